@@ -1,0 +1,28 @@
+// Two builds of the SDK:
+//  - dist/timio.js: one ES module for a <script type="module"> tag. The call/conference code is
+//    reached only through dynamic import() and lands in its own chunk (dist/chunks/), fetched when
+//    a call starts, so pages that only show buttons stay small.
+//  - dist/npm/: unminified ES modules for bundlers; .d.ts files come from `tsc -p tsconfig.npm.json`.
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const plugins = (minify) => [
+  nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import'] }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+  ...(minify ? [terser({ ecma: 2022, module: true, format: { comments: false } })] : []),
+];
+
+export default [
+  {
+    input: { timio: 'sdk/src/index.ts' },
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    plugins: plugins(true),
+  },
+  {
+    input: { index: 'sdk/src/index.ts' },
+    output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'sdk/src', sourcemap: true },
+    external: (id) => /^(lit|@lit|livekit-client)(\/|$)/.test(id),
+    plugins: plugins(false),
+  },
+];

@@ -1,0 +1,20 @@
+// The slice of the token service's CallInfo (docs/contracts.md) that the call window reads.
+// Declared here structurally so the conference chunk depends on no light-part module for types.
+export interface CallPeer { id: string; name: string }
+
+export interface CallWindowCall {
+  id: string;
+  room: string;
+  caller: CallPeer;
+  callee: CallPeer;
+  state: 'ringing' | 'active' | 'ended';
+  outcome?: string;
+  createdAt?: string;
+  answeredAt?: string;
+  endedAt?: string;
+  durationSeconds?: number;
+}
+
+export type CallWindowEndReason = 'hangup' | 'partner_left' | 'disconnected' | 'failed' | 'closed';
+
+export interface CallWindowEnd { reason: CallWindowEndReason; call: CallWindowCall }

@@ -69,7 +69,7 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
       element.call = call;
       if (call.state === 'ended') void finish({ reason: 'closed', call });
     },
-    close: () => finish({ reason: 'closed', call: element.call }),
+    close: () => finish({ reason: 'closed', call: element.call ?? options.call }),
   };
 }
 

@@ -142,7 +142,7 @@ export class TimioCall extends LitElement {
           ${s ? this.renderPartner(s, t) : nothing} ${s ? this.renderSelf(s, t) : nothing} ${s ? this.renderProblems(s, t) : nothing}
           ${this.renderOverlay(s, t, partnerName)}
         </div>
-        ${this.renderControls(s, t)} ${this.optionsOpen && s ? this.renderOptions(s, t) : nothing}
+        ${this.renderControls(s, t)} ${this.optionsOpen && s ? this.renderDeviceOptions(s, t) : nothing}
       </div>
     `;
   }
@@ -307,7 +307,7 @@ export class TimioCall extends LitElement {
     </div>`;
   }
 
-  private renderOptions(s: CallSessionState, t: CallWindowStrings) {
+  private renderDeviceOptions(s: CallSessionState, t: CallWindowStrings) {
     const select = (kind: DeviceKind, label: string) => {
       const list = s.devices[kind];
       return html`<label>

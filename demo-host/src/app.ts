@@ -1,0 +1,197 @@
+// The demo intranet portal: sign-in with a demo employee (signed cookie), the pages, the SDK from
+// dist/ at /sdk/, and /api/portal-token, which signs the short-lived portal JWT the SDK hands to
+// the token service (what a customer's portal backend does).
+import express, { type Request, type Response } from 'express';
+import jwt from 'jsonwebtoken';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Lang } from './i18n.js';
+import {
+  chatIndexPage, chatRoomPage, directoryPage, journalPage, loginPage, notFoundPage,
+  type DemoDirectory, type DemoUser, type PageContext,
+} from './pages.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface DemoPortalOptions {
+  /** HS256 secret shared with the token service (PORTAL_JWT_SECRET). */
+  portalJwtSecret: string;
+  portalJwtIssuer?: string;
+  portalJwtAudience?: string;
+  /** Lifetime of a portal token; the SDK fetches a new one before it runs out. */
+  portalTokenTtlSeconds?: number;
+  /** Token service base URL as the browser reaches it. */
+  tokenServiceUrl: string;
+  /** LiveKit URL the browser connects to (for the page's Content-Security-Policy). */
+  livekitUrl?: string;
+  directoryFile?: string;
+  /** The built SDK (served at /sdk/). */
+  distDir?: string;
+}
+
+const SESSION_COOKIE = 'timio_demo_session';
+const LANG_COOKIE = 'timio_demo_lang';
+
+export function createDemoPortal(options: DemoPortalOptions): express.Express {
+  if (!options.portalJwtSecret || options.portalJwtSecret.length < 16) {
+    throw new Error('demo portal: portalJwtSecret must be at least 16 characters');
+  }
+  const directory = JSON.parse(readFileSync(options.directoryFile ?? join(here, '..', 'directory.json'), 'utf8')) as DemoDirectory;
+  const usersById = new Map(directory.users.map((u) => [u.id, u]));
+  const key: KeyObject = createSecretKey(Buffer.from(options.portalJwtSecret, 'utf8'));
+  const sessionKey = createHmac('sha256', options.portalJwtSecret).update('demo-session-cookie').digest();
+  const issuer = options.portalJwtIssuer ?? 'timio-demo-portal';
+  const audience = options.portalJwtAudience ?? 'timio-token-service';
+  const ttl = options.portalTokenTtlSeconds ?? 300;
+
+  const sign = (userId: string) => `${userId}.${createHmac('sha256', sessionKey).update(userId).digest('base64url')}`;
+  const userOf = (req: Request): DemoUser | undefined => {
+    const raw = cookies(req)[SESSION_COOKIE];
+    if (!raw) return undefined;
+    const id = raw.slice(0, raw.lastIndexOf('.'));
+    const expected = Buffer.from(sign(id));
+    const given = Buffer.from(raw);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    return usersById.get(id);
+  };
+  const langOf = (req: Request): Lang => {
+    const c = cookies(req)[LANG_COOKIE];
+    if (c === 'de' || c === 'en') return c;
+    return /^en\b/i.test(req.get('accept-language') ?? '') ? 'en' : 'de';
+  };
+  const ctx = (req: Request): PageContext => ({ lang: langOf(req), user: userOf(req), tokenServiceUrl: options.tokenServiceUrl, path: req.path });
+
+  const csp = contentSecurityPolicy(options);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.set({
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'same-origin',
+      'Permissions-Policy': 'camera=(self), microphone=(self), display-capture=(self), fullscreen=(self)',
+    });
+    next();
+  });
+  app.use('/sdk', express.static(options.distDir ?? join(here, '..', '..', 'dist'), { index: false }));
+  app.use('/assets', express.static(join(here, '..', 'public'), { index: false }));
+  app.use(express.urlencoded({ extended: false, limit: '2kb' }));
+
+  const page = (res: Response, body: string, status = 200) =>
+    res.status(status).type('html').set('Cache-Control', 'no-store').send(body);
+  const requireUser = (req: Request, res: Response): DemoUser | undefined => {
+    const user = userOf(req);
+    if (!user) res.redirect(303, '/login');
+    return user;
+  };
+
+  app.get('/login', (req, res) => page(res, loginPage(ctx(req), directory.users)));
+  app.post('/login', (req, res) => {
+    const id = typeof req.body?.user === 'string' ? req.body.user : '';
+    if (!usersById.has(id)) return page(res, loginPage(ctx(req), directory.users), 400);
+    res.cookie(SESSION_COOKIE, sign(id), { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.redirect(303, '/');
+  });
+  app.post('/logout', (_req, res) => {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/login');
+  });
+  app.get('/lang/:lang', (req, res) => {
+    const lang = req.params.lang === 'en' ? 'en' : 'de';
+    res.cookie(LANG_COOKIE, lang, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000 });
+    const back = typeof req.query.back === 'string' && /^\/(?!\/)[\w\-/]*$/.test(req.query.back) ? req.query.back : '/';
+    res.redirect(303, back);
+  });
+
+  app.get('/', (req, res) => {
+    if (requireUser(req, res)) page(res, directoryPage(ctx(req), directory));
+  });
+  app.get('/journal', (req, res) => {
+    if (requireUser(req, res)) page(res, journalPage(ctx(req), directory));
+  });
+  app.get('/chat', (req, res) => {
+    if (requireUser(req, res)) page(res, chatIndexPage(ctx(req), directory));
+  });
+  app.get('/chat/:room', (req, res) => {
+    const user = requireUser(req, res);
+    if (!user) return;
+    const room = directory.rooms.find((r) => r.id === req.params.room && r.members.includes(user.id));
+    if (!room) return page(res, notFoundPage(ctx(req)), 404);
+    page(res, chatRoomPage(ctx(req), directory, room));
+  });
+
+  /** The portal token for the signed-in user: what the SDK's portal-token-url points at. */
+  const portalToken = (req: Request, res: Response) => {
+    const user = userOf(req);
+    res.set('Cache-Control', 'no-store');
+    if (!user) return res.status(401).json({ error: { code: 'unauthorized', message: 'Not signed in to the portal.' } });
+    const token = jwt.sign({ name: user.name }, key, { algorithm: 'HS256', subject: user.id, issuer, audience, expiresIn: ttl });
+    res.json({ token, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user });
+  };
+  app.get('/api/portal-token', portalToken);
+  app.post('/api/portal-token', portalToken);
+
+  app.use((req, res) => page(res, notFoundPage(ctx(req)), 404));
+  return app;
+}
+
+function cookies(req: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    try {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // A garbled cookie is ignored, like a missing one.
+    }
+  }
+  return out;
+}
+
+/** A strict policy a customer portal might have; the SDK must work inside it. */
+function contentSecurityPolicy(options: DemoPortalOptions): string {
+  const connect = new Set(["'self'"]);
+  for (const url of [options.tokenServiceUrl, options.livekitUrl]) {
+    if (!url) continue;
+    const u = new URL(url);
+    const host = u.host;
+    const secure = u.protocol === 'https:' || u.protocol === 'wss:';
+    connect.add(`${secure ? 'https' : 'http'}://${host}`);
+    connect.add(`${secure ? 'wss' : 'ws'}://${host}`);
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    `connect-src ${[...connect].join(' ')}`,
+    "worker-src 'self' blob:",
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export interface RunningDemoPortal { url: string; port: number; close(): Promise<void> }
+
+/** Starts the portal on host:port (port 0 picks a free one). */
+export async function startDemoPortal(options: DemoPortalOptions & { port?: number; host?: string }): Promise<RunningDemoPortal> {
+  const app = createDemoPortal(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const port = (server.address() as import('node:net').AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

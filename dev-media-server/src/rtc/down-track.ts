@@ -1,0 +1,112 @@
+// One subscriber's copy of a published track: picks a simulcast layer, switches only at a keyframe,
+// and rewrites sequence numbers and timestamps so the switch looks like one continuous stream.
+import { VideoQuality } from '@livekit/protocol';
+import { RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
+import { LAYER_ORDER, type PublishedTrack } from './published-track.js';
+import { isVp8KeyframeStart } from './vp8.js';
+
+interface SenderInternals {
+  codec?: unknown;
+  dtlsTransport?: { state: string };
+  sendRtp(packet: RtpPacket): Promise<void>;
+}
+
+export class DownTrack {
+  /** Highest quality the subscriber asked for (trackSetting). */
+  maxQuality: VideoQuality = VideoQuality.HIGH;
+  disabled = false;
+  private current: string | undefined;
+  private target: string | undefined;
+  private seqOffset = 0;
+  private tsOffset = 0;
+  private lastSeq: number | undefined;
+  private lastTs: number | undefined;
+  private lastSentAt = 0;
+  private closed = false;
+
+  constructor(
+    readonly track: PublishedTrack,
+    readonly subscriberSid: string,
+    readonly transceiver: RTCRtpTransceiver,
+  ) {
+    transceiver.sender.onPictureLossIndication.subscribe(() => {
+      if (this.current !== undefined) this.track.requestKeyframe(this.current);
+    });
+    track.downTracks.add(this);
+    this.selectLayer();
+  }
+
+  get currentLayer(): string | undefined {
+    return this.current;
+  }
+
+  setQuality(quality: VideoQuality, disabled: boolean): void {
+    this.maxQuality = quality;
+    this.disabled = disabled;
+    if (disabled) this.current = undefined;
+    this.selectLayer();
+  }
+
+  /** Chooses the highest live layer within the subscriber's limit; asks for a keyframe on change. */
+  selectLayer(): void {
+    if (this.track.kind !== 'video' || this.closed) return;
+    const live = this.track.activeLayers();
+    if (live.length === 0) return;
+    const limit = this.maxQuality === VideoQuality.OFF ? -1 : this.maxQuality;
+    const fitting = live.filter((key) => (LAYER_ORDER[key] ?? 0) <= limit);
+    const next = fitting.length > 0 ? fitting[fitting.length - 1] : live[0];
+    if (next !== this.target) this.target = next;
+    if (this.target !== this.current) this.track.requestKeyframe(this.target);
+  }
+
+  write(layer: string, packet: RtpPacket): void {
+    if (this.closed || this.disabled || packet.payload.length === 0) return;
+    const sender = this.transceiver.sender as unknown as SenderInternals;
+    if (!sender.codec || sender.dtlsTransport?.state !== 'connected') {
+      this.current = undefined;
+      return;
+    }
+    if (this.track.kind === 'video') {
+      if (layer !== this.current) {
+        if (layer !== this.target) return;
+        if (!isVp8KeyframeStart(packet.payload)) {
+          this.track.requestKeyframe(layer);
+          return;
+        }
+        this.switchTo(layer, packet);
+      }
+    } else if (this.current === undefined) {
+      this.switchTo(layer, packet);
+    }
+    const h = packet.header;
+    const header = new RtpHeader({
+      ...h,
+      extensions: [],
+      sequenceNumber: (h.sequenceNumber + this.seqOffset) & 0xffff,
+      timestamp: (h.timestamp + this.tsOffset) >>> 0,
+    });
+    this.lastSeq = header.sequenceNumber;
+    this.lastTs = header.timestamp;
+    this.lastSentAt = Date.now();
+    sender.sendRtp(new RtpPacket(header, packet.payload)).catch(() => undefined);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.track.downTracks.delete(this);
+  }
+
+  private switchTo(layer: string, packet: RtpPacket): void {
+    this.current = layer;
+    const h = packet.header;
+    if (this.lastSeq === undefined || this.lastTs === undefined) {
+      this.seqOffset = 0;
+      this.tsOffset = 0;
+      return;
+    }
+    const clock = this.track.kind === 'video' ? 90 : 48;
+    const elapsed = Math.max(1, Math.round((Date.now() - this.lastSentAt) * clock));
+    this.seqOffset = (this.lastSeq + 1 - h.sequenceNumber) & 0xffff;
+    this.tsOffset = (this.lastTs + elapsed - h.timestamp) >>> 0;
+  }
+}

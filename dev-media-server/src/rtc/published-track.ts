@@ -1,0 +1,89 @@
+// A track a participant publishes: its TrackInfo, the simulcast layers seen on the wire, and the
+// subscribers' down tracks its packets fan out to.
+import { TrackInfo, TrackType } from '@livekit/protocol';
+import type { RtpPacket } from 'werift';
+import type { DownTrack } from './down-track.js';
+
+/** Layer keys: '' for a single-encoding track, else the simulcast rid (q < h < f). */
+export const LAYER_ORDER: Record<string, number> = { q: 0, h: 1, f: 2, '': 2 };
+const LAYER_ALIVE_MS = 1500;
+const KEYFRAME_REQUEST_INTERVAL_MS = 300;
+
+interface LayerState {
+  key: string;
+  ssrc: number;
+  lastPacketAt: number;
+  lastKeyframeRequestAt: number;
+}
+
+export class PublishedTrack {
+  readonly kind: 'audio' | 'video';
+  readonly layers = new Map<string, LayerState>();
+  readonly downTracks = new Set<DownTrack>();
+  mid: string | undefined;
+  /** Recent loudness 0..1 (audio level extension, else packet activity), decays without packets. */
+  loudness = 0;
+  private lastLoudAt = 0;
+
+  constructor(
+    readonly info: TrackInfo,
+    readonly publisherSid: string,
+    private readonly requestKeyframeBySsrc: (ssrc: number) => void,
+  ) {
+    this.kind = info.type === TrackType.AUDIO ? 'audio' : 'video';
+  }
+
+  get sid(): string {
+    return this.info.sid;
+  }
+
+  onPacket(rid: string | undefined, packet: RtpPacket, audioLevel: number | undefined): void {
+    const key = rid ?? '';
+    const now = Date.now();
+    let layer = this.layers.get(key);
+    const revived = !layer || now - layer.lastPacketAt > LAYER_ALIVE_MS;
+    if (!layer) {
+      layer = { key, ssrc: packet.header.ssrc, lastPacketAt: now, lastKeyframeRequestAt: 0 };
+      this.layers.set(key, layer);
+    }
+    layer.ssrc = packet.header.ssrc;
+    layer.lastPacketAt = now;
+    if (this.kind === 'audio') this.measureAudio(packet, audioLevel, now);
+    if (revived) for (const down of this.downTracks) down.selectLayer();
+    for (const down of this.downTracks) down.write(key, packet);
+  }
+
+  /** Layers with recent packets, lowest first. */
+  activeLayers(now = Date.now()): string[] {
+    return [...this.layers.values()]
+      .filter((l) => now - l.lastPacketAt <= LAYER_ALIVE_MS)
+      .map((l) => l.key)
+      .sort((a, b) => (LAYER_ORDER[a] ?? 0) - (LAYER_ORDER[b] ?? 0));
+  }
+
+  requestKeyframe(key: string): void {
+    const layer = this.layers.get(key);
+    if (!layer || this.kind !== 'video') return;
+    const now = Date.now();
+    if (now - layer.lastKeyframeRequestAt < KEYFRAME_REQUEST_INTERVAL_MS) return;
+    layer.lastKeyframeRequestAt = now;
+    this.requestKeyframeBySsrc(layer.ssrc);
+  }
+
+  /** Called periodically: re-pick layers when one stopped, decay loudness. */
+  maintain(now = Date.now()): void {
+    if (this.kind === 'video') for (const down of this.downTracks) down.selectLayer();
+    if (now - this.lastLoudAt > 600) this.loudness = 0;
+  }
+
+  private measureAudio(packet: RtpPacket, audioLevel: number | undefined, now: number): void {
+    // audio level: 0 = loudest, 127 = silence (-dBov). Without it, non-DTX packet sizes mean voice.
+    let level: number;
+    if (audioLevel !== undefined) level = audioLevel <= 45 ? (127 - audioLevel) / 127 : 0;
+    else level = packet.payload.length > 40 ? 0.5 : 0;
+    if (level > 0) {
+      this.loudness = this.loudness * 0.7 + level * 0.3;
+      this.lastLoudAt = now;
+    }
+  }
+}

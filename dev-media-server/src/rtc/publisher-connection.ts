@@ -1,0 +1,106 @@
+// The peer connection a client publishes on. werift routes simulcast layers by rid alone (camera and
+// screen share collide), so packets are routed here by mid + rid from the header extensions, then
+// handed to the room without werift's receiver pipeline.
+import { RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RtpPacket, type RTCDataChannel } from 'werift';
+import { publisherPeerConfig, type RtcOptions } from './peer-config.js';
+import { readExtensionMap, readMediaSections, type MediaSection } from './sdp-sections.js';
+
+const URI_MID = 'urn:ietf:params:rtp-hdrext:sdes:mid';
+const URI_RID = 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';
+const URI_AUDIO_LEVEL = 'urn:ietf:params:rtp-hdrext:ssrc-audio-level';
+
+export interface PublisherHandlers {
+  onRtp(mid: string, rid: string | undefined, packet: RtpPacket, audioLevel: number | undefined): void;
+  onData(label: string, data: Buffer): void;
+  onCandidate(candidateJson: string): void;
+  onConnectionState(state: string): void;
+}
+
+export class PublisherConnection {
+  readonly pc: RTCPeerConnection;
+  private readonly routes = new Map<number, { mid: string; rid?: string }>();
+  private extensionUris = new Map<number, string>();
+  private readonly channels = new Map<string, RTCDataChannel>();
+  private closed = false;
+
+  constructor(opts: RtcOptions, private readonly handlers: PublisherHandlers) {
+    this.pc = new RTCPeerConnection(publisherPeerConfig(opts));
+    const router = (this.pc as unknown as { router: { routeRtp: (p: RtpPacket) => void } }).router;
+    router.routeRtp = (packet) => this.route(packet);
+    this.pc.onDataChannel.subscribe((channel) => {
+      this.channels.set(channel.label, channel);
+      channel.onMessage.subscribe((data) => {
+        if (typeof data !== 'string') handlers.onData(channel.label, data);
+      });
+    });
+    this.pc.onIceCandidate.subscribe((candidate) => {
+      if (candidate) handlers.onCandidate(JSON.stringify(candidate.toJSON()));
+    });
+    this.pc.connectionStateChange.subscribe((state) => handlers.onConnectionState(state));
+  }
+
+  /** Applies the client's offer and returns our answer plus the offer's m-lines. */
+  async answer(offerSdp: string): Promise<{ sdp: string; sections: MediaSection[] }> {
+    this.extensionUris = readExtensionMap(offerSdp);
+    await this.pc.setRemoteDescription(new RTCSessionDescription(offerSdp, 'offer'));
+    const answer = await this.pc.createAnswer();
+    await this.pc.setLocalDescription(answer);
+    return { sdp: this.pc.localDescription?.sdp ?? answer.sdp, sections: readMediaSections(offerSdp) };
+  }
+
+  async addCandidate(candidateJson: string): Promise<void> {
+    const init = JSON.parse(candidateJson) as { candidate?: string; sdpMid?: string; sdpMLineIndex?: number };
+    if (!init.candidate) return;
+    await this.pc.addIceCandidate(new RTCIceCandidate({ candidate: init.candidate, sdpMid: init.sdpMid, sdpMLineIndex: init.sdpMLineIndex }));
+  }
+
+  /** Sends on the client's own data channel of that label (it listens on its publisher channels). */
+  sendData(label: string, data: Buffer): boolean {
+    const channel = this.channels.get(label);
+    if (!channel || channel.readyState !== 'open') return false;
+    try {
+      channel.send(data);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  requestKeyframe(ssrc: number): void {
+    const receiver = this.pc.getReceivers()[0];
+    receiver?.sendRtcpPLI(ssrc).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pc.close().catch(() => undefined);
+  }
+
+  private route(packet: RtpPacket): void {
+    let mid: string | undefined;
+    let rid: string | undefined;
+    let audioLevel: number | undefined;
+    for (const ext of packet.header.extensions) {
+      const uri = this.extensionUris.get(ext.id);
+      if (uri === URI_MID) mid = ext.payload.toString('ascii');
+      else if (uri === URI_RID) rid = ext.payload.toString('ascii');
+      else if (uri === URI_AUDIO_LEVEL && ext.payload.length > 0) audioLevel = ext.payload[0] & 0x7f;
+    }
+    const ssrc = packet.header.ssrc;
+    if (mid !== undefined) {
+      const known = this.routes.get(ssrc);
+      if (!known || known.mid !== mid || known.rid !== rid) this.routes.set(ssrc, { mid, rid });
+    } else {
+      const known = this.routes.get(ssrc);
+      if (!known) return;
+      mid = known.mid;
+      rid = known.rid;
+    }
+    try {
+      this.handlers.onRtp(mid, rid, packet, audioLevel);
+    } catch {
+      // a forwarding error must not stop the publisher's transport
+    }
+  }
+}

@@ -1,0 +1,179 @@
+// 1:1 calls: ringing, answering, declining, cancelling, ending, and the outcomes both sides see.
+// The call record lives on the bus, so any process can take the next step of a call.
+import { randomBytes } from 'node:crypto';
+import type { RealtimeBus } from '../realtime/bus.js';
+import type { CallInfo, CallOutcome, UserRef } from '../realtime/protocol.js';
+import type { RealtimeSettings } from '../realtime/settings.js';
+
+/** An error a route turns into `{error:{code,message}}` with this status. */
+export class CallError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly call?: CallInfo) {
+    super(message);
+  }
+}
+
+export interface CallDeps {
+  bus: RealtimeBus;
+  settings: RealtimeSettings;
+  getUser(id: string): Promise<UserRef | undefined>;
+  /** A LiveKit token for the private call room (role 'caller'). */
+  mintCallToken(user: UserRef, room: string): Promise<string>;
+  livekitUrl: string;
+}
+
+export interface CallWithToken { call: CallInfo; token: string; url: string }
+
+const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
+const CALL_ROOM_PREFIX = 'call-';
+const key = (id: string) => `call:${id}`;
+
+export class CallService {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly deps: CallDeps) {}
+
+  /** Rings every page of the callee. A callee already engaged ends the call at once as "busy". */
+  async start(caller: UserRef, calleeId: string): Promise<CallWithToken> {
+    if (calleeId === caller.id) throw new CallError(400, 'invalid_input', 'you cannot call yourself');
+    const callee = await this.deps.getUser(calleeId);
+    if (!callee) throw new CallError(404, 'not_found', 'no such contact');
+    const id = randomBytes(12).toString('hex');
+    const call: CallInfo = {
+      id, room: CALL_ROOM_PREFIX + id,
+      caller: { id: caller.id, name: caller.name }, callee: { id: callee.id, name: callee.name },
+      state: 'ringing', createdAt: new Date().toISOString(),
+    };
+    const { bus, settings } = this.deps;
+    const claim = await bus.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
+    if (claim === 'caller_busy') throw new CallError(409, 'busy', 'you are already in a call');
+    if (claim === 'callee_busy') {
+      const ended = finish(call, 'busy');
+      await bus.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
+      await this.announce(ended);
+      throw new CallError(409, 'busy', `${callee.name} is in another call`, ended);
+    }
+    await bus.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined)).catch(() => undefined);
+    }, settings.ringTimeoutMs);
+    timer.unref();
+    this.timers.add(timer);
+    const token = await this.deps.mintCallToken(call.caller, call.room);
+    await this.announce(call);
+    return { call, token, url: this.deps.livekitUrl };
+  }
+
+  /** The callee answers on one page; `page` (from `ready`) lets their other pages stop ringing. */
+  async accept(user: UserRef, id: string, page?: string): Promise<CallWithToken> {
+    const call = await this.step(id, (c) => {
+      if (c.callee.id !== user.id) throw notFound();
+      if (c.state !== 'ringing') throw notRinging(c);
+      if (Date.parse(c.createdAt) + this.deps.settings.ringTimeoutMs < Date.now()) return finish(c, 'no_answer');
+      return { ...c, state: 'active', answeredAt: new Date().toISOString() };
+    }, page);
+    if (call.state !== 'active') throw notRinging(call);
+    const token = await this.deps.mintCallToken(call.callee, call.room);
+    return { call, token, url: this.deps.livekitUrl };
+  }
+
+  async decline(user: UserRef, id: string): Promise<CallInfo> {
+    return this.step(id, (c) => {
+      if (c.callee.id !== user.id) throw notFound();
+      if (c.state !== 'ringing') throw notRinging(c);
+      return finish(c, 'declined');
+    });
+  }
+
+  async cancel(user: UserRef, id: string): Promise<CallInfo> {
+    return this.step(id, (c) => {
+      if (c.caller.id !== user.id) throw notFound();
+      if (c.state !== 'ringing') throw notRinging(c);
+      return finish(c, 'cancelled');
+    });
+  }
+
+  /** Hangs up: an active call completes; a ringing one is cancelled (caller) or declined (callee). */
+  async end(user: UserRef, id: string): Promise<CallInfo> {
+    let current: CallInfo | undefined;
+    const call = await this.step(id, (c) => {
+      if (c.caller.id !== user.id && c.callee.id !== user.id) throw notFound();
+      current = c;
+      if (c.state === 'active') return finish(c, 'completed');
+      if (c.state === 'ringing') return finish(c, c.caller.id === user.id ? 'cancelled' : 'declined');
+      return undefined; // already ended: hanging up twice is harmless
+    });
+    return call ?? current!;
+  }
+
+  /** The call that rings or runs for this user now, if any (sent to a page when it connects). */
+  async currentCallOf(userId: string): Promise<CallInfo | undefined> {
+    const id = await this.deps.bus.lineOf(userId);
+    if (!id) return undefined;
+    const raw = await this.deps.bus.getRecord(key(id));
+    const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
+    return call && call.state !== 'ended' ? call : undefined;
+  }
+
+  /** LiveKit says someone left the call room or the room is gone. */
+  async roomEvent(event: 'participant_left' | 'room_finished', room: string, identity?: string): Promise<void> {
+    if (!room.startsWith(CALL_ROOM_PREFIX)) return;
+    const id = room.slice(CALL_ROOM_PREFIX.length);
+    await this.step(id, (c) => {
+      if (event === 'participant_left' && identity !== c.caller.id && identity !== c.callee.id) return undefined;
+      if (c.state === 'active') return finish(c, 'completed');
+      // The caller left the room before anyone answered: they gave up.
+      if (c.state === 'ringing' && (event === 'room_finished' || identity === c.caller.id)) return finish(c, 'cancelled');
+      return undefined;
+    }).catch((err) => {
+      if (!(err instanceof CallError)) throw err;
+    });
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /**
+   * Applies one transition to the stored call (compare and swap, retried when another process
+   * changed it meanwhile), then updates both lines and tells both sides. `change` returns
+   * undefined for "nothing to do".
+   */
+  private async step(id: string, change: (c: CallInfo) => CallInfo | undefined, answeredBy?: string): Promise<CallInfo> {
+    const { bus, settings } = this.deps;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const raw = await bus.getRecord(key(id));
+      if (!raw) throw notFound();
+      const before = JSON.parse(raw) as CallInfo;
+      const after = change(before);
+      if (!after) return before;
+      if (!(await bus.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
+      const users = [after.caller.id, after.callee.id];
+      if (after.state === 'active') await bus.markLinesActive(users, id, settings.maxCallMs);
+      if (after.state === 'ended') await bus.releaseLines(users, id);
+      await this.announce(after, answeredBy);
+      return after;
+    }
+    throw new CallError(409, 'conflict', 'the call changed too often; try again');
+  }
+
+  private announce(call: CallInfo, answeredBy?: string): Promise<void> {
+    return this.deps.bus.publish({ to: [call.caller.id, call.callee.id], message: { type: 'call', call }, answeredBy });
+  }
+}
+
+function finish(call: CallInfo, outcome: CallOutcome): CallInfo {
+  const endedAt = new Date();
+  const ended: CallInfo = { ...call, state: 'ended', outcome, endedAt: endedAt.toISOString() };
+  ended.durationSeconds = call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
+  return ended;
+}
+
+function notFound(): CallError {
+  return new CallError(404, 'not_found', 'no such call');
+}
+
+function notRinging(call: CallInfo): CallError {
+  return new CallError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
+}

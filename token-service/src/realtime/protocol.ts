@@ -1,0 +1,101 @@
+// The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"): JSON text frames.
+// The SDK's presence client imports these types, so this file holds types and the one parser only.
+
+export type PresenceStatus = 'online' | 'offline' | 'busy';
+
+export interface UserRef { id: string; name: string }
+
+export type CallState = 'ringing' | 'active' | 'ended';
+export type CallOutcome = 'completed' | 'declined' | 'busy' | 'no_answer' | 'cancelled' | 'failed';
+
+export interface CallInfo {
+  id: string;
+  room: string;
+  caller: UserRef;
+  callee: UserRef;
+  state: CallState;
+  outcome?: CallOutcome;
+  /** This page stops ringing because another page of the callee answered. */
+  answeredElsewhere?: boolean;
+  createdAt: string;
+  answeredAt?: string;
+  endedAt?: string;
+  durationSeconds?: number;
+}
+
+export interface RoomRing {
+  id: string;
+  room: string;
+  roomName: string;
+  caller: UserRef;
+  at: string;
+}
+
+// Client → server
+export interface AuthMessage { type: 'auth'; token: string }
+export interface WatchMessage { type: 'watch'; add?: string[]; remove?: string[] }
+export interface PingMessage { type: 'ping' }
+export type ClientMessage = AuthMessage | WatchMessage | PingMessage;
+
+// Server → client
+/** `page` names this connection; pass it to `POST /v1/calls/:id/accept {page}` so the other pages learn they were answered elsewhere. */
+export interface ReadyMessage { type: 'ready'; user: UserRef; page: string }
+export interface PresenceMessage { type: 'presence'; users: Array<{ id: string; status: PresenceStatus }> }
+export interface CallMessage { type: 'call'; call: CallInfo }
+export interface RoomRingMessage { type: 'room-ring'; ring: RoomRing }
+export interface RoomRingEndedMessage { type: 'room-ring-ended'; id: string }
+export interface PongMessage { type: 'pong' }
+export interface ErrorMessage { type: 'error'; error: { code: string; message: string } }
+export type ServerMessage =
+  | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | PongMessage | ErrorMessage;
+
+/** WebSocket close codes of the realtime endpoint. */
+export const CloseCode = {
+  unauthorized: 4001,
+  authTimeout: 4002,
+  malformed: 4003,
+  flood: 4008,
+  /** Set by the ws library when a frame exceeds the size limit. */
+  tooBig: 1009,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+  /** The client did not read what was sent to it (its send buffer overflowed). */
+  slowClient: 4009,
+} as const;
+
+/** Longest contact id the server accepts in `watch` (directory ids are short). */
+export const MAX_ID_LENGTH = 128;
+
+/** Parses one text frame into a client message, or returns an error string saying what is wrong. */
+export function parseClientMessage(text: string): ClientMessage | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'frame is not JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'frame is not a JSON object';
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'auth':
+      if (typeof m.token !== 'string' || m.token.length === 0 || m.token.length > 8192) return 'auth.token must be a non-empty string';
+      return { type: 'auth', token: m.token };
+    case 'watch': {
+      const add = idList(m.add);
+      const remove = idList(m.remove);
+      if (add === null || remove === null) return `watch.add and watch.remove must be arrays of ids (1-${MAX_ID_LENGTH} chars)`;
+      return { type: 'watch', add, remove };
+    }
+    case 'ping':
+      return { type: 'ping' };
+    default:
+      return 'unknown message type';
+  }
+}
+
+function idList(v: unknown): string[] | null {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) return null;
+  for (const id of v) if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) return null;
+  return v as string[];
+}

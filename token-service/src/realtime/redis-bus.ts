@@ -1,0 +1,236 @@
+// The bus shared by several token-service processes through Redis (REDIS_URL). Every change of
+// presence is computed and published inside one Lua script, so the order of published statuses is
+// the order of the changes; processes that miss messages (Redis restart) re-read and resync.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Delivery, LineClaim, PresenceChange, RealtimeBus } from './bus.js';
+import type { PresenceStatus } from './protocol.js';
+
+const P = 'timio:';
+const PRESENCE = `${P}presence`;
+const DELIVER = `${P}deliver`;
+const NODES = `${P}nodes`;
+/** A process that has not refreshed its heartbeat for this long is taken as dead and its pages dropped. */
+const NODE_DEAD_MS = 30_000;
+const NODE_BEAT_MS = 5_000;
+
+const STATUS_LUA = `
+local function status(u)
+  if redis.call('SCARD', '${P}pages:' .. u) == 0 then return 'offline' end
+  local line = redis.call('GET', '${P}line:' .. u)
+  if line and string.sub(line, -7) == ':active' then return 'busy' end
+  return 'online'
+end
+local function refresh(u)
+  local s = status(u)
+  local prev = redis.call('GET', '${P}status:' .. u) or 'offline'
+  if prev ~= s then
+    if s == 'offline' then redis.call('DEL', '${P}status:' .. u) else redis.call('SET', '${P}status:' .. u, s) end
+    redis.call('PUBLISH', '${PRESENCE}', cjson.encode({id = u, status = s}))
+  end
+end
+`;
+
+const SCRIPTS = {
+  addPage: `${STATUS_LUA}
+redis.call('SADD', '${P}pages:' .. ARGV[2], ARGV[1])
+redis.call('SADD', '${P}nodeusers:' .. ARGV[1], ARGV[2])
+refresh(ARGV[2])`,
+  removePage: `${STATUS_LUA}
+redis.call('SREM', '${P}pages:' .. ARGV[2], ARGV[1])
+redis.call('SREM', '${P}nodeusers:' .. ARGV[1], ARGV[2])
+refresh(ARGV[2])`,
+  dropNode: `${STATUS_LUA}
+local users = redis.call('SMEMBERS', '${P}nodeusers:' .. ARGV[1])
+for _, u in ipairs(users) do
+  redis.call('SREM', '${P}pages:' .. u, ARGV[1])
+  refresh(u)
+end
+redis.call('DEL', '${P}nodeusers:' .. ARGV[1])
+redis.call('HDEL', '${NODES}', ARGV[1])
+return #users`,
+  statuses: `${STATUS_LUA}
+local out = {}
+for i, u in ipairs(ARGV) do out[i] = status(u) end
+return out`,
+  claimLines: `
+if redis.call('EXISTS', '${P}line:' .. ARGV[2]) == 1 then return 'callee_busy' end
+if redis.call('EXISTS', '${P}line:' .. ARGV[1]) == 1 then return 'caller_busy' end
+redis.call('SET', '${P}line:' .. ARGV[1], ARGV[3] .. ':ringing', 'PX', ARGV[4])
+redis.call('SET', '${P}line:' .. ARGV[2], ARGV[3] .. ':ringing', 'PX', ARGV[4])
+return 'ok'`,
+  markActive: `${STATUS_LUA}
+local prefix = ARGV[1] .. ':'
+for i = 3, #ARGV do
+  local line = redis.call('GET', '${P}line:' .. ARGV[i])
+  if line and string.sub(line, 1, #prefix) == prefix then
+    redis.call('SET', '${P}line:' .. ARGV[i], ARGV[1] .. ':active', 'PX', ARGV[2])
+    refresh(ARGV[i])
+  end
+end`,
+  releaseLines: `${STATUS_LUA}
+local prefix = ARGV[1] .. ':'
+for i = 2, #ARGV do
+  local line = redis.call('GET', '${P}line:' .. ARGV[i])
+  if line and string.sub(line, 1, #prefix) == prefix then
+    redis.call('DEL', '${P}line:' .. ARGV[i])
+    refresh(ARGV[i])
+  end
+end`,
+  swapRecord: `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0`,
+} as const;
+
+type ScriptName = keyof typeof SCRIPTS;
+
+export class RedisBus implements RealtimeBus {
+  readonly nodeId = randomUUID();
+  private readonly cmd: Redis;
+  private readonly sub: Redis;
+  private readonly presenceListeners: Array<(c: PresenceChange) => void> = [];
+  private readonly deliveryListeners: Array<(d: Delivery) => void> = [];
+  private readonly reconnectListeners: Array<() => void> = [];
+  private readonly beat: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(url: string) {
+    const options = {
+      // Fail commands quickly while Redis is away instead of hanging requests; reconnect forever.
+      maxRetriesPerRequest: 2,
+      retryStrategy: (times: number) => Math.min(100 * times, 1_000),
+      lazyConnect: false,
+    };
+    this.cmd = new Redis(url, options);
+    this.sub = new Redis(url, options);
+    for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
+      this.cmd.defineCommand(name, { numberOfKeys: name === 'swapRecord' ? 1 : 0, lua: SCRIPTS[name] });
+    }
+    for (const conn of [this.cmd, this.sub]) {
+      let first = true;
+      conn.on('ready', () => {
+        if (first) { first = false; return; }
+        for (const l of this.reconnectListeners) l();
+      });
+      conn.on('error', (err) => { if (!this.closing) console.error('[realtime] redis:', err.message); });
+    }
+    this.sub.subscribe(PRESENCE, DELIVER).catch((err) => console.error('[realtime] redis subscribe:', err.message));
+    this.sub.on('message', (channel: string, text: string) => this.onMessage(channel, text));
+    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), NODE_BEAT_MS);
+    this.beat.unref();
+    this.heartbeat().catch(() => undefined);
+  }
+
+  /** Resolves once both connections are up and subscribed. */
+  async ready(): Promise<void> {
+    await Promise.all([this.cmd, this.sub].map((c) => c.status === 'ready' ? undefined : new Promise((r) => c.once('ready', r))));
+    await this.sub.subscribe(PRESENCE, DELIVER);
+  }
+
+  async addPage(userId: string): Promise<void> {
+    await this.run('addPage', this.nodeId, userId);
+  }
+
+  async removePage(userId: string): Promise<void> {
+    await this.run('removePage', this.nodeId, userId);
+  }
+
+  async statuses(userIds: string[]): Promise<PresenceChange[]> {
+    if (userIds.length === 0) return [];
+    const out = (await this.run('statuses', ...userIds)) as PresenceStatus[];
+    return userIds.map((id, i) => ({ id, status: out[i]! }));
+  }
+
+  async claimLines(callerId: string, calleeId: string, callId: string, ttlMs: number): Promise<LineClaim> {
+    return (await this.run('claimLines', callerId, calleeId, callId, String(ttlMs))) as LineClaim;
+  }
+
+  async markLinesActive(userIds: string[], callId: string, ttlMs: number): Promise<void> {
+    await this.run('markActive', callId, String(ttlMs), ...userIds);
+  }
+
+  async releaseLines(userIds: string[], callId: string): Promise<void> {
+    await this.run('releaseLines', callId, ...userIds);
+  }
+
+  async lineOf(userId: string): Promise<string | undefined> {
+    const line = await this.cmd.get(`${P}line:${userId}`);
+    return line ? line.slice(0, line.lastIndexOf(':')) : undefined;
+  }
+
+  async getRecord(key: string): Promise<string | undefined> {
+    return (await this.cmd.get(`${P}rec:${key}`)) ?? undefined;
+  }
+
+  async putRecord(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.cmd.set(`${P}rec:${key}`, value, 'PX', ttlMs);
+  }
+
+  async swapRecord(key: string, expected: string, next: string, ttlMs: number): Promise<boolean> {
+    return (await this.run('swapRecord', `${P}rec:${key}`, expected, next, String(ttlMs))) === 1;
+  }
+
+  async publish(delivery: Delivery): Promise<void> {
+    await this.cmd.publish(DELIVER, JSON.stringify(delivery));
+  }
+
+  onPresence(listener: (change: PresenceChange) => void): void {
+    this.presenceListeners.push(listener);
+  }
+
+  onDelivery(listener: (delivery: Delivery) => void): void {
+    this.deliveryListeners.push(listener);
+  }
+
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
+
+  async reconcile(userIds: string[]): Promise<void> {
+    const local = new Set(userIds);
+    const recorded = await this.cmd.smembers(`${P}nodeusers:${this.nodeId}`);
+    for (const u of recorded) if (!local.has(u)) await this.removePage(u);
+    for (const u of local) await this.addPage(u);
+    await this.heartbeat();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.beat);
+    await this.run('dropNode', this.nodeId).catch(() => undefined);
+    this.cmd.disconnect();
+    this.sub.disconnect();
+  }
+
+  private async run(name: ScriptName, ...args: string[]): Promise<unknown> {
+    const fn = (this.cmd as unknown as Record<ScriptName, (...a: string[]) => Promise<unknown>>)[name];
+    return fn.apply(this.cmd, args);
+  }
+
+  /** Keeps this process marked alive and drops the pages of processes that stopped beating. */
+  private async heartbeat(): Promise<void> {
+    const now = Date.now();
+    await this.cmd.hset(NODES, this.nodeId, String(now));
+    const nodes = await this.cmd.hgetall(NODES);
+    for (const [node, at] of Object.entries(nodes)) {
+      if (node !== this.nodeId && now - Number(at) > NODE_DEAD_MS) await this.run('dropNode', node);
+    }
+  }
+
+  private onMessage(channel: string, text: string): void {
+    try {
+      if (channel === PRESENCE) {
+        const change = JSON.parse(text) as PresenceChange;
+        for (const l of this.presenceListeners) l(change);
+      } else if (channel === DELIVER) {
+        const delivery = JSON.parse(text) as Delivery;
+        for (const l of this.deliveryListeners) l(delivery);
+      }
+    } catch (err) {
+      console.error('[realtime] bad bus message:', (err as Error).message);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Tunables of presence and ringing. Defaults suit production; tests shorten the timers.
+export interface RealtimeSettings {
+  /** How long a user stays online after their last page went away (a reload must not flicker). */
+  graceMs: number;
+  /** How long a call rings before it ends as "no_answer". */
+  ringTimeoutMs: number;
+  /** How long a room invitation ("call all members") stays up. */
+  roomRingTimeoutMs: number;
+  /** A page must authenticate within this time or is closed with 4002. */
+  authTimeoutMs: number;
+  /** Interval of WebSocket pings; a page that misses one is dropped. */
+  heartbeatMs: number;
+  /** Largest accepted frame; bigger ones close the page with 1009. */
+  maxFrameBytes: number;
+  /** Sustained messages per second a page may send, and the burst above it; more closes with 4008. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Most contacts one page may watch. */
+  maxWatched: number;
+  /** A page whose unsent data exceeds this is dropped (it does not read what it is sent). */
+  maxBufferedBytes: number;
+  /** Longest a call may stay active without a webhook ending it (frees the line eventually). */
+  maxCallMs: number;
+}
+
+export const defaultRealtimeSettings: RealtimeSettings = {
+  graceMs: 5_000,
+  ringTimeoutMs: 30_000,
+  roomRingTimeoutMs: 60_000,
+  authTimeoutMs: 10_000,
+  heartbeatMs: 30_000,
+  maxFrameBytes: 16 * 1024,
+  messagesPerSecond: 20,
+  messageBurst: 60,
+  maxWatched: 1_000,
+  maxBufferedBytes: 1024 * 1024,
+  maxCallMs: 12 * 60 * 60 * 1000,
+};

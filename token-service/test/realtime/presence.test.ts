@@ -1,0 +1,129 @@
+// Presence over a real WebSocket: authentication, watching contacts, several pages, reloads,
+// the grace period, token refresh and expiry.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TestPage } from './pages.js';
+import { portalToken, startService, type RunningService } from './service.js';
+
+describe('realtime presence', () => {
+  let svc: RunningService;
+  before(async () => { svc = await startService(); });
+  after(async () => { await svc.close(); });
+
+  it('sends nothing before the first auth frame is verified, then ready with the user', async () => {
+    const page = new TestPage(svc.wsUrl);
+    await page.opened;
+    page.send({ type: 'ping' });
+    const closed = await page.closedWithin();
+    assert.equal(closed.code, 4001);
+    assert.deepEqual(page.received, [], 'no frame may reach an unauthenticated page');
+
+    const { page: ok, ready } = await TestPage.ready(svc.wsUrl, portalToken('anna'));
+    assert.equal(ready.user.id, 'anna');
+    assert.equal(ready.user.name, 'Anna Schmidt');
+    assert.ok(ready.page.length > 0);
+    ok.send({ type: 'ping' });
+    await ok.next('pong');
+    ok.close();
+  });
+
+  it('closes with 4001 for a bad token and 4002 when no auth arrives in time', async () => {
+    const bad = new TestPage(svc.wsUrl);
+    await bad.opened;
+    bad.send({ type: 'auth', token: portalToken('anna') + 'x' });
+    assert.equal((await bad.closedWithin()).code, 4001);
+    assert.deepEqual(bad.received, []);
+
+    const expired = new TestPage(svc.wsUrl);
+    await expired.opened;
+    expired.send({ type: 'auth', token: portalToken('anna', { expiresInSeconds: -60 }) });
+    assert.equal((await expired.closedWithin()).code, 4001);
+
+    const silent = new TestPage(svc.wsUrl);
+    await silent.opened;
+    const closed = await silent.closedWithin(3_000);
+    assert.equal(closed.code, 4002);
+    assert.deepEqual(silent.received, []);
+  });
+
+  it('tells a page the presence of the contacts it watches, now and on every change, and nothing else', async () => {
+    const { page: watcher } = await TestPage.ready(svc.wsUrl, portalToken('anna'));
+    watcher.send({ type: 'watch', add: ['ben', 'nobody-known'] });
+    const initial = await watcher.next('presence');
+    assert.deepEqual(initial.users.sort((a, b) => a.id.localeCompare(b.id)), [
+      { id: 'ben', status: 'offline' }, { id: 'nobody-known', status: 'offline' },
+    ]);
+
+    // Someone anna does not watch comes online first: she must not hear of it.
+    const { page: carla } = await TestPage.ready(svc.wsUrl, portalToken('carla'));
+    const { page: ben } = await TestPage.ready(svc.wsUrl, portalToken('ben'));
+    await watcher.presence('ben', 'online');
+    assert.ok(!watcher.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'carla')), 'carla is not watched');
+
+    ben.close();
+    await watcher.presence('ben', 'offline', 3_000);
+
+    watcher.send({ type: 'watch', remove: ['ben'] });
+    watcher.send({ type: 'ping' });
+    await watcher.next('pong');
+    const { page: ben2 } = await TestPage.ready(svc.wsUrl, portalToken('ben'));
+    watcher.send({ type: 'ping' });
+    await watcher.next('pong');
+    // Presence of an unwatched user goes nowhere, even after a round trip.
+    const carla2 = await TestPage.ready(svc.wsUrl, portalToken('carla'));
+    watcher.send({ type: 'watch', add: ['carla'] });
+    await watcher.presence('carla', 'online');
+    assert.ok(!watcher.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'ben')), 'ben was unwatched');
+    for (const p of [watcher, carla, ben2, carla2.page]) p.close();
+  });
+
+  it('keeps a user online while any page is open and across a reload, offline after the grace period', async () => {
+    const { page: watcher } = await TestPage.ready(svc.wsUrl, portalToken('emma'));
+    watcher.send({ type: 'watch', add: ['david'] });
+    await watcher.presence('david', 'offline');
+
+    const { page: first } = await TestPage.ready(svc.wsUrl, portalToken('david'));
+    await watcher.presence('david', 'online');
+    const { page: second } = await TestPage.ready(svc.wsUrl, portalToken('david'));
+
+    first.close();
+    await first.closed;
+    // A reload: the last page goes and a new one comes within the grace period.
+    second.close();
+    await second.closed;
+    const { page: reloaded } = await TestPage.ready(svc.wsUrl, portalToken('david'));
+    watcher.send({ type: 'ping' });
+    await watcher.next('pong');
+    // Wait beyond the grace period (300 ms), proven by a later round trip, and check no flicker.
+    await new Promise((r) => setTimeout(r, 600));
+    watcher.send({ type: 'ping' });
+    await watcher.next('pong');
+    assert.ok(!watcher.received.some((m) => m.type === 'presence'), `no presence change expected, got ${JSON.stringify(watcher.received)}`);
+
+    const closedAt = Date.now();
+    reloaded.close();
+    await watcher.presence('david', 'offline', 3_000);
+    assert.ok(Date.now() - closedAt >= 250, 'offline only after the grace period');
+    watcher.close();
+  });
+
+  it('accepts a refreshed token without reconnecting, rejects one for another user, and closes at expiry', async () => {
+    const { page } = await TestPage.ready(svc.wsUrl, portalToken('felix', { expiresInSeconds: 2 }));
+    page.send({ type: 'auth', token: portalToken('felix', { expiresInSeconds: 600 }) });
+    page.send({ type: 'ping' });
+    await page.next('pong');
+    // Past the first token's expiry the page is still open: the refresh counted.
+    await new Promise((r) => setTimeout(r, 2_300));
+    page.send({ type: 'ping' });
+    await page.next('pong');
+    assert.ok(!page.received.some((m) => m.type === 'ready'), 'a refresh sends no second ready');
+
+    page.send({ type: 'auth', token: portalToken('ben') });
+    assert.equal((await page.closedWithin()).code, 4001);
+
+    const { page: expiring } = await TestPage.ready(svc.wsUrl, portalToken('felix', { expiresInSeconds: 1 }));
+    const closed = await expiring.closedWithin(4_000);
+    assert.equal(closed.code, 4001);
+    assert.equal((await expiring.next('error')).error.code, 'token_expired');
+  });
+});

@@ -1,0 +1,142 @@
+// The token service as an Express app a host backend can mount (`hostApp.use('/timio', app)`) or
+// the standalone server can listen with. Everything it needs is created here, once.
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, Server } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import type { TokenServiceConfig } from './config.js';
+import type { Principal } from './auth/principal.js';
+import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
+import { createAuthenticate, type Authenticate } from './auth/authenticate.js';
+import { loadDirectoryFile, type Directory } from './directory/directory.js';
+import { ApiError, errorMiddleware } from './http/errors.js';
+import { corsAllowlist } from './http/cors.js';
+import { requestLog } from './http/request-log.js';
+import { mintRoomToken, type RoomTokenRequest } from './livekit/tokens.js';
+import { createRoomService, type RoomService } from './livekit/room-service.js';
+import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
+import { createInviteSigner, type InviteSigner } from './invites/invite-token.js';
+import { openInviteStore, type InviteStore } from './invites/invite-store.js';
+import { removeLateGuests } from './invites/guest-removal.js';
+import { tokenRoutes } from './routes/token.js';
+import { roomRoutes } from './routes/rooms.js';
+import { inviteRoutes } from './routes/invites.js';
+import { guestRoutes } from './routes/guest.js';
+import { webhookRoutes } from './routes/webhook.js';
+
+export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
+
+export interface RateLimits {
+  /** Window of every limit, in milliseconds (default one minute). */
+  windowMs?: number;
+  /** Requests per client address per window to /v1 (default 600). */
+  perAddress?: number;
+  /** Unauthenticated invite lookups and guest tokens per client address per window (default 30). */
+  guestPerAddress?: number;
+}
+
+export interface TokenServiceOptions {
+  config: TokenServiceConfig;
+  /** Default: the JSON file from config.directoryFile. */
+  directory?: Directory;
+  /** Embedded use: the host's own session check; default: the portal JWT bearer token. */
+  authenticate?: (req: IncomingMessage) => Promise<Principal>;
+  /** A RoomService other than LiveKit's over Twirp (default: config.livekit). */
+  roomService?: RoomService;
+  rateLimits?: RateLimits;
+  /** Where access and error lines go (default stdout). Lines never contain tokens. */
+  log?: (line: string) => void;
+}
+
+/** What the realtime part (presence, ringing, calls) gets from the token service. */
+export interface TokenServiceContext {
+  config: TokenServiceConfig;
+  directory: Directory;
+  /** Verifies a portal user token (e.g. the realtime auth frame); throws ApiError 401. */
+  portalTokens: PortalTokenVerifier;
+  authenticate: Authenticate;
+  mintRoomToken(p: RoomTokenRequest): Promise<string>;
+  roomService: RoomService;
+  /** 'webhook' (event: WebhookEvent): each verified LiveKit webhook, once per event id. */
+  events: EventEmitter;
+  log(line: string): void;
+}
+
+/** Parts the REST routes share beyond the public context. */
+export interface RouteContext extends TokenServiceContext {
+  roomStatus: RoomStatus;
+  invites: InviteSigner;
+  inviteStore: InviteStore;
+}
+
+export function createTokenService(options: TokenServiceOptions): TokenService {
+  const { config } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (!options.authenticate && !config.portalJwt) {
+    throw new Error('token service: configure PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY, or pass an authenticate hook');
+  }
+  const directory = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
+  if (!directory) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+
+  const portalTokens: PortalTokenVerifier = config.portalJwt
+    ? createPortalTokenVerifier(config.portalJwt)
+    : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
+  const inviteStore = openInviteStore(config.dataDir);
+  const events = new EventEmitter();
+  const roomService = options.roomService ?? createRoomService(config);
+  const ctx: RouteContext = {
+    config,
+    directory,
+    portalTokens,
+    authenticate: createAuthenticate({ config, portalTokens, isRevoked: inviteStore.isRevoked, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
+    mintRoomToken: (p) => mintRoomToken(config, p),
+    roomService,
+    events,
+    log,
+    roomStatus: createRoomStatus(roomService, events),
+    invites: createInviteSigner(config.livekit.apiSecret),
+    inviteStore,
+  };
+
+  removeLateGuests(events, roomService, inviteStore.isRevoked, log);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Left unset, a mounted app inherits the host's setting.
+  if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
+  app.use(requestLog(log));
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(corsAllowlist(config.allowedOrigins));
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+
+  // LiveKit's webhooks: raw body for the signature, no rate limit (it is signed and may burst).
+  app.use('/v1/livekit', webhookRoutes(ctx));
+
+  const limits = options.rateLimits ?? {};
+  const windowMs = limits.windowMs ?? 60_000;
+  const tooMany = (_req: Request, _res: Response, next: NextFunction) => next(new ApiError(429, 'rate_limited', 'too many requests, try again shortly'));
+  app.use('/v1', rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany }));
+  const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany });
+  app.use(['/v1/guest', '/v1/invites'], guestLimit);
+  app.use('/v1', express.json({ limit: '16kb', strict: true }));
+
+  app.use('/v1', guestRoutes(ctx));
+  app.use('/v1', inviteRoutes(ctx));
+  app.use('/v1', tokenRoutes(ctx));
+  app.use('/v1', roomRoutes(ctx));
+
+  app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such endpoint')));
+  app.use(errorMiddleware(log));
+
+  return {
+    app,
+    attach(_server: Server) {
+      // The realtime WebSocket (/v1/realtime) hooks in here.
+    },
+    async close() {
+      events.removeAllListeners();
+      await inviteStore.flushed();
+    },
+  };
+}

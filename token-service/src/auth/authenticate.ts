@@ -1,0 +1,64 @@
+// Who sent this request. Employees present the portal's user token (or the host's own session,
+// through the `authenticate` hook when embedded). Guests never get a portal token: they present
+// the LiveKit token they received from POST /v1/guest/token, which names their room and invite.
+import type { IncomingMessage } from 'node:http';
+import { TokenVerifier } from 'livekit-server-sdk';
+import type { TokenServiceConfig } from '../config.js';
+import { ApiError } from '../http/errors.js';
+import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
+import type { Principal } from './principal.js';
+import type { PortalTokenVerifier } from './portal-token.js';
+
+export type Authenticate = (req: IncomingMessage) => Promise<Principal>;
+
+export function bearerToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+  if (!match) throw new ApiError(401, 'unauthorized', 'Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+function payloadOf(token: string): Record<string, unknown> | undefined {
+  const part = token.split('.')[1];
+  if (!part || part.length > 8192) return undefined;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createAuthenticate(p: {
+  config: TokenServiceConfig;
+  portalTokens: PortalTokenVerifier;
+  hostAuthenticate?: Authenticate;
+  isRevoked: (inviteId: string) => boolean;
+}): Authenticate {
+  const livekit = new TokenVerifier(p.config.livekit.apiKey, p.config.livekit.apiSecret);
+  async function guest(token: string): Promise<Principal> {
+    let claims;
+    try {
+      claims = await livekit.verify(token);
+    } catch {
+      throw new ApiError(401, 'unauthorized', 'guest token is not valid');
+    }
+    const identity = claims.sub;
+    const room = claims.video?.room;
+    const inviteId = claims.attributes?.[ATTR_INVITE];
+    if (!identity?.startsWith('guest:') || claims.attributes?.[ATTR_GUEST] !== '1' || !room || !inviteId) {
+      throw new ApiError(401, 'unauthorized', 'not a guest token');
+    }
+    if (p.isRevoked(inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+    return { kind: 'guest', id: identity, name: claims.name ?? identity, room, inviteId };
+  }
+  return async (req) => {
+    const token = bearerToken(req);
+    // A token issued under our LiveKit key is a guest's; everything else goes to the portal path.
+    if (token && payloadOf(token)?.['iss'] === p.config.livekit.apiKey && payloadOf(token)?.['video']) return guest(token);
+    if (p.hostAuthenticate) return p.hostAuthenticate(req);
+    if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
+    return p.portalTokens.verify(token);
+  };
+}

@@ -1,0 +1,144 @@
+// The token service's settings, read from the environment once at boot. Nothing else in the
+// service reads process.env: a bad value stops the start with a message that names the variable.
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import { resolve } from 'node:path';
+
+export type PortalJwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
+
+export interface PortalJwtConfig {
+  /** The one algorithm accepted; derived from the kind of key, never from the token. */
+  algorithm: PortalJwtAlgorithm;
+  /** Made once: with a string secret jsonwebtoken would re-parse the key on every verify. */
+  key: KeyObject;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface TokenServiceConfig {
+  port: number;
+  livekit: { url: string; apiKey: string; apiSecret: string };
+  /** Absent when the host authenticates requests itself (embedded use). */
+  portalJwt?: PortalJwtConfig;
+  directoryFile?: string;
+  allowedOrigins: string[];
+  /** Base of invite links: the page that lets a guest join (`<publicUrl>/guest#invite=…`). */
+  publicUrl?: string;
+  dataDir: string;
+  redisUrl?: string;
+  /** Express's `trust proxy` setting: false, true, a hop count or a list of addresses/subnets. */
+  trustProxy: boolean | number | string[];
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function value(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function required(env: Env, name: string, why: string): string {
+  const v = value(env, name);
+  if (!v) throw new ConfigError(`${name} is required (${why})`);
+  return v;
+}
+
+function httpUrl(name: string, raw: string, protocols: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return 3001;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new ConfigError(`PORT must be a port number 0-65535, got "${raw}"`);
+  return Number(raw);
+}
+
+function parseTrustProxy(raw: string | undefined): TokenServiceConfig['trustProxy'] {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  for (const entry of list) {
+    if (!named.has(entry) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry)) {
+      throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or addresses/subnets (loopback, 10.0.0.0/8, …); "${entry}" is none of these`);
+    }
+  }
+  return list;
+}
+
+function parsePortalJwt(env: Env): PortalJwtConfig | undefined {
+  const secret = value(env, 'PORTAL_JWT_SECRET');
+  const publicKey = value(env, 'PORTAL_JWT_PUBLIC_KEY');
+  if (secret && publicKey) throw new ConfigError('set either PORTAL_JWT_SECRET (HS256) or PORTAL_JWT_PUBLIC_KEY (RS256/ES256), not both');
+  const issuer = value(env, 'PORTAL_JWT_ISSUER');
+  const audience = value(env, 'PORTAL_JWT_AUDIENCE');
+  const claims = { ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
+  if (secret) {
+    // HS256 with a short secret is guessable offline from any token the portal hands out.
+    if (Buffer.byteLength(secret) < 32) throw new ConfigError('PORTAL_JWT_SECRET must be at least 32 bytes long');
+    return { algorithm: 'HS256', key: createSecretKey(Buffer.from(secret, 'utf8')), ...claims };
+  }
+  if (publicKey) {
+    let key: KeyObject;
+    try {
+      // Environment files often carry PEM with literal "\n".
+      key = createPublicKey(publicKey.replace(/\\n/g, '\n'));
+    } catch (err) {
+      throw new ConfigError(`PORTAL_JWT_PUBLIC_KEY is not a PEM public key (${(err as Error).message})`);
+    }
+    if (key.asymmetricKeyType === 'rsa') return { algorithm: 'RS256', key, ...claims };
+    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return { algorithm: 'ES256', key, ...claims };
+    throw new ConfigError('PORTAL_JWT_PUBLIC_KEY must be an RSA key (RS256) or an EC P-256 key (ES256)');
+  }
+  return undefined;
+}
+
+/**
+ * Reads and checks every setting. `requirePortalAuth` is true for the standalone server; a host
+ * that embeds the service with its own `authenticate` hook may leave the portal JWT unset.
+ */
+export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = {}): TokenServiceConfig {
+  const portalJwt = parsePortalJwt(env);
+  if (options.requirePortalAuth && !portalJwt) {
+    throw new ConfigError('PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY is required (the service verifies the portal\'s user tokens with it)');
+  }
+  const allowedOrigins = (value(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of allowedOrigins) {
+    const parsed = httpUrl('ALLOWED_ORIGINS', origin, ['http:', 'https:']);
+    if (new URL(parsed).origin !== parsed) throw new ConfigError(`ALLOWED_ORIGINS entries are origins (scheme://host[:port]), got "${origin}"`);
+  }
+  const publicUrl = value(env, 'PUBLIC_URL');
+  const directoryFile = value(env, 'DIRECTORY_FILE');
+  const redisUrl = value(env, 'REDIS_URL');
+  return {
+    port: parsePort(value(env, 'PORT')),
+    livekit: {
+      url: httpUrl('LIVEKIT_URL', required(env, 'LIVEKIT_URL', 'the LiveKit server, e.g. ws://127.0.0.1:7880'), ['ws:', 'wss:', 'http:', 'https:']),
+      apiKey: required(env, 'LIVEKIT_API_KEY', 'the LiveKit API key'),
+      apiSecret: required(env, 'LIVEKIT_API_SECRET', 'the LiveKit API secret'),
+    },
+    ...(portalJwt ? { portalJwt } : {}),
+    ...(directoryFile ? { directoryFile: resolve(directoryFile) } : {}),
+    allowedOrigins,
+    ...(publicUrl ? { publicUrl: httpUrl('PUBLIC_URL', publicUrl, ['http:', 'https:']) } : {}),
+    dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),
+    ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
+    trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+  };
+}

@@ -1,0 +1,95 @@
+// The directory: users with display names, and rooms with members and moderators. It comes from a
+// JSON file (standalone) or from the host's own lookups (embedded).
+import { readFileSync } from 'node:fs';
+import { isDirectoryId, isRoomId } from '../http/validation.js';
+
+export interface DirectoryUser { id: string; name: string }
+export interface DirectoryRoom { id: string; name: string; members: string[]; moderators: string[] }
+export interface Directory {
+  getUser(id: string): Promise<DirectoryUser | undefined>;
+  getRoom(id: string): Promise<DirectoryRoom | undefined>;
+}
+
+export function isMember(room: DirectoryRoom, userId: string): boolean {
+  return room.members.includes(userId) || room.moderators.includes(userId);
+}
+
+export function isModerator(room: DirectoryRoom, userId: string): boolean {
+  return room.moderators.includes(userId);
+}
+
+export class DirectoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DirectoryError';
+  }
+}
+
+interface DirectoryData { users: DirectoryUser[]; rooms: DirectoryRoom[] }
+
+/** Checks the file's shape so a typo fails at boot instead of as a puzzling 403 later. */
+export function parseDirectory(data: unknown, source: string): DirectoryData {
+  const fail = (what: string): never => {
+    throw new DirectoryError(`${source}: ${what}`);
+  };
+  if (typeof data !== 'object' || data === null) fail('must be a JSON object {"users":[…],"rooms":[…]}');
+  const { users, rooms } = data as { users?: unknown; rooms?: unknown };
+  if (!Array.isArray(users)) fail('"users" must be an array');
+  if (!Array.isArray(rooms)) fail('"rooms" must be an array');
+  const ids = new Set<string>();
+  const cleanUsers = (users as unknown[]).map((u, i) => {
+    const { id, name } = (u ?? {}) as { id?: unknown; name?: unknown };
+    if (typeof id !== 'string' || !isDirectoryId(id)) fail(`users[${i}].id must be 1-128 letters, digits, ".", "_", "@" or "-" (no ":")`);
+    if (typeof name !== 'string' || !name.trim()) fail(`users[${i}].name must be a non-empty string`);
+    if (ids.has(id as string)) fail(`user id "${id}" appears twice`);
+    ids.add(id as string);
+    return { id: id as string, name: (name as string).trim() };
+  });
+  const roomIds = new Set<string>();
+  const cleanRooms = (rooms as unknown[]).map((r, i) => {
+    const { id, name, members, moderators } = (r ?? {}) as Record<string, unknown>;
+    if (typeof id !== 'string' || !isRoomId(id)) fail(`rooms[${i}].id must be 1-64 letters, digits, ".", "_" or "-"`);
+    if (roomIds.has(id as string)) fail(`room id "${id}" appears twice`);
+    roomIds.add(id as string);
+    if (typeof name !== 'string' || !name.trim()) fail(`rooms[${i}].name must be a non-empty string`);
+    const list = (field: string, v: unknown): string[] => {
+      if (v === undefined) return [];
+      if (!Array.isArray(v) || v.some((m) => typeof m !== 'string')) fail(`rooms[${i}].${field} must be an array of user ids`);
+      for (const m of v as string[]) if (!ids.has(m)) fail(`rooms[${i}].${field} names unknown user "${m}"`);
+      return v as string[];
+    };
+    return { id: id as string, name: (name as string).trim(), members: list('members', members), moderators: list('moderators', moderators) };
+  });
+  return { users: cleanUsers, rooms: cleanRooms };
+}
+
+export function createStaticDirectory(data: DirectoryData): Directory {
+  const users = new Map(data.users.map((u) => [u.id, u]));
+  const rooms = new Map(data.rooms.map((r) => [r.id, r]));
+  return {
+    getUser: async (id) => users.get(id),
+    getRoom: async (id) => rooms.get(id),
+  };
+}
+
+/** Reads DIRECTORY_FILE once at boot. */
+export function loadDirectoryFile(path: string): Directory {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new DirectoryError(`cannot read DIRECTORY_FILE ${path}: ${(err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    throw new DirectoryError(`${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return createStaticDirectory(parseDirectory(data, path));
+}
+
+/** The host's own lookups (e.g. its user database); answers are used as given. */
+export function createCallbackDirectory(callbacks: Directory): Directory {
+  return { getUser: (id) => callbacks.getUser(id), getRoom: (id) => callbacks.getRoom(id) };
+}

@@ -1,0 +1,50 @@
+// Room access rules shared by the routes: who may see, join and moderate a room.
+import type { Request, RequestHandler, Response } from 'express';
+import type { EmployeePrincipal, Principal } from '../auth/principal.js';
+import { isMember, isModerator, type Directory, type DirectoryRoom } from '../directory/directory.js';
+import { ApiError, notFound } from './errors.js';
+
+export function principalOf(res: Response): Principal {
+  const p = res.locals['principal'] as Principal | undefined;
+  if (!p) throw new ApiError(401, 'unauthorized', 'not signed in');
+  return p;
+}
+
+export function employeeOf(res: Response): EmployeePrincipal {
+  const p = principalOf(res);
+  if (p.kind !== 'employee') throw new ApiError(403, 'not_a_member', 'guests cannot use this endpoint');
+  return p;
+}
+
+export async function roomFor(directory: Directory, room: string): Promise<DirectoryRoom> {
+  const found = await directory.getRoom(room);
+  if (!found) throw notFound('room');
+  return found;
+}
+
+export async function memberRoom(directory: Directory, user: EmployeePrincipal, room: string): Promise<DirectoryRoom> {
+  const found = await roomFor(directory, room);
+  if (!isMember(found, user.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
+  return found;
+}
+
+export async function moderatedRoom(directory: Directory, user: EmployeePrincipal, room: string): Promise<DirectoryRoom> {
+  const found = await memberRoom(directory, user, room);
+  if (!isModerator(found, user.id)) throw new ApiError(403, 'not_a_moderator', 'only moderators of this room may do this');
+  return found;
+}
+
+/** The display name the directory knows, else the one in the portal token. */
+export async function displayNameOf(directory: Directory, user: EmployeePrincipal): Promise<string> {
+  return (await directory.getUser(user.id))?.name ?? user.name;
+}
+
+/** Runs the service's authentication and keeps the principal for the route. */
+export function authenticated(authenticate: (req: Request) => Promise<Principal>): RequestHandler {
+  return (req, res, next) => {
+    authenticate(req).then((principal) => {
+      res.locals['principal'] = principal;
+      next();
+    }, next);
+  };
+}

@@ -1,0 +1,42 @@
+// Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
+// ApiError becomes a 500 whose details stay in the server log.
+import type { ErrorRequestHandler } from 'express';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string): ApiError => new ApiError(404, 'not_found', `${what} not found`);
+export const invalidInput = (message: string): ApiError => new ApiError(400, 'invalid_input', message);
+
+/** Body-parser errors carry `type` and `status`; map the ones a client can cause. */
+function fromBodyParser(err: unknown): ApiError | undefined {
+  const type = (err as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'request body is too large');
+  if (type === 'entity.parse.failed') return invalidInput('request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new ApiError(415, 'unsupported_media_type', 'unsupported body encoding');
+  if (type === 'request.aborted') return invalidInput('request aborted');
+  return undefined;
+}
+
+export function errorMiddleware(log: (line: string) => void): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const known = err instanceof ApiError ? err : fromBodyParser(err);
+    if (known && known.status < 500) {
+      res.status(known.status).json({ error: { code: known.code, message: known.message } });
+      return;
+    }
+    const status = known?.status ?? 500;
+    log(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const code = known?.code ?? 'internal';
+    res.status(status).json({ error: { code, message: status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error' } });
+  };
+}

@@ -1,0 +1,54 @@
+// Invite tokens: a JWT scoped to one room, with an id (`jti`) so a moderator can revoke it and an
+// expiry. The signing key is derived from the LiveKit API secret so invites stay valid across
+// restarts without another secret to configure, yet can never pass as a LiveKit token.
+import { hkdfSync, createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { ApiError } from '../http/errors.js';
+
+export interface InviteClaims {
+  id: string;
+  room: string;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  expiresAt: string;
+}
+
+const ISSUER = 'timio-token-service';
+const AUDIENCE = 'timio-invite';
+
+export interface InviteSigner {
+  sign(p: Omit<InviteClaims, 'id'>): { id: string; invite: string };
+  /** Throws 404 not_found for garbled/foreign tokens and 410 invite_expired for expired ones. */
+  verify(invite: string): InviteClaims;
+}
+
+export function createInviteSigner(livekitApiSecret: string): InviteSigner {
+  const key: KeyObject = createSecretKey(Buffer.from(hkdfSync('sha256', livekitApiSecret, 'timio', 'timio invite v1', 32)));
+  const notFound = () => new ApiError(404, 'not_found', 'this invite does not exist');
+  return {
+    sign(p) {
+      const id = randomUUID();
+      const invite = jwt.sign(
+        { room: p.room, title: p.title, startsAt: p.startsAt, dur: p.durationMinutes },
+        key,
+        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE, expiresIn: Math.max(1, Math.floor((Date.parse(p.expiresAt) - Date.now()) / 1000)), noTimestamp: false },
+      );
+      return { id, invite };
+    },
+    verify(invite) {
+      if (invite.length > 4096) throw notFound();
+      let claims: jwt.JwtPayload | string;
+      try {
+        claims = jwt.verify(invite, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      } catch (err) {
+        if (err instanceof jwt.TokenExpiredError) throw new ApiError(410, 'invite_expired', 'this invite has expired');
+        throw notFound();
+      }
+      if (typeof claims === 'string') throw notFound();
+      const { jti, room, title, startsAt, dur, exp } = claims as Record<string, unknown>;
+      if (typeof jti !== 'string' || typeof room !== 'string' || typeof title !== 'string' || typeof startsAt !== 'string' || typeof dur !== 'number' || typeof exp !== 'number') throw notFound();
+      return { id: jti, room, title, startsAt, durationMinutes: dur, expiresAt: new Date(exp * 1000).toISOString() };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The calls this service makes to LiveKit's RoomService (Twirp), with LiveKit's "not found" turned
+// into a plain answer and every other failure into a 502 the client can understand.
+import { RoomServiceClient } from 'livekit-server-sdk';
+import type { ParticipantInfo } from '@livekit/protocol';
+import type { TokenServiceConfig } from '../config.js';
+import { ApiError } from '../http/errors.js';
+
+export interface RoomParticipant {
+  identity: string;
+  name: string;
+  attributes: Record<string, string>;
+  joinedAt?: string;
+}
+
+export interface RoomService {
+  /** Participants now in the room; empty when the room is not running. */
+  listParticipants(room: string): Promise<RoomParticipant[]>;
+  /** Sets (or with "" deletes) participant attributes; false when the participant is not in the room. */
+  setAttributes(room: string, identity: string, attributes: Record<string, string>): Promise<boolean>;
+  /** Removes a participant; false when they were not in the room. */
+  removeParticipant(room: string, identity: string): Promise<boolean>;
+  /** Ends the conference for everyone; false when it was not running. */
+  endRoom(room: string): Promise<boolean>;
+}
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { status?: unknown; code?: unknown; message?: unknown } | null;
+  return e?.status === 404 || e?.code === 'not_found' || (typeof e?.message === 'string' && /not.?found|does not exist/i.test(e.message));
+}
+
+function unavailable(err: unknown): ApiError {
+  const e = new ApiError(502, 'livekit_unavailable', `LiveKit RoomService failed: ${(err as Error)?.message ?? String(err)}`);
+  return e;
+}
+
+function toParticipant(p: ParticipantInfo): RoomParticipant {
+  const joinedAt = Number(p.joinedAt);
+  return {
+    identity: p.identity,
+    name: p.name,
+    attributes: { ...p.attributes },
+    ...(joinedAt > 0 ? { joinedAt: new Date(joinedAt * 1000).toISOString() } : {}),
+  };
+}
+
+export function createRoomService(config: Pick<TokenServiceConfig, 'livekit'>): RoomService {
+  const host = config.livekit.url.replace(/^ws/, 'http');
+  const client = new RoomServiceClient(host, config.livekit.apiKey, config.livekit.apiSecret, { requestTimeout: 5, failover: false });
+  async function call<T>(fn: () => Promise<T>, whenMissing: T): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNotFound(err)) return whenMissing;
+      throw unavailable(err);
+    }
+  }
+  return {
+    listParticipants: (room) => call(async () => (await client.listParticipants(room)).map(toParticipant), []),
+    setAttributes: (room, identity, attributes) => call(async () => {
+      await client.updateParticipant(room, identity, { attributes });
+      return true;
+    }, false),
+    removeParticipant: (room, identity) => call(async () => {
+      await client.removeParticipant(room, identity);
+      return true;
+    }, false),
+    endRoom: (room) => call(async () => {
+      await client.deleteRoom(room);
+      return true;
+    }, false),
+  };
+}

@@ -1,0 +1,94 @@
+// Invites for external guests: moderators create and revoke them; the guest page reads what an
+// invite is for and offers it as a calendar event.
+import { Router, type Request } from 'express';
+import type { RouteContext } from '../app.js';
+import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
+import { ApiError, invalidInput } from '../http/errors.js';
+import { instant, integer, jsonBody, optionalText, roomIdParam } from '../http/validation.js';
+import { inviteCalendar, inviteMailto } from '../invites/calendar.js';
+import { removeGuestsOfInvite } from '../invites/guest-removal.js';
+import type { InviteClaims } from '../invites/invite-token.js';
+
+const MAX_LIFETIME_MS = 365 * 24 * 3600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Verifies an invite token and checks it against the store: 404 unknown, 410 expired/revoked. */
+export function openInvite(ctx: RouteContext, invite: unknown): InviteClaims {
+  if (typeof invite !== 'string' || invite.length === 0) throw invalidInput('invite must be the invite token from the link');
+  const claims = ctx.invites.verify(invite);
+  const stored = ctx.inviteStore.get(claims.id);
+  if (!stored || stored.room !== claims.room) throw new ApiError(404, 'not_found', 'this invite does not exist');
+  if (stored.revokedAt) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+  return claims;
+}
+
+export function inviteRoutes(ctx: RouteContext): Router {
+  const router = Router();
+  const auth = authenticated(ctx.authenticate);
+  const guestLink = (invite: string) => `${ctx.config.publicUrl}/guest#invite=${invite}`;
+  const calendarUrl = (req: Request, invite: string) => `${req.protocol}://${req.get('host')}${req.baseUrl}/invites/${invite}/calendar.ics`;
+
+  router.post('/rooms/:room/invites', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    const user = employeeOf(res);
+    const found = await moderatedRoom(ctx.directory, user, room);
+    const body = jsonBody(req);
+    const title = optionalText(body, 'title', { max: 200 }) ?? found.name;
+    const startsAt = instant(body, 'startsAt');
+    const durationMinutes = integer(body, 'durationMinutes', { min: 5, max: 24 * 60, default: 60 });
+    const ends = startsAt.getTime() + durationMinutes * 60_000;
+    const expiresAt = body['expiresAt'] === undefined ? new Date(ends + 12 * 3600_000) : instant(body, 'expiresAt');
+    if (expiresAt.getTime() <= Date.now() + 60_000) throw invalidInput('expiresAt must be in the future');
+    if (expiresAt.getTime() > Date.now() + MAX_LIFETIME_MS) throw invalidInput('expiresAt must be within a year');
+    if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set, so invite links cannot be made');
+    const fields = { room, title, startsAt: startsAt.toISOString(), durationMinutes, expiresAt: expiresAt.toISOString() };
+    const { id, invite } = ctx.invites.sign(fields);
+    await ctx.inviteStore.record(id, { room, expiresAt: fields.expiresAt, createdBy: user.id });
+    const url = guestLink(invite);
+    res.status(201).json({
+      id,
+      invite,
+      url,
+      calendarUrl: calendarUrl(req, invite),
+      mailto: inviteMailto({ id, ...fields }, url),
+      expiresAt: fields.expiresAt,
+    });
+  });
+
+  router.delete('/rooms/:room/invites/:id', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    await moderatedRoom(ctx.directory, employeeOf(res), room);
+    const id = req.params['id'];
+    if (typeof id !== 'string' || !UUID.test(id)) throw invalidInput('invite id must be the id returned when the invite was made');
+    const stored = ctx.inviteStore.get(id);
+    if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+    await ctx.inviteStore.revoke(id);
+    let removed: string[] = [];
+    let guestsRemoved = true;
+    try {
+      removed = await removeGuestsOfInvite(ctx.roomService, room, id);
+      ctx.roomStatus.invalidate(room);
+    } catch (err) {
+      // The revocation holds regardless; late joiners are removed by the webhook handler.
+      guestsRemoved = false;
+      ctx.log(`revoked invite ${id} but could not remove its guests: ${(err as Error).message}`);
+    }
+    res.json({ id, revoked: true, removed, guestsRemoved });
+  });
+
+  router.get('/invites/:invite', (req, res) => {
+    const invite = openInvite(ctx, req.params['invite']);
+    res.json({ room: invite.room, title: invite.title, startsAt: invite.startsAt, durationMinutes: invite.durationMinutes, expiresAt: invite.expiresAt });
+  });
+
+  router.get('/invites/:invite/calendar.ics', (req, res) => {
+    const token = req.params['invite'] as string;
+    const invite = openInvite(ctx, token);
+    if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set');
+    res.type('text/calendar; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="invite.ics"');
+    res.send(inviteCalendar(invite, guestLink(token)));
+  });
+
+  return router;
+}

@@ -1,0 +1,71 @@
+// A room's conference: who is in it, raised hands, ending it for everyone.
+import { Router } from 'express';
+import type { RouteContext } from '../app.js';
+import type { Principal } from '../auth/principal.js';
+import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf, roomFor } from '../http/access.js';
+import { ApiError } from '../http/errors.js';
+import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
+import { isModerator } from '../directory/directory.js';
+import { ATTR_GUEST, ATTR_HAND } from '../livekit/tokens.js';
+
+export function roomRoutes(ctx: RouteContext): Router {
+  const router = Router();
+  const auth = authenticated(ctx.authenticate);
+
+  router.get('/rooms/:room', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    const found = await memberRoom(ctx.directory, employeeOf(res), room);
+    const participants = await ctx.roomStatus.participants(room);
+    res.json({
+      room: { id: found.id, name: found.name },
+      running: participants.length > 0,
+      participants: participants.map((p) => ({
+        identity: p.identity,
+        name: p.name,
+        guest: p.attributes[ATTR_GUEST] === '1',
+        ...(p.attributes[ATTR_HAND] ? { handRaisedAt: p.attributes[ATTR_HAND] } : {}),
+        ...(p.joinedAt ? { joinedAt: p.joinedAt } : {}),
+      })),
+    });
+  });
+
+  // The hand is a participant attribute set here, not by the client: it is server-stamped and
+  // late joiners see it with the participant.
+  router.post('/rooms/:room/hand', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    const body = jsonBody(req);
+    const raised = bool(body, 'raised');
+    const principal = principalOf(res);
+    const target = optionalIdentity(body, 'identity') ?? principal.id;
+    await checkHandAccess(ctx, principal, room, target, raised);
+    const raisedAt = raised ? new Date().toISOString() : '';
+    const present = await ctx.roomService.setAttributes(room, target, { [ATTR_HAND]: raisedAt });
+    if (!present) throw new ApiError(404, 'not_found', 'that participant is not in the conference');
+    ctx.roomStatus.invalidate(room);
+    res.json({ room, identity: target, raised, ...(raised ? { raisedAt } : {}) });
+  });
+
+  router.post('/rooms/:room/end', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    await moderatedRoom(ctx.directory, employeeOf(res), room);
+    const wasRunning = await ctx.roomService.endRoom(room);
+    ctx.roomStatus.invalidate(room);
+    res.json({ room, ended: true, wasRunning });
+  });
+
+  return router;
+}
+
+/** A participant raises or lowers only their own hand; a moderator may lower anyone's. */
+async function checkHandAccess(ctx: RouteContext, principal: Principal, room: string, target: string, raised: boolean): Promise<void> {
+  if (principal.kind === 'guest') {
+    if (principal.room !== room) throw new ApiError(403, 'not_a_member', 'this guest token is for another room');
+    if (target !== principal.id) throw new ApiError(403, 'not_a_moderator', 'guests can only change their own hand');
+    return;
+  }
+  const found = await roomFor(ctx.directory, room);
+  await memberRoom(ctx.directory, principal, room);
+  if (target === principal.id) return;
+  if (!isModerator(found, principal.id)) throw new ApiError(403, 'not_a_moderator', "only moderators may change another participant's hand");
+  if (raised) throw new ApiError(403, 'not_a_moderator', "a moderator may lower another participant's hand, not raise it");
+}

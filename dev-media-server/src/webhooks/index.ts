@@ -1,6 +1,3 @@
-// Placeholder until the webhook sender lands: no webhooks are sent.
-import type { WebhookNotifier, WebhookNotifierOptions } from '../context.js';
-
-export function createWebhookNotifier(_opts: WebhookNotifierOptions): WebhookNotifier {
-  return { close: async () => undefined };
-}
+// Signed LiveKit webhooks for the room manager's events (see notifier.ts).
+export { createWebhookNotifier } from './notifier.js';
+export { signWebhookBody } from './sign.js';

@@ -1,0 +1,359 @@
+// RoomService over Twirp and signed webhooks, driven by livekit-server-sdk exactly as the token
+// service uses it; participants are Node signal participants (real signalling, data channels).
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { DisconnectReason } from '@livekit/protocol';
+import { DataPacket_Kind, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
+import { startMediaServer, type MediaServer } from '../src/server.js';
+import { SignalJoinError, SignalParticipant } from '../../testing/signal-participant.js';
+import { DEV_API_KEY, DEV_API_SECRET, expiredRoomToken, roomToken, serverToken } from '../../testing/tokens.js';
+import { startWebhookSink, type WebhookSink } from '../../testing/webhook-receiver.js';
+
+let media: MediaServer;
+let hooks: WebhookSink;
+let api: RoomServiceClient;
+const joined: SignalParticipant[] = [];
+let roomCounter = 0;
+
+before(async () => {
+  hooks = await startWebhookSink();
+  media = await startMediaServer({ port: 0, webhookUrls: [hooks.url] });
+  api = new RoomServiceClient(media.url.replace('ws:', 'http:'), DEV_API_KEY, DEV_API_SECRET);
+});
+after(async () => {
+  await media?.close();
+  await hooks?.close();
+});
+afterEach(async () => {
+  await Promise.all(joined.splice(0).map((p) => p.close()));
+});
+
+function freshRoom(): string {
+  return `room-${++roomCounter}-${Date.now()}`;
+}
+
+async function join(identity: string, room: string, grant = {}, opts: Parameters<typeof roomToken>[3] = {}): Promise<SignalParticipant> {
+  const p = await SignalParticipant.join(media.url, await roomToken(identity, room, grant, opts));
+  joined.push(p);
+  return p;
+}
+
+async function twirp(method: string, body: unknown, token?: string): Promise<{ status: number; contentType: string | null; json: any }> {
+  const res = await fetch(`${media.url.replace('ws:', 'http:')}/twirp/livekit.RoomService/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, contentType: res.headers.get('content-type'), json: await res.json() };
+}
+
+async function rejects(promise: Promise<unknown>, status: number, code: string): Promise<TwirpError> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof TwirpError, `expected a TwirpError, got ${String(err)}`);
+    assert.equal(err.status, status, err.message);
+    assert.equal(err.code, code, err.message);
+    return err;
+  }
+  assert.fail(`expected HTTP ${status} ${code}`);
+}
+
+describe('RoomService (livekit-server-sdk RoomServiceClient)', () => {
+  test('lists rooms and participants, gets one participant', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room, {}, { name: 'Alice', metadata: '{"role":"host"}', attributes: { team: 'blue' } });
+    await join('bob', room);
+    const rooms = await api.listRooms();
+    const info = rooms.find((r) => r.name === room);
+    assert.ok(info, 'room listed');
+    assert.match(info.sid, /^RM_/);
+    assert.equal(info.numParticipants, 2);
+    assert.deepEqual((await api.listRooms([room])).map((r) => r.name), [room]);
+    assert.deepEqual(await api.listRooms(['no-such-room']), []);
+
+    const participants = await api.listParticipants(room);
+    assert.deepEqual(participants.map((p) => p.identity).sort(), ['alice', 'bob']);
+    const got = await api.getParticipant(room, 'alice');
+    assert.equal(got.sid, alice.sid);
+    assert.equal(got.name, 'Alice');
+    assert.equal(got.metadata, '{"role":"host"}');
+    assert.deepEqual(got.attributes, { team: 'blue' });
+  });
+
+  test('unknown room or participant is not_found (404)', async () => {
+    const room = freshRoom();
+    await join('alice', room);
+    await rejects(api.getParticipant(room, 'nobody'), 404, 'not_found');
+    await rejects(api.listParticipants('no-such-room'), 404, 'not_found');
+    await rejects(api.removeParticipant(room, 'nobody'), 404, 'not_found');
+    await rejects(api.deleteRoom('no-such-room'), 404, 'not_found');
+  });
+
+  test('UpdateParticipant changes name, metadata and attributes; everyone sees it', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const bob = await join('bob', room);
+    const hand = new Date().toISOString();
+    const updated = await api.updateParticipant(room, 'bob', { name: 'Bob B.', metadata: '{"x":1}', attributes: { 'timio.hand': hand } });
+    assert.equal(updated.name, 'Bob B.');
+    assert.deepEqual(updated.attributes, { 'timio.hand': hand });
+    const seen = await alice.waitForParticipant('bob', (p) => p.attributes['timio.hand'] === hand);
+    assert.equal(seen.name, 'Bob B.');
+    assert.equal(seen.metadata, '{"x":1}');
+    await bob.waitForMessage((m) => m.case === 'update' && m.value.participants.some((p) => p.identity === 'bob' && p.name === 'Bob B.'));
+    // an empty value deletes the attribute (lowering the hand)
+    await api.updateParticipant(room, 'bob', { attributes: { 'timio.hand': '' } });
+    await alice.waitForParticipant('bob', (p) => !('timio.hand' in p.attributes));
+  });
+
+  test('UpdateParticipant with permission revokes publishing data', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const bob = await join('bob', room);
+    await api.updateParticipant(room, 'bob', { permission: { canPublish: false, canSubscribe: true, canPublishData: false } });
+    await bob.waitForMessage((m) => m.case === 'update' && m.value.participants.some((p) => p.identity === 'bob' && p.permission?.canPublishData === false));
+    bob.sendData('should not arrive', { topic: 'chat' });
+    // bob's packet left before alice's marker did; once the marker has crossed, the server has seen bob's
+    alice.sendData('marker', { topic: 'chat' });
+    await bob.waitForData((d) => d.text === 'marker');
+    await api.sendData(room, new TextEncoder().encode('server fence'), DataPacket_Kind.RELIABLE, { destinationIdentities: ['alice'] });
+    await alice.waitForData((d) => d.text === 'server fence');
+    assert.deepEqual(alice.dataReceived.map((d) => d.text), ['server fence']);
+    assert.equal((await api.getParticipant(room, 'bob')).permission?.canPublishData, false);
+  });
+
+  test('SendData reaches everyone, or only the named identities, with topic and kind', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const bob = await join('bob', room);
+    const carol = await join('carol', room);
+    await api.sendData(room, new TextEncoder().encode('to all'), DataPacket_Kind.RELIABLE, { topic: 'announce' });
+    for (const p of [alice, bob, carol]) {
+      const d = await p.waitForData((x) => x.text === 'to all');
+      assert.equal(d.topic, 'announce');
+      assert.equal(d.from, undefined, 'server data has no sender identity');
+    }
+    await api.sendData(room, new TextEncoder().encode('only bob'), DataPacket_Kind.LOSSY, { destinationIdentities: ['bob'], topic: 'dm' });
+    const d = await bob.waitForData((x) => x.text === 'only bob');
+    assert.equal(d.kind, DataPacket_Kind.LOSSY);
+    // a later broadcast overtakes nothing: if alice or carol had received 'only bob' it would be before this
+    await api.sendData(room, new TextEncoder().encode('fence'), DataPacket_Kind.LOSSY, {});
+    await alice.waitForData((x) => x.text === 'fence');
+    await carol.waitForData((x) => x.text === 'fence');
+    assert.ok(!alice.dataReceived.some((x) => x.text === 'only bob'));
+    assert.ok(!carol.dataReceived.some((x) => x.text === 'only bob'));
+  });
+
+  test('participant data goes to the others with the sender identity, honouring destinations', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const bob = await join('bob', room);
+    const carol = await join('carol', room);
+    alice.sendData('hi all', { topic: 'chat' });
+    for (const p of [bob, carol]) assert.equal((await p.waitForData((d) => d.text === 'hi all')).from, 'alice');
+    alice.sendData('psst', { destinationIdentities: ['carol'] });
+    alice.sendData('fence');
+    await bob.waitForData((d) => d.text === 'fence');
+    await carol.waitForData((d) => d.text === 'psst');
+    assert.ok(!bob.dataReceived.some((d) => d.text === 'psst'));
+    assert.ok(!alice.dataReceived.some((d) => d.text === 'hi all'), 'no echo to the sender');
+  });
+
+  test('RemoveParticipant disconnects with PARTICIPANT_REMOVED; the others see them leave', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const bob = await join('bob', room);
+    await api.removeParticipant(room, 'bob');
+    const leave = await bob.waitForLeave();
+    assert.equal(leave.reason, DisconnectReason.PARTICIPANT_REMOVED);
+    await bob.waitForClose();
+    await alice.waitForParticipantGone('bob');
+    assert.deepEqual((await api.listParticipants(room)).map((p) => p.identity), ['alice']);
+  });
+
+  test('DeleteRoom disconnects everyone with ROOM_DELETED and the room is gone', async () => {
+    const room = freshRoom();
+    const people = [await join('alice', room), await join('bob', room)];
+    await api.deleteRoom(room);
+    for (const p of people) {
+      assert.equal((await p.waitForLeave()).reason, DisconnectReason.ROOM_DELETED);
+      await p.waitForClose();
+    }
+    assert.deepEqual(await api.listRooms([room]), []);
+  });
+
+  test('CreateRoom and UpdateRoomMetadata', async () => {
+    const room = freshRoom();
+    const created = await api.createRoom({ name: room, maxParticipants: 7, metadata: 'm1' });
+    assert.equal(created.name, room);
+    assert.equal(created.maxParticipants, 7);
+    const alice = await join('alice', room);
+    assert.equal(alice.joinResponse.room?.metadata, 'm1');
+    const updated = await api.updateRoomMetadata(room, 'm2');
+    assert.equal(updated.metadata, 'm2');
+    await alice.waitForMessage((m) => m.case === 'roomUpdate' && m.value.room?.metadata === 'm2');
+  });
+});
+
+describe('RoomService permissions', () => {
+  test('admin calls need roomAdmin for exactly that room', async () => {
+    const room = freshRoom();
+    await join('alice', room);
+    const noAdmin = await serverToken({ room, roomList: true, roomCreate: true });
+    const otherRoom = await serverToken({ roomAdmin: true, room: 'some-other-room' });
+    const right = await serverToken({ roomAdmin: true, room });
+    for (const method of ['ListParticipants', 'GetParticipant', 'RemoveParticipant', 'UpdateParticipant', 'SendData', 'MutePublishedTrack']) {
+      const body = { room, identity: 'alice', trackSid: 'TR_x', data: '' };
+      for (const token of [noAdmin, otherRoom]) {
+        const r = await twirp(method, body, token);
+        assert.equal(r.status, 401, `${method}: ${JSON.stringify(r.json)}`);
+        assert.equal(r.contentType, 'application/json');
+        assert.equal(r.json.code, 'unauthenticated');
+        assert.match(r.json.msg, /roomAdmin/);
+      }
+    }
+    const ok = await twirp('ListParticipants', { room }, right);
+    assert.equal(ok.status, 200);
+    assert.deepEqual(ok.json.participants.map((p: { identity: string }) => p.identity), ['alice']);
+    // the refused calls changed nothing
+    assert.deepEqual((await api.listParticipants(room)).map((p) => p.identity), ['alice']);
+  });
+
+  test('ListRooms needs roomList; CreateRoom and DeleteRoom need roomCreate', async () => {
+    const room = freshRoom();
+    await join('alice', room);
+    const admin = await serverToken({ roomAdmin: true, room });
+    assert.equal((await twirp('ListRooms', {}, admin)).status, 401);
+    assert.equal((await twirp('DeleteRoom', { room }, admin)).status, 401);
+    assert.equal((await twirp('CreateRoom', { name: 'x' }, admin)).status, 401);
+    assert.equal((await twirp('ListRooms', {}, await serverToken({ roomList: true }))).status, 200);
+    assert.deepEqual((await api.listRooms([room])).map((r) => r.name), [room], 'room still exists');
+  });
+
+  test('missing, forged or expired tokens are unauthenticated', async () => {
+    const missing = await twirp('ListRooms', {});
+    assert.equal(missing.status, 401);
+    assert.equal(missing.json.code, 'unauthenticated');
+    const forged = await serverToken({ roomList: true }, { apiSecret: 'not-the-secret' });
+    assert.equal((await twirp('ListRooms', {}, forged)).status, 401);
+    const unknownKey = await serverToken({ roomList: true }, { apiKey: 'otherkey' });
+    assert.equal((await twirp('ListRooms', {}, unknownKey)).status, 401);
+    const wrong = new RoomServiceClient(media.url.replace('ws:', 'http:'), DEV_API_KEY, 'wrong-secret');
+    await rejects(wrong.listRooms(), 401, 'unauthenticated');
+  });
+
+  test('bad routes and malformed bodies get Twirp errors', async () => {
+    const token = await serverToken({ roomList: true });
+    const unknown = await twirp('FlyToTheMoon', {}, token);
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.json.code, 'bad_route');
+    const res = await fetch(`${media.url.replace('ws:', 'http:')}/twirp/livekit.RoomService/ListRooms`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{"names": 42',
+    });
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as { code: string }).code, 'malformed');
+  });
+});
+
+describe('joining (signalling)', () => {
+  test('a token for room A never joins room B, and bad tokens are refused with a reason', async () => {
+    const room = freshRoom();
+    const token = await roomToken('mallory', 'room-a');
+    const res = await fetch(`${media.url.replace('ws:', 'http:')}/rtc/validate?access_token=${token}`);
+    assert.equal(res.status, 200, 'the token itself is valid');
+    // the room is in the token, never in the URL: whatever the client asks, it lands in room-a
+    const mallory = await SignalParticipant.join(media.url, token, { dataChannels: false });
+    joined.push(mallory);
+    assert.equal(mallory.joinResponse.room?.name, 'room-a');
+    const b = await join('bob', room);
+    assert.ok(!b.others.has('mallory'));
+    assert.deepEqual((await api.listParticipants(room)).map((p) => p.identity), ['bob']);
+
+    const expired = await SignalParticipant.join(media.url, expiredRoomToken('eve', room)).catch((e: unknown) => e);
+    assert.ok(expired instanceof SignalJoinError);
+    assert.equal(expired.status, 401);
+    assert.match(expired.message, /expired/);
+    const forged = await SignalParticipant.join(media.url, await roomToken('eve', room, {}, { apiSecret: 'nope' })).catch((e: unknown) => e);
+    assert.ok(forged instanceof SignalJoinError);
+    assert.equal(forged.status, 401);
+    const noJoin = await SignalParticipant.join(media.url, await roomToken('eve', room, { roomJoin: false })).catch((e: unknown) => e);
+    assert.ok(noJoin instanceof SignalJoinError);
+    assert.equal(noJoin.status, 401);
+    assert.deepEqual((await api.listParticipants(room)).map((p) => p.identity), ['bob']);
+  });
+
+  test('a full room refuses the next participant', async () => {
+    const room = freshRoom();
+    await api.createRoom({ name: room, maxParticipants: 2 });
+    await join('a', room);
+    await join('b', room);
+    const err = await SignalParticipant.join(media.url, await roomToken('c', room)).catch((e: unknown) => e);
+    assert.ok(err instanceof SignalJoinError, String(err));
+    assert.match(err.message, /full/);
+  });
+
+  test('the same identity joining again replaces the old session', async () => {
+    const room = freshRoom();
+    const first = await join('alice', room);
+    const watcher = await join('bob', room);
+    const second = await join('alice', room);
+    assert.equal((await first.waitForLeave()).reason, DisconnectReason.DUPLICATE_IDENTITY);
+    await watcher.waitForParticipant('alice', (p) => p.sid === second.sid);
+    assert.deepEqual((await api.listParticipants(room)).map((p) => p.identity).sort(), ['alice', 'bob']);
+  });
+
+  test('a participant that leaves is gone for the others', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const bob = await join('bob', room);
+    await alice.waitForParticipant('bob');
+    await bob.leave();
+    await alice.waitForParticipantGone('bob');
+    // a dropped connection (no leave) ends the same way
+    const carol = await join('carol', room);
+    await alice.waitForParticipant('carol');
+    await carol.close();
+    await alice.waitForParticipantGone('carol');
+  });
+});
+
+describe('webhooks (livekit-server-sdk WebhookReceiver)', () => {
+  test('room_started, participant_joined, participant_left, room_finished arrive signed and in order', async () => {
+    const room = freshRoom();
+    const alice = await join('alice', room);
+    const started = await hooks.waitFor((e) => e.event === 'room_started' && e.room?.name === room);
+    assert.match(started.id, /^[0-9a-f-]{36}$/);
+    assert.ok(Number(started.createdAt) > 0);
+    const joinedEvent = await hooks.waitFor((e) => e.event === 'participant_joined' && e.room?.name === room);
+    assert.equal(joinedEvent.participant?.identity, 'alice');
+    assert.equal(joinedEvent.participant?.sid, alice.sid);
+    await alice.leave();
+    const left = await hooks.waitFor((e) => e.event === 'participant_left' && e.room?.name === room);
+    assert.equal(left.participant?.identity, 'alice');
+    await hooks.waitFor((e) => e.event === 'room_finished' && e.room?.name === room, 10_000);
+    const order = hooks.events.filter((e) => e.room?.name === room).map((e) => e.event);
+    assert.deepEqual(order, ['room_started', 'participant_joined', 'participant_left', 'room_finished']);
+    assert.deepEqual(hooks.rejected, []);
+    assert.ok(hooks.contentTypes.every((t) => t === 'application/webhook+json'));
+  });
+
+  test('a dead webhook endpoint never blocks the room', async () => {
+    const dead = await startMediaServer({ port: 0, webhookUrls: ['http://127.0.0.1:9/unreachable'] });
+    try {
+      const room = freshRoom();
+      const a = await SignalParticipant.join(dead.url, await roomToken('a', room));
+      const b = await SignalParticipant.join(dead.url, await roomToken('b', room));
+      await a.waitForParticipant('b');
+      a.sendData('still works');
+      await b.waitForData((d) => d.text === 'still works');
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      const t = Date.now();
+      await dead.close();
+      assert.ok(Date.now() - t < 5000, 'closing does not wait for the dead endpoint');
+    }
+  });
+});

@@ -24,6 +24,7 @@ import { roomRoutes } from './routes/rooms.js';
 import { inviteRoutes } from './routes/invites.js';
 import { guestRoutes } from './routes/guest.js';
 import { webhookRoutes } from './routes/webhook.js';
+import { attachRealtime, closeRealtime, createCallRoutes } from './realtime/attach.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -124,6 +125,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use('/v1', guestRoutes(ctx));
   app.use('/v1', inviteRoutes(ctx));
   app.use('/v1', tokenRoutes(ctx));
+  app.use('/v1', createCallRoutes(ctx));
   app.use('/v1', roomRoutes(ctx));
 
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such endpoint')));
@@ -131,10 +133,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   return {
     app,
-    attach(_server: Server) {
-      // The realtime WebSocket (/v1/realtime) hooks in here.
+    attach(server: Server) {
+      attachRealtime(server, ctx);
     },
     async close() {
+      await closeRealtime(ctx);
       events.removeAllListeners();
       await inviteStore.flushed();
     },

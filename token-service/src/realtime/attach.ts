@@ -3,39 +3,35 @@
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Router } from 'express';
-import type { Principal } from '../auth/principal.js';
+import type { TokenServiceContext } from '../app.js';
 import { callRouter } from '../calls/routes.js';
-import type { TokenServiceConfig } from '../config.js';
-import type { Directory } from '../directory/directory.js';
-import { mintRoomToken } from '../livekit/tokens.js';
 import type { UserRef } from './protocol.js';
 import { Realtime } from './realtime.js';
 import { defaultRealtimeSettings, type RealtimeSettings } from './settings.js';
 
-/** What realtime needs of the token service's context (app.ts `TokenServiceContext`). */
-export interface RealtimeHostContext {
-  /** `realtime` overrides the timers and limits (tests shorten them). */
-  config: TokenServiceConfig & { realtime?: Partial<RealtimeSettings> };
-  directory: Directory;
-  portalTokens?: { verify(token: string): Principal };
-  authenticate(req: IncomingMessage): Promise<Principal>;
+/** What realtime needs of the token service's context. */
+export type RealtimeHostContext = Pick<TokenServiceContext, 'config' | 'directory' | 'portalTokens' | 'authenticate' | 'mintRoomToken'> & {
   events: EventEmitter;
-}
+};
+
+/** A config may carry `realtime` to override timers and limits (tests shorten them). */
+type WithRealtime = { realtime?: Partial<RealtimeSettings> };
 
 const instances = new WeakMap<RealtimeHostContext, Realtime>();
+const byServer = new WeakMap<Server, Realtime>();
 
 export function realtimeFor(ctx: RealtimeHostContext): Realtime {
   let realtime = instances.get(ctx);
   if (!realtime) {
     const { config } = ctx;
     realtime = new Realtime({
-      settings: { ...defaultRealtimeSettings, ...config.realtime },
+      settings: { ...defaultRealtimeSettings, ...(config as WithRealtime).realtime },
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       allowedOrigins: config.allowedOrigins,
       authenticatePage: (token, upgrade) => authenticatePage(ctx, token, upgrade),
       getUser: (id) => ctx.directory.getUser(id),
       getRoom: (id) => ctx.directory.getRoom(id),
-      mintCallToken: (user, room) => mintRoomToken(config, { identity: user.id, name: user.name, room, role: 'caller' }),
+      mintCallToken: (user, room) => ctx.mintRoomToken({ identity: user.id, name: user.name, room, role: 'caller' }),
       livekitUrl: config.livekit.url,
       webhooks: ctx.events,
     });
@@ -48,7 +44,18 @@ export function realtimeFor(ctx: RealtimeHostContext): Realtime {
 export function attachRealtime(server: Server, ctx: RealtimeHostContext): Realtime {
   const realtime = realtimeFor(ctx);
   realtime.attach(server);
+  byServer.set(server, realtime);
   return realtime;
+}
+
+/** The realtime part serving this HTTP server (for operators' metrics and tests). */
+export function realtimeOn(server: Server): Realtime | undefined {
+  return byServer.get(server);
+}
+
+/** Closes the realtime part of this context, if it was started. */
+export async function closeRealtime(ctx: RealtimeHostContext): Promise<void> {
+  await instances.get(ctx)?.close();
 }
 
 /** The call and room-ring REST routes, to mount under /v1. */
@@ -62,7 +69,7 @@ export function createCallRoutes(ctx: RealtimeHostContext): Router {
  * as bearer on the WebSocket's upgrade request (so cookie-based hooks work too).
  */
 async function authenticatePage(ctx: RealtimeHostContext, token: string, upgrade: IncomingMessage): Promise<UserRef> {
-  const principal = ctx.portalTokens
+  const principal = ctx.config.portalJwt
     ? ctx.portalTokens.verify(token)
     : await ctx.authenticate(Object.assign(Object.create(upgrade) as IncomingMessage, {
       headers: { ...upgrade.headers, authorization: `Bearer ${token}` },

@@ -129,13 +129,13 @@ describe('calls', () => {
     assert.equal(twice.body.error.code, 'busy');
 
     // LiveKit reports the callee left the call room: the call completes for both.
-    svc.webhook({ event: 'participant_left', room: { name: first.room }, participant: { identity: 'ben' } });
+    await svc.webhook({ event: 'participant_left', room: { name: first.room }, participant: { identity: 'ben' } });
     assertEnded(await anna.call('ended', 'completed'), 'completed', 'anna', 'ben');
     assertEnded(await ben.call('ended', 'completed'), 'completed', 'anna', 'ben');
     // The line is free again.
     const again = await svc.post('/v1/calls', 'carla', { callee: 'ben' });
     assert.equal(again.status, 201);
-    svc.webhook({ event: 'room_finished', room: { name: again.body.call.room } });
+    await svc.webhook({ event: 'room_finished', room: { name: again.body.call.room } });
     assertEnded(await carla.call('ended', 'cancelled'), 'cancelled', 'carla', 'ben');
     for (const p of [anna, ben, carla]) p.close();
   });
@@ -199,7 +199,7 @@ describe('calls', () => {
       assert.deepEqual(ring.caller, { id: 'anna', name: 'Anna Schmidt' });
     }
     // Ben joins the conference on one page: all his pages stop showing the invitation.
-    svc.webhook({ event: 'participant_joined', room: { name: 'vertrieb' }, participant: { identity: 'ben' } });
+    await svc.webhook({ event: 'participant_joined', room: { name: 'vertrieb' }, participant: { identity: 'ben' } });
     for (const p of [ben1, ben2]) assert.equal((await p.next('room-ring-ended')).id, res.body.ringId);
     // Carla never answers: her invitation ends with the timeout.
     assert.equal((await carla.next('room-ring-ended', () => true, 4_000)).id, res.body.ringId);

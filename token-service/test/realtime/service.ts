@@ -1,14 +1,17 @@
 // Starts the token service's realtime half on 127.0.0.1 port 0 with short timers, and mints portal
 // tokens for the demo directory's users, the way the host portal's backend would.
-import { EventEmitter } from 'node:events';
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { createPortalTokenVerifier } from '../../src/auth/portal-token.js';
+import { AccessToken } from 'livekit-server-sdk';
+import { createTokenService } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createStaticDirectory } from '../../src/directory/directory.js';
-import { attachRealtime, createCallRoutes, type RealtimeHostContext } from '../../src/realtime/attach.js';
+import { realtimeOn } from '../../src/realtime/attach.js';
 import type { Realtime } from '../../src/realtime/realtime.js';
 import type { RealtimeSettings } from '../../src/realtime/settings.js';
 
@@ -45,34 +48,43 @@ export interface RunningService {
   wsUrl: string;
   server: Server;
   realtime: Realtime;
-  /** Plays a verified LiveKit webhook into the service. */
-  webhook(event: { event: string; room?: { name: string }; participant?: { identity: string } }): void;
+  /** Sends LiveKit a signed webhook to the service, as LiveKit would. */
+  webhook(event: { event: string; room?: { name: string }; participant?: { identity: string } }): Promise<void>;
   post(path: string, user: string | undefined, body?: unknown): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
+/** The whole token service (createTokenService) with realtime settings for tests. */
 export async function startService(settings: Partial<RealtimeSettings> = fastSettings, env: Record<string, string> = {}): Promise<RunningService> {
-  const config = { ...loadConfig({ ...testEnv, ...env }), realtime: settings };
-  const portalTokens = createPortalTokenVerifier(config.portalJwt!);
-  const ctx: RealtimeHostContext = {
-    config,
-    directory: createStaticDirectory(directoryData),
-    portalTokens,
-    authenticate: async (req) => portalTokens.verify(String(req.headers.authorization ?? '').replace(/^Bearer /, '')),
-    events: new EventEmitter(),
-  };
-  const app = express();
-  app.use('/v1', createCallRoutes(ctx));
-  const server = createServer(app);
-  const realtime = attachRealtime(server, ctx);
+  const dataDir = mkdtempSync(join(tmpdir(), 'timio-rt-'));
+  const config = { ...loadConfig({ ...testEnv, DATA_DIR: dataDir, ...env }, { requirePortalAuth: true }), realtime: settings };
+  const service = createTokenService({
+    config, directory: createStaticDirectory(directoryData), log: () => undefined,
+    rateLimits: { perAddress: 1_000_000 },
+  });
+  const server = createServer(service.app);
+  service.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const realtime = realtimeOn(server)!;
+  let n = 0;
   return {
     url, wsUrl: `ws://127.0.0.1:${port}/v1/realtime`, server, realtime,
-    webhook: (event) => ctx.events.emit('webhook', event),
+    webhook: async (event) => {
+      const body = JSON.stringify({ ...event, id: `EV_test${Date.now()}_${n++}`, createdAt: String(Math.floor(Date.now() / 1000)) });
+      const at = new AccessToken(testEnv.LIVEKIT_API_KEY, testEnv.LIVEKIT_API_SECRET);
+      at.sha256 = createHash('sha256').update(body).digest('base64');
+      const res = await fetch(`${url}/v1/livekit/webhook`, {
+        method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await at.toJwt() }, body,
+      });
+      if (res.status !== 200) throw new Error(`webhook refused: ${res.status} ${await res.text()}`);
+    },
     post: (path, user, body) => post(url, path, user, body),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await service.close();
+    },
   };
 }
 

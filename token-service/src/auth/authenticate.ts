@@ -57,8 +57,21 @@ export function createAuthenticate(p: {
     const token = bearerToken(req);
     // A token issued under our LiveKit key is a guest's; everything else goes to the portal path.
     if (token && payloadOf(token)?.['iss'] === p.config.livekit.apiKey && payloadOf(token)?.['video']) return guest(token);
-    if (p.hostAuthenticate) return p.hostAuthenticate(req);
+    if (p.hostAuthenticate) return hostPrincipal(p.hostAuthenticate, req);
     if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
     return p.portalTokens.verify(token);
   };
+}
+
+/** The host's hook may throw anything: a 401/403-ish error means "not signed in"; others are bugs. */
+async function hostPrincipal(hook: Authenticate, req: IncomingMessage): Promise<Principal> {
+  try {
+    return await hook(req);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status ?? (err as { statusCode?: unknown } | null)?.statusCode;
+    if (status === 401) throw new ApiError(401, 'unauthorized', 'not signed in');
+    if (status === 403) throw new ApiError(403, 'forbidden', 'not allowed');
+    throw err;
+  }
 }

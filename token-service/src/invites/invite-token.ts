@@ -14,8 +14,15 @@ export interface InviteClaims {
   expiresAt: string;
 }
 
-const ISSUER = 'timio-token-service';
-const AUDIENCE = 'timio-invite';
+export const INVITE_ISSUER = 'timio-token-service';
+export const INVITE_AUDIENCE = 'timio-invite';
+const ISSUER = INVITE_ISSUER;
+const AUDIENCE = INVITE_AUDIENCE;
+
+/** The invite signing key: derived, so an invite is never a valid LiveKit token and vice versa. */
+export function inviteKey(livekitApiSecret: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', livekitApiSecret, 'timio', 'timio invite v1', 32)));
+}
 
 export interface InviteSigner {
   sign(p: Omit<InviteClaims, 'id'>): { id: string; invite: string };
@@ -24,15 +31,15 @@ export interface InviteSigner {
 }
 
 export function createInviteSigner(livekitApiSecret: string): InviteSigner {
-  const key: KeyObject = createSecretKey(Buffer.from(hkdfSync('sha256', livekitApiSecret, 'timio', 'timio invite v1', 32)));
+  const key = inviteKey(livekitApiSecret);
   const notFound = () => new ApiError(404, 'not_found', 'this invite does not exist');
   return {
     sign(p) {
       const id = randomUUID();
       const invite = jwt.sign(
-        { room: p.room, title: p.title, startsAt: p.startsAt, dur: p.durationMinutes },
+        { room: p.room, title: p.title, startsAt: p.startsAt, dur: p.durationMinutes, exp: Math.floor(Date.parse(p.expiresAt) / 1000) },
         key,
-        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE, expiresIn: Math.max(1, Math.floor((Date.parse(p.expiresAt) - Date.now()) / 1000)), noTimestamp: false },
+        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE },
       );
       return { id, invite };
     },

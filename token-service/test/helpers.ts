@@ -1,0 +1,128 @@
+// Starts the token service for a test on 127.0.0.1 port 0 and talks to it over real HTTP.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
+import { loadConfig, type TokenServiceConfig } from '../src/config.js';
+import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
+
+export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
+export const PORTAL_ISSUER = 'timio-demo-portal';
+export const PORTAL_AUDIENCE = 'timio-token-service';
+export const LIVEKIT_KEY = 'devkey';
+export const LIVEKIT_SECRET = 'secret';
+
+export const DIRECTORY = {
+  users: [
+    { id: 'anna', name: 'Anna Schmidt' },
+    { id: 'ben', name: 'Ben Müller' },
+    { id: 'carla', name: 'Carla Rossi' },
+    { id: 'dora', name: 'Dora Outsider' },
+  ],
+  rooms: [
+    { id: 'vertrieb', name: 'Vertrieb', members: ['anna', 'ben', 'carla'], moderators: ['anna'] },
+    { id: 'entwicklung', name: 'Entwicklung', members: ['ben', 'carla'], moderators: ['ben'] },
+  ],
+};
+
+export function tempDir(prefix = 'timio-ts-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function testEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  const dir = tempDir();
+  const directoryFile = join(dir, 'directory.json');
+  writeFileSync(directoryFile, JSON.stringify(DIRECTORY));
+  return {
+    LIVEKIT_URL: 'ws://127.0.0.1:9', // nothing listens: tests that need LiveKit pass the media server's URL
+    LIVEKIT_API_KEY: LIVEKIT_KEY,
+    LIVEKIT_API_SECRET: LIVEKIT_SECRET,
+    PORTAL_JWT_SECRET: PORTAL_SECRET,
+    PORTAL_JWT_ISSUER: PORTAL_ISSUER,
+    PORTAL_JWT_AUDIENCE: PORTAL_AUDIENCE,
+    DIRECTORY_FILE: directoryFile,
+    ALLOWED_ORIGINS: 'http://127.0.0.1:3000',
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    DATA_DIR: join(dir, 'data'),
+    ...overrides,
+  };
+}
+
+export interface RunningService {
+  base: string;
+  config: TokenServiceConfig;
+  service: TokenService;
+  server: Server;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The service behind a real HTTP server on 127.0.0.1:0. */
+export async function startService(opts: { env?: Record<string, string | undefined>; options?: Partial<TokenServiceOptions>; server?: Server } = {}): Promise<RunningService> {
+  const config = loadConfig(opts.env ?? testEnv(), { requirePortalAuth: !opts.options?.authenticate });
+  const logs: string[] = [];
+  const service = createTokenService({ config, log: (line) => logs.push(line), ...opts.options });
+  let server = opts.server;
+  if (server) {
+    server.on('request', service.app);
+  } else {
+    server = createServer(service.app);
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  }
+  service.attach(server);
+  const { port } = server.address() as AddressInfo;
+  const s = server;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    config,
+    service,
+    server: s,
+    logs,
+    async close() {
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+      await service.close();
+    },
+  };
+}
+
+/** A portal user token as the demo portal signs it; override claims or options to break it. */
+export function portalToken(sub: string, claims: Record<string, unknown> = {}, options: jwt.SignOptions = {}, secret: jwt.Secret = PORTAL_SECRET): string {
+  return jwt.sign({ sub, name: sub, ...claims }, secret, { algorithm: 'HS256', expiresIn: 300, issuer: PORTAL_ISSUER, audience: PORTAL_AUDIENCE, ...options });
+}
+
+export interface ApiResponse {
+  status: number;
+  body: any;
+  text: string;
+  headers: Headers;
+}
+
+export async function api(base: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, body: parsed, text, headers: res.headers };
+}
+
+/** Asserts an error response: status and `{error:{code,message}}`. */
+export function expectError(res: ApiResponse, status: number, code: string): void {
+  if (res.status !== status || res.body?.error?.code !== code || typeof res.body?.error?.message !== 'string') {
+    throw new Error(`expected ${status} ${code}, got ${res.status} ${res.text}`);
+  }
+}

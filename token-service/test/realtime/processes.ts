@@ -1,0 +1,98 @@
+// Real processes for multi-process tests: a redis-server on a free port, and token-service
+// processes (fixtures/serve.ts) that share it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { post } from './service.js';
+
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** Waits for a line on the child's stdout matching `pattern`; fails if the child exits first. */
+function waitForLine(child: ChildProcess, pattern: RegExp, ms: number, what: string): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms} ms: ${buf}`)), ms);
+    const onData = (d: Buffer) => {
+      buf += d.toString();
+      const m = buf.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${what} exited (${code}): ${buf}`)); });
+  });
+}
+
+export class RedisServer {
+  private child?: ChildProcess;
+  constructor(readonly port: number) {}
+
+  get url(): string { return `redis://127.0.0.1:${this.port}`; }
+
+  static async start(): Promise<RedisServer> {
+    const r = new RedisServer(await freePort());
+    await r.start();
+    return r;
+  }
+
+  /** Starts (or restarts) redis-server on this port with nothing persisted: a restart loses all state. */
+  async start(): Promise<void> {
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // With loglevel warning it prints nothing when ready: poll the port instead.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const ok = await new Promise<boolean>((resolve) => {
+        import('node:net').then(({ connect }) => {
+          const c = connect(this.port, '127.0.0.1');
+          c.once('connect', () => { c.write('PING\r\n'); });
+          c.once('data', (d) => { c.destroy(); resolve(d.toString().startsWith('+PONG')); });
+          c.once('error', () => resolve(false));
+        });
+      });
+      if (ok) return;
+      if (Date.now() > deadline) throw new Error('redis-server did not start');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+}
+
+export class ServiceProcess {
+  private constructor(readonly child: ChildProcess, readonly port: number) {}
+
+  get url(): string { return `http://127.0.0.1:${this.port}`; }
+  get wsUrl(): string { return `ws://127.0.0.1:${this.port}/v1/realtime`; }
+
+  static async start(env: Record<string, string>): Promise<ServiceProcess> {
+    const script = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const m = await waitForLine(child, /LISTENING (\d+)/, 30_000, 'token service');
+    return new ServiceProcess(child, Number(m[1]));
+  }
+
+  post(path: string, user: string | undefined, body?: unknown) {
+    return post(this.url, path, user, body);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill('SIGTERM');
+    await once(this.child, 'exit');
+  }
+}

@@ -1,0 +1,144 @@
+// Two token-service processes behind one Redis (a real redis-server): presence, calls and rings
+// cross processes, a reload may land on the other process, and both survive a Redis restart.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CallInfo } from '../../src/realtime/protocol.js';
+import { TestPage } from './pages.js';
+import { RedisServer, ServiceProcess } from './processes.js';
+import { fastSettings, portalToken } from './service.js';
+
+describe('realtime across two processes through Redis', () => {
+  let redis: RedisServer;
+  let a: ServiceProcess;
+  let b: ServiceProcess;
+  const open: TestPage[] = [];
+  const page = async (node: ServiceProcess, user: string) => {
+    const { page: p, ready } = await TestPage.ready(node.wsUrl, portalToken(user));
+    open.push(p);
+    return Object.assign(p, { id: ready.page });
+  };
+
+  before(async () => {
+    redis = await RedisServer.start();
+    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000 }) };
+    [a, b] = await Promise.all([ServiceProcess.start(env), ServiceProcess.start(env)]);
+  });
+  after(async () => {
+    for (const p of open) p.ws.terminate();
+    await Promise.all([a?.stop(), b?.stop()]);
+    await redis?.stop();
+  });
+
+  it('shares presence: a watcher on one process sees users connect and leave on the other', async () => {
+    const anna = await page(a, 'anna');
+    anna.send({ type: 'watch', add: ['ben'] });
+    await anna.presence('ben', 'offline');
+    const ben = await page(b, 'ben');
+    await anna.presence('ben', 'online');
+
+    // A reload that lands on the other process does not flicker ben offline.
+    ben.close();
+    await ben.closed;
+    const benAgain = await page(a, 'ben');
+    await new Promise((r) => setTimeout(r, 800)); // beyond the 500 ms grace period
+    anna.send({ type: 'ping' });
+    await anna.next('pong');
+    assert.ok(!anna.received.some((m) => m.type === 'presence'), `no flicker expected: ${JSON.stringify(anna.received)}`);
+
+    benAgain.close();
+    await anna.presence('ben', 'offline', 3_000);
+    anna.close();
+  });
+
+  it('rings pages on both processes, answers on one, and every outcome reaches both sides', async () => {
+    const anna = await page(a, 'anna');
+    const benOnA = await page(a, 'ben');
+    const benOnB = await page(b, 'ben');
+    const watcher = await page(b, 'carla');
+    watcher.send({ type: 'watch', add: ['anna', 'ben'] });
+    await watcher.next('presence');
+
+    // The request may reach either process behind the balancer.
+    const started = await b.post('/v1/calls', 'anna', { callee: 'ben' });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const call = started.body.call as CallInfo;
+    for (const p of [anna, benOnA, benOnB]) assert.equal((await p.call('ringing')).id, call.id);
+
+    const accepted = await a.post(`/v1/calls/${call.id}/accept`, 'ben', { page: benOnB.id });
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.equal((await benOnA.call('active')).answeredElsewhere, true);
+    assert.equal((await benOnB.call('active')).answeredElsewhere, undefined);
+    await anna.call('active');
+    await watcher.presence('anna', 'busy');
+    await watcher.presence('ben', 'busy');
+
+    // Busy is known on the other process too.
+    const busy = await a.post('/v1/calls', 'carla', { callee: 'ben' });
+    assert.equal(busy.status, 409);
+    assert.equal(busy.body.error.code, 'busy');
+    assert.equal((await watcher.call('ended', 'busy')).callee.id, 'ben');
+
+    await b.post(`/v1/calls/${call.id}/end`, 'anna');
+    for (const p of [anna, benOnA, benOnB]) {
+      const ended = await p.call('ended', 'completed');
+      assert.equal(ended.id, call.id);
+      assert.equal(typeof ended.durationSeconds, 'number');
+    }
+    await watcher.presence('ben', 'online');
+
+    // No answer: the ring times out on the process that started it; both sides hear it.
+    const unanswered = (await a.post('/v1/calls', 'anna', { callee: 'ben' })).body.call as CallInfo;
+    await benOnB.call('ringing');
+    assert.equal((await benOnB.call('ended', 'no_answer', 5_000)).id, unanswered.id);
+    await anna.call('ended', 'no_answer');
+
+    // Decline on the other process than the one that rang.
+    const declined = (await a.post('/v1/calls', 'anna', { callee: 'ben' })).body.call as CallInfo;
+    await benOnB.call('ringing');
+    assert.equal((await b.post(`/v1/calls/${declined.id}/decline`, 'ben')).status, 200);
+    await anna.call('ended', 'declined');
+
+    // A room ring from one process reaches members on both.
+    const ring = await a.post('/v1/rooms/vertrieb/ring', 'anna');
+    assert.deepEqual([...ring.body.invited].sort(), ['ben', 'carla']);
+    for (const p of [benOnA, benOnB, watcher]) assert.equal((await p.next('room-ring')).ring.id, ring.body.ringId);
+    for (const p of [anna, benOnA, benOnB, watcher]) p.close();
+  });
+
+  it('survives a Redis restart: presence is re-learned and changes flow again', async () => {
+    const anna = await page(a, 'anna');
+    anna.send({ type: 'watch', add: ['david', 'emma'] });
+    await anna.next('presence');
+    const david = await page(b, 'david');
+    await anna.presence('david', 'online');
+
+    await redis.stop();
+    await redis.start(); // empty: everything Redis knew is gone
+
+    // Each process tells the new Redis who is connected to it: a new page on the other process
+    // sees david online (retrying while the processes reconnect).
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const probe = await page(a, 'felix');
+      probe.send({ type: 'watch', add: ['david'] });
+      const status = (await probe.next('presence')).users[0]!.status;
+      probe.close();
+      if (status === 'online') break;
+      assert.ok(Date.now() < deadline, 'david should be online again after the restart');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // Changes flow again across processes.
+    const emma = await page(b, 'emma');
+    await anna.presence('emma', 'online', 5_000);
+    david.close();
+    await anna.presence('david', 'offline', 5_000);
+    // And calls work again.
+    const started = await b.post('/v1/calls', 'emma', { callee: 'anna' });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    await anna.call('ringing');
+    await a.post(`/v1/calls/${started.body.call.id}/decline`, 'anna');
+    await emma.call('ended', 'declined');
+    anna.close();
+    emma.close();
+  });
+});

@@ -55,7 +55,7 @@ export interface RunningService {
 }
 
 /** The whole token service (createTokenService) with realtime settings for tests. */
-export async function startService(settings: Partial<RealtimeSettings> = fastSettings, env: Record<string, string> = {}): Promise<RunningService> {
+export async function startService(settings: Partial<RealtimeSettings> = fastSettings, env: Record<string, string> = {}, port = 0): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'timio-rt-'));
   const config = { ...loadConfig({ ...testEnv, DATA_DIR: dataDir, ...env }, { requirePortalAuth: true }), realtime: settings };
   const service = createTokenService({
@@ -64,13 +64,12 @@ export async function startService(settings: Partial<RealtimeSettings> = fastSet
   });
   const server = createServer(service.app);
   service.attach(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const realtime = realtimeOn(server)!;
   let n = 0;
   return {
-    url, wsUrl: `ws://127.0.0.1:${port}/v1/realtime`, server, realtime,
+    url, wsUrl: `${url.replace('http', 'ws')}/v1/realtime`, server, realtime,
     webhook: async (event) => {
       const body = JSON.stringify({ ...event, id: `EV_test${Date.now()}_${n++}`, createdAt: String(Math.floor(Date.now() / 1000)) });
       const at = new AccessToken(testEnv.LIVEKIT_API_KEY, testEnv.LIVEKIT_API_SECRET);

@@ -1,0 +1,59 @@
+// The page's copy of the presence the token service owns: the last status it reported for each
+// contact shown on the page, and who on the page wants to hear about which contact.
+import type { PresenceStatus } from '../../../token-service/src/realtime/protocol.js';
+
+export type PresenceListener = (status: PresenceStatus) => void;
+
+export class PresenceStore {
+  private readonly statuses = new Map<string, PresenceStatus>();
+  private readonly listeners = new Map<string, Set<PresenceListener>>();
+
+  /** `onWatchChange` runs whenever the set of watched contacts gains or loses one. */
+  constructor(private readonly onWatchChange: () => void) {}
+
+  /** Calls `listener` with the status now (when known) and on every change; returns the unsubscribe. */
+  subscribe(contactId: string, listener: PresenceListener): () => void {
+    let set = this.listeners.get(contactId);
+    if (!set) {
+      this.listeners.set(contactId, (set = new Set()));
+      this.onWatchChange();
+    }
+    set.add(listener);
+    const known = this.statuses.get(contactId);
+    if (known) call(listener, known);
+    return () => {
+      const s = this.listeners.get(contactId);
+      if (!s?.delete(listener) || s.size > 0) return;
+      this.listeners.delete(contactId);
+      this.statuses.delete(contactId);
+      this.onWatchChange();
+    };
+  }
+
+  get(contactId: string): PresenceStatus | undefined {
+    return this.statuses.get(contactId);
+  }
+
+  /** Contacts someone on the page listens to. */
+  watched(): string[] {
+    return [...this.listeners.keys()];
+  }
+
+  /** Applies what the server reported; listeners hear only real changes. */
+  apply(users: Array<{ id: string; status: PresenceStatus }>): void {
+    for (const { id, status } of users) {
+      const set = this.listeners.get(id);
+      if (!set || this.statuses.get(id) === status) continue;
+      this.statuses.set(id, status);
+      for (const l of [...set]) call(l, status);
+    }
+  }
+}
+
+function call(listener: PresenceListener, status: PresenceStatus): void {
+  try {
+    listener(status);
+  } catch (err) {
+    console.error('[timio] presence listener failed', err);
+  }
+}

@@ -1,0 +1,151 @@
+// The SDK's realtime client (sdk/src/realtime) in Node against the real token service, with `ws`
+// as its WebSocket: one shared connection, batched watches, reconnect with re-auth and
+// re-subscribe, token refresh without reconnecting, and call events.
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import WebSocket from 'ws';
+import { getRealtimeClient, RealtimeClient, type CallInfo, type PresenceStatus } from '../../../sdk/src/realtime/realtime-client.js';
+import { TestPage } from './pages.js';
+import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+
+/** A real `ws` WebSocket that remembers every frame the client sent and every socket it opened. */
+const sockets: RecordingSocket[] = [];
+class RecordingSocket extends WebSocket {
+  readonly sent: any[] = [];
+  constructor(url: string) {
+    super(url);
+    sockets.push(this);
+  }
+  override send(data: any): void {
+    this.sent.push(JSON.parse(String(data)));
+    super.send(data);
+  }
+}
+
+/** Resolves when `check` holds, polling on client events; fails after `ms`. */
+async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('SDK realtime client', () => {
+  let svc: RunningService;
+  before(async () => { svc = await startService({ ...fastSettings, graceMs: 200 }); });
+  after(async () => { await svc.close(); });
+
+  const clientFor = (user: string, extra: { getToken?: () => Promise<string> } = {}) => new RealtimeClient({
+    url: svc.url, WebSocket: RecordingSocket, getToken: extra.getToken ?? (async () => portalToken(user)),
+    reconnectMinMs: 50, reconnectMaxMs: 400,
+  });
+
+  it('shares one connection per URL and batches the watches of many buttons into one frame', async () => {
+    const opts = { url: svc.url, WebSocket: RecordingSocket, getToken: async () => portalToken('anna') };
+    const shared = getRealtimeClient(opts);
+    assert.equal(getRealtimeClient(opts), shared, 'every element gets the same client');
+    const before = sockets.length;
+    const seen = new Map<string, PresenceStatus>();
+    const contacts = Array.from({ length: 20 }, (_, i) => `contact${i}`);
+    const unsubscribe = contacts.map((id) => shared.watchPresence(id, (s) => seen.set(id, s)));
+    shared.watchPresence('ben', (s) => seen.set('ben', s));
+    await until(() => seen.size === 21, 'initial presence of 21 contacts');
+    assert.equal(sockets.length - before, 1, 'one WebSocket for all buttons');
+    const socket = sockets.at(-1)!;
+    const watches = socket.sent.filter((m) => m.type === 'watch');
+    assert.equal(watches.length, 1, `one batched watch frame, got ${JSON.stringify(watches)}`);
+    assert.equal(watches[0].add.length, 21);
+
+    const ben = await TestPage.ready(svc.wsUrl, portalToken('ben'));
+    await until(() => seen.get('ben') === 'online', 'ben online');
+
+    // Buttons disappear: one remove frame; a contact still shown by another button stays.
+    for (const u of unsubscribe) u();
+    await until(() => socket.sent.filter((m) => m.type === 'watch').length === 2, 'the remove batch');
+    assert.equal(socket.sent.filter((m) => m.type === 'watch')[1].remove.length, 20);
+    ben.page.close();
+    await until(() => seen.get('ben') === 'offline', 'ben offline');
+    shared.close();
+  });
+
+  it('reconnects after the connection drops, re-authenticates and re-subscribes', async () => {
+    let tokens = 0;
+    const client = clientFor('anna', { getToken: async () => { tokens++; return portalToken('anna'); } });
+    const states: string[] = [];
+    client.onState((s) => states.push(s));
+    const seen: PresenceStatus[] = [];
+    client.watchPresence('carla', (s) => seen.push(s));
+    await until(() => seen.length === 1, 'initial presence');
+    const first = sockets.at(-1)!;
+    const firstPage = client.pageId;
+
+    first.terminate(); // the network drops
+    await until(() => client.state === 'ready' && sockets.at(-1) !== first, 'reconnected');
+    assert.notEqual(client.pageId, firstPage);
+    assert.equal(tokens, 2, 'authenticated again');
+    assert.deepEqual(sockets.at(-1)!.sent.find((m) => m.type === 'watch').add, ['carla'], 're-subscribed');
+    assert.ok(states.includes('reconnecting'));
+
+    const carla = await TestPage.ready(svc.wsUrl, portalToken('carla'));
+    await until(() => seen.at(-1) === 'online', 'carla online after reconnect');
+    carla.page.close();
+    client.close();
+  });
+
+  it('comes back with backoff when the service restarts', async () => {
+    const local = await startService({ ...fastSettings });
+    const port = (local.server.address() as AddressInfo).port;
+    const client = new RealtimeClient({ url: local.url, WebSocket: RecordingSocket, getToken: async () => portalToken('david'), reconnectMinMs: 50, reconnectMaxMs: 300 });
+    const seen: PresenceStatus[] = [];
+    client.watchPresence('emma', (s) => seen.push(s));
+    await until(() => client.state === 'ready', 'ready');
+    const opened = sockets.length;
+    await local.close();
+    await until(() => client.state === 'reconnecting', 'reconnecting');
+    // Attempts fail while nothing listens; then the service is back on the same port.
+    await until(() => sockets.length >= opened + 2, 'a few reconnect attempts');
+    const again = await startService({ ...fastSettings }, {}, port);
+    await until(() => client.state === 'ready', 'ready again', 8_000);
+    const emma = await TestPage.ready(again.wsUrl, portalToken('emma'));
+    await until(() => seen.at(-1) === 'online', 'presence after the restart');
+    emma.page.close();
+    client.close();
+    await again.close();
+  });
+
+  it('refreshes the portal token on the same connection before it expires', async () => {
+    let tokens = 0;
+    const client = clientFor('felix', { getToken: async () => { tokens++; return portalToken('felix', { expiresInSeconds: 2 }); } });
+    client.connect();
+    await until(() => client.state === 'ready', 'ready');
+    const socket = sockets.at(-1)!;
+    await until(() => tokens >= 3, 'two refreshes', 6_000);
+    assert.equal(sockets.at(-1), socket, 'no reconnect');
+    assert.equal(client.state, 'ready');
+    assert.equal(socket.sent.filter((m) => m.type === 'auth').length, tokens);
+    client.close();
+  });
+
+  it('delivers call events; accepting with the pageId stops the other pages ringing', async () => {
+    const caller = clientFor('anna');
+    const calleeA = clientFor('ben');
+    const calleeB = clientFor('ben');
+    const calls: Record<string, CallInfo[]> = { caller: [], a: [], b: [] };
+    caller.onCall((c) => calls.caller!.push(c));
+    calleeA.onCall((c) => calls.a!.push(c));
+    calleeB.onCall((c) => calls.b!.push(c));
+    await until(() => [caller, calleeA, calleeB].every((c) => c.state === 'ready'), 'all ready');
+
+    const { call } = (await svc.post('/v1/calls', 'anna', { callee: 'ben' })).body as { call: CallInfo };
+    await until(() => calls.a!.length === 1 && calls.b!.length === 1 && calls.caller!.length === 1, 'ringing everywhere');
+    await svc.post(`/v1/calls/${call.id}/accept`, 'ben', { page: calleeA.pageId });
+    await until(() => calls.b!.length === 2 && calls.a!.length === 2, 'active');
+    assert.equal(calls.b![1]!.answeredElsewhere, true);
+    assert.equal(calls.a![1]!.answeredElsewhere, undefined);
+    await svc.post(`/v1/calls/${call.id}/end`, 'anna');
+    await until(() => calls.caller!.at(-1)?.outcome === 'completed', 'ended for the caller');
+    for (const c of [caller, calleeA, calleeB]) c.close();
+  });
+});

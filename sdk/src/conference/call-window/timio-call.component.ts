@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { CallSession, CallSessionState, DeviceKind } from '../call-session.js';
 import type { CallWindowCall, CallWindowEnd, CallWindowEndReason } from '../call-types.js';
 import { SessionController } from '../session-controller.js';
@@ -96,8 +97,9 @@ export class TimioCall extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // Keyboard users land in the control bar, ready to mute or hang up.
-    this.renderRoot.querySelector<HTMLButtonElement>('.controls button')?.focus();
+    // Focus moves into the window (as a dialog does) so screen readers announce it and the
+    // next Tab reaches the controls.
+    this.renderRoot.querySelector<HTMLElement>('.window')?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -136,7 +138,7 @@ export class TimioCall extends LitElement {
     const t = this.t;
     const partnerName = s?.partner.name ?? this.call?.callee.name ?? '';
     return html`
-      <div class="window" part="window" role="dialog" aria-label=${t.windowLabel(partnerName)} @keydown=${this.onKeydown}>
+      <div class="window" part="window" role="dialog" tabindex="-1" aria-label=${t.windowLabel(partnerName)} @keydown=${this.onKeydown}>
         ${this.renderHeader(s, t, partnerName)}
         <div class="stage" part="stage">
           ${s ? this.renderPartner(s, t) : nothing} ${s ? this.renderSelf(s, t) : nothing} ${s ? this.renderProblems(s, t) : nothing}
@@ -328,7 +330,7 @@ export class TimioCall extends LitElement {
       ${select('audioinput', t.microphone)}
       <div>
         <div class="meter" role="meter" aria-label=${t.micLevel} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(this.micLevel * 100)}>
-          <div style="width:${Math.round(this.micLevel * 100)}%"></div>
+          <div style=${styleMap({ width: `${Math.round(this.micLevel * 100)}%` })}></div>
         </div>
         <div class="hint">${t.micTestHint}</div>
       </div>

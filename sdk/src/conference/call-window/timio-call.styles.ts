@@ -33,6 +33,9 @@ export const callWindowStyles = css`
     box-shadow: 0 12px 48px rgb(0 0 0 / 0.45);
     overflow: hidden;
   }
+  .window:focus {
+    outline: none;
+  }
   :host(:fullscreen) .window {
     border-radius: 0;
   }

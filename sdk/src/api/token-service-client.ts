@@ -1,0 +1,118 @@
+// REST client of the token service. Every request carries the portal token as a bearer token;
+// a 401 `token_expired` is retried once with a fresh token. Errors become TimioApiError values.
+import type { CallInfo } from '../calls/call-info.js';
+import { TimioApiError } from './api-error.js';
+
+/** What POST /v1/calls and /v1/calls/:id/accept return: the call and this side's LiveKit token. */
+export interface CallGrant { call: CallInfo; token: string; url: string }
+
+export interface RoomRingResult { ringId: string; invited: string[] }
+
+export interface RoomToken { token: string; url: string; identity: string; room: string; role: string }
+
+export interface TokenServiceClientOptions {
+  /** Base URL, e.g. `https://portal.example/timio-api` (a function: read when a request is made). */
+  baseUrl: string | (() => string);
+  /** Returns the portal token; `fresh` asks for a new one. */
+  portalToken: (fresh?: boolean) => Promise<string>;
+}
+
+export class TokenServiceClient {
+  constructor(private readonly options: TokenServiceClientOptions) {}
+
+  /** Places a call; rejects with code `busy` (409) when the contact is in another call. */
+  startCall(callee: string): Promise<CallGrant> {
+    return this.post<CallGrant>('/v1/calls', { callee }, isGrant);
+  }
+
+  /** `page` is this page's realtime id, so the callee's other pages stop ringing. */
+  acceptCall(id: string, page?: string): Promise<CallGrant> {
+    return this.post<CallGrant>(`/v1/calls/${encodeURIComponent(id)}/accept`, page ? { page } : {}, isGrant);
+  }
+
+  declineCall(id: string): Promise<CallInfo> {
+    return this.callAction(id, 'decline');
+  }
+
+  cancelCall(id: string): Promise<CallInfo> {
+    return this.callAction(id, 'cancel');
+  }
+
+  endCall(id: string): Promise<CallInfo> {
+    return this.callAction(id, 'end');
+  }
+
+  /** Calls every other online member of a room to its meeting. */
+  ringRoom(room: string): Promise<RoomRingResult> {
+    return this.post<RoomRingResult>(`/v1/rooms/${encodeURIComponent(room)}/ring`, {}, (b) => typeof (b as RoomRingResult).ringId === 'string');
+  }
+
+  /** A LiveKit token for a room the user belongs to. */
+  roomToken(room: string): Promise<RoomToken> {
+    return this.post<RoomToken>('/v1/token', { room }, (b) => typeof (b as RoomToken).token === 'string');
+  }
+
+  private async callAction(id: string, action: 'decline' | 'cancel' | 'end'): Promise<CallInfo> {
+    const body = await this.post<{ call: CallInfo }>(`/v1/calls/${encodeURIComponent(id)}/${action}`, {}, (b) => isCall((b as { call?: unknown }).call));
+    return body.call;
+  }
+
+  private async post<T>(path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
+    let response = await this.send(path, body, false);
+    if (response.status === 401) {
+      const error = await readError(response);
+      if (error.code !== 'token_expired') throw error;
+      response = await this.send(path, body, true);
+    }
+    if (!response.ok) throw await readError(response);
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || !valid(parsed)) {
+      throw new TimioApiError(response.status, 'bad_response', `unexpected answer from ${path}`);
+    }
+    return parsed as T;
+  }
+
+  private async send(path: string, body: unknown, freshToken: boolean): Promise<Response> {
+    const token = await this.options.portalToken(freshToken);
+    const { baseUrl } = this.options;
+    const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+    try {
+      return await fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new TimioApiError(0, 'network_error', `the token service cannot be reached (${base})`);
+    }
+  }
+}
+
+async function readError(response: Response): Promise<TimioApiError> {
+  let body: { error?: { code?: unknown; message?: unknown }; call?: unknown } | undefined;
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${response.status}`;
+  const message = typeof body?.error?.message === 'string' ? body.error.message : `the token service answered ${response.status}`;
+  return new TimioApiError(response.status, code, message, isCall(body?.call) ? body.call : undefined);
+}
+
+function isCall(value: unknown): value is CallInfo {
+  const c = value as CallInfo | undefined;
+  return typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.state === 'string' && typeof c.caller?.id === 'string' && typeof c.callee?.id === 'string';
+}
+
+function isGrant(value: unknown): boolean {
+  const g = value as CallGrant;
+  return isCall(g.call) && typeof g.token === 'string' && typeof g.url === 'string';
+}

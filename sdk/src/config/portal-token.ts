@@ -1,0 +1,76 @@
+// Where the SDK gets the portal user's token for the token service: a fixed string, the host's
+// function, or the portal's token URL. Tokens from the URL are cached until shortly before they
+// expire; concurrent callers share one request.
+import type { TimioConfig } from './config.js';
+
+/** Refresh a cached token this long before its expiry. */
+const EARLY_MS = 30_000;
+
+export class PortalTokenError extends Error {
+  constructor(message: string, readonly code: 'not_configured' | 'unauthorized' | 'network_error') {
+    super(message);
+    this.name = 'PortalTokenError';
+  }
+}
+
+interface Cached { token: string; expiresAt: number }
+
+export class PortalTokenSource {
+  private cached?: Cached;
+  private pending?: Promise<string>;
+
+  constructor(private readonly config: () => TimioConfig | undefined) {}
+
+  /** A valid token; `fresh` skips the cache (after the token service said it expired). */
+  async get(fresh = false): Promise<string> {
+    const config = this.config();
+    if (!config) throw new PortalTokenError('TIMIO is not configured on this page', 'not_configured');
+    const { portalToken, portalTokenUrl } = config;
+    if (typeof portalToken === 'string') return portalToken;
+    if (typeof portalToken === 'function') {
+      const token = await portalToken();
+      if (typeof token !== 'string' || !token) throw new PortalTokenError('the portalToken function returned no token', 'unauthorized');
+      return token;
+    }
+    if (!portalTokenUrl) throw new PortalTokenError('configure portalToken or portalTokenUrl', 'not_configured');
+    if (!fresh && this.cached && this.cached.expiresAt - EARLY_MS > Date.now()) return this.cached.token;
+    this.pending ??= this.fetchToken(portalTokenUrl).finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async fetchToken(url: string): Promise<string> {
+    let response: Response;
+    try {
+      response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' }, cache: 'no-store' });
+    } catch {
+      throw new PortalTokenError('the portal token URL cannot be reached', 'network_error');
+    }
+    if (!response.ok) throw new PortalTokenError(`the portal token URL answered ${response.status}`, 'unauthorized');
+    const text = await response.text();
+    let token = text.trim();
+    let expiresAt = NaN;
+    if (token.startsWith('{')) {
+      let body: { token?: unknown; expiresAt?: unknown } = {};
+      try {
+        body = JSON.parse(token) as typeof body;
+      } catch {
+        // falls through to "returned no token"
+      }
+      token = typeof body.token === 'string' ? body.token : '';
+      if (typeof body.expiresAt === 'string') expiresAt = Date.parse(body.expiresAt);
+    }
+    if (!token) throw new PortalTokenError('the portal token URL returned no token', 'unauthorized');
+    if (Number.isNaN(expiresAt)) expiresAt = jwtExpiry(token) ?? Date.now() + 60_000;
+    this.cached = { token, expiresAt };
+    return token;
+  }
+}
+
+function jwtExpiry(token: string): number | undefined {
+  try {
+    const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+import { css } from 'lit';
+import { themeTokens } from '../../theme/theme.js';
+
+export const contactStyles = [
+  themeTokens,
+  css`
+    :host {
+      display: inline;
+    }
+    .trigger {
+      border-radius: 4px;
+      cursor: context-menu;
+    }
+    .trigger:focus-visible {
+      outline: 2px solid var(--_primary);
+      outline-offset: 2px;
+    }
+    .panel {
+      position: fixed;
+      inset: auto;
+      margin: 0;
+      min-inline-size: 13rem;
+      max-inline-size: min(22rem, calc(100vw - 16px));
+      padding: 0.35rem;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--timio-contact-menu-background, var(--_surface));
+      color: var(--_on-surface);
+      box-shadow: var(--_shadow);
+      font-family: var(--_font-family);
+      font-size: 0.9375rem;
+      line-height: 1.35;
+      z-index: var(--_z-index);
+    }
+    .panel:not(:popover-open):not(.open) {
+      display: none;
+    }
+    .header {
+      display: grid;
+      gap: 0.1rem;
+      padding: 0.45rem 0.65rem 0.5rem;
+      border-block-end: 1px solid var(--_border);
+      margin-block-end: 0.3rem;
+    }
+    .header.alone {
+      border: 0;
+      margin: 0;
+    }
+    .name {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .status {
+      display: flex;
+      align-items: center;
+      gap: 0.4em;
+      color: var(--_muted);
+      font-size: 0.8125rem;
+    }
+    .dot {
+      inline-size: 0.55em;
+      block-size: 0.55em;
+      border-radius: 50%;
+      background: var(--_muted);
+    }
+    .dot.online {
+      background: var(--_success);
+    }
+    .dot.busy {
+      background: var(--_danger);
+    }
+    [role='menu'] {
+      display: grid;
+    }
+    .item,
+    ::slotted(*) {
+      display: flex;
+      align-items: center;
+      gap: 0.6em;
+      inline-size: 100%;
+      box-sizing: border-box;
+      padding: 0.5rem 0.65rem;
+      border: 0;
+      border-radius: 6px;
+      background: none;
+      color: inherit;
+      font: inherit;
+      text-align: start;
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .item:hover,
+    .item:focus-visible,
+    ::slotted(:hover),
+    ::slotted(:focus-visible) {
+      background: var(--_hover);
+      outline: none;
+    }
+    .item:focus-visible,
+    ::slotted(:focus-visible) {
+      box-shadow: inset 0 0 0 2px var(--_primary);
+    }
+    .item[aria-disabled='true'] {
+      color: var(--_muted);
+      cursor: not-allowed;
+    }
+    .item .icon {
+      display: inline-grid;
+      place-items: center;
+      color: var(--_success);
+      font-size: 1.2em;
+    }
+    .item[aria-disabled='true'] .icon {
+      color: var(--_muted);
+    }
+  `,
+];

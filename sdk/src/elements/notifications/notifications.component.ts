@@ -1,0 +1,376 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RoomRing } from '../../calls/call-info.js';
+import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-machine.js';
+import type { Catalog } from '../../i18n/catalog.js';
+import {
+  TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallStartedEvent,
+  TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent,
+} from '../../events.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { CallsController } from '../shared/calls-controller.js';
+import { whenRealtime } from '../shared/page-services.js';
+import { bellIcon, bellOffIcon, phoneDownIcon, videoIcon } from '../shared/icons.js';
+import { askForDesktopNotifications } from '../call-button/call-button.component.js';
+import { Ringer, loadRingMuted, saveRingMuted } from './ringer.js';
+import { notificationsStyles } from './notifications.styles.js';
+
+/** How long a finished outgoing call ("declined", "no answer", …) and an error stay visible. */
+const NOTICE_MS = 8000;
+
+interface Notice { id: number; message: string }
+
+/**
+ * The page's call popups: an incoming call with the caller's name, accept and decline, a ring
+ * tone (muted by the user's choice) and a desktop notification while the page is in the
+ * background; the caller's own "ringing …", "declined", "no answer" and "busy"; and the
+ * invitation to a room's meeting ("Einladung zur Videobesprechung" / "Teilnehmen").
+ * The SDK adds one to the page when the page has none. It also sends the call events to the page.
+ *
+ * @event timio-call-started - A call of this user began ringing. detail: CallInfo.
+ * @event timio-call-answered - A call was answered. detail: CallInfo.
+ * @event timio-call-ended - A call ended; detail: CallInfo with `outcome` and `durationSeconds`.
+ * @event timio-call-missed - An incoming call ended unanswered. detail: CallInfo.
+ * @event timio-call-error - A call could not be placed or answered. detail: `{code, message, call?}`.
+ * @event timio-room-ring - A room invitation arrived; cancelable (hides the popup). detail: RoomRing.
+ * @event timio-room-ring-accept - "Teilnehmen" was chosen; cancelable. detail: RoomRing.
+ * @event timio-room-ring-dismiss - The invitation was dismissed. detail: RoomRing.
+ *
+ * @csspart stack - The column of popups.
+ * @csspart popup - Each popup.
+ * @csspart accept - The accept / join button.
+ * @csspart decline - The decline / hang-up button.
+ *
+ * @cssproperty --timio-notifications-inset - Distance from the viewport's bottom and end edges (default 16px).
+ * @cssproperty --timio-notifications-width - Width of the popups (default 22rem).
+ * @cssproperty --timio-notifications-background - Popup background.
+ * @cssproperty --timio-color-primary - Accent, focus rings.
+ * @cssproperty --timio-color-success - Accept button.
+ * @cssproperty --timio-color-danger - Decline and hang-up buttons.
+ */
+export class TimioNotifications extends LitElement {
+  static override styles = notificationsStyles;
+
+  /** The instance that sends the page's call events (the first one connected). */
+  private static primary?: TimioNotifications;
+
+  /** Silences the ring tone; the user's own choice is remembered in this browser. */
+  @property({ type: Boolean, reflect: true }) muted = loadRingMuted();
+  /** Whether the ring tone is playing (read-only, reflected for tests and styling). */
+  @property({ type: Boolean, reflect: true }) ringing = false;
+
+  @state() private rings: RoomRing[] = [];
+  @state() private notices: Notice[] = [];
+
+  private readonly localize = new LocalizeController(this);
+  private readonly calls = new CallsController(this);
+  private readonly ringer = new Ringer();
+  private readonly desktop = new Map<string, Notification>();
+  private readonly focused = new Set<string>();
+  private previousFocus?: HTMLElement;
+  private cleanup: Array<() => void> = [];
+  private endedTimer?: ReturnType<typeof setTimeout>;
+  private noticeId = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    TimioNotifications.primary ??= this;
+    if (TimioNotifications.primary !== this) return;
+    this.cleanup.push(this.calls.machine.onHostEvent((event) => this.onHostEvent(event)));
+    let stopRings: Array<() => void> = [];
+    const cancel = whenRealtime((realtime) => {
+      stopRings = [realtime.onRoomRing((ring) => this.showRoomRing(ring)), realtime.onRoomRingEnded((id) => this.removeRing(id))];
+    });
+    this.cleanup.push(cancel, () => stopRings.forEach((stop) => stop()));
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cleanup.forEach((stop) => stop());
+    this.cleanup = [];
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.ringer.stop();
+    this.closeDesktopNotifications(() => true);
+    if (TimioNotifications.primary === this) TimioNotifications.primary = undefined;
+  }
+
+  /** Shows a room invitation (the realtime connection calls this; hosts and tests may too). */
+  showRoomRing(ring: RoomRing): void {
+    if (this.rings.some((r) => r.id === ring.id)) return;
+    if (!this.dispatchEvent(new TimioRoomRingEvent(ring))) return;
+    this.rings = [...this.rings, ring];
+  }
+
+  /** Removes a room invitation (it ended or was answered elsewhere). */
+  removeRing(id: string): void {
+    this.rings = this.rings.filter((r) => r.id !== id);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { incoming } = this.calls.snapshot;
+    this.ringing = !this.muted && (incoming.some((i) => i.phase === 'ringing') || this.rings.length > 0);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.ringing) this.ringer.start();
+    else this.ringer.stop();
+    this.syncDesktopNotifications();
+    this.manageFocus();
+    this.scheduleEndedDismiss();
+  }
+
+  override render() {
+    const t = this.localize.t;
+    const { incoming, outgoing } = this.calls.snapshot;
+    return html`<div class="stack" part="stack">
+        ${incoming.map((i) => this.renderIncoming(t, i))} ${this.rings.map((r) => this.renderRing(t, r))}
+        ${outgoing ? this.renderOutgoing(t, outgoing) : nothing} ${this.notices.map((n) => this.renderNotice(t, n))}
+      </div>
+      <div class="sr-only" role="status">${outgoing ? outgoingMessage(t, outgoing) : ''}</div>`;
+  }
+
+  private renderIncoming(t: Catalog, view: IncomingCallView): TemplateResult {
+    const { call } = view;
+    const id = domId(call.id);
+    const accepting = view.phase === 'accepting';
+    return html`<div class="popup incoming" part="popup" role="alertdialog" aria-labelledby="in-title-${id}" aria-describedby="in-msg-${id}" data-call=${call.id} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && !accepting && this.decline(call.id)}>
+      <div class="avatar" aria-hidden="true">${initials(call.caller.name)}</div>
+      <div class="text">
+        <p class="title" id="in-title-${id}">${t.incomingCall.title}</p>
+        <p class="message" id="in-msg-${id}">${accepting ? t.outgoingCall.connecting(call.caller.name) : t.incomingCall.from(call.caller.name)}</p>
+      </div>
+      <div class="actions">
+        <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
+        <button class="decline" part="decline" type="button" ?disabled=${accepting} @click=${() => this.decline(call.id)}>${phoneDownIcon}${t.incomingCall.decline}</button>
+        <button class="accept primary" part="accept" type="button" ?disabled=${accepting} @click=${() => this.accept(call.id)}>${videoIcon}${t.incomingCall.accept}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderRing(t: Catalog, ring: RoomRing): TemplateResult {
+    const id = domId(ring.id);
+    return html`<div class="popup ring" part="popup" role="alertdialog" aria-labelledby="ring-title-${id}" aria-describedby="ring-msg-${id}" data-ring=${ring.id} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.dismissRing(ring)}>
+      <div class="avatar" aria-hidden="true">${initials(ring.caller.name)}</div>
+      <div class="text">
+        <p class="title" id="ring-title-${id}">${t.roomRing.title}</p>
+        <p class="message" id="ring-msg-${id}">${t.roomRing.body(ring.caller.name, ring.roomName)}</p>
+      </div>
+      <div class="actions">
+        <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
+        <button class="dismiss" part="decline" type="button" @click=${() => this.dismissRing(ring)}>${t.roomRing.dismiss}</button>
+        <button class="accept primary" part="accept" type="button" @click=${() => this.joinRing(ring)}>${videoIcon}${t.roomRing.join}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderOutgoing(t: Catalog, view: OutgoingCallView): TemplateResult {
+    const ended = view.phase === 'ended';
+    return html`<div class="popup outgoing ${ended ? 'ended' : ''}" part="popup" role="group" aria-label=${view.contact.name} data-phase=${view.phase} data-outcome=${view.outcome ?? nothing}>
+      <div class="avatar" aria-hidden="true">${initials(view.contact.name)}</div>
+      <div class="text">
+        <p class="title">${view.contact.name}</p>
+        <p class="message">${outgoingMessage(t, view)}</p>
+      </div>
+      <div class="actions">
+        ${ended
+          ? html`<button class="close" type="button" @click=${() => this.calls.machine.cancel()}>${t.outgoingCall.close}</button>`
+          : view.phase === 'connecting'
+            ? nothing
+            : html`<button class="decline hangup" part="decline" type="button" @click=${() => this.calls.machine.cancel()}>${phoneDownIcon}${t.outgoingCall.cancel}</button>`}
+      </div>
+    </div>`;
+  }
+
+  private renderNotice(t: Catalog, notice: Notice): TemplateResult {
+    return html`<div class="popup error" part="popup" role="alert">
+      <div class="avatar" aria-hidden="true">!</div>
+      <p class="message">${notice.message}</p>
+      <div class="actions"><button class="close" type="button" @click=${() => this.dropNotice(notice.id)}>${t.outgoingCall.close}</button></div>
+    </div>`;
+  }
+
+  private accept(callId: string): void {
+    askForDesktopNotifications();
+    void this.calls.machine.accept(callId);
+  }
+
+  private decline(callId: string): void {
+    void this.calls.machine.decline(callId);
+  }
+
+  private joinRing(ring: RoomRing): void {
+    this.removeRing(ring.id);
+    if (!this.dispatchEvent(new TimioRoomRingAcceptEvent(ring))) return;
+    // A conference element for the room on this page joins it; otherwise the host handles the event.
+    const conference = [...document.querySelectorAll('timio-conference')].find((el) => el.getAttribute('room') === ring.room) as
+      | (HTMLElement & { join?: () => unknown })
+      | undefined;
+    if (typeof conference?.join === 'function') void conference.join();
+  }
+
+  private dismissRing(ring: RoomRing): void {
+    this.removeRing(ring.id);
+    this.dispatchEvent(new TimioRoomRingDismissEvent(ring));
+  }
+
+  private toggleMute(): void {
+    this.muted = !this.muted;
+    saveRingMuted(this.muted);
+  }
+
+  private onHostEvent(event: HostCallEvent): void {
+    switch (event.type) {
+      case 'started':
+        this.dispatchEvent(new TimioCallStartedEvent(event.call));
+        break;
+      case 'answered':
+        this.dispatchEvent(new TimioCallAnsweredEvent(event.call));
+        break;
+      case 'ended':
+        this.dispatchEvent(new TimioCallEndedEvent(event.call));
+        break;
+      case 'missed':
+        this.dispatchEvent(new TimioCallMissedEvent(event.call));
+        break;
+      case 'error': {
+        this.dispatchEvent(new TimioCallErrorEvent({ code: event.code, message: event.message, ...(event.call ? { call: event.call } : {}) }));
+        // The outgoing popup shows its own failure; others get a notice.
+        const outgoing = this.calls.snapshot.outgoing;
+        if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) break;
+        const t = this.localize.t;
+        this.addNotice(t.errors[event.code] ?? t.errors.fallback);
+        break;
+      }
+    }
+  }
+
+  private addNotice(message: string): void {
+    const id = ++this.noticeId;
+    this.notices = [...this.notices, { id, message }];
+    setTimeout(() => this.dropNotice(id), NOTICE_MS);
+  }
+
+  private dropNotice(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  private scheduleEndedDismiss(): void {
+    const outgoing = this.calls.snapshot.outgoing;
+    if (outgoing?.phase !== 'ended') {
+      clearTimeout(this.endedTimer);
+      this.endedTimer = undefined;
+      return;
+    }
+    this.endedTimer ??= setTimeout(() => {
+      this.endedTimer = undefined;
+      if (this.calls.snapshot.outgoing === outgoing) void this.calls.machine.cancel();
+    }, NOTICE_MS);
+  }
+
+  /** Moves focus to a new popup's main button unless the user is typing; gives it back after. */
+  private manageFocus(): void {
+    const popups = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="alertdialog"]')];
+    const keys = new Set(popups.map((p) => p.dataset.call ?? p.dataset.ring ?? ''));
+    for (const key of [...this.focused]) if (!keys.has(key)) this.focused.delete(key);
+    const fresh = popups.find((p) => !this.focused.has(p.dataset.call ?? p.dataset.ring ?? ''));
+    if (fresh) {
+      this.focused.add(fresh.dataset.call ?? fresh.dataset.ring ?? '');
+      const active = deepActiveElement();
+      if (!isTyping(active)) {
+        if (!this.shadowRoot?.contains(active)) this.previousFocus = active instanceof HTMLElement ? active : undefined;
+        fresh.querySelector<HTMLElement>('button.primary')?.focus();
+      }
+    } else if (popups.length === 0 && this.previousFocus) {
+      const active = deepActiveElement();
+      if (!active || active === document.body || active === this) this.previousFocus.focus();
+      this.previousFocus = undefined;
+    } else if (popups.length > 0 && !this.shadowRoot?.activeElement && deepActiveElement() === this) {
+      popups[0]?.querySelector<HTMLElement>('button.primary')?.focus();
+    }
+  }
+
+  private syncDesktopNotifications(): void {
+    const t = this.localize.t;
+    const ringing = new Map<string, { title: string; body: string }>();
+    for (const i of this.calls.snapshot.incoming) {
+      if (i.phase === 'ringing') ringing.set(`call:${i.call.id}`, { title: t.incomingCall.desktopTitle(i.call.caller.name), body: t.incomingCall.desktopBody });
+    }
+    for (const r of this.rings) ringing.set(`ring:${r.id}`, { title: t.roomRing.title, body: t.roomRing.body(r.caller.name, r.roomName) });
+    this.closeDesktopNotifications((key) => !ringing.has(key));
+    if (!document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    for (const [key, text] of ringing) {
+      if (this.desktop.has(key)) continue;
+      try {
+        const notification = new Notification(text.title, { body: text.body, tag: `timio-${key}`, requireInteraction: true });
+        notification.onclick = () => {
+          window.focus();
+          notification.close();
+        };
+        this.desktop.set(key, notification);
+      } catch {
+        // Some browsers allow notifications only from a service worker; the popup still shows.
+      }
+    }
+  }
+
+  private closeDesktopNotifications(which: (key: string) => boolean): void {
+    for (const [key, notification] of this.desktop) {
+      if (!which(key)) continue;
+      notification.close();
+      this.desktop.delete(key);
+    }
+  }
+
+  private readonly onVisibility = () => {
+    if (!document.hidden) this.closeDesktopNotifications(() => true);
+    else this.syncDesktopNotifications();
+  };
+}
+
+function outgoingMessage(t: Catalog, view: OutgoingCallView): string {
+  const name = view.contact.name;
+  switch (view.phase) {
+    case 'calling':
+      return t.outgoingCall.calling(name);
+    case 'ringing':
+      return t.outgoingCall.ringing(name);
+    case 'connecting':
+      return t.outgoingCall.connecting(name);
+    case 'ended':
+      switch (view.outcome) {
+        case 'declined':
+          return t.outgoingCall.declined(name);
+        case 'busy':
+          return t.outgoingCall.busy(name);
+        case 'no_answer':
+          return t.outgoingCall.noAnswer(name);
+        case 'cancelled':
+          return t.outgoingCall.cancelled;
+        default:
+          return view.error ? t.errors[view.error.code] ?? t.outgoingCall.failed : t.outgoingCall.failed;
+      }
+  }
+}
+
+function initials(name: string): string {
+  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('') || '?';
+}
+
+function domId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function isTyping(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement)) return false;
+  return element.isContentEditable || (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(element.type)) || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement;
+}
+

@@ -1,0 +1,29 @@
+// Re-renders an element whenever the page's call state changes.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallMachine, CallSnapshot } from '../../calls/call-machine.js';
+import { pageServices } from './page-services.js';
+
+export class CallsController implements ReactiveController {
+  snapshot: CallSnapshot = { incoming: [] };
+  private stop?: () => void;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  get machine(): CallMachine {
+    return pageServices().calls;
+  }
+
+  hostConnected(): void {
+    this.snapshot = this.machine.snapshot();
+    this.stop = this.machine.subscribe((snapshot) => {
+      this.snapshot = snapshot;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.stop?.();
+  }
+}

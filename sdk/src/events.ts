@@ -1,0 +1,88 @@
+// The events the SDK dispatches to the host page. Each is a small class with a typed `detail`;
+// all bubble and cross shadow roots (composed), so `document.addEventListener(...)` sees them.
+import type { CallInfo, RoomRing, UserRef } from './calls/call-info.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** A call of this user began ringing (placed from this page, or arriving on it). */
+export class TimioCallStartedEvent extends CustomEvent<CallInfo> {
+  constructor(call: CallInfo) {
+    super('timio-call-started', { ...init, detail: call });
+  }
+}
+
+/** A call of this user was answered (`detail.answeredElsewhere` when another page of the callee took it). */
+export class TimioCallAnsweredEvent extends CustomEvent<CallInfo> {
+  constructor(call: CallInfo) {
+    super('timio-call-answered', { ...init, detail: call });
+  }
+}
+
+/** A call ended, whatever the outcome; `detail.outcome` and `detail.durationSeconds` say how. */
+export class TimioCallEndedEvent extends CustomEvent<CallInfo> {
+  constructor(call: CallInfo) {
+    super('timio-call-ended', { ...init, detail: call });
+  }
+}
+
+/** An incoming call ended unanswered (no answer, or the caller hung up while it rang). */
+export class TimioCallMissedEvent extends CustomEvent<CallInfo> {
+  constructor(call: CallInfo) {
+    super('timio-call-missed', { ...init, detail: call });
+  }
+}
+
+/**
+ * The user asked to call a contact (button or contact menu). Cancelable: a host that calls
+ * `preventDefault()` keeps the call from being placed.
+ */
+export class TimioCallRequestEvent extends CustomEvent<{ contact: UserRef }> {
+  constructor(contact: UserRef) {
+    super('timio-call-request', { ...init, cancelable: true, detail: { contact } });
+  }
+}
+
+/** A call could not be placed or answered; `detail.code` is the token service's error code. */
+export class TimioCallErrorEvent extends CustomEvent<{ code: string; message: string; call?: CallInfo }> {
+  constructor(detail: { code: string; message: string; call?: CallInfo }) {
+    super('timio-call-error', { ...init, detail });
+  }
+}
+
+/** A room's members are being called to a meeting. Cancelable: `preventDefault()` hides the popup. */
+export class TimioRoomRingEvent extends CustomEvent<RoomRing> {
+  constructor(ring: RoomRing) {
+    super('timio-room-ring', { ...init, cancelable: true, detail: ring });
+  }
+}
+
+/**
+ * The user chose "Teilnehmen" on a room invitation. The host (or a `<timio-conference>` on the
+ * page) joins the room; cancelable so a host can take over navigation.
+ */
+export class TimioRoomRingAcceptEvent extends CustomEvent<RoomRing> {
+  constructor(ring: RoomRing) {
+    super('timio-room-ring-accept', { ...init, cancelable: true, detail: ring });
+  }
+}
+
+/** The user dismissed a room invitation. */
+export class TimioRoomRingDismissEvent extends CustomEvent<RoomRing> {
+  constructor(ring: RoomRing) {
+    super('timio-room-ring-dismiss', { ...init, detail: ring });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'timio-call-started': TimioCallStartedEvent;
+    'timio-call-answered': TimioCallAnsweredEvent;
+    'timio-call-ended': TimioCallEndedEvent;
+    'timio-call-missed': TimioCallMissedEvent;
+    'timio-call-request': TimioCallRequestEvent;
+    'timio-call-error': TimioCallErrorEvent;
+    'timio-room-ring': TimioRoomRingEvent;
+    'timio-room-ring-accept': TimioRoomRingAcceptEvent;
+    'timio-room-ring-dismiss': TimioRoomRingDismissEvent;
+  }
+}

@@ -1,0 +1,62 @@
+// The shape of a language catalog: every string of the SDK, grouped by feature. A feature adds
+// its group here and to every language file; TypeScript then refuses a catalog that misses one.
+// Strings that take a value are functions, so each language orders its words itself.
+
+export interface Catalog {
+  /** BCP 47 tag of the language, used for Intl formatting. */
+  readonly locale: string;
+  readonly presence: {
+    online: string;
+    offline: string;
+    busy: string;
+  };
+  readonly callButton: {
+    /** Accessible label and tooltip of the video button. */
+    start: (name: string) => string;
+    busy: (name: string) => string;
+    /** While this page is already in a call or placing one. */
+    inCall: string;
+  };
+  readonly contactMenu: {
+    /** Accessible name of the menu. */
+    label: (name: string) => string;
+    startCall: string;
+    /** Hint on the name: how to open the menu from the keyboard. */
+    keyboardHint: string;
+  };
+  readonly incomingCall: {
+    title: string;
+    from: (name: string) => string;
+    accept: string;
+    decline: string;
+    muteRing: string;
+    unmuteRing: string;
+    /** Desktop notification while the page is in a background tab. */
+    desktopTitle: (name: string) => string;
+    desktopBody: string;
+  };
+  readonly outgoingCall: {
+    calling: (name: string) => string;
+    ringing: (name: string) => string;
+    connecting: (name: string) => string;
+    declined: (name: string) => string;
+    busy: (name: string) => string;
+    noAnswer: (name: string) => string;
+    cancelled: string;
+    failed: string;
+    cancel: string;
+    close: string;
+  };
+  readonly roomRing: {
+    title: string;
+    body: (caller: string, room: string) => string;
+    join: string;
+    dismiss: string;
+  };
+  readonly notifications: {
+    /** Accessible name of the region that holds the popups. */
+    region: string;
+  };
+  /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
+  readonly errors: Readonly<Record<string, string>> & { readonly fallback: string; readonly network_error: string };
+}

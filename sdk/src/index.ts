@@ -1,0 +1,67 @@
+// The script-tag entry of the SDK: `<script type="module" src=".../timio.js"></script>` registers
+// the light elements, adds <timio-notifications> to the page, and connects to the token service
+// as soon as the page is configured (timio.configure or <timio-config>). Nothing here imports
+// livekit-client: the call window is a separate chunk loaded when a call starts.
+import { configure, getConfig, whenConfigured, type TimioConfig, type TimioOptions } from './config/config.js';
+import { registerCatalog } from './i18n/localize.js';
+import { getRealtimeClient } from './realtime/realtime-client.js';
+import { defineConfig } from './elements/config/config.js';
+import { defineCallButton } from './elements/call-button/call-button.js';
+import { defineContact } from './elements/contact/contact.js';
+import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
+import { attachRealtime, pageServices } from './elements/shared/page-services.js';
+import type { CallInfo, UserRef } from './calls/call-info.js';
+import type { RoomRingResult } from './api/token-service-client.js';
+
+export const version = '0.1.0';
+
+export const timio = {
+  version,
+  configure,
+  getConfig,
+  registerCatalog,
+  /** Places a call as if the user had pressed a contact's video button. */
+  call: (contact: UserRef): Promise<void> => pageServices().calls.call(contact),
+  /** Ends this page's active call. */
+  hangup: (): Promise<void> => pageServices().calls.hangup(),
+  /** Calls every other online member of a room to its meeting ("Alle Mitglieder … rufen"). */
+  ringRoom: (room: string): Promise<RoomRingResult> => pageServices().api.ringRoom(room),
+  /** The call this page holds, if any. */
+  get activeCall(): CallInfo | undefined {
+    return pageServices().calls.snapshot().active;
+  },
+};
+
+export type { TimioOptions, TimioConfig, CallInfo, UserRef };
+export type { RoomRing, CallOutcome, CallState, PresenceStatus } from './calls/call-info.js';
+export type { Catalog } from './i18n/catalog.js';
+export type { ThemeOption, ThemeToken } from './theme/theme.js';
+export { TimioApiError } from './api/api-error.js';
+export {
+  TimioCallStartedEvent, TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallMissedEvent, TimioCallRequestEvent,
+  TimioCallErrorEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent,
+} from './events.js';
+export { TimioCallButton } from './elements/call-button/call-button.js';
+export { TimioContact } from './elements/contact/contact.js';
+export { TimioNotifications } from './elements/notifications/notifications.js';
+export { TimioConfigElement } from './elements/config/config.js';
+
+defineConfig();
+defineCallButton();
+defineContact();
+defineNotifications();
+ensureNotifications();
+
+// One realtime connection per page, opened once the page says where the token service is.
+void whenConfigured().then((config) => {
+  const tokens = pageServices().portalTokens;
+  attachRealtime(getRealtimeClient({ url: config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
+});
+
+// Pages without a module bundler can reach the API as `window.timio`.
+declare global {
+  interface Window {
+    timio?: typeof timio;
+  }
+}
+if (typeof window !== 'undefined') window.timio ??= timio;

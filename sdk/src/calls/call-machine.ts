@@ -78,7 +78,16 @@ export class CallMachine {
   private readonly listeners = new Set<Listener>();
   private readonly hostListeners = new Set<HostListener>();
 
-  constructor(private readonly options: CallMachineOptions) {}
+  private openWindow: CallWindowOpener;
+
+  constructor(private readonly options: CallMachineOptions) {
+    this.openWindow = options.openWindow;
+  }
+
+  /** Replaces how the call window opens (a host with its own call UI; tests). */
+  useWindowOpener(opener: CallWindowOpener): void {
+    this.openWindow = opener;
+  }
 
   snapshot(): CallSnapshot {
     return { outgoing: this.outgoing, incoming: [...this.incoming], active: this.active?.call };
@@ -255,7 +264,7 @@ export class CallMachine {
     this.report('answered', call);
     this.changed();
     try {
-      const window = await this.options.openWindow(grant, (reason) => {
+      const window = await this.openWindow(grant, (reason) => {
         if (this.active?.call.id !== call.id) return;
         this.active.window = undefined;
         if (reason === 'closed') {

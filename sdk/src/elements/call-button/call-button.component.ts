@@ -43,6 +43,7 @@ export class TimioCallButton extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.live.sync();
     this.status = effectivePresence(this.presence, this.live.live);
   }
 

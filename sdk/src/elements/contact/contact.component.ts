@@ -14,7 +14,7 @@ import { contactStyles } from './contact.styles.js';
  * opens the contact menu: "Videocall starten" while the contact is signed in, plus the host's
  * own items. Arrow keys move through the menu; Escape closes it and returns focus to the name.
  *
- * @slot - The contact's name (any markup; rendered as the host wrote it).
+ * @slot - The contact's name (any markup; rendered as the host wrote it). Default: the `name` attribute.
  * @slot menu - The host's own menu items (buttons or links); they get `role="menuitem"`.
  *
  * @event timio-call-request - Before a call is placed from the menu; cancelable. detail: `{contact}`.
@@ -59,6 +59,7 @@ export class TimioContact extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.live.sync();
     this.status = effectivePresence(this.presence, this.live.live);
   }
 
@@ -89,7 +90,7 @@ export class TimioContact extends LitElement {
         aria-haspopup="menu"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-description=${t.contactMenu.keyboardHint}
-        ><slot></slot></span
+        ><slot>${name}</slot></span
       ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems ? '' : 'alone'}">
           <span class="name">${name}</span>

@@ -20,7 +20,8 @@ export class PresenceController implements ReactiveController {
     this.follow();
   }
 
-  hostUpdate(): void {
+  /** Call at the start of willUpdate: follows a changed contact id before the status is read. */
+  sync(): void {
     if (this.contact() !== this.watched) this.follow();
   }
 

@@ -1,0 +1,201 @@
+// The call state machine without any element: what each side shows and which host events it
+// reports, for every outcome of docs/contracts.md, fed the way the token service feeds it.
+import { expect } from '@open-wc/testing';
+import type { CallGrant } from '../api/token-service-client.js';
+import { TimioApiError } from '../api/api-error.js';
+import type { CallInfo } from './call-info.js';
+import { CallMachine, type CallApi, type CallWindow, type HostCallEvent } from './call-machine.js';
+import '../elements/shared/testing/fake-token-service.js';
+
+const anna = { id: 'anna', name: 'Anna Schmidt' };
+const ben = { id: 'ben', name: 'Ben Müller' };
+const t0 = '2026-11-25T08:00:00.000Z';
+
+function call(patch: Partial<CallInfo> = {}): CallInfo {
+  return { id: 'aaaaaaaaaaaaaaaaaaaaaaaa', room: 'call-a', caller: anna, callee: ben, state: 'ringing', createdAt: t0, ...patch };
+}
+
+/** Answers like the token service; records what was asked. */
+class Service implements CallApi {
+  asked: string[] = [];
+  startResult: () => Promise<CallGrant> = async () => ({ call: call(), token: 'caller-token', url: 'ws://media' });
+  async startCall(callee: string) {
+    this.asked.push(`start ${callee}`);
+    return this.startResult();
+  }
+  async acceptCall(id: string, page?: string) {
+    this.asked.push(`accept ${id} ${page}`);
+    return { call: call({ id, state: 'active', answeredAt: t0 }), token: 'callee-token', url: 'ws://media' };
+  }
+  async declineCall(id: string) {
+    this.asked.push(`decline ${id}`);
+    return call({ id, state: 'ended', outcome: 'declined', endedAt: t0 });
+  }
+  async cancelCall(id: string) {
+    this.asked.push(`cancel ${id}`);
+    return call({ id, state: 'ended', outcome: 'cancelled', endedAt: t0 });
+  }
+  async endCall(id: string) {
+    this.asked.push(`end ${id}`);
+    return call({ id, state: 'ended', outcome: 'completed', answeredAt: t0, endedAt: t0, durationSeconds: 42 });
+  }
+}
+
+function setup(self: string) {
+  const api = new Service();
+  const windows: Array<{ grant: CallGrant; onEnd: (r: string) => void; updates: CallInfo[]; closed: boolean }> = [];
+  const machine = new CallMachine({
+    api,
+    selfId: () => self,
+    pageId: () => 'page-7',
+    openWindow: async (grant, onEnd) => {
+      const w = { grant, onEnd, updates: [] as CallInfo[], closed: false };
+      windows.push(w);
+      const handle: CallWindow = { update: (c) => w.updates.push(c), close: async () => void (w.closed = true) };
+      return handle;
+    },
+  });
+  const events: HostCallEvent[] = [];
+  machine.onHostEvent((e) => events.push(e));
+  const types = () => events.map((e) => e.type);
+  return { api, machine, windows, events, types };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('CallMachine, caller side', () => {
+  it('rings, then opens the window with the caller\'s token when the callee answers, and reports the duration at the end', async () => {
+    const { api, machine, windows, events, types } = setup('anna');
+    const pending = machine.call(ben);
+    expect(machine.snapshot().outgoing?.phase).to.equal('calling');
+    expect(machine.inCall).to.equal(true);
+    await pending;
+    expect(api.asked).to.deep.equal(['start ben']);
+    expect(machine.snapshot().outgoing?.phase).to.equal('ringing');
+    machine.handleCall(call()); // the realtime echo of the same state reports nothing new
+    expect(types()).to.deep.equal(['started']);
+
+    machine.handleCall(call({ state: 'active', answeredAt: t0 }));
+    await settle();
+    expect(windows).to.have.length(1);
+    expect(windows[0]!.grant.token).to.equal('caller-token');
+    expect(machine.snapshot().active?.state).to.equal('active');
+    expect(machine.snapshot().outgoing).to.equal(undefined);
+    expect(types()).to.deep.equal(['started', 'answered']);
+
+    machine.handleCall(call({ state: 'ended', outcome: 'completed', answeredAt: t0, endedAt: t0, durationSeconds: 65 }));
+    await settle();
+    expect(windows[0]!.closed).to.equal(true);
+    expect(machine.snapshot().active).to.equal(undefined);
+    expect(types()).to.deep.equal(['started', 'answered', 'ended']);
+    const ended = events[2] as { call: CallInfo };
+    expect(ended.call.outcome).to.equal('completed');
+    expect(ended.call.durationSeconds).to.equal(65);
+    expect(machine.inCall).to.equal(false);
+  });
+
+  for (const outcome of ['declined', 'no_answer', 'cancelled'] as const) {
+    it(`shows "${outcome}" and reports the ended call`, async () => {
+      const { machine, types } = setup('anna');
+      await machine.call(ben);
+      machine.handleCall(call({ state: 'ended', outcome, endedAt: t0 }));
+      expect(machine.snapshot().outgoing).to.include({ phase: 'ended', outcome });
+      expect(machine.inCall).to.equal(false);
+      expect(types()).to.deep.equal(['started', 'ended']);
+      await machine.cancel(); // "Schließen"
+      expect(machine.snapshot().outgoing).to.equal(undefined);
+    });
+  }
+
+  it('shows "busy" when the service answers 409 busy', async () => {
+    const { machine, types } = setup('anna');
+    const { api } = { api: (machine as unknown as { options: { api: Service } }).options.api };
+    api.startResult = async () => {
+      throw new TimioApiError(409, 'busy', 'ben is in another call', call({ state: 'ended', outcome: 'busy' }));
+    };
+    await machine.call(ben);
+    expect(machine.snapshot().outgoing).to.include({ phase: 'ended', outcome: 'busy' });
+    expect(types()).to.deep.equal(['started', 'ended']);
+  });
+
+  it('reports a failure with the service\'s error code', async () => {
+    const { machine, events } = setup('anna');
+    (machine as unknown as { options: { api: Service } }).options.api.startResult = async () => {
+      throw new TimioApiError(0, 'network_error', 'unreachable');
+    };
+    await machine.call(ben);
+    expect(machine.snapshot().outgoing).to.include({ phase: 'ended', outcome: 'failed' });
+    expect(machine.snapshot().outgoing?.error?.code).to.equal('network_error');
+    expect(events.map((e) => e.type)).to.deep.equal(['error']);
+  });
+
+  it('cancel while ringing asks the service to cancel', async () => {
+    const { api, machine, types } = setup('anna');
+    await machine.call(ben);
+    await machine.cancel();
+    expect(api.asked).to.deep.equal(['start ben', `cancel ${call().id}`]);
+    expect(machine.snapshot().outgoing).to.include({ phase: 'ended', outcome: 'cancelled' });
+    expect(types()).to.deep.equal(['started', 'ended']);
+  });
+
+  it('hanging up in the window ends the call at the service', async () => {
+    const { api, machine, windows } = setup('anna');
+    await machine.call(ben);
+    machine.handleCall(call({ state: 'active', answeredAt: t0 }));
+    await settle();
+    windows[0]!.onEnd('hangup');
+    await settle();
+    expect(api.asked.at(-1)).to.equal(`end ${call().id}`);
+    expect(machine.snapshot().active).to.equal(undefined);
+  });
+});
+
+describe('CallMachine, callee side', () => {
+  it('rings, accepts with the page id and opens the window with the callee\'s token', async () => {
+    const { api, machine, windows, types } = setup('ben');
+    machine.handleCall(call());
+    expect(machine.snapshot().incoming.map((i) => i.phase)).to.deep.equal(['ringing']);
+    expect(types()).to.deep.equal(['started']);
+    await machine.accept(call().id);
+    expect(api.asked).to.deep.equal([`accept ${call().id} page-7`]);
+    expect(machine.snapshot().incoming).to.have.length(0);
+    expect(windows[0]!.grant.token).to.equal('callee-token');
+    machine.handleCall(call({ state: 'active', answeredAt: t0 }));
+    expect(types()).to.deep.equal(['started', 'answered']);
+    expect(windows[0]!.updates).to.have.length(1);
+  });
+
+  it('stops ringing when another page of the user answered', () => {
+    const { machine, types } = setup('ben');
+    machine.handleCall(call());
+    machine.handleCall(call({ state: 'active', answeredAt: t0, answeredElsewhere: true }));
+    expect(machine.snapshot().incoming).to.have.length(0);
+    expect(machine.snapshot().active).to.equal(undefined);
+    expect(types()).to.deep.equal(['started', 'answered']);
+  });
+
+  it('declining stops the ring at once and is not a missed call', async () => {
+    const { api, machine, types } = setup('ben');
+    machine.handleCall(call());
+    const pending = machine.decline(call().id);
+    expect(machine.snapshot().incoming).to.have.length(0);
+    await pending;
+    expect(api.asked).to.deep.equal([`decline ${call().id}`]);
+    expect(types()).to.deep.equal(['started', 'ended']);
+  });
+
+  for (const outcome of ['no_answer', 'cancelled'] as const) {
+    it(`a call that ends unanswered (${outcome}) is reported missed`, () => {
+      const { machine, types } = setup('ben');
+      machine.handleCall(call());
+      machine.handleCall(call({ state: 'ended', outcome, endedAt: t0 }));
+      expect(machine.snapshot().incoming).to.have.length(0);
+      expect(types()).to.deep.equal(['started', 'missed', 'ended']);
+      // A late duplicate is not reported again, and does not ring again.
+      machine.handleCall(call({ state: 'ended', outcome, endedAt: t0 }));
+      machine.handleCall(call());
+      expect(types()).to.deep.equal(['started', 'missed', 'ended']);
+      expect(machine.snapshot().incoming).to.have.length(0);
+    });
+  }
+});

@@ -1,0 +1,124 @@
+// For element tests in the browser: answers the SDK's fetch() calls to a token service at
+// http://timio.test the way the real one does (docs/contracts.md), and records every request.
+// The real service is exercised over HTTP by token-service/test and end to end by e2e/.
+import type { CallInfo, PresenceStatus, RoomRing } from '../../../calls/call-info.js';
+import type { RealtimePort } from '../../../calls/realtime-port.js';
+
+export const TEST_SERVICE = 'http://timio.test';
+
+export interface RecordedRequest { method: string; path: string; body: unknown; authorization: string | null }
+type Handler = (body: any, path: string) => { status: number; json: unknown } | Promise<{ status: number; json: unknown }>;
+
+export function makeCall(patch: Partial<CallInfo> = {}): CallInfo {
+  return {
+    id: 'c0ffee00c0ffee00c0ffee00',
+    room: 'call-c0ffee',
+    caller: { id: 'anna', name: 'Anna Schmidt' },
+    callee: { id: 'ben', name: 'Ben Müller' },
+    state: 'ringing',
+    createdAt: new Date().toISOString(),
+    ...patch,
+  };
+}
+
+export class FakeTokenService {
+  readonly requests: RecordedRequest[] = [];
+  private readonly handlers = new Map<string, Handler>();
+  private readonly original = window.fetch;
+
+  install(): this {
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? input.toString() : input.url);
+      if (url.origin !== TEST_SERVICE) return this.original(input, init);
+      const method = init?.method ?? 'GET';
+      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+      const headers = new Headers(init?.headers);
+      this.requests.push({ method, path: url.pathname, body, authorization: headers.get('authorization') });
+      const key = `${method} ${url.pathname.replace(/\/v1\/calls\/[^/]+\//, '/v1/calls/:id/')}`;
+      const handler = this.handlers.get(key);
+      if (!handler) return Response.json({ error: { code: 'not_found', message: `no handler for ${key}` } }, { status: 404 });
+      const { status, json } = await handler(body, url.pathname);
+      return Response.json(json, { status });
+    };
+    return this;
+  }
+
+  uninstall(): void {
+    window.fetch = this.original;
+  }
+
+  on(route: string, handler: Handler): this {
+    this.handlers.set(route, handler);
+    return this;
+  }
+
+  /** Waits until a request to `path` arrived. */
+  async next(path: RegExp | string): Promise<RecordedRequest> {
+    for (;;) {
+      const found = this.requests.find((r) => (typeof path === 'string' ? r.path === path : path.test(r.path)));
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+/** A realtime connection the test drives: presence, call and room-ring events. */
+export class FakeRealtime implements RealtimePort {
+  userId: string | undefined = 'ben';
+  pageId: string | undefined = 'page-1';
+  private presence = new Map<string, Set<(s: PresenceStatus) => void>>();
+  private statuses = new Map<string, PresenceStatus>();
+  private calls = new Set<(c: CallInfo) => void>();
+  private rings = new Set<(r: RoomRing) => void>();
+  private ringsEnded = new Set<(id: string) => void>();
+
+  watchPresence(contactId: string, listener: (s: PresenceStatus) => void): () => void {
+    let set = this.presence.get(contactId);
+    if (!set) this.presence.set(contactId, (set = new Set()));
+    set.add(listener);
+    const known = this.statuses.get(contactId);
+    if (known) listener(known);
+    return () => set!.delete(listener);
+  }
+
+  watching(contactId: string): number {
+    return this.presence.get(contactId)?.size ?? 0;
+  }
+
+  setPresence(contactId: string, status: PresenceStatus): void {
+    this.statuses.set(contactId, status);
+    for (const l of this.presence.get(contactId) ?? []) l(status);
+  }
+
+  onCall(l: (c: CallInfo) => void) {
+    this.calls.add(l);
+    return () => this.calls.delete(l);
+  }
+  onRoomRing(l: (r: RoomRing) => void) {
+    this.rings.add(l);
+    return () => this.rings.delete(l);
+  }
+  onRoomRingEnded(l: (id: string) => void) {
+    this.ringsEnded.add(l);
+    return () => this.ringsEnded.delete(l);
+  }
+
+  sendCall(call: CallInfo): void {
+    for (const l of this.calls) l(call);
+  }
+  sendRoomRing(ring: RoomRing): void {
+    for (const l of this.rings) l(ring);
+  }
+  endRoomRing(id: string): void {
+    for (const l of this.ringsEnded) l(id);
+  }
+}
+
+// Mocha's globals (the project has no @types/mocha).
+declare global {
+  const describe: (name: string, body: () => void) => void;
+  const it: (name: string, body: () => Promise<void> | void) => void;
+  const beforeEach: (body: () => Promise<void> | void) => void;
+  const afterEach: (body: () => Promise<void> | void) => void;
+  const before: (body: () => Promise<void> | void) => void;
+}

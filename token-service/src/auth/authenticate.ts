@@ -56,7 +56,8 @@ export function createAuthenticate(p: {
   return async (req) => {
     const token = bearerToken(req);
     // A token issued under our LiveKit key is a guest's; everything else goes to the portal path.
-    if (token && payloadOf(token)?.['iss'] === p.config.livekit.apiKey && payloadOf(token)?.['video']) return guest(token);
+    const claims = token ? payloadOf(token) : undefined;
+    if (token && claims?.['iss'] === p.config.livekit.apiKey && claims['video']) return guest(token);
     if (p.hostAuthenticate) return hostPrincipal(p.hostAuthenticate, req);
     if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
     return p.portalTokens.verify(token);

@@ -1,0 +1,52 @@
+// <timio-config> and timio.configure: what a page author writes becomes the configuration;
+// bad values are refused with a message that says what is wrong.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { configure, getConfig } from '../../config/config.js';
+import { PortalTokenSource } from '../../config/portal-token.js';
+import '../shared/testing/fake-token-service.js';
+import { defineConfig } from './config.js';
+
+defineConfig();
+
+describe('<timio-config>', () => {
+  it('configures the token service, the portal token URL and the locale from its attributes', async () => {
+    const el = await fixture(html`<timio-config token-service-url="https://calls.example/api/" portal-token-url="/api/portal-token" locale="en"></timio-config>`);
+    await waitUntil(() => getConfig()?.tokenServiceUrl === 'https://calls.example/api');
+    expect(getConfig()?.portalTokenUrl).to.equal(new URL('/api/portal-token', location.href).href);
+    expect(getConfig()?.locale).to.equal('en');
+    expect(getComputedStyle(el).display).to.equal('none');
+    el.setAttribute('locale', 'de');
+    await waitUntil(() => getConfig()?.locale === 'de');
+  });
+
+  it('refuses bad options with a clear TypeError', () => {
+    expect(() => configure({ tokenServiceUrl: 'javascript:alert(1)' })).to.throw(TypeError, /tokenServiceUrl must be an http\(s\) URL/);
+    expect(() => configure({ tokenServiceUrl: 'https://x.example', portalToken: 42 as unknown as string })).to.throw(TypeError, /portalToken/);
+  });
+});
+
+describe('portal token', () => {
+  it('fetches it from the portal token URL once and reuses it until shortly before it expires', async () => {
+    let fetched = 0;
+    const original = window.fetch;
+    window.fetch = async () => {
+      fetched++;
+      return Response.json({ token: `t${fetched}`, expiresAt: new Date(Date.now() + 10 * 60_000).toISOString() });
+    };
+    try {
+      const source = new PortalTokenSource(() => ({ tokenServiceUrl: 'https://x.example', portalTokenUrl: 'https://portal.example/t' }));
+      const [a, b] = await Promise.all([source.get(), source.get()]);
+      expect([a, b, fetched]).to.deep.equal(['t1', 't1', 1]);
+      expect(await source.get(true)).to.equal('t2');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('calls the host\'s function for every token', async () => {
+    let n = 0;
+    const source = new PortalTokenSource(() => ({ tokenServiceUrl: 'https://x.example', portalToken: async () => `fn${++n}` }));
+    expect(await source.get()).to.equal('fn1');
+    expect(await source.get()).to.equal('fn2');
+  });
+});

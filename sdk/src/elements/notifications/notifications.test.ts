@@ -1,0 +1,280 @@
+// <timio-notifications> in Chromium: the incoming-call popup (caller name, accept, decline, ring
+// tone that respects mute, desktop notification in a background tab), the caller's states, the
+// room invitation ("Einladung zur Videobesprechung" / "Teilnehmen") and the host events.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { configure } from '../../config/config.js';
+import type { CallGrant } from '../../api/token-service-client.js';
+import type { CallInfo } from '../../calls/call-info.js';
+import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../shared/testing/fake-token-service.js';
+import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
+
+defineNotifications();
+configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-ben' });
+const realtime = new FakeRealtime();
+realtime.userId = 'ben';
+attachRealtime(realtime);
+const machine = pageServices().calls;
+const opened: CallGrant[] = [];
+const windowEnds: Array<(reason: string) => void> = [];
+machine.useWindowOpener(async (grant, onEnd) => {
+  opened.push(grant);
+  windowEnds.push(onEnd);
+  return { update: () => undefined, close: async () => undefined };
+});
+
+let n = 0;
+/** A fresh call id per test so the machine's memory of earlier calls does not interfere. */
+function incoming(patch: Partial<CallInfo> = {}): CallInfo {
+  n++;
+  return makeCall({ id: `${String(n).padStart(2, '0')}${'b'.repeat(22)}`, caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' }, ...patch });
+}
+
+const root = (el: TimioNotifications) => el.shadowRoot!;
+const popup = (el: TimioNotifications, sel = '.incoming') => root(el).querySelector<HTMLElement>(sel);
+const button = (el: TimioNotifications, sel: string) => root(el).querySelector<HTMLButtonElement>(sel)!;
+
+let service: FakeTokenService;
+
+describe('<timio-notifications>', () => {
+  beforeEach(() => {
+    service = new FakeTokenService().install();
+    localStorage.removeItem('timio:ring-muted');
+  });
+  afterEach(async () => {
+    service.uninstall();
+    for (const i of machine.snapshot().incoming) machine.handleCall({ ...i.call, state: 'ended', outcome: 'cancelled' });
+    while (machine.snapshot().outgoing) await machine.cancel();
+  });
+
+  it('is added to a page that has none, once', async () => {
+    ensureNotifications();
+    ensureNotifications();
+    expect(document.querySelectorAll('body > timio-notifications')).to.have.length(1);
+    document.querySelector('body > timio-notifications')!.remove();
+  });
+
+  it('rings for an incoming call: popup with the caller\'s name, ring tone, focus on accept; decline stops it', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    const before = document.createElement('button');
+    before.textContent = 'Seite';
+    document.body.append(before);
+    before.focus();
+    const call = incoming();
+    const started = oneEvent(document, 'timio-call-started');
+    realtime.sendCall(call);
+    expect((await started).detail.id).to.equal(call.id);
+    await waitUntil(() => popup(el));
+    expect(popup(el)!.getAttribute('role')).to.equal('alertdialog');
+    expect(popup(el)!.textContent).to.contain('Eingehender Videocall');
+    expect(popup(el)!.textContent).to.contain('Anna Schmidt ruft Sie an');
+    expect(button(el, '.accept').textContent!.trim()).to.equal('Annehmen');
+    expect(button(el, '.decline').textContent!.trim()).to.equal('Ablehnen');
+    expect(el.ringing).to.equal(true);
+    expect(root(el).activeElement).to.equal(button(el, '.accept'));
+    await expect(el).to.be.accessible();
+
+    service.on('POST /v1/calls/:id/decline', () => ({ status: 200, json: { call: { ...call, state: 'ended', outcome: 'declined' } } }));
+    const ended = oneEvent(document, 'timio-call-ended');
+    button(el, '.decline').click();
+    await waitUntil(() => !popup(el));
+    expect(el.ringing).to.equal(false);
+    expect((await ended).detail.outcome).to.equal('declined');
+    expect((await service.next(/decline$/)).path).to.equal(`/v1/calls/${call.id}/decline`);
+    await waitUntil(() => document.activeElement === before, 'focus goes back where it was');
+    before.remove();
+  });
+
+  it('Escape declines', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    const call = incoming();
+    service.on('POST /v1/calls/:id/decline', () => ({ status: 200, json: { call: { ...call, state: 'ended', outcome: 'declined' } } }));
+    realtime.sendCall(call);
+    await waitUntil(() => popup(el));
+    button(el, '.accept').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitUntil(() => !popup(el));
+    await service.next(/decline$/);
+  });
+
+  it('accept answers with this page\'s id and opens the call window with the callee\'s token', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="en"></timio-notifications>`);
+    const call = incoming();
+    const active = { ...call, state: 'active' as const, answeredAt: new Date().toISOString() };
+    service.on('POST /v1/calls/:id/accept', () => ({ status: 200, json: { call: active, token: 'callee-livekit-token', url: 'ws://media.test' } }));
+    service.on('POST /v1/calls/:id/end', () => ({ status: 200, json: { call: { ...active, state: 'ended', outcome: 'completed', durationSeconds: 3 } } }));
+    realtime.sendCall(call);
+    await waitUntil(() => popup(el));
+    expect(popup(el)!.textContent).to.contain('Anna Schmidt is calling you');
+    const answered = oneEvent(document, 'timio-call-answered');
+    button(el, '.accept').click();
+    const request = await service.next(/accept$/);
+    expect(request.body).to.deep.equal({ page: 'page-1' });
+    expect(request.authorization).to.equal('Bearer portal-token-ben');
+    await answered;
+    await waitUntil(() => opened.some((g) => g.call.id === call.id));
+    expect(opened.at(-1)!.token).to.equal('callee-livekit-token');
+    expect(popup(el)).to.equal(null);
+    // The window's end button hangs up at the service; the page reports the ended call.
+    const ended = oneEvent(document, 'timio-call-ended');
+    windowEnds.at(-1)!('hangup');
+    expect((await ended).detail.durationSeconds).to.equal(3);
+    expect(machine.snapshot().active).to.equal(undefined);
+  });
+
+  it('an unanswered call that the caller cancels is reported missed', async () => {
+    await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    const call = incoming();
+    realtime.sendCall(call);
+    const missed = oneEvent(document, 'timio-call-missed');
+    realtime.sendCall({ ...call, state: 'ended', outcome: 'cancelled' });
+    expect((await missed).detail.id).to.equal(call.id);
+  });
+
+  it('mute silences the ring, keeps the popup, and is remembered', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    realtime.sendCall(incoming());
+    await waitUntil(() => el.ringing);
+    const mute = button(el, '.mute');
+    expect(mute.getAttribute('aria-label')).to.equal('Klingelton aus');
+    expect(mute.getAttribute('aria-pressed')).to.equal('false');
+    mute.click();
+    await waitUntil(() => !el.ringing);
+    expect(popup(el)).to.not.equal(null);
+    expect(button(el, '.mute').getAttribute('aria-pressed')).to.equal('true');
+    expect(localStorage.getItem('timio:ring-muted')).to.equal('1');
+    el.remove();
+    const again = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    expect(again.muted).to.equal(true);
+    expect(again.ringing).to.equal(false);
+  });
+
+  it('shows a desktop notification while the page is in a background tab', async () => {
+    const shown: Array<{ title: string; body?: string; closed: boolean }> = [];
+    const RealNotification = window.Notification;
+    class RecordingNotification {
+      static permission = 'granted';
+      onclick: (() => void) | null = null;
+      entry: { title: string; body?: string; closed: boolean };
+      constructor(title: string, options?: NotificationOptions) {
+        this.entry = { title, body: options?.body, closed: false };
+        shown.push(this.entry);
+      }
+      close() {
+        this.entry.closed = true;
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true, writable: true });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    try {
+      const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+      realtime.sendCall(incoming());
+      await waitUntil(() => shown.length === 1);
+      expect(shown[0]!.title).to.equal('Videocall von Anna Schmidt');
+      Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(shown[0]!.closed).to.equal(true);
+      expect(popup(el)).to.not.equal(null);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+      Object.defineProperty(window, 'Notification', { value: RealNotification, configurable: true, writable: true });
+    }
+  });
+
+  for (const [outcome, text] of [
+    ['declined', 'Ben Müller hat den Anruf abgelehnt.'],
+    ['no_answer', 'Ben Müller nimmt nicht ab.'],
+  ] as const) {
+    it(`shows the caller "${text}"`, async () => {
+      realtime.userId = 'anna';
+      try {
+        const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+        const call = incoming();
+        service.on('POST /v1/calls', () => ({ status: 201, json: { call, token: 't', url: 'ws://media.test' } }));
+        await machine.call({ id: 'ben', name: 'Ben Müller' });
+        await waitUntil(() => popup(el, '.outgoing')?.dataset.phase === 'ringing');
+        expect(popup(el, '.outgoing')!.textContent).to.contain('Es klingelt bei Ben Müller');
+        expect(button(el, '.hangup').textContent!.trim()).to.equal('Auflegen');
+        await expect(el).to.be.accessible();
+        realtime.sendCall({ ...call, state: 'ended', outcome });
+        await waitUntil(() => popup(el, '.outgoing')?.dataset.phase === 'ended');
+        expect(popup(el, '.outgoing')!.textContent).to.contain(text);
+        expect(root(el).querySelector('[role="status"]')!.textContent).to.equal(text);
+        button(el, '.close').click();
+        await waitUntil(() => !popup(el, '.outgoing'));
+      } finally {
+        realtime.userId = 'ben';
+      }
+    });
+  }
+
+  it('shows the caller "busy" when the contact is in another call (409)', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="en"></timio-notifications>`);
+    service.on('POST /v1/calls', () => ({ status: 409, json: { error: { code: 'busy', message: 'in a call' } } }));
+    await machine.call({ id: 'ben', name: 'Ben Müller' });
+    await waitUntil(() => popup(el, '.outgoing')?.dataset.outcome === 'busy');
+    expect(popup(el, '.outgoing')!.textContent).to.contain('Ben Müller is in another call.');
+  });
+
+  it('hang up while it rings cancels the call', async () => {
+    realtime.userId = 'anna';
+    try {
+      const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+      const call = incoming();
+      service.on('POST /v1/calls', () => ({ status: 201, json: { call, token: 't', url: 'ws://media.test' } }));
+      service.on('POST /v1/calls/:id/cancel', () => ({ status: 200, json: { call: { ...call, state: 'ended', outcome: 'cancelled' } } }));
+      await machine.call({ id: 'ben', name: 'Ben Müller' });
+      await waitUntil(() => popup(el, '.outgoing .hangup'));
+      button(el, '.hangup').click();
+      await service.next(/cancel$/);
+      await waitUntil(() => popup(el, '.outgoing')?.dataset.outcome === 'cancelled');
+    } finally {
+      realtime.userId = 'ben';
+    }
+  });
+
+  it('shows an error the user understands when the service cannot be reached', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    service.uninstall();
+    window.fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const error = oneEvent(el, 'timio-call-error');
+    await machine.call({ id: 'ben', name: 'Ben Müller' });
+    expect((await error).detail.code).to.equal('network_error');
+    await waitUntil(() => popup(el, '.outgoing')?.textContent?.includes('Der Anrufdienst ist nicht erreichbar.'));
+    service.install();
+  });
+
+  it('room ring: "Einladung zur Videobesprechung" with "Teilnehmen"; joining reports the room', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    const ring = { id: 'ring-1', room: 'team', roomName: 'Team <Vertrieb>', caller: { id: 'anna', name: 'Anna Schmidt' }, at: new Date().toISOString() };
+    const announced = oneEvent(el, 'timio-room-ring');
+    realtime.sendRoomRing(ring);
+    await announced;
+    await waitUntil(() => popup(el, '.ring'));
+    expect(popup(el, '.ring')!.textContent).to.contain('Einladung zur Videobesprechung');
+    expect(popup(el, '.ring')!.textContent).to.contain('Anna Schmidt ruft alle Mitglieder von „Team <Vertrieb>“ zu einer Besprechung.');
+    expect(button(el, '.ring .accept').textContent!.trim()).to.equal('Teilnehmen');
+    expect(el.ringing).to.equal(true);
+    await expect(el).to.be.accessible();
+    const accepted = oneEvent(document, 'timio-room-ring-accept');
+    button(el, '.ring .accept').click();
+    expect((await accepted).detail.room).to.equal('team');
+    await waitUntil(() => !popup(el, '.ring'));
+    expect(el.ringing).to.equal(false);
+  });
+
+  it('room ring ends by itself when the service says so, and a host can suppress it', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="en"></timio-notifications>`);
+    const ring = { id: 'ring-2', room: 'team', roomName: 'Team', caller: { id: 'anna', name: 'Anna Schmidt' }, at: new Date().toISOString() };
+    realtime.sendRoomRing(ring);
+    await waitUntil(() => popup(el, '.ring'));
+    expect(popup(el, '.ring')!.textContent).to.contain('Invitation to a video meeting');
+    realtime.endRoomRing('ring-2');
+    await waitUntil(() => !popup(el, '.ring'));
+    el.addEventListener('timio-room-ring', (e) => e.preventDefault(), { once: true });
+    realtime.sendRoomRing({ ...ring, id: 'ring-3' });
+    await el.updateComplete;
+    expect(popup(el, '.ring')).to.equal(null);
+  });
+});

@@ -86,10 +86,12 @@ export class CallSession {
     // which both a real server and the dev media server accept, without the v1 probe on every
     // reconnect. adaptiveStream off: the window hands plain MediaStreamTracks to <video>
     // elements instead of track.attach(), so LiveKit cannot see them and must not pause video.
+    // dynacast off: a 1:1 call has one viewer per layer anyway, and servers that never send
+    // subscribedQualityUpdate (the dev media server) would otherwise get no video at all.
     this.room = new Room({
       singlePeerConnection: false,
       adaptiveStream: false,
-      dynacast: true,
+      dynacast: false,
       disconnectOnPageLeave: true,
       videoCaptureDefaults: { resolution: { width: 640, height: 360, frameRate: 24 } },
     });

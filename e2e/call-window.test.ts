@@ -1,0 +1,113 @@
+// The call window (<timio-call>, CallSession) against the real dev media server, two people in
+// separate browser contexts with fake cameras: each sees the other's video, mute/camera/screen
+// share reach the partner, hang up closes this window and the partner sees "left".
+// Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/call-window.test.ts'
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startMediaServer, type MediaServer } from '../dev-media-server/src/server.js';
+import { launchChromium } from '../testing/chromium.js';
+import { roomToken } from '../testing/tokens.js';
+import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
+import { framesAdvance } from './support/video.js';
+
+const anna = { id: 'anna', name: 'Anna Schmidt' };
+const ben = { id: 'ben', name: 'Ben Müller' };
+
+describe('call window against the dev media server', { timeout: 120_000 }, () => {
+  let media: MediaServer;
+  let host: CallWindowHost;
+  let browser: Browser;
+  let a: Page;
+  let b: Page;
+
+  before(async () => {
+    media = await startMediaServer({ port: 0 });
+    host = await startCallWindowHost();
+    browser = await launchChromium();
+    const open = async (label: string) => {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+      const page = await context.newPage();
+      page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${label}] ${msg.type()}: ${msg.text()}`);
+      });
+      await page.goto(host.origin);
+      await page.waitForFunction(() => 'callWindow' in window);
+      return page;
+    };
+    [a, b] = await Promise.all([open('anna'), open('ben')]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await media?.close();
+  });
+
+  it('connects both sides, shows mute, camera off and screen share to the partner, and ends', async () => {
+    const room = `call-${Date.now()}`;
+    const call = { id: 'c1', room, caller: anna, callee: ben, state: 'active' as const };
+    const [ta, tb] = await Promise.all([
+      roomToken(anna.id, room, {}, { name: anna.name }),
+      roomToken(ben.id, room, {}, { name: ben.name }),
+    ]);
+    await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
+    // Anna waits alone first: the window says so.
+    await a.locator('timio-call .overlay[data-state="waiting"]').waitFor({ timeout: 15_000 });
+    assert.match(await a.locator('timio-call .overlay[data-state="waiting"]').innerText(), /Warten auf Ben Müller/);
+    await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
+
+    // Each sees the other's camera, frames advancing.
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
+    await framesAdvance(a, 'timio-call video[data-track="local-camera"]');
+    assert.equal(await a.locator('timio-call .overlay').count(), 0);
+    assert.equal(await b.locator('timio-call [data-state="partner-mic-muted"]').count(), 0);
+
+    mkdirSync('artifacts', { recursive: true });
+    await a.screenshot({ path: 'artifacts/call-window-de.png' });
+    await b.screenshot({ path: 'artifacts/call-window-en.png' });
+
+    // Anna mutes her microphone and turns her camera off: Ben sees both.
+    await a.locator('timio-call .controls .mic').click();
+    await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: 10_000 });
+    assert.equal(await b.locator('timio-call [data-state="partner-mic-muted"]').innerText(), 'Anna Schmidt muted their microphone');
+    await a.locator('timio-call .controls .camera').click();
+    await b.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: 10_000 });
+    assert.equal(await b.locator('timio-call video[data-track="partner-camera"]').count(), 0);
+    assert.equal(await a.locator('timio-call .controls .camera').getAttribute('aria-label'), 'Kamera einschalten');
+    await b.screenshot({ path: 'artifacts/call-window-partner-camera-off-en.png' });
+
+    // Camera back on: Ben's picture returns.
+    await a.locator('timio-call .controls .camera').click();
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
+
+    // Anna shares her screen: Ben sees the screen, with frames, and the badge.
+    await a.locator('timio-call .controls .screen').click();
+    await a.locator('timio-call [data-state="self-sharing"]').waitFor({ timeout: 15_000 });
+    await b.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
+    const screen = await framesAdvance(b, 'timio-call video[data-track="partner-screen"]');
+    assert.ok(screen.width >= 640, `screen share arrives at a readable size (${screen.width}x${screen.height})`);
+    await b.screenshot({ path: 'artifacts/call-window-screen-share-en.png' });
+
+    // More options lists the fake devices.
+    await a.locator('timio-call .controls .more').click();
+    await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: 10_000 });
+    assert.ok((await a.locator('timio-call .options select[data-device="audioinput"] option').count()) >= 1);
+    await a.screenshot({ path: 'artifacts/call-window-options-de.png' });
+    await a.keyboard.press('Escape');
+    await a.locator('timio-call .options').waitFor({ state: 'detached' });
+
+    // Ben hangs up: his window closes with "hangup"; Anna sees that he left.
+    await b.locator('timio-call .controls .end').click();
+    await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup');
+    assert.equal(await b.locator('timio-call').count(), 0);
+    await a.locator('timio-call .overlay[data-state="partner-left"]').waitFor({ timeout: 15_000 });
+    assert.match(await a.locator('timio-call .overlay').innerText(), /Ben Müller hat das Gespräch verlassen/);
+    await a.locator('timio-call .overlay button').click();
+    await a.waitForFunction(() => window.callWindow.ended?.reason === 'partner_left');
+    assert.equal(await a.locator('timio-call').count(), 0);
+  });
+});

@@ -1,0 +1,27 @@
+// What a person sees of a <video>: whether new frames keep being painted, read through playwright
+// locators (they pierce the elements' open shadow roots).
+import type { Page } from 'playwright-core';
+
+export interface VideoFrames { frames: number; width: number; height: number }
+
+// Kept as source text: tsx would wrap named functions in a `__name` helper the page lacks.
+const WAIT_FOR_FRAMES = `(v, [n, ms]) => new Promise((resolve, reject) => {
+  const read = () => ({ frames: v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth, height: v.videoHeight });
+  const start = read();
+  const timer = setInterval(() => {
+    const now = read();
+    if (now.width > 0 && now.frames >= start.frames + n) { clearInterval(timer); clearTimeout(limit); resolve(now); }
+  }, 50);
+  const limit = setTimeout(() => {
+    clearInterval(timer);
+    reject(new Error('frames did not advance: start ' + JSON.stringify(start) + ', now ' + JSON.stringify(read())));
+  }, ms);
+})`;
+
+/** Waits until the video shows a picture and paints at least `advance` more frames. */
+export async function framesAdvance(page: Page, selector: string, { advance = 5, timeoutMs = 20_000 } = {}): Promise<VideoFrames> {
+  const video = page.locator(selector).first();
+  await video.waitFor({ state: 'attached', timeout: timeoutMs });
+  const wait = new Function(`return ${WAIT_FOR_FRAMES}`)() as (v: Element, arg: [number, number]) => Promise<VideoFrames>;
+  return video.evaluate(wait, [advance, timeoutMs] as [number, number]);
+}

@@ -36,6 +36,7 @@ export interface Catalog {
     desktopBody: string;
   };
   readonly outgoingCall: {
+    title: string;
     calling: (name: string) => string;
     ringing: (name: string) => string;
     connecting: (name: string) => string;

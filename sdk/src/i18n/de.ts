@@ -28,6 +28,7 @@ export const de: Catalog = {
     desktopBody: 'Klicken Sie hier, um zum Anruf zu wechseln.',
   },
   outgoingCall: {
+    title: 'Ausgehender Videocall',
     calling: (name) => `${name} wird angerufen …`,
     ringing: (name) => `Es klingelt bei ${name} …`,
     connecting: (name) => `Verbindung mit ${name} wird aufgebaut …`,

@@ -28,6 +28,7 @@ export const en: Catalog = {
     desktopBody: 'Click here to switch to the call.',
   },
   outgoingCall: {
+    title: 'Outgoing video call',
     calling: (name) => `Calling ${name} …`,
     ringing: (name) => `Ringing ${name} …`,
     connecting: (name) => `Connecting to ${name} …`,

@@ -64,7 +64,12 @@ export class TimioContact extends LitElement {
   }
 
   get displayName(): string {
-    return this.name?.trim() || this.textContent?.replace(/\s+/g, ' ').trim() || this.contact || '';
+    // The name is the default slot's text; the host's menu items (slot="menu") are not part of it.
+    const text = [...this.childNodes]
+      .filter((node) => !(node instanceof Element && node.hasAttribute('slot')))
+      .map((node) => node.textContent ?? '')
+      .join(' ');
+    return this.name?.trim() || text.replace(/\s+/g, ' ').trim() || this.contact || '';
   }
 
   override disconnectedCallback(): void {

@@ -171,7 +171,7 @@ export class TimioNotifications extends LitElement {
     return html`<div class="popup outgoing ${ended ? 'ended' : ''}" part="popup" role="group" aria-label=${view.contact.name} data-phase=${view.phase} data-outcome=${view.outcome ?? nothing}>
       <div class="avatar" aria-hidden="true">${initials(view.contact.name)}</div>
       <div class="text">
-        <p class="title">${view.contact.name}</p>
+        <p class="title">${t.outgoingCall.title}</p>
         <p class="message">${outgoingMessage(t, view)}</p>
       </div>
       <div class="actions">

@@ -72,6 +72,9 @@ export const notificationsStyles = [
       font-weight: 600;
       overflow-wrap: anywhere;
     }
+    .ring .message {
+      font-weight: 400;
+    }
     .actions {
       grid-column: 1 / -1;
       display: flex;
@@ -80,12 +83,13 @@ export const notificationsStyles = [
       align-items: center;
     }
     button {
+      flex: none;
       display: inline-flex;
       align-items: center;
       justify-content: center;
       gap: 0.4em;
       min-block-size: 2.25rem;
-      padding: 0 1rem;
+      padding: 0 0.9rem;
       border: 1px solid var(--_border);
       border-radius: 999px;
       background: var(--_surface);

@@ -128,7 +128,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use('/v1', createCallRoutes(ctx));
   app.use('/v1', roomRoutes(ctx));
 
-  app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such endpoint')));
+  const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
+  app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));
+  // Mounted in a host app, other paths belong to the host; standalone, they get a JSON 404 too.
+  let mounted = false;
+  app.on('mount', () => (mounted = true));
+  app.use((_req, _res, next) => next(mounted ? undefined : noSuchEndpoint()));
   app.use(errorMiddleware(log));
 
   return {

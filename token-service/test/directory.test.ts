@@ -58,3 +58,33 @@ test('when LiveKit cannot be reached the answer is 502 livekit_unavailable, with
     await s.close();
   }
 });
+
+test('mounted under a prefix in a host app, the service answers there and leaves the host\'s paths alone', async () => {
+  const { createServer } = await import('node:http');
+  const express = (await import('express')).default;
+  const { loadConfig } = await import('../src/config.js');
+  const { createTokenService } = await import('../src/app.js');
+  const service = createTokenService({ config: loadConfig(testEnv()), log: () => undefined });
+  const host = express();
+  host.use('/timio-api', service.app);
+  host.get('/timio-api-docs', (_req, res) => void res.send('host page'));
+  host.get('/', (_req, res) => void res.send('portal home'));
+  const server = createServer(host);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  service.attach(server);
+  const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+  try {
+    const res = await api(base, 'POST', '/timio-api/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' } });
+    assert.equal(res.status, 200, res.text);
+    const inv = await api(base, 'POST', '/timio-api/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body: { startsAt: new Date().toISOString() } });
+    assert.equal(inv.body.calendarUrl, `${base}/timio-api/v1/invites/${inv.body.invite}/calendar.ics`);
+    assert.equal((await api(base, 'GET', inv.body.calendarUrl.slice(base.length))).status, 200);
+    expectError(await api(base, 'GET', '/timio-api/v1/nothing'), 404, 'not_found');
+    assert.equal((await api(base, 'GET', '/')).text, 'portal home');
+    assert.equal((await api(base, 'GET', '/timio-api-docs')).text, 'host page');
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await service.close();
+  }
+});

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { RouteContext } from '../app.js';
 import type { Principal } from '../auth/principal.js';
-import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf, roomFor } from '../http/access.js';
+import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } from '../http/access.js';
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
@@ -63,8 +63,7 @@ async function checkHandAccess(ctx: RouteContext, principal: Principal, room: st
     if (target !== principal.id) throw new ApiError(403, 'not_a_moderator', 'guests can only change their own hand');
     return;
   }
-  const found = await roomFor(ctx.directory, room);
-  await memberRoom(ctx.directory, principal, room);
+  const found = await memberRoom(ctx.directory, principal, room);
   if (target === principal.id) return;
   if (!isModerator(found, principal.id)) throw new ApiError(403, 'not_a_moderator', "only moderators may change another participant's hand");
   if (raised) throw new ApiError(403, 'not_a_moderator', "a moderator may lower another participant's hand, not raise it");

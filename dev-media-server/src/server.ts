@@ -134,7 +134,7 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
     rooms,
     context,
     async close() {
-      rooms.closeAll();
+      await rooms.closeAll();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await notifier.close().catch(() => undefined);

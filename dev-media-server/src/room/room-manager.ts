@@ -142,8 +142,11 @@ export class RoomManager extends EventEmitter<RoomEventMap> {
   }
 
   /** Ends every room (server shutdown). */
-  closeAll(): void {
-    for (const room of [...this.rooms.values()]) room.close(DisconnectReason.SERVER_SHUTDOWN);
+  async closeAll(): Promise<void> {
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.close(DisconnectReason.SERVER_SHUTDOWN);
+    const closed = Promise.all(rooms.flatMap((room) => [...room.closing]));
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   }
 
   private requireRoom(name: string): Room {

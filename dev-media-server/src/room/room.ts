@@ -66,6 +66,8 @@ export class Room {
   private readonly ticker: NodeJS.Timeout;
   private closeTimer: NodeJS.Timeout | undefined;
   private activeSpeakers = new Map<string, number>();
+  /** Peer connections still shutting down (awaited when the server closes). */
+  readonly closing = new Set<Promise<void>>();
 
   constructor(
     readonly name: string,
@@ -153,8 +155,12 @@ export class Room {
     for (const track of [...p.tracksByMid.values()]) this.unpublish(p, track, false);
     for (const down of p.subscriptions.values()) down.close();
     p.subscriptions.clear();
-    void p.publisher?.close();
-    void p.subscriber?.close();
+    this.closing.add(
+      Promise.all([p.publisher?.close(), p.subscriber?.close()]).then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
     if (notify) {
       p.send({
         case: 'leave',

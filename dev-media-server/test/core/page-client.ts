@@ -1,7 +1,7 @@
 // Runs inside Chromium: joins a room with the real livekit-client and records what the user sees.
 import { Room, RoomEvent, Track, type RemoteTrack, type RemoteParticipant, type Participant } from 'livekit-client';
 
-interface VideoStat { frames: number; width: number; height: number }
+interface VideoStat { frames: number; width: number; height: number; firstFrameAt: number }
 const state = {
   video: {} as Record<string, VideoStat>,
   audio: {} as Record<string, number>,
@@ -10,6 +10,7 @@ const state = {
   data: [] as string[],
   speakers: [] as string[][],
   disconnectReason: undefined as number | undefined,
+  connectedAt: 0,
 };
 let room: Room | undefined;
 
@@ -18,10 +19,11 @@ function watchVideo(track: RemoteTrack, participant: RemoteParticipant) {
   el.muted = true;
   document.body.appendChild(el);
   const key = `${participant.identity}/${track.source}`;
-  const stat: VideoStat = { frames: 0, width: 0, height: 0 };
+  const stat: VideoStat = { frames: 0, width: 0, height: 0, firstFrameAt: 0 };
   state.video[key] = stat;
   const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
     stat.frames += 1;
+    if (stat.frames === 1) stat.firstFrameAt = Date.now();
     stat.width = meta.width;
     stat.height = meta.height;
     el.requestVideoFrameCallback(onFrame);
@@ -57,6 +59,7 @@ async function join(url: string, token: string, opts: { camera?: boolean; mic?: 
       state.events.push(`disconnected:${reason}`);
     });
   await room.connect(url, token, { autoSubscribe: opts.autoSubscribe ?? true });
+  state.connectedAt = Date.now();
   if (opts.camera ?? true) await room.localParticipant.setCameraEnabled(true, { resolution: { width: 640, height: 360, frameRate: 30 } });
   if (opts.mic ?? true) await room.localParticipant.setMicrophoneEnabled(true);
   return room.localParticipant.sid;

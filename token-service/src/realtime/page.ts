@@ -71,7 +71,7 @@ export class Page implements HubPage {
     // One message at a time, in order: a watch sent right after auth waits for the auth to finish.
     this.queue = this.queue.then(() => this.handle(parsed)).catch((err) => {
       console.error('[realtime] page message failed:', (err as Error).message);
-      this.close(1011, 'internal error');
+      this.close(CloseCode.internal, 'internal error');
     });
   }
 

@@ -59,8 +59,8 @@ export const CloseCode = {
   tooBig: 1009,
   /** The server is shutting down; reconnect. */
   goingAway: 1001,
-  /** The client did not read what was sent to it (its send buffer overflowed). */
-  slowClient: 4009,
+  /** The server failed handling a frame; reconnect. */
+  internal: 1011,
 } as const;
 
 /** Longest contact id the server accepts in `watch` (directory ids are short). */

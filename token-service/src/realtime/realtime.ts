@@ -45,7 +45,7 @@ export class Realtime {
 
   constructor(private readonly deps: RealtimeDeps) {
     const { settings } = deps;
-    this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl) : new MemoryBus();
+    this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, settings.processTimeoutMs) : new MemoryBus();
     this.hub = new Hub(this.bus, settings.graceMs);
     this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl });
     this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom });

@@ -10,9 +10,6 @@ const P = 'timio:';
 const PRESENCE = `${P}presence`;
 const DELIVER = `${P}deliver`;
 const NODES = `${P}nodes`;
-/** A process that has not refreshed its heartbeat for this long is taken as dead and its pages dropped. */
-const NODE_DEAD_MS = 30_000;
-const NODE_BEAT_MS = 5_000;
 
 const STATUS_LUA = `
 local function status(u)
@@ -96,8 +93,10 @@ export class RedisBus implements RealtimeBus {
   private readonly reconnectListeners: Array<() => void> = [];
   private readonly beat: NodeJS.Timeout;
   private closing = false;
+  private beaten = false;
 
-  constructor(url: string) {
+  /** `processTimeoutMs`: a process that has not beaten for this long is taken as dead and its pages dropped. */
+  constructor(url: string, private readonly processTimeoutMs = 30_000) {
     const options = {
       // Fail commands quickly while Redis is away instead of hanging requests; reconnect forever.
       maxRetriesPerRequest: 2,
@@ -119,7 +118,7 @@ export class RedisBus implements RealtimeBus {
     }
     this.sub.subscribe(PRESENCE, DELIVER).catch((err) => console.error('[realtime] redis subscribe:', err.message));
     this.sub.on('message', (channel: string, text: string) => this.onMessage(channel, text));
-    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), NODE_BEAT_MS);
+    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), Math.max(100, processTimeoutMs / 6));
     this.beat.unref();
     this.heartbeat().catch(() => undefined);
   }
@@ -213,10 +212,15 @@ export class RedisBus implements RealtimeBus {
   /** Keeps this process marked alive and drops the pages of processes that stopped beating. */
   private async heartbeat(): Promise<void> {
     const now = Date.now();
-    await this.cmd.hset(NODES, this.nodeId, String(now));
+    const added = await this.cmd.hset(NODES, this.nodeId, String(now));
+    if (added === 1 && this.beaten) {
+      // Others took this process for dead (it stalled) and dropped its pages: tell them again.
+      for (const l of this.reconnectListeners) l();
+    }
+    this.beaten = true;
     const nodes = await this.cmd.hgetall(NODES);
     for (const [node, at] of Object.entries(nodes)) {
-      if (node !== this.nodeId && now - Number(at) > NODE_DEAD_MS) await this.run('dropNode', node);
+      if (node !== this.nodeId && now - Number(at) > this.processTimeoutMs) await this.run('dropNode', node);
     }
   }
 

@@ -21,6 +21,8 @@ export interface RealtimeSettings {
   maxBufferedBytes: number;
   /** Longest a call may stay active without a webhook ending it (frees the line eventually). */
   maxCallMs: number;
+  /** With Redis: a process silent this long is taken as dead and its pages go offline. */
+  processTimeoutMs: number;
 }
 
 export const defaultRealtimeSettings: RealtimeSettings = {
@@ -35,4 +37,5 @@ export const defaultRealtimeSettings: RealtimeSettings = {
   maxWatched: 1_000,
   maxBufferedBytes: 1024 * 1024,
   maxCallMs: 12 * 60 * 60 * 1000,
+  processTimeoutMs: 30_000,
 };

@@ -20,7 +20,7 @@ describe('realtime across two processes through Redis', () => {
 
   before(async () => {
     redis = await RedisServer.start();
-    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000 }) };
+    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 1_500 }) };
     [a, b] = await Promise.all([ServiceProcess.start(env), ServiceProcess.start(env)]);
   });
   after(async () => {
@@ -140,5 +140,17 @@ describe('realtime across two processes through Redis', () => {
     await emma.call('ended', 'declined');
     anna.close();
     emma.close();
+  });
+
+  it('takes the pages of a process that died without a word as gone', async () => {
+    const anna = await page(a, 'anna');
+    anna.send({ type: 'watch', add: ['carla'] });
+    await anna.presence('carla', 'offline', 3_000).catch(() => undefined);
+    await page(b, 'carla');
+    await anna.presence('carla', 'online');
+    b.child.kill('SIGKILL');
+    // No close reaches anyone: the surviving process notices the silence (1.5 s here).
+    await anna.presence('carla', 'offline', 6_000);
+    anna.close();
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TestPage } from './pages.js';
-import { portalToken, startService, type RunningService } from './service.js';
+import { directoryData, portalToken, startService, testEnv, type RunningService } from './service.js';
 
 describe('realtime presence', () => {
   let svc: RunningService;
@@ -125,5 +125,66 @@ describe('realtime presence', () => {
     const closed = await expiring.closedWithin(4_000);
     assert.equal(closed.code, 4001);
     assert.equal((await expiring.next('error')).error.code, 'token_expired');
+  });
+});
+
+describe('realtime endpoint admission', () => {
+  it('refuses a WebSocket from an origin outside ALLOWED_ORIGINS', async () => {
+    const svc = await startService(undefined, { ALLOWED_ORIGINS: 'http://127.0.0.1:3000' });
+    try {
+      const foreign = new TestPage(svc.wsUrl, { origin: 'http://evil.example' });
+      await assert.rejects(foreign.opened, /403/);
+      const { ready } = await TestPage.ready(svc.wsUrl, portalToken('anna'));
+      assert.equal(ready.user.id, 'anna', 'no Origin (not a browser) is let in to authenticate');
+      const portal = new TestPage(svc.wsUrl, { origin: 'http://127.0.0.1:3000' });
+      await portal.opened;
+      portal.send({ type: 'auth', token: portalToken('ben') });
+      assert.equal((await portal.next('ready')).user.id, 'ben');
+      portal.close();
+    } finally {
+      await svc.close();
+    }
+  });
+
+  it('asks the host authenticate hook when the service is embedded without portal JWTs', async () => {
+    const { createTokenService } = await import('../../src/app.js');
+    const { loadConfig } = await import('../../src/config.js');
+    const { createStaticDirectory } = await import('../../src/directory/directory.js');
+    const { createServer } = await import('node:http');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { PORTAL_JWT_SECRET: _s, PORTAL_JWT_ISSUER: _i, PORTAL_JWT_AUDIENCE: _a, ...env } = testEnv;
+    const service = createTokenService({
+      config: loadConfig({ ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'timio-emb-')) }),
+      directory: createStaticDirectory(directoryData),
+      log: () => undefined,
+      // The host's own session: a cookie on the upgrade request, or the token as bearer.
+      authenticate: async (req) => {
+        if (String(req.headers.cookie ?? '').includes('session=s-anna')) return { kind: 'employee', id: 'anna', name: 'Anna Schmidt' };
+        if (req.headers.authorization === 'Bearer host-ben') return { kind: 'employee', id: 'ben', name: 'Ben Müller' };
+        throw Object.assign(new Error('no session'), { status: 401, code: 'unauthorized' });
+      },
+    });
+    const server = createServer(service.app);
+    service.attach(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const wsUrl = `ws://127.0.0.1:${(server.address() as { port: number }).port}/v1/realtime`;
+    try {
+      const cookiePage = new TestPage(wsUrl, { cookie: 'session=s-anna' });
+      await cookiePage.opened;
+      cookiePage.send({ type: 'auth', token: 'session' });
+      assert.equal((await cookiePage.next('ready')).user.id, 'anna');
+      const { ready } = await TestPage.ready(wsUrl, 'host-ben');
+      assert.equal(ready.user.id, 'ben');
+      const stranger = new TestPage(wsUrl);
+      await stranger.opened;
+      stranger.send({ type: 'auth', token: 'nobody' });
+      assert.equal((await stranger.closedWithin()).code, 4001);
+      cookiePage.close();
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+      await service.close();
+    }
   });
 });

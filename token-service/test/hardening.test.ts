@@ -41,6 +41,23 @@ describe('HTTP hardening', () => {
     }
   });
 
+  test('oversized bodies are refused with 413 on every endpoint that takes one, and change nothing', async () => {
+    const s = await startService();
+    try {
+      const pad = 'x'.repeat(20_000);
+      const anna = portalToken('anna');
+      expectError(await api(s.base, 'POST', '/v1/token', { token: anna, body: { room: 'vertrieb', pad } }), 413, 'payload_too_large');
+      expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/hand', { token: anna, body: { raised: true, pad } }), 413, 'payload_too_large');
+      expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna, body: { title: pad, startsAt: new Date().toISOString() } }), 413, 'payload_too_large');
+      expectError(await api(s.base, 'POST', '/v1/guest/token', { body: { invite: pad, name: 'x' } }), 413, 'payload_too_large');
+      expectError(await api(s.base, 'POST', '/v1/livekit/webhook', { rawBody: 'x'.repeat(300_000), headers: { 'content-type': 'application/webhook+json' } }), 413, 'payload_too_large');
+      const { existsSync } = await import('node:fs');
+      assert.equal(existsSync(`${s.config.dataDir}/invites.json`), false, 'no invite was stored');
+    } finally {
+      await s.close();
+    }
+  });
+
   test('CORS answers only the allowed origins', async () => {
     const s = await startService();
     try {

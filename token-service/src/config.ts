@@ -2,6 +2,7 @@
 // service reads process.env: a bad value stops the start with a message that names the variable.
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { RealtimeSettings } from './realtime/settings.js';
 
 export type PortalJwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
 
@@ -25,6 +26,8 @@ export interface TokenServiceConfig {
   publicUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
+  realtime?: Partial<RealtimeSettings>;
   /** Express's `trust proxy` setting: false, true, a hop count or a list of addresses/subnets. */
   trustProxy: boolean | number | string[];
 }
@@ -80,6 +83,24 @@ function parseTrustProxy(raw: string | undefined): TokenServiceConfig['trustProx
     }
   }
   return list;
+}
+
+function seconds(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be whole seconds from ${min} to ${max}, got "${raw}"`);
+  return Number(raw) * 1000;
+}
+
+function parseRealtime(env: Env): Partial<RealtimeSettings> {
+  const ringTimeoutMs = seconds(env, 'CALL_RING_TIMEOUT_SECONDS', 5, 300);
+  const roomRingTimeoutMs = seconds(env, 'ROOM_RING_TIMEOUT_SECONDS', 5, 600);
+  const graceMs = seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300);
+  return {
+    ...(ringTimeoutMs !== undefined ? { ringTimeoutMs } : {}),
+    ...(roomRingTimeoutMs !== undefined ? { roomRingTimeoutMs } : {}),
+    ...(graceMs !== undefined ? { graceMs } : {}),
+  };
 }
 
 function parsePortalJwt(env: Env): PortalJwtConfig | undefined {
@@ -140,5 +161,6 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),
     ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+    realtime: parseRealtime(env),
   };
 }

@@ -7,15 +7,12 @@ import type { TokenServiceContext } from '../app.js';
 import { callRouter } from '../calls/routes.js';
 import type { UserRef } from './protocol.js';
 import { Realtime } from './realtime.js';
-import { defaultRealtimeSettings, type RealtimeSettings } from './settings.js';
+import { defaultRealtimeSettings } from './settings.js';
 
 /** What realtime needs of the token service's context. */
 export type RealtimeHostContext = Pick<TokenServiceContext, 'config' | 'directory' | 'portalTokens' | 'authenticate' | 'mintRoomToken'> & {
   events: EventEmitter;
 };
-
-/** A config may carry `realtime` to override timers and limits (tests shorten them). */
-type WithRealtime = { realtime?: Partial<RealtimeSettings> };
 
 const instances = new WeakMap<RealtimeHostContext, Realtime>();
 const byServer = new WeakMap<Server, Realtime>();
@@ -25,7 +22,7 @@ export function realtimeFor(ctx: RealtimeHostContext): Realtime {
   if (!realtime) {
     const { config } = ctx;
     realtime = new Realtime({
-      settings: { ...defaultRealtimeSettings, ...(config as WithRealtime).realtime },
+      settings: { ...defaultRealtimeSettings, ...config.realtime },
       ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
       allowedOrigins: config.allowedOrigins,
       authenticatePage: (token, upgrade) => authenticatePage(ctx, token, upgrade),

@@ -188,3 +188,15 @@ describe('realtime endpoint admission', () => {
     }
   });
 });
+
+describe('realtime settings from the environment', () => {
+  it('reads the ring timeouts and the grace period in seconds, and refuses nonsense', async () => {
+    const { loadConfig, ConfigError } = await import('../../src/config.js');
+    const c = loadConfig({ ...testEnv, CALL_RING_TIMEOUT_SECONDS: '45', ROOM_RING_TIMEOUT_SECONDS: '90', PRESENCE_GRACE_SECONDS: '0' });
+    assert.deepEqual(c.realtime, { ringTimeoutMs: 45_000, roomRingTimeoutMs: 90_000, graceMs: 0 });
+    assert.deepEqual(loadConfig(testEnv).realtime, {});
+    for (const bad of ['-1', '2', '1e3', 'soon', '301']) {
+      assert.throws(() => loadConfig({ ...testEnv, CALL_RING_TIMEOUT_SECONDS: bad }), (e: unknown) => e instanceof ConfigError && /CALL_RING_TIMEOUT_SECONDS/.test((e as Error).message));
+    }
+  });
+});

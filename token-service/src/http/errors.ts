@@ -1,6 +1,7 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
+import { redact } from './request-log.js';
 
 export class ApiError extends Error {
   constructor(
@@ -35,7 +36,7 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
       return;
     }
     const status = known?.status ?? 500;
-    log(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    log(redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
     const code = known?.code ?? 'internal';
     res.status(status).json({ error: { code, message: status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error' } });
   };

@@ -1,4 +1,4 @@
-import { LitElement, css } from 'lit';
+import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configure, type TimioOptions } from '../../config/config.js';
 
@@ -23,13 +23,16 @@ export class TimioConfigElement extends LitElement {
   /** `light` or `dark`. */
   @property() theme?: 'light' | 'dark';
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     if (!this.tokenServiceUrl) {
       console.warn('[timio] <timio-config> needs a token-service-url attribute');
       return;
     }
-    const options: Partial<TimioOptions> = { tokenServiceUrl: this.tokenServiceUrl, portalTokenUrl: this.portalTokenUrl, locale: this.locale };
-    if (this.theme === 'light' || this.theme === 'dark') options.theme = this.theme;
+    // Only what this element's attributes changed, so it does not undo what a script configured.
+    const options: Partial<TimioOptions> = { tokenServiceUrl: this.tokenServiceUrl };
+    if (changed.has('portalTokenUrl')) options.portalTokenUrl = this.portalTokenUrl;
+    if (changed.has('locale')) options.locale = this.locale;
+    if (changed.has('theme')) options.theme = this.theme === 'dark' || this.theme === 'light' ? this.theme : undefined;
     try {
       configure(options);
     } catch (err) {

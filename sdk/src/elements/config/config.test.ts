@@ -50,3 +50,21 @@ describe('portal token', () => {
     expect(await source.get()).to.equal('fn2');
   });
 });
+
+describe('<timio-config> beside a script', () => {
+  it('does not undo options a script set that it has no attribute for', async () => {
+    const token = async () => 'from-script';
+    configure({ tokenServiceUrl: 'https://a.example', portalToken: token, locale: 'en' });
+    await fixture(html`<timio-config token-service-url="https://b.example"></timio-config>`);
+    await waitUntil(() => getConfig()?.tokenServiceUrl === 'https://b.example');
+    expect(getConfig()?.portalToken).to.equal(token);
+    expect(getConfig()?.locale).to.equal('en');
+  });
+
+  it('applies the dark theme to the tokens of the page', async () => {
+    await fixture(html`<timio-config token-service-url="https://b.example" theme="dark"></timio-config>`);
+    await waitUntil(() => getComputedStyle(document.documentElement).getPropertyValue('--timio-color-surface').trim() === '#1f2328');
+    configure({ theme: 'light' });
+    expect(getComputedStyle(document.documentElement).getPropertyValue('--timio-color-surface').trim()).to.equal('');
+  });
+});

@@ -210,8 +210,9 @@ export class TimioContact extends LitElement {
         this.close(true);
         break;
       case 'Tab':
+        // Focus goes back to the name first, so Tab then continues from there as usual.
         this.close(true);
-        break;
+        return;
       default:
         return;
     }

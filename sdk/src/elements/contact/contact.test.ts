@@ -73,6 +73,13 @@ describe('<timio-contact>', () => {
     expect(panel(el).getBoundingClientRect().top).to.be.greaterThan(trigger(el).getBoundingClientRect().bottom - 1);
     key(callItem(el)!, 'Escape');
     await waitUntil(() => !isOpen(el));
+
+    // Enter on the focused name opens it too; Tab closes it and leaves focus on the name.
+    key(trigger(el), 'Enter');
+    await waitUntil(() => isOpen(el));
+    key(callItem(el)!, 'Tab');
+    await waitUntil(() => !isOpen(el));
+    expect(focused(el)).to.equal(trigger(el));
   });
 
   it('holds the host\'s items; the arrow keys, Home and End move through all of them', async () => {

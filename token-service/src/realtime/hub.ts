@@ -30,6 +30,11 @@ export class Hub {
     return n;
   }
 
+  /** How many pages of this user are connected to this process. */
+  pagesOf(userId: string): number {
+    return this.pagesByUser.get(userId)?.size ?? 0;
+  }
+
   /** Users with at least one page on this process (or within their grace period). */
   localUsers(): string[] {
     return [...new Set([...this.pagesByUser.keys(), ...this.graceTimers.keys()])];

@@ -100,6 +100,7 @@ export class Page implements HubPage {
     if (this.user && this.user.id !== user.id) return this.close(CloseCode.unauthorized, 'token is for another user');
     this.scheduleExpiry(token);
     if (this.user) return; // a refresh: nothing else changes
+    if (this.deps.hub.pagesOf(user.id) >= this.deps.settings.maxPagesPerUser) return this.close(CloseCode.flood, 'too many pages');
     this.user = user;
     await this.deps.hub.join(this);
     if (this.closed) return;

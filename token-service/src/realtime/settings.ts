@@ -15,6 +15,8 @@ export interface RealtimeSettings {
   /** Sustained messages per second a page may send, and the burst above it; more closes with 4008. */
   messagesPerSecond: number;
   messageBurst: number;
+  /** Most pages (connections) one user may have open on one process; more are closed with 4008. */
+  maxPagesPerUser: number;
   /** Most contacts one page may watch. */
   maxWatched: number;
   /** A page whose unsent data exceeds this is dropped (it does not read what it is sent). */
@@ -34,6 +36,7 @@ export const defaultRealtimeSettings: RealtimeSettings = {
   maxFrameBytes: 16 * 1024,
   messagesPerSecond: 20,
   messageBurst: 60,
+  maxPagesPerUser: 50,
   maxWatched: 1_000,
   maxBufferedBytes: 1024 * 1024,
   maxCallMs: 12 * 60 * 60 * 1000,

@@ -8,7 +8,7 @@ import { fastSettings, portalToken, startService, type RunningService } from './
 describe('realtime robustness', () => {
   let svc: RunningService;
   before(async () => {
-    svc = await startService({ ...fastSettings, messagesPerSecond: 10, messageBurst: 20, maxFrameBytes: 4096, maxBufferedBytes: 64 * 1024, maxWatched: 50 });
+    svc = await startService({ ...fastSettings, messagesPerSecond: 10, messageBurst: 20, maxFrameBytes: 4096, maxBufferedBytes: 64 * 1024, maxWatched: 50, maxPagesPerUser: 3 });
   });
   after(async () => { await svc.close(); });
 
@@ -58,6 +58,19 @@ describe('realtime robustness', () => {
     big.send({ type: 'watch', add: ['x'.repeat(100)], pad: 'y'.repeat(8192) });
     assert.equal((await big.closedWithin()).code, 1009);
     await stillServing();
+  });
+
+  it('closes a user\'s page beyond the per-user limit with 4008', async () => {
+    const pages = await Promise.all([1, 2, 3].map(() => TestPage.ready(svc.wsUrl, portalToken('david'))));
+    const extra = new TestPage(svc.wsUrl);
+    await extra.opened;
+    extra.send({ type: 'auth', token: portalToken('david') });
+    assert.equal((await extra.closedWithin()).code, 4008);
+    assert.deepEqual(extra.received, []);
+    pages[0]!.page.close();
+    while (svc.realtime.hub.pagesOf('david') > 2) await new Promise((r) => setTimeout(r, 10));
+    const again = await TestPage.ready(svc.wsUrl, portalToken('david'));
+    for (const p of [...pages.slice(1).map((x) => x.page), again.page]) p.close();
   });
 
   it('refuses to watch more contacts than the limit, with an error and no close', async () => {

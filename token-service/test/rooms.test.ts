@@ -75,7 +75,7 @@ describe('rooms against the dev media server', () => {
 
   test('hands: own hand up and down, server-stamped, seen by others and by late joiners', async () => {
     const anna = people[0]!;
-    const ben = await memberJoins('ben');
+    await memberJoins('ben'); // people[1]
     const up = await hand(portalToken('ben'), { raised: true });
     assert.equal(up.status, 200, up.text);
     assert.equal(up.body.identity, 'ben');

@@ -115,6 +115,22 @@ export class CallService {
     return call && call.state !== 'ended' ? call : undefined;
   }
 
+  /**
+   * The user has no portal page open anywhere any more, so no call window either: their active
+   * call is over, and a call they were placing is cancelled. (Covers webhooks LiveKit dropped.)
+   */
+  async userGone(userId: string): Promise<void> {
+    const id = await this.deps.bus.lineOf(userId);
+    if (!id) return;
+    await this.step(id, (c) => {
+      if (c.state === 'active') return finish(c, 'completed');
+      if (c.state === 'ringing' && c.caller.id === userId) return finish(c, 'cancelled');
+      return undefined; // a callee who went away keeps being rung until the timeout
+    }).catch((err) => {
+      if (!(err instanceof CallError)) throw err;
+    });
+  }
+
   /** LiveKit says someone left the call room or the room is gone. */
   async roomEvent(event: 'participant_left' | 'room_finished', room: string, identity?: string): Promise<void> {
     if (!room.startsWith(CALL_ROOM_PREFIX)) return;

@@ -21,8 +21,8 @@ export interface RealtimeBus {
 
   /** This process now has at least one page of the user. */
   addPage(userId: string): Promise<void>;
-  /** This process has no page of the user any more (after the grace period). */
-  removePage(userId: string): Promise<void>;
+  /** This process has no page of the user any more (after the grace period); resolves with the user's status now. */
+  removePage(userId: string): Promise<PresenceStatus>;
   statuses(userIds: string[]): Promise<PresenceChange[]>;
 
   /** Engages both users' lines for a new ringing call, unless either is engaged already. */

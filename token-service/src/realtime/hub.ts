@@ -19,7 +19,8 @@ export class Hub {
   private readonly known = new Map<string, PresenceStatus>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly bus: RealtimeBus, private readonly graceMs: number) {
+  /** `onGone` runs on the process whose page was the user's last anywhere, once the grace period is over. */
+  constructor(private readonly bus: RealtimeBus, private readonly graceMs: number, private readonly onGone: (userId: string) => void = () => undefined) {
     bus.onPresence((c) => this.onPresence(c));
     bus.onDelivery((d) => this.onDelivery(d));
   }
@@ -68,7 +69,10 @@ export class Hub {
     this.pagesByUser.delete(userId);
     const timer = setTimeout(() => {
       this.graceTimers.delete(userId);
-      this.bus.removePage(userId).catch((err) => console.error('[realtime] removing presence failed:', (err as Error).message));
+      this.bus.removePage(userId).then(
+        (status) => { if (status === 'offline') this.onGone(userId); },
+        (err) => console.error('[realtime] removing presence failed:', (err as Error).message),
+      );
     }, this.graceMs);
     timer.unref();
     this.graceTimers.set(userId, timer);

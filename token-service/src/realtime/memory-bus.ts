@@ -27,9 +27,10 @@ export class MemoryBus implements RealtimeBus {
     this.refresh(userId);
   }
 
-  async removePage(userId: string): Promise<void> {
+  async removePage(userId: string): Promise<PresenceStatus> {
     this.pages.delete(userId);
     this.refresh(userId);
+    return this.status(userId);
   }
 
   async statuses(userIds: string[]): Promise<PresenceChange[]> {

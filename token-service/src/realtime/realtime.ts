@@ -46,8 +46,11 @@ export class Realtime {
   constructor(private readonly deps: RealtimeDeps) {
     const { settings } = deps;
     this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, settings.processTimeoutMs) : new MemoryBus();
-    this.hub = new Hub(this.bus, settings.graceMs);
     this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl });
+    // The call window lives in a portal page: a user with no page left anywhere has left their call.
+    this.hub = new Hub(this.bus, settings.graceMs, (userId) => {
+      this.calls.userGone(userId).catch((err) => console.error('[realtime] ending the call of a departed user failed:', (err as Error).message));
+    });
     this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom });
     this.bus.onReconnect(() => {
       this.bus.reconcile(this.hub.localUsers())

@@ -36,7 +36,8 @@ refresh(ARGV[2])`,
   removePage: `${STATUS_LUA}
 redis.call('SREM', '${P}pages:' .. ARGV[2], ARGV[1])
 redis.call('SREM', '${P}nodeusers:' .. ARGV[1], ARGV[2])
-refresh(ARGV[2])`,
+refresh(ARGV[2])
+return status(ARGV[2])`,
   dropNode: `${STATUS_LUA}
 local users = redis.call('SMEMBERS', '${P}nodeusers:' .. ARGV[1])
 for _, u in ipairs(users) do
@@ -133,8 +134,8 @@ export class RedisBus implements RealtimeBus {
     await this.run('addPage', this.nodeId, userId);
   }
 
-  async removePage(userId: string): Promise<void> {
-    await this.run('removePage', this.nodeId, userId);
+  async removePage(userId: string): Promise<PresenceStatus> {
+    return (await this.run('removePage', this.nodeId, userId)) as PresenceStatus;
   }
 
   async statuses(userIds: string[]): Promise<PresenceChange[]> {

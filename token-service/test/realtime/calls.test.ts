@@ -140,6 +140,24 @@ describe('calls', () => {
     for (const p of [anna, ben, carla]) p.close();
   });
 
+  it('ends the call of a user who closed every page (LiveKit webhooks can be lost)', async () => {
+    const david = await page('david');
+    const emma = await page('emma');
+    const call = (await svc.post('/v1/calls', 'david', { callee: 'emma' })).body.call as CallInfo;
+    await svc.post(`/v1/calls/${call.id}/accept`, 'emma');
+    await emma.call('active');
+    david.close(); // the caller's browser closes: no page, no call window
+    const ended = await emma.call('ended', 'completed', 3_000);
+    assert.equal(ended.id, call.id);
+    // And a caller who leaves while it rings has cancelled.
+    const david2 = await page('david');
+    const ringing = (await svc.post('/v1/calls', 'david', { callee: 'emma' })).body.call as CallInfo;
+    await emma.call('ringing');
+    david2.close();
+    assert.equal((await emma.call('ended', 'cancelled', 3_000)).id, ringing.id);
+    emma.close();
+  });
+
   it('a page opened while the call rings rings too', async () => {
     const started = (await svc.post('/v1/calls', 'emma', { callee: 'felix' })).body.call as CallInfo;
     const felix = await page('felix');

@@ -277,7 +277,7 @@ export const callWindowStyles = css`
     right: 16px;
     bottom: 84px;
     width: min(360px, calc(100% - 32px));
-    max-height: calc(100% - 100px);
+    max-height: calc(100% - 148px);
     overflow: auto;
     padding: 16px;
     border-radius: 10px;

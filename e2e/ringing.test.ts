@@ -1,0 +1,173 @@
+// The light part of the SDK through the real token service, realtime connection and demo portal,
+// as employees see it in separate browser contexts: Ben's video button appears on Anna's page
+// only once he signs in; Anna calls from the contact menu and Ben's page rings; decline, cancel
+// (Ben's page reports a missed call), busy, no answer, and "call all members" with "Teilnehmen".
+// Needs `npm run build` (the portal serves dist/ through the script tag, as a customer does).
+// Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/ringing.test.ts'
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../token-service/src/config.js';
+import { createTokenService, type TokenService } from '../token-service/src/app.js';
+import { startDemoPortal, type RunningDemoPortal } from '../demo-host/src/app.js';
+import { startMediaServer, type MediaServer } from '../dev-media-server/src/server.js';
+import { launchChromium } from '../testing/chromium.js';
+
+const root = join(import.meta.dirname, '..');
+const secret = 'timio-demo-portal-secret-change-me';
+
+describe('ringing and presence through the real services', { timeout: 180_000 }, () => {
+  let media: MediaServer;
+  let tokenServer: Server;
+  let service: TokenService;
+  let portal: RunningDemoPortal;
+  let browser: Browser;
+  const pages: Page[] = [];
+
+  before(async () => {
+    assert.ok(existsSync(join(root, 'dist', 'timio.js')), 'run `npm run build` first');
+    media = await startMediaServer({ port: 0 });
+    // The token service must know the portal's origin and the portal the service's URL: listen first.
+    let handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void = (_q, s) => s.writeHead(503).end();
+    tokenServer = createServer((req, res) => handler(req, res));
+    await new Promise<void>((r) => tokenServer.listen(0, '127.0.0.1', r));
+    const tokenServiceUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}`;
+    portal = await startDemoPortal({
+      portalJwtSecret: secret, portalJwtIssuer: 'timio-demo-portal', portalJwtAudience: 'timio-token-service',
+      tokenServiceUrl, livekitUrl: media.url, directoryFile: join(root, 'demo-host', 'directory.json'), distDir: join(root, 'dist'),
+    });
+    const config = loadConfig({
+      LIVEKIT_URL: media.url, LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
+      PORTAL_JWT_SECRET: secret, PORTAL_JWT_ISSUER: 'timio-demo-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
+      DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'), ALLOWED_ORIGINS: portal.url,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'timio-ringing-')), CALL_RING_TIMEOUT_SECONDS: '5', PRESENCE_GRACE_SECONDS: '0',
+    }, { requirePortalAuth: true });
+    service = createTokenService({ config, log: () => undefined });
+    handler = service.app;
+    service.attach(tokenServer);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+    tokenServer?.closeAllConnections();
+    await new Promise((r) => tokenServer?.close(r));
+    await service?.close();
+    await media?.close();
+  });
+
+  async function signIn(user: string, lang: 'de' | 'en' = 'de'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    await context.addCookies([{ name: 'timio_demo_lang', value: lang, url: portal.url }]);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.log(`[${user}] page error: ${err.message}`));
+    await page.goto(`${portal.url}/login`);
+    await page.click(`button[data-user="${user}"]`);
+    await page.waitForURL(`${portal.url}/`);
+    // Record the host events the way a journal would.
+    await page.evaluate(() => {
+      const w = window as unknown as { hostEvents: string[] };
+      w.hostEvents = [];
+      for (const type of ['timio-call-started', 'timio-call-answered', 'timio-call-ended', 'timio-call-missed'] as const) {
+        document.addEventListener(type, (e) => w.hostEvents.push(`${type.slice(11)}:${e.detail.outcome ?? e.detail.state}`));
+      }
+    });
+    pages.push(page);
+    return page;
+  }
+
+  const status = (page: Page, contact: string) => page.locator(`timio-call-button[contact="${contact}"]`).first().getAttribute('status');
+  const popupText = async (page: Page, sel: string) => (await page.locator(`timio-notifications >> ${sel}`).first().innerText()).replace(/\s+/g, ' ');
+  const hostEvents = (page: Page) => page.evaluate(() => (window as unknown as { hostEvents: string[] }).hostEvents);
+
+  let anna: Page;
+  let ben: Page;
+
+  it('shows Ben\'s video button on Anna\'s page only after Ben signs in', async () => {
+    anna = await signIn('anna');
+    await anna.waitForFunction(() => (window as { timio?: unknown }).timio !== undefined);
+    assert.equal(await anna.locator('timio-call-button[contact="ben"]').first().isVisible(), false);
+    assert.equal(await status(anna, 'ben'), 'offline');
+    ben = await signIn('ben');
+    await anna.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'online', null, { timeout: 10_000 });
+    assert.equal(await anna.locator('timio-call-button[contact="ben"]').first().isVisible(), true);
+    assert.equal(await anna.locator('timio-call-button[contact="ben"] >> button').first().getAttribute('aria-label'), 'Videocall mit Ben Müller starten');
+  });
+
+  it('Anna calls from the contact menu, Ben\'s page rings, Ben declines, Anna sees it', async () => {
+    await anna.locator('timio-contact[contact="ben"]').first().click({ button: 'right' });
+    const item = anna.locator('timio-contact[contact="ben"] >> [part="item"]').first();
+    assert.equal((await item.innerText()).trim(), 'Videocall starten');
+    await item.click();
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    assert.match(await popupText(ben, '.incoming'), /Eingehender Videocall Anna Schmidt ruft Sie an/);
+    assert.equal(await ben.locator('timio-notifications').getAttribute('ringing'), '');
+    assert.match(await popupText(anna, '.outgoing'), /Es klingelt bei Ben Müller/);
+    await ben.locator('timio-notifications >> button.decline').click();
+    await anna.locator('timio-notifications >> .outgoing[data-outcome="declined"]').waitFor({ timeout: 10_000 });
+    assert.match(await popupText(anna, '.outgoing'), /Ben Müller hat den Anruf abgelehnt\./);
+    assert.equal(await ben.locator('timio-notifications >> .incoming').count(), 0);
+    assert.equal(await ben.locator('timio-notifications').getAttribute('ringing'), null);
+    assert.deepEqual(await hostEvents(anna), ['started:ringing', 'ended:declined']);
+    await anna.locator('timio-notifications >> button.close').click();
+  });
+
+  it('Anna hangs up while it rings: Ben stops ringing and his page reports a missed call', async () => {
+    await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await anna.locator('timio-notifications >> button.hangup').click();
+    await ben.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: 10_000 });
+    await ben.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('missed:cancelled'));
+    await anna.locator('timio-notifications >> .outgoing[data-outcome="cancelled"]').waitFor({ timeout: 10_000 });
+    await anna.locator('timio-notifications >> button.close').click();
+  });
+
+  it('while Ben is in a call his button is disabled for Carla, and calling him anyway says busy', async () => {
+    const carla = await signIn('carla', 'en');
+    await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
+    await ben.locator('timio-notifications >> button.accept').click();
+    await ben.locator('timio-call').waitFor({ timeout: 20_000 });
+    await anna.locator('timio-call').waitFor({ timeout: 20_000 });
+    await carla.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'busy', null, { timeout: 10_000 });
+    const button = carla.locator('timio-call-button[contact="ben"] >> button').first();
+    assert.equal(await button.getAttribute('aria-disabled'), 'true');
+    assert.equal(await button.getAttribute('aria-label'), 'Ben Müller is in a call right now');
+    await carla.evaluate(() => (window as unknown as { timio: { call(c: { id: string; name: string }): Promise<void> } }).timio.call({ id: 'ben', name: 'Ben Müller' }));
+    await carla.locator('timio-notifications >> .outgoing[data-outcome="busy"]').waitFor({ timeout: 10_000 });
+    assert.match(await popupText(carla, '.outgoing'), /Ben Müller is in another call\./);
+    // Ben hangs up: both windows close, Anna's page reports the completed call with its duration.
+    await ben.locator('timio-call [part="end-button"]').first().click();
+    await anna.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await ben.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await anna.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('ended:completed'));
+    const journal = await anna.evaluate(() => JSON.parse(localStorage.getItem('timio-demo-journal:anna') ?? '[]') as Array<{ outcome: string; durationSeconds?: number }>);
+    const completed = journal.find((e) => e.outcome === 'completed');
+    assert.ok(completed && typeof completed.durationSeconds === 'number', 'the journal lists the call with its duration');
+  });
+
+  it('nobody answers: Anna sees "no answer" after the ring timeout, Ben a missed call', async () => {
+    await anna.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'online', null, { timeout: 10_000 });
+    await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await anna.locator('timio-notifications >> .outgoing[data-outcome="no_answer"]').waitFor({ timeout: 20_000 });
+    assert.match(await popupText(anna, '.outgoing'), /Ben Müller nimmt nicht ab\./);
+    await ben.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: 10_000 });
+    await ben.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('missed:no_answer'));
+  });
+
+  it('"call all members": Ben gets "Einladung zur Videobesprechung" with "Teilnehmen"', async () => {
+    const result = await anna.evaluate(() => (window as unknown as { timio: { ringRoom(r: string): Promise<{ invited: string[] }> } }).timio.ringRoom('vertrieb'));
+    assert.ok(result.invited.includes('ben'));
+    await ben.locator('timio-notifications >> .ring').waitFor({ timeout: 10_000 });
+    assert.match(await popupText(ben, '.ring'), /Einladung zur Videobesprechung Anna Schmidt ruft alle Mitglieder von „Vertrieb“ zu einer Besprechung\./);
+    const joined = ben.evaluate(() => new Promise<string>((r) => document.addEventListener('timio-room-ring-accept', (e) => r(e.detail.room), { once: true })));
+    await ben.locator('timio-notifications >> .ring button.accept').click();
+    assert.equal(await joined, 'vertrieb');
+  });
+});

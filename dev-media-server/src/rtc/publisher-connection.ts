@@ -3,6 +3,7 @@
 // handed to the room without werift's receiver pipeline.
 import { RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RtpPacket, type RTCDataChannel } from 'werift';
 import { publisherPeerConfig, type RtcOptions } from './peer-config.js';
+import { stopTransceivers } from './stop-transceivers.js';
 import { readExtensionMap, readMediaSections, type MediaSection } from './sdp-sections.js';
 
 const URI_MID = 'urn:ietf:params:rtp-hdrext:sdes:mid';
@@ -74,6 +75,7 @@ export class PublisherConnection {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    stopTransceivers(this.pc);
     await this.pc.close().catch(() => undefined);
   }
 

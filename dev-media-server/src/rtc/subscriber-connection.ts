@@ -2,6 +2,7 @@
 // outstanding at a time; changes made meanwhile are folded into the next offer.
 import { MediaStream, RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RTCRtpTransceiver } from 'werift';
 import { subscriberPeerConfig, type RtcOptions } from './peer-config.js';
+import { stopTransceivers } from './stop-transceivers.js';
 
 export interface SubscriberHandlers {
   sendOffer(sdp: string, id: number): void;
@@ -36,6 +37,8 @@ export class SubscriberConnection {
     try {
       this.pc.removeTrack(transceiver.sender);
       transceiver.setDirection('inactive');
+      // werift keeps a removed sender's RTCP timer running (it would keep the process alive)
+      transceiver.sender.stop();
     } catch {
       // already gone
     }
@@ -71,6 +74,7 @@ export class SubscriberConnection {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    stopTransceivers(this.pc);
     await this.pc.close().catch(() => undefined);
   }
 

@@ -31,7 +31,7 @@ function watchVideo(track: RemoteTrack, participant: RemoteParticipant) {
   el.requestVideoFrameCallback(onFrame);
 }
 
-async function join(url: string, token: string, opts: { camera?: boolean; mic?: boolean; simulcast?: boolean; autoSubscribe?: boolean } = {}) {
+async function join(url: string, token: string, opts: { camera?: boolean; mic?: boolean; simulcast?: boolean; autoSubscribe?: boolean; width?: number; height?: number } = {}) {
   room = new Room({ singlePeerConnection: false, adaptiveStream: false, dynacast: false, publishDefaults: { simulcast: opts.simulcast ?? true } });
   room
     .on(RoomEvent.TrackSubscribed, (track, _pub, participant) => {
@@ -60,7 +60,7 @@ async function join(url: string, token: string, opts: { camera?: boolean; mic?: 
     });
   await room.connect(url, token, { autoSubscribe: opts.autoSubscribe ?? true });
   state.connectedAt = Date.now();
-  if (opts.camera ?? true) await room.localParticipant.setCameraEnabled(true, { resolution: { width: 640, height: 360, frameRate: 30 } });
+  if (opts.camera ?? true) await room.localParticipant.setCameraEnabled(true, { resolution: { width: opts.width ?? 640, height: opts.height ?? 360, frameRate: 30 } });
   if (opts.mic ?? true) await room.localParticipant.setMicrophoneEnabled(true);
   return room.localParticipant.sid;
 }
@@ -79,5 +79,13 @@ Object.assign(window, {
     muteCamera: (muted: boolean) => room!.localParticipant.setCameraEnabled(!muted),
     muteMic: (muted: boolean) => room!.localParticipant.setMicrophoneEnabled(!muted),
     shareScreen: (on: boolean) => room!.localParticipant.setScreenShareEnabled(on),
+    setQuality: (identity: string, quality: number) => {
+      const p = room!.remoteParticipants.get(identity);
+      p?.getTrackPublication(Track.Source.Camera)?.setVideoQuality(quality);
+    },
+    setSubscribed: (identity: string, subscribed: boolean) => {
+      const p = room!.remoteParticipants.get(identity);
+      p?.getTrackPublication(Track.Source.Camera)?.setSubscribed(subscribed);
+    },
   },
 });

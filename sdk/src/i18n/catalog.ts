@@ -58,6 +58,46 @@ export interface Catalog {
     /** Accessible name of the region that holds the popups. */
     region: string;
   };
+  /** The call window ("Arbeitsfenster", conference chunk). */
+  readonly callWindow: {
+    windowLabel: (name: string) => string;
+    connecting: string;
+    waitingFor: (name: string) => string;
+    reconnecting: string;
+    partnerLeft: (name: string) => string;
+    connectionFailed: string;
+    callEnded: string;
+    close: string;
+    cameraOff: string;
+    cameraOn: string;
+    micOff: string;
+    micOn: string;
+    shareScreen: string;
+    stopSharing: string;
+    fullscreen: string;
+    exitFullscreen: string;
+    endCall: string;
+    moreOptions: string;
+    controls: string;
+    ownVideo: string;
+    ownVideoHint: string;
+    partnerVideo: (name: string) => string;
+    partnerScreen: (name: string) => string;
+    partnerMicMuted: (name: string) => string;
+    partnerCameraOff: (name: string) => string;
+    partnerSharing: (name: string) => string;
+    youAreSharing: string;
+    yourCameraIsOff: string;
+    camera: string;
+    microphone: string;
+    speaker: string;
+    micLevel: string;
+    micTestHint: string;
+    playTestSound: string;
+    noDevice: string;
+    enableAudio: string;
+    problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
+  };
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
   readonly errors: Readonly<Record<string, string>> & { readonly fallback: string; readonly network_error: string };
 }

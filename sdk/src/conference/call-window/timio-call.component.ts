@@ -5,7 +5,10 @@ import type { CallSession, CallSessionState, DeviceKind } from '../call-session.
 import type { CallWindowCall, CallWindowEnd, CallWindowEndReason } from '../call-types.js';
 import { SessionController } from '../session-controller.js';
 import { playTestSound, watchMicrophoneLevel } from '../device-test.js';
-import { callWindowDe, callWindowEn, type CallWindowStrings } from './call-window.strings.js';
+import { catalogFor, localeOf } from '../../i18n/localize.js';
+import type { Catalog } from '../../i18n/catalog.js';
+
+type CallWindowStrings = Catalog['callWindow'];
 import { cornerAfterKey, nearestCorner, type Corner } from './self-view-corner.js';
 import { callWindowStyles } from './timio-call.styles.js';
 import { icons } from './icons.js';
@@ -128,9 +131,9 @@ export class TimioCall extends LitElement {
     }
   }
 
+  /** The catalog's call-window group, in the window's locale (else the SDK's/page's). */
   private get t(): CallWindowStrings {
-    const lang = this.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'de');
-    return lang.toLowerCase().startsWith('en') ? callWindowEn : callWindowDe;
+    return catalogFor(this.locale ?? localeOf(this)).callWindow;
   }
 
   override render(): TemplateResult {

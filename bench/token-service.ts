@@ -96,6 +96,7 @@ function runChild(args: string[]): Promise<LoadResult> {
   });
 }
 
+const cpuMicros = (u: NodeJS.CpuUsage) => u.user + u.system;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -125,12 +126,16 @@ async function main() {
   const same = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'moderator' as const };
   for (let i = 0; i < 200; i++) await mintRoomToken(config, same); // warm up
   let bare = 0;
+  const bareCpu = process.cpuUsage();
   const bareStart = performance.now();
   while (performance.now() - bareStart < 2000) { await mintRoomToken(config, same); bare++; }
   const bareRate = bare / ((performance.now() - bareStart) / 1000);
+  const bareCpuUs = cpuMicros(process.cpuUsage(bareCpu)) / bare;
 
   await runChild([url, token, 'peak', '16', '1']); // warm up the server's code paths and sockets
+  const serverCpu = process.cpuUsage(); // the server runs in this process; the load in a child
   const peak = await runChild([url, token, 'peak', '16', '3']);
+  const httpCpuUs = cpuMicros(process.cpuUsage(serverCpu)) / Math.max(1, peak.ok + peak.failed);
   const httpRate = peak.ok / peak.seconds;
   const half = Math.max(1, Math.round(httpRate / 2));
   const steady = await runChild([url, token, 'rate', String(half), '3']);
@@ -141,6 +146,10 @@ async function main() {
   row('tokens/s over HTTP', httpRate, '1/s', '>= 40% of bare', httpRate >= 0.4 * bareRate && peak.failed === 0);
   row('HTTP rate / bare rate', (100 * httpRate) / bareRate, '%', '>= 40', httpRate >= 0.4 * bareRate);
   row(`p99 latency at half peak (${half}/s)`, p99, 'ms', '< 20', p99 < 20 && steady.failed === 0);
+  // CPU time per token is far less disturbed by other processes on a shared machine than rates are.
+  row('CPU per token, bare', bareCpuUs, 'us');
+  row('CPU per token over HTTP (server process)', httpCpuUs, 'us');
+  row('bare CPU / HTTP CPU per token', (100 * bareCpuUs) / httpCpuUs, '%', '>= 40 (CPU-bound equivalent)', bareCpuUs / httpCpuUs >= 0.4);
 
   server.closeAllConnections();
   server.close();

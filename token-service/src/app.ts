@@ -104,6 +104,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   const app = express();
   app.disable('x-powered-by');
+  // Answers carry fresh tokens: an ETag (a hash of every body) buys nothing, caching would be wrong.
+  app.set('etag', false);
   // Left unset, a mounted app inherits the host's setting.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
   app.use(requestLog(log));
@@ -121,6 +123,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany });
   app.use(['/v1/guest', '/v1/invites'], guestLimit);
   app.use('/v1', express.json({ limit: '16kb', strict: true }));
+  app.use('/v1', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   app.use('/v1', guestRoutes(ctx));
   app.use('/v1', inviteRoutes(ctx));

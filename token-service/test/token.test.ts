@@ -25,6 +25,7 @@ describe('POST /v1/token', () => {
     assert.equal(res.body.role, 'member');
     assert.equal(res.body.room, 'vertrieb');
     assert.equal(res.body.url, 'ws://127.0.0.1:9');
+    assert.equal(res.headers.get('cache-control'), 'no-store', 'tokens are never cached');
     const claims = await verifier.verify(res.body.token);
     assert.equal(claims.sub, 'ben');
     assert.equal(claims.iss, LIVEKIT_KEY);

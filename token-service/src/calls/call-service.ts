@@ -55,7 +55,8 @@ export class CallService {
     await bus.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined)).catch(() => undefined);
+      this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
+        .catch((err) => console.error('[calls] ending an unanswered call failed:', (err as Error).message));
     }, settings.ringTimeoutMs);
     timer.unref();
     this.timers.add(timer);

@@ -47,7 +47,7 @@ export class TestPage {
    * Fails after `ms` with what was received instead.
    */
   async next<T extends ServerMessage['type']>(
-    type: T, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true, ms = 5_000,
+    type: T, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true, ms = 10_000,
   ): Promise<Extract<ServerMessage, { type: T }>> {
     const found = await this.until(() => this.find(type, match), ms, `a ${type} message`);
     this.received.splice(this.received.indexOf(found), 1);
@@ -55,12 +55,12 @@ export class TestPage {
   }
 
   /** Waits for a presence message that says this user has this status. */
-  async presence(id: string, status: string, ms = 5_000): Promise<void> {
+  async presence(id: string, status: string, ms = 10_000): Promise<void> {
     await this.next('presence', (m) => m.users.some((u) => u.id === id && u.status === status), ms);
   }
 
   /** Waits for a call event in this state (and outcome). */
-  call(state: string, outcome?: string, ms = 5_000) {
+  call(state: string, outcome?: string, ms = 10_000) {
     return this.next('call', (m) => m.call.state === state && (outcome === undefined || m.call.outcome === outcome), ms).then((m) => m.call);
   }
 

@@ -35,7 +35,7 @@ export const testEnv = {
 };
 
 export const fastSettings: Partial<RealtimeSettings> = {
-  graceMs: 300, ringTimeoutMs: 1_500, roomRingTimeoutMs: 1_500, authTimeoutMs: 500, heartbeatMs: 300,
+  graceMs: 500, ringTimeoutMs: 1_500, roomRingTimeoutMs: 1_500, authTimeoutMs: 1_000, heartbeatMs: 1_000,
 };
 
 export function portalToken(sub: string, opts: { expiresInSeconds?: number; name?: string } = {}): string {

@@ -44,7 +44,8 @@ function record(call, missed) {
     direction: outgoing ? 'outgoing' : 'incoming',
     partner: { id: String(partner?.id ?? ''), name: String(partner?.name ?? '') },
     state: call.state,
-    outcome: missed ? 'missed' : call.outcome ?? previous?.outcome,
+    // A missed call stays missed when its `ended` event follows.
+    outcome: missed || previous?.outcome === 'missed' ? 'missed' : call.outcome ?? previous?.outcome,
     startedAt: call.createdAt ?? previous?.startedAt ?? new Date().toISOString(),
     durationSeconds: typeof call.durationSeconds === 'number' ? call.durationSeconds : previous?.durationSeconds,
   };

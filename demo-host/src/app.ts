@@ -87,6 +87,7 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     return user;
   };
 
+  app.get('/favicon.ico', (_req, res) => res.status(204).end());
   app.get('/login', (req, res) => page(res, loginPage(ctx(req), directory.users)));
   app.post('/login', (req, res) => {
     const id = typeof req.body?.user === 'string' ? req.body.user : '';

@@ -1,0 +1,92 @@
+// The whole product for an end-to-end test, each part a real server on a free 127.0.0.1 port:
+// the dev media server, the token service (configured from environment values exactly as
+// `npm start` configures it) and the demo portal, which serves a fresh build of the SDK.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
+import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
+import { createTokenService } from '../../token-service/src/app.js';
+import { loadConfig } from '../../token-service/src/config.js';
+import { startDemoPortal, type RunningDemoPortal } from '../../demo-host/src/app.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
+
+export interface Stack {
+  media: MediaServer;
+  tokenServiceUrl: string;
+  portal: RunningDemoPortal;
+  close(): Promise<void>;
+}
+
+let built: Promise<string> | undefined;
+
+/** Builds the script-tag SDK (rollup.config.mjs, first build) into a temporary folder, once. */
+export function buildSdk(): Promise<string> {
+  built ??= (async () => {
+    const out = mkdtempSync(join(tmpdir(), 'timio-e2e-dist-'));
+    const configs = (await import(join(root, 'rollup.config.mjs'))).default as RollupOptions[];
+    const config = configs[0]!;
+    const bundle = await rollup({ ...config, onwarn: () => undefined });
+    await bundle.write({ ...(config.output as OutputOptions), dir: out, sourcemap: false });
+    await bundle.close();
+    return out;
+  })();
+  return built;
+}
+
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const distDir = await buildSdk();
+  // The token service's port comes first: the media server sends its webhooks there.
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const tsServer = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()));
+  await new Promise<void>((resolve) => tsServer.listen(0, '127.0.0.1', resolve));
+  const tokenServiceUrl = `http://127.0.0.1:${(tsServer.address() as AddressInfo).port}`;
+
+  const media = await startMediaServer({ port: 0, webhookUrls: [`${tokenServiceUrl}/v1/livekit/webhook`] });
+  const portal = await startDemoPortal({
+    port: 0,
+    portalJwtSecret: PORTAL_SECRET,
+    tokenServiceUrl,
+    livekitUrl: media.url,
+    distDir,
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'timio-e2e-data-'));
+  const config = loadConfig(
+    {
+      LIVEKIT_URL: media.url,
+      LIVEKIT_API_KEY: 'devkey',
+      LIVEKIT_API_SECRET: 'secret',
+      PORTAL_JWT_SECRET: PORTAL_SECRET,
+      PORTAL_JWT_ISSUER: 'timio-demo-portal',
+      PORTAL_JWT_AUDIENCE: 'timio-token-service',
+      DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
+      ALLOWED_ORIGINS: portal.url,
+      PUBLIC_URL: portal.url,
+      DATA_DIR: dataDir,
+      ...env,
+    },
+    { requirePortalAuth: true },
+  );
+  const service = createTokenService({ config, log: process.env.E2E_LOG ? (l) => console.log(`[token-service] ${l}`) : () => undefined });
+  handler = service.app;
+  service.attach(tsServer);
+
+  return {
+    media,
+    tokenServiceUrl,
+    portal,
+    async close() {
+      await portal.close();
+      await service.close();
+      tsServer.closeAllConnections();
+      await new Promise<void>((resolve) => tsServer.close(() => resolve()));
+      await media.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

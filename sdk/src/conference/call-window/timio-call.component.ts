@@ -48,6 +48,7 @@ declare global {
  * @csspart options - The "more options" panel (devices and their tests).
  *
  * @cssproperty --timio-call-inset - Distance of the window from the viewport edges (default 24px).
+ * @cssproperty --timio-call-backdrop - What covers the page around the window.
  * @cssproperty --timio-call-background - Window background.
  * @cssproperty --timio-call-color - Text and icon colour.
  * @cssproperty --timio-call-muted-color - Secondary text colour.

@@ -10,14 +10,16 @@ export const callWindowStyles = css`
     --_radius: var(--timio-radius, 12px);
     --_font: var(--timio-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     position: fixed;
-    inset: var(--timio-call-inset, 24px);
+    inset: 0;
+    padding: var(--timio-call-inset, 24px);
+    background: var(--timio-call-backdrop, rgb(10 14 20 / 0.55));
     z-index: var(--timio-call-z-index, 2147483000);
     display: block;
     font-family: var(--_font);
     color: var(--_fg);
   }
   :host(:fullscreen) {
-    inset: 0;
+    padding: 0;
   }
   * {
     box-sizing: border-box;

@@ -42,10 +42,11 @@ export class Realtime {
   private wss?: WebSocketServer;
   private heartbeat?: NodeJS.Timeout;
   private closed = false;
+  private closing?: Promise<void>;
 
   constructor(private readonly deps: RealtimeDeps) {
     const { settings } = deps;
-    this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, settings.processTimeoutMs) : new MemoryBus();
+    this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, { processTimeoutMs: settings.processTimeoutMs, graceMs: settings.graceMs }) : new MemoryBus();
     this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl });
     // The call window lives in a portal page: a user with no page left anywhere has left their call.
     this.hub = new Hub(this.bus, settings.graceMs, (userId) => {
@@ -105,8 +106,13 @@ export class Realtime {
     }) as Server['close'];
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Closes every page and leaves the bus; calling it again waits for the same close. */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.heartbeat);
     for (const page of this.pages) page.ws.close(CloseCode.goingAway, 'shutting down');

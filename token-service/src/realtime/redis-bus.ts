@@ -96,8 +96,17 @@ export class RedisBus implements RealtimeBus {
   private closing = false;
   private beaten = false;
 
-  /** `processTimeoutMs`: a process that has not beaten for this long is taken as dead and its pages dropped. */
-  constructor(url: string, private readonly processTimeoutMs = 30_000) {
+  private readonly processTimeoutMs: number;
+  private readonly graceMs: number;
+
+  /**
+   * `processTimeoutMs`: a process that has not beaten for this long is taken as dead and its pages
+   * dropped. `graceMs`: how long the pages of a process that shuts down keep their users online
+   * (they reconnect to another process meanwhile).
+   */
+  constructor(url: string, timing: { processTimeoutMs?: number; graceMs?: number } = {}) {
+    this.processTimeoutMs = timing.processTimeoutMs ?? 30_000;
+    this.graceMs = timing.graceMs ?? 5_000;
     const options = {
       // Fail commands quickly while Redis is away instead of hanging requests; reconnect forever.
       maxRetriesPerRequest: 2,
@@ -119,7 +128,7 @@ export class RedisBus implements RealtimeBus {
     }
     this.sub.subscribe(PRESENCE, DELIVER).catch((err) => console.error('[realtime] redis subscribe:', err.message));
     this.sub.on('message', (channel: string, text: string) => this.onMessage(channel, text));
-    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), Math.max(100, processTimeoutMs / 6));
+    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), Math.max(100, this.processTimeoutMs / 6));
     this.beat.unref();
     this.heartbeat().catch(() => undefined);
   }
@@ -200,7 +209,10 @@ export class RedisBus implements RealtimeBus {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.beat);
-    await this.run('dropNode', this.nodeId).catch(() => undefined);
+    // Not dropped at once: the pages of this process reconnect to the others within the grace
+    // period, and the others drop what is left once this process's last beat is that old.
+    const lastBeat = Date.now() - this.processTimeoutMs + this.graceMs;
+    await this.cmd.hset(NODES, this.nodeId, String(lastBeat)).catch(() => undefined);
     this.cmd.disconnect();
     this.sub.disconnect();
   }

@@ -18,9 +18,10 @@ describe('realtime across two processes through Redis', () => {
     return Object.assign(p, { id: ready.page });
   };
 
+  let env: Record<string, string>;
   before(async () => {
     redis = await RedisServer.start();
-    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 }) };
+    env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 }) };
     [a, b] = await Promise.all([ServiceProcess.start(env), ServiceProcess.start(env)]);
   });
   after(async () => {
@@ -142,6 +143,29 @@ describe('realtime across two processes through Redis', () => {
     await emma.call('ended', 'declined');
     anna.close();
     emma.close();
+  });
+
+  it('a process that shuts down keeps its users online while their pages move to another', async () => {
+    const anna = await page(a, 'anna');
+    anna.send({ type: 'watch', add: ['ben', 'felix', 'marker-3'] });
+    await anna.presence('ben', 'offline', 3_000).catch(() => undefined);
+    const benOnB = await page(b, 'ben');
+    await page(b, 'felix');
+    await anna.presence('ben', 'online');
+    await anna.presence('felix', 'online');
+    anna.received.length = 0;
+
+    await b.stop(); // SIGTERM: a rolling deploy
+    await benOnB.closed;
+    const benOnA = await page(a, 'ben'); // ben's page reconnects through the balancer
+    // Felix's page never comes back: he goes offline once the stopped process is dropped.
+    await anna.presence('felix', 'offline', 15_000);
+    // Everything published before now has reached anna once a later change arrives.
+    const marker = await page(a, 'marker-3');
+    await anna.presence('marker-3', 'online');
+    assert.ok(!anna.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'ben')), `ben must not flicker: ${JSON.stringify(anna.received)}`);
+    for (const p of [anna, benOnA, marker]) p.close();
+    b = await ServiceProcess.start(env);
   });
 
   it('takes the pages of a process that died without a word as gone', async () => {

@@ -83,7 +83,7 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
   }
 
   const status = (page: Page, contact: string) => page.locator(`timio-call-button[contact="${contact}"]`).first().getAttribute('status');
-  const popupText = async (page: Page, sel: string) => (await page.locator(`timio-notifications >> ${sel}`).first().innerText()).replace(/\s+/g, ' ');
+  const popupText = async (page: Page, sel: string) => ((await page.locator(`timio-notifications >> ${sel}`).first().textContent()) ?? "").replace(/\s+/g, ' ');
   const hostEvents = (page: Page) => page.evaluate(() => (window as unknown as { hostEvents: string[] }).hostEvents);
 
   let anna: Page;

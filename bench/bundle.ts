@@ -6,6 +6,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launchChromium } from '../testing/chromium.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const entry = join(dist, 'timio.js');
@@ -48,3 +51,40 @@ const row = (metric: string, value: number | string, unit: string, target: strin
 row('light part (timio.js + static chunks), gzip', Math.round(lightBytes / 102.4) / 10, 'KB', '< 25 KB', lightBytes < 25 * 1024);
 row('call chunk (loaded when a call starts), gzip', Math.round(lazyBytes / 102.4) / 10, 'KB', '', true);
 row('livekit-client in the light part', livekitInLight ? 'yes' : 'no', '', 'no', !livekitInLight);
+
+// The same figure as a browser sees it: a page with 50 contacts (call button + contact menu each)
+// loads the SDK by its script tag; every JavaScript file it fetches is summed (gzip -9 of each body,
+// what a server with compression sends). The call chunk must not be among them.
+const contacts = Array.from({ length: 50 }, (_, i) => `<li><timio-contact contact="user${i}">User ${i}</timio-contact><timio-call-button contact="user${i}" name="User ${i}" presence="online"></timio-call-button></li>`).join('\n');
+const pageHtml = `<!doctype html><html lang="de"><head><meta charset="utf-8"><script type="module" src="/sdk/timio.js"></script></head>
+<body><timio-config token-service-url="http://127.0.0.1:9" portal-token-url="/portal-token"></timio-config><ul>${contacts}</ul></body></html>`;
+const server = createServer((req, res) => {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml);
+  const file = resolve(dist, '.' + path.replace(/^\/sdk/, ''));
+  if (path.startsWith('/sdk/') && file.startsWith(dist) && existsSync(file)) {
+    return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
+  }
+  res.writeHead(404).end();
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  const fetched = new Map<string, number>();
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('.js')) return;
+    const body = await response.body().catch(() => undefined);
+    if (body) fetched.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
+  });
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => document.querySelectorAll('timio-call-button').length === 50 && !!customElements.get('timio-call-button'));
+  const shown = await page.locator('timio-call-button button').count();
+  const total = [...fetched.values()].reduce((a, b) => a + b, 0);
+  const callChunkLoaded = [...fetched.keys()].some((p) => [...lazy].some((f) => f.endsWith(p.replace(/^\/sdk\//, ''))));
+  console.log(`page with 50 call buttons (${shown} rendered) fetched: ${[...fetched.keys()].join(', ')}`);
+  row('page with 50 call buttons: JS fetched, gzip', Math.round(total / 102.4) / 10, 'KB', '< 25 KB', total < 25 * 1024 && !callChunkLoaded);
+} finally {
+  await browser.close();
+  server.close();
+}

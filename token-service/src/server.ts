@@ -1,19 +1,22 @@
 // `npm run token-service`: the standalone token service. Reads the environment once and listens.
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { createTokenService } from './app.js';
+import { createTokenService, type TokenService } from './app.js';
+import { DirectoryError } from './directory/directory.js';
 
 let config;
+let service: TokenService;
 try {
   config = loadConfig(process.env, { requirePortalAuth: true });
   if (!config.directoryFile) throw new ConfigError('DIRECTORY_FILE is required (the JSON file with users and rooms)');
+  service = createTokenService({ config });
 } catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
+  // Configuration mistakes get one clear line, not a stack trace.
+  if (!(err instanceof ConfigError || err instanceof DirectoryError)) throw err;
   console.error(`token service: ${err.message}`);
   process.exit(1);
 }
 
-const service = createTokenService({ config });
 const server = createServer(service.app);
 service.attach(server);
 server.listen(config.port, () => {

@@ -1,0 +1,54 @@
+// `npm run token-service` as a process: it starts from the environment, answers, stops on SIGTERM,
+// and refuses a bad environment with one clear line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { api, portalToken, testEnv } from './helpers.js';
+
+const serverFile = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+
+function run(env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c));
+  child.stderr.on('data', (c: Buffer) => (err += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  listening.catch(() => undefined); // a test that expects the exit does not await it
+  return { child, exited, listening, output: () => ({ out, err }) };
+}
+
+test('starts from the environment, issues tokens, stops on SIGTERM', async () => {
+  const p = run({ ...testEnv(), PORT: '0' });
+  const port = await p.listening;
+  const base = `http://127.0.0.1:${port}`;
+  assert.equal((await api(base, 'GET', '/healthz')).status, 200);
+  const res = await api(base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' } });
+  assert.equal(res.status, 200, res.text);
+  p.child.kill('SIGTERM');
+  assert.equal(await p.exited, 0);
+  assert.ok(!p.output().out.includes(res.body.token), 'the issued token is not in the output');
+});
+
+test('a bad environment stops the start with one line naming the problem', async () => {
+  for (const [env, message] of [
+    [{ ...testEnv(), PORTAL_JWT_SECRET: 'short' }, /PORTAL_JWT_SECRET must be at least 32 bytes/],
+    [{ ...testEnv(), LIVEKIT_URL: undefined }, /LIVEKIT_URL is required/],
+    [{ ...testEnv(), DIRECTORY_FILE: '/nonexistent/dir.json' }, /cannot read DIRECTORY_FILE/],
+    [{ ...testEnv(), DIRECTORY_FILE: undefined }, /DIRECTORY_FILE is required/],
+  ] as const) {
+    const p = run(env);
+    assert.equal(await p.exited, 1);
+    const { err } = p.output();
+    assert.match(err, message);
+    assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+  }
+});

@@ -42,6 +42,7 @@ import { Participant, type SignalSink } from './participant.js';
 import type { RoomEventMap } from './room-events.js';
 
 export const SERVER_VERSION = '1.9.0';
+const debug = process.env.MEDIA_DEBUG ? (...args: unknown[]) => console.log('[media]', ...args) : () => undefined;
 const MAX_DATA_PACKET_BYTES = 128 * 1024;
 const SPEAKER_INTERVAL_MS = 300;
 
@@ -117,6 +118,7 @@ export class Room {
     if (previous) this.remove(previous, DisconnectReason.DUPLICATE_IDENTITY, true);
 
     const p = new Participant(claims, signal, { autoSubscribe });
+    debug('join', this.name, claims.identity, p.sid);
     this.attachConnections(p);
     const others = [...this.participants.values()].filter((o) => !o.permission.hidden).map((o) => o.toInfo());
     p.state = ParticipantInfo_State.JOINED;
@@ -140,11 +142,15 @@ export class Room {
     });
     this.broadcastParticipant(p, { exclude: p });
     this.emit('participant_joined', { room: this.info(), participant: p.toInfo() });
+    return p;
+  }
+
+  private subscribeToExisting(p: Participant): void {
+    if (this.participants.get(p.identity) !== p) return;
     for (const other of this.participants.values()) {
       if (other === p) continue;
       for (const track of other.published.values()) this.maybeSubscribe(p, other, track);
     }
-    return p;
   }
 
   /** Removes a participant; with `notify` it is told why (leave) and its signal closed. */
@@ -285,12 +291,14 @@ export class Room {
       audioFeatures: req.audioFeatures,
     });
     p.pendingTracks.set(req.cid, info);
+    debug('addTrack', p.identity, req.cid, info.sid, TrackSource[source]);
     p.send({ case: 'trackPublished', value: new TrackPublishedResponse({ cid: req.cid, track: info }) });
   }
 
   async publisherOffer(p: Participant, offer: SessionDescription): Promise<void> {
     if (!p.publisher) return;
     const { sdp, sections } = await p.publisher.answer(offer.sdp);
+    debug('publisher offer', p.identity, offer.id, sections.map((s) => `${s.mid}:${s.kind}:${s.direction}:${s.trackId}:${s.rids.join('/')}`).join(' '));
     p.send({ case: 'answer', value: new SessionDescription({ type: 'answer', sdp, id: offer.id }) });
     for (const section of sections) {
       if (section.kind !== 'audio' && section.kind !== 'video') continue;
@@ -371,11 +379,16 @@ export class Room {
       sendOffer: (sdp, id) => p.send({ case: 'offer', value: new SessionDescription({ type: 'offer', sdp, id }) }),
       onCandidate: (candidateInit) =>
         p.send({ case: 'trickle', value: new TrickleRequest({ candidateInit, target: SignalTarget.SUBSCRIBER }) }),
+      onReady: () => this.subscribeToExisting(p),
     });
+    // The first offer carries only data channels (so the application m-line is the BUNDLE tag);
+    // tracks are added once it is answered.
+    if (p.permission.canSubscribe) p.subscriber.negotiate();
   }
 
   /** First media of an announced track: tell everyone, then offer it to subscribers. */
   private startTrack(p: Participant, track: PublishedTrack): void {
+    debug('track started', p.identity, track.sid, track.kind);
     p.published.set(track.sid, track);
     p.bumpVersion();
     this.broadcastParticipant(p);
@@ -398,9 +411,10 @@ export class Room {
   }
 
   private maybeSubscribe(sub: Participant, owner: Participant, track: PublishedTrack): void {
-    if (!sub.permission.canSubscribe || !sub.subscriber || sub.subscriptions.has(track.sid)) return;
+    if (!sub.permission.canSubscribe || !sub.subscriber?.ready || sub.subscriptions.has(track.sid)) return;
     const wanted = sub.subscriptionChoices.get(track.sid) ?? sub.autoSubscribe;
     if (!wanted || !owner.published.has(track.sid)) return;
+    debug('subscribe', sub.identity, '←', owner.identity, track.sid);
     const transceiver = sub.subscriber.addSender(track.kind, `${owner.sid}|${track.sid}`, track.sid);
     const down = new DownTrack(track, sub.sid, transceiver);
     sub.subscriptions.set(track.sid, down);

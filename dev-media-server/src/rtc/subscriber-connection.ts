@@ -1,6 +1,7 @@
 // The peer connection the server offers to send a client its subscribed tracks. Only one offer is
 // outstanding at a time; changes made meanwhile are folded into the next offer.
 import { MediaStream, RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RTCRtpTransceiver } from 'werift';
+const debug = process.env.MEDIA_DEBUG ? (...args: unknown[]) => console.log('[media]', ...args) : () => undefined;
 import { subscriberPeerConfig, type RtcOptions } from './peer-config.js';
 import { stopTransceivers } from './stop-transceivers.js';
 
@@ -16,12 +17,18 @@ export class SubscriberConnection {
   private dirty = false;
   private scheduled = false;
   private closed = false;
+  /** True once the first offer (data channels only) was answered; tracks are added after that. */
+  ready = false;
 
-  constructor(opts: RtcOptions, private readonly handlers: SubscriberHandlers) {
+  constructor(opts: RtcOptions, private readonly handlers: SubscriberHandlers & { onReady(): void }) {
     this.pc = new RTCPeerConnection(subscriberPeerConfig(opts));
     this.pc.onIceCandidate.subscribe((candidate) => {
       if (candidate) handlers.onCandidate(JSON.stringify(candidate.toJSON()));
     });
+    // As LiveKit does: data channels make the application m-line the first (BUNDLE-tagged) one, so
+    // removing a track (werift writes port 0 for inactive m-lines) never rejects the bundle tag.
+    this.pc.createDataChannel('_reliable', { ordered: true });
+    this.pc.createDataChannel('_lossy', { ordered: false, maxRetransmits: 0 });
   }
 
   /** Adds a send-only m-line whose stream id is `PA_publisher|TR_track` (the client parses it). */
@@ -59,9 +66,14 @@ export class SubscriberConnection {
 
   async handleAnswer(sdp: string, id: number): Promise<void> {
     if (this.closed || !this.awaitingAnswer) return;
+    debug('subscriber answer', id, this.offerId);
     if (id !== 0 && id !== this.offerId) return; // an answer to an offer we already replaced
     await this.pc.setRemoteDescription(new RTCSessionDescription(sdp, 'answer'));
     this.awaitingAnswer = false;
+    if (!this.ready) {
+      this.ready = true;
+      this.handlers.onReady();
+    }
     if (this.dirty) this.negotiate();
   }
 
@@ -80,15 +92,17 @@ export class SubscriberConnection {
 
   private async sendOffer(): Promise<void> {
     if (this.closed || this.awaitingAnswer || !this.dirty) return;
-    if (this.pc.getTransceivers().length === 0) return;
     this.dirty = false;
     this.awaitingAnswer = true;
     try {
       const offer = await this.pc.createOffer();
       await this.pc.setLocalDescription(offer);
       this.offerId += 1;
-      this.handlers.sendOffer(this.pc.localDescription?.sdp ?? offer.sdp, this.offerId);
-    } catch {
+      const sdp = this.pc.localDescription?.sdp ?? offer.sdp;
+      debug('subscriber offer', this.offerId, sdp.split(/\r?\n/).filter((l) => /^(m=|a=mid|a=msid|a=sendonly|a=inactive|a=recvonly)/.test(l)).join(' '));
+      this.handlers.sendOffer(sdp, this.offerId);
+    } catch (err) {
+      debug('subscriber offer failed', err);
       this.awaitingAnswer = false;
     }
   }

@@ -54,6 +54,8 @@ async function join(url: string, token: string, opts: { camera?: boolean; mic?: 
     .on(RoomEvent.ChatMessage, (msg, p) => state.chat.push(`${p?.identity}:${msg.message}`))
     .on(RoomEvent.DataReceived, (payload, p, _kind, topic) => state.data.push(`${p?.identity ?? 'server'}:${topic ?? ''}:${new TextDecoder().decode(payload)}`))
     .on(RoomEvent.ActiveSpeakersChanged, (speakers) => state.speakers.push(speakers.map((s) => s.identity)))
+    .on(RoomEvent.Reconnecting, () => state.events.push('reconnecting'))
+    .on(RoomEvent.Reconnected, () => state.events.push('reconnected'))
     .on(RoomEvent.Disconnected, (reason) => {
       state.disconnectReason = reason;
       state.events.push(`disconnected:${reason}`);
@@ -65,9 +67,22 @@ async function join(url: string, token: string, opts: { camera?: boolean; mic?: 
   return room.localParticipant.sid;
 }
 
+async function tryJoin(url: string, token: string): Promise<string> {
+  const r = new Room({ singlePeerConnection: false });
+  try {
+    await r.connect(url, token, { maxRetries: 0 } as never);
+    await r.disconnect();
+    return 'connected';
+  } catch (e) {
+    const err = e as { message?: string; status?: number; reason?: unknown };
+    return `error:${err.status ?? ''}:${err.message ?? String(e)}`;
+  }
+}
+
 Object.assign(window, {
   lk: {
     join,
+    tryJoin,
     state,
     room: () => room,
     leave: () => room?.disconnect(),

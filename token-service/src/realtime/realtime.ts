@@ -69,8 +69,9 @@ export class Realtime {
     const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
     this.wss = wss;
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const path = (req.url ?? '').split('?')[0];
-      if (path !== REALTIME_PATH) {
+      // A host may mount the service under a prefix (`/timio/v1/realtime`).
+      const path = (req.url ?? '').split('?')[0]!;
+      if (!path.endsWith(REALTIME_PATH)) {
         if (server.listenerCount('upgrade') === 1) socket.destroy();
         return;
       }

@@ -129,6 +129,7 @@ describe('rooms against the dev media server', () => {
     const other = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body: { title: 'Andere', startsAt: new Date().toISOString() } });
     const g1 = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.body.invite, name: 'Maria' } });
     const g2 = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: other.body.invite, name: 'Olaf' } });
+    const late = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.body.invite, name: 'Lena' } }); // joins only after the revocation
     const maria = await join(g1.body.token);
     const olaf = await join(g2.body.token);
     assert.equal(maria.self.attributes['timio.guest'], '1');
@@ -150,6 +151,13 @@ describe('rooms against the dev media server', () => {
     await maria.waitForLeave();
     await anna.waitForParticipantGone(maria.identity);
     assert.ok(anna.others.has(olaf.identity), 'guests of other invites stay');
+
+    // A token minted before the revocation still lets LiveKit admit its holder; the join webhook
+    // makes the service take them out again.
+    const lena = await join(late.body.token);
+    const leave = await lena.waitForLeave(10_000);
+    assert.ok(leave);
+    await anna.waitForParticipantGone(lena.identity);
     await olaf.leave();
   });
 

@@ -161,6 +161,26 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
     await ben.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('missed:no_answer'));
   });
 
+  it('Ben has two pages: both ring, he answers on one, the other stops ringing', async () => {
+    const ben2 = await ben.context().newPage();
+    pages.push(ben2);
+    await ben2.goto(`${portal.url}/`);
+    // The second page's realtime connection is up once it knows Anna's presence.
+    await ben2.waitForFunction(() => document.querySelector('timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', null, { timeout: 10_000 });
+    // "Keine Antwort" from the previous call may still be up (it hides itself after a few seconds).
+    if (await anna.locator('timio-notifications >> button.close').count()) await anna.locator('timio-notifications >> button.close').click();
+    await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await ben2.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await ben.locator('timio-notifications >> button.accept').click();
+    await ben2.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await ben2.locator('timio-call').count(), 0, 'the call window opens only where Ben answered');
+    await ben.locator('timio-call').waitFor({ timeout: 20_000 });
+    await anna.locator('timio-call [part="end-button"]').click();
+    await ben.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await ben2.close();
+  });
+
   it('"call all members": Ben gets "Einladung zur Videobesprechung" with "Teilnehmen"', async () => {
     const result = await anna.evaluate(() => (window as unknown as { timio: { ringRoom(r: string): Promise<{ invited: string[] }> } }).timio.ringRoom('vertrieb'));
     assert.ok(result.invited.includes('ben'));

@@ -1,5 +1,6 @@
 // The directory: users with display names, and rooms with members and moderators. It comes from a
-// JSON file (standalone) or from the host's own lookups (embedded).
+// JSON file (standalone) or from the host's own lookups (embedded: pass any object with getUser and
+// getRoom as the `directory` option).
 import { readFileSync } from 'node:fs';
 import { isDirectoryId, isRoomId } from '../http/validation.js';
 
@@ -87,9 +88,4 @@ export function loadDirectoryFile(path: string): Directory {
     throw new DirectoryError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
   return createStaticDirectory(parseDirectory(data, path));
-}
-
-/** The host's own lookups (e.g. its user database); answers are used as given. */
-export function createCallbackDirectory(callbacks: Directory): Directory {
-  return { getUser: (id) => callbacks.getUser(id), getRoom: (id) => callbacks.getRoom(id) };
 }

@@ -5,7 +5,9 @@ import type { RequestHandler } from 'express';
 export function corsAllowlist(origins: string[]): RequestHandler {
   const allowed = new Set(origins);
   return (req, res, next) => {
-    res.vary('Origin');
+    // Nothing before this sets Vary; the plain header spares parsing one per request.
+    if (res.hasHeader('Vary')) res.vary('Origin');
+    else res.setHeader('Vary', 'Origin');
     const origin = req.headers.origin;
     const ok = origin !== undefined && allowed.has(origin);
     if (ok) res.setHeader('Access-Control-Allow-Origin', origin);

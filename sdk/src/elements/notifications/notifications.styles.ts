@@ -10,7 +10,8 @@ export const notificationsStyles = [
       position: fixed;
       inset-block-end: var(--_inset);
       inset-inline-end: var(--_inset);
-      z-index: var(--_z-index);
+      /* Above the call window, so an invitation that arrives during a call is seen. */
+      z-index: calc(var(--_z-index) + 1);
       display: block;
       font-family: var(--_font-family);
       font-size: 0.9375rem;

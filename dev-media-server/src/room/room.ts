@@ -320,7 +320,11 @@ export class Room {
       info.mid = section.mid;
       if (section.rids.length > 1) info.simulcast = true;
       const publisher = p.publisher;
-      p.tracksByMid.set(section.mid, new PublishedTrack(info, p.sid, (ssrc) => publisher.requestKeyframe(ssrc)));
+      const track = new PublishedTrack(info, p.sid, (ssrc) => publisher.requestKeyframe(ssrc));
+      p.tracksByMid.set(section.mid, track);
+      // Announce now rather than at first media: subscribers negotiate while the publisher's
+      // transport is still connecting, which shortens the time to the first remote frame.
+      this.startTrack(p, track);
     }
   }
 
@@ -359,10 +363,7 @@ export class Room {
     const rtc = this.opts.rtc;
     p.publisher = new PublisherConnection(rtc, {
       onRtp: (mid, rid, packet, level) => {
-        const track = p.tracksByMid.get(mid);
-        if (!track) return;
-        if (!p.published.has(track.sid)) this.startTrack(p, track);
-        track.onPacket(rid, packet, level);
+        p.tracksByMid.get(mid)?.onPacket(rid, packet, level);
       },
       onData: (label, data) => this.relayData(p, label, data),
       onCandidate: (candidateInit) =>
@@ -386,7 +387,7 @@ export class Room {
     if (p.permission.canSubscribe) p.subscriber.negotiate();
   }
 
-  /** First media of an announced track: tell everyone, then offer it to subscribers. */
+  /** A track bound to an m-line: tell everyone, then offer it to subscribers. */
   private startTrack(p: Participant, track: PublishedTrack): void {
     debug('track started', p.identity, track.sid, track.kind);
     p.published.set(track.sid, track);

@@ -94,6 +94,10 @@ Object.assign(window, {
     muteCamera: (muted: boolean) => room!.localParticipant.setCameraEnabled(!muted),
     muteMic: (muted: boolean) => room!.localParticipant.setMicrophoneEnabled(!muted),
     shareScreen: (on: boolean) => room!.localParticipant.setScreenShareEnabled(on),
+    unpublishCamera: async () => {
+      const pub = room!.localParticipant.getTrackPublication(Track.Source.Camera);
+      if (pub?.track) await room!.localParticipant.unpublishTrack(pub.track);
+    },
     setQuality: (identity: string, quality: number) => {
       const p = room!.remoteParticipants.get(identity);
       p?.getTrackPublication(Track.Source.Camera)?.setVideoQuality(quality);

@@ -17,6 +17,14 @@ const lk = (page: Page) => ({
     page.waitForFunction((p) => (window as any).lk.state.events.some((e: string) => e.startsWith(p)), prefix, { timeout, polling: 50 }),
 });
 
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 before(async () => {
   media = await startMediaServer({ port: 0 });
   host = await startPageHost();
@@ -68,6 +76,12 @@ test('server-side metadata update and mute are seen by everyone', { timeout: 20_
   const camera = media.rooms.getParticipant('features', 'alice').tracks.find((t) => t.type === 1)!;
   media.rooms.mutePublishedTrack('features', 'alice', camera.sid, true);
   await lk(bob).waitEvent('muted:alice:video');
+});
+
+test('unpublishing the camera removes it for the other participant', { timeout: 20_000 }, async () => {
+  await alice.evaluate(() => (window as any).lk.unpublishCamera());
+  await lk(bob).waitEvent('unpublished:alice:video');
+  await waitFor(() => !media.rooms.getParticipant('features', 'alice').tracks.some((t) => t.type === 1), 5000);
 });
 
 test('kick disconnects with PARTICIPANT_REMOVED, the other sees them leave', { timeout: 20_000 }, async () => {

@@ -12,6 +12,22 @@ import { roomToken } from '../testing/tokens.js';
 import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
 import { framesAdvance } from './support/video.js';
 
+/** On failure, adds what each session knows (phase, partner, tracks) to the error. */
+async function withDiagnostics(pages: Page[], run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const states = await Promise.all(
+      pages.map((p) =>
+        p.evaluate(`(() => { const r = window.callWindow.handle.session.room; const s = window.callWindow.handle.session.snapshot;
+          return JSON.stringify({ phase: s.phase, partner: { presence: s.partner.presence, cameraOff: s.partner.cameraOff, camera: !!s.partner.camera },
+            remote: [...r.remoteParticipants.values()].map((x) => [x.identity, [...x.trackPublications.values()].map((t) => t.source + ':' + t.isSubscribed + ':' + t.isMuted)]) }); })()`).catch((e) => String(e)),
+      ),
+    );
+    throw new Error(`${(err as Error).message}\nsessions: ${states.join('\n')}`);
+  }
+}
+
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
 
@@ -60,8 +76,10 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
 
     // Each sees the other's camera, frames advancing.
-    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
-    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
+    await withDiagnostics([a, b], async () => {
+      await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+      await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    });
     await framesAdvance(a, 'timio-call video[data-track="local-camera"]');
     assert.equal(await a.locator('timio-call .overlay').count(), 0);
     assert.equal(await b.locator('timio-call [data-state="partner-mic-muted"]').count(), 0);
@@ -82,7 +100,7 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
 
     // Camera back on: Ben's picture returns.
     await a.locator('timio-call .controls .camera').click();
-    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
 
     // Anna shares her screen: Ben sees the screen, with frames, and the badge.
     await a.locator('timio-call .controls .screen').click();

@@ -99,7 +99,9 @@ export class CallSession {
       dynacast: false,
       disconnectOnPageLeave: true,
       videoCaptureDefaults: { resolution: VIDEO },
-      publishDefaults: { simulcast: true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360] },
+      // One layer: a 1:1 call has a single viewer, so simulcast would only cost the sender a
+      // second encode, and layer switches under load can stall the picture on simple SFUs.
+      publishDefaults: { simulcast: false, videoEncoding: VideoPresets.h360.encoding },
     });
     this.state = {
       phase: 'idle',

@@ -78,7 +78,7 @@ export class TimioContact extends LitElement {
   }
 
   override focus(options?: FocusOptions): void {
-    this.trigger?.focus(options);
+    (this.nameControl ?? this.trigger)?.focus(options);
   }
 
   override render() {
@@ -87,15 +87,18 @@ export class TimioContact extends LitElement {
     const canCall = this.status === 'online' && !this.calls.machine.inCall;
     const showCall = this.status !== 'offline';
     const hasItems = showCall || this.hostItems.length > 0;
+    // When the name markup has its own link or button, that keeps focus and the keyboard; the
+    // wrapper then is no second button around it (nested controls confuse screen readers).
+    const own = Boolean(this.nameControl);
     return html`<span
         class="trigger"
         part="trigger"
-        tabindex="0"
-        role="button"
-        aria-haspopup="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-description=${t.contactMenu.keyboardHint}
-        ><slot>${name}</slot></span
+        tabindex=${own ? nothing : '0'}
+        role=${own ? nothing : 'button'}
+        aria-haspopup=${own ? nothing : 'menu'}
+        aria-expanded=${own ? nothing : this.open ? 'true' : 'false'}
+        aria-description=${own ? nothing : t.contactMenu.keyboardHint}
+        ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
       ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems ? '' : 'alone'}">
           <span class="name">${name}</span>
@@ -142,7 +145,7 @@ export class TimioContact extends LitElement {
     if (panel?.hidePopover && panel.matches(':popover-open')) panel.hidePopover();
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     window.removeEventListener('resize', this.onViewportChange);
-    if (restoreFocus) this.trigger?.focus();
+    if (restoreFocus) this.focus();
   }
 
   private get trigger(): HTMLElement | null {
@@ -231,6 +234,15 @@ export class TimioContact extends LitElement {
   };
 
   private readonly onViewportChange = () => this.close(false);
+
+  /** A link or button inside the name markup, if the host wrote one. */
+  @state() private nameControl?: HTMLElement;
+
+  private onNameSlotChange(e: Event): void {
+    const assigned = (e.target as HTMLSlotElement).assignedElements({ flatten: true });
+    const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+    this.nameControl = assigned.flatMap((el) => (el.matches(focusable) ? [el] : [...el.querySelectorAll(focusable)]))[0] as HTMLElement | undefined;
+  }
 
   private onSlotChange(e: Event): void {
     const slot = e.target as HTMLSlotElement;

@@ -137,6 +137,22 @@ describe('<timio-contact>', () => {
     expect(requested).to.equal(false);
   });
 
+  it('when the name is a link, the link keeps focus and opens the menu with Shift+F10', async () => {
+    const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="ina" presence="online"><a href="#ina">Ina Graf</a></timio-contact>`);
+    const link = el.querySelector('a')!;
+    await el.updateComplete;
+    expect(trigger(el).hasAttribute('tabindex')).to.equal(false);
+    expect(trigger(el).hasAttribute('role')).to.equal(false);
+    await expect(el).to.be.accessible();
+    link.focus();
+    key(link, 'F10', { shiftKey: true });
+    await waitUntil(() => isOpen(el));
+    expect(focused(el)).to.equal(callItem(el));
+    key(callItem(el)!, 'Escape');
+    await waitUntil(() => !isOpen(el));
+    expect(document.activeElement).to.equal(link);
+  });
+
   it('closes on a click elsewhere', async () => {
     const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="gabi" presence="online">Gabi</timio-contact>`);
     rightClick(el);

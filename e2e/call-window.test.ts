@@ -128,4 +128,35 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await a.waitForFunction(() => window.callWindow.ended?.reason === 'partner_left');
     assert.equal(await a.locator('timio-call').count(), 0);
   });
+
+  it('camera permission denied and no microphone: the window says so and the call still shows the partner', async () => {
+    const denied = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+    // The browser's own answers when the user blocks the camera and no microphone exists.
+    await denied.addInitScript(`navigator.mediaDevices.getUserMedia = (c) => Promise.reject(new DOMException(
+      c && c.video ? 'Permission denied' : 'Requested device not found', c && c.video ? 'NotAllowedError' : 'NotFoundError'));`);
+    const carlaPage = await denied.newPage();
+    await carlaPage.goto(host.origin);
+    await carlaPage.waitForFunction(() => 'callWindow' in window);
+    const carla = { id: 'carla', name: 'Carla Rossi' };
+    const david = { id: 'david', name: 'David Kim' };
+    const room = `call-denied-${Date.now()}`;
+    const call = { id: 'c2', room, caller: carla, callee: david, state: 'active' as const };
+    const [tc, td] = await Promise.all([
+      roomToken(carla.id, room, {}, { name: carla.name }),
+      roomToken(david.id, room, {}, { name: david.name }),
+    ]);
+    await carlaPage.evaluate((o) => window.callWindow.open(o), { call, token: tc, url: media.url, locale: 'de' as const });
+    await a.evaluate((o) => window.callWindow.open(o), { call, token: td, url: media.url, locale: 'de' as const });
+
+    await carlaPage.locator('timio-call [data-problem="camera-permission_denied"]').waitFor({ timeout: 15_000 });
+    assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Kein Zugriff auf die Kamera/);
+    assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Es wurde kein Mikrofon gefunden/);
+    await framesAdvance(carlaPage, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await a.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: 10_000 });
+    assert.match(await a.locator('timio-call header').innerText(), /Carla Rossi hat das Mikrofon stummgeschaltet/);
+    await carlaPage.screenshot({ path: 'artifacts/call-window-permission-denied-de.png' });
+    await a.locator('timio-call .controls .end').click();
+    await a.waitForFunction(() => window.callWindow.ended?.reason === 'hangup' && !document.querySelector('timio-call'));
+    await denied.close();
+  });
 });

@@ -110,6 +110,17 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     assert.ok(screen.width >= 640, `screen share arrives at a readable size (${screen.width}x${screen.height})`);
     await b.screenshot({ path: 'artifacts/call-window-screen-share-en.png' });
 
+    // Ben's more options: his microphone's level moves (the fake microphone beeps), the test
+    // sound plays on the chosen speaker.
+    await b.locator('timio-call .controls .more').click();
+    await b.waitForFunction(() => {
+      const meter = document.querySelector('timio-call')?.shadowRoot?.querySelector('.options [role="meter"]');
+      return Number(meter?.getAttribute('aria-valuenow') ?? 0) > 0;
+    }, undefined, { timeout: 10_000 });
+    await b.locator('timio-call .options .test-sound').click();
+    await b.keyboard.press('Escape');
+    await b.locator('timio-call .options').waitFor({ state: 'detached' });
+
     // More options lists the fake devices.
     await a.locator('timio-call .controls .more').click();
     await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: 10_000 });

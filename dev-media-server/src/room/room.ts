@@ -67,6 +67,7 @@ export class Room {
   private readonly ticker: NodeJS.Timeout;
   private closeTimer: NodeJS.Timeout | undefined;
   private activeSpeakers = new Map<string, number>();
+  private speakersSentAt = 0;
   /** Peer connections still shutting down (awaited when the server closes). */
   readonly closing = new Set<Promise<void>>();
 
@@ -141,6 +142,10 @@ export class Room {
       }),
     });
     this.broadcastParticipant(p, { exclude: p });
+    if (this.activeSpeakers.size > 0) {
+      const speakers = [...this.activeSpeakers].map(([sid, level]) => new SpeakerInfo({ sid, level, active: true }));
+      p.send({ case: 'speakersChanged', value: new SpeakersChanged({ speakers }) });
+    }
     this.emit('participant_joined', { room: this.info(), participant: p.toInfo() });
     return p;
   }
@@ -487,8 +492,11 @@ export class Room {
       if (!levels.has(sid)) changed.push(new SpeakerInfo({ sid, level: 0, active: false }));
     }
     this.activeSpeakers = levels;
-    if (changed.length === 0) return;
-    const message = new SpeakersChanged({ speakers: changed });
+    // Clients drop speaker events while they are still connecting: repeat the active set each second.
+    if (changed.length === 0 && (levels.size === 0 || now - this.speakersSentAt < 1000)) return;
+    this.speakersSentAt = now;
+    const speakers = changed.length > 0 ? changed : [...levels].map(([sid, level]) => new SpeakerInfo({ sid, level, active: true }));
+    const message = new SpeakersChanged({ speakers });
     for (const p of this.participants.values()) p.send({ case: 'speakersChanged', value: message });
   }
 

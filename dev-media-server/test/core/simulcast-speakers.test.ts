@@ -67,3 +67,19 @@ test('active speakers: the publishing microphone becomes a speaker', { timeout: 
       throw err;
     });
 });
+
+test('screen share next to a simulcast camera: both decoded (layers routed by mid + rid)', { timeout: 30_000 }, async () => {
+  assert.equal(await alice.evaluate(() => (window as any).lk.shareScreen(true).then(() => 'ok', (e: Error) => e.message)), 'ok');
+  await bob.waitForFunction(
+    () => {
+      const v = (window as any).lk.state.video;
+      return v['alice/screen_share']?.frames > 5 && v['alice/screen_share'].width > 0;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+  const before = await bob.evaluate(() => (window as any).lk.state.video['alice/camera'].frames as number);
+  await bob.waitForFunction((n) => (window as any).lk.state.video['alice/camera'].frames > n + 5, before, { timeout: 10_000 });
+  const sources = media.rooms.getParticipant('layers', 'alice').tracks.map((t) => t.source);
+  assert.ok(sources.includes(3 /* SCREEN_SHARE */));
+});

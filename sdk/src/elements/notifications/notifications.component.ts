@@ -142,8 +142,8 @@ export class TimioNotifications extends LitElement {
         <p class="title" id="in-title-${id}">${t.incomingCall.title}</p>
         <p class="message" id="in-msg-${id}">${accepting ? t.outgoingCall.connecting(call.caller.name) : t.incomingCall.from(call.caller.name)}</p>
       </div>
+      <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
-        <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
         <button class="decline" part="decline" type="button" ?disabled=${accepting} @click=${() => this.decline(call.id)}>${phoneDownIcon}${t.incomingCall.decline}</button>
         <button class="accept primary" part="accept" type="button" ?disabled=${accepting} @click=${() => this.accept(call.id)}>${videoIcon}${t.incomingCall.accept}</button>
       </div>
@@ -158,8 +158,8 @@ export class TimioNotifications extends LitElement {
         <p class="title" id="ring-title-${id}">${t.roomRing.title}</p>
         <p class="message" id="ring-msg-${id}">${t.roomRing.body(ring.caller.name, ring.roomName)}</p>
       </div>
+      <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
-        <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
         <button class="dismiss" part="decline" type="button" @click=${() => this.dismissRing(ring)}>${t.roomRing.dismiss}</button>
         <button class="accept primary" part="accept" type="button" @click=${() => this.joinRing(ring)}>${videoIcon}${t.roomRing.join}</button>
       </div>

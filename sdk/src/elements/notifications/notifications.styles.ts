@@ -26,7 +26,7 @@ export const notificationsStyles = [
     .popup {
       pointer-events: auto;
       display: grid;
-      grid-template-columns: auto 1fr;
+      grid-template-columns: auto 1fr auto;
       gap: 0.75rem 0.85rem;
       align-items: center;
       padding: 1rem;
@@ -129,14 +129,21 @@ export const notificationsStyles = [
       filter: brightness(1.1);
     }
     button.icon {
+      align-self: start;
       padding: 0;
-      inline-size: 2.25rem;
-      margin-inline-end: auto;
-      font-size: 1.1rem;
+      inline-size: 2rem;
+      min-block-size: 2rem;
+      border-color: transparent;
+      color: var(--_muted);
+      font-size: 1.05rem;
     }
     svg {
       inline-size: 1.15em;
       block-size: 1.15em;
+    }
+    .outgoing .text,
+    .error .message {
+      grid-column: 2 / -1;
     }
     .error .avatar {
       background: var(--_danger);

@@ -5,6 +5,9 @@ import { configure, getConfig } from '../../config/config.js';
 import { PortalTokenSource } from '../../config/portal-token.js';
 import '../shared/testing/fake-token-service.js';
 import { defineConfig } from './config.js';
+import { define } from '../shared/define.js';
+import { catalogFor, registerCatalog } from '../../i18n/localize.js';
+import { en } from '../../i18n/en.js';
 
 defineConfig();
 
@@ -66,5 +69,28 @@ describe('<timio-config> beside a script', () => {
     await waitUntil(() => getComputedStyle(document.documentElement).getPropertyValue('--timio-color-surface').trim() === '#1f2328');
     configure({ theme: 'light' });
     expect(getComputedStyle(document.documentElement).getPropertyValue('--timio-color-surface').trim()).to.equal('');
+  });
+});
+
+describe('registration and languages', () => {
+  it('a second copy of an element class warns instead of throwing', () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      define('timio-twice-test', class extends HTMLElement {});
+      define('timio-twice-test', class extends HTMLElement {});
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('<timio-twice-test> is already defined');
+  });
+
+  it('a host can add a language', () => {
+    registerCatalog('fr', { ...en, locale: 'fr-FR', callButton: { ...en.callButton, start: (name) => `Appeler ${name} en vidéo` } });
+    expect(catalogFor('fr-CA').callButton.start('Anna')).to.equal('Appeler Anna en vidéo');
+    expect(catalogFor('de-AT').callButton.start('Anna')).to.equal('Videocall mit Anna starten');
+    expect(catalogFor('').locale).to.equal('de-DE');
   });
 });

@@ -45,6 +45,7 @@ export const SERVER_VERSION = '1.9.0';
 const debug = process.env.MEDIA_DEBUG ? (...args: unknown[]) => console.log('[media]', ...args) : () => undefined;
 const MAX_DATA_PACKET_BYTES = 128 * 1024;
 const SPEAKER_INTERVAL_MS = 300;
+const MAX_TRACKS_PER_PARTICIPANT = 32;
 
 export interface RoomOptions {
   rtc: RtcOptions;
@@ -273,11 +274,22 @@ export class Room {
     if (!p.canPublishSource(source)) {
       p.send({
         case: 'requestResponse',
-        value: new RequestResponse({ reason: RequestResponse_Reason.NOT_ALLOWED, message: `not allowed to publish ${TrackSource[source].toLowerCase()}` }),
+        value: new RequestResponse({
+          reason: RequestResponse_Reason.NOT_ALLOWED,
+          message: `not allowed to publish ${TrackSource[source].toLowerCase()}`,
+          request: { case: 'addTrack', value: req },
+        }),
       });
       return;
     }
     if (p.pendingTracks.has(req.cid)) return;
+    if (p.pendingTracks.size + p.tracksByMid.size >= MAX_TRACKS_PER_PARTICIPANT) {
+      p.send({
+        case: 'requestResponse',
+        value: new RequestResponse({ reason: RequestResponse_Reason.LIMIT_EXCEEDED, message: 'too many tracks', request: { case: 'addTrack', value: req } }),
+      });
+      return;
+    }
     const info = new TrackInfo({
       sid: newSid('TR'),
       type: req.type,

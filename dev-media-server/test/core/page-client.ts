@@ -60,6 +60,9 @@ async function join(url: string, token: string, opts: { camera?: boolean; mic?: 
       state.disconnectReason = reason;
       state.events.push(`disconnected:${reason}`);
     });
+  room.registerTextStreamHandler('notes', async (reader, from) => {
+    state.data.push(`text:${from.identity}:${await reader.readAll()}`);
+  });
   await room.connect(url, token, { autoSubscribe: opts.autoSubscribe ?? true });
   state.connectedAt = Date.now();
   if (opts.camera ?? true) await room.localParticipant.setCameraEnabled(true, { resolution: { width: opts.width ?? 640, height: opts.height ?? 360, frameRate: 30 } });
@@ -89,6 +92,8 @@ Object.assign(window, {
     sendChat: (text: string) => room!.localParticipant.sendChatMessage(text),
     sendData: (text: string, topic: string, destinationIdentities?: string[]) =>
       room!.localParticipant.publishData(new TextEncoder().encode(text), { reliable: true, topic, destinationIdentities }),
+    sendText: (text: string) => room!.localParticipant.sendText(text, { topic: 'notes' }),
+    sendLossy: (text: string, topic: string) => room!.localParticipant.publishData(new TextEncoder().encode(text), { reliable: false, topic }),
     setAttributes: (attrs: Record<string, string>) => room!.localParticipant.setAttributes(attrs),
     setMetadata: (m: string) => room!.localParticipant.setMetadata(m),
     muteCamera: (muted: boolean) => room!.localParticipant.setCameraEnabled(!muted),

@@ -69,6 +69,31 @@ test('chat and data with destination identities', { timeout: 20_000 }, async () 
   assert.ok(!aliceData.some((d) => d.includes('from server')), 'alice was not a destination');
 });
 
+test('text streams and lossy data pass through; no data without canPublishData', { timeout: 20_000 }, async () => {
+  const long = 'x'.repeat(40_000);
+  await alice.evaluate((t) => (window as any).lk.sendText(t), long);
+  await bob.waitForFunction((n) => (window as any).lk.state.data.some((d: string) => d.startsWith('text:alice:') && d.length === n), 'text:alice:'.length + long.length, { timeout: 5000 });
+  await waitForPage(bob, 'lossy', () => alice.evaluate(() => (window as any).lk.sendLossy('ping', 'lossy')));
+  const mute = await host.openPage();
+  await mute.evaluate(([u, t]) => (window as any).lk.join(u, t, { camera: false, mic: false }), [media.url, await roomToken('quiet', 'features', { canPublishData: false })] as const);
+  await mute.evaluate(() => (window as any).lk.sendData('should not arrive', 'blocked'));
+  await bob.evaluate(() => (window as any).lk.sendData('marker', 'after'));
+  await alice.waitForFunction(() => (window as any).lk.state.data.includes('bob:after:marker'), undefined, { timeout: 5000 });
+  assert.ok(!(await alice.evaluate(() => (window as any).lk.state.data as string[])).some((d) => d.includes('should not arrive')));
+  await mute.close();
+});
+
+/** Lossy packets may be lost: send until one arrives. */
+async function waitForPage(page: Page, topic: string, send: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await send();
+    const got = await page.evaluate((t) => (window as any).lk.state.data.some((d: string) => d.includes(`:${t}:`)), topic);
+    if (got) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${topic} packet arrived`);
+}
+
 test('server-side metadata update and mute are seen by everyone', { timeout: 20_000 }, async () => {
   media.rooms.updateParticipant('features', 'bob', { metadata: '{"role":"host"}', attributes: { 'timio.hand': 'x' } });
   await lk(alice).waitEvent('metadata:bob:{"role":"host"}');

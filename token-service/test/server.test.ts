@@ -39,16 +39,16 @@ test('starts from the environment, issues tokens, stops on SIGTERM', async () =>
 });
 
 test('a bad environment stops the start with one line naming the problem', async () => {
-  for (const [env, message] of [
+  // Two representative cases (each start compiles TypeScript); config.test.ts checks every variable.
+  const cases = [
     [{ ...testEnv(), PORTAL_JWT_SECRET: 'short' }, /PORTAL_JWT_SECRET must be at least 32 bytes/],
-    [{ ...testEnv(), LIVEKIT_URL: undefined }, /LIVEKIT_URL is required/],
     [{ ...testEnv(), DIRECTORY_FILE: '/nonexistent/dir.json' }, /cannot read DIRECTORY_FILE/],
-    [{ ...testEnv(), DIRECTORY_FILE: undefined }, /DIRECTORY_FILE is required/],
-  ] as const) {
+  ] as const;
+  await Promise.all(cases.map(async ([env, message]) => {
     const p = run(env);
     assert.equal(await p.exited, 1);
     const { err } = p.output();
     assert.match(err, message);
     assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
-  }
+  }));
 });

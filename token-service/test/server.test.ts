@@ -39,10 +39,10 @@ test('starts from the environment, issues tokens, stops on SIGTERM', async () =>
 });
 
 test('a bad environment stops the start with one line naming the problem', async () => {
-  // Two representative cases (each start compiles TypeScript); config.test.ts checks every variable.
+  // One case (each start compiles TypeScript, slow on a busy machine); config.test.ts checks every
+  // variable's message, this checks that the process prints it as one line and exits 1.
   const cases = [
-    [{ ...testEnv(), PORTAL_JWT_SECRET: 'short' }, /PORTAL_JWT_SECRET must be at least 32 bytes/],
-    [{ ...testEnv(), DIRECTORY_FILE: '/nonexistent/dir.json' }, /cannot read DIRECTORY_FILE/],
+    [{ ...testEnv(), PORTAL_JWT_SECRET: 'short', DIRECTORY_FILE: '/nonexistent/dir.json' }, /PORTAL_JWT_SECRET must be at least 32 bytes/],
   ] as const;
   await Promise.all(cases.map(async ([env, message]) => {
     const p = run(env);

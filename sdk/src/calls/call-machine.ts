@@ -65,6 +65,8 @@ type HostListener = (event: HostCallEvent) => void;
 
 /** How many finished calls are remembered so late duplicate events are not reported twice. */
 const REMEMBERED = 64;
+/** An incoming call stops ringing here after this long even if its end never arrived. */
+const RING_GIVE_UP_MS = 180_000;
 
 export class CallMachine {
   private outgoing?: OutgoingCallView;
@@ -216,6 +218,12 @@ export class CallMachine {
           if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, call };
         } else if (!this.incoming.some((i) => i.call.id === call.id) && !this.wasReported(call.id, 'ended')) {
           this.incoming = [...this.incoming, { call, phase: 'ringing' }];
+          // If the end of the ring was lost (e.g. the connection dropped meanwhile), stop anyway.
+          setTimeout(() => {
+            if (!this.incoming.some((i) => i.call.id === call.id && i.phase === 'ringing')) return;
+            this.incoming = this.incoming.filter((i) => i.call.id !== call.id);
+            this.changed();
+          }, RING_GIVE_UP_MS);
         }
         break;
       case 'active':

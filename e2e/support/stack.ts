@@ -3,7 +3,7 @@
 // `npm start` configures it) and the demo portal, which serves a fresh build of the SDK.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,24 @@ export interface Stack {
 
 let built: Promise<string> | undefined;
 
-/** Builds the script-tag SDK (rollup.config.mjs, first build) into a temporary folder, once. */
+/** Newest modification time of the SDK's sources and build config. */
+function newestSource(dir = join(root, 'sdk', 'src')): number {
+  let newest = statSync(join(root, 'rollup.config.mjs')).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The script-tag SDK built from the current sources: dist/ when it is newer than every source
+ * file (`npm test` builds just before), else a fresh rollup build into a temporary folder.
+ */
 export function buildSdk(): Promise<string> {
+  const dist = join(root, 'dist');
+  const entry = join(dist, 'timio.js');
+  if (!built && existsSync(entry) && statSync(entry).mtimeMs >= newestSource()) built = Promise.resolve(dist);
   built ??= (async () => {
     const out = mkdtempSync(join(tmpdir(), 'timio-e2e-dist-'));
     const configs = (await import(join(root, 'rollup.config.mjs'))).default as RollupOptions[];

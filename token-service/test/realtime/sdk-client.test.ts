@@ -148,4 +148,21 @@ describe('SDK realtime client', () => {
     await until(() => calls.caller!.at(-1)?.outcome === 'completed', 'ended for the caller');
     for (const c of [caller, calleeA, calleeB]) c.close();
   });
+
+  it('delivers room invitations and their end', async () => {
+    const ben = clientFor('ben');
+    const rings: string[] = [];
+    const ended: string[] = [];
+    ben.onRoomRing((r) => rings.push(`${r.roomName}:${r.caller.name}`));
+    ben.onRoomRingEnded((id) => ended.push(id));
+    await until(() => ben.state === 'ready', 'ready');
+    const res = await svc.post('/v1/rooms/vertrieb/ring', 'anna');
+    assert.ok(res.body.invited.includes('ben'));
+    await until(() => rings.length === 1, 'the invitation');
+    assert.deepEqual(rings, ['Vertrieb:Anna Schmidt']);
+    await svc.webhook({ event: 'participant_joined', room: { name: 'vertrieb' }, participant: { identity: 'ben' } });
+    await until(() => ended.length >= 1, 'the invitation ended');
+    assert.equal(ended[0], res.body.ringId);
+    ben.close();
+  });
 });

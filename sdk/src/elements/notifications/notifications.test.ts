@@ -131,9 +131,18 @@ describe('<timio-notifications>', () => {
   });
 
   it('mute silences the ring, keeps the popup, and is remembered', async () => {
+    // Count the tones the ring schedules (WebAudio oscillators), before and after mute.
+    let tones = 0;
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+      tones++;
+      return start.call(this, when);
+    };
     const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
     realtime.sendCall(incoming());
     await waitUntil(() => el.ringing);
+    await waitUntil(() => tones >= 2, 'the ring plays its two-note chime');
+    OscillatorNode.prototype.start = start;
     const mute = button(el, '.mute');
     expect(mute.getAttribute('aria-label')).to.equal('Klingelton aus');
     expect(mute.getAttribute('aria-pressed')).to.equal('false');

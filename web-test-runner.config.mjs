@@ -29,6 +29,8 @@ export default {
   files: ['sdk/src/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  // Two busy cores: element tests that wait for a real getUserMedia need more than mocha's 2 s.
+  testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [

@@ -10,6 +10,7 @@ import {
   useSdesRTPStreamId,
   type PeerConfig,
 } from 'werift';
+import { enlargeUdpBuffers } from './udp-buffers.js';
 
 export interface RtcOptions {
   /** UDP port range for ICE, e.g. [50000, 60000]; undefined = any free port. */
@@ -26,6 +27,7 @@ function codecs() {
 }
 
 function base(opts: RtcOptions): Partial<PeerConfig> {
+  enlargeUdpBuffers();
   return {
     iceServers: [],
     iceAdditionalHostAddresses: ['127.0.0.1', ...(opts.additionalHostAddresses ?? [])],

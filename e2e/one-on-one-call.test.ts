@@ -60,11 +60,13 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     const item = annaPage.locator('tr[data-contact="ben"] timio-contact [role="menuitem"]').first();
     await item.waitFor({ state: 'visible' });
     assert.match(await item.innerText(), /Videocall starten/);
+    await annaPage.screenshot({ path: 'artifacts/e2e-portal-contact-menu-de.png' });
     await item.click();
 
     // Ben's page rings with Anna's name; Anna sees that it rings.
     await incoming(benPage).waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await incoming(benPage).innerText(), /Anna Schmidt/);
+    await benPage.screenshot({ path: 'artifacts/e2e-portal-ringing-en.png' });
     await annaPage.locator('timio-notifications .popup.outgoing[data-phase="ringing"]').waitFor({ timeout: 10_000 });
 
     // Ben accepts: both call windows open and each sees the other's camera, frames advancing.

@@ -82,3 +82,26 @@ test('a dropped signal connection: the client rejoins and media flows again', { 
   await alice.close();
   await bob.close();
 });
+
+test('a resume attempt (reconnect=1) is answered with leave RECONNECT', { timeout: 20_000 }, async () => {
+  const { SignalResponse, LeaveRequest_Action } = await import('@livekit/protocol');
+  const ws = new WebSocket(`${media.url}/rtc?access_token=${await roomToken('resumer', 'sturdy')}&reconnect=1&sid=PA_x`);
+  const first = await new Promise<Buffer>((resolve, reject) => ws.once('message', (d) => resolve(d as Buffer)).once('error', reject));
+  const message = SignalResponse.fromBinary(first).message;
+  assert.equal(message.case, 'leave');
+  assert.equal(message.case === 'leave' && message.value.action, LeaveRequest_Action.RECONNECT);
+  ws.close();
+});
+
+test('joining again with the same identity replaces the old session', { timeout: 30_000 }, async () => {
+  const first = await host.openPage();
+  const second = await host.openPage();
+  const token = await roomToken('twin', 'twins');
+  await first.evaluate(([u, t]) => (window as any).lk.join(u, t, { camera: false, mic: false }), [media.url, token] as const);
+  await second.evaluate(([u, t]) => (window as any).lk.join(u, t, { camera: false, mic: false }), [media.url, token] as const);
+  await first.waitForFunction(() => (window as any).lk.state.disconnectReason !== undefined, undefined, { timeout: 10_000 });
+  assert.equal(await first.evaluate(() => (window as any).lk.state.disconnectReason), 2 /* DUPLICATE_IDENTITY */);
+  assert.equal(media.rooms.listParticipants('twins').length, 1);
+  await first.close();
+  await second.close();
+});

@@ -147,36 +147,37 @@ describe('realtime across two processes through Redis', () => {
 
   it('a process that shuts down keeps its users online while their pages move to another', async () => {
     const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['ben', 'felix', 'marker-3'] });
-    await anna.presence('ben', 'offline', 3_000).catch(() => undefined);
-    const benOnB = await page(b, 'ben');
-    await page(b, 'felix');
-    await anna.presence('ben', 'online');
-    await anna.presence('felix', 'online');
+    // Users no other test touches, so their first status is known to be offline.
+    anna.send({ type: 'watch', add: ['ben-4', 'felix-4', 'marker-3-4'] });
+    await anna.next('presence');
+    const benOnB = await page(b, 'ben-4');
+    await page(b, 'felix-4');
+    await anna.presence('ben-4', 'online');
+    await anna.presence('felix-4', 'online');
     anna.received.length = 0;
 
     await b.stop(); // SIGTERM: a rolling deploy
     await benOnB.closed;
-    const benOnA = await page(a, 'ben'); // ben's page reconnects through the balancer
+    const benOnA = await page(a, 'ben-4'); // ben's page reconnects through the balancer
     // Felix's page never comes back: he goes offline once the stopped process is dropped.
-    await anna.presence('felix', 'offline', 15_000);
+    await anna.presence('felix-4', 'offline', 15_000);
     // Everything published before now has reached anna once a later change arrives.
-    const marker = await page(a, 'marker-3');
-    await anna.presence('marker-3', 'online');
-    assert.ok(!anna.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'ben')), `ben must not flicker: ${JSON.stringify(anna.received)}`);
+    const marker = await page(a, 'marker-3-4');
+    await anna.presence('marker-3-4', 'online');
+    assert.ok(!anna.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'ben-4')), `ben must not flicker: ${JSON.stringify(anna.received)}`);
     for (const p of [anna, benOnA, marker]) p.close();
     b = await ServiceProcess.start(env);
   });
 
   it('takes the pages of a process that died without a word as gone', async () => {
     const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['carla'] });
-    await anna.presence('carla', 'offline', 3_000).catch(() => undefined);
-    await page(b, 'carla');
-    await anna.presence('carla', 'online');
+    anna.send({ type: 'watch', add: ['carla-5'] });
+    await anna.presence('carla-5', 'offline');
+    await page(b, 'carla-5');
+    await anna.presence('carla-5', 'online');
     b.child.kill('SIGKILL');
     // No close reaches anyone: the surviving process notices the silence (4 s here).
-    await anna.presence('carla', 'offline', 15_000);
+    await anna.presence('carla-5', 'offline', 15_000);
     anna.close();
   });
 });

@@ -337,7 +337,12 @@ export class Room {
       info.mid = section.mid;
       if (section.rids.length > 1) info.simulcast = true;
       const publisher = p.publisher;
-      const track = new PublishedTrack(info, p.sid, (ssrc) => publisher.requestKeyframe(ssrc));
+      const track = new PublishedTrack(
+        info,
+        p.sid,
+        (ssrc) => publisher.requestKeyframe(ssrc),
+        (ssrc, lost) => publisher.requestRetransmission(ssrc, lost),
+      );
       p.tracksByMid.set(section.mid, track);
       // Announce now rather than at first media: subscribers negotiate while the publisher's
       // transport is still connecting, which shortens the time to the first remote frame.

@@ -8,10 +8,12 @@ import type { DownTrack } from './down-track.js';
 export const LAYER_ORDER: Record<string, number> = { q: 0, h: 1, f: 2, '': 2 };
 const LAYER_ALIVE_MS = 1500;
 const KEYFRAME_REQUEST_INTERVAL_MS = 300;
+const MAX_NACK_GAP = 64;
 
 interface LayerState {
   key: string;
   ssrc: number;
+  highestSeq: number;
   lastPacketAt: number;
   lastKeyframeRequestAt: number;
 }
@@ -29,6 +31,7 @@ export class PublishedTrack {
     readonly info: TrackInfo,
     readonly publisherSid: string,
     private readonly requestKeyframeBySsrc: (ssrc: number) => void,
+    private readonly requestRetransmission: (ssrc: number, lost: number[]) => void = () => undefined,
   ) {
     this.kind = info.type === TrackType.AUDIO ? 'audio' : 'video';
   }
@@ -43,10 +46,14 @@ export class PublishedTrack {
     let layer = this.layers.get(key);
     const revived = !layer || now - layer.lastPacketAt > LAYER_ALIVE_MS;
     if (!layer) {
-      layer = { key, ssrc: packet.header.ssrc, lastPacketAt: now, lastKeyframeRequestAt: 0 };
+      layer = { key, ssrc: packet.header.ssrc, highestSeq: packet.header.sequenceNumber, lastPacketAt: now, lastKeyframeRequestAt: 0 };
       this.layers.set(key, layer);
     }
-    layer.ssrc = packet.header.ssrc;
+    if (layer.ssrc !== packet.header.ssrc) {
+      layer.ssrc = packet.header.ssrc;
+      layer.highestSeq = packet.header.sequenceNumber;
+    }
+    if (this.kind === 'video') this.detectLoss(layer, packet.header.sequenceNumber);
     layer.lastPacketAt = now;
     if (this.kind === 'audio') this.measureAudio(packet, audioLevel, now);
     if (revived) for (const down of this.downTracks) down.selectLayer();
@@ -74,6 +81,18 @@ export class PublishedTrack {
   maintain(now = Date.now()): void {
     if (this.kind === 'video') for (const down of this.downTracks) down.selectLayer();
     if (now - this.lastLoudAt > 600) this.loudness = 0;
+  }
+
+  /** NACKs small gaps in a layer's sequence numbers (the publisher resends without RTX). */
+  private detectLoss(layer: LayerState, seq: number): void {
+    const ahead = (seq - layer.highestSeq) & 0xffff;
+    if (ahead === 0 || ahead >= 0x8000) return; // duplicate, reordered or a retransmission
+    if (ahead > 1 && ahead <= MAX_NACK_GAP) {
+      const lost: number[] = [];
+      for (let i = 1; i < ahead; i++) lost.push((layer.highestSeq + i) & 0xffff);
+      this.requestRetransmission(layer.ssrc, lost);
+    }
+    layer.highestSeq = seq;
   }
 
   private measureAudio(packet: RtpPacket, audioLevel: number | undefined, now: number): void {

@@ -1,13 +1,24 @@
 // The peer connection a client publishes on. werift routes simulcast layers by rid alone (camera and
 // screen share collide), so packets are routed here by mid + rid from the header extensions, then
 // handed to the room without werift's receiver pipeline.
-import { RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RtpPacket, type RTCDataChannel } from 'werift';
+import {
+  GenericNack,
+  PictureLossIndication,
+  RTCIceCandidate,
+  RTCPeerConnection,
+  RTCSessionDescription,
+  RtcpPayloadSpecificFeedback,
+  RtcpTransportLayerFeedback,
+  type RtpPacket,
+  type RTCDataChannel,
+} from 'werift';
 import { publisherPeerConfig, type RtcOptions } from './peer-config.js';
 import { stopTransceivers } from './stop-transceivers.js';
 import { readExtensionMap, readMediaSections, type MediaSection } from './sdp-sections.js';
 
 const URI_MID = 'urn:ietf:params:rtp-hdrext:sdes:mid';
 const URI_RID = 'urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id';
+const RTCP_SSRC = 1;
 const URI_AUDIO_LEVEL = 'urn:ietf:params:rtp-hdrext:ssrc-audio-level';
 
 export interface PublisherHandlers {
@@ -67,9 +78,20 @@ export class PublisherConnection {
     }
   }
 
+  /** PLI straight on the transport: a receiver's own helper is a no-op for audio m-lines. */
   requestKeyframe(ssrc: number): void {
-    const receiver = this.pc.getReceivers()[0];
-    receiver?.sendRtcpPLI(ssrc).catch(() => undefined);
+    this.sendRtcp(new RtcpPayloadSpecificFeedback({ feedback: new PictureLossIndication({ senderSsrc: RTCP_SSRC, mediaSsrc: ssrc }) }));
+  }
+
+  /** Generic NACK: asks the publisher to resend packets lost on the way to us. */
+  requestRetransmission(ssrc: number, lost: number[]): void {
+    this.sendRtcp(new RtcpTransportLayerFeedback({ feedback: new GenericNack({ senderSsrc: RTCP_SSRC, mediaSourceSsrc: ssrc, lost }) }));
+  }
+
+  private sendRtcp(packet: RtcpPayloadSpecificFeedback | RtcpTransportLayerFeedback): void {
+    if (this.closed) return;
+    const transport = this.pc.dtlsTransports.find((t) => t.state === 'connected');
+    transport?.sendRtcp([packet]).catch(() => undefined);
   }
 
   async close(): Promise<void> {

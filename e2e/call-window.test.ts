@@ -47,7 +47,7 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
       const page = await context.newPage();
       page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));
       page.on('console', (msg) => {
-        if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${label}] ${msg.type()}: ${msg.text()}`);
+        if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${label}] ${msg.type()}: ${msg.text().replace(/access_token=[^&\s']+/g, 'access_token=<redacted>')}`);
       });
       await page.goto(host.origin);
       await page.waitForFunction(() => 'callWindow' in window);
@@ -169,5 +169,27 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await a.locator('timio-call .controls .end').click();
     await a.waitForFunction(() => window.callWindow.ended?.reason === 'hangup' && !document.querySelector('timio-call'));
     await denied.close();
+  });
+
+  it('a network drop shows "reconnecting", and the call comes back by itself', async () => {
+    const room = `call-drop-${Date.now()}`;
+    const call = { id: 'c3', room, caller: anna, callee: ben, state: 'active' as const };
+    const [ta, tb] = await Promise.all([
+      roomToken(anna.id, room, {}, { name: anna.name }),
+      roomToken(ben.id, room, {}, { name: ben.name }),
+    ]);
+    await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
+    await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    // Anna's browser loses the network: LiveKit notices by its ping timeout, the window says so.
+    await a.context().setOffline(true);
+    await a.locator('timio-call .overlay[data-state="reconnecting"]').waitFor({ timeout: 40_000 });
+    assert.match(await a.locator('timio-call .overlay').innerText(), /Verbindung unterbrochen/);
+    await a.screenshot({ path: 'artifacts/call-window-reconnecting-de.png' });
+    await a.context().setOffline(false);
+    await a.locator('timio-call .overlay').waitFor({ state: 'detached', timeout: 40_000 });
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await a.evaluate(() => window.callWindow.handle?.close());
+    await b.evaluate(() => window.callWindow.handle?.close());
   });
 });

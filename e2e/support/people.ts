@@ -16,7 +16,7 @@ export async function signIn(browser: Browser, portalUrl: string, id: string, la
   const page = await context.newPage();
   page.on('pageerror', (err) => console.log(`[${id}] page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${id}] ${msg.type()}: ${msg.text()}`);
+    if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${id}] ${msg.type()}: ${msg.text().replace(/access_token=[^&\s']+/g, 'access_token=<redacted>')}`);
   });
   await page.goto(`${portalUrl}/lang/${lang}?back=/login`);
   await page.locator(`button[data-user="${id}"]`).click();

@@ -6,6 +6,7 @@ import type { Participant, SignalSink } from '../room/participant.js';
 import type { Room } from '../room/room.js';
 
 const MAX_QUEUED_REQUESTS = 500;
+const SILENCE_TIMEOUT_MS = 20_000;
 
 export class WebSocketSignalSink implements SignalSink {
   constructor(private readonly ws: WebSocket) {}
@@ -56,7 +57,18 @@ export function runSignalSession(ws: WebSocket, room: Room, participant: Partici
       });
   });
 
+  // The client pings every 5 s (pingTimeout 15 s): a silent socket belongs to a vanished client.
+  let lastHeardAt = Date.now();
+  ws.on('message', () => {
+    lastHeardAt = Date.now();
+  });
+  const watchdog = setInterval(() => {
+    if (Date.now() - lastHeardAt > SILENCE_TIMEOUT_MS) ws.terminate();
+  }, 5000);
+  watchdog.unref();
+
   ws.on('close', () => {
+    clearInterval(watchdog);
     if (!left) room.remove(participant, DisconnectReason.CLIENT_INITIATED, false);
   });
   ws.on('error', () => undefined);

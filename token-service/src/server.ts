@@ -1,7 +1,7 @@
 // `npm run token-service`: the standalone token service. Reads the environment once and listens.
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from './config.js';
-import { createTokenService, type TokenService } from './app.js';
+import type { TokenService } from './app.js';
 import { DirectoryError } from './directory/directory.js';
 
 let config;
@@ -9,6 +9,8 @@ let service: TokenService;
 try {
   config = loadConfig(process.env, { requirePortalAuth: true });
   if (!config.directoryFile) throw new ConfigError('DIRECTORY_FILE is required (the JSON file with users and rooms)');
+  // Loaded after the environment is checked, so a bad setting is reported at once.
+  const { createTokenService } = await import('./app.js');
   service = createTokenService({ config });
 } catch (err) {
   // Configuration mistakes get one clear line, not a stack trace.

@@ -3,6 +3,9 @@ import {
   ClientConfigSetting,
   ClientConfiguration,
   Codec,
+  ConnectionQuality,
+  ConnectionQualityInfo,
+  ConnectionQualityUpdate,
   DataPacket,
   DataPacket_Kind,
   DisconnectReason,
@@ -23,6 +26,7 @@ import {
   TrackInfo,
   TrackPublishedResponse,
   TrackSource,
+  TrackSubscribed,
   TrackType,
   TrickleRequest,
   VideoQuality,
@@ -46,6 +50,7 @@ const debug = process.env.MEDIA_DEBUG ? (...args: unknown[]) => console.log('[me
 const MAX_DATA_PACKET_BYTES = 128 * 1024;
 const SPEAKER_INTERVAL_MS = 300;
 const MAX_TRACKS_PER_PARTICIPANT = 32;
+const QUALITY_INTERVAL_MS = 5000;
 
 export interface RoomOptions {
   rtc: RtcOptions;
@@ -69,6 +74,7 @@ export class Room {
   private closeTimer: NodeJS.Timeout | undefined;
   private activeSpeakers = new Map<string, number>();
   private speakersSentAt = 0;
+  private qualitySentAt = 0;
   /** Peer connections still shutting down (awaited when the server closes). */
   readonly closing = new Set<Promise<void>>();
 
@@ -441,6 +447,7 @@ export class Room {
     const transceiver = sub.subscriber.addSender(track.kind, `${owner.sid}|${track.sid}`, track.sid);
     const down = new DownTrack(track, sub.sid, transceiver);
     sub.subscriptions.set(track.sid, down);
+    owner.send({ case: 'trackSubscribed', value: new TrackSubscribed({ trackSid: track.sid }) });
     const setting = sub.trackSettings.get(track.sid);
     if (setting) this.applySetting(down, setting);
   }
@@ -492,6 +499,16 @@ export class Room {
 
   private tick(): void {
     const now = Date.now();
+    if (now - this.qualitySentAt >= QUALITY_INTERVAL_MS) {
+      // No real measurement on loopback: report every connected participant as excellent (never
+      // LOST, which makes the client force a reconnect).
+      this.qualitySentAt = now;
+      const updates = [...this.participants.values()].map(
+        (p) => new ConnectionQualityInfo({ participantSid: p.sid, quality: ConnectionQuality.EXCELLENT, score: 5 }),
+      );
+      const message = new ConnectionQualityUpdate({ updates });
+      for (const p of this.participants.values()) p.send({ case: 'connectionQuality', value: message });
+    }
     const levels = new Map<string, number>();
     for (const p of this.participants.values()) {
       for (const track of p.published.values()) {

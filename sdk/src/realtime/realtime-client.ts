@@ -5,7 +5,7 @@
 // Plain TypeScript: no DOM, no LiveKit.
 import type {
   CallInfo, ClientMessage, PresenceStatus, RoomRing, ServerMessage, UserRef,
-} from '../../../token-service/src/realtime/protocol.js';
+} from './protocol.js';
 import { PresenceStore, type PresenceListener } from './presence-store.js';
 
 export type { CallInfo, PresenceStatus, RoomRing, UserRef };

@@ -1,53 +1,11 @@
-// The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"): JSON text frames.
-// The SDK's presence client imports these types, so this file holds types and the one parser only.
+// The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"). The message
+// types are defined beside the SDK's client (sdk/src/realtime/protocol.ts); the server adds the
+// close codes and the parser of client frames.
+import type { ClientMessage } from '../../../sdk/src/realtime/protocol.js';
 
-export type PresenceStatus = 'online' | 'offline' | 'busy';
-
-export interface UserRef { id: string; name: string }
-
-export type CallState = 'ringing' | 'active' | 'ended';
-export type CallOutcome = 'completed' | 'declined' | 'busy' | 'no_answer' | 'cancelled' | 'failed';
-
-export interface CallInfo {
-  id: string;
-  room: string;
-  caller: UserRef;
-  callee: UserRef;
-  state: CallState;
-  outcome?: CallOutcome;
-  /** This page stops ringing because another page of the callee answered. */
-  answeredElsewhere?: boolean;
-  createdAt: string;
-  answeredAt?: string;
-  endedAt?: string;
-  durationSeconds?: number;
-}
-
-export interface RoomRing {
-  id: string;
-  room: string;
-  roomName: string;
-  caller: UserRef;
-  at: string;
-}
-
-// Client → server
-export interface AuthMessage { type: 'auth'; token: string }
-export interface WatchMessage { type: 'watch'; add?: string[]; remove?: string[] }
-export interface PingMessage { type: 'ping' }
-export type ClientMessage = AuthMessage | WatchMessage | PingMessage;
-
-// Server → client
-/** `page` names this connection; pass it to `POST /v1/calls/:id/accept {page}` so the other pages learn they were answered elsewhere. */
-export interface ReadyMessage { type: 'ready'; user: UserRef; page: string }
-export interface PresenceMessage { type: 'presence'; users: Array<{ id: string; status: PresenceStatus }> }
-export interface CallMessage { type: 'call'; call: CallInfo }
-export interface RoomRingMessage { type: 'room-ring'; ring: RoomRing }
-export interface RoomRingEndedMessage { type: 'room-ring-ended'; id: string }
-export interface PongMessage { type: 'pong' }
-export interface ErrorMessage { type: 'error'; error: { code: string; message: string } }
-export type ServerMessage =
-  | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | PongMessage | ErrorMessage;
+export type {
+  PresenceStatus, UserRef, CallState, CallOutcome, CallInfo, RoomRing, AuthMessage, WatchMessage, PingMessage, ClientMessage, ReadyMessage, PresenceMessage, CallMessage, RoomRingMessage, RoomRingEndedMessage, PongMessage, ErrorMessage, ServerMessage,
+} from '../../../sdk/src/realtime/protocol.js';
 
 /** WebSocket close codes of the realtime endpoint. */
 export const CloseCode = {

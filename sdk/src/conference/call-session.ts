@@ -226,8 +226,9 @@ export class CallSession {
       await this.guarded(run);
       this.set({ problems: this.state.problems.filter((p) => p.source !== source) });
     } catch (err) {
-      // The user closing the screen picker is a choice, not a problem.
-      if (source === 'screen' && err instanceof Error && err.name === 'NotAllowedError' && !/permission/i.test(err.message)) {
+      // The user closing the screen picker is a choice, not a problem (Chrome: "Permission
+      // denied by user"); only the operating system refusing it ("… by system") is one.
+      if (source === 'screen' && err instanceof Error && err.name === 'NotAllowedError' && !/system/i.test(err.message)) {
         this.refresh();
         return;
       }

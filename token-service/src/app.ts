@@ -18,6 +18,7 @@ import { createRoomService, type RoomService } from './livekit/room-service.js';
 import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
 import { createInviteSigner, type InviteSigner } from './invites/invite-token.js';
 import { openInviteStore, type InviteStore } from './invites/invite-store.js';
+import { createGuestSessions, type GuestSessions } from './invites/guest-session.js';
 import { removeLateGuests } from './invites/guest-removal.js';
 import { tokenRoutes } from './routes/token.js';
 import { roomRoutes } from './routes/rooms.js';
@@ -69,6 +70,7 @@ export interface RouteContext extends TokenServiceContext {
   roomStatus: RoomStatus;
   invites: InviteSigner;
   inviteStore: InviteStore;
+  guestSessions: GuestSessions;
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
@@ -86,11 +88,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const inviteStore = openInviteStore(config.dataDir);
   const events = new EventEmitter();
   const roomService = options.roomService ?? createRoomService(config);
+  const guestSessions = createGuestSessions(config.livekit.apiSecret);
   const ctx: RouteContext = {
     config,
     directory,
     portalTokens,
-    authenticate: createAuthenticate({ config, portalTokens, isRevoked: inviteStore.isRevoked, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
+    authenticate: createAuthenticate({ config, portalTokens, isRevoked: inviteStore.isRevoked, guestSessions, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
     mintRoomToken: (p) => mintRoomToken(config, p),
     roomService,
     events,
@@ -98,6 +101,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     roomStatus: createRoomStatus(roomService, events),
     invites: createInviteSigner(config.livekit.apiSecret),
     inviteStore,
+    guestSessions,
   };
 
   removeLateGuests(events, roomService, inviteStore.isRevoked, log);

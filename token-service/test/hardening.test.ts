@@ -142,7 +142,7 @@ describe('HTTP hardening', () => {
       const all = s.logs.join('\n');
       assert.match(all, /GET \/v1\/invites\/\[token\] 200/);
       assert.match(all, /POST \/v1\/token 200/);
-      for (const secret of [portal, member.body.token, inv.body.invite, guest.body.token]) {
+      for (const secret of [portal, member.body.token, inv.body.invite, guest.body.token, guest.body.guestToken]) {
         for (const part of secret.split('.')) assert.ok(!all.includes(part), 'no token part in the logs');
       }
     } finally {

@@ -18,7 +18,7 @@ describe('invites', () => {
   let s: RunningService;
   before(async () => {
     env = testEnv();
-    s = await startService({ env });
+    s = await startService({ env, options: { rateLimits: { guestPerAddress: 10_000 } } }); // the limiter has its own test
   });
   after(() => s.close());
 
@@ -86,6 +86,16 @@ describe('invites', () => {
       room: 'vertrieb', roomJoin: true, canPublish: true, canPublishSources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'],
       canSubscribe: true, canPublishData: true, canUpdateOwnMetadata: false,
     });
+    // The guest's own token for this service lives as long as the invite, not ten minutes.
+    const session = jwt.decode(res.body.guestToken) as Record<string, unknown>;
+    assert.equal(session['sub'], res.body.identity);
+    assert.equal(session['aud'], 'timio-guest');
+    assert.equal(session['room'], 'vertrieb');
+    assert.equal(session['exp'], Date.parse(inv.expiresAt) / 1000);
+    expectError(await api(s.base, 'POST', '/v1/token', { token: res.body.guestToken, body: { room: 'vertrieb' } }), 403, 'not_a_member');
+    expectError(await api(s.base, 'GET', `/v1/invites/${res.body.guestToken}`), 404, 'not_found');
+    const forged = jwt.sign({ name: 'X', room: 'vertrieb', inv: inv.id }, 'not-the-key', { subject: 'guest:x', issuer: INVITE_ISSUER, audience: 'timio-guest', expiresIn: 600 });
+    expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/hand', { token: forged, body: { raised: true } }), 401, 'unauthorized');
     const second = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.invite, name: 'Maria Gómez' } });
     assert.notEqual(second.body.identity, res.body.identity, 'each guest gets a fresh identity');
   });
@@ -174,9 +184,10 @@ describe('invites', () => {
     expectError(await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.invite, name: 'Spät' } }), 410, 'invite_revoked');
     // The guest who got in earlier can no longer act with their token either.
     expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/hand', { token: early.body.token, body: { raised: true } }), 410, 'invite_revoked');
+    expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/hand', { token: early.body.guestToken, body: { raised: true } }), 410, 'invite_revoked');
 
     await s.close();
-    s = await startService({ env });
+    s = await startService({ env, options: { rateLimits: { guestPerAddress: 10_000 } } }); // the limiter has its own test
     expectError(await api(s.base, 'GET', `/v1/invites/${inv.invite}`), 410, 'invite_revoked');
     expectError(await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.invite, name: 'Spät' } }), 410, 'invite_revoked');
     const other = await createInvite();

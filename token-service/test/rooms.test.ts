@@ -140,7 +140,9 @@ describe('rooms against the dev media server', () => {
     expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/end', { token: g1.body.token }), 403, 'not_a_member');
     expectError(await hand(g1.body.token, { raised: false, identity: 'anna' }), 403, 'not_a_moderator');
     expectError(await hand(g1.body.token, { raised: true }, 'entwicklung'), 403, 'not_a_member');
-    const up = await hand(g1.body.token, { raised: true });
+    expectError(await hand(g1.body.guestToken, { raised: false, identity: 'anna' }), 403, 'not_a_moderator');
+    // Guests act with the guest token (valid as long as the invite); the LiveKit token works too.
+    const up = await hand(g1.body.guestToken, { raised: true });
     assert.equal(up.status, 200, up.text);
     await anna.waitForParticipant(maria.identity, (p) => p.attributes['timio.hand'] === up.body.raisedAt);
 
@@ -150,6 +152,7 @@ describe('rooms against the dev media server', () => {
     assert.equal(revoked.body.guestsRemoved, true);
     await maria.waitForLeave();
     await anna.waitForParticipantGone(maria.identity);
+    expectError(await hand(g1.body.guestToken, { raised: false }), 410, 'invite_revoked');
     assert.ok(anna.others.has(olaf.identity), 'guests of other invites stay');
 
     // A token minted before the revocation still lets LiveKit admit its holder; the join webhook

@@ -1,6 +1,7 @@
 // Who sent this request. Employees present the portal's user token (or the host's own session,
 // through the `authenticate` hook when embedded). Guests never get a portal token: they present
-// the LiveKit token they received from POST /v1/guest/token, which names their room and invite.
+// the guest token (or, while it lasts, the LiveKit token) they received from POST /v1/guest/token,
+// which names their room and invite.
 import type { IncomingMessage } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
 import type { TokenServiceConfig } from '../config.js';
@@ -8,6 +9,8 @@ import { ApiError } from '../http/errors.js';
 import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
 import type { Principal } from './principal.js';
 import type { PortalTokenVerifier } from './portal-token.js';
+import { GUEST_SESSION_AUDIENCE, type GuestSessions } from '../invites/guest-session.js';
+import { INVITE_ISSUER } from '../invites/invite-token.js';
 
 export type Authenticate = (req: IncomingMessage) => Promise<Principal>;
 
@@ -35,6 +38,7 @@ export function createAuthenticate(p: {
   portalTokens: PortalTokenVerifier;
   hostAuthenticate?: Authenticate;
   isRevoked: (inviteId: string) => boolean;
+  guestSessions: GuestSessions;
 }): Authenticate {
   const livekit = new TokenVerifier(p.config.livekit.apiKey, p.config.livekit.apiSecret);
   async function guest(token: string): Promise<Principal> {
@@ -57,6 +61,11 @@ export function createAuthenticate(p: {
     const token = bearerToken(req);
     // A token issued under our LiveKit key is a guest's; everything else goes to the portal path.
     const claims = token ? payloadOf(token) : undefined;
+    if (token && claims?.['iss'] === INVITE_ISSUER && claims['aud'] === GUEST_SESSION_AUDIENCE) {
+      const principal = p.guestSessions.verify(token);
+      if (p.isRevoked(principal.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+      return principal;
+    }
     if (token && claims?.['iss'] === p.config.livekit.apiKey && claims['video']) return guest(token);
     if (p.hostAuthenticate) return hostPrincipal(p.hostAuthenticate, req);
     if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');

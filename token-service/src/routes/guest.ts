@@ -22,7 +22,8 @@ export function guestRoutes(ctx: RouteContext): Router {
       metadata: JSON.stringify({ guest: true }),
       attributes: { [ATTR_GUEST]: '1', [ATTR_INVITE]: invite.id },
     });
-    res.json({ token, url: ctx.config.livekit.url, identity, room: invite.room, role: 'guest', name });
+    const guestToken = ctx.guestSessions.sign({ id: identity, name, room: invite.room, inviteId: invite.id }, invite.expiresAt);
+    res.json({ token, url: ctx.config.livekit.url, identity, room: invite.room, role: 'guest', name, guestToken });
   });
   return router;
 }

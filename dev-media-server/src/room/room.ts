@@ -27,6 +27,7 @@ import {
   TrackPublishedResponse,
   TrackSource,
   TrackSubscribed,
+  TrackUnpublishedResponse,
   TrackType,
   TrickleRequest,
   VideoQuality,
@@ -225,6 +226,7 @@ export class Room {
     }
     if (changes.permission) p.permission = changes.permission.clone();
     p.bumpVersion();
+    if (changes.permission) this.enforcePermission(p);
     this.broadcastParticipant(p);
     if (p.permission.hidden) p.send({ case: 'update', value: new ParticipantUpdate({ participants: [p.toInfo()] }) });
   }
@@ -240,6 +242,20 @@ export class Room {
     }
     this.updateParticipant(p, { name: req.name, metadata: req.metadata, attributes: req.attributes });
     p.send({ case: 'requestResponse', value: new RequestResponse({ requestId: req.requestId, reason: RequestResponse_Reason.OK }) });
+  }
+
+  /** After a permission change: drop tracks it may no longer publish, follow canSubscribe. */
+  private enforcePermission(p: Participant): void {
+    for (const track of [...p.tracksByMid.values()]) {
+      if (p.canPublishSource(track.info.source)) continue;
+      this.unpublish(p, track, false);
+      p.send({ case: 'trackUnpublished', value: new TrackUnpublishedResponse({ trackSid: track.sid }) });
+    }
+    if (!p.permission.canSubscribe) {
+      for (const sid of [...p.subscriptions.keys()]) this.unsubscribe(p, sid);
+    } else {
+      this.subscribeToExisting(p);
+    }
   }
 
   setTrackMuted(p: Participant, trackSid: string, muted: boolean): TrackInfo | undefined {

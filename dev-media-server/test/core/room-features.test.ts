@@ -109,6 +109,15 @@ test('unpublishing the camera removes it for the other participant', { timeout: 
   await waitFor(() => !media.rooms.getParticipant('features', 'alice').tracks.some((t) => t.type === 1), 5000);
 });
 
+test('revoking canPublish on the server unpublishes the remaining microphone', { timeout: 20_000 }, async () => {
+  const { ParticipantPermission } = await import('@livekit/protocol');
+  media.rooms.updateParticipant('features', 'alice', {
+    permission: new ParticipantPermission({ canPublish: false, canSubscribe: true, canPublishData: true, canUpdateMetadata: true }),
+  });
+  await lk(bob).waitEvent('unpublished:alice:audio');
+  assert.equal(media.rooms.getParticipant('features', 'alice').tracks.length, 0);
+});
+
 test('kick disconnects with PARTICIPANT_REMOVED, the other sees them leave', { timeout: 20_000 }, async () => {
   media.rooms.removeParticipant('features', 'bob');
   await bob.waitForFunction(() => (window as any).lk.state.disconnectReason !== undefined, undefined, { timeout: 5000 });

@@ -129,6 +129,13 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await a.keyboard.press('Escape');
     await a.locator('timio-call .options').waitFor({ state: 'detached' });
 
+    // Full screen and back.
+    await a.locator('timio-call .controls .fullscreen').click();
+    await a.waitForFunction(() => document.fullscreenElement?.localName === 'timio-call');
+    assert.equal(await a.locator('timio-call .controls .fullscreen').getAttribute('aria-label'), 'Vollbild-Modus beenden');
+    await a.locator('timio-call .controls .fullscreen').click();
+    await a.waitForFunction(() => document.fullscreenElement === null);
+
     // Ben hangs up: his window closes with "hangup"; Anna sees that he left.
     await b.locator('timio-call .controls .end').click();
     await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup');

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,11 +108,13 @@ async function main() {
   const { loadConfig } = await import('../token-service/src/config.js');
   const { createTokenService } = await import('../token-service/src/app.js');
   const { mintRoomToken } = await import('../token-service/src/livekit/tokens.js');
+  const dataDir = mkdtempSync(join(tmpdir(), 'timio-bench-'));
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const config = loadConfig({
     LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
     PORTAL_JWT_SECRET: SECRET, PORTAL_JWT_ISSUER: 'bench-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
     DIRECTORY_FILE: fileURLToPath(new URL('../demo-host/directory.json', import.meta.url)),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'timio-bench-')),
+    DATA_DIR: dataDir,
   }, { requirePortalAuth: true });
   // Rate limits raised so the bench measures the service, not the limiter's refusals (the limiter
   // middleware still runs); access lines are formatted but not written.

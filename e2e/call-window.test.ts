@@ -196,6 +196,8 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await a.context().setOffline(false);
     await a.locator('timio-call .overlay').waitFor({ state: 'detached', timeout: 40_000 });
     await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    // Anna rejoined from scratch: Ben sees her picture again.
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
     await a.evaluate(() => window.callWindow.handle?.close());
     await b.evaluate(() => window.callWindow.handle?.close());
   });

@@ -262,6 +262,11 @@ const api = {
   setCameraEnabled: (on: boolean) => room!.localParticipant.setCameraEnabled(on),
   setMicrophoneEnabled: (on: boolean) => room!.localParticipant.setMicrophoneEnabled(on),
   setScreenShareEnabled: (on: boolean) => room!.localParticipant.setScreenShareEnabled(on, { audio: true, resolution: { width: 1280, height: 720, frameRate: 15 } }),
+  /** Stops and unpublishes the local track of `source` (not just muting it). */
+  unpublish: async (source: string) => {
+    const pub = [...(room?.localParticipant.trackPublications.values() ?? [])].find((p) => p.source === source);
+    if (pub?.track) await room!.localParticipant.unpublishTrack(pub.track, true);
+  },
   setSubscribed: (identity: string, source: string, subscribed: boolean) => {
     const p = room?.remoteParticipants.get(identity);
     for (const pub of p?.trackPublications.values() ?? []) if (pub.source === source) pub.setSubscribed(subscribed);

@@ -140,17 +140,18 @@ export class LiveKitPage {
   }
 
   private async eventTypes(): Promise<string[]> {
-    return (await this.events()).map((e) => `${e.type}${e.identity ? `:${e.identity}` : ''}${e.kind ? `:${e.kind}` : ''}`);
+    return (await this.events()).map((e) => [e.type, e.identity, e.source].filter(Boolean).join(':'));
   }
 
   /** Waits for a logged event of `type` whose fields include `match` (deep-equal on given keys). */
   async waitForEvent(type: string, match: Partial<Omit<PageEvent, 'type' | 'at'>> = {}, timeoutMs = 10_000): Promise<PageEvent> {
     try {
       const handle = await this.page.waitForFunction(
-        ([t, m]) => {
-          const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-          return window.lk.state.events.find((e) => e.type === t && Object.entries(m).every(([k, v]) => same((e as unknown as Record<string, unknown>)[k], v))) ?? false;
-        },
+        // no named helpers inside: tsx would wrap them in __name(), which the page does not have
+        ([t, m]) =>
+          window.lk.state.events.find(
+            (e) => e.type === t && Object.entries(m).every(([k, v]) => JSON.stringify((e as unknown as Record<string, unknown>)[k]) === JSON.stringify(v)),
+          ) ?? false,
         [type, match] as const,
         { timeout: timeoutMs, polling: 50 },
       );

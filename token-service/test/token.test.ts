@@ -137,22 +137,6 @@ describe('portal tokens signed with a public key', () => {
       await s.close();
     }
   });
-
-  test('a failing host hook is a 500 whose details stay in the log', async () => {
-    const s = await startService({
-      env: testEnv({ PORTAL_JWT_SECRET: undefined }),
-      options: { authenticate: async () => { throw new Error('session store down at 10.1.2.3 for eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXBhcnQ'); } },
-    });
-    try {
-      const res = await api(s.base, 'POST', '/v1/token', { body: { room: 'vertrieb' } });
-      expectError(res, 500, 'internal');
-      assert.doesNotMatch(res.text, /session store|10\.1\.2\.3|at /);
-      assert.ok(s.logs.some((l) => l.includes('session store down')));
-      assert.ok(!s.logs.some((l) => l.includes('eyJzdWIiOiJ4In0')), 'tokens in error messages are redacted');
-    } finally {
-      await s.close();
-    }
-  });
 });
 
 describe('embedded use with an authenticate hook', () => {

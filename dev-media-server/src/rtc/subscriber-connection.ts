@@ -1,5 +1,7 @@
 // The peer connection the server offers to send a client its subscribed tracks. Only one offer is
-// outstanding at a time; changes made meanwhile are folded into the next offer.
+// outstanding at a time; changes made meanwhile are folded into the next offer. m-lines of removed
+// tracks are recycled for later tracks of the same kind (as LiveKit does), so the SDP grows only
+// with the most tracks received at once, not with every track ever received.
 import { MediaStream, RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RTCRtpTransceiver } from 'werift';
 const debug = process.env.MEDIA_DEBUG ? (...args: unknown[]) => console.log('[media]', ...args) : () => undefined;
 import { subscriberPeerConfig, type RtcOptions } from './peer-config.js';
@@ -10,8 +12,24 @@ export interface SubscriberHandlers {
   onCandidate(candidateJson: string): void;
 }
 
+interface TransceiverManagerInternals {
+  transceivers: RTCRtpTransceiver[];
+}
+interface SdpManagerInternals {
+  addTransportDescription(media: { direction?: string; kind: string; port: number }, dtls: unknown): void;
+}
+interface RouterInternals {
+  ssrcTable: Record<number, unknown>;
+}
+type TransceiverInternals = RTCRtpTransceiver & { usedForSender: boolean; mLineIndex?: number; mid?: string | null };
+const DISCARD_PORT = 9;
+
 export class SubscriberConnection {
   readonly pc: RTCPeerConnection;
+  /** Size in bytes and number of m-lines of the last offer sent (for benches and debug reports). */
+  lastOffer = { bytes: 0, mediaSections: 0 };
+  /** Removed m-lines whose removal the client may not have answered yet. */
+  private readonly released = new Set<RTCRtpTransceiver>();
   private offerId = 0;
   private awaitingAnswer = false;
   private dirty = false;
@@ -29,14 +47,26 @@ export class SubscriberConnection {
     // removing a track (werift writes port 0 for inactive m-lines) never rejects the bundle tag.
     this.pc.createDataChannel('_reliable', { ordered: true });
     this.pc.createDataChannel('_lossy', { ordered: false, maxRetransmits: 0 });
+    keepInactiveMediaOpen(this.pc);
   }
 
-  /** Adds a send-only m-line whose stream id is `PA_publisher|TR_track` (the client parses it). */
+  /**
+   * Adds a send-only m-line whose stream id is `PA_publisher|TR_track` (the client parses it). It
+   * takes the place of a removed m-line of the same kind when there is one.
+   */
   addSender(kind: 'audio' | 'video', streamId: string, trackId: string): RTCRtpTransceiver {
     const transceiver = this.pc.addTransceiver(kind, { direction: 'sendonly', streams: [new MediaStream({ id: streamId })] });
+    // werift would otherwise hand a later transceiver of any kind this one's m-line once inactive
+    (transceiver as TransceiverInternals).usedForSender = true;
     (transceiver.sender as unknown as { trackId: string }).trackId = trackId;
+    this.recycle(transceiver);
     this.negotiate();
     return transceiver;
+  }
+
+  /** Number of m-lines that currently carry nothing (kept for recycling). */
+  get idleMediaSections(): number {
+    return this.pc.getTransceivers().filter((t) => t.direction === 'inactive').length;
   }
 
   removeSender(transceiver: RTCRtpTransceiver): void {
@@ -49,7 +79,41 @@ export class SubscriberConnection {
     } catch {
       // already gone
     }
+    this.released.add(transceiver);
     this.negotiate();
+  }
+
+  /**
+   * Moves a new transceiver onto the m-line of a removed one of the same kind, keeping that
+   * m-line's mid. Only m-lines whose removal the client has answered qualify: the client then sees
+   * the m-line go from inactive to receiving with a new stream id and fires a new track event
+   * (livekit-client is built for this). Chrome refuses a rejected (port 0) m-line coming back with
+   * the same mid, so removed m-lines stay open (port 9, a=inactive) instead of being rejected.
+   */
+  private recycle(fresh: RTCRtpTransceiver): void {
+    const list = (this.pc as unknown as { transceiverManager: TransceiverManagerInternals }).transceiverManager.transceivers;
+    const old = [...this.released].find(
+      (t) => t.kind === fresh.kind && t.direction === 'inactive' && t.currentDirection === 'inactive' && (t as TransceiverInternals).mLineIndex !== undefined,
+    ) as TransceiverInternals | undefined;
+    if (!old) return;
+    const at = list.indexOf(old);
+    const from = list.indexOf(fresh);
+    if (at < 0 || from < 0) return;
+    this.released.delete(old);
+    list.splice(from, 1);
+    list[list.indexOf(old)] = fresh;
+    const f = fresh as TransceiverInternals;
+    f.mid = old.mid;
+    f.mLineIndex = old.mLineIndex;
+    try {
+      old.receiver.stop();
+      old.sender.stop();
+    } catch {
+      // already stopped
+    }
+    const router = (this.pc as unknown as { router: RouterInternals }).router;
+    delete router.ssrcTable[old.sender.ssrc];
+    debug('recycled m-line', f.mid, fresh.kind);
   }
 
   /** Schedules an offer (coalescing changes made in the same turn). */
@@ -99,6 +163,7 @@ export class SubscriberConnection {
       await this.pc.setLocalDescription(offer);
       this.offerId += 1;
       const sdp = this.pc.localDescription?.sdp ?? offer.sdp;
+      this.lastOffer = { bytes: Buffer.byteLength(sdp), mediaSections: sdp.split(/\r?\n/).filter((l) => l.startsWith('m=')).length };
       debug('subscriber offer', this.offerId, sdp.split(/\r?\n/).filter((l) => /^(m=|a=mid|a=msid|a=sendonly|a=inactive|a=recvonly)/.test(l)).join(' '));
       this.handlers.sendOffer(sdp, this.offerId);
     } catch (err) {
@@ -106,4 +171,17 @@ export class SubscriberConnection {
       this.awaitingAnswer = false;
     }
   }
+}
+
+/**
+ * werift writes port 0 (rejected) for inactive m-lines; a rejected m-line may never carry media
+ * again under its mid, so keep inactive audio/video m-lines open (port 9) like browsers do.
+ */
+function keepInactiveMediaOpen(pc: RTCPeerConnection): void {
+  const manager = (pc as unknown as { sdpManager: SdpManagerInternals }).sdpManager;
+  const describe = manager.addTransportDescription.bind(manager);
+  manager.addTransportDescription = (media, dtls) => {
+    describe(media, dtls);
+    if (media.direction === 'inactive' && media.kind !== 'application') media.port = DISCARD_PORT;
+  };
 }

@@ -30,6 +30,10 @@ export class SubscriberConnection {
   lastOffer = { bytes: 0, mediaSections: 0 };
   /** Removed m-lines whose removal the client may not have answered yet. */
   private readonly released = new Set<RTCRtpTransceiver>();
+  /** Added since the last offer; placed on recycled m-lines when the offer is made. */
+  private readonly unplaced = new Set<RTCRtpTransceiver>();
+  /** Kept out of the offer being negotiated (see placeNewTracks). */
+  private readonly held = new Set<RTCRtpTransceiver>();
   private offerId = 0;
   private awaitingAnswer = false;
   private dirty = false;
@@ -59,7 +63,7 @@ export class SubscriberConnection {
     // werift would otherwise hand a later transceiver of any kind this one's m-line once inactive
     (transceiver as TransceiverInternals).usedForSender = true;
     (transceiver.sender as unknown as { trackId: string }).trackId = trackId;
-    this.recycle(transceiver);
+    this.unplaced.add(transceiver);
     this.negotiate();
     return transceiver;
   }
@@ -71,6 +75,12 @@ export class SubscriberConnection {
 
   removeSender(transceiver: RTCRtpTransceiver): void {
     if (this.closed) return;
+    this.unplaced.delete(transceiver);
+    if (this.held.delete(transceiver)) {
+      // never offered: nothing to tell the client
+      transceiver.sender.stop();
+      return;
+    }
     try {
       this.pc.removeTrack(transceiver.sender);
       transceiver.setDirection('inactive');
@@ -90,15 +100,14 @@ export class SubscriberConnection {
    * (livekit-client is built for this). Chrome refuses a rejected (port 0) m-line coming back with
    * the same mid, so removed m-lines stay open (port 9, a=inactive) instead of being rejected.
    */
-  private recycle(fresh: RTCRtpTransceiver): void {
-    const list = (this.pc as unknown as { transceiverManager: TransceiverManagerInternals }).transceiverManager.transceivers;
+  private recycle(fresh: RTCRtpTransceiver): boolean {
+    const list = this.transceiverList();
     const old = [...this.released].find(
       (t) => t.kind === fresh.kind && t.direction === 'inactive' && t.currentDirection === 'inactive' && (t as TransceiverInternals).mLineIndex !== undefined,
     ) as TransceiverInternals | undefined;
-    if (!old) return;
-    const at = list.indexOf(old);
+    if (!old) return false;
     const from = list.indexOf(fresh);
-    if (at < 0 || from < 0) return;
+    if (list.indexOf(old) < 0 || from < 0) return false;
     this.released.delete(old);
     list.splice(from, 1);
     list[list.indexOf(old)] = fresh;
@@ -114,6 +123,52 @@ export class SubscriberConnection {
     const router = (this.pc as unknown as { router: RouterInternals }).router;
     delete router.ssrcTable[old.sender.ssrc];
     debug('recycled m-line', f.mid, fresh.kind);
+    return true;
+  }
+
+  /**
+   * Places the tracks added since the last offer: on m-lines freed earlier, else, when a removal of
+   * the same kind goes out in this very offer, held back one round so they can take its m-line
+   * once answered (a page flip then swaps tracks without growing the SDP); else on new m-lines.
+   * Returns the held-back transceivers, already taken out of werift's list for this offer.
+   */
+  private placeNewTracks(): RTCRtpTransceiver[] {
+    const freeing = { audio: 0, video: 0 };
+    for (const r of this.released) {
+      if ((r as TransceiverInternals).mLineIndex !== undefined && r.currentDirection !== 'inactive') freeing[r.kind as 'audio' | 'video'] += 1;
+    }
+    const held: RTCRtpTransceiver[] = [];
+    for (const t of this.unplaced) {
+      if ((t as TransceiverInternals).mLineIndex !== undefined || t.direction !== 'sendonly') continue;
+      if (this.recycle(t)) continue;
+      const kind = t.kind as 'audio' | 'video';
+      if (freeing[kind] > 0) {
+        freeing[kind] -= 1;
+        held.push(t);
+      }
+    }
+    this.unplaced.clear();
+    const list = this.transceiverList();
+    for (const t of held) {
+      list.splice(list.indexOf(t), 1);
+      this.held.add(t);
+    }
+    return held;
+  }
+
+  /** Puts held-back transceivers back for the next offer (unless removed meanwhile). */
+  private restoreHeld(held: RTCRtpTransceiver[]): void {
+    const list = this.transceiverList();
+    for (const t of held) {
+      if (!this.held.delete(t)) continue;
+      list.push(t);
+      this.unplaced.add(t);
+      this.dirty = true;
+    }
+  }
+
+  private transceiverList(): RTCRtpTransceiver[] {
+    return (this.pc as unknown as { transceiverManager: TransceiverManagerInternals }).transceiverManager.transceivers;
   }
 
   /** Schedules an offer (coalescing changes made in the same turn). */
@@ -158,9 +213,12 @@ export class SubscriberConnection {
     if (this.closed || this.awaitingAnswer || !this.dirty) return;
     this.dirty = false;
     this.awaitingAnswer = true;
+    // placed now rather than when added: removals answered meanwhile free more m-lines
+    const held = this.placeNewTracks();
     try {
       const offer = await this.pc.createOffer();
       await this.pc.setLocalDescription(offer);
+      this.restoreHeld(held);
       this.offerId += 1;
       const sdp = this.pc.localDescription?.sdp ?? offer.sdp;
       this.lastOffer = { bytes: Buffer.byteLength(sdp), mediaSections: sdp.split(/\r?\n/).filter((l) => l.startsWith('m=')).length };
@@ -168,6 +226,7 @@ export class SubscriberConnection {
       this.handlers.sendOffer(sdp, this.offerId);
     } catch (err) {
       debug('subscriber offer failed', err);
+      this.restoreHeld(held);
       this.awaitingAnswer = false;
     }
   }

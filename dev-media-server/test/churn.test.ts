@@ -82,4 +82,27 @@ describe('churn with a browser that stays', { timeout: 300_000 }, () => {
     const report = await readForwarding(media, ROOM, 'viewer');
     assert.deepEqual(report.tracks.map((t) => t.publisherIdentity).sort(), ['resident-1', 'resident-2']);
   });
+
+  test('browser guests with camera and microphone, one after the other: the second reuses the first one\'s m-lines', async () => {
+    const sections: number[] = [];
+    for (const id of ['browser-guest-1', 'browser-guest-2']) {
+      const guest = await host.open(id);
+      await guest.join(media.url, await roomToken(id, ROOM), { width: 320, height: 180, simulcast: false });
+      await viewer.waitForFrames(id, { minFrames: 3, timeoutMs: 30_000 });
+      await viewer.waitFor((lk, who) => lk.state.audio[who]?.tracks === 1, id, 15_000, `${id}'s microphone`);
+      const report = await waitForForwarding(
+        media,
+        ROOM,
+        'viewer',
+        (r) => r.tracks.some((t) => t.publisherIdentity === id && t.kind === 'audio' && t.forwarding),
+        { what: `${id}'s audio` },
+      );
+      sections.push(report.subscriberSdp.mediaSections);
+      await guest.leave();
+      await guest.close();
+      await viewer.waitForEvent('left', { identity: id }, 15_000);
+    }
+    assert.equal(sections[1], sections[0], `subscriber m-lines with each browser guest: ${sections.join(', ')}`);
+    await assertEveryoneDecoded('after the browser guests');
+  });
 });

@@ -47,8 +47,7 @@ export class SubscriberConnection {
     this.pc.onIceCandidate.subscribe((candidate) => {
       if (candidate) handlers.onCandidate(JSON.stringify(candidate.toJSON()));
     });
-    // As LiveKit does: data channels make the application m-line the first (BUNDLE-tagged) one, so
-    // removing a track (werift writes port 0 for inactive m-lines) never rejects the bundle tag.
+    // As LiveKit does: data channels make the application m-line the first (BUNDLE-tagged) one.
     this.pc.createDataChannel('_reliable', { ordered: true });
     this.pc.createDataChannel('_lossy', { ordered: false, maxRetransmits: 0 });
     keepInactiveMediaOpen(this.pc);
@@ -76,9 +75,12 @@ export class SubscriberConnection {
   removeSender(transceiver: RTCRtpTransceiver): void {
     if (this.closed) return;
     this.unplaced.delete(transceiver);
-    if (this.held.delete(transceiver)) {
-      // never offered: nothing to tell the client
-      transceiver.sender.stop();
+    this.held.delete(transceiver);
+    if ((transceiver as TransceiverInternals).mLineIndex === undefined) {
+      // never offered: nothing to tell the client, no m-line to keep
+      const list = this.transceiverList();
+      if (list.includes(transceiver)) list.splice(list.indexOf(transceiver), 1);
+      this.forget(transceiver);
       return;
     }
     try {
@@ -114,14 +116,7 @@ export class SubscriberConnection {
     const f = fresh as TransceiverInternals;
     f.mid = old.mid;
     f.mLineIndex = old.mLineIndex;
-    try {
-      old.receiver.stop();
-      old.sender.stop();
-    } catch {
-      // already stopped
-    }
-    const router = (this.pc as unknown as { router: RouterInternals }).router;
-    delete router.ssrcTable[old.sender.ssrc];
+    this.forget(old);
     debug('recycled m-line', f.mid, fresh.kind);
     return true;
   }
@@ -165,6 +160,18 @@ export class SubscriberConnection {
       this.unplaced.add(t);
       this.dirty = true;
     }
+  }
+
+  /** Stops a transceiver taken out of the connection and drops its RTCP route. */
+  private forget(t: RTCRtpTransceiver): void {
+    try {
+      t.receiver.stop();
+      t.sender.stop();
+    } catch {
+      // already stopped
+    }
+    const router = (this.pc as unknown as { router: RouterInternals }).router;
+    delete router.ssrcTable[t.sender.ssrc];
   }
 
   private transceiverList(): RTCRtpTransceiver[] {

@@ -79,6 +79,26 @@ describe('a page among 12 synthetic participants', { timeout: 300_000 }, () => {
     assert.ok(report.subscriberSdp.mediaSections <= PAGE_SIZE + 1, `m-lines ${report.subscriberSdp.mediaSections}`);
   });
 
+  test('a subscribed tile switched off (as adaptive stream does for hidden tiles) is not forwarded until switched on', async () => {
+    const setEnabled = (id: string, enabled: boolean) =>
+      viewer.run(
+        (lk, arg) => {
+          for (const pub of lk.room()?.remoteParticipants.get(arg.id)?.trackPublications.values() ?? []) {
+            if (pub.source === 'camera') (pub as unknown as { setEnabled(on: boolean): void }).setEnabled(arg.enabled);
+          }
+        },
+        { id, enabled },
+      );
+    const target = ids[PAGE_SIZE];
+    await setEnabled(target, false);
+    const off = await waitForForwarding(media, ROOM, 'viewer', (r) => !forwardedVideoFrom(r).includes(target), { what: `${target} switched off` });
+    assert.equal(off.tracks.find((t) => t.publisherIdentity === target)?.disabled, true);
+    assert.equal(forwardedVideoFrom(off).length, COUNT - PAGE_SIZE - 1);
+    await setEnabled(target, true);
+    await waitForForwarding(media, ROOM, 'viewer', (r) => forwardedVideoFrom(r).includes(target), { what: `${target} switched on` });
+    await viewer.waitForFrames(target, { after: (await viewer.videoStat(target))?.frames ?? 0, minFrames: 3, timeoutMs: 30_000 });
+  });
+
   test('the debug endpoint needs a roomAdmin token for the room', async () => {
     const url = `${media.url.replace('ws:', 'http:')}/debug/forwarding?room=${ROOM}&identity=viewer`;
     const anonymous = await fetch(url);

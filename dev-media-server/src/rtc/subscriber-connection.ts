@@ -162,7 +162,12 @@ export class SubscriberConnection {
     }
   }
 
-  /** Stops a transceiver taken out of the connection and drops its RTCP route. */
+  /**
+   * Stops a transceiver taken out of the connection and drops what still points at it: its RTCP
+   * route and its sender's listener on the shared DTLS transport (which otherwise keeps every
+   * sender ever made alive, and through the abort reason of its RTCP timer the participant whose
+   * leaving stopped it, with both of that participant's peer connections).
+   */
   private forget(t: RTCRtpTransceiver): void {
     try {
       t.receiver.stop();
@@ -170,6 +175,9 @@ export class SubscriberConnection {
     } catch {
       // already stopped
     }
+    const sender = t.sender as unknown as { dtlsDisposer?: (() => void)[] };
+    for (const dispose of sender.dtlsDisposer ?? []) dispose();
+    sender.dtlsDisposer = [];
     const router = (this.pc as unknown as { router: RouterInternals }).router;
     delete router.ssrcTable[t.sender.ssrc];
   }

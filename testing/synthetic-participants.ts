@@ -11,6 +11,7 @@
 //   p.identity, p.sid (PA_…), p.trackSid (TR_… of its camera), p.framesSent, p.keyframeRequests
 //   await p.leave();        // leaves politely (the others see it leave at once)
 //   await p.drop();         // drops the connection without a word (a crashed tab)
+//   p.left, p.signal.leaveRequest   // also set when the server removed it (kick, room deleted)
 //   crowd.participants      // those still in, in join order
 //   await crowd.close();    // everyone leaves, the timer stops
 // Join options: name, metadata, attributes, subscribe (grant canSubscribe, default false),
@@ -104,6 +105,8 @@ export class SyntheticParticipant {
       this.keyframeRequests += 1;
       this.wantKeyframe = true;
     });
+    // removed by the server (kick, room deleted, same identity again): stop publishing
+    signal.once('close', () => void this.drop());
   }
 
   get identity(): string {

@@ -7,7 +7,8 @@ import { startMediaServer, type MediaServer } from '../src/server.js';
 import { forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
 import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
 import { SyntheticCrowd } from '../../testing/synthetic-participants.js';
-import { roomToken, serverToken } from '../../testing/tokens.js';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { DEV_API_KEY, DEV_API_SECRET, roomToken, serverToken } from '../../testing/tokens.js';
 
 const ROOM = 'town-hall';
 const COUNT = 12;
@@ -106,5 +107,18 @@ describe('a page among 12 synthetic participants', { timeout: 300_000 }, () => {
     const otherRoom = await fetch(url, { headers: { Authorization: `Bearer ${await serverToken({ roomAdmin: true, room: 'elsewhere' })}` } });
     assert.equal(otherRoom.status, 403);
     assert.equal(((await otherRoom.json()) as { error: { code: string } }).error.code, 'forbidden');
+  });
+
+  test('a synthetic participant removed by the backend stops publishing; the page sees it leave', async () => {
+    const api = new RoomServiceClient(media.url.replace('ws:', 'http:'), DEV_API_KEY, DEV_API_SECRET);
+    const removed = crowd.participants.find((p) => p.identity === 'synthetic-12')!;
+    await api.removeParticipant(ROOM, removed.identity);
+    await viewer.waitForEvent('left', { identity: removed.identity }, 15_000);
+    await removed.signal.waitForClose(10_000);
+    assert.equal(removed.left, true);
+    assert.equal(crowd.participants.length, COUNT - 1);
+    const sent = removed.framesSent;
+    await viewer.waitForFrames('synthetic-11', { after: (await viewer.videoStat('synthetic-11'))?.frames ?? 0, minFrames: 5 });
+    assert.equal(removed.framesSent, sent, 'no frames after removal');
   });
 });

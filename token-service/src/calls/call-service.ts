@@ -2,12 +2,14 @@
 // The call record lives on the bus, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
 import type { RealtimeBus } from '../realtime/bus.js';
-import type { CallInfo, CallOutcome, UserRef } from '../realtime/protocol.js';
+import type { CallGrant } from '../../../sdk/src/protocol/calls.js';
+import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { CallInfo, CallOutcome, UserRef } from '../../../sdk/src/protocol/realtime.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 
 /** An error a route turns into `{error:{code,message}}` with this status. */
 export class CallError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly call?: CallInfo) {
+  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly call?: CallInfo) {
     super(message);
   }
 }
@@ -21,8 +23,6 @@ export interface CallDeps {
   livekitUrl: string;
 }
 
-export interface CallWithToken { call: CallInfo; token: string; url: string }
-
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
 const CALL_ROOM_PREFIX = 'call-';
 const key = (id: string) => `call:${id}`;
@@ -33,7 +33,7 @@ export class CallService {
   constructor(private readonly deps: CallDeps) {}
 
   /** Rings every page of the callee. A callee already engaged ends the call at once as "busy". */
-  async start(caller: UserRef, calleeId: string): Promise<CallWithToken> {
+  async start(caller: UserRef, calleeId: string): Promise<CallGrant> {
     if (calleeId === caller.id) throw new CallError(400, 'invalid_input', 'you cannot call yourself');
     const callee = await this.deps.getUser(calleeId);
     if (!callee) throw new CallError(404, 'not_found', 'no such contact');
@@ -66,7 +66,7 @@ export class CallService {
   }
 
   /** The callee answers on one page; `page` (from `ready`) lets their other pages stop ringing. */
-  async accept(user: UserRef, id: string, page?: string): Promise<CallWithToken> {
+  async accept(user: UserRef, id: string, page?: string): Promise<CallGrant> {
     const call = await this.step(id, (c) => {
       if (c.callee.id !== user.id) throw notFound();
       if (c.state !== 'ringing') throw notRinging(c);

@@ -2,7 +2,7 @@
 // times out, or for one member when they join the room.
 import { randomBytes } from 'node:crypto';
 import type { RealtimeBus } from '../realtime/bus.js';
-import type { RoomRing, UserRef } from '../realtime/protocol.js';
+import type { RoomRing, UserRef } from '../../../sdk/src/protocol/realtime.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 import { CallError } from './call-service.js';
 

@@ -2,7 +2,7 @@
 //   POST /calls {callee}, POST /calls/:id/accept {page?} | decline | cancel | end,
 //   POST /rooms/:room/ring.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { UserRef } from '../realtime/protocol.js';
+import type { UserRef } from '../../../sdk/src/protocol/realtime.js';
 import type { Realtime } from '../realtime/realtime.js';
 import { isDirectoryId, isRoomId } from '../http/validation.js';
 import { CallError } from './call-service.js';

@@ -1,12 +1,13 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
+import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -37,7 +38,7 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     }
     const status = known?.status ?? 500;
     log(redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-    const code = known?.code ?? 'internal';
+    const code: ErrorCode = known?.code ?? 'internal';
     res.status(status).json({ error: { code, message: status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error' } });
   };
 }

@@ -5,7 +5,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Router } from 'express';
 import type { TokenServiceContext } from '../app.js';
 import { callRouter } from '../calls/routes.js';
-import type { UserRef } from './protocol.js';
+import { ApiError } from '../http/errors.js';
+import type { UserRef } from '../../../sdk/src/protocol/realtime.js';
 import { Realtime } from './realtime.js';
 import { defaultRealtimeSettings } from './settings.js';
 
@@ -71,6 +72,6 @@ async function authenticatePage(ctx: RealtimeHostContext, token: string, upgrade
     : await ctx.authenticate(Object.assign(Object.create(upgrade) as IncomingMessage, {
       headers: { ...upgrade.headers, authorization: `Bearer ${token}` },
     }));
-  if (principal.kind !== 'employee') throw Object.assign(new Error('guests have no presence'), { code: 'unauthorized' });
+  if (principal.kind !== 'employee') throw new ApiError(401, 'unauthorized', 'guests have no presence');
   return { id: principal.id, name: principal.name };
 }

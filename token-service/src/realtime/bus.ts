@@ -1,7 +1,7 @@
 // The state that all token-service processes share: which users have pages open, which call a user
 // is engaged in, call and ring records, and the delivery of events to users' pages wherever they are
 // connected. One process uses the in-process bus; several behind a load balancer use Redis.
-import type { PresenceStatus, ServerMessage } from './protocol.js';
+import type { PresenceStatus, ServerMessage } from '../../../sdk/src/protocol/realtime.js';
 
 export interface PresenceChange { id: string; status: PresenceStatus }
 

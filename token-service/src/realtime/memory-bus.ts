@@ -1,7 +1,7 @@
 // The bus of a single token-service process: everything lives in this process's memory.
 import { randomUUID } from 'node:crypto';
 import type { Delivery, LineClaim, PresenceChange, RealtimeBus } from './bus.js';
-import type { PresenceStatus } from './protocol.js';
+import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
 
 interface Line { callId: string; active: boolean; expires: number }
 interface Entry { value: string; expires: number }

@@ -10,7 +10,7 @@ import type { RealtimeBus } from './bus.js';
 import { Hub } from './hub.js';
 import { MemoryBus } from './memory-bus.js';
 import { Page, type PageAuthenticator } from './page.js';
-import { CloseCode, type UserRef } from './protocol.js';
+import { CloseCode, type UserRef } from '../../../sdk/src/protocol/realtime.js';
 import { RedisBus } from './redis-bus.js';
 import type { RealtimeSettings } from './settings.js';
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Delivery, LineClaim, PresenceChange, RealtimeBus } from './bus.js';
-import type { PresenceStatus } from './protocol.js';
+import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
 
 const P = 'timio:';
 const PRESENCE = `${P}presence`;

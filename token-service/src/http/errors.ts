@@ -1,7 +1,8 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
-import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { ErrorBody, ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {
@@ -9,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** The call the error is about (e.g. 409 `busy`); the answer carries it beside the error. */
+    readonly call?: CallInfo,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,7 +36,8 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     if (res.headersSent) return next(err);
     const known = err instanceof ApiError ? err : fromBodyParser(err);
     if (known && known.status < 500) {
-      res.status(known.status).json({ error: { code: known.code, message: known.message } });
+      const body: ErrorBody = { error: { code: known.code, message: known.message }, ...(known.call ? { call: known.call } : {}) };
+      res.status(known.status).json(body);
       return;
     }
     const status = known?.status ?? 500;

@@ -1,6 +1,6 @@
 // REST client of the token service. Every request carries the portal token as a bearer token;
 // a 401 `token_expired` is retried once with a fresh token. Errors become TimioApiError values.
-import type { CallGrant, RoomRingResult } from '../protocol/calls.js';
+import type { CallGrant, RoomRingResult } from '../protocol/rest.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
 

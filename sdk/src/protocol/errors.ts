@@ -1,7 +1,6 @@
 // The error codes of the token service (docs/contracts.md "Errors"): every HTTP error answers
 // `{error:{code,message}}` with one of these, and the realtime `error` frame uses the same codes.
 // Part of the wire protocol module (sdk/src/protocol): no DOM, no imports from outside this folder.
-import type { CallInfo } from './realtime.js';
 
 export type ErrorCode =
   | 'invalid_input' // 400
@@ -22,9 +21,3 @@ export type ErrorCode =
   | 'internal' // 500
   | 'not_configured' // 501
   | 'livekit_unavailable'; // 502
-
-/** The body of every error answer. Call errors add the call they are about (e.g. 409 `busy`). */
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
-  call?: CallInfo;
-}

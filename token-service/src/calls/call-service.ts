@@ -1,7 +1,7 @@
 // 1:1 calls: ringing, answering, declining, cancelling, ending, and the outcomes both sides see.
 // The call record lives in the call store, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
-import type { CallGrant } from '../../../sdk/src/protocol/calls.js';
+import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
 import type { CallInfo, CallOutcome, UserRef } from '../../../sdk/src/protocol/realtime.js';
 import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';

@@ -1,7 +1,8 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
-import type { ErrorBody, ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { ErrorBody } from '../../../sdk/src/protocol/rest.js';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { redact } from './request-log.js';
 

@@ -62,7 +62,7 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
       return;
     }
     if (req.method === 'GET' && path === '/rtc/validate') {
-      const decision = authorizeJoin(url, keys, rooms);
+      const decision = authorizeJoin(url, req.headers.authorization, keys, rooms);
       if (decision.ok) sendText(res, 200, 'success');
       else sendText(res, decision.status, decision.message);
       return;
@@ -85,7 +85,7 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname.replace(/\/+$/, '');
       if (path !== '/rtc') return refuseUpgrade(socket, 404, 'not found');
-      const decision = authorizeJoin(url, keys, rooms);
+      const decision = authorizeJoin(url, req.headers.authorization, keys, rooms);
       if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
       wss.handleUpgrade(req, socket, head, (ws) => {
         try {

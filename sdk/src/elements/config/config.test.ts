@@ -3,7 +3,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, getConfig } from '../../config/config.js';
 import { PortalTokenSource } from '../../config/portal-token.js';
-import '../shared/testing/fake-token-service.js';
+import '../../../../testing/fake-token-service.js';
 import { defineConfig } from './config.js';
 import { define } from '../shared/define.js';
 import { catalogFor, registerCatalog } from '../../i18n/localize.js';

@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../config/config.js';
 import { attachRealtime } from '../shared/page-services.js';
-import { FakeRealtime, TEST_SERVICE } from '../shared/testing/fake-token-service.js';
+import { FakeRealtime, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { TimioContact, defineContact } from './contact.js';
 
 defineContact();

@@ -6,7 +6,7 @@ import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../calls/call-info.js';
 import { attachRealtime, pageServices } from '../shared/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../shared/testing/fake-token-service.js';
+import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
 
 defineNotifications();

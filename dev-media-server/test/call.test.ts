@@ -42,7 +42,7 @@ async function trackSid(identity: string, source: TrackSource): Promise<string> 
   return track.sid;
 }
 
-describe('a call between two browsers', { timeout: 240_000 }, () => {
+describe('a call between two browsers', { timeout: 600_000 }, () => {
   test('each decodes the other one\'s camera: non-zero size, advancing frames', async () => {
     await alice.join(media.url, await roomToken('alice', ROOM, {}, { name: 'Alice', metadata: '{"dept":"ops"}' }));
     await bob.join(media.url, await roomToken('bob', ROOM, { canUpdateOwnMetadata: true }, { name: 'Bob' }));

@@ -32,7 +32,7 @@ after(async () => {
   await media?.close();
 });
 
-describe('media routing', { timeout: 300_000 }, () => {
+describe('media routing', { timeout: 600_000 }, () => {
   test('three people: each sees the other two\'s video and receives both microphones', async () => {
     const cem = await host.open('cem');
     try {

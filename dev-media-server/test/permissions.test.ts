@@ -24,7 +24,7 @@ after(async () => {
   await media?.close();
 });
 
-describe('refused joins', { timeout: 240_000 }, () => {
+describe('refused joins', { timeout: 600_000 }, () => {
   test('expired, forged, room-less and join-less tokens are refused as NotAllowed (401); nobody joins', async () => {
     const present = await SignalParticipant.join(media.url, await roomToken('present', 'r1'), { dataChannels: false });
     const page = await host.open('eve');
@@ -102,7 +102,7 @@ describe('refused joins', { timeout: 240_000 }, () => {
   });
 });
 
-describe('grants', { timeout: 240_000 }, () => {
+describe('grants', { timeout: 600_000 }, () => {
   test('no publishing without canPublish, only the allowed sources, no data without canPublishData', async () => {
     const watcher = await SignalParticipant.join(media.url, await roomToken('watcher', 'grants'));
     const viewer = await host.open('viewer');

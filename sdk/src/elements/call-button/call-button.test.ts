@@ -1,6 +1,7 @@
 // <timio-call-button> in Chromium: shown only while the contact is signed in, disabled while
 // busy, labelled for screen readers in German and English, and placing a call on click or key.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { attachRealtime, pageServices } from '../shared/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';

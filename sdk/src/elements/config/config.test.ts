@@ -1,6 +1,7 @@
 // <timio-config> and timio.configure: what a page author writes becomes the configuration;
 // bad values are refused with a message that says what is wrong.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure, getConfig } from '../../config/config.js';
 import { PortalTokenSource } from '../../config/portal-token.js';
 import '../../../../testing/fake-token-service.js';

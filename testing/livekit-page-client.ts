@@ -43,6 +43,8 @@ export interface JoinOptions {
   /** Attach remote video to <video> elements and count painted frames (default true). */
   render?: boolean;
   adaptiveStream?: boolean;
+  /** What the camera encoder gives up first when CPU or bandwidth run short (browser default: balanced). */
+  degradationPreference?: RTCDegradationPreference;
 }
 
 export type JoinResult = { ok: true; sid: string; identity: string; joinedAt: number } | { ok: false; message: string; reason?: number; status?: number };
@@ -114,7 +116,11 @@ async function join(url: string, token: string, opts: JoinOptions = {}): Promise
     singlePeerConnection: false,
     adaptiveStream: opts.adaptiveStream ?? false,
     dynacast: false,
-    publishDefaults: { simulcast: opts.simulcast ?? true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360] },
+    publishDefaults: {
+      simulcast: opts.simulcast ?? true,
+      videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
+      ...(opts.degradationPreference ? { degradationPreference: opts.degradationPreference } : {}),
+    },
   });
   const r = room;
   r.on(RoomEvent.TrackSubscribed, (track, _pub, participant) => {
@@ -214,6 +220,18 @@ function ownTrackSid(source: string): string | undefined {
   return undefined;
 }
 
+/** The camera's simulcast layers as this browser sends them (for telling a test what was on offer). */
+async function outboundVideo(source = 'camera') {
+  const pub = [...(room?.localParticipant.trackPublications.values() ?? [])].find((p) => p.source === source);
+  const sender = pub?.track?.sender;
+  if (!sender) return [];
+  const layers: { rid?: string; width?: number; height?: number; framesSent?: number; limitedBy?: string }[] = [];
+  (await sender.getStats()).forEach((s: { type: string; rid?: string; frameWidth?: number; frameHeight?: number; framesSent?: number; qualityLimitationReason?: string }) => {
+    if (s.type === 'outbound-rtp') layers.push({ rid: s.rid, width: s.frameWidth, height: s.frameHeight, framesSent: s.framesSent, limitedBy: s.qualityLimitationReason });
+  });
+  return layers;
+}
+
 function remoteParticipants() {
   return [...(room?.remoteParticipants.values() ?? [])].map((p) => ({
     identity: p.identity,
@@ -240,6 +258,7 @@ const api = {
   attempt,
   room: () => room,
   remoteParticipants,
+  outboundVideo,
   remoteTrackSid,
   ownTrackSid,
   local: () => ({

@@ -43,8 +43,6 @@ export interface JoinOptions {
   /** Attach remote video to <video> elements and count painted frames (default true). */
   render?: boolean;
   adaptiveStream?: boolean;
-  /** What the camera encoder gives up first when CPU or bandwidth run short (browser default: balanced). */
-  degradationPreference?: RTCDegradationPreference;
 }
 
 export type JoinResult = { ok: true; sid: string; identity: string; joinedAt: number } | { ok: false; message: string; reason?: number; status?: number };
@@ -116,11 +114,7 @@ async function join(url: string, token: string, opts: JoinOptions = {}): Promise
     singlePeerConnection: false,
     adaptiveStream: opts.adaptiveStream ?? false,
     dynacast: false,
-    publishDefaults: {
-      simulcast: opts.simulcast ?? true,
-      videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360],
-      ...(opts.degradationPreference ? { degradationPreference: opts.degradationPreference } : {}),
-    },
+    publishDefaults: { simulcast: opts.simulcast ?? true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360] },
   });
   const r = room;
   r.on(RoomEvent.TrackSubscribed, (track, _pub, participant) => {
@@ -225,11 +219,27 @@ async function outboundVideo(source = 'camera') {
   const pub = [...(room?.localParticipant.trackPublications.values() ?? [])].find((p) => p.source === source);
   const sender = pub?.track?.sender;
   if (!sender) return [];
-  const layers: { rid?: string; width?: number; height?: number; framesSent?: number; limitedBy?: string }[] = [];
-  (await sender.getStats()).forEach((s: { type: string; rid?: string; frameWidth?: number; frameHeight?: number; framesSent?: number; qualityLimitationReason?: string }) => {
-    if (s.type === 'outbound-rtp') layers.push({ rid: s.rid, width: s.frameWidth, height: s.frameHeight, framesSent: s.framesSent, limitedBy: s.qualityLimitationReason });
+  const layers: Record<string, unknown>[] = [];
+  (await sender.getStats()).forEach((s: Record<string, unknown>) => {
+    if (s.type !== 'outbound-rtp') return;
+    const { rid, ssrc, frameWidth, framesSent, keyFramesEncoded, pliCount, qualityLimitationReason } = s;
+    layers.push({ rid, ssrc, frameWidth, framesSent, keyFramesEncoded, pliCount, qualityLimitationReason });
   });
   return layers;
+}
+
+/** What arrives of a remote video (for telling a test why no picture came). */
+async function inboundVideo(identity: string, source = 'camera') {
+  const pub = [...(room?.remoteParticipants.get(identity)?.trackPublications.values() ?? [])].find((p) => p.source === source);
+  const receiver = pub?.track?.receiver;
+  if (!receiver) return undefined;
+  let found: Record<string, unknown> | undefined;
+  (await receiver.getStats()).forEach((s: Record<string, unknown>) => {
+    if (s.type !== 'inbound-rtp') return;
+    const { ssrc, packetsReceived, framesDecoded, keyFramesDecoded, pliCount, firCount, nackCount } = s;
+    found = { ssrc, packetsReceived, framesDecoded, keyFramesDecoded, pliCount, firCount, nackCount };
+  });
+  return found;
 }
 
 function remoteParticipants() {
@@ -259,6 +269,7 @@ const api = {
   room: () => room,
   remoteParticipants,
   outboundVideo,
+  inboundVideo,
   remoteTrackSid,
   ownTrackSid,
   local: () => ({

@@ -107,7 +107,7 @@ describe('media routing', { timeout: 600_000 }, () => {
   test('after the signal connection drops, the client reconnects and video flows both ways again', async () => {
     await max.run((lk) => lk.dropSignal());
     await max.waitForEvent('reconnected');
-    assert.equal(await max.run((lk) => lk.connectionState()), 'connected');
+    await max.waitFor((lk) => lk.connectionState() === 'connected', undefined, undefined, 'connected again');
     await explainAnnsVideo(max.waitForFrames('ann', { after: (await max.videoStat('ann'))?.frames ?? 0, minFrames: 10 }));
     await ann.waitForFrames('max', { after: (await ann.videoStat('max'))?.frames ?? 0, minFrames: 10 });
     assert.equal(await max.run((lk) => lk.state.disconnectReason), undefined, 'never reported as disconnected');

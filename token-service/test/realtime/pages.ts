@@ -2,7 +2,7 @@
 // frame, so a test can wait for the message or the close it expects.
 import WebSocket from 'ws';
 import { WAIT_MS } from '../../../testing/wait.js';
-import type { ServerMessage } from '../../src/realtime/protocol.js';
+import type { ServerMessage } from '../../../sdk/src/protocol/realtime.js';
 
 export interface Closed { code: number; reason: string }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Node 20's test runner does not expand globs: find *.test.ts under the given folders (or take the
-// given test files) and run them one file at a time (suites start real servers and browsers; two
-// cores do not take more).
+// given files) and run them one file at a time (suites start real servers and browsers; two cores
+// do not take more).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

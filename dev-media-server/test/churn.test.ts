@@ -40,12 +40,23 @@ async function framesOf(identity: string): Promise<number> {
 /** Every present participant's video advances in the page and reaches it from the server. */
 async function assertEveryoneDecoded(label: string): Promise<void> {
   const ids = present.map((p) => p.identity).sort();
-  for (const id of ids) await viewer.waitForFrames(id, { after: await framesOf(id), minFrames: 3 });
+  for (const id of ids) await decodedFramesOf(id, { after: await framesOf(id), minFrames: 3 });
   const remote = (await viewer.run((lk) => lk.remoteParticipants().map((p) => p.identity))).sort();
   assert.deepEqual(remote, ids, `${label}: the page lists everyone present`);
   await waitForForwarding(media, ROOM, 'viewer', (r) => forwardedVideoFrom(r).join() === ids.join(), { what: `video of ${ids.join(', ')}` });
 }
 
+
+/** Waits for frames of `identity`; on failure also says what the server forwarded to the page. */
+async function decodedFramesOf(identity: string, opts: { after?: number; minFrames?: number } = {}) {
+  try {
+    return await viewer.waitForFrames(identity, opts);
+  } catch (err) {
+    const report = await readForwarding(media, ROOM, 'viewer').catch(() => undefined);
+    const mine = report?.tracks.filter((t) => t.publisherIdentity === identity);
+    throw new Error(`${(err as Error).message}; server side: ${JSON.stringify(mine)}, subscriber SDP ${JSON.stringify(report?.subscriberSdp)}`);
+  }
+}
 describe('churn with a browser that stays', { timeout: 600_000 }, () => {
   test(`${CYCLES} participants join and leave one after another; the page keeps decoding everyone present`, async () => {
     const sections: number[] = [];
@@ -54,7 +65,7 @@ describe('churn with a browser that stays', { timeout: 600_000 }, () => {
     for (let i = 1; i <= CYCLES; i++) {
       const newcomer = await crowd.join(ROOM, `guest-${i}`);
       present.push(newcomer);
-      await viewer.waitForFrames(newcomer.identity, { minFrames: 3 });
+      await decodedFramesOf(newcomer.identity, { minFrames: 3 });
       await assertEveryoneDecoded(`cycle ${i}, after guest-${i} joined`);
       if (previous) {
         const leaving = previous;
@@ -88,7 +99,7 @@ describe('churn with a browser that stays', { timeout: 600_000 }, () => {
     for (const id of ['browser-guest-1', 'browser-guest-2']) {
       const guest = await host.open(id);
       await guest.join(media.url, await roomToken(id, ROOM), { width: 320, height: 180, simulcast: false });
-      await viewer.waitForFrames(id, { minFrames: 3 });
+      await decodedFramesOf(id, { minFrames: 3 });
       await viewer.waitFor((lk, who) => lk.state.audio[who]?.tracks === 1, id, undefined, `${id}'s microphone`);
       const report = await waitForForwarding(
         media,

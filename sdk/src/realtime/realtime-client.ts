@@ -220,6 +220,7 @@ export class RealtimeClient {
       this.send({ type: 'watch', ...(a.length ? { add: a } : {}), ...(r.length ? { remove: r } : {}) });
     }
     this.sent = wanted;
+    this.store.retain(wanted);
   }
 
   /** Sends a fresh token shortly before the current one expires, on the same connection. */

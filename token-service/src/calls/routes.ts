@@ -1,5 +1,5 @@
 // REST routes of 1:1 calls and room rings, mounted under /v1:
-//   POST /calls {callee}, POST /calls/:id/accept {page?} | decline | cancel | end,
+//   POST /calls {callee}, GET /calls/current, POST /calls/:id/accept {page?} | decline | cancel | end,
 //   POST /rooms/:room/ring.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { UserRef } from '../realtime/protocol.js';
@@ -39,6 +39,12 @@ export function callRouter(realtime: Realtime, authenticate: RequestAuthenticato
     const callee = (req.body as { callee?: unknown } | undefined)?.callee;
     if (typeof callee !== 'string' || !isDirectoryId(callee)) throw new CallError(400, 'invalid_input', 'callee must be a contact id');
     res.status(201).json(await realtime.calls.start(user, callee));
+  }));
+
+  // What the service knows of this user's call: pages reconcile their state with it.
+  router.get('/calls/current', route(async (user, _req, res) => {
+    res.set('cache-control', 'no-store');
+    res.json({ call: (await realtime.calls.currentCallOf(user.id)) ?? null });
   }));
 
   router.post('/calls/:id/accept', route(async (user, req, res) => {

@@ -5,7 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { configure } from '../../config/config.js';
 import { RealtimeClient, type WebSocketLike } from '../../realtime/realtime-client.js';
-import type { ClientMessage, PresenceStatus, ServerMessage } from '../../realtime/protocol.js';
+import type { ClientMessage, PresenceStatus, ServerMessage } from '../../protocol/realtime.js';
 import { attachRealtime } from '../shared/page-services.js';
 import { TEST_SERVICE } from '../shared/testing/fake-token-service.js';
 import { defineContact } from '../contact/contact.js';

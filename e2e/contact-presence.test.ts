@@ -46,7 +46,7 @@ describe('contact menu and live presence in the demo portal', { timeout: 300_000
     // Carla is not signed in: the menu says so and has no video item.
     await contact(anna.page, 'carla').click();
     await menu(anna.page, 'carla').locator('[part="note"]').waitFor();
-    assert.equal(await menu(anna.page, 'carla').locator('[part="note"]').textContent(), 'Carla Rossi ist nicht angemeldet. Ein Videocall ist erst möglich, wenn Carla Rossi sich anmeldet.');
+    assert.equal(await menu(anna.page, 'carla').locator('[part="note"]').textContent(), 'Carla Rossi ist nicht angemeldet – kein Videocall möglich.');
     assert.equal(await menu(anna.page, 'carla').locator('[part="item"]').count(), 0);
     await anna.page.keyboard.press('Escape');
 

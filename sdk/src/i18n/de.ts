@@ -16,7 +16,7 @@ export const de: Catalog = {
     label: (name) => `Kontaktmenü von ${name}`,
     startCall: 'Videocall starten',
     keyboardHint: 'Kontaktmenü mit Umschalt+F10',
-    notSignedIn: (name) => `${name} ist nicht angemeldet. Ein Videocall ist erst möglich, wenn ${name} sich anmeldet.`,
+    notSignedIn: (name) => `${name} ist nicht angemeldet – kein Videocall möglich.`,
   },
   incomingCall: {
     title: 'Eingehender Videocall',

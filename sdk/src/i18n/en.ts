@@ -16,7 +16,7 @@ export const en: Catalog = {
     label: (name) => `Contact menu of ${name}`,
     startCall: 'Start video call',
     keyboardHint: 'Contact menu with Shift+F10',
-    notSignedIn: (name) => `${name} is not signed in. A video call is possible once ${name} signs in.`,
+    notSignedIn: (name) => `${name} is not signed in – no video call possible.`,
   },
   incomingCall: {
     title: 'Incoming video call',

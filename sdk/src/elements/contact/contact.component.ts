@@ -82,10 +82,11 @@ export class TimioContact extends LitElement {
   }
 
   get displayName(): string {
-    // The name is the default slot's text; the host's menu items (slot="menu") are not part of it.
+    // The name is the default slot's text; the host's menu items (slot="menu") and what it hides
+    // from screen readers (a picture's initials) are not part of it.
     const text = [...this.childNodes]
       .filter((node) => !(node instanceof Element && node.hasAttribute('slot')))
-      .map((node) => node.textContent ?? '')
+      .map(spokenText)
       .join(' ');
     return this.name?.trim() || text.replace(/\s+/g, ' ').trim() || this.contact || '';
   }
@@ -332,4 +333,13 @@ export class TimioContact extends LitElement {
     askForDesktopNotifications();
     void this.calls.machine.call(contact);
   }
+}
+
+/** The text of a node as a screen reader reads it: without `aria-hidden` parts. */
+function spokenText(node: Node): string {
+  if (node instanceof Element) {
+    if (node.getAttribute('aria-hidden') === 'true') return '';
+    return [...node.childNodes].map(spokenText).join('');
+  }
+  return node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : '';
 }

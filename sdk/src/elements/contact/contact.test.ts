@@ -55,12 +55,21 @@ describe('<timio-contact>', () => {
     await waitUntil(() => isOpen(el));
     expect(callItem(el)).to.equal(null);
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('Nicht angemeldet');
-    expect(note(el)!.textContent).to.equal('Ben Müller ist nicht angemeldet. Ein Videocall ist erst möglich, wenn Ben Müller sich anmeldet.');
+    expect(note(el)!.textContent).to.equal('Ben Müller ist nicht angemeldet – kein Videocall möglich.');
     expect(el.shadowRoot!.querySelectorAll('[aria-disabled="true"]').length, 'no disabled item in its place').to.equal(0);
     await expect(el).to.be.accessible();
     realtime.setPresence('ben-off', 'online');
     await waitUntil(() => callItem(el) !== null, 'the item appears when Ben signs in');
     expect(note(el)).to.equal(null);
+  });
+
+  it('the name is what a screen reader reads: a picture\'s hidden initials are not part of it', async () => {
+    const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="ole" presence="online"><span aria-hidden="true">OS</span> Ole Sand</timio-contact>`);
+    expect(el.displayName).to.equal('Ole Sand');
+    el.click();
+    await waitUntil(() => isOpen(el));
+    expect(el.shadowRoot!.querySelector('.name')!.textContent).to.equal('Ole Sand');
+    key(panel(el), 'Escape');
   });
 
   it('a click on the name or the picture opens the menu below the name; a second click closes it', async () => {
@@ -146,7 +155,7 @@ describe('<timio-contact>', () => {
       max.click();
       await waitUntil(() => isOpen(max));
       expect(menuTexts(max)).to.deep.equal(['Open chat', 'View profile']);
-      expect(note(max)!.textContent).to.equal('Max Kern is not signed in. A video call is possible once Max Kern signs in.');
+      expect(note(max)!.textContent).to.equal('Max Kern is not signed in – no video call possible.');
       max.addEventListener('timio-contact-action', (e) => e.preventDefault(), { once: true });
       max.shadowRoot!.querySelector<HTMLElement>('[data-action="chat"]')!.click();
       expect(chosen.length, 'a cancelled action does not run').to.equal(1);

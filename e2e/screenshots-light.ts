@@ -51,7 +51,7 @@ function pageHtml(lang: Lang): string {
   th, td { text-align: left; padding: 10px 16px; border-bottom: 1px solid #e6e9ed; }
   th { background: #eef1f4; font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #59636e; }
   .contact { display: inline-flex; align-items: center; min-height: 28px; }
-  .avatar { display: inline-grid; place-items: center; width: 26px; height: 26px; margin-right: 8px; border-radius: 50%; background: #dbe6f3; color: #0b3d6b; font-size: 11px; font-weight: 700; vertical-align: middle; }
+  .avatar { display: inline-grid; place-items: center; width: 26px; height: 26px; margin-right: 8px; border-radius: 50%; background: #dbe6f3; color: #0b3d6b; font-size: 11px; font-weight: 700; line-height: 1; vertical-align: middle; }
 </style></head>
 <body><timio-config token-service-url="/ts" portal-token-url="/portal-token"></timio-config>
 <header>TIMIO Portal</header>
@@ -152,7 +152,7 @@ async function main() {
         const hasItem = await page.locator(`timio-contact[contact="${id}"]`).evaluate((el) => !!el.shadowRoot!.querySelector('[part="item"]'));
         if (hasItem !== (state === 'online')) throw new Error(`${id}: the video item must show only while signed in`);
         await page.mouse.move(0, 0);
-        await shot(page, `contact-menu-click-${state}`, { x: 0, y: 0, width: 560, height: 470 });
+        await shot(page, `contact-menu-click-${state}`, { x: 0, y: 0, width: 560, height: 560 });
         await page.close();
       }
 

@@ -88,7 +88,12 @@ describe('contact menu and live presence in the demo portal', { timeout: 300_000
     await buttonOf(emma.page, 'david').waitFor({ state: 'visible', timeout: 15_000 });
     await Promise.all([buttonOf(david.page, 'emma').click(), buttonOf(emma.page, 'david').click()]);
     // One call: both get the call window, nobody reads "… ist gerade in einem anderen Gespräch".
-    for (const page of [david.page, emma.page]) await page.locator('timio-call').waitFor({ timeout: 30_000 });
+    for (const page of [david.page, emma.page]) {
+      await page.locator('timio-call').waitFor({ timeout: 30_000 }).catch(async (err) => {
+        const state = await page.evaluate(() => JSON.stringify({ note: document.querySelector('timio-notifications')?.shadowRoot?.textContent?.replace(/\s+/g, ' '), active: (window as any).timio.activeCall }));
+        throw new Error(`${err.message}; page state: ${state}`);
+      });
+    }
     for (const page of [david.page, emma.page]) {
       const text = await page.locator('timio-notifications').evaluate((el) => el.shadowRoot!.textContent ?? '');
       assert.ok(!text.includes('anderen Gespräch'), `no "busy": ${text}`);

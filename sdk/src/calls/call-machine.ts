@@ -162,7 +162,14 @@ export class CallMachine {
       return;
     }
     this.self ??= grant.call.caller.id;
-    if (this.elsewhere?.id === grant.call.id) this.elsewhere = undefined;
+    // The realtime events can overtake this answer: the callee may have answered already.
+    const seen = this.elsewhere?.id === grant.call.id ? this.elsewhere : undefined;
+    if (seen) this.elsewhere = undefined;
+    if (seen?.state === 'active') {
+      this.outgoing = { contact, phase: 'connecting', call: seen };
+      await this.activate({ ...grant, call: seen });
+      return;
+    }
     this.outgoingGrant = grant;
     this.outgoing = { contact, phase: 'ringing', call: grant.call };
     this.handleCall(grant.call);

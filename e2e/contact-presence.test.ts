@@ -11,8 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../testing/chromium.js';
 import { startStack, type Stack } from './support/stack.js';
 import { signIn, type Person } from './support/people.js';
+import { WAIT_MS } from '../testing/wait.js';
 
-describe('contact menu and live presence in the demo portal', { timeout: 300_000 }, () => {
+describe('contact menu and live presence in the demo portal', { timeout: 600_000 }, () => {
   let stack: Stack;
   let browser: Browser;
   const people: Person[] = [];
@@ -56,26 +57,26 @@ describe('contact menu and live presence in the demo portal', { timeout: 300_000
     await item.waitFor();
     assert.equal((await item.textContent())?.trim(), 'Videocall starten');
     await item.click();
-    await incoming(ben.page).waitFor({ timeout: 15_000 });
+    await incoming(ben.page).waitFor({ timeout: WAIT_MS });
 
     // Ben's journal rebuilt its rows for the ringing call: Anna's new button shows her signed in.
     const annaButton = journalButton(ben.page, 'anna');
     await ben.page.waitForFunction(() => document.querySelector('#journal tbody timio-call-button[contact="anna"]')?.getAttribute('status') === 'busy'
-      || document.querySelector('#journal tbody timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', undefined, { timeout: 10_000 });
+      || document.querySelector('#journal tbody timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', undefined, { timeout: WAIT_MS });
     await incoming(ben.page).locator('.decline').click();
     // Rebuilt again for the end: still live, and visible.
-    await ben.page.locator('#journal tbody tr[data-outcome="declined"]').waitFor({ timeout: 10_000 });
-    await annaButton.waitFor({ state: 'visible', timeout: 10_000 });
+    await ben.page.locator('#journal tbody tr[data-outcome="declined"]').waitFor({ timeout: WAIT_MS });
+    await annaButton.waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.equal(await annaButton.getAttribute('status'), 'online');
     // Several quick rebuilds in a row (another call event, the storage event of a second tab …).
     await ben.page.evaluate(() => {
       for (let i = 0; i < 5; i++) window.dispatchEvent(new StorageEvent('storage', { key: `timio-demo-journal:ben` }));
     });
-    await annaButton.waitFor({ state: 'visible', timeout: 10_000 });
+    await annaButton.waitFor({ state: 'visible', timeout: WAIT_MS });
     // And a later change reaches the rebuilt button: Anna signs out, the button goes.
     await anna.close();
     people.splice(people.indexOf(anna), 1);
-    await annaButton.waitFor({ state: 'hidden', timeout: 15_000 });
+    await annaButton.waitFor({ state: 'hidden', timeout: WAIT_MS });
     await ben.close();
     people.splice(people.indexOf(ben), 1);
   });
@@ -84,12 +85,12 @@ describe('contact menu and live presence in the demo portal', { timeout: 300_000
     const david = await person('david');
     const emma = await person('emma');
     const buttonOf = (page: Page, id: string) => page.locator(`tr[data-contact="${id}"] timio-call-button button`);
-    await buttonOf(david.page, 'emma').waitFor({ state: 'visible', timeout: 15_000 });
-    await buttonOf(emma.page, 'david').waitFor({ state: 'visible', timeout: 15_000 });
+    await buttonOf(david.page, 'emma').waitFor({ state: 'visible', timeout: WAIT_MS });
+    await buttonOf(emma.page, 'david').waitFor({ state: 'visible', timeout: WAIT_MS });
     await Promise.all([buttonOf(david.page, 'emma').click(), buttonOf(emma.page, 'david').click()]);
     // One call: both get the call window, nobody reads "… ist gerade in einem anderen Gespräch".
     for (const page of [david.page, emma.page]) {
-      await page.locator('timio-call').waitFor({ timeout: 30_000 }).catch(async (err) => {
+      await page.locator('timio-call').waitFor({ timeout: WAIT_MS }).catch(async (err) => {
         const state = await page.evaluate(() => JSON.stringify({ note: document.querySelector('timio-notifications')?.shadowRoot?.textContent?.replace(/\s+/g, ' '), active: (window as any).timio.activeCall }));
         throw new Error(`${err.message}; page state: ${state}`);
       });
@@ -102,7 +103,7 @@ describe('contact menu and live presence in the demo portal', { timeout: 300_000
     assert.ok(ids[0]);
     assert.equal(ids[0], ids[1], 'the same call on both sides');
     await david.page.evaluate(() => (window as unknown as { timio: { hangup(): Promise<void> } }).timio.hangup());
-    await emma.page.waitForFunction(() => !(window as unknown as { timio: { activeCall?: unknown } }).timio.activeCall, undefined, { timeout: 15_000 });
+    await emma.page.waitForFunction(() => !(window as unknown as { timio: { activeCall?: unknown } }).timio.activeCall, undefined, { timeout: WAIT_MS });
   });
 
   it('the journal fits a 375 px phone screen', async () => {

@@ -11,6 +11,7 @@ import { CallMachine, type CallWindow } from '../../../sdk/src/calls/call-machin
 import { RealtimeClient } from '../../../sdk/src/realtime/realtime-client.js';
 import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
 import { portalToken, startService, fastSettings, type RunningService } from './service.js';
+import { waitUntil } from '../../../testing/wait.js';
 
 /** One portal page of `user`: its realtime connection and call machine, as page-services wires them. */
 function portalPage(svc: { url: string }, user: string) {
@@ -31,14 +32,6 @@ function portalPage(svc: { url: string }, user: string) {
   return { realtime, machine, windows, close: () => realtime.close() };
 }
 
-async function until(check: () => boolean, what: string, ms = 8_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('SDK call state against the real token service', () => {
   const running: RunningService[] = [];
   after(async () => { await Promise.all(running.map((s) => s.close().catch(() => undefined))); });
@@ -50,21 +43,21 @@ describe('SDK call state against the real token service', () => {
     const anna = portalPage(svc, 'anna');
     const ben = portalPage(svc, 'ben');
     try {
-      await until(() => anna.realtime.state === 'ready' && ben.realtime.state === 'ready', 'both pages ready');
+      await waitUntil(() => anna.realtime.state === 'ready' && ben.realtime.state === 'ready', 'both pages ready');
       await anna.machine.call({ id: 'ben', name: 'Ben Müller' });
       assert.equal(anna.machine.snapshot().outgoing?.phase, 'ringing');
       assert.equal(anna.machine.inCall, true, 'her call buttons wait while it rings');
-      await until(() => ben.machine.snapshot().incoming.length === 1, 'ben rings');
+      await waitUntil(() => ben.machine.snapshot().incoming.length === 1, 'ben rings');
 
       // The service restarts (one process, no Redis: what it knew is gone); the pages reconnect.
       await svc.close();
       running.pop();
       const again = await startService({ ...fastSettings, ringTimeoutMs: 60_000 }, {}, port);
       running.push(again);
-      await until(() => anna.machine.snapshot().outgoing?.phase !== 'ringing', 'anna not ringing any more');
+      await waitUntil(() => anna.machine.snapshot().outgoing?.phase !== 'ringing', 'anna not ringing any more');
       assert.equal(anna.machine.snapshot().outgoing?.phase, 'ended');
       assert.equal(anna.machine.inCall, false, 'her call buttons work again');
-      await until(() => ben.machine.snapshot().incoming.length === 0, 'ben stops ringing');
+      await waitUntil(() => ben.machine.snapshot().incoming.length === 0, 'ben stops ringing');
 
       // And she can call again.
       await anna.machine.cancel();
@@ -84,22 +77,22 @@ describe('SDK call state against the real token service', () => {
     const tab2 = portalPage(svc, 'carla');
     const david = portalPage(svc, 'david');
     try {
-      await until(() => [tab1, tab2, david].every((p) => p.realtime.state === 'ready'), 'ready');
+      await waitUntil(() => [tab1, tab2, david].every((p) => p.realtime.state === 'ready'), 'ready');
       await tab1.machine.call({ id: 'david', name: 'David Kim' });
-      await until(() => david.machine.snapshot().incoming.length === 1, 'david rings');
+      await waitUntil(() => david.machine.snapshot().incoming.length === 1, 'david rings');
       await david.machine.accept(david.machine.snapshot().incoming[0]!.call.id);
-      await until(() => tab1.windows.length === 1 && david.windows.length === 1, 'both windows open');
-      await until(() => tab2.machine.snapshot().elsewhere?.state === 'active', 'the other tab knows of the call');
+      await waitUntil(() => tab1.windows.length === 1 && david.windows.length === 1, 'both windows open');
+      await waitUntil(() => tab2.machine.snapshot().elsewhere?.state === 'active', 'the other tab knows of the call');
       assert.equal(tab2.machine.inCall, true, 'the other tab\'s buttons wait');
 
       // A tab opened later learns of it on `ready`.
       const tab3 = portalPage(svc, 'carla');
       tab3.realtime.connect();
-      await until(() => tab3.machine.snapshot().elsewhere?.state === 'active', 'a new tab learns of the call');
+      await waitUntil(() => tab3.machine.snapshot().elsewhere?.state === 'active', 'a new tab learns of the call');
       assert.equal(tab3.machine.inCall, true);
 
       await tab1.machine.hangup();
-      await until(() => !tab2.machine.inCall && !tab3.machine.inCall && !david.machine.inCall, 'free again everywhere');
+      await waitUntil(() => !tab2.machine.inCall && !tab3.machine.inCall && !david.machine.inCall, 'free again everywhere');
       tab3.close();
     } finally {
       for (const p of [tab1, tab2, david]) p.close();

@@ -2,12 +2,13 @@
 // status. The page's real realtime client (sdk/src/realtime) talks to a socket that answers the
 // way the token service's hub does: presence only for contacts it newly watches, then changes.
 // (token-service/test/realtime/sdk-client.test.ts runs the same client against the real service.)
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { RealtimeClient, type WebSocketLike } from '../../realtime/realtime-client.js';
 import type { ClientMessage, PresenceStatus, ServerMessage } from '../../protocol/realtime.js';
 import { attachRealtime } from '../shared/page-services.js';
-import { TEST_SERVICE } from '../shared/testing/fake-token-service.js';
+import { TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { defineContact } from '../contact/contact.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';
 

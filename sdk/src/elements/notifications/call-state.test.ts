@@ -2,12 +2,13 @@
 // the page's drift apart: "Sie sind bereits in einem Gespräch" (a call in another tab), accept at
 // the moment the caller hangs up, two people calling each other, and a caller whose call the
 // service no longer knows (never left ringing with every call button disabled).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
 import { attachRealtime, pageServices } from '../shared/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../shared/testing/fake-token-service.js';
+import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { TimioCallButton, defineCallButton } from '../call-button/call-button.js';
 import { TimioNotifications, defineNotifications } from './notifications.js';
 
@@ -128,7 +129,7 @@ describe('own call state and reconciling with the service', () => {
     expect(disabled(carlaButton)).to.equal(true);
     // The service restarted and the `ended` was lost: on `ready` the page asks and lets go.
     realtime.ready();
-    await waitUntil(() => !root(el).querySelector('.outgoing[data-phase="ringing"]'), 'not ringing any more', { timeout: 5000 });
+    await waitUntil(() => !root(el).querySelector('.outgoing[data-phase="ringing"]'), 'not ringing any more');
     await waitUntil(() => !disabled(carlaButton), 'the call buttons work again');
     while (machine.snapshot().outgoing) await machine.cancel();
 

@@ -1,4 +1,4 @@
-// <timio-contact> in Chromium: the contact menu opens by right click, the context-menu key and
+// <timio-contact> in Chromium and Firefox: the contact menu opens by right click, the context-menu key and
 // Shift+F10; it offers "Videocall starten" only while the contact is signed in, holds the host's
 // items, is driven by the arrow keys, and Escape gives focus back to the name.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';

@@ -28,7 +28,8 @@ function summaryReporter() {
   return {
     onTestRunFinished({ sessions }) {
       for (const s of sessions) {
-        const browser = s.browser.name.toLowerCase();
+        // chromeLauncher calls the browser it finds itself "Chrome": here it is Debian's Chromium
+        const browser = s.browser.name.toLowerCase().replace(/^chrome$/, 'chromium');
         if (!counts.has(browser)) counts.set(browser, { passed: 0, failed: 0, skipped: 0 });
         const file = s.testFile.replace(`${process.cwd()}/`, '');
         if (s.testResults) walk(browser, file, s.testResults, []);

@@ -19,6 +19,10 @@ export const FIREFOX_PREFS = {
   // remote <video> and <audio> play without a click
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
+  // every page of the browser keeps decoding and running timers at full rate, foreground or not
+  'media.suspend-background-video.enabled': false,
+  'dom.min_background_timeout_value': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
   // no update checks, telemetry or first-run pages
   'app.update.enabled': false,
   'datareporting.policy.dataSubmissionEnabled': false,

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 export interface VideoFrames { frames: number; width: number; height: number }
 
 // Kept as source text: tsx would wrap named functions in a `__name` helper the page lacks.
-const WAIT_FOR_FRAMES = `(v, [n, ms]) => new Promise((resolve, reject) => {
+export const WAIT_FOR_FRAMES = `(v, [n, ms]) => new Promise((resolve, reject) => {
   const read = () => ({ frames: v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth, height: v.videoHeight });
   const start = read();
   const timer = setInterval(() => {

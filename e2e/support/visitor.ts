@@ -1,0 +1,149 @@
+// A signed-in employee as the tests see them, in either browser: Chromium through playwright-core,
+// Firefox through puppeteer-core over WebDriver BiDi. Selectors are CSS descendant chains that
+// reach into the elements' open shadow roots (playwright pierces them itself; for puppeteer each
+// descendant step becomes its deep combinator `>>>`).
+import type { Browser as PlaywrightBrowser, Page as PlaywrightPage } from 'playwright-core';
+import type { Browser as FirefoxBrowser, ElementHandle, Page as FirefoxPage } from 'puppeteer-core-firefox';
+import { signIn } from './people.js';
+import { WAIT_FOR_FRAMES, framesAdvance, type VideoFrames } from './video.js';
+
+export type BrowserName = 'chromium' | 'firefox';
+export type WaitState = 'visible' | 'hidden' | 'attached' | 'detached';
+
+export interface Visitor {
+  id: string;
+  browser: BrowserName;
+  /** Opens a portal page (path like `/journal`) and waits for the SDK to register its elements. */
+  goto(path: string): Promise<void>;
+  waitFor(selector: string, opts?: { state?: WaitState; timeout?: number }): Promise<void>;
+  click(selector: string, opts?: { button?: 'left' | 'right' }): Promise<void>;
+  /** innerText of the first match. */
+  text(selector: string): Promise<string>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  visible(selector: string): Promise<boolean>;
+  count(selector: string): Promise<number>;
+  screenshot(path: string): Promise<void>;
+  /** Waits until the video shows a picture and paints at least `advance` more frames. */
+  framesAdvance(selector: string, opts?: { advance?: number; timeoutMs?: number }): Promise<VideoFrames>;
+  /** Runs a function in the page (an arrow function: tsx wraps named ones in a helper the page lacks). */
+  evaluate<T>(fn: () => Promise<T> | T): Promise<T>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+
+/** `a b[x="1 2"] c` → `a >>> b[x="1 2"] >>> c`: whitespace outside brackets and quotes. */
+export function deepSelector(selector: string): string {
+  const steps: string[] = [];
+  let current = '';
+  let quote = '';
+  let depth = 0;
+  for (const ch of selector.trim()) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    else if (/\s/.test(ch) && depth === 0) {
+      if (current) steps.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  if (current) steps.push(current);
+  return steps.join(' >>> ');
+}
+
+function logPage(id: string, type: string, text: string): void {
+  if (type === 'error' || process.env.PAGE_LOG) console.log(`[${id}] ${type}: ${text.replace(/access_token=[^&\s']+/g, 'access_token=<redacted>')}`);
+}
+
+export async function signInChromium(browser: PlaywrightBrowser, portalUrl: string, id: string, lang: 'de' | 'en'): Promise<Visitor> {
+  const person = await signIn(browser, portalUrl, id, lang);
+  const page: PlaywrightPage = person.page;
+  const at = (selector: string) => page.locator(selector).first();
+  return {
+    id,
+    browser: 'chromium',
+    goto: (path) => person.goto(path),
+    waitFor: (selector, { state = 'visible', timeout = DEFAULT_TIMEOUT } = {}) => at(selector).waitFor({ state, timeout }),
+    click: (selector, { button = 'left' } = {}) => at(selector).click({ button }),
+    text: (selector) => at(selector).innerText(),
+    attribute: (selector, name) => at(selector).getAttribute(name),
+    visible: (selector) => at(selector).isVisible(),
+    count: (selector) => page.locator(selector).count(),
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    framesAdvance: (selector, opts) => framesAdvance(page, selector, opts),
+    evaluate: (fn) => page.evaluate(fn),
+    close: () => person.close(),
+  };
+}
+
+/** Polls `check` until it holds; the error names the browser, so a Firefox-only failure says so. */
+async function until(what: string, check: () => Promise<boolean>, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`[firefox] timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, id: string, lang: 'de' | 'en'): Promise<Visitor> {
+  const context = await browser.createBrowserContext();
+  const page: FirefoxPage = await context.newPage();
+  await page.setViewport({ width: 1200, height: 800 });
+  page.on('pageerror', (err) => console.log(`[${id} firefox] page error: ${err instanceof Error ? err.message : String(err)}`));
+  page.on('console', (msg) => logPage(`${id} firefox`, msg.type(), msg.text()));
+  const registered = () => page.waitForFunction(() => !!customElements.get('timio-call-button'), { timeout: 20_000 });
+  const first = async (selector: string): Promise<ElementHandle<Element> | null> => page.$(deepSelector(selector));
+  const shown = async (selector: string) => {
+    const el = await first(selector);
+    return !!el && (await el.isVisible());
+  };
+
+  await page.goto(`${portalUrl}/lang/${lang}?back=/login`);
+  await Promise.all([page.waitForNavigation(), page.click(`button[data-user="${id}"]`)]);
+  if (page.url() !== `${portalUrl}/`) throw new Error(`[firefox] ${id} did not reach the portal after signing in: ${page.url()}`);
+  await registered();
+
+  const visitor: Visitor = {
+    id,
+    browser: 'firefox',
+    async goto(path) {
+      await page.goto(`${portalUrl}${path}`);
+      await registered();
+    },
+    async waitFor(selector, { state = 'visible', timeout = DEFAULT_TIMEOUT } = {}) {
+      const what = `${selector} to be ${state}`;
+      if (state === 'visible') return until(what, () => shown(selector), timeout);
+      if (state === 'hidden') return until(what, async () => !(await shown(selector)), timeout);
+      if (state === 'attached') return until(what, async () => !!(await first(selector)), timeout);
+      return until(what, async () => !(await first(selector)), timeout);
+    },
+    async click(selector, { button = 'left' } = {}) {
+      await visitor.waitFor(selector);
+      await (await first(selector))!.click({ button });
+    },
+    async text(selector) {
+      await visitor.waitFor(selector, { state: 'attached' });
+      return (await first(selector))!.evaluate((el) => (el as HTMLElement).innerText);
+    },
+    async attribute(selector, name) {
+      await visitor.waitFor(selector, { state: 'attached' });
+      return (await first(selector))!.evaluate((el, n) => el.getAttribute(n), name);
+    },
+    visible: shown,
+    count: async (selector) => (await page.$$(deepSelector(selector))).length,
+    screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    async framesAdvance(selector, { advance = 5, timeoutMs = 20_000 } = {}) {
+      await visitor.waitFor(selector, { state: 'attached', timeout: timeoutMs });
+      const wait = new Function(`return ${WAIT_FOR_FRAMES}`)() as (v: Element, arg: [number, number]) => Promise<VideoFrames>;
+      return (await first(selector))!.evaluate(wait, [advance, timeoutMs] as [number, number]);
+    },
+    evaluate: <T>(fn: () => Promise<T> | T) => page.evaluate(fn) as Promise<T>,
+    close: () => context.close(),
+  };
+  return visitor;
+}

@@ -23,6 +23,9 @@ export const FIREFOX_PREFS = {
   'media.suspend-background-video.enabled': false,
   'dom.min_background_timeout_value': 4,
   'dom.timeout.enable_budget_timer_throttling': false,
+  // No camera-in-use indicator window: it would be the last focused window, one without tabs,
+  // and WebDriver BiDi then fails to open the next page ("TabManager.getTabBrowser(...) is undefined").
+  'privacy.webrtc.hideGlobalIndicator': true,
   // no update checks, telemetry or first-run pages
   'app.update.enabled': false,
   'datareporting.policy.dataSubmissionEnabled': false,

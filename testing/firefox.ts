@@ -13,6 +13,9 @@ export function launchFirefox(): Promise<Browser> {
     executablePath: FIREFOX_PATH,
     headless: true,
     extraPrefsFirefox: FIREFOX_PREFS,
+    // a busy machine starts Firefox slowly
+    timeout: 120_000,
+    protocolTimeout: 120_000,
     // each page sets its own viewport
     defaultViewport: null,
   });

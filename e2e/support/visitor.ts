@@ -1,7 +1,7 @@
 // A signed-in employee as the tests see them, in either browser: Chromium through playwright-core,
 // Firefox through puppeteer-core over WebDriver BiDi. Selectors are CSS descendant chains that
-// reach into the elements' open shadow roots (playwright pierces them itself; for puppeteer each
-// descendant step becomes its deep combinator `>>>`).
+// reach into the elements' open shadow roots (playwright pierces them itself; for puppeteer
+// DEEP_QUERY below does the same).
 import type { Browser as PlaywrightBrowser, Page as PlaywrightPage } from 'playwright-core';
 import type { Browser as FirefoxBrowser, ElementHandle, Page as FirefoxPage } from 'puppeteer-core-firefox';
 import { signIn } from './people.js';
@@ -32,8 +32,8 @@ export interface Visitor {
 
 const DEFAULT_TIMEOUT = 10_000;
 
-/** `a b[x="1 2"] c` → `a >>> b[x="1 2"] >>> c`: whitespace outside brackets and quotes. */
-export function deepSelector(selector: string): string {
+/** `a b[x="1 2"] c` → ['a', 'b[x="1 2"]', 'c']: split at whitespace outside brackets and quotes. */
+export function selectorSteps(selector: string): string[] {
   const steps: string[] = [];
   let current = '';
   let quote = '';
@@ -52,8 +52,33 @@ export function deepSelector(selector: string): string {
     current += ch;
   }
   if (current) steps.push(current);
-  return steps.join(' >>> ');
+  return steps;
 }
+
+// In the page: the elements matching a descendant chain where each step may sit in the light DOM
+// or in any open shadow root below the previous one (what playwright's CSS engine does; puppeteer's
+// `>>>` misses e.g. `header >>> .name` inside one shadow root). Source text, like video.ts.
+const DEEP_QUERY = `(steps) => {
+  const below = (node) => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        out.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    if (node.shadowRoot) walk(node.shadowRoot);
+    walk(node);
+    return out;
+  };
+  let current = [document];
+  for (const step of steps) {
+    const next = new Set();
+    for (const node of current) for (const el of below(node)) if (el.matches(step)) next.add(el);
+    current = [...next];
+  }
+  return current;
+}`;
 
 function logPage(id: string, type: string, text: string): void {
   if (type === 'error' || process.env.PAGE_LOG) console.log(`[${id}] ${type}: ${text.replace(/access_token=[^&\s']+/g, 'access_token=<redacted>')}`);
@@ -96,8 +121,14 @@ export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, 
   await page.setViewport({ width: 1200, height: 800 });
   page.on('pageerror', (err) => console.log(`[${id} firefox] page error: ${err instanceof Error ? err.message : String(err)}`));
   page.on('console', (msg) => logPage(`${id} firefox`, msg.type(), msg.text()));
-  const registered = () => page.waitForFunction(() => !!customElements.get('timio-call-button'), { timeout: 20_000 });
-  const first = async (selector: string): Promise<ElementHandle<Element> | null> => page.$(deepSelector(selector));
+  // Polled from here: puppeteer's waitForFunction builds its poller with new Function(), which the
+  // portal's Content-Security-Policy (script-src 'self') rightly blocks.
+  const registered = () => until('the SDK to register its elements', () => page.evaluate(() => !!customElements.get('timio-call-button')), 20_000);
+  // Built from source text so that puppeteer sends the whole query along (it sends a function's text).
+  const firstMatch = new Function(`return (steps) => (${DEEP_QUERY})(steps)[0] ?? null`)() as (steps: string[]) => Element | null;
+  const countMatches = new Function(`return (steps) => (${DEEP_QUERY})(steps).length`)() as (steps: string[]) => number;
+  const first = async (selector: string): Promise<ElementHandle<Element> | null> =>
+    (await page.evaluateHandle(firstMatch, selectorSteps(selector))).asElement() as ElementHandle<Element> | null;
   const shown = async (selector: string) => {
     const el = await first(selector);
     return !!el && (await el.isVisible());
@@ -135,7 +166,7 @@ export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, 
       return (await first(selector))!.evaluate((el, n) => el.getAttribute(n), name);
     },
     visible: shown,
-    count: async (selector) => (await page.$$(deepSelector(selector))).length,
+    count: (selector) => page.evaluate(countMatches, selectorSteps(selector)),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
     async framesAdvance(selector, { advance = 5, timeoutMs = 20_000 } = {}) {
       await visitor.waitFor(selector, { state: 'attached', timeout: timeoutMs });

@@ -14,6 +14,8 @@ import { contactStyles } from './contact.styles.js';
  * opens the contact menu: "Videocall starten" while the contact is signed in, plus the host's
  * own items. Arrow keys move through the menu; Escape closes it and returns focus to the name.
  *
+ * @tag timio-contact
+ *
  * @slot - The contact's name (any markup; rendered as the host wrote it). Default: the `name` attribute.
  * @slot menu - The host's own menu items (buttons or links); they get `role="menuitem"`.
  *
@@ -63,6 +65,7 @@ export class TimioContact extends LitElement {
     this.status = effectivePresence(this.presence, this.live.live);
   }
 
+  /** The name shown in the menu: `name`, else the element's text, else the contact id. */
   get displayName(): string {
     // The name is the default slot's text; the host's menu items (slot="menu") are not part of it.
     const text = [...this.childNodes]
@@ -77,6 +80,7 @@ export class TimioContact extends LitElement {
     this.close(false);
   }
 
+  /** Focuses the name (the host's own link or button inside it, if any). */
   override focus(options?: FocusOptions): void {
     (this.nameControl ?? this.trigger)?.focus(options);
   }

@@ -18,6 +18,8 @@ if (!inNamespace) console.warn('[test] not root: running without a private netwo
 const stages = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['build', 'npm', ['run', '-s', 'build']],
+  // README element reference fresh, manifest complete, npm package resolvable (needs the build)
+  ['docs and package', 'npm', ['run', '-s', 'test:docs']],
   ['token service', 'npm', ['run', '-s', 'test:server']],
   ['dev media server', 'npm', ['run', '-s', 'test:media']],
   ['elements', 'npm', ['run', '-s', 'test:elements']],

@@ -27,6 +27,8 @@ export function buildManifest(): Package {
     ts.createSourceFile(relative(root, file), readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS),
   );
   const manifest = create({ modules, plugins: [...litPlugin()], context: { dev: false } }) as Package;
+  // Modules that hold only types emit no JavaScript (dist/npm has just their .d.ts): leave them out.
+  manifest.modules = manifest.modules.filter((m) => (m.declarations ?? []).length > 0);
   for (const mod of manifest.modules) for (const decl of mod.declarations ?? []) if ('events' in decl && decl.events) decl.events = documentedEvents(decl.events);
   // sdk/src/a/b.ts → dist/npm/a/b.js, wherever the manifest names a module
   const text = JSON.stringify(manifest).replace(/"sdk\/src\/([^"]+)\.ts"/g, '"dist/npm/$1.js"');

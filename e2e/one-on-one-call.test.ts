@@ -29,7 +29,7 @@ const PAIRS: Array<{ caller: Side; callee: Side }> = (['chromium', 'firefox'] as
     })),
 );
 
-describe('one-on-one video call in the demo portal', { timeout: 600_000 }, () => {
+describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () => {
   let stack: Stack;
   let chromium: Browser;
   let firefox: FirefoxBrowser;

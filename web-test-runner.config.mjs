@@ -63,7 +63,8 @@ const chromium = chromeLauncher({
 // WebDriver BiDi to Firefox and names the browser "Firefox" in its reports.
 const firefox = chromeLauncher({
   puppeteer: puppeteerFirefox,
-  launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS },
+  // a busy machine (npm test's other stages, other work) can take Firefox well past 30 s to start
+  launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS, timeout: 120000, protocolTimeout: 120000 },
 });
 
 const wanted = (process.env.TIMIO_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim());
@@ -78,6 +79,9 @@ export default {
   // Two busy cores: element tests that wait for a real getUserMedia need more than mocha's 2 s.
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 120000,
+  // Starting a browser and its first page waits its turn for two busy cores.
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers,
   reporters: [defaultReporter(), summaryReporter()],

@@ -76,9 +76,10 @@ export default {
   // Firefox inside the private network namespace reaches the dev server by address, not name.
   hostname: '127.0.0.1',
   concurrency: 1,
-  // Two busy cores: element tests that wait for a real getUserMedia need more than mocha's 2 s.
-  testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 120000,
+  // Tests wait for conditions (testing/wait.ts, 60 s deadlines) and never for a time; these limits
+  // only catch a hang, and hold on two busy cores.
+  testFramework: { config: { timeout: 120000 } },
+  testsFinishTimeout: 600000,
   // Starting a browser and its first page waits its turn for two busy cores.
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,

@@ -15,6 +15,7 @@ import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { startStack, type Stack } from './support/stack.js';
 import { signInChromium, signInFirefox, type BrowserName, type Visitor } from './support/visitor.js';
+import { WAIT_MS } from '../testing/wait.js';
 
 const RING_TIMEOUT_SECONDS = 6;
 const catalogs = { de, en };
@@ -77,7 +78,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
 
       const ben = await person(callee.id, callee.lang, callee.browser);
       // Ben signs in: his button appears on Anna's page.
-      await anna.waitFor(`${button(callee.id)} button`, { state: 'visible', timeout: 10_000 });
+      await anna.waitFor(`${button(callee.id)} button`, { state: 'visible' });
       assert.equal(await anna.attribute(`${button(callee.id)} button`, 'aria-label'), `Videocall mit ${callee.name} starten`);
 
       // Anna right-clicks Ben's name and chooses "Videocall starten".
@@ -89,17 +90,17 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       await anna.click(item);
 
       // Ben's page rings with Anna's name; Anna sees that it rings.
-      await ben.waitFor(incoming, { timeout: 10_000 });
+      await ben.waitFor(incoming);
       assert.match(await ben.text(incoming), new RegExp(caller.name));
       await ben.screenshot(shot('portal-ringing-en'));
-      await anna.waitFor(`${outgoing}[data-phase="ringing"]`, { timeout: 10_000 });
+      await anna.waitFor(`${outgoing}[data-phase="ringing"]`);
 
       // Ben accepts: both call windows open and each sees the other's camera, frames advancing.
       await ben.click(`${incoming} button.accept`);
-      await anna.waitFor('timio-call', { timeout: 20_000 });
-      await ben.waitFor('timio-call', { timeout: 20_000 });
-      await anna.framesAdvance('timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
-      await ben.framesAdvance('timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+      await anna.waitFor('timio-call');
+      await ben.waitFor('timio-call');
+      await anna.framesAdvance('timio-call video[data-track="partner-camera"]');
+      await ben.framesAdvance('timio-call video[data-track="partner-camera"]');
       assert.equal(await anna.text('timio-call header .name'), callee.name);
       assert.equal(await ben.text('timio-call header .name'), caller.name);
       await anna.screenshot(shot('call-window-de'));
@@ -107,7 +108,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
 
       // Anna turns her camera off: Ben sees it.
       await anna.click('timio-call .controls .camera');
-      await ben.waitFor('timio-call .avatar[data-state="partner-camera-off"]', { timeout: 10_000 });
+      await ben.waitFor('timio-call .avatar[data-state="partner-camera-off"]');
       assert.match(await ben.text('timio-call header'), new RegExp(`${caller.name} turned their camera off`));
       await ben.screenshot(shot('call-window-camera-off-en'));
 
@@ -116,7 +117,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       for (const side of [anna, ben].filter((p) => p.browser === 'firefox')) {
         const lang = side === anna ? caller.lang : callee.lang;
         await side.click('timio-call .controls .screen');
-        await side.waitFor(screenProblem, { timeout: 15_000 });
+        await side.waitFor(screenProblem);
         const failure = (await side.attribute(screenProblem, 'data-problem'))!.slice('screen-'.length);
         const messages = catalogs[lang].callWindow.problem.screen;
         assert.ok(failure in messages, `[firefox] screen failure "${failure}" has a message`);
@@ -128,25 +129,25 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       // A person in Chromium shares their screen: the other sees the screen, frames advancing.
       const [sharer, viewer] = anna.browser === 'chromium' ? [anna, ben] : [ben, anna];
       await sharer.click('timio-call .controls .screen');
-      await viewer.waitFor('timio-call [data-state="partner-sharing"]', { timeout: 15_000 });
-      const screen = await viewer.framesAdvance('timio-call video[data-track="partner-screen"]', { timeoutMs: 30_000 });
+      await viewer.waitFor('timio-call [data-state="partner-sharing"]');
+      const screen = await viewer.framesAdvance('timio-call video[data-track="partner-screen"]');
       assert.ok(screen.width >= 640, `shared screen arrives readable in ${viewer.browser} (${screen.width}x${screen.height})`);
       await sharer.screenshot(shot(`call-window-sharing-${sharer === anna ? 'de' : 'en'}`));
       await viewer.screenshot(shot(`call-window-screen-share-${viewer === anna ? 'de' : 'en'}`));
 
       // Ben hangs up: both windows close.
       await ben.click('timio-call .controls .end');
-      await ben.waitFor('timio-call', { state: 'detached', timeout: 15_000 });
-      await anna.waitFor('timio-call', { state: 'detached', timeout: 15_000 });
+      await ben.waitFor('timio-call', { state: 'detached' });
+      await anna.waitFor('timio-call', { state: 'detached' });
 
       // The journal lists the call, answered, with its duration.
       await anna.goto('/journal');
-      await anna.waitFor(journalRow('completed'), { timeout: 10_000 });
+      await anna.waitFor(journalRow('completed'));
       assert.match(await anna.text(journalRow('completed')), new RegExp(callee.name));
       assert.match(await anna.text(`${journalRow('completed')} td.duration`), /^\d+:\d\d$/);
       assert.match(await anna.text(journalRow('completed')), /Ausgehend/);
       await ben.goto('/journal');
-      await ben.waitFor(journalRow('completed'), { timeout: 10_000 });
+      await ben.waitFor(journalRow('completed'));
       assert.match(await ben.text(journalRow('completed')), new RegExp(caller.name));
       assert.match(await ben.text(journalRow('completed')), /Incoming/);
       assert.match(await ben.text(`${journalRow('completed')} td.duration`), /^\d+:\d\d$/);
@@ -160,16 +161,16 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
     const carla = await person('carla');
     const david = await person('david', 'de', 'firefox');
     await carla.click(`${button('david')} button`);
-    await david.waitFor(incoming, { timeout: 10_000 });
+    await david.waitFor(incoming);
     await david.click(`${incoming} button.decline`);
-    await carla.waitFor(`${outgoing}[data-outcome="declined"]`, { timeout: 10_000 });
+    await carla.waitFor(`${outgoing}[data-outcome="declined"]`);
     assert.match(await carla.text(outgoing), /David Kim hat den Anruf abgelehnt/);
     await david.waitFor(incoming, { state: 'detached' });
     assert.equal(await carla.count('timio-call'), 0);
     await carla.goto('/journal');
-    await carla.waitFor(journalRow('declined'), { timeout: 10_000 });
+    await carla.waitFor(journalRow('declined'));
     await david.goto('/journal');
-    await david.waitFor(journalRow('declined'), { timeout: 10_000 });
+    await david.waitFor(journalRow('declined'));
     await carla.close();
     await david.close();
   });
@@ -178,14 +179,14 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
     const emma = await person('emma');
     const felix = await person('felix');
     await emma.click(`${button('felix')} button`);
-    await felix.waitFor(incoming, { timeout: 10_000 });
-    await emma.waitFor(`${outgoing}[data-outcome="no_answer"]`, { timeout: (RING_TIMEOUT_SECONDS + 10) * 1000 });
+    await felix.waitFor(incoming);
+    await emma.waitFor(`${outgoing}[data-outcome="no_answer"]`, { timeout: RING_TIMEOUT_SECONDS * 1000 + WAIT_MS });
     assert.match(await emma.text(outgoing), /Felix Wagner nimmt nicht ab/);
-    await felix.waitFor(incoming, { state: 'detached', timeout: 10_000 });
+    await felix.waitFor(incoming, { state: 'detached' });
     await felix.goto('/journal');
-    await felix.waitFor(journalRow('missed'), { timeout: 10_000 });
+    await felix.waitFor(journalRow('missed'));
     await emma.goto('/journal');
-    await emma.waitFor(journalRow('no_answer'), { timeout: 10_000 });
+    await emma.waitFor(journalRow('no_answer'));
     await emma.close();
     await felix.close();
   });
@@ -194,13 +195,13 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
     const carla = await person('carla');
     const emma = await person('emma');
     await carla.click(`${button('emma')} button`);
-    await emma.waitFor(incoming, { timeout: 10_000 });
+    await emma.waitFor(incoming);
     await carla.click(`${outgoing}[data-phase="ringing"] button.hangup`);
-    await emma.waitFor(incoming, { state: 'detached', timeout: 10_000 });
+    await emma.waitFor(incoming, { state: 'detached' });
     await emma.goto('/journal');
-    await emma.waitFor(journalRow('missed'), { timeout: 10_000 });
+    await emma.waitFor(journalRow('missed'));
     await carla.goto('/journal');
-    await carla.waitFor(journalRow('cancelled'), { timeout: 10_000 });
+    await carla.waitFor(journalRow('cancelled'));
     await carla.close();
     await emma.close();
   });
@@ -209,22 +210,22 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
     const david = await person('david');
     const felix = await person('felix');
     const carla = await person('carla');
-    await carla.waitFor(`${button('felix')} button`, { timeout: 10_000 });
+    await carla.waitFor(`${button('felix')} button`);
     await david.click(`${button('felix')} button`);
     await felix.click(`${incoming} button.accept`);
-    await felix.waitFor('timio-call', { timeout: 20_000 });
+    await felix.waitFor('timio-call');
     // Carla's page shows Felix busy: the button stays, disabled, and says why.
-    await carla.waitFor('tr[data-contact="felix"] timio-call-button[status="busy"]', { state: 'attached', timeout: 10_000 });
+    await carla.waitFor('tr[data-contact="felix"] timio-call-button[status="busy"]', { state: 'attached' });
     assert.equal(await carla.attribute(`${button('felix')} button`, 'aria-disabled'), 'true');
     // A page that calls anyway (through the SDK's API) gets "busy" from the token service.
     await carla.evaluate(async () => {
       const { timio } = (await import('/sdk/timio.js' as string)) as { timio: { call(c: { id: string; name: string }): Promise<void> } };
       await timio.call({ id: 'felix', name: 'Felix Wagner' });
     });
-    await carla.waitFor(`${outgoing}[data-outcome="busy"]`, { timeout: 10_000 });
+    await carla.waitFor(`${outgoing}[data-outcome="busy"]`);
     assert.match(await carla.text(outgoing), /Felix Wagner ist gerade in einem anderen Gespräch/);
     await david.click('timio-call .controls .end');
-    await felix.waitFor('timio-call', { state: 'detached', timeout: 15_000 });
+    await felix.waitFor('timio-call', { state: 'detached' });
     await david.close();
     await felix.close();
     await carla.close();

@@ -6,6 +6,7 @@ import type { Browser as PlaywrightBrowser, Page as PlaywrightPage } from 'playw
 import type { Browser as FirefoxBrowser, ElementHandle, Page as FirefoxPage } from 'puppeteer-core-firefox';
 import { signIn } from './people.js';
 import { WAIT_FOR_FRAMES, framesAdvance, type VideoFrames } from './video.js';
+import { WAIT_MS, waitUntil } from '../../testing/wait.js';
 
 export type BrowserName = 'chromium' | 'firefox';
 export type WaitState = 'visible' | 'hidden' | 'attached' | 'detached';
@@ -30,7 +31,8 @@ export interface Visitor {
   close(): Promise<void>;
 }
 
-const DEFAULT_TIMEOUT = 10_000;
+/** Every wait's deadline: a hang detector that holds on a busy machine (testing/wait.ts). */
+const DEFAULT_TIMEOUT = WAIT_MS;
 
 /** `a b[x="1 2"] c` → ['a', 'b[x="1 2"]', 'c']: split at whitespace outside brackets and quotes. */
 export function selectorSteps(selector: string): string[] {
@@ -106,13 +108,8 @@ export async function signInChromium(browser: PlaywrightBrowser, portalUrl: stri
 }
 
 /** Polls `check` until it holds; the error names the browser, so a Firefox-only failure says so. */
-async function until(what: string, check: () => Promise<boolean>, timeout: number): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`[firefox] timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+function until(what: string, check: () => Promise<boolean>, timeout: number): Promise<unknown> {
+  return waitUntil(check, `[firefox] ${what}`, timeout);
 }
 
 export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, id: string, lang: 'de' | 'en'): Promise<Visitor> {
@@ -123,7 +120,7 @@ export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, 
   page.on('console', (msg) => logPage(`${id} firefox`, msg.type(), msg.text()));
   // Polled from here: puppeteer's waitForFunction builds its poller with new Function(), which the
   // portal's Content-Security-Policy (script-src 'self') rightly blocks.
-  const registered = () => until('the SDK to register its elements', () => page.evaluate(() => !!customElements.get('timio-call-button')), 20_000);
+  const registered = () => until('the SDK to register its elements', () => page.evaluate(() => !!customElements.get('timio-call-button')), WAIT_MS);
   // Built from source text so that puppeteer sends the whole query along (it sends a function's text).
   const firstMatch = new Function(`return (steps) => (${DEEP_QUERY})(steps)[0] ?? null`)() as (steps: string[]) => Element | null;
   const countMatches = new Function(`return (steps) => (${DEEP_QUERY})(steps).length`)() as (steps: string[]) => number;
@@ -148,10 +145,10 @@ export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, 
     },
     async waitFor(selector, { state = 'visible', timeout = DEFAULT_TIMEOUT } = {}) {
       const what = `${selector} to be ${state}`;
-      if (state === 'visible') return until(what, () => shown(selector), timeout);
-      if (state === 'hidden') return until(what, async () => !(await shown(selector)), timeout);
-      if (state === 'attached') return until(what, async () => !!(await first(selector)), timeout);
-      return until(what, async () => !(await first(selector)), timeout);
+      if (state === 'visible') await until(what, () => shown(selector), timeout);
+      else if (state === 'hidden') await until(what, async () => !(await shown(selector)), timeout);
+      else if (state === 'attached') await until(what, async () => !!(await first(selector)), timeout);
+      else await until(what, async () => !(await first(selector)), timeout);
     },
     async click(selector, { button = 'left' } = {}) {
       await visitor.waitFor(selector);
@@ -168,7 +165,7 @@ export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, 
     visible: shown,
     count: (selector) => page.evaluate(countMatches, selectorSteps(selector)),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
-    async framesAdvance(selector, { advance = 5, timeoutMs = 20_000 } = {}) {
+    async framesAdvance(selector, { advance = 5, timeoutMs = WAIT_MS } = {}) {
       await visitor.waitFor(selector, { state: 'attached', timeout: timeoutMs });
       const wait = new Function(`return ${WAIT_FOR_FRAMES}`)() as (v: Element, arg: [number, number]) => Promise<VideoFrames>;
       return (await first(selector))!.evaluate(wait, [advance, timeoutMs] as [number, number]);

@@ -1,4 +1,4 @@
-// <timio-call-button> in Chromium: shown only while the contact is signed in, disabled while
+// <timio-call-button> in Chromium and Firefox: shown only while the contact is signed in, disabled while
 // busy, labelled for screen readers in German and English, and placing a call on click or key.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';

@@ -1,4 +1,4 @@
-// <timio-contact> in Chromium: the contact menu opens by a click on the name or picture, right
+// <timio-contact> in Chromium and Firefox: the contact menu opens by a click on the name or picture, right
 // click, the context-menu key and Shift+F10; it offers "Videocall starten" only while the contact
 // is signed in (else says they are not), holds the host's registered actions and items, is driven
 // by the arrow keys, and Escape gives focus back to the name.

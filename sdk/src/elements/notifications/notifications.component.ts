@@ -27,6 +27,8 @@ interface Notice { id: number; message: string }
  * invitation to a room's meeting ("Einladung zur Videobesprechung" / "Teilnehmen").
  * The SDK adds one to the page when the page has none. It also sends the call events to the page.
  *
+ * @tag timio-notifications
+ *
  * @event timio-call-started - A call of this user began ringing. detail: CallInfo.
  * @event timio-call-answered - A call was answered. detail: CallInfo.
  * @event timio-call-ended - A call ended; detail: CallInfo with `outcome` and `durationSeconds`.
@@ -55,7 +57,7 @@ export class TimioNotifications extends LitElement {
   private static primary?: TimioNotifications;
 
   /** Silences the ring tone; the user's own choice is remembered in this browser. */
-  @property({ type: Boolean, reflect: true }) muted = loadRingMuted();
+  @property({ type: Boolean, reflect: true }) muted: boolean = loadRingMuted();
   /** Whether the ring tone is playing (read-only, reflected for tests and styling). */
   @property({ type: Boolean, reflect: true }) ringing = false;
 

@@ -26,7 +26,8 @@ function summaryReporter() {
 }
 
 export default {
-  files: ['sdk/src/**/*.test.ts'],
+  // sdk/src/session/ holds DOM-free unit tests for node's runner (npm run test:unit).
+  files: ['sdk/src/**/*.test.ts', '!sdk/src/session/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   // Two busy cores: element tests that wait for a real getUserMedia need more than mocha's 2 s.

@@ -18,6 +18,7 @@ if (!inNamespace) console.warn('[test] not root: running without a private netwo
 const stages = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['build', 'npm', ['run', '-s', 'build']],
+  ['sdk units', 'npm', ['run', '-s', 'test:unit']],
   ['token service', 'npm', ['run', '-s', 'test:server']],
   ['dev media server', 'npm', ['run', '-s', 'test:media']],
   ['elements', 'npm', ['run', '-s', 'test:elements']],

@@ -41,7 +41,7 @@ describe('RoomSession', () => {
     assert.equal(session.local.value.cameraOn, true);
     assert.equal(session.local.value.micOn, true);
     assert.equal(session.local.value.camera?.id, 'local-camera');
-    assert.deepEqual(session.devices.state.value.lists.videoinput, [{ id: 'videoinput-1', label: 'videoinput one' }]);
+    assert.deepEqual(session.devices.value.lists.videoinput, [{ id: 'videoinput-1', label: 'videoinput one' }]);
   });
 
   it('shows who joins: name, guest and moderator flags, raised hand, tracks with muted state, quality', async () => {
@@ -155,14 +155,14 @@ describe('RoomSession', () => {
     room.join('ben', 'Ben Müller');
     room.receiveText('ben', '{"from":"carla"} Hallo zusammen', 'timio.chat');
     await new Promise((r) => setImmediate(r));
-    const [first] = session.chat.messages.value;
+    const [first] = session.chat.value;
     assert.equal(first?.from, 'ben');
     assert.equal(first?.fromName, 'Ben Müller');
     assert.equal(first?.text, '{"from":"carla"} Hallo zusammen');
     room.receiveText('ben', 'other topic', 'something.else');
     await session.sendChat('  Guten Morgen ');
     assert.deepEqual(room.localParticipant.sent, [{ text: 'Guten Morgen', topic: 'timio.chat' }]);
-    assert.deepEqual(session.chat.messages.value.map((m) => [m.from, m.mine, m.text]), [['ben', false, '{"from":"carla"} Hallo zusammen'], ['anna', true, 'Guten Morgen']]);
+    assert.deepEqual(session.chat.value.map((m) => [m.from, m.mine, m.text]), [['ben', false, '{"from":"carla"} Hallo zusammen'], ['anna', true, 'Guten Morgen']]);
     await assert.rejects(session.sendChat('x'.repeat(CHAT_MAX_CHARS + 1)), /at most 2000/);
   });
 

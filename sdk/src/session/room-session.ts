@@ -19,6 +19,7 @@ import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
 import { Store, listEqual } from './store.js';
 import { planSubscriptions, type PublishedVideo } from './subscription.js';
+import type { SessionApi } from './session-api.js';
 import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, VisibleVideo } from './types.js';
 
 export interface RoomSessionOptions {
@@ -32,15 +33,15 @@ export interface RoomSessionOptions {
   listDevices?: ListDevices;
 }
 
-export class RoomSession {
+export class RoomSession implements SessionApi {
   readonly connection = new Store<ConnectionState>({ phase: 'idle' }, (a, b) => a.phase === b.phase && a.reason === b.reason && a.error === b.error);
   /** Everyone in the room, this user first, then in the order they were first seen. */
   readonly participants = new Store<readonly ParticipantState[]>([], listEqual<ParticipantState>(Object.is));
   /** Identities that were in the room and left (cleared when they come back). */
   readonly departed = new Store<readonly string[]>([], listEqual<string>(Object.is));
-  readonly localMedia: LocalMedia;
-  readonly devices: Devices;
-  readonly chat: Chat;
+  private readonly localMedia: LocalMedia;
+  private readonly deviceList: Devices;
+  private readonly chatChannel: Chat;
 
   private readonly room: Room;
   private readonly audio = new AudioPlayback();
@@ -61,8 +62,8 @@ export class RoomSession {
       publishDefaults: { simulcast: false, videoEncoding: VideoPresets.h360.encoding },
     });
     this.localMedia = new LocalMedia(this.room);
-    this.devices = new Devices(this.room, options.listDevices);
-    this.chat = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity);
+    this.deviceList = new Devices(this.room, options.listDevices);
+    this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity);
     this.listen();
   }
 
@@ -72,6 +73,15 @@ export class RoomSession {
 
   get problems(): LocalMedia['problems'] {
     return this.localMedia.problems;
+  }
+
+  get devices(): Devices['state'] {
+    return this.deviceList.state;
+  }
+
+  /** Chat messages of this meeting, oldest first. */
+  get chat(): Chat['messages'] {
+    return this.chatChannel.messages;
   }
 
   /** This user's identity in the room (known once connected). */
@@ -95,16 +105,16 @@ export class RoomSession {
     await this.localMedia.start(start);
     if (this.leaving) return;
     this.refreshAll();
-    await this.devices.refresh();
+    await this.deviceList.refresh();
   }
 
   async leave(): Promise<void> {
     this.leaving = true;
     this.localMedia.stopped = true;
     this.audio.stopAll();
-    this.chat.close();
+    this.chatChannel.close();
     await this.room.disconnect(true);
-    for (const store of [this.connection, this.participants, this.departed, this.local, this.problems, this.devices.state]) store.close();
+    for (const store of [this.connection, this.participants, this.departed, this.local, this.problems, this.devices]) store.close();
   }
 
   setCameraEnabled(on: boolean): Promise<void> {
@@ -120,11 +130,11 @@ export class RoomSession {
   }
 
   switchDevice(kind: DeviceKind, deviceId: string): Promise<void> {
-    return this.devices.switchTo(kind, deviceId);
+    return this.deviceList.switchTo(kind, deviceId);
   }
 
   refreshDevices(): Promise<void> {
-    return this.devices.refresh();
+    return this.deviceList.refresh();
   }
 
   /** Resumes remote audio after the browser blocked autoplay (call from a click). */
@@ -134,7 +144,7 @@ export class RoomSession {
   }
 
   sendChat(text: string): Promise<void> {
-    return this.chat.send(text);
+    return this.chatChannel.send(text);
   }
 
   /** Through the token service: the hand is a server-stamped attribute everyone sees. */
@@ -183,8 +193,8 @@ export class RoomSession {
       .on(RoomEvent.ParticipantAttributesChanged, withParticipant)
       .on(RoomEvent.ParticipantMetadataChanged, withParticipant)
       .on(RoomEvent.ParticipantNameChanged, withParticipant)
-      .on(RoomEvent.ActiveDeviceChanged, () => this.devices.readActive())
-      .on(RoomEvent.MediaDevicesChanged, () => void this.devices.refresh())
+      .on(RoomEvent.ActiveDeviceChanged, () => this.deviceList.readActive())
+      .on(RoomEvent.MediaDevicesChanged, () => void this.deviceList.refresh())
       .on(RoomEvent.AudioPlaybackStatusChanged, () => this.localMedia.refresh())
       .on(RoomEvent.Reconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.SignalReconnecting, () => this.connection.set({ phase: 'reconnecting' }))

@@ -1,4 +1,4 @@
-// Serves a blank page with the call window (conference/ bundled by esbuild from source) on a
+// Serves a blank page with the call window (sdk/src/views bundled by esbuild from source) on a
 // port-0 server, for tests of the window against a real media server.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

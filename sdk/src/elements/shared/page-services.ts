@@ -19,7 +19,7 @@ export interface PageServices {
 
 /** Opens the call window from the conference chunk. */
 const openCallWindowLazily: CallWindowOpener = async (grant, onEnd) => {
-  const { openCallWindow } = await import('../../conference/index.js');
+  const { openCallWindow } = await import('../../views/index.js');
   return openCallWindow({
     call: grant.call,
     token: grant.token,

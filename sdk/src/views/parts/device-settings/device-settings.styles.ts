@@ -16,6 +16,7 @@ export const deviceSettingsStyles = [
       display: grid;
       gap: 14px;
       max-height: 100%;
+      min-height: 0;
       overflow: auto;
       padding: 16px;
       border-radius: 10px;

@@ -25,7 +25,7 @@ export async function startCallWindowHost(): Promise<CallWindowHost> {
       return;
     }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><html lang="de"><head><title>call window</title><script type="module" src="/call-window.js"></script></head><body style="margin:0;background:#e8ecf1"></body></html>');
+    res.end('<!doctype html><html lang="de"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>call window</title><script type="module" src="/call-window.js"></script></head><body style="margin:0;background:#e8ecf1"></body></html>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

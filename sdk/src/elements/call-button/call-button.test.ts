@@ -2,7 +2,7 @@
 // busy, labelled for screen readers in German and English, and placing a call on click or key.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../config/config.js';
-import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { attachRealtime, pageServices } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../shared/testing/fake-token-service.js';
 import { defineNotifications } from '../notifications/notifications.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';

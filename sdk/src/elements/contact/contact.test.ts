@@ -3,7 +3,7 @@
 // items, is driven by the arrow keys, and Escape gives focus back to the name.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../config/config.js';
-import { attachRealtime } from '../shared/page-services.js';
+import { attachRealtime } from '../../page/page-services.js';
 import { FakeRealtime, TEST_SERVICE } from '../shared/testing/fake-token-service.js';
 import { TimioContact, defineContact } from './contact.js';
 

@@ -3,13 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { RoomRing } from '../../calls/call-info.js';
 import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-machine.js';
 import type { Catalog } from '../../i18n/catalog.js';
-import {
-  TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallStartedEvent,
-  TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent,
-} from '../../events.js';
+import { TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent } from '../../events.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { CallsController } from '../shared/calls-controller.js';
-import { whenRealtime } from '../shared/page-services.js';
+import { whenRealtime } from '../../page/page-services.js';
 import { bellIcon, bellOffIcon, phoneDownIcon, videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { Ringer, loadRingMuted, saveRingMuted } from './ringer.js';
@@ -25,13 +22,9 @@ interface Notice { id: number; message: string }
  * tone (muted by the user's choice) and a desktop notification while the page is in the
  * background; the caller's own "ringing …", "declined", "no answer" and "busy"; and the
  * invitation to a room's meeting ("Einladung zur Videobesprechung" / "Teilnehmen").
- * The SDK adds one to the page when the page has none. It also sends the call events to the page.
+ * The SDK adds one to the page when the page has none. (The call events `timio-call-*` come from
+ * the page wiring, on `document`, with or without this element.)
  *
- * @event timio-call-started - A call of this user began ringing. detail: CallInfo.
- * @event timio-call-answered - A call was answered. detail: CallInfo.
- * @event timio-call-ended - A call ended; detail: CallInfo with `outcome` and `durationSeconds`.
- * @event timio-call-missed - An incoming call ended unanswered. detail: CallInfo.
- * @event timio-call-error - A call could not be placed or answered. detail: `{code, message, call?}`.
  * @event timio-room-ring - A room invitation arrived; cancelable (hides the popup). detail: RoomRing.
  * @event timio-room-ring-accept - "Teilnehmen" was chosen; cancelable. detail: RoomRing.
  * @event timio-room-ring-dismiss - The invitation was dismissed. detail: RoomRing.
@@ -221,30 +214,14 @@ export class TimioNotifications extends LitElement {
     saveRingMuted(this.muted);
   }
 
+  /** Errors become a notice; the page wiring sends the host events themselves. */
   private onHostEvent(event: HostCallEvent): void {
-    switch (event.type) {
-      case 'started':
-        this.dispatchEvent(new TimioCallStartedEvent(event.call));
-        break;
-      case 'answered':
-        this.dispatchEvent(new TimioCallAnsweredEvent(event.call));
-        break;
-      case 'ended':
-        this.dispatchEvent(new TimioCallEndedEvent(event.call));
-        break;
-      case 'missed':
-        this.dispatchEvent(new TimioCallMissedEvent(event.call));
-        break;
-      case 'error': {
-        this.dispatchEvent(new TimioCallErrorEvent({ code: event.code, message: event.message, ...(event.call ? { call: event.call } : {}) }));
-        // The outgoing popup shows its own failure; others get a notice.
-        const outgoing = this.calls.snapshot.outgoing;
-        if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) break;
-        const t = this.localize.t;
-        this.addNotice(t.errors[event.code] ?? t.errors.fallback);
-        break;
-      }
-    }
+    if (event.type !== 'error') return;
+    // The outgoing popup shows its own failure; others get a notice.
+    const outgoing = this.calls.snapshot.outgoing;
+    if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) return;
+    const t = this.localize.t;
+    this.addNotice(t.errors[event.code] ?? t.errors.fallback);
   }
 
   private addNotice(message: string): void {

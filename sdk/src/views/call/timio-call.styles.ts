@@ -84,6 +84,23 @@ export const callWindowStyles = [
     }
     /* Narrow windows: badges show their icon only; the sentence stays for screen readers. */
     @container (max-width: 760px) {
+      header {
+        padding: 8px 12px;
+        gap: 8px;
+      }
+      /* The name may take two lines rather than shrink to a few letters. */
+      header .name {
+        flex: 1 1 auto;
+        white-space: normal;
+        overflow-wrap: anywhere;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        line-height: 1.25;
+      }
+      .badges {
+        gap: 6px;
+      }
       .badge {
         padding: 5px;
       }

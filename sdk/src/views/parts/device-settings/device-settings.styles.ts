@@ -71,7 +71,7 @@ export const deviceSettingsStyles = [
     }
     .preview {
       width: 100%;
-      max-height: 30vh;
+      max-height: 22vh;
       aspect-ratio: 16 / 9;
       border-radius: 8px;
       background: #000;

@@ -32,13 +32,13 @@ export class TimioVideoTile extends LitElement {
   @property({ type: Boolean }) mirror = false;
   /** Initials only, without the sentence under them (small tiles). */
   @property({ type: Boolean }) compact = false;
-  /** Reflected for styling: the participant is speaking. */
+  /** Reflected for styling: the participant is speaking (tile views only: `named`). */
   @property({ type: Boolean, reflect: true }) speaking = false;
 
   private readonly localize = new LocalizeController(this);
 
   protected override willUpdate(): void {
-    this.speaking = !!this.participant?.speaking && this.source === 'camera';
+    this.speaking = this.named && !!this.participant?.speaking && this.source === 'camera';
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -43,10 +43,9 @@ async function main() {
         // Ben mutes and shares his screen: Anna sees the screen and all three badges.
         await b.locator('timio-call .controls .mic').click();
         await a.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: 10_000 });
-        await a.locator('timio-call .controls .screen').click().catch(() => undefined);
-        await b.locator('timio-call .controls .screen').click().catch(() => undefined);
-        await a.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 }).catch(() => undefined);
-        await framesAdvance(a, 'timio-call video[data-track="partner-screen"]', { timeoutMs: 20_000 }).catch(() => undefined);
+        await b.locator('timio-call .controls .screen').click();
+        await a.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
+        await framesAdvance(a, 'timio-call video[data-track="partner-screen"]', { timeoutMs: 20_000 });
         await shot(a, 'sharing');
         await a.locator('timio-call .controls .more').click();
         await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: 10_000 });

@@ -1,0 +1,72 @@
+// The SDK's import graph has no circles (type-only imports included: a circle of types still ties
+// modules together), and the light part never reaches livekit-client or the views.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return files(p);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+/** Static edges (import/export from) and, separately, dynamic import() edges. */
+function graph(): { statics: Map<string, string[]>; dynamics: Map<string, string[]> } {
+  const statics = new Map<string, string[]>();
+  const dynamics = new Map<string, string[]>();
+  for (const file of files(src)) {
+    const code = readFileSync(file, 'utf8');
+    const s: string[] = [];
+    const d: string[] = [];
+    for (const m of code.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2]!;
+      const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+      if (!target.startsWith(src) || !existsSync(target)) continue;
+      (m[1] ? s : d).push(target);
+    }
+    statics.set(file, s);
+    dynamics.set(file, d);
+  }
+  return { statics, dynamics };
+}
+
+describe('sdk import graph', () => {
+  it('has no circles', () => {
+    const { statics } = graph();
+    const state = new Map<string, 'open' | 'done'>();
+    const circles: string[] = [];
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        circles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(src, f)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of statics.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of statics.keys()) visit(file, []);
+    assert.deepEqual(circles, []);
+  });
+
+  it('the light part (index.ts and what it imports statically) holds no session or views module', () => {
+    const { statics } = graph();
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const next of statics.get(file) ?? []) walk(next);
+    };
+    walk(join(src, 'index.ts'));
+    const heavy = [...seen].map((f) => relative(src, f)).filter((f) => f.startsWith('session/') || f.startsWith('views/'));
+    assert.deepEqual(heavy, []);
+    for (const f of seen) assert.doesNotMatch(readFileSync(f, 'utf8'), /from ['"]livekit-client['"]/, relative(src, f));
+  });
+});

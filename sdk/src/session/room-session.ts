@@ -18,7 +18,7 @@ import { Devices, type ListDevices } from './devices.js';
 import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
 import { Store, listEqual } from './store.js';
-import { planSubscriptions, type PublishedVideo } from './subscription.js';
+import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
 import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, VisibleVideo } from './types.js';
 
@@ -244,27 +244,9 @@ export class RoomSession implements SessionApi {
     this.localMedia.refresh();
   }
 
-  /** Audio always; video as planSubscriptions says for what the view shows. */
   private reconcileSubscriptions(): void {
     if (this.leaving || this.connection.value.phase === 'idle') return;
-    const videos: Array<PublishedVideo & { pub: RemoteTrackPublication }> = [];
-    for (const p of this.room.remoteParticipants.values()) {
-      for (const pub of p.trackPublications.values()) {
-        if (pub.kind === Track.Kind.Audio) {
-          if (!pub.isSubscribed) pub.setSubscribed(true);
-        } else if (pub.source === Track.Source.Camera || pub.source === Track.Source.ScreenShare) {
-          videos.push({ identity: p.identity, source: pub.source === Track.Source.Camera ? 'camera' : 'screen', sid: pub.trackSid, pub });
-        }
-      }
-    }
-    const ratio = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
-    const plan = planSubscriptions(videos, this.visible, ratio);
-    for (const v of videos) {
-      const wish = plan.get(v.sid);
-      if (!wish) continue;
-      if (v.pub.isSubscribed !== wish.subscribed) v.pub.setSubscribed(wish.subscribed);
-      if (wish.subscribed && wish.width && wish.height) v.pub.setVideoDimensions({ width: wish.width, height: wish.height });
-    }
+    applySubscriptions(this.room, this.visible);
   }
 }
 

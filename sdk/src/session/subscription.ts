@@ -1,6 +1,8 @@
-// Adaptive subscription, decided by a pure function: a remote video is received only while a view
+// Adaptive subscription, decided by a pure function (planSubscriptions) and applied to the room
+// (applySubscriptions): a remote video is received only while a view
 // shows it, at about the size shown; a tile that leaves the screen (page change, speaker view)
 // is unsubscribed. Audio is always received.
+import { Track, type Room, type RemoteTrackPublication } from 'livekit-client';
 import type { VisibleVideo } from './types.js';
 
 export interface PublishedVideo {
@@ -45,4 +47,25 @@ export function planSubscriptions(
     );
   }
   return plan;
+}
+
+/** Brings the room's subscriptions in line: audio always, video as planSubscriptions says. */
+export function applySubscriptions(room: Room, visible: readonly VisibleVideo[] | undefined): void {
+  const videos: Array<PublishedVideo & { pub: RemoteTrackPublication }> = [];
+  for (const p of room.remoteParticipants.values()) {
+    for (const pub of p.trackPublications.values()) {
+      if (pub.kind === Track.Kind.Audio) {
+        if (!pub.isSubscribed) pub.setSubscribed(true);
+      } else if (pub.source === Track.Source.Camera || pub.source === Track.Source.ScreenShare) {
+        videos.push({ identity: p.identity, source: pub.source === Track.Source.Camera ? 'camera' : 'screen', sid: pub.trackSid, pub });
+      }
+    }
+  }
+  const plan = planSubscriptions(videos, visible, typeof devicePixelRatio === 'number' ? devicePixelRatio : 1);
+  for (const v of videos) {
+    const wish = plan.get(v.sid);
+    if (!wish) continue;
+    if (v.pub.isSubscribed !== wish.subscribed) v.pub.setSubscribed(wish.subscribed);
+    if (wish.subscribed && wish.width && wish.height) v.pub.setVideoDimensions({ width: wish.width, height: wish.height });
+  }
 }

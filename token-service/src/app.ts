@@ -6,26 +6,29 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import type { TokenServiceConfig } from './config.js';
+import type { RouteContext, TokenServiceContext } from './context.js';
 import type { Principal } from './auth/principal.js';
 import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
-import { createAuthenticate, type Authenticate } from './auth/authenticate.js';
+import { createAuthenticate } from './auth/authenticate.js';
+import { createCalling } from './calls/calling.js';
 import { loadDirectoryFile, type Directory } from './directory/directory.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
 import { requestLog } from './http/request-log.js';
-import { mintRoomToken, type RoomTokenRequest } from './livekit/tokens.js';
+import { mintRoomToken } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
-import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
-import { createInviteSigner, type InviteSigner } from './invites/invite-token.js';
-import { openInviteStore, type InviteStore } from './invites/invite-store.js';
-import { createGuestSessions, type GuestSessions } from './invites/guest-session.js';
+import { createRoomStatus } from './livekit/room-status.js';
+import { createInviteSigner } from './invites/invite-token.js';
+import { openInviteStore } from './invites/invite-store.js';
+import { createGuestSessions } from './invites/guest-session.js';
 import { removeLateGuests } from './invites/guest-removal.js';
 import { tokenRoutes } from './routes/token.js';
 import { roomRoutes } from './routes/rooms.js';
 import { inviteRoutes } from './routes/invites.js';
 import { guestRoutes } from './routes/guest.js';
 import { webhookRoutes } from './routes/webhook.js';
-import { attachRealtime, closeRealtime, createCallRoutes } from './realtime/attach.js';
+import { callRoutes } from './routes/calls.js';
+import { roomRingRoutes } from './routes/room-ring.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -51,28 +54,6 @@ export interface TokenServiceOptions {
   log?: (line: string) => void;
 }
 
-/** What the realtime part (presence, ringing, calls) gets from the token service. */
-export interface TokenServiceContext {
-  config: TokenServiceConfig;
-  directory: Directory;
-  /** Verifies a portal user token (e.g. the realtime auth frame); throws ApiError 401. */
-  portalTokens: PortalTokenVerifier;
-  authenticate: Authenticate;
-  mintRoomToken(p: RoomTokenRequest): Promise<string>;
-  roomService: RoomService;
-  /** 'webhook' (event: WebhookEvent): each verified LiveKit webhook, once per event id. */
-  events: EventEmitter;
-  log(line: string): void;
-}
-
-/** Parts the REST routes share beyond the public context. */
-export interface RouteContext extends TokenServiceContext {
-  roomStatus: RoomStatus;
-  invites: InviteSigner;
-  inviteStore: InviteStore;
-  guestSessions: GuestSessions;
-}
-
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { config } = options;
   const log = options.log ?? ((line: string) => console.log(line));
@@ -89,7 +70,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const events = new EventEmitter();
   const roomService = options.roomService ?? createRoomService(config);
   const guestSessions = createGuestSessions(config.livekit.apiSecret);
-  const ctx: RouteContext = {
+  const base: TokenServiceContext = {
     config,
     directory,
     portalTokens,
@@ -98,6 +79,13 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     roomService,
     events,
     log,
+  };
+  // Presence, ringing and calls: the realtime transport with calls and room rings on top.
+  const calling = createCalling(base);
+  const ctx: RouteContext = {
+    ...base,
+    calls: calling.calls,
+    rings: calling.rings,
     roomStatus: createRoomStatus(roomService, events),
     invites: createInviteSigner(config.livekit.apiSecret),
     inviteStore,
@@ -132,11 +120,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     next();
   });
 
-  app.use('/v1', guestRoutes(ctx));
-  app.use('/v1', inviteRoutes(ctx));
-  app.use('/v1', tokenRoutes(ctx));
-  app.use('/v1', createCallRoutes(ctx));
-  app.use('/v1', roomRoutes(ctx));
+  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));
@@ -149,10 +133,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   return {
     app,
     attach(server: Server) {
-      attachRealtime(server, ctx);
+      calling.realtime.attach(server);
     },
     async close() {
-      await closeRealtime(ctx);
+      await calling.close();
       events.removeAllListeners();
       await inviteStore.flushed();
     },

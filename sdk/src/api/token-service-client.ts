@@ -1,19 +1,14 @@
 // REST client of the token service. Every request carries the credential source's token (an
 // employee's portal token or a guest token) as a bearer token; a 401 `token_expired` is retried
 // once with a fresh token. Errors become TimioApiError values.
-import type { CallInfo } from '../calls/call-info.js';
+import type { CallGrant, HandResult, RoomRingResult } from '../protocol/rest.js';
+import type { CallInfo } from '../protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
 import type { CredentialSource } from './credentials.js';
 
-/** What POST /v1/calls and /v1/calls/:id/accept return: the call and this side's LiveKit token. */
-export interface CallGrant { call: CallInfo; token: string; url: string }
-
-export interface RoomRingResult { ringId: string; invited: string[] }
+export type { CallGrant, HandResult, RoomRingResult };
 
 export interface RoomToken { token: string; url: string; identity: string; room: string; role: string }
-
-/** What POST /v1/rooms/:room/hand answers. */
-export interface HandResult { room: string; identity: string; raised: boolean; raisedAt?: string }
 
 export interface TokenServiceClientOptions {
   /** Base URL, e.g. `https://portal.example/timio-api` (a function: read when a request is made). */

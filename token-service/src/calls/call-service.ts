@@ -1,27 +1,23 @@
 // 1:1 calls: ringing, answering, declining, cancelling, ending, and the outcomes both sides see.
-// The call record lives on the bus, so any process can take the next step of a call.
+// The call record lives in the call store, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
+import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
+import type { CallInfo, CallOutcome, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
-import type { CallInfo, CallOutcome, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
-
-/** An error a route turns into `{error:{code,message}}` with this status. */
-export class CallError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly call?: CallInfo) {
-    super(message);
-  }
-}
+import type { CallStore } from './call-store.js';
 
 export interface CallDeps {
-  bus: RealtimeBus;
+  /** Delivers call events to both sides' pages. */
+  bus: Pick<RealtimeBus, 'publish'>;
+  store: CallStore;
   settings: RealtimeSettings;
   getUser(id: string): Promise<UserRef | undefined>;
   /** A LiveKit token for the private call room (role 'caller'). */
   mintCallToken(user: UserRef, room: string): Promise<string>;
   livekitUrl: string;
 }
-
-export interface CallWithToken { call: CallInfo; token: string; url: string }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
 const CALL_ROOM_PREFIX = 'call-';
@@ -33,26 +29,26 @@ export class CallService {
   constructor(private readonly deps: CallDeps) {}
 
   /** Rings every page of the callee. A callee already engaged ends the call at once as "busy". */
-  async start(caller: UserRef, calleeId: string): Promise<CallWithToken> {
-    if (calleeId === caller.id) throw new CallError(400, 'invalid_input', 'you cannot call yourself');
+  async start(caller: UserRef, calleeId: string): Promise<CallGrant> {
+    if (calleeId === caller.id) throw new ApiError(400, 'invalid_input', 'you cannot call yourself');
     const callee = await this.deps.getUser(calleeId);
-    if (!callee) throw new CallError(404, 'not_found', 'no such contact');
+    if (!callee) throw new ApiError(404, 'not_found', 'no such contact');
     const id = randomBytes(12).toString('hex');
     const call: CallInfo = {
       id, room: CALL_ROOM_PREFIX + id,
       caller: { id: caller.id, name: caller.name }, callee: { id: callee.id, name: callee.name },
       state: 'ringing', createdAt: new Date().toISOString(),
     };
-    const { bus, settings } = this.deps;
-    const claim = await bus.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
-    if (claim === 'caller_busy') throw new CallError(409, 'busy', 'you are already in a call');
+    const { store, settings } = this.deps;
+    const claim = await store.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
+    if (claim === 'caller_busy') throw new ApiError(409, 'busy', 'you are already in a call');
     if (claim === 'callee_busy') {
       const ended = finish(call, 'busy');
-      await bus.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
+      await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
       await this.announce(ended);
-      throw new CallError(409, 'busy', `${callee.name} is in another call`, ended);
+      throw new ApiError(409, 'busy', `${callee.name} is in another call`, ended);
     }
-    await bus.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
+    await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
@@ -66,7 +62,7 @@ export class CallService {
   }
 
   /** The callee answers on one page; `page` (from `ready`) lets their other pages stop ringing. */
-  async accept(user: UserRef, id: string, page?: string): Promise<CallWithToken> {
+  async accept(user: UserRef, id: string, page?: string): Promise<CallGrant> {
     const call = await this.step(id, (c) => {
       if (c.callee.id !== user.id) throw notFound();
       if (c.state !== 'ringing') throw notRinging(c);
@@ -109,9 +105,9 @@ export class CallService {
 
   /** The call that rings or runs for this user now, if any (sent to a page when it connects). */
   async currentCallOf(userId: string): Promise<CallInfo | undefined> {
-    const id = await this.deps.bus.lineOf(userId);
+    const id = await this.deps.store.lineOf(userId);
     if (!id) return undefined;
-    const raw = await this.deps.bus.getRecord(key(id));
+    const raw = await this.deps.store.getRecord(key(id));
     const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
     return call && call.state !== 'ended' ? call : undefined;
   }
@@ -121,14 +117,14 @@ export class CallService {
    * call is over, and a call they were placing is cancelled. (Covers webhooks LiveKit dropped.)
    */
   async userGone(userId: string): Promise<void> {
-    const id = await this.deps.bus.lineOf(userId);
+    const id = await this.deps.store.lineOf(userId);
     if (!id) return;
     await this.step(id, (c) => {
       if (c.state === 'active') return finish(c, 'completed');
       if (c.state === 'ringing' && c.caller.id === userId) return finish(c, 'cancelled');
       return undefined; // a callee who went away keeps being rung until the timeout
     }).catch((err) => {
-      if (!(err instanceof CallError)) throw err;
+      if (!(err instanceof ApiError)) throw err;
     });
   }
 
@@ -143,7 +139,7 @@ export class CallService {
       if (c.state === 'ringing' && (event === 'room_finished' || identity === c.caller.id)) return finish(c, 'cancelled');
       return undefined;
     }).catch((err) => {
-      if (!(err instanceof CallError)) throw err;
+      if (!(err instanceof ApiError)) throw err;
     });
   }
 
@@ -158,21 +154,21 @@ export class CallService {
    * undefined for "nothing to do".
    */
   private async step(id: string, change: (c: CallInfo) => CallInfo | undefined, answeredBy?: string): Promise<CallInfo> {
-    const { bus, settings } = this.deps;
+    const { store, settings } = this.deps;
     for (let attempt = 0; attempt < 8; attempt++) {
-      const raw = await bus.getRecord(key(id));
+      const raw = await store.getRecord(key(id));
       if (!raw) throw notFound();
       const before = JSON.parse(raw) as CallInfo;
       const after = change(before);
       if (!after) return before;
-      if (!(await bus.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
+      if (!(await store.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
       const users = [after.caller.id, after.callee.id];
-      if (after.state === 'active') await bus.markLinesActive(users, id, settings.maxCallMs);
-      if (after.state === 'ended') await bus.releaseLines(users, id);
+      if (after.state === 'active') await store.markLinesActive(users, id, settings.maxCallMs);
+      if (after.state === 'ended') await store.releaseLines(users, id);
       await this.announce(after, answeredBy);
       return after;
     }
-    throw new CallError(409, 'conflict', 'the call changed too often; try again');
+    throw new ApiError(409, 'conflict', 'the call changed too often; try again');
   }
 
   private announce(call: CallInfo, answeredBy?: string): Promise<void> {
@@ -187,10 +183,10 @@ function finish(call: CallInfo, outcome: CallOutcome): CallInfo {
   return ended;
 }
 
-function notFound(): CallError {
-  return new CallError(404, 'not_found', 'no such call');
+function notFound(): ApiError {
+  return new ApiError(404, 'not_found', 'no such call');
 }
 
-function notRinging(call: CallInfo): CallError {
-  return new CallError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
+function notRinging(call: CallInfo): ApiError {
+  return new ApiError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
 }

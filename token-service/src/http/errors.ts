@@ -1,13 +1,18 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
+import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { ErrorBody } from '../../../sdk/src/protocol/rest.js';
+import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
+    /** The call the error is about (e.g. 409 `busy`); the answer carries it beside the error. */
+    readonly call?: CallInfo,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,12 +37,13 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     if (res.headersSent) return next(err);
     const known = err instanceof ApiError ? err : fromBodyParser(err);
     if (known && known.status < 500) {
-      res.status(known.status).json({ error: { code: known.code, message: known.message } });
+      const body: ErrorBody = { error: { code: known.code, message: known.message }, ...(known.call ? { call: known.call } : {}) };
+      res.status(known.status).json(body);
       return;
     }
     const status = known?.status ?? 500;
     log(redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-    const code = known?.code ?? 'internal';
+    const code: ErrorCode = known?.code ?? 'internal';
     res.status(status).json({ error: { code, message: status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error' } });
   };
 }

@@ -1,7 +1,7 @@
 // Invites for external guests: moderators create and revoke them; the guest page reads what an
 // invite is for and offers it as a calendar event.
 import { Router, type Request } from 'express';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { instant, integer, jsonBody, optionalText, roomIdParam } from '../http/validation.js';

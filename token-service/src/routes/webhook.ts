@@ -2,7 +2,7 @@
 // the body is read raw; LiveKit may repeat an event, so each id is handled once.
 import express, { Router } from 'express';
 import { WebhookReceiver } from 'livekit-server-sdk';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { ApiError } from '../http/errors.js';
 
 const REMEMBER_MS = 15 * 60_000;

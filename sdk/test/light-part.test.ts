@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]/g;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,29 +18,23 @@ function files(dir: string): string[] {
   });
 }
 
-/** Static edges (import/export from) and, separately, dynamic import() edges. */
-function graph(): { statics: Map<string, string[]>; dynamics: Map<string, string[]> } {
-  const statics = new Map<string, string[]>();
-  const dynamics = new Map<string, string[]>();
+/** Static edges (import/export … from); dynamic import() is the on-demand boundary. */
+function staticGraph(): Map<string, string[]> {
+  const edges = new Map<string, string[]>();
   for (const file of files(src)) {
-    const code = readFileSync(file, 'utf8');
-    const s: string[] = [];
-    const d: string[] = [];
-    for (const m of code.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2]!;
-      const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
-      if (!target.startsWith(src) || !existsSync(target)) continue;
-      (m[1] ? s : d).push(target);
+    const targets: string[] = [];
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts'));
+      if (target.startsWith(src) && existsSync(target)) targets.push(target);
     }
-    statics.set(file, s);
-    dynamics.set(file, d);
+    edges.set(file, targets);
   }
-  return { statics, dynamics };
+  return edges;
 }
 
-describe('sdk import graph', () => {
+describe('sdk light part', () => {
   it('the light part (index.ts and what it imports statically) holds no session or views module', () => {
-    const { statics } = graph();
+    const statics = staticGraph();
     const seen = new Set<string>();
     const walk = (file: string) => {
       if (seen.has(file)) return;

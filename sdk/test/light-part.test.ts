@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"](\.[^'"]+)['"]/g;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s*(?:[^'";]*?from\s*)?['"](\.[^'"]+)['"]/g;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,7 +1,8 @@
 // <timio-call> in Chromium: each state of the call window as the user sees it, and keyboard use.
 // The session is a stand-in with the real session's stores (testing/fake-session.ts); the real
 // session against a media server is exercised end to end in e2e/call-window.test.ts.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';

@@ -1,6 +1,7 @@
 // <timio-control-bar> in Chromium: labelled buttons in the given order with tooltips and
 // shortcuts, overflow into a menu when narrow (touch targets ≥ 44 px), keyboard, axe.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../../testing/wait.js';
 import { icons } from '../../icons.js';
 import { defineControlBar, type ControlSpec, type TimioControlBar } from './control-bar.js';
 import { fitControls } from './control-spec.js';

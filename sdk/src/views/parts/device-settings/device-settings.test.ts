@@ -1,6 +1,7 @@
 // <timio-device-settings> in Chromium, given a session by context: device lists, switching, the
 // microphone level from a real track, Escape closes, axe.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../../testing/wait.js';
 import { FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/fake-session.js';
 import { defineDeviceSettings, type TimioDeviceSettings } from './device-settings.js';
 

@@ -1,5 +1,6 @@
 // <timio-video-tile> in Chromium: video or initials, the name bar and its badges, axe.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../../testing/wait.js';
 import { canvasTrack } from '../../../../../testing/fake-session.js';
 import type { ParticipantState } from '../../../session/types.js';
 import { defineVideoTile, type TimioVideoTile } from './video-tile.js';

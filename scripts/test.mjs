@@ -13,6 +13,7 @@ const stages = [
   ['build', 'npm', ['run', '-s', 'build'], []],
   // README element reference fresh, manifest complete, npm package resolvable (needs the build)
   ['docs and package', 'npm', ['run', '-s', 'test:docs'], []],
+  ['sdk units', 'npm', ['run', '-s', 'test:unit'], []],
   ['token service', 'npm', ['run', '-s', 'test:server'], ['redis-server']],
   ['dev media server', 'npm', ['run', '-s', 'test:media'], ['chromium']],
   ['elements', 'npm', ['run', '-s', 'test:elements'], ['chromium', 'firefox-esr']],

@@ -3,7 +3,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
-import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { attachRealtime, pageServices } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { defineNotifications } from '../notifications/notifications.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';

@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
-import { attachRealtime } from '../shared/page-services.js';
+import { attachRealtime } from '../../page/page-services.js';
 import { FakeRealtime, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';

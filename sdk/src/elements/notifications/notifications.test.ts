@@ -6,7 +6,7 @@ import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
-import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { attachRealtime, pageServices } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
 
@@ -256,7 +256,7 @@ describe('<timio-notifications>', () => {
     window.fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const error = oneEvent(el, 'timio-call-error');
+    const error = oneEvent(document, 'timio-call-error');
     await machine.call({ id: 'ben', name: 'Ben Müller' });
     expect((await error).detail.code).to.equal('network_error');
     await waitUntil(() => popup(el, '.outgoing')?.textContent?.includes('Der Anrufdienst ist nicht erreichbar.'));

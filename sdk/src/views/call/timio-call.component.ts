@@ -45,6 +45,8 @@ declare global {
  * @cssproperty --timio-call-background - Window background.
  * @cssproperty --timio-call-color - Text and icon colour.
  * @cssproperty --timio-z-index - Stacking order of the window.
+  *
+ * @tag timio-call
  */
 export class TimioCall extends LitElement {
   static override styles = callWindowStyles;

@@ -1,6 +1,6 @@
 // Registers <timio-call> and the view parts it is made of.
 import { TimioCall, TimioCallWindowEndEvent } from './timio-call.component.js';
-import { defineElement } from '../parts/define.js';
+import { define } from '../parts/define.js';
 import { defineVideoTile } from '../parts/video-tile/video-tile.js';
 import { defineControlBar } from '../parts/control-bar/control-bar.js';
 import { defineDeviceSettings } from '../parts/device-settings/device-settings.js';
@@ -13,7 +13,7 @@ export function defineTimioCall(): void {
   defineControlBar();
   defineDeviceSettings();
   defineStatusOverlay();
-  defineElement('timio-call', TimioCall);
+  define('timio-call', TimioCall);
 }
 
 declare global {

@@ -30,10 +30,13 @@ const metrics = (width: number) => (width < 480 ? { size: 48, gap: 8, wide: 12 }
  * @csspart overflow-menu - The menu of controls that did not fit.
  * @cssproperty --timio-call-control - Button background.
  * @cssproperty --timio-color-danger - Danger buttons (end call).
+  *
+ * @tag timio-control-bar
  */
 export class TimioControlBar extends LitElement {
   static override styles = controlBarStyles;
 
+  /** The buttons in the view's order (id, label, icon, shortcut, pressed, danger, disabled). */
   @property({ attribute: false }) controls: ControlSpec[] = [];
   /** The toolbar's accessible name. */
   @property() label = '';

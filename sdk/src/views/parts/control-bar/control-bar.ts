@@ -1,12 +1,12 @@
 // Registers <timio-control-bar>.
 import { TimioControlBar, TimioControlEvent } from './control-bar.component.js';
-import { defineElement } from '../define.js';
+import { define } from '../define.js';
 
 export { TimioControlBar, TimioControlEvent };
 export type { ControlSpec } from './control-spec.js';
 
 export function defineControlBar(): void {
-  defineElement('timio-control-bar', TimioControlBar);
+  define('timio-control-bar', TimioControlBar);
 }
 
 declare global {

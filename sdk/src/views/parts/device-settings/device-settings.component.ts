@@ -29,10 +29,13 @@ declare global {
  * @event timio-close - The close button or Escape was pressed.
  * @csspart panel - The dialog panel.
  * @cssproperty --timio-call-panel - Panel background.
+  *
+ * @tag timio-device-settings
  */
 export class TimioDeviceSettings extends LitElement {
   static override styles = deviceSettingsStyles;
 
+  /** The room session, from the view that owns it (@lit/context). */
   @consume({ context: sessionContext, subscribe: true })
   @state()
   session?: SessionApi;

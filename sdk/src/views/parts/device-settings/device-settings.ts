@@ -1,11 +1,11 @@
 // Registers <timio-device-settings>.
 import { TimioCloseEvent, TimioDeviceSettings } from './device-settings.component.js';
-import { defineElement } from '../define.js';
+import { define } from '../define.js';
 
 export { TimioDeviceSettings, TimioCloseEvent };
 
 export function defineDeviceSettings(): void {
-  defineElement('timio-device-settings', TimioDeviceSettings);
+  define('timio-device-settings', TimioDeviceSettings);
 }
 
 declare global {

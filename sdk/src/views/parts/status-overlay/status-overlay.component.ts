@@ -27,17 +27,22 @@ declare global {
  * @event timio-overlay-action - The overlay's button (e.g. "Close") was pressed. detail: `{state}`.
  * @csspart overlay - The cover with the message.
  * @csspart problems - The problem banner.
+  *
+ * @tag timio-status-overlay
  */
 export class TimioStatusOverlay extends LitElement {
   static override styles = statusOverlayStyles;
 
   /** Which state is shown (`data-state`); empty shows no cover. */
   @property({ reflect: true }) state = '';
+  /** The sentence shown (already translated by the view). */
   @property() message = '';
+  /** Shows a spinner beside the message (connecting, reconnecting). */
   @property({ type: Boolean }) spinner = false;
   /** Label of the cover's button; none when empty. */
   @property() action = '';
 
+  /** The room session, from the view that owns it (@lit/context). */
   @consume({ context: sessionContext, subscribe: true })
   @state()
   session?: SessionApi;

@@ -1,11 +1,11 @@
 // Registers <timio-status-overlay>.
 import { TimioOverlayActionEvent, TimioStatusOverlay } from './status-overlay.component.js';
-import { defineElement } from '../define.js';
+import { define } from '../define.js';
 
 export { TimioStatusOverlay, TimioOverlayActionEvent };
 
 export function defineStatusOverlay(): void {
-  defineElement('timio-status-overlay', TimioStatusOverlay);
+  define('timio-status-overlay', TimioStatusOverlay);
 }
 
 declare global {

@@ -15,9 +15,12 @@ import { videoTileStyles } from './video-tile.styles.js';
  * @csspart avatar - Initials shown instead of video.
  * @csspart name-bar - Name and badges.
  *
+ * @cssproperty --timio-tile-fit - How the video fills the tile (`cover` by default, `contain` for screens).
  * @cssproperty --timio-call-control - Background behind the initials.
  * @cssproperty --timio-call-color - Text colour.
  * @cssproperty --timio-color-primary - The speaking ring.
+  *
+ * @tag timio-video-tile
  */
 export class TimioVideoTile extends LitElement {
   static override styles = videoTileStyles;

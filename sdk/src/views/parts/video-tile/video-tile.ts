@@ -1,11 +1,11 @@
 // Registers <timio-video-tile>.
 import { TimioVideoTile } from './video-tile.component.js';
-import { defineElement } from '../define.js';
+import { define } from '../define.js';
 
 export { TimioVideoTile };
 
 export function defineVideoTile(): void {
-  defineElement('timio-video-tile', TimioVideoTile);
+  define('timio-video-tile', TimioVideoTile);
 }
 
 declare global {

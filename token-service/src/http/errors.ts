@@ -38,6 +38,8 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     const status = known?.status ?? 500;
     log(redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
     const code = known?.code ?? 'internal';
-    res.status(status).json({ error: { code, message: status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error' } });
+    const message = code === 'storage_unavailable' ? 'this could not be saved; try again'
+      : status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error';
+    res.status(status).json({ error: { code, message } });
   };
 }

@@ -1,8 +1,11 @@
 // Issued invites and their revocations, kept in DATA_DIR so both survive a restart. The file is
-// replaced atomically (temporary file, then rename) and writes are serialized.
-import { mkdirSync, readFileSync } from 'node:fs';
+// replaced atomically (temporary file, then rename) and writes are serialized. A revocation is
+// reported done only once a write that contains it succeeded.
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ConfigError } from '../config.js';
+import { ApiError } from '../http/errors.js';
 
 export interface StoredInvite { room: string; expiresAt: string; createdBy: string; revokedAt?: string }
 
@@ -15,8 +18,20 @@ export interface InviteStore {
   flushed(): Promise<void>;
 }
 
+/** Throws a ConfigError naming DATA_DIR when the service could not keep a revocation there. */
+export function checkWritable(dataDir: string): void {
+  const probe = join(dataDir, `.write-check-${process.pid}`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, 'ok', { mode: 0o600 });
+    unlinkSync(probe);
+  } catch (err) {
+    throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); invites and their revocations are kept there`);
+  }
+}
+
 export function openInviteStore(dataDir: string): InviteStore {
-  mkdirSync(dataDir, { recursive: true });
+  checkWritable(dataDir);
   const file = join(dataDir, 'invites.json');
   const invites = new Map<string, StoredInvite>();
   let raw: string | undefined;
@@ -31,12 +46,14 @@ export function openInviteStore(dataDir: string): InviteStore {
     try {
       data = JSON.parse(raw) as typeof data;
     } catch (err) {
-      throw new Error(`${file} is corrupt (${(err as Error).message}); fix or remove it`);
+      throw new ConfigError(`${file} is corrupt (${(err as Error).message}); fix or remove it`);
     }
     for (const [id, r] of Object.entries(data.invites ?? {})) invites.set(id, r);
   }
   let writing: Promise<void> = Promise.resolve();
   let counter = 0;
+  // Revocations marked in memory (guests are refused at once) but not yet confirmed on disk.
+  const unsaved = new Set<string>();
 
   function persist(): Promise<void> {
     const write = async () => {
@@ -54,17 +71,28 @@ export function openInviteStore(dataDir: string): InviteStore {
   return {
     get: (id) => invites.get(id),
     isRevoked: (id) => invites.get(id)?.revokedAt !== undefined,
-    record(id, invite) {
+    async record(id, invite) {
       invites.set(id, invite);
-      return persist();
+      try {
+        await persist();
+      } catch (err) {
+        // Not handed out, so not kept: an invite that is not on disk would vanish at a restart.
+        invites.delete(id);
+        throw new ApiError(503, 'storage_unavailable', `could not save the invite: ${(err as Error).message}`);
+      }
     },
     async revoke(id) {
       const invite = invites.get(id);
       if (!invite) throw new Error(`unknown invite ${id}`);
-      if (!invite.revokedAt) {
-        invite.revokedAt = new Date().toISOString();
+      if (invite.revokedAt && !unsaved.has(id)) return invite;
+      invite.revokedAt ??= new Date().toISOString();
+      unsaved.add(id);
+      try {
         await persist();
+      } catch (err) {
+        throw new ApiError(503, 'storage_unavailable', `could not save the revocation: ${(err as Error).message}`);
       }
+      unsaved.delete(id);
       return invite;
     },
     flushed: () => writing.then(() => undefined, () => undefined),

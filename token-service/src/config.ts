@@ -1,6 +1,7 @@
 // The token service's settings, read from the environment once at boot. Nothing else in the
 // service reads process.env: a bad value stops the start with a message that names the variable.
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { RealtimeSettings } from './realtime/settings.js';
 
@@ -17,6 +18,8 @@ export interface PortalJwtConfig {
 
 export interface TokenServiceConfig {
   port: number;
+  /** Address the standalone server listens on (HOST); loopback unless a deployment opens it. */
+  host: string;
   livekit: { url: string; apiKey: string; apiSecret: string };
   /** Absent when the host authenticates requests itself (embedded use). */
   portalJwt?: PortalJwtConfig;
@@ -69,6 +72,13 @@ function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 3001;
   if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new ConfigError(`PORT must be a port number 0-65535, got "${raw}"`);
   return Number(raw);
+}
+
+function parseHost(raw: string | undefined): string {
+  if (raw === undefined) return '127.0.0.1';
+  const bare = raw.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(bare) || /^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(bare)) return bare;
+  throw new ConfigError(`HOST must be an IP address or host name to listen on (127.0.0.1, 0.0.0.0, ::), got "${raw}"`);
 }
 
 function parseTrustProxy(raw: string | undefined): TokenServiceConfig['trustProxy'] {
@@ -149,6 +159,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
   const redisUrl = value(env, 'REDIS_URL');
   return {
     port: parsePort(value(env, 'PORT')),
+    host: parseHost(value(env, 'HOST')),
     livekit: {
       url: httpUrl('LIVEKIT_URL', required(env, 'LIVEKIT_URL', 'the LiveKit server, e.g. ws://127.0.0.1:7880'), ['ws:', 'wss:', 'http:', 'https:']),
       apiKey: required(env, 'LIVEKIT_API_KEY', 'the LiveKit API key'),

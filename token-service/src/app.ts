@@ -126,16 +126,18 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use('/v1', rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany }));
   const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany });
   app.use(['/v1/guest', '/v1/invites'], guestLimit);
-  app.use('/v1', express.json({ limit: '16kb', strict: true }));
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Before the general parser: the call routes read their bodies with their own, smaller limit
+  // (a body parsed once is not parsed again).
+  app.use('/v1', createCallRoutes(ctx));
+  app.use('/v1', express.json({ limit: '16kb', strict: true }));
 
   app.use('/v1', guestRoutes(ctx));
   app.use('/v1', inviteRoutes(ctx));
   app.use('/v1', tokenRoutes(ctx));
-  app.use('/v1', createCallRoutes(ctx));
   app.use('/v1', roomRoutes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');

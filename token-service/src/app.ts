@@ -9,7 +9,7 @@ import type { TokenServiceConfig } from './config.js';
 import type { Principal } from './auth/principal.js';
 import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
 import { createAuthenticate, type Authenticate } from './auth/authenticate.js';
-import { loadDirectoryFile, type Directory } from './directory/directory.js';
+import { loadDirectoryFile, withCleanNames, type Directory } from './directory/directory.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
 import { requestLog } from './http/request-log.js';
@@ -79,8 +79,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   if (!options.authenticate && !config.portalJwt) {
     throw new Error('token service: configure PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY, or pass an authenticate hook');
   }
-  const directory = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
-  if (!directory) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+  const source = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
+  if (!source) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+  const directory = withCleanNames(source);
 
   const portalTokens: PortalTokenVerifier = config.portalJwt
     ? createPortalTokenVerifier(config.portalJwt)
@@ -93,7 +94,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     config,
     directory,
     portalTokens,
-    authenticate: createAuthenticate({ config, portalTokens, isRevoked: inviteStore.isRevoked, guestSessions, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
+    authenticate: createAuthenticate({ config, portalTokens, directory, isRevoked: inviteStore.isRevoked, guestSessions, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
     mintRoomToken: (p) => mintRoomToken(config, p),
     roomService,
     events,

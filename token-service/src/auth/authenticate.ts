@@ -8,6 +8,8 @@ import type { TokenServiceConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
 import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
 import type { Principal } from './principal.js';
+import type { Directory } from '../directory/directory.js';
+import { displayNameOf } from '../http/access.js';
 import type { PortalTokenVerifier } from './portal-token.js';
 import { GUEST_SESSION_AUDIENCE, type GuestSessions } from '../invites/guest-session.js';
 import { INVITE_ISSUER } from '../invites/invite-token.js';
@@ -37,6 +39,8 @@ export function createAuthenticate(p: {
   config: TokenServiceConfig;
   portalTokens: PortalTokenVerifier;
   hostAuthenticate?: Authenticate;
+  /** Employees are shown by the directory's name, never by a name claim of their token. */
+  directory: Directory;
   isRevoked: (inviteId: string) => boolean;
   guestSessions: GuestSessions;
 }): Authenticate {
@@ -67,9 +71,12 @@ export function createAuthenticate(p: {
       return principal;
     }
     if (token && claims?.['iss'] === p.config.livekit.apiKey && claims['video']) return guest(token);
-    if (p.hostAuthenticate) return hostPrincipal(p.hostAuthenticate, req);
-    if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
-    return p.portalTokens.verify(token);
+    let employee: Principal;
+    if (p.hostAuthenticate) employee = await hostPrincipal(p.hostAuthenticate, req);
+    else if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
+    else employee = p.portalTokens.verify(token);
+    if (employee.kind !== 'employee') return employee;
+    return { ...employee, name: await displayNameOf(p.directory, employee) };
   };
 }
 

@@ -6,6 +6,7 @@ import type { Router } from 'express';
 import type { TokenServiceContext } from '../app.js';
 import { callRouter } from '../calls/routes.js';
 import type { UserRef } from './protocol.js';
+import { displayNameOf } from '../http/access.js';
 import { Realtime } from './realtime.js';
 import { defaultRealtimeSettings } from './settings.js';
 
@@ -72,5 +73,6 @@ async function authenticatePage(ctx: RealtimeHostContext, token: string, upgrade
       headers: { ...upgrade.headers, authorization: `Bearer ${token}` },
     }));
   if (principal.kind !== 'employee') throw Object.assign(new Error('guests have no presence'), { code: 'unauthorized' });
-  return { id: principal.id, name: principal.name };
+  // The directory's name, not the token's claim (ctx.authenticate does the same for REST).
+  return { id: principal.id, name: await displayNameOf(ctx.directory, principal) };
 }

@@ -118,7 +118,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use(corsAllowlist(config.allowedOrigins));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
 
-  // LiveKit's webhooks: raw body for the signature, no rate limit (it is signed and may burst).
+  // LiveKit's webhooks: raw body for the signature, their own rate limit (LiveKit may burst).
   app.use('/v1/livekit', webhookRoutes(ctx));
 
   const limits = options.rateLimits ?? {};

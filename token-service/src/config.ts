@@ -31,6 +31,8 @@ export interface TokenServiceConfig {
   redisUrl?: string;
   /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
+  /** Requests per minute one address may send to the LiveKit webhook endpoint (WEBHOOK_REQUESTS_PER_MINUTE). */
+  webhookRequestsPerMinute: number;
   /** Express's `trust proxy` setting: false, true, a hop count or a list of addresses/subnets. */
   trustProxy: boolean | number | string[];
 }
@@ -102,14 +104,23 @@ function seconds(env: Env, name: string, min: number, max: number): number | und
   return Number(raw) * 1000;
 }
 
+function wholeNumber(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
 function parseRealtime(env: Env): Partial<RealtimeSettings> {
   const ringTimeoutMs = seconds(env, 'CALL_RING_TIMEOUT_SECONDS', 5, 300);
   const roomRingTimeoutMs = seconds(env, 'ROOM_RING_TIMEOUT_SECONDS', 5, 600);
   const graceMs = seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300);
+  const pending = wholeNumber(env, 'REALTIME_MAX_PENDING_PER_ADDRESS', 1, 100_000);
   return {
     ...(ringTimeoutMs !== undefined ? { ringTimeoutMs } : {}),
     ...(roomRingTimeoutMs !== undefined ? { roomRingTimeoutMs } : {}),
     ...(graceMs !== undefined ? { graceMs } : {}),
+    ...(pending !== undefined ? { maxPendingPerAddress: pending } : {}),
   };
 }
 
@@ -172,6 +183,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),
     ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+    webhookRequestsPerMinute: wholeNumber(env, 'WEBHOOK_REQUESTS_PER_MINUTE', 1, 1_000_000) ?? 600,
     realtime: parseRealtime(env),
   };
 }

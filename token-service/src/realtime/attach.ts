@@ -7,6 +7,7 @@ import type { TokenServiceContext } from '../app.js';
 import { callRouter } from '../calls/routes.js';
 import type { UserRef } from './protocol.js';
 import { displayNameOf } from '../http/access.js';
+import { clientAddressResolver } from '../http/client-address.js';
 import { Realtime } from './realtime.js';
 import { defaultRealtimeSettings } from './settings.js';
 
@@ -32,6 +33,7 @@ export function realtimeFor(ctx: RealtimeHostContext): Realtime {
       mintCallToken: (user, room) => ctx.mintRoomToken({ identity: user.id, name: user.name, room, role: 'caller' }),
       livekitUrl: config.livekit.url,
       webhooks: ctx.events,
+      clientAddress: clientAddressResolver(config.trustProxy),
     });
     instances.set(ctx, realtime);
   }

@@ -12,6 +12,7 @@ import { MemoryBus } from './memory-bus.js';
 import { Page, type PageAuthenticator } from './page.js';
 import { CloseCode, type UserRef } from './protocol.js';
 import { RedisBus } from './redis-bus.js';
+import { PendingSockets } from './pending-sockets.js';
 import type { RealtimeSettings } from './settings.js';
 
 export const REALTIME_PATH = '/v1/realtime';
@@ -29,6 +30,8 @@ export interface RealtimeDeps {
   livekitUrl: string;
   /** Emits 'webhook' with each verified LiveKit webhook event. */
   webhooks?: EventEmitter;
+  /** The client's address (behind a trusted proxy, the forwarded one); default: the socket's. */
+  clientAddress?: (req: IncomingMessage) => string;
 }
 
 interface WebhookLike { event?: string; room?: { name?: string }; participant?: { identity?: string } }
@@ -68,6 +71,7 @@ export class Realtime {
     const { settings } = this.deps;
     const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
     this.wss = wss;
+    const pending = new PendingSockets(settings.maxPendingPerAddress);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       // A host may mount the service under a prefix (`/timio/v1/realtime`).
       const path = (req.url ?? '').split('?')[0]!;
@@ -81,7 +85,15 @@ export class Realtime {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
+      const address = this.deps.clientAddress?.(req) ?? req.socket.remoteAddress ?? '';
+      const release = pending.take(address);
+      if (!release) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.once('message', release);
         if (this.closed) return ws.close(CloseCode.goingAway, 'shutting down');
         const page = new Page(ws, req, {
           hub: this.hub, settings, authenticate: this.deps.authenticatePage,

@@ -136,12 +136,13 @@ describe('HTTP hardening', () => {
       const portal = portalToken('anna');
       const member = await api(s.base, 'POST', '/v1/token', { token: portal, body: { room: 'vertrieb' } });
       const inv = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portal, body: { startsAt: new Date(Date.now() + 3600_000).toISOString() } });
-      await api(s.base, 'GET', `/v1/invites/${inv.body.invite}?invite=${inv.body.invite}`);
-      await api(s.base, 'GET', `/v1/invites/${inv.body.invite}/calendar.ics`);
+      await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: inv.body.invite } });
+      await api(s.base, 'GET', `/v1/rooms/vertrieb/invites/${inv.body.id}/calendar.ics`, { token: portal });
       const guest = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.body.invite, name: 'Gast' } });
       await api(s.base, 'GET', `/v1/invites/${portal}`);
       const all = s.logs.join('\n');
-      assert.match(all, /GET \/v1\/invites\/\[token\] 200/);
+      assert.match(all, /POST \/v1\/invites\/lookup 200/);
+      assert.match(all, /GET \/v1\/invites\/\[token\] 404/, 'a token in a path is still redacted');
       assert.match(all, /POST \/v1\/token 200/);
       for (const secret of [portal, member.body.token, inv.body.invite, guest.body.token, guest.body.guestToken]) {
         for (const part of secret.split('.')) assert.ok(!all.includes(part), 'no token part in the logs');

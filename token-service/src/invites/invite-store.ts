@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
 
-export interface StoredInvite { room: string; expiresAt: string; createdBy: string; revokedAt?: string }
+export interface StoredInvite {
+  room: string;
+  expiresAt: string;
+  createdBy: string;
+  /** What the invite says (for the moderator's calendar file); absent in invites of older versions. */
+  title?: string;
+  startsAt?: string;
+  durationMinutes?: number;
+  revokedAt?: string;
+}
 
 export interface InviteStore {
   get(id: string): StoredInvite | undefined;

@@ -25,7 +25,8 @@ export function inviteKey(livekitApiSecret: string): KeyObject {
 }
 
 export interface InviteSigner {
-  sign(p: Omit<InviteClaims, 'id'>): { id: string; invite: string };
+  /** Signs a new invite, or (with `id`) the same invite again: the token is deterministic. */
+  sign(p: Omit<InviteClaims, 'id'>, id?: string): { id: string; invite: string };
   /** Throws 404 not_found for garbled/foreign tokens and 410 invite_expired for expired ones. */
   verify(invite: string): InviteClaims;
 }
@@ -34,12 +35,13 @@ export function createInviteSigner(livekitApiSecret: string): InviteSigner {
   const key = inviteKey(livekitApiSecret);
   const notFound = () => new ApiError(404, 'not_found', 'this invite does not exist');
   return {
-    sign(p) {
-      const id = randomUUID();
+    sign(p, id = randomUUID()) {
+      // No iat: the same invite signs to the same token, so the moderator's calendar file can
+      // carry the guest link again without the service keeping tokens.
       const invite = jwt.sign(
         { room: p.room, title: p.title, startsAt: p.startsAt, dur: p.durationMinutes, exp: Math.floor(Date.parse(p.expiresAt) / 1000) },
         key,
-        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE },
+        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE, noTimestamp: true },
       );
       return { id, invite };
     },

@@ -45,7 +45,7 @@ test('item 1: a revocation that could not be saved is never reported as done, an
 
     await s.close();
     s = await startService({ env });
-    expectError(await api(s.base, 'GET', `/v1/invites/${invite}`), 410, 'invite_revoked');
+    expectError(await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: invite } }), 410, 'invite_revoked');
   } finally {
     await s.close();
   }

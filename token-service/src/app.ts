@@ -16,7 +16,7 @@ import { requestLog } from './http/request-log.js';
 import { mintRoomToken, type RoomTokenRequest } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
 import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
-import { createInviteSigner, type InviteSigner } from './invites/invite-token.js';
+import { createInviteSigner, inviteSigningKey, type InviteSigner } from './invites/invite-token.js';
 import { openInviteStore, type InviteStore } from './invites/invite-store.js';
 import { createGuestSessions, type GuestSessions } from './invites/guest-session.js';
 import { removeLateGuests } from './invites/guest-removal.js';
@@ -89,7 +89,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const inviteStore = openInviteStore(config.dataDir);
   const events = new EventEmitter();
   const roomService = options.roomService ?? createRoomService(config);
-  const guestSessions = createGuestSessions(config.livekit.apiSecret);
+  const inviteKey = inviteSigningKey(config);
+  const guestSessions = createGuestSessions(inviteKey);
+  for (const warning of config.warnings ?? []) log(`warning: ${warning}`);
   const ctx: RouteContext = {
     config,
     directory,
@@ -100,7 +102,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     events,
     log,
     roomStatus: createRoomStatus(roomService, events),
-    invites: createInviteSigner(config.livekit.apiSecret),
+    invites: createInviteSigner(inviteKey),
     inviteStore,
     guestSessions,
   };

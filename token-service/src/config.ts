@@ -33,9 +33,16 @@ export interface TokenServiceConfig {
   realtime?: Partial<RealtimeSettings>;
   /** Requests per minute one address may send to the LiveKit webhook endpoint (WEBHOOK_REQUESTS_PER_MINUTE). */
   webhookRequestsPerMinute: number;
+  /** Signs invites and guest sessions (INVITE_SIGNING_KEY); unset: derived from the LiveKit secret. */
+  inviteSigningKey?: string;
+  /** Things the operator should fix that do not stop the start (short secrets outside production). */
+  warnings?: string[];
   /** Express's `trust proxy` setting: false, true, a hop count or a list of addresses/subnets. */
   trustProxy: boolean | number | string[];
 }
+
+/** Shortest secret accepted with NODE_ENV=production (HMAC keys: 32 characters ~ 256 bits if random). */
+export const MIN_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -165,6 +172,18 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     const parsed = httpUrl('ALLOWED_ORIGINS', origin, ['http:', 'https:']);
     if (new URL(parsed).origin !== parsed) throw new ConfigError(`ALLOWED_ORIGINS entries are origins (scheme://host[:port]), got "${origin}"`);
   }
+  const production = value(env, 'NODE_ENV') === 'production';
+  const warnings: string[] = [];
+  const livekitSecret = required(env, 'LIVEKIT_API_SECRET', 'the LiveKit API secret');
+  const inviteSigningKey = value(env, 'INVITE_SIGNING_KEY');
+  // Short secrets are guessable offline from any token signed with them. The dev media server's
+  // "secret" stays usable in development, with a warning.
+  for (const [name, secret] of [['LIVEKIT_API_SECRET', livekitSecret], ['INVITE_SIGNING_KEY', inviteSigningKey]] as const) {
+    if (secret === undefined || secret.length >= MIN_SECRET_LENGTH) continue;
+    const message = `${name} is ${secret.length} characters long; use at least ${MIN_SECRET_LENGTH} random characters`;
+    if (production) throw new ConfigError(`${message} (NODE_ENV=production refuses shorter secrets)`);
+    warnings.push(`${message} (refused when NODE_ENV=production)`);
+  }
   const publicUrl = value(env, 'PUBLIC_URL');
   const directoryFile = value(env, 'DIRECTORY_FILE');
   const redisUrl = value(env, 'REDIS_URL');
@@ -174,8 +193,10 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     livekit: {
       url: httpUrl('LIVEKIT_URL', required(env, 'LIVEKIT_URL', 'the LiveKit server, e.g. ws://127.0.0.1:7880'), ['ws:', 'wss:', 'http:', 'https:']),
       apiKey: required(env, 'LIVEKIT_API_KEY', 'the LiveKit API key'),
-      apiSecret: required(env, 'LIVEKIT_API_SECRET', 'the LiveKit API secret'),
+      apiSecret: livekitSecret,
     },
+    ...(inviteSigningKey ? { inviteSigningKey } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     ...(portalJwt ? { portalJwt } : {}),
     ...(directoryFile ? { directoryFile: resolve(directoryFile) } : {}),
     allowedOrigins,

@@ -1,6 +1,7 @@
 // Invite tokens: a JWT scoped to one room, with an id (`jti`) so a moderator can revoke it and an
-// expiry. The signing key is derived from the LiveKit API secret so invites stay valid across
-// restarts without another secret to configure, yet can never pass as a LiveKit token.
+// expiry. Invites and guest sessions have a key of their own (INVITE_SIGNING_KEY); when it is not
+// set, one is derived from the LiveKit API secret so invites stay valid across restarts without
+// another secret to configure, yet can never pass as a LiveKit token.
 import { hkdfSync, createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ApiError } from '../http/errors.js';
@@ -19,9 +20,14 @@ export const INVITE_AUDIENCE = 'timio-invite';
 const ISSUER = INVITE_ISSUER;
 const AUDIENCE = INVITE_AUDIENCE;
 
-/** The invite signing key: derived, so an invite is never a valid LiveKit token and vice versa. */
+/** The invite key derived from the LiveKit secret: an invite is never a valid LiveKit token and vice versa. */
 export function inviteKey(livekitApiSecret: string): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync('sha256', livekitApiSecret, 'timio', 'timio invite v1', 32)));
+}
+
+/** The key that signs invites and guest sessions: INVITE_SIGNING_KEY, else derived from the LiveKit secret. */
+export function inviteSigningKey(config: { inviteSigningKey?: string; livekit: { apiSecret: string } }): KeyObject {
+  return config.inviteSigningKey ? createSecretKey(Buffer.from(config.inviteSigningKey, 'utf8')) : inviteKey(config.livekit.apiSecret);
 }
 
 export interface InviteSigner {
@@ -31,8 +37,7 @@ export interface InviteSigner {
   verify(invite: string): InviteClaims;
 }
 
-export function createInviteSigner(livekitApiSecret: string): InviteSigner {
-  const key = inviteKey(livekitApiSecret);
+export function createInviteSigner(key: KeyObject): InviteSigner {
   const notFound = () => new ApiError(404, 'not_found', 'this invite does not exist');
   return {
     sign(p, id = randomUUID()) {

@@ -2,7 +2,7 @@
 // the light elements, adds <timio-notifications> to the page, and connects to the token service
 // as soon as the page is configured (timio.configure or <timio-config>). Nothing here imports
 // livekit-client: the call window is a separate chunk loaded when a call starts.
-import { configure, getConfig, whenConfigured, type TimioConfig, type TimioOptions } from './config/config.js';
+import { configure, getConfig, useTokenServiceUrl, whenConfigured, type TimioConfig, type TimioOptions } from './config/config.js';
 import { registerCatalog } from './i18n/localize.js';
 import { getRealtimeClient } from './realtime/realtime-client.js';
 import { defineConfig } from './elements/config/config.js';
@@ -53,9 +53,9 @@ defineNotifications();
 ensureNotifications();
 
 // One realtime connection per page, opened once the page says where the token service is.
-void whenConfigured().then((config) => {
+void whenConfigured().then(() => {
   const tokens = pageServices().portalTokens;
-  attachRealtime(getRealtimeClient({ url: config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
+  attachRealtime(getRealtimeClient({ url: useTokenServiceUrl()!, getToken: (fresh) => tokens.get(fresh) }));
 });
 
 // Pages without a module bundler can reach the API as `window.timio`.

@@ -1,7 +1,7 @@
 // The page's shared parts, made once on first use: the token service client, the realtime
 // connection (one WebSocket for every element) and the call state machine. The call window is
 // loaded with import() only when a call becomes active, so it stays out of timio.js.
-import { getConfig } from '../../config/config.js';
+import { useTokenServiceUrl, useTokenSource } from '../../config/config.js';
 import { PortalTokenSource } from '../../config/portal-token.js';
 import { TokenServiceClient } from '../../api/token-service-client.js';
 import { TimioApiError } from '../../api/api-error.js';
@@ -34,10 +34,10 @@ const realtimeListeners = new Set<(realtime: RealtimePort) => void>();
 
 export function pageServices(): PageServices {
   if (services) return services;
-  const portalTokens = new PortalTokenSource(getConfig);
+  const portalTokens = new PortalTokenSource(useTokenSource);
   const api = new TokenServiceClient({
     baseUrl: () => {
-      const url = getConfig()?.tokenServiceUrl;
+      const url = useTokenServiceUrl();
       if (!url) throw new TimioApiError(0, 'not_configured', 'TIMIO is not configured on this page (timio.configure or <timio-config>)');
       return url;
     },

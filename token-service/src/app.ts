@@ -17,7 +17,11 @@ import { mintRoomToken, type RoomTokenRequest } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
 import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
 import { createInviteSigner, inviteSigningKey, type InviteSigner } from './invites/invite-token.js';
-import { openInviteStore, type InviteStore } from './invites/invite-store.js';
+import { checkWritable, type InviteStore } from './invites/invite-store.js';
+import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
+import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
+import { openInviteLog } from './invites/invite-log.js';
+import { openRedisInviteStore } from './invites/redis-invite-store.js';
 import { createGuestSessions, type GuestSessions } from './invites/guest-session.js';
 import { removeLateGuests } from './invites/guest-removal.js';
 import { tokenRoutes } from './routes/token.js';
@@ -62,6 +66,8 @@ export interface TokenServiceContext {
   roomService: RoomService;
   /** 'webhook' (event: WebhookEvent): each verified LiveKit webhook, once per event id. */
   events: EventEmitter;
+  /** Per-user limits on rings, calls and invites (shared through Redis when REDIS_URL is set). */
+  limits: UserLimits;
   log(line: string): void;
 }
 
@@ -86,8 +92,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const portalTokens: PortalTokenVerifier = config.portalJwt
     ? createPortalTokenVerifier(config.portalJwt)
     : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
-  const inviteStore = openInviteStore(config.dataDir);
+  // DATA_DIR is checked even with Redis: it stays the documented place of the service's files.
+  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir), openRedisInviteStore(config.redisUrl)) : openInviteLog(config.dataDir);
   const events = new EventEmitter();
+  const userLimits = new UserLimits(config.redisUrl ? new RedisLimiter(config.redisUrl) : new MemoryLimiter(), { ...defaultUserLimits, ...config.userLimits });
   const roomService = options.roomService ?? createRoomService(config);
   const inviteKey = inviteSigningKey(config);
   const guestSessions = createGuestSessions(inviteKey);
@@ -100,6 +108,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     mintRoomToken: (p) => mintRoomToken(config, p),
     roomService,
     events,
+    limits: userLimits,
     log,
     roomStatus: createRoomStatus(roomService, events),
     invites: createInviteSigner(inviteKey),
@@ -159,7 +168,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     async close() {
       await closeRealtime(ctx);
       events.removeAllListeners();
-      await inviteStore.flushed();
+      await inviteStore.close();
+      await userLimits.close();
     },
   };
 }

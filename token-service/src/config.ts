@@ -4,6 +4,7 @@ import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { RealtimeSettings } from './realtime/settings.js';
+import type { UserLimitSettings } from './limits/user-limits.js';
 
 export type PortalJwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
 
@@ -31,6 +32,8 @@ export interface TokenServiceConfig {
   redisUrl?: string;
   /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
+  /** Per-user limits (ROOM_RING_INTERVAL_SECONDS, CALL_RETRY_AFTER_DECLINE_SECONDS, CALLS_PER_HOUR, INVITES_PER_HOUR); the rest default. */
+  userLimits: Partial<UserLimitSettings>;
   /** Requests per minute one address may send to the LiveKit webhook endpoint (WEBHOOK_REQUESTS_PER_MINUTE). */
   webhookRequestsPerMinute: number;
   /** Signs invites and guest sessions (INVITE_SIGNING_KEY); unset: derived from the LiveKit secret. */
@@ -131,6 +134,19 @@ function parseRealtime(env: Env): Partial<RealtimeSettings> {
   };
 }
 
+function parseUserLimits(env: Env): Partial<UserLimitSettings> {
+  const roomRingIntervalMs = seconds(env, 'ROOM_RING_INTERVAL_SECONDS', 0, 86_400);
+  const callRetryAfterDeclineMs = seconds(env, 'CALL_RETRY_AFTER_DECLINE_SECONDS', 0, 86_400);
+  const callsPerHour = wholeNumber(env, 'CALLS_PER_HOUR', 1, 1_000_000);
+  const invitesPerHour = wholeNumber(env, 'INVITES_PER_HOUR', 1, 1_000_000);
+  return {
+    ...(roomRingIntervalMs !== undefined ? { roomRingIntervalMs } : {}),
+    ...(callRetryAfterDeclineMs !== undefined ? { callRetryAfterDeclineMs } : {}),
+    ...(callsPerHour !== undefined ? { callsPerHour } : {}),
+    ...(invitesPerHour !== undefined ? { invitesPerHour } : {}),
+  };
+}
+
 function parsePortalJwt(env: Env): PortalJwtConfig | undefined {
   const secret = value(env, 'PORTAL_JWT_SECRET');
   const publicKey = value(env, 'PORTAL_JWT_PUBLIC_KEY');
@@ -204,6 +220,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),
     ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+    userLimits: parseUserLimits(env),
     webhookRequestsPerMinute: wholeNumber(env, 'WEBHOOK_REQUESTS_PER_MINUTE', 1, 1_000_000) ?? 600,
     realtime: parseRealtime(env),
   };

@@ -112,7 +112,7 @@ describe('invites', () => {
   });
 
   test('only moderators of that room invite; guests and bad input are refused and nothing is stored', async () => {
-    const store = join(env['DATA_DIR']!, 'invites.json');
+    const store = join(env['DATA_DIR']!, 'invites.log');
     const before = existsSync(store) ? readFileSync(store, 'utf8') : '';
     const body = { title: 'x', startsAt: inHours(2) };
     expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('ben'), body }), 403, 'not_a_moderator');

@@ -41,7 +41,7 @@ export function createAuthenticate(p: {
   hostAuthenticate?: Authenticate;
   /** Employees are shown by the directory's name, never by a name claim of their token. */
   directory: Directory;
-  isRevoked: (inviteId: string) => boolean;
+  isRevoked: (inviteId: string) => Promise<boolean>;
   guestSessions: GuestSessions;
 }): Authenticate {
   const livekit = new TokenVerifier(p.config.livekit.apiKey, p.config.livekit.apiSecret);
@@ -58,7 +58,7 @@ export function createAuthenticate(p: {
     if (!identity?.startsWith('guest:') || claims.attributes?.[ATTR_GUEST] !== '1' || !room || !inviteId) {
       throw new ApiError(401, 'unauthorized', 'not a guest token');
     }
-    if (p.isRevoked(inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+    if (await p.isRevoked(inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
     return { kind: 'guest', id: identity, name: claims.name ?? identity, room, inviteId };
   }
   return async (req) => {
@@ -67,7 +67,7 @@ export function createAuthenticate(p: {
     const claims = token ? payloadOf(token) : undefined;
     if (token && claims?.['iss'] === INVITE_ISSUER && claims['aud'] === GUEST_SESSION_AUDIENCE) {
       const principal = p.guestSessions.verify(token);
-      if (p.isRevoked(principal.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+      if (await p.isRevoked(principal.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
       return principal;
     }
     if (token && claims?.['iss'] === p.config.livekit.apiKey && claims['video']) return guest(token);

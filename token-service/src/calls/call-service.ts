@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { CallInfo, CallOutcome, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
+import type { UserLimits } from '../limits/user-limits.js';
 
 /** An error a route turns into `{error:{code,message}}` with this status. */
 export class CallError extends Error {
@@ -19,6 +20,8 @@ export interface CallDeps {
   /** A LiveKit token for the private call room (role 'caller'). */
   mintCallToken(user: UserRef, room: string): Promise<string>;
   livekitUrl: string;
+  /** Per-user limits (calls per hour, no calling back right after a decline); none when absent. */
+  limits?: UserLimits;
 }
 
 export interface CallWithToken { call: CallInfo; token: string; url: string }
@@ -37,6 +40,7 @@ export class CallService {
     if (calleeId === caller.id) throw new CallError(400, 'invalid_input', 'you cannot call yourself');
     const callee = await this.deps.getUser(calleeId);
     if (!callee) throw new CallError(404, 'not_found', 'no such contact');
+    await this.deps.limits?.beforeCall(caller.id, callee.id);
     const id = randomBytes(12).toString('hex');
     const call: CallInfo = {
       id, room: CALL_ROOM_PREFIX + id,
@@ -168,7 +172,10 @@ export class CallService {
       if (!(await bus.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
       const users = [after.caller.id, after.callee.id];
       if (after.state === 'active') await bus.markLinesActive(users, id, settings.maxCallMs);
-      if (after.state === 'ended') await bus.releaseLines(users, id);
+      if (after.state === 'ended') {
+        await bus.releaseLines(users, id);
+        await this.deps.limits?.afterCall(after.caller.id, after.callee.id, after.outcome);
+      }
       await this.announce(after, answeredBy);
       return after;
     }

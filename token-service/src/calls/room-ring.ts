@@ -5,6 +5,7 @@ import type { RealtimeBus } from '../realtime/bus.js';
 import type { RoomRing, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 import { CallError } from './call-service.js';
+import type { UserLimits } from '../limits/user-limits.js';
 
 export interface RoomInfo { id: string; name: string; members: string[]; moderators?: string[] }
 
@@ -12,6 +13,8 @@ export interface RoomRingDeps {
   bus: RealtimeBus;
   settings: RealtimeSettings;
   getRoom(id: string): Promise<RoomInfo | undefined>;
+  /** Per-room ring limit; none when absent. */
+  limits?: UserLimits;
 }
 
 interface StoredRing { ring: RoomRing; invited: string[] }
@@ -29,6 +32,7 @@ export class RoomRinger {
     const everyone = [...new Set([...room.members, ...(room.moderators ?? [])])];
     if (!everyone.includes(caller.id)) throw new CallError(403, 'not_a_member', 'you are not a member of this room');
     const { bus, settings } = this.deps;
+    await this.deps.limits?.beforeRoomRing(room.id, settings.roomRingTimeoutMs);
     const others = everyone.filter((m) => m !== caller.id);
     const invited = (await bus.statuses(others)).filter((s) => s.status !== 'offline').map((s) => s.id);
     const ring: RoomRing = {

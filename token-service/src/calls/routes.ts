@@ -23,9 +23,11 @@ export function callRouter(realtime: Realtime, authenticate: RequestAuthenticato
         if (principal.kind !== 'employee') throw new CallError(403, 'not_a_member', 'guests cannot place or answer calls');
         await handler({ id: principal.id, name: principal.name }, req, res);
       } catch (err) {
-        const e = err as { status?: unknown; code?: unknown; message?: string; call?: unknown };
+        const e = err as { status?: unknown; code?: unknown; message?: string; call?: unknown; retryAfterSeconds?: unknown };
         if (typeof e.status !== 'number' || typeof e.code !== 'string' || e.status >= 500) return next(err);
-        res.status(e.status).json({ error: { code: e.code, message: e.message }, ...(e.call ? { call: e.call } : {}) });
+        const wait = typeof e.retryAfterSeconds === 'number' ? { retryAfterSeconds: e.retryAfterSeconds } : {};
+        if (wait.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(wait.retryAfterSeconds));
+        res.status(e.status).json({ error: { code: e.code, message: e.message, ...wait }, ...(e.call ? { call: e.call } : {}) });
       }
     };
 

@@ -32,6 +32,12 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
     if (res.headersSent) return next(err);
     const known = err instanceof ApiError ? err : fromBodyParser(err);
     if (known && known.status < 500) {
+      const retryAfterSeconds = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfterSeconds === 'number') {
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        res.status(known.status).json({ error: { code: known.code, message: known.message, retryAfterSeconds } });
+        return;
+      }
       res.status(known.status).json({ error: { code: known.code, message: known.message } });
       return;
     }

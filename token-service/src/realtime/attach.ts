@@ -12,7 +12,7 @@ import { Realtime } from './realtime.js';
 import { defaultRealtimeSettings } from './settings.js';
 
 /** What realtime needs of the token service's context. */
-export type RealtimeHostContext = Pick<TokenServiceContext, 'config' | 'directory' | 'portalTokens' | 'authenticate' | 'mintRoomToken'> & {
+export type RealtimeHostContext = Pick<TokenServiceContext, 'config' | 'directory' | 'portalTokens' | 'authenticate' | 'mintRoomToken' | 'limits'> & {
   events: EventEmitter;
 };
 
@@ -34,6 +34,7 @@ export function realtimeFor(ctx: RealtimeHostContext): Realtime {
       livekitUrl: config.livekit.url,
       webhooks: ctx.events,
       clientAddress: clientAddressResolver(config.trustProxy),
+      limits: ctx.limits,
     });
     instances.set(ctx, realtime);
   }

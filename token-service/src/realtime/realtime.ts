@@ -13,6 +13,7 @@ import { Page, type PageAuthenticator } from './page.js';
 import { CloseCode, type UserRef } from './protocol.js';
 import { RedisBus } from './redis-bus.js';
 import { PendingSockets } from './pending-sockets.js';
+import type { UserLimits } from '../limits/user-limits.js';
 import type { RealtimeSettings } from './settings.js';
 
 export const REALTIME_PATH = '/v1/realtime';
@@ -30,6 +31,8 @@ export interface RealtimeDeps {
   livekitUrl: string;
   /** Emits 'webhook' with each verified LiveKit webhook event. */
   webhooks?: EventEmitter;
+  /** Per-user limits on calls and room rings; none when absent. */
+  limits?: UserLimits;
   /** The client's address (behind a trusted proxy, the forwarded one); default: the socket's. */
   clientAddress?: (req: IncomingMessage) => string;
 }
@@ -50,12 +53,12 @@ export class Realtime {
   constructor(private readonly deps: RealtimeDeps) {
     const { settings } = deps;
     this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, { processTimeoutMs: settings.processTimeoutMs, graceMs: settings.graceMs }) : new MemoryBus();
-    this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl });
+    this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl, ...(deps.limits ? { limits: deps.limits } : {}) });
     // The call window lives in a portal page: a user with no page left anywhere has left their call.
     this.hub = new Hub(this.bus, settings.graceMs, (userId) => {
       this.calls.userGone(userId).catch((err) => console.error('[realtime] ending the call of a departed user failed:', (err as Error).message));
     });
-    this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom });
+    this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom, ...(deps.limits ? { limits: deps.limits } : {}) });
     this.bus.onReconnect(() => {
       this.bus.reconcile(this.hub.localUsers())
         .then(() => this.hub.resync())

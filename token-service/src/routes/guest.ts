@@ -12,7 +12,7 @@ export function guestRoutes(ctx: RouteContext): Router {
   const router = Router();
   router.post('/guest/token', async (req, res) => {
     const body = jsonBody(req);
-    const invite = openInvite(ctx, body['invite']);
+    const invite = await openInvite(ctx, body['invite']);
     const name = displayName(body);
     await refuseMemberNames(ctx, invite.room, name);
     // Directory ids cannot contain ':', so a guest can never take an employee's identity.

@@ -14,10 +14,10 @@ const MAX_LIFETIME_MS = 365 * 24 * 3600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Verifies an invite token and checks it against the store: 404 unknown, 410 expired/revoked. */
-export function openInvite(ctx: RouteContext, invite: unknown): InviteClaims {
+export async function openInvite(ctx: RouteContext, invite: unknown): Promise<InviteClaims> {
   if (typeof invite !== 'string' || invite.length === 0) throw invalidInput('invite must be the invite token from the link');
   const claims = ctx.invites.verify(invite);
-  const stored = ctx.inviteStore.get(claims.id);
+  const stored = await ctx.inviteStore.get(claims.id);
   if (!stored || stored.room !== claims.room) throw new ApiError(404, 'not_found', 'this invite does not exist');
   if (stored.revokedAt) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
   return claims;
@@ -48,6 +48,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
     if (expiresAt.getTime() <= Date.now() + 60_000) throw invalidInput('expiresAt must be in the future');
     if (expiresAt.getTime() > Date.now() + MAX_LIFETIME_MS) throw invalidInput('expiresAt must be within a year');
     if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set, so invite links cannot be made');
+    await ctx.limits.beforeInvite(user.id);
     const fields = { room, title, startsAt: startsAt.toISOString(), durationMinutes, expiresAt: expiresAt.toISOString() };
     const { id, invite } = ctx.invites.sign(fields);
     await ctx.inviteStore.record(id, { room, expiresAt: fields.expiresAt, createdBy: user.id, title, startsAt: fields.startsAt, durationMinutes });
@@ -65,7 +66,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
     const room = roomIdParam(req);
     await moderatedRoom(ctx.directory, employeeOf(res), room);
     const id = inviteIdParam(req);
-    const stored = ctx.inviteStore.get(id);
+    const stored = await ctx.inviteStore.get(id);
     if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
     await ctx.inviteStore.revoke(id);
     let removed: string[] = [];
@@ -82,8 +83,8 @@ export function inviteRoutes(ctx: RouteContext): Router {
   });
 
   // The guest page: the invite comes in the body.
-  router.post('/invites/lookup', (req, res) => {
-    const invite = openInvite(ctx, jsonBody(req)['invite']);
+  router.post('/invites/lookup', async (req, res) => {
+    const invite = await openInvite(ctx, jsonBody(req)['invite']);
     res.json({ room: invite.room, title: invite.title, startsAt: invite.startsAt, durationMinutes: invite.durationMinutes, expiresAt: invite.expiresAt });
   });
 
@@ -92,7 +93,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
     const room = roomIdParam(req);
     await moderatedRoom(ctx.directory, employeeOf(res), room);
     const id = inviteIdParam(req);
-    const stored = ctx.inviteStore.get(id);
+    const stored = await ctx.inviteStore.get(id);
     if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
     if (stored.revokedAt) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
     if (Date.parse(stored.expiresAt) <= Date.now()) throw new ApiError(410, 'invite_expired', 'this invite has expired');

@@ -33,6 +33,7 @@ test("item 4: a call, a room ring and the page's own name come from the director
       assert.equal((await api(s.base, 'POST', `/v1/calls/${placed.body.call.id}/cancel`, { token: anna, body: {} })).status, 200);
       await ben.page.call('ended');
 
+      if (claim !== HOSTILE[0]) continue; // a room is rung once in two minutes
       const ring = await api(s.base, 'POST', '/v1/rooms/vertrieb/ring', { token: anna, body: {} });
       assert.equal(ring.status, 201, ring.text);
       const toast = await carla.page.next('room-ring', (m) => m.ring.id === ring.body.ringId);

@@ -12,7 +12,9 @@ import { createAuthenticate, type Authenticate } from './auth/authenticate.js';
 import { loadDirectoryFile, withCleanNames, type Directory } from './directory/directory.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
-import { requestLog } from './http/request-log.js';
+import { requestLog, routeOf } from './http/request-log.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { Metrics, metricsEndpoint } from './http/metrics.js';
 import { mintRoomToken, type RoomTokenRequest } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
 import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
@@ -29,7 +31,7 @@ import { roomRoutes } from './routes/rooms.js';
 import { inviteRoutes } from './routes/invites.js';
 import { guestRoutes } from './routes/guest.js';
 import { webhookRoutes } from './routes/webhook.js';
-import { attachRealtime, closeRealtime, createCallRoutes } from './realtime/attach.js';
+import { attachRealtime, closeRealtime, createCallRoutes, realtimeFor } from './realtime/attach.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -51,7 +53,7 @@ export interface TokenServiceOptions {
   /** A RoomService other than LiveKit's over Twirp (default: config.livekit). */
   roomService?: RoomService;
   rateLimits?: RateLimits;
-  /** Where access and error lines go (default stdout). Lines never contain tokens. */
+  /** Where the JSON log lines go (default stdout). Lines never contain tokens. */
   log?: (line: string) => void;
 }
 
@@ -68,6 +70,9 @@ export interface TokenServiceContext {
   events: EventEmitter;
   /** Per-user limits on rings, calls and invites (shared through Redis when REDIS_URL is set). */
   limits: UserLimits;
+  /** What GET /metrics reports. */
+  metrics: Metrics;
+  logger: Logger;
   log(line: string): void;
 }
 
@@ -81,7 +86,9 @@ export interface RouteContext extends TokenServiceContext {
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { config } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = createLogger(options.log);
+  // For messages from the routes: things an operator should look at.
+  const log = (line: string) => logger.warn(line);
   if (!options.authenticate && !config.portalJwt) {
     throw new Error('token service: configure PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY, or pass an authenticate hook');
   }
@@ -99,7 +106,14 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const roomService = options.roomService ?? createRoomService(config);
   const inviteKey = inviteSigningKey(config);
   const guestSessions = createGuestSessions(inviteKey);
-  for (const warning of config.warnings ?? []) log(`warning: ${warning}`);
+  for (const warning of config.warnings ?? []) logger.warn(`warning: ${warning}`);
+  let realtimeStarted = false;
+  const metrics = new Metrics(() => {
+    if (!realtimeStarted) return undefined;
+    const { hub } = realtimeFor(ctx);
+    return { pages: hub.pageCount, users: hub.localUsers().length };
+  });
+  events.on('webhook', (event: { event?: string }) => metrics.webhook(event.event));
   const ctx: RouteContext = {
     config,
     directory,
@@ -109,6 +123,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     roomService,
     events,
     limits: userLimits,
+    metrics,
+    logger,
     log,
     roomStatus: createRoomStatus(roomService, events),
     invites: createInviteSigner(inviteKey),
@@ -124,10 +140,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.set('etag', false);
   // Left unset, a mounted app inherits the host's setting.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
-  app.use(requestLog(log));
+  app.use(requestLog(logger, (req, status, seconds) => metrics.request(req.method, routeOf(req), status, seconds)));
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(corsAllowlist(config.allowedOrigins));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
 
   // LiveKit's webhooks: raw body for the signature, their own rate limit (LiveKit may burst).
   app.use('/v1/livekit', webhookRoutes(ctx));
@@ -158,12 +175,13 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   let mounted = false;
   app.on('mount', () => (mounted = true));
   app.use((_req, _res, next) => next(mounted ? undefined : noSuchEndpoint()));
-  app.use(errorMiddleware(log));
+  app.use(errorMiddleware(logger));
 
   return {
     app,
     attach(server: Server) {
       attachRealtime(server, ctx);
+      realtimeStarted = true;
     },
     async close() {
       await closeRealtime(ctx);

@@ -32,6 +32,8 @@ export interface TokenServiceConfig {
   redisUrl?: string;
   /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
+  /** Bearer token of the Prometheus scraper at GET /metrics (METRICS_TOKEN); unset: no /metrics. */
+  metricsToken?: string;
   /** Per-user limits (ROOM_RING_INTERVAL_SECONDS, CALL_RETRY_AFTER_DECLINE_SECONDS, CALLS_PER_HOUR, INVITES_PER_HOUR); the rest default. */
   userLimits: Partial<UserLimitSettings>;
   /** Requests per minute one address may send to the LiveKit webhook endpoint (WEBHOOK_REQUESTS_PER_MINUTE). */
@@ -200,6 +202,8 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     if (production) throw new ConfigError(`${message} (NODE_ENV=production refuses shorter secrets)`);
     warnings.push(`${message} (refused when NODE_ENV=production)`);
   }
+  const metricsToken = value(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (the metrics show who is online)');
   const publicUrl = value(env, 'PUBLIC_URL');
   const directoryFile = value(env, 'DIRECTORY_FILE');
   const redisUrl = value(env, 'REDIS_URL');
@@ -221,6 +225,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
     userLimits: parseUserLimits(env),
+    ...(metricsToken ? { metricsToken } : {}),
     webhookRequestsPerMinute: wholeNumber(env, 'WEBHOOK_REQUESTS_PER_MINUTE', 1, 1_000_000) ?? 600,
     realtime: parseRealtime(env),
   };

@@ -5,6 +5,7 @@ import type { RealtimeBus } from '../realtime/bus.js';
 import type { CallInfo, CallOutcome, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 import type { UserLimits } from '../limits/user-limits.js';
+import type { Metrics } from '../http/metrics.js';
 
 /** An error a route turns into `{error:{code,message}}` with this status. */
 export class CallError extends Error {
@@ -22,6 +23,8 @@ export interface CallDeps {
   livekitUrl: string;
   /** Per-user limits (calls per hour, no calling back right after a decline); none when absent. */
   limits?: UserLimits;
+  /** Counts call states and outcomes for GET /metrics. */
+  metrics?: Pick<Metrics, 'call'>;
 }
 
 export interface CallWithToken { call: CallInfo; token: string; url: string }
@@ -53,10 +56,12 @@ export class CallService {
     if (claim === 'callee_busy') {
       const ended = finish(call, 'busy');
       await bus.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
+      this.deps.metrics?.call(undefined, ended);
       await this.announce(ended);
       throw new CallError(409, 'busy', `${callee.name} is in another call`, ended);
     }
     await bus.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
+    this.deps.metrics?.call(undefined, call);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
@@ -170,6 +175,7 @@ export class CallService {
       const after = change(before);
       if (!after) return before;
       if (!(await bus.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
+      this.deps.metrics?.call(before, after);
       const users = [after.caller.id, after.callee.id];
       if (after.state === 'active') await bus.markLinesActive(users, id, settings.maxCallMs);
       if (after.state === 'ended') {

@@ -6,6 +6,7 @@ import type { RoomRing, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 import { CallError } from './call-service.js';
 import type { UserLimits } from '../limits/user-limits.js';
+import type { Metrics } from '../http/metrics.js';
 
 export interface RoomInfo { id: string; name: string; members: string[]; moderators?: string[] }
 
@@ -15,6 +16,7 @@ export interface RoomRingDeps {
   getRoom(id: string): Promise<RoomInfo | undefined>;
   /** Per-room ring limit; none when absent. */
   limits?: UserLimits;
+  metrics?: Pick<Metrics, 'roomRung'>;
 }
 
 interface StoredRing { ring: RoomRing; invited: string[] }
@@ -41,6 +43,7 @@ export class RoomRinger {
     };
     // The newest ring of a room replaces an older one: joining ends whichever is up.
     await bus.putRecord(key(room.id), JSON.stringify({ ring, invited } satisfies StoredRing), settings.roomRingTimeoutMs);
+    this.deps.metrics?.roomRung();
     if (invited.length > 0) await bus.publish({ to: invited, message: { type: 'room-ring', ring } });
     const timer = setTimeout(() => {
       this.timers.delete(timer);

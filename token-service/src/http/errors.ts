@@ -1,6 +1,7 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {
@@ -27,7 +28,7 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   return undefined;
 }
 
-export function errorMiddleware(log: (line: string) => void): ErrorRequestHandler {
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) return next(err);
     const known = err instanceof ApiError ? err : fromBodyParser(err);
@@ -42,7 +43,7 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
       return;
     }
     const status = known?.status ?? 500;
-    log(redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    logger.error({ reqId: res.locals['reqId'], status }, redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
     const code = known?.code ?? 'internal';
     const message = code === 'storage_unavailable' ? 'this could not be saved; try again'
       : status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error';

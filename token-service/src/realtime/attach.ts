@@ -12,7 +12,7 @@ import { Realtime } from './realtime.js';
 import { defaultRealtimeSettings } from './settings.js';
 
 /** What realtime needs of the token service's context. */
-export type RealtimeHostContext = Pick<TokenServiceContext, 'config' | 'directory' | 'portalTokens' | 'authenticate' | 'mintRoomToken' | 'limits'> & {
+export type RealtimeHostContext = Pick<TokenServiceContext, 'config' | 'directory' | 'portalTokens' | 'authenticate' | 'mintRoomToken' | 'limits' | 'metrics'> & {
   events: EventEmitter;
 };
 
@@ -35,6 +35,7 @@ export function realtimeFor(ctx: RealtimeHostContext): Realtime {
       webhooks: ctx.events,
       clientAddress: clientAddressResolver(config.trustProxy),
       limits: ctx.limits,
+      metrics: ctx.metrics,
     });
     instances.set(ctx, realtime);
   }

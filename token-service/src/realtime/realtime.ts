@@ -14,6 +14,7 @@ import { CloseCode, type UserRef } from './protocol.js';
 import { RedisBus } from './redis-bus.js';
 import { PendingSockets } from './pending-sockets.js';
 import type { UserLimits } from '../limits/user-limits.js';
+import type { Metrics } from '../http/metrics.js';
 import type { RealtimeSettings } from './settings.js';
 
 export const REALTIME_PATH = '/v1/realtime';
@@ -33,6 +34,8 @@ export interface RealtimeDeps {
   webhooks?: EventEmitter;
   /** Per-user limits on calls and room rings; none when absent. */
   limits?: UserLimits;
+  /** Counts calls and room rings for GET /metrics; none when absent. */
+  metrics?: Metrics;
   /** The client's address (behind a trusted proxy, the forwarded one); default: the socket's. */
   clientAddress?: (req: IncomingMessage) => string;
 }
@@ -53,12 +56,12 @@ export class Realtime {
   constructor(private readonly deps: RealtimeDeps) {
     const { settings } = deps;
     this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, { processTimeoutMs: settings.processTimeoutMs, graceMs: settings.graceMs }) : new MemoryBus();
-    this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl, ...(deps.limits ? { limits: deps.limits } : {}) });
+    this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl, ...(deps.limits ? { limits: deps.limits } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}) });
     // The call window lives in a portal page: a user with no page left anywhere has left their call.
     this.hub = new Hub(this.bus, settings.graceMs, (userId) => {
       this.calls.userGone(userId).catch((err) => console.error('[realtime] ending the call of a departed user failed:', (err as Error).message));
     });
-    this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom, ...(deps.limits ? { limits: deps.limits } : {}) });
+    this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom, ...(deps.limits ? { limits: deps.limits } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}) });
     this.bus.onReconnect(() => {
       this.bus.reconcile(this.hub.localUsers())
         .then(() => this.hub.resync())

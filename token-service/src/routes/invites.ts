@@ -52,6 +52,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
     const fields = { room, title, startsAt: startsAt.toISOString(), durationMinutes, expiresAt: expiresAt.toISOString() };
     const { id, invite } = ctx.invites.sign(fields);
     await ctx.inviteStore.record(id, { room, expiresAt: fields.expiresAt, createdBy: user.id, title, startsAt: fields.startsAt, durationMinutes });
+    ctx.metrics.invite('created');
     const url = guestLink(invite);
     res.status(201).json({
       id,
@@ -68,7 +69,9 @@ export function inviteRoutes(ctx: RouteContext): Router {
     const id = inviteIdParam(req);
     const stored = await ctx.inviteStore.get(id);
     if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+    const wasRevoked = stored.revokedAt !== undefined;
     await ctx.inviteStore.revoke(id);
+    if (!wasRevoked) ctx.metrics.invite('revoked');
     let removed: string[] = [];
     let guestsRemoved = true;
     try {

@@ -1,10 +1,25 @@
 // Command-line flags and environment of `npm run media`, validated once into MediaServerOptions.
-import type { MediaServerOptions } from './server.js';
 
 const USAGE = `usage: npm run media -- [--port 7880] [--host 127.0.0.1] [--keys "devkey: secret"]
   [--webhook URL]... [--rtc-port-range 50000-60000] [--max-participants N] [--node-ip ADDR]
 environment: MEDIA_PORT, MEDIA_HOST, LIVEKIT_KEYS ("key: secret", comma separated), MEDIA_WEBHOOK_URLS,
   MEDIA_RTC_PORT_RANGE, MEDIA_MAX_PARTICIPANTS, MEDIA_NODE_IP`;
+
+export interface MediaServerOptions {
+  port?: number;
+  host?: string;
+  apiKey?: string;
+  apiSecret?: string;
+  webhookUrls?: string[];
+  rtcPortRange?: [number, number];
+  /** Extra addresses to advertise as ICE host candidates (127.0.0.1 always is). */
+  nodeIps?: string[];
+  maxParticipants?: number;
+  /** Seconds a room lives after its last participant left (default 1). */
+  departureTimeoutSeconds?: number;
+  /** Create rooms on first join (default true); when false unknown rooms are refused as closed. */
+  autoCreateRooms?: boolean;
+}
 
 export class ConfigError extends Error {}
 

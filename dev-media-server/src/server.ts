@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, readConfig, type MediaServerOptions } from './config.js';
 import type { MediaServerContext } from './context.js';
 import { RoomClosedError, RoomFullError } from './room/room.js';
 import { RoomManager } from './room/room-manager.js';
@@ -14,21 +14,7 @@ import { refuseResume, runSignalSession, WebSocketSignalSink } from './signal/si
 import { handleTwirp } from './twirp/index.js';
 import { createWebhookNotifier } from './webhooks/index.js';
 
-export interface MediaServerOptions {
-  port?: number;
-  host?: string;
-  apiKey?: string;
-  apiSecret?: string;
-  webhookUrls?: string[];
-  rtcPortRange?: [number, number];
-  /** Extra addresses to advertise as ICE host candidates (127.0.0.1 always is). */
-  nodeIps?: string[];
-  maxParticipants?: number;
-  /** Seconds a room lives after its last participant left (default 1). */
-  departureTimeoutSeconds?: number;
-  /** Create rooms on first join (default true); when false unknown rooms are refused as closed. */
-  autoCreateRooms?: boolean;
-}
+export type { MediaServerOptions };
 
 export interface MediaServer {
   url: string;
@@ -76,7 +62,7 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
       return;
     }
     if (req.method === 'GET' && path === '/rtc/validate') {
-      const decision = authorizeJoin(url, keys, rooms);
+      const decision = authorizeJoin(url, req.headers.authorization, keys, rooms);
       if (decision.ok) sendText(res, 200, 'success');
       else sendText(res, decision.status, decision.message);
       return;
@@ -99,7 +85,7 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname.replace(/\/+$/, '');
       if (path !== '/rtc') return refuseUpgrade(socket, 404, 'not found');
-      const decision = authorizeJoin(url, keys, rooms);
+      const decision = authorizeJoin(url, req.headers.authorization, keys, rooms);
       if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message);
       wss.handleUpgrade(req, socket, head, (ws) => {
         try {

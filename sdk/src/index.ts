@@ -10,8 +10,8 @@ import { defineCallButton } from './elements/call-button/call-button.js';
 import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
 import { attachRealtime, pageServices } from './elements/shared/page-services.js';
-import type { CallInfo, UserRef } from './calls/call-info.js';
-import type { RoomRingResult } from './api/token-service-client.js';
+import type { CallInfo, UserRef } from './protocol/realtime.js';
+import type { RoomRingResult } from './protocol/rest.js';
 
 export const version = '0.1.0';
 
@@ -33,7 +33,9 @@ export const timio = {
 };
 
 export type { TimioOptions, TimioConfig, CallInfo, UserRef };
-export type { RoomRing, CallOutcome, CallState, PresenceStatus } from './calls/call-info.js';
+export type { RoomRing, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
+export type { CallGrant, RoomRingResult, ErrorBody } from './protocol/rest.js';
+export type { ErrorCode } from './protocol/errors.js';
 export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';
 export { TimioApiError } from './api/api-error.js';

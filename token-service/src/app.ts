@@ -6,32 +6,35 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { rateLimit } from 'express-rate-limit';
 import type { TokenServiceConfig } from './config.js';
+import type { RouteContext, TokenServiceContext } from './context.js';
 import type { Principal } from './auth/principal.js';
 import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
-import { createAuthenticate, type Authenticate } from './auth/authenticate.js';
+import { createAuthenticate } from './auth/authenticate.js';
+import { createCalling } from './calls/calling.js';
 import { loadDirectoryFile, withCleanNames, type Directory } from './directory/directory.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
 import { requestLog, routeOf } from './http/request-log.js';
-import { createLogger, type Logger } from './http/logger.js';
+import { createLogger } from './http/logger.js';
 import { Metrics, metricsEndpoint } from './http/metrics.js';
-import { mintRoomToken, type RoomTokenRequest } from './livekit/tokens.js';
+import { mintRoomToken } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
-import { createRoomStatus, type RoomStatus } from './livekit/room-status.js';
-import { createInviteSigner, inviteSigningKey, type InviteSigner } from './invites/invite-token.js';
-import { checkWritable, type InviteStore } from './invites/invite-store.js';
-import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
-import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
+import { createRoomStatus } from './livekit/room-status.js';
+import { createInviteSigner, inviteSigningKey } from './invites/invite-token.js';
+import { checkWritable } from './invites/invite-store.js';
 import { openInviteLog } from './invites/invite-log.js';
 import { openRedisInviteStore } from './invites/redis-invite-store.js';
-import { createGuestSessions, type GuestSessions } from './invites/guest-session.js';
+import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
+import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
+import { createGuestSessions } from './invites/guest-session.js';
 import { removeLateGuests } from './invites/guest-removal.js';
 import { tokenRoutes } from './routes/token.js';
 import { roomRoutes } from './routes/rooms.js';
 import { inviteRoutes } from './routes/invites.js';
 import { guestRoutes } from './routes/guest.js';
 import { webhookRoutes } from './routes/webhook.js';
-import { attachRealtime, closeRealtime, createCallRoutes, realtimeFor } from './realtime/attach.js';
+import { callRoutes } from './routes/calls.js';
+import { roomRingRoutes } from './routes/room-ring.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -57,33 +60,6 @@ export interface TokenServiceOptions {
   log?: (line: string) => void;
 }
 
-/** What the realtime part (presence, ringing, calls) gets from the token service. */
-export interface TokenServiceContext {
-  config: TokenServiceConfig;
-  directory: Directory;
-  /** Verifies a portal user token (e.g. the realtime auth frame); throws ApiError 401. */
-  portalTokens: PortalTokenVerifier;
-  authenticate: Authenticate;
-  mintRoomToken(p: RoomTokenRequest): Promise<string>;
-  roomService: RoomService;
-  /** 'webhook' (event: WebhookEvent): each verified LiveKit webhook, once per event id. */
-  events: EventEmitter;
-  /** Per-user limits on rings, calls and invites (shared through Redis when REDIS_URL is set). */
-  limits: UserLimits;
-  /** What GET /metrics reports. */
-  metrics: Metrics;
-  logger: Logger;
-  log(line: string): void;
-}
-
-/** Parts the REST routes share beyond the public context. */
-export interface RouteContext extends TokenServiceContext {
-  roomStatus: RoomStatus;
-  invites: InviteSigner;
-  inviteStore: InviteStore;
-  guestSessions: GuestSessions;
-}
-
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { config } = options;
   const logger = createLogger(options.log);
@@ -107,14 +83,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const inviteKey = inviteSigningKey(config);
   const guestSessions = createGuestSessions(inviteKey);
   for (const warning of config.warnings ?? []) logger.warn(`warning: ${warning}`);
-  let realtimeStarted = false;
-  const metrics = new Metrics(() => {
-    if (!realtimeStarted) return undefined;
-    const { hub } = realtimeFor(ctx);
-    return { pages: hub.pageCount, users: hub.localUsers().length };
-  });
+  let live: (() => { pages: number; users: number }) | undefined;
+  const metrics = new Metrics(() => live?.());
   events.on('webhook', (event: { event?: string }) => metrics.webhook(event.event));
-  const ctx: RouteContext = {
+  const base: TokenServiceContext = {
     config,
     directory,
     portalTokens,
@@ -126,6 +98,14 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     metrics,
     logger,
     log,
+  };
+  // Presence, ringing and calls: the realtime transport with calls and room rings on top.
+  const calling = createCalling(base);
+  live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
+  const ctx: RouteContext = {
+    ...base,
+    calls: calling.calls,
+    rings: calling.rings,
     roomStatus: createRoomStatus(roomService, events),
     invites: createInviteSigner(inviteKey),
     inviteStore,
@@ -155,19 +135,16 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use('/v1', rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany }));
   const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany });
   app.use(['/v1/guest', '/v1/invites'], guestLimit);
+  // The call and ring routes take small bodies: their own limit, parsed before the general parser
+  // (a body parsed once is not parsed again).
+  app.use(['/v1/calls', '/v1/rooms/:room/ring'], express.json({ limit: '4kb', strict: true }));
+  app.use('/v1', express.json({ limit: '16kb', strict: true }));
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  // Before the general parser: the call routes read their bodies with their own, smaller limit
-  // (a body parsed once is not parsed again).
-  app.use('/v1', createCallRoutes(ctx));
-  app.use('/v1', express.json({ limit: '16kb', strict: true }));
 
-  app.use('/v1', guestRoutes(ctx));
-  app.use('/v1', inviteRoutes(ctx));
-  app.use('/v1', tokenRoutes(ctx));
-  app.use('/v1', roomRoutes(ctx));
+  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));
@@ -180,11 +157,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   return {
     app,
     attach(server: Server) {
-      attachRealtime(server, ctx);
-      realtimeStarted = true;
+      calling.realtime.attach(server);
     },
     async close() {
-      await closeRealtime(ctx);
+      await calling.close();
       events.removeAllListeners();
       await inviteStore.close();
       await userLimits.close();

@@ -2,7 +2,7 @@
 // and rewrites sequence numbers and timestamps so the switch looks like one continuous stream.
 import { VideoQuality } from '@livekit/protocol';
 import { RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
-import { LAYER_ORDER, type PublishedTrack } from './published-track.js';
+import { LAYER_ORDER, type PublishedTrack, type TrackSubscriber } from './published-track.js';
 import { isVp8KeyframeStart } from './vp8.js';
 
 interface SenderInternals {
@@ -11,7 +11,7 @@ interface SenderInternals {
   sendRtp(packet: RtpPacket): Promise<void>;
 }
 
-export class DownTrack {
+export class DownTrack implements TrackSubscriber {
   /** Highest quality the subscriber asked for (trackSetting). */
   maxQuality: VideoQuality = VideoQuality.HIGH;
   disabled = false;

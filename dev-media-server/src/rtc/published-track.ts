@@ -2,13 +2,21 @@
 // subscribers' down tracks its packets fan out to.
 import { TrackInfo, TrackType } from '@livekit/protocol';
 import type { RtpPacket } from 'werift';
-import type { DownTrack } from './down-track.js';
 
 /** Layer keys: '' for a single-encoding track, else the simulcast rid (q < h < f). */
 export const LAYER_ORDER: Record<string, number> = { q: 0, h: 1, f: 2, '': 2 };
 const LAYER_ALIVE_MS = 1500;
 const KEYFRAME_REQUEST_INTERVAL_MS = 300;
 const MAX_NACK_GAP = 64;
+
+/** What a subscriber's down track (down-track.ts) is to the track it forwards. */
+export interface TrackSubscriber {
+  /** The layers seen on the wire changed: pick the one to forward. */
+  selectLayer(): void;
+  write(layerKey: string, packet: RtpPacket): void;
+  /** The track is gone: stop forwarding. */
+  close(): void;
+}
 
 interface LayerState {
   key: string;
@@ -21,7 +29,7 @@ interface LayerState {
 export class PublishedTrack {
   readonly kind: 'audio' | 'video';
   readonly layers = new Map<string, LayerState>();
-  readonly downTracks = new Set<DownTrack>();
+  readonly downTracks = new Set<TrackSubscriber>();
   mid: string | undefined;
   /** Recent loudness 0..1 (audio level extension, else packet activity), decays without packets. */
   loudness = 0;

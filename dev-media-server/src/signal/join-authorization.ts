@@ -7,10 +7,22 @@ export type JoinDecision =
   | { ok: true; claims: AccessClaims; roomName: string; autoSubscribe: boolean; reconnect: boolean }
   | { ok: false; status: number; message: string };
 
-export function authorizeJoin(url: URL, keys: KeyProvider, rooms: RoomManager): JoinDecision {
+/**
+ * The access token of a signal request. Like LiveKit's server: an `Authorization` header must be
+ * `Bearer <token>` and wins (LiveKit's Rust-based SDKs send it); else the `access_token` query
+ * parameter (livekit-client sends that, since browsers cannot set WebSocket headers).
+ */
+export function signalToken(url: URL, authorization: string | undefined): string | null {
+  if (authorization === undefined) return url.searchParams.get('access_token');
+  const bearer = /^Bearer +(\S+)$/.exec(authorization.trim());
+  if (!bearer) throw new AccessTokenError('malformed_token', 'invalid authorization header: must be "Bearer <token>"');
+  return bearer[1]!;
+}
+
+export function authorizeJoin(url: URL, authorization: string | undefined, keys: KeyProvider, rooms: RoomManager): JoinDecision {
   let claims: AccessClaims;
   try {
-    claims = verifyAccessToken(url.searchParams.get('access_token'), keys);
+    claims = verifyAccessToken(signalToken(url, authorization), keys);
   } catch (err) {
     const message = err instanceof AccessTokenError ? err.message : 'invalid access token';
     return { ok: false, status: 401, message };

@@ -1,12 +1,10 @@
 // REST client of the token service. Every request carries the portal token as a bearer token;
 // a 401 `token_expired` is retried once with a fresh token. Errors become TimioApiError values.
-import type { CallInfo } from '../calls/call-info.js';
+import type { CallGrant, RoomRingResult } from '../protocol/rest.js';
+import type { CallInfo } from '../protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
 
-/** What POST /v1/calls and /v1/calls/:id/accept return: the call and this side's LiveKit token. */
-export interface CallGrant { call: CallInfo; token: string; url: string }
-
-export interface RoomRingResult { ringId: string; invited: string[] }
+export type { CallGrant, RoomRingResult };
 
 export interface RoomToken { token: string; url: string; identity: string; room: string; role: string }
 

@@ -1,6 +1,6 @@
 // What the light part needs from the page's realtime connection (sdk/src/realtime, one WebSocket
 // per page): presence of the contacts shown, and the user's call and room-ring events.
-import type { CallInfo, PresenceStatus, RoomRing } from './call-info.js';
+import type { CallInfo, PresenceStatus, RoomRing } from '../protocol/realtime.js';
 
 export interface RealtimePort {
   /** Calls `listener` with the contact's status now (when known) and on every change. */

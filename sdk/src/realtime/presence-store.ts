@@ -1,6 +1,6 @@
 // The page's copy of the presence the token service owns: the last status it reported for each
 // contact shown on the page, and who on the page wants to hear about which contact.
-import type { PresenceStatus } from './protocol.js';
+import type { PresenceStatus } from '../protocol/realtime.js';
 
 export type PresenceListener = (status: PresenceStatus) => void;
 

@@ -3,9 +3,9 @@
 // (`getRealtimeClient`). It authenticates with the portal token, refreshes the token before it
 // expires without reconnecting, reconnects with backoff and jitter, and re-subscribes after.
 // Plain TypeScript: no DOM, no LiveKit.
-import type {
-  CallInfo, ClientMessage, PresenceStatus, RoomRing, ServerMessage, UserRef,
-} from './protocol.js';
+import {
+  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type ServerMessage, type UserRef,
+} from '../protocol/realtime.js';
 import { PresenceStore, type PresenceListener } from './presence-store.js';
 
 export type { CallInfo, PresenceStatus, RoomRing, UserRef };
@@ -190,7 +190,7 @@ export class RealtimeClient {
     this.page = undefined;
     this.stopTimers();
     if (this.currentState === 'closed') return;
-    if (code === 4001) this.freshToken = true;
+    if (code === CloseCode.unauthorized) this.freshToken = true;
     // Exponential backoff with full jitter: a restarted service is not stampeded by every page at once.
     const min = this.options.reconnectMinMs ?? 500;
     const max = this.options.reconnectMaxMs ?? 30_000;

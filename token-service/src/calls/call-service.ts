@@ -1,21 +1,19 @@
 // 1:1 calls: ringing, answering, declining, cancelling, ending, and the outcomes both sides see.
-// The call record lives on the bus, so any process can take the next step of a call.
+// The call record lives in the call store, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
+import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
+import type { CallInfo, CallOutcome, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
-import type { CallInfo, CallOutcome, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
+import type { CallStore } from './call-store.js';
 import type { UserLimits } from '../limits/user-limits.js';
 import type { Metrics } from '../http/metrics.js';
 
-/** An error a route turns into `{error:{code,message}}` with this status. */
-export class CallError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly call?: CallInfo) {
-    super(message);
-  }
-}
-
 export interface CallDeps {
-  bus: RealtimeBus;
+  /** Delivers call events to both sides' pages. */
+  bus: Pick<RealtimeBus, 'publish'>;
+  store: CallStore;
   settings: RealtimeSettings;
   getUser(id: string): Promise<UserRef | undefined>;
   /** A LiveKit token for the private call room (role 'caller'). */
@@ -27,8 +25,6 @@ export interface CallDeps {
   metrics?: Pick<Metrics, 'call'>;
 }
 
-export interface CallWithToken { call: CallInfo; token: string; url: string }
-
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
 const CALL_ROOM_PREFIX = 'call-';
 const key = (id: string) => `call:${id}`;
@@ -39,10 +35,10 @@ export class CallService {
   constructor(private readonly deps: CallDeps) {}
 
   /** Rings every page of the callee. A callee already engaged ends the call at once as "busy". */
-  async start(caller: UserRef, calleeId: string): Promise<CallWithToken> {
-    if (calleeId === caller.id) throw new CallError(400, 'invalid_input', 'you cannot call yourself');
+  async start(caller: UserRef, calleeId: string): Promise<CallGrant> {
+    if (calleeId === caller.id) throw new ApiError(400, 'invalid_input', 'you cannot call yourself');
     const callee = await this.deps.getUser(calleeId);
-    if (!callee) throw new CallError(404, 'not_found', 'no such contact');
+    if (!callee) throw new ApiError(404, 'not_found', 'no such contact');
     await this.deps.limits?.beforeCall(caller.id, callee.id);
     const id = randomBytes(12).toString('hex');
     const call: CallInfo = {
@@ -50,17 +46,17 @@ export class CallService {
       caller: { id: caller.id, name: caller.name }, callee: { id: callee.id, name: callee.name },
       state: 'ringing', createdAt: new Date().toISOString(),
     };
-    const { bus, settings } = this.deps;
-    const claim = await bus.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
-    if (claim === 'caller_busy') throw new CallError(409, 'busy', 'you are already in a call');
+    const { store, settings } = this.deps;
+    const claim = await store.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
+    if (claim === 'caller_busy') throw new ApiError(409, 'busy', 'you are already in a call');
     if (claim === 'callee_busy') {
       const ended = finish(call, 'busy');
-      await bus.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
+      await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
       this.deps.metrics?.call(undefined, ended);
       await this.announce(ended);
-      throw new CallError(409, 'busy', `${callee.name} is in another call`, ended);
+      throw new ApiError(409, 'busy', `${callee.name} is in another call`, ended);
     }
-    await bus.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
+    await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
     this.deps.metrics?.call(undefined, call);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -75,7 +71,7 @@ export class CallService {
   }
 
   /** The callee answers on one page; `page` (from `ready`) lets their other pages stop ringing. */
-  async accept(user: UserRef, id: string, page?: string): Promise<CallWithToken> {
+  async accept(user: UserRef, id: string, page?: string): Promise<CallGrant> {
     const call = await this.step(id, (c) => {
       if (c.callee.id !== user.id) throw notFound();
       if (c.state !== 'ringing') throw notRinging(c);
@@ -118,9 +114,9 @@ export class CallService {
 
   /** The call that rings or runs for this user now, if any (sent to a page when it connects). */
   async currentCallOf(userId: string): Promise<CallInfo | undefined> {
-    const id = await this.deps.bus.lineOf(userId);
+    const id = await this.deps.store.lineOf(userId);
     if (!id) return undefined;
-    const raw = await this.deps.bus.getRecord(key(id));
+    const raw = await this.deps.store.getRecord(key(id));
     const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
     return call && call.state !== 'ended' ? call : undefined;
   }
@@ -130,14 +126,14 @@ export class CallService {
    * call is over, and a call they were placing is cancelled. (Covers webhooks LiveKit dropped.)
    */
   async userGone(userId: string): Promise<void> {
-    const id = await this.deps.bus.lineOf(userId);
+    const id = await this.deps.store.lineOf(userId);
     if (!id) return;
     await this.step(id, (c) => {
       if (c.state === 'active') return finish(c, 'completed');
       if (c.state === 'ringing' && c.caller.id === userId) return finish(c, 'cancelled');
       return undefined; // a callee who went away keeps being rung until the timeout
     }).catch((err) => {
-      if (!(err instanceof CallError)) throw err;
+      if (!(err instanceof ApiError)) throw err;
     });
   }
 
@@ -152,7 +148,7 @@ export class CallService {
       if (c.state === 'ringing' && (event === 'room_finished' || identity === c.caller.id)) return finish(c, 'cancelled');
       return undefined;
     }).catch((err) => {
-      if (!(err instanceof CallError)) throw err;
+      if (!(err instanceof ApiError)) throw err;
     });
   }
 
@@ -167,25 +163,25 @@ export class CallService {
    * undefined for "nothing to do".
    */
   private async step(id: string, change: (c: CallInfo) => CallInfo | undefined, answeredBy?: string): Promise<CallInfo> {
-    const { bus, settings } = this.deps;
+    const { store, settings } = this.deps;
     for (let attempt = 0; attempt < 8; attempt++) {
-      const raw = await bus.getRecord(key(id));
+      const raw = await store.getRecord(key(id));
       if (!raw) throw notFound();
       const before = JSON.parse(raw) as CallInfo;
       const after = change(before);
       if (!after) return before;
-      if (!(await bus.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
+      if (!(await store.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
       this.deps.metrics?.call(before, after);
       const users = [after.caller.id, after.callee.id];
-      if (after.state === 'active') await bus.markLinesActive(users, id, settings.maxCallMs);
+      if (after.state === 'active') await store.markLinesActive(users, id, settings.maxCallMs);
       if (after.state === 'ended') {
-        await bus.releaseLines(users, id);
+        await store.releaseLines(users, id);
         await this.deps.limits?.afterCall(after.caller.id, after.callee.id, after.outcome);
       }
       await this.announce(after, answeredBy);
       return after;
     }
-    throw new CallError(409, 'conflict', 'the call changed too often; try again');
+    throw new ApiError(409, 'conflict', 'the call changed too often; try again');
   }
 
   private announce(call: CallInfo, answeredBy?: string): Promise<void> {
@@ -200,10 +196,10 @@ function finish(call: CallInfo, outcome: CallOutcome): CallInfo {
   return ended;
 }
 
-function notFound(): CallError {
-  return new CallError(404, 'not_found', 'no such call');
+function notFound(): ApiError {
+  return new ApiError(404, 'not_found', 'no such call');
 }
 
-function notRinging(call: CallInfo): CallError {
-  return new CallError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
+function notRinging(call: CallInfo): ApiError {
+  return new ApiError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
 }

@@ -1,17 +1,20 @@
 // "Call all members": invites every other online member of a room; the invitation ends when it
 // times out, or for one member when they join the room.
 import { randomBytes } from 'node:crypto';
+import type { RoomRing, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
-import type { RoomRing, UserRef } from '../realtime/protocol.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
-import { CallError } from './call-service.js';
+import type { CallStore } from './call-store.js';
 import type { UserLimits } from '../limits/user-limits.js';
 import type { Metrics } from '../http/metrics.js';
 
 export interface RoomInfo { id: string; name: string; members: string[]; moderators?: string[] }
 
 export interface RoomRingDeps {
-  bus: RealtimeBus;
+  /** Who is online, and delivery of the invitations. */
+  bus: Pick<RealtimeBus, 'statuses' | 'publish'>;
+  store: CallStore;
   settings: RealtimeSettings;
   getRoom(id: string): Promise<RoomInfo | undefined>;
   /** Per-room ring limit; none when absent. */
@@ -30,10 +33,10 @@ export class RoomRinger {
 
   async ring(caller: UserRef, roomId: string): Promise<{ ringId: string; invited: string[] }> {
     const room = await this.deps.getRoom(roomId);
-    if (!room) throw new CallError(404, 'not_found', 'no such room');
+    if (!room) throw new ApiError(404, 'not_found', 'no such room');
     const everyone = [...new Set([...room.members, ...(room.moderators ?? [])])];
-    if (!everyone.includes(caller.id)) throw new CallError(403, 'not_a_member', 'you are not a member of this room');
-    const { bus, settings } = this.deps;
+    if (!everyone.includes(caller.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
+    const { bus, store, settings } = this.deps;
     await this.deps.limits?.beforeRoomRing(room.id, settings.roomRingTimeoutMs);
     const others = everyone.filter((m) => m !== caller.id);
     const invited = (await bus.statuses(others)).filter((s) => s.status !== 'offline').map((s) => s.id);
@@ -42,7 +45,7 @@ export class RoomRinger {
       caller: { id: caller.id, name: caller.name }, at: new Date().toISOString(),
     };
     // The newest ring of a room replaces an older one: joining ends whichever is up.
-    await bus.putRecord(key(room.id), JSON.stringify({ ring, invited } satisfies StoredRing), settings.roomRingTimeoutMs);
+    await store.putRecord(key(room.id), JSON.stringify({ ring, invited } satisfies StoredRing), settings.roomRingTimeoutMs);
     this.deps.metrics?.roomRung();
     if (invited.length > 0) await bus.publish({ to: invited, message: { type: 'room-ring', ring } });
     const timer = setTimeout(() => {
@@ -56,7 +59,7 @@ export class RoomRinger {
 
   /** A member joined the room's conference: their invitation is answered on every page. */
   async joined(roomId: string, identity: string): Promise<void> {
-    const raw = await this.deps.bus.getRecord(key(roomId));
+    const raw = await this.deps.store.getRecord(key(roomId));
     if (!raw) return;
     const { ring, invited } = JSON.parse(raw) as StoredRing;
     if (invited.includes(identity)) await this.deps.bus.publish({ to: [identity], message: { type: 'room-ring-ended', id: ring.id } });

@@ -1,5 +1,6 @@
 // Room access rules shared by the routes: who may see, join and moderate a room.
 import type { Request, RequestHandler, Response } from 'express';
+import type { UserRef } from '../../../sdk/src/protocol/realtime.js';
 import type { EmployeePrincipal, Principal } from '../auth/principal.js';
 import { isMember, isModerator, type Directory, type DirectoryRoom } from '../directory/directory.js';
 import { ApiError, notFound } from './errors.js';
@@ -10,10 +11,16 @@ export function principalOf(res: Response): Principal {
   return p;
 }
 
-export function employeeOf(res: Response): EmployeePrincipal {
+export function employeeOf(res: Response, guestMessage = 'guests cannot use this endpoint'): EmployeePrincipal {
   const p = principalOf(res);
-  if (p.kind !== 'employee') throw new ApiError(403, 'not_a_member', 'guests cannot use this endpoint');
+  if (p.kind !== 'employee') throw new ApiError(403, 'not_a_member', guestMessage);
   return p;
+}
+
+/** An employee taking part in calls and room rings, as the protocol names users. */
+export function callerOf(res: Response): UserRef {
+  const { id, name } = employeeOf(res, 'guests cannot place or answer calls');
+  return { id, name };
 }
 
 export async function roomFor(directory: Directory, room: string): Promise<DirectoryRoom> {

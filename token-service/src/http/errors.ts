@@ -2,13 +2,18 @@
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
+import type { ErrorBody } from '../../../sdk/src/protocol/rest.js';
+import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
+    /** The call the error is about (e.g. 409 `busy`); the answer carries it beside the error. */
+    readonly call?: CallInfo,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,17 +39,17 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     const known = err instanceof ApiError ? err : fromBodyParser(err);
     if (known && known.status < 500) {
       const retryAfterSeconds = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-      if (typeof retryAfterSeconds === 'number') {
-        res.setHeader('Retry-After', String(retryAfterSeconds));
-        res.status(known.status).json({ error: { code: known.code, message: known.message, retryAfterSeconds } });
-        return;
-      }
-      res.status(known.status).json({ error: { code: known.code, message: known.message } });
+      const body: ErrorBody = {
+        error: { code: known.code, message: known.message, ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+        ...(known.call ? { call: known.call } : {}),
+      };
+      if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
+      res.status(known.status).json(body);
       return;
     }
     const status = known?.status ?? 500;
     logger.error({ reqId: res.locals['reqId'], status }, redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-    const code = known?.code ?? 'internal';
+    const code: ErrorCode = known?.code ?? 'internal';
     const message = code === 'storage_unavailable' ? 'this could not be saved; try again'
       : status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error';
     res.status(status).json({ error: { code, message } });

@@ -1,7 +1,8 @@
-// The state that all token-service processes share: which users have pages open, which call a user
-// is engaged in, call and ring records, and the delivery of events to users' pages wherever they are
-// connected. One process uses the in-process bus; several behind a load balancer use Redis.
-import type { PresenceStatus, ServerMessage } from './protocol.js';
+// The state that all token-service processes share: which users have pages open (presence) and
+// the delivery of events to users' pages wherever they are connected. One process uses the
+// in-process bus; several behind a load balancer use Redis. A user shows as busy while the call
+// store (calls/call-store.ts) marks them so; the bus knows nothing of calls.
+import type { PresenceStatus, ServerMessage } from '../../../sdk/src/protocol/realtime.js';
 
 export interface PresenceChange { id: string; status: PresenceStatus }
 
@@ -13,8 +14,6 @@ export interface Delivery {
   answeredBy?: string;
 }
 
-export type LineClaim = 'ok' | 'caller_busy' | 'callee_busy';
-
 export interface RealtimeBus {
   /** This process's id on the bus. */
   readonly nodeId: string;
@@ -24,20 +23,6 @@ export interface RealtimeBus {
   /** This process has no page of the user any more (after the grace period); resolves with the user's status now. */
   removePage(userId: string): Promise<PresenceStatus>;
   statuses(userIds: string[]): Promise<PresenceChange[]>;
-
-  /** Engages both users' lines for a new ringing call, unless either is engaged already. */
-  claimLines(callerId: string, calleeId: string, callId: string, ttlMs: number): Promise<LineClaim>;
-  /** The call was answered: both users show as busy. */
-  markLinesActive(userIds: string[], callId: string, ttlMs: number): Promise<void>;
-  /** The call ended: frees the lines that still belong to it. */
-  releaseLines(userIds: string[], callId: string): Promise<void>;
-  /** The call the user is engaged in (ringing or active), if any. */
-  lineOf(userId: string): Promise<string | undefined>;
-
-  getRecord(key: string): Promise<string | undefined>;
-  putRecord(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Replaces the record only if it still holds `expected` (compare and swap). */
-  swapRecord(key: string, expected: string, next: string, ttlMs: number): Promise<boolean>;
 
   publish(delivery: Delivery): Promise<void>;
   onPresence(listener: (change: PresenceChange) => void): void;

@@ -1,7 +1,7 @@
 // The pages connected to this process: who they are, whom they watch, and getting each presence
 // change and user event from the bus to exactly the pages that should see it.
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
-import type { PresenceStatus, ServerMessage, UserRef } from './protocol.js';
+import type { PresenceStatus, ServerMessage, UserRef } from '../../../sdk/src/protocol/realtime.js';
 
 /** What the hub needs of a connected page. */
 export interface HubPage {

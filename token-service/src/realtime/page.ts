@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
+import { ApiError } from '../http/errors.js';
 import type { Hub, HubPage } from './hub.js';
-import { CloseCode, parseClientMessage, type ClientMessage, type ServerMessage, type UserRef } from './protocol.js';
+import { CloseCode, type ClientMessage, type ServerMessage, type UserRef } from '../../../sdk/src/protocol/realtime.js';
+import { parseClientMessage } from './client-frames.js';
 import type { RealtimeSettings } from './settings.js';
 
 /** Verifies a portal token sent in an `auth` frame; throws when it is not acceptable. */
@@ -102,7 +104,7 @@ export class Page implements HubPage {
     try {
       user = await this.deps.authenticate(token, this.upgrade);
     } catch (err) {
-      const code = (err as { code?: string }).code ?? 'unauthorized';
+      const code = err instanceof ApiError ? err.code : 'unauthorized';
       if (this.user) this.sendMessage({ type: 'error', error: { code, message: 'the refreshed token was not accepted' } });
       return this.close(CloseCode.unauthorized, code === 'token_expired' ? 'token expired' : 'unauthorized');
     }

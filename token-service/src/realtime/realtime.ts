@@ -1,52 +1,45 @@
-// Presence and ringing of one token-service process: the bus it shares with the others, the pages
-// connected here, calls and room rings, and the WebSocket endpoint `/v1/realtime`.
-import type { EventEmitter } from 'node:events';
+// The realtime transport of one token-service process: the WebSocket endpoint `/v1/realtime`, the
+// pages connected here, the hub that routes presence and user events to them, and the bus shared
+// with the other processes. It knows nothing of calls: features above it (calls/calling.ts) publish
+// on the bus and hear from it through the hooks below.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CallService } from '../calls/call-service.js';
-import { RoomRinger, type RoomInfo } from '../calls/room-ring.js';
+import { CloseCode } from '../../../sdk/src/protocol/realtime.js';
 import type { RealtimeBus } from './bus.js';
 import { Hub } from './hub.js';
-import { MemoryBus } from './memory-bus.js';
 import { Page, type PageAuthenticator } from './page.js';
-import { CloseCode, type UserRef } from './protocol.js';
-import { RedisBus } from './redis-bus.js';
 import { PendingSockets } from './pending-sockets.js';
-import type { UserLimits } from '../limits/user-limits.js';
-import type { Metrics } from '../http/metrics.js';
 import type { RealtimeSettings } from './settings.js';
 
 export const REALTIME_PATH = '/v1/realtime';
 
 export interface RealtimeDeps {
   settings: RealtimeSettings;
-  /** Share state with other processes through this Redis; without it everything stays in this process. */
-  redisUrl?: string;
+  bus: RealtimeBus;
   /** Origins allowed to open the WebSocket (browsers send Origin); empty or absent allows any. */
   allowedOrigins?: string[];
   authenticatePage: PageAuthenticator;
-  getUser(id: string): Promise<UserRef | undefined>;
-  getRoom(id: string): Promise<RoomInfo | undefined>;
-  mintCallToken(user: UserRef, room: string): Promise<string>;
-  livekitUrl: string;
-  /** Emits 'webhook' with each verified LiveKit webhook event. */
-  webhooks?: EventEmitter;
-  /** Per-user limits on calls and room rings; none when absent. */
-  limits?: UserLimits;
-  /** Counts calls and room rings for GET /metrics; none when absent. */
-  metrics?: Metrics;
+  /** A page has authenticated: send it what is already going on (e.g. a call ringing its user). */
+  onPageReady?(page: Page): Promise<void>;
+  /** The user's last page anywhere went away and the grace period is over (runs on one process). */
+  onUserGone?(userId: string): void;
+  /** The transport is closing (also when the HTTP server closes): stop what would publish later. */
+  onClosing?(): void;
   /** The client's address (behind a trusted proxy, the forwarded one); default: the socket's. */
   clientAddress?: (req: IncomingMessage) => string;
 }
 
-interface WebhookLike { event?: string; room?: { name?: string }; participant?: { identity?: string } }
+const byServer = new WeakMap<Server, Realtime>();
+
+/** The realtime transport serving this HTTP server (for operators' metrics and tests). */
+export function realtimeOn(server: Server): Realtime | undefined {
+  return byServer.get(server);
+}
 
 export class Realtime {
   readonly bus: RealtimeBus;
   readonly hub: Hub;
-  readonly calls: CallService;
-  readonly rings: RoomRinger;
   private readonly pages = new Set<Page>();
   private wss?: WebSocketServer;
   private heartbeat?: NodeJS.Timeout;
@@ -54,21 +47,12 @@ export class Realtime {
   private closing?: Promise<void>;
 
   constructor(private readonly deps: RealtimeDeps) {
-    const { settings } = deps;
-    this.bus = deps.redisUrl ? new RedisBus(deps.redisUrl, { processTimeoutMs: settings.processTimeoutMs, graceMs: settings.graceMs }) : new MemoryBus();
-    this.calls = new CallService({ bus: this.bus, settings, getUser: deps.getUser, mintCallToken: deps.mintCallToken, livekitUrl: deps.livekitUrl, ...(deps.limits ? { limits: deps.limits } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}) });
-    // The call window lives in a portal page: a user with no page left anywhere has left their call.
-    this.hub = new Hub(this.bus, settings.graceMs, (userId) => {
-      this.calls.userGone(userId).catch((err) => console.error('[realtime] ending the call of a departed user failed:', (err as Error).message));
-    });
-    this.rings = new RoomRinger({ bus: this.bus, settings, getRoom: deps.getRoom, ...(deps.limits ? { limits: deps.limits } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}) });
+    this.bus = deps.bus;
+    this.hub = new Hub(this.bus, deps.settings.graceMs, (userId) => deps.onUserGone?.(userId));
     this.bus.onReconnect(() => {
       this.bus.reconcile(this.hub.localUsers())
         .then(() => this.hub.resync())
         .catch((err) => console.error('[realtime] resync after reconnect failed:', (err as Error).message));
-    });
-    deps.webhooks?.on('webhook', (ev: WebhookLike) => {
-      this.onWebhook(ev).catch((err) => console.error('[realtime] webhook handling failed:', (err as Error).message));
     });
   }
 
@@ -77,6 +61,7 @@ export class Realtime {
     const { settings } = this.deps;
     const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
     this.wss = wss;
+    byServer.set(server, this);
     const pending = new PendingSockets(settings.maxPendingPerAddress);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       // A host may mount the service under a prefix (`/timio/v1/realtime`).
@@ -103,7 +88,7 @@ export class Realtime {
         if (this.closed) return ws.close(CloseCode.goingAway, 'shutting down');
         const page = new Page(ws, req, {
           hub: this.hub, settings, authenticate: this.deps.authenticatePage,
-          onReady: (p) => this.onReady(p),
+          onReady: (p) => this.deps.onPageReady?.(p) ?? Promise.resolve(),
         });
         this.pages.add(page);
         ws.once('close', () => this.pages.delete(page));
@@ -138,23 +123,7 @@ export class Realtime {
     for (const page of this.pages) page.ws.terminate();
     this.wss?.close();
     this.hub.close();
-    this.calls.close();
-    this.rings.close();
+    this.deps.onClosing?.();
     await this.bus.close();
-  }
-
-  private async onReady(page: Page): Promise<void> {
-    const call = await this.calls.currentCallOf(page.user!.id);
-    if (call) page.sendMessage({ type: 'call', call });
-  }
-
-  private async onWebhook(ev: WebhookLike): Promise<void> {
-    const room = ev.room?.name;
-    if (!room) return;
-    if (ev.event === 'participant_left' || ev.event === 'room_finished') {
-      await this.calls.roomEvent(ev.event, room, ev.participant?.identity);
-    } else if (ev.event === 'participant_joined' && ev.participant?.identity) {
-      await this.rings.joined(room, ev.participant.identity);
-    }
   }
 }

@@ -3,19 +3,27 @@
 // the order of the changes; processes that miss messages (Redis restart) re-read and resync.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Delivery, LineClaim, PresenceChange, RealtimeBus } from './bus.js';
-import type { PresenceStatus } from './protocol.js';
+import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
+import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
 
-const P = 'timio:';
+/** Prefix of every Redis key of the service. */
+export const KEY_PREFIX = 'timio:';
+const P = KEY_PREFIX;
 const PRESENCE = `${P}presence`;
 const DELIVER = `${P}deliver`;
 const NODES = `${P}nodes`;
+/** `BUSY_PREFIX + userId` exists while the user is in an active call (see PRESENCE_LUA). */
+export const BUSY_PREFIX = `${P}busy:`;
 
-const STATUS_LUA = `
+/**
+ * Lua functions `status(u)` and `refresh(u)` (publishes u's status when it changed). A user is
+ * busy while the key `BUSY_PREFIX .. u` exists: the call store's scripts set and delete it together with
+ * the call line and then call `refresh`, so the change and its announcement stay one step.
+ */
+export const PRESENCE_LUA = `
 local function status(u)
   if redis.call('SCARD', '${P}pages:' .. u) == 0 then return 'offline' end
-  local line = redis.call('GET', '${P}line:' .. u)
-  if line and string.sub(line, -7) == ':active' then return 'busy' end
+  if redis.call('EXISTS', '${BUSY_PREFIX}' .. u) == 1 then return 'busy' end
   return 'online'
 end
 local function refresh(u)
@@ -29,16 +37,16 @@ end
 `;
 
 const SCRIPTS = {
-  addPage: `${STATUS_LUA}
+  addPage: `${PRESENCE_LUA}
 redis.call('SADD', '${P}pages:' .. ARGV[2], ARGV[1])
 redis.call('SADD', '${P}nodeusers:' .. ARGV[1], ARGV[2])
 refresh(ARGV[2])`,
-  removePage: `${STATUS_LUA}
+  removePage: `${PRESENCE_LUA}
 redis.call('SREM', '${P}pages:' .. ARGV[2], ARGV[1])
 redis.call('SREM', '${P}nodeusers:' .. ARGV[1], ARGV[2])
 refresh(ARGV[2])
 return status(ARGV[2])`,
-  dropNode: `${STATUS_LUA}
+  dropNode: `${PRESENCE_LUA}
 local users = redis.call('SMEMBERS', '${P}nodeusers:' .. ARGV[1])
 for _, u in ipairs(users) do
   redis.call('SREM', '${P}pages:' .. u, ARGV[1])
@@ -47,47 +55,18 @@ end
 redis.call('DEL', '${P}nodeusers:' .. ARGV[1])
 redis.call('HDEL', '${NODES}', ARGV[1])
 return #users`,
-  statuses: `${STATUS_LUA}
+  statuses: `${PRESENCE_LUA}
 local out = {}
 for i, u in ipairs(ARGV) do out[i] = status(u) end
 return out`,
-  claimLines: `
-if redis.call('EXISTS', '${P}line:' .. ARGV[2]) == 1 then return 'callee_busy' end
-if redis.call('EXISTS', '${P}line:' .. ARGV[1]) == 1 then return 'caller_busy' end
-redis.call('SET', '${P}line:' .. ARGV[1], ARGV[3] .. ':ringing', 'PX', ARGV[4])
-redis.call('SET', '${P}line:' .. ARGV[2], ARGV[3] .. ':ringing', 'PX', ARGV[4])
-return 'ok'`,
-  markActive: `${STATUS_LUA}
-local prefix = ARGV[1] .. ':'
-for i = 3, #ARGV do
-  local line = redis.call('GET', '${P}line:' .. ARGV[i])
-  if line and string.sub(line, 1, #prefix) == prefix then
-    redis.call('SET', '${P}line:' .. ARGV[i], ARGV[1] .. ':active', 'PX', ARGV[2])
-    refresh(ARGV[i])
-  end
-end`,
-  releaseLines: `${STATUS_LUA}
-local prefix = ARGV[1] .. ':'
-for i = 2, #ARGV do
-  local line = redis.call('GET', '${P}line:' .. ARGV[i])
-  if line and string.sub(line, 1, #prefix) == prefix then
-    redis.call('DEL', '${P}line:' .. ARGV[i])
-    refresh(ARGV[i])
-  end
-end`,
-  swapRecord: `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  return 1
-end
-return 0`,
 } as const;
 
 type ScriptName = keyof typeof SCRIPTS;
 
 export class RedisBus implements RealtimeBus {
   readonly nodeId = randomUUID();
-  private readonly cmd: Redis;
+  /** The command connection; the call store runs its scripts on it too. */
+  readonly cmd: Redis;
   private readonly sub: Redis;
   private readonly presenceListeners: Array<(c: PresenceChange) => void> = [];
   private readonly deliveryListeners: Array<(d: Delivery) => void> = [];
@@ -116,7 +95,7 @@ export class RedisBus implements RealtimeBus {
     this.cmd = new Redis(url, options);
     this.sub = new Redis(url, options);
     for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-      this.cmd.defineCommand(name, { numberOfKeys: name === 'swapRecord' ? 1 : 0, lua: SCRIPTS[name] });
+      this.cmd.defineCommand(name, { numberOfKeys: 0, lua: SCRIPTS[name] });
     }
     for (const conn of [this.cmd, this.sub]) {
       let first = true;
@@ -151,35 +130,6 @@ export class RedisBus implements RealtimeBus {
     if (userIds.length === 0) return [];
     const out = (await this.run('statuses', ...userIds)) as PresenceStatus[];
     return userIds.map((id, i) => ({ id, status: out[i]! }));
-  }
-
-  async claimLines(callerId: string, calleeId: string, callId: string, ttlMs: number): Promise<LineClaim> {
-    return (await this.run('claimLines', callerId, calleeId, callId, String(ttlMs))) as LineClaim;
-  }
-
-  async markLinesActive(userIds: string[], callId: string, ttlMs: number): Promise<void> {
-    await this.run('markActive', callId, String(ttlMs), ...userIds);
-  }
-
-  async releaseLines(userIds: string[], callId: string): Promise<void> {
-    await this.run('releaseLines', callId, ...userIds);
-  }
-
-  async lineOf(userId: string): Promise<string | undefined> {
-    const line = await this.cmd.get(`${P}line:${userId}`);
-    return line ? line.slice(0, line.lastIndexOf(':')) : undefined;
-  }
-
-  async getRecord(key: string): Promise<string | undefined> {
-    return (await this.cmd.get(`${P}rec:${key}`)) ?? undefined;
-  }
-
-  async putRecord(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.cmd.set(`${P}rec:${key}`, value, 'PX', ttlMs);
-  }
-
-  async swapRecord(key: string, expected: string, next: string, ttlMs: number): Promise<boolean> {
-    return (await this.run('swapRecord', `${P}rec:${key}`, expected, next, String(ttlMs))) === 1;
   }
 
   async publish(delivery: Delivery): Promise<void> {

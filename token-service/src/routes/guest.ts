@@ -1,7 +1,7 @@
 // POST /v1/guest/token {invite, name}: an external guest's way into the one room of their invite.
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { displayName, jsonBody } from '../http/validation.js';
 import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
 import { openInvite } from './invites.js';

@@ -2,7 +2,7 @@
 // events; the guest page reads what an invite is for. Invite tokens travel only in bodies (never
 // in a path or query string, which proxies log), and every link is built from PUBLIC_URL.
 import { Router, type Request } from 'express';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { instant, integer, jsonBody, optionalText, roomIdParam } from '../http/validation.js';

@@ -1,6 +1,6 @@
 // A room's conference: who is in it, raised hands, ending it for everyone.
 import { Router } from 'express';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import type { Principal } from '../auth/principal.js';
 import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } from '../http/access.js';
 import { ApiError } from '../http/errors.js';

@@ -1,6 +1,6 @@
 // POST /v1/token {room}: a LiveKit token for a member of a directory room.
 import { Router } from 'express';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { authenticated, displayNameOf, employeeOf, memberRoom } from '../http/access.js';
 import { invalidInput } from '../http/errors.js';
 import { isRoomId, jsonBody } from '../http/validation.js';

@@ -5,7 +5,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { TokenVerifier, WebhookReceiver } from 'livekit-server-sdk';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../context.js';
 import { ApiError } from '../http/errors.js';
 
 const REMEMBER_MS = 15 * 60_000;

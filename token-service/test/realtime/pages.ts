@@ -1,7 +1,7 @@
 // A portal page as the tests see it: a real WebSocket (ws) to /v1/realtime that records every
 // frame, so a test can wait for the message or the close it expects.
 import WebSocket from 'ws';
-import type { ServerMessage } from '../../src/realtime/protocol.js';
+import type { ServerMessage } from '../../../sdk/src/protocol/realtime.js';
 
 export interface Closed { code: number; reason: string }
 

@@ -2,7 +2,7 @@
 // cross processes, a reload may land on the other process, and both survive a Redis restart.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CallInfo } from '../../src/realtime/protocol.js';
+import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
 import { TestPage } from './pages.js';
 import { RedisServer, ServiceProcess } from './processes.js';

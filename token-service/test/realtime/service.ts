@@ -11,7 +11,7 @@ import { AccessToken } from 'livekit-server-sdk';
 import { createTokenService } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createStaticDirectory } from '../../src/directory/directory.js';
-import { realtimeOn } from '../../src/realtime/attach.js';
+import { realtimeOn } from '../../src/realtime/realtime.js';
 import type { Realtime } from '../../src/realtime/realtime.js';
 import type { RealtimeSettings } from '../../src/realtime/settings.js';
 

@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
-import type { CallInfo } from '../../calls/call-info.js';
+import type { CallInfo } from '../../protocol/realtime.js';
 import { attachRealtime, pageServices } from '../shared/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../shared/testing/fake-token-service.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';

@@ -1,7 +1,7 @@
 // Live presence of one contact for an element: subscribes through the page's realtime connection
 // while the element is connected, and follows changes of the contact id.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PresenceStatus } from '../../calls/call-info.js';
+import type { PresenceStatus } from '../../protocol/realtime.js';
 import { whenRealtime } from './page-services.js';
 
 export const presenceStatuses: readonly PresenceStatus[] = ['online', 'offline', 'busy'];

@@ -1,7 +1,7 @@
 // For element tests in the browser: answers the SDK's fetch() calls to a token service at
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
-import type { CallInfo, PresenceStatus, RoomRing } from '../../../calls/call-info.js';
+import type { CallInfo, PresenceStatus, RoomRing } from '../../../protocol/realtime.js';
 import type { RealtimePort } from '../../../calls/realtime-port.js';
 
 export const TEST_SERVICE = 'http://timio.test';

@@ -1,25 +1,6 @@
-// The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"). The message
-// types are defined beside the SDK's client (sdk/src/realtime/protocol.ts); the server adds the
-// close codes and the parser of client frames.
-import type { ClientMessage } from '../../../sdk/src/realtime/protocol.js';
-
-export type {
-  PresenceStatus, UserRef, CallState, CallOutcome, CallInfo, RoomRing, AuthMessage, WatchMessage, PingMessage, ClientMessage, ReadyMessage, PresenceMessage, CallMessage, RoomRingMessage, RoomRingEndedMessage, PongMessage, ErrorMessage, ServerMessage,
-} from '../../../sdk/src/realtime/protocol.js';
-
-/** WebSocket close codes of the realtime endpoint. */
-export const CloseCode = {
-  unauthorized: 4001,
-  authTimeout: 4002,
-  malformed: 4003,
-  flood: 4008,
-  /** Set by the ws library when a frame exceeds the size limit. */
-  tooBig: 1009,
-  /** The server is shutting down; reconnect. */
-  goingAway: 1001,
-  /** The server failed handling a frame; reconnect. */
-  internal: 1011,
-} as const;
+// Reading what a page sends on `/v1/realtime`: the parser of client frames. The frame types and
+// close codes are the wire protocol (sdk/src/protocol/realtime.ts), shared with the SDK.
+import type { ClientMessage } from '../../../sdk/src/protocol/realtime.js';
 
 /** Longest contact id the server accepts in `watch` (directory ids are short). */
 export const MAX_ID_LENGTH = 128;

@@ -1,6 +1,7 @@
-// The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"): JSON text frames.
-// Types only. They live in the SDK because its published .d.ts files must be self-contained; the
-// token service imports them from here (token-service/src/realtime/protocol.ts adds the parser).
+// The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"): JSON text frames
+// and close codes. Part of the wire protocol module (sdk/src/protocol): the SDK and the token service
+// both import it, and the published .d.ts files carry it. No DOM, no imports from outside this folder.
+import type { ErrorCode } from './errors.js';
 
 export type PresenceStatus = 'online' | 'offline' | 'busy';
 
@@ -46,6 +47,20 @@ export interface CallMessage { type: 'call'; call: CallInfo }
 export interface RoomRingMessage { type: 'room-ring'; ring: RoomRing }
 export interface RoomRingEndedMessage { type: 'room-ring-ended'; id: string }
 export interface PongMessage { type: 'pong' }
-export interface ErrorMessage { type: 'error'; error: { code: string; message: string } }
+export interface ErrorMessage { type: 'error'; error: { code: ErrorCode; message: string } }
 export type ServerMessage =
   | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | PongMessage | ErrorMessage;
+
+/** WebSocket close codes of the realtime endpoint. */
+export const CloseCode = {
+  unauthorized: 4001,
+  authTimeout: 4002,
+  malformed: 4003,
+  flood: 4008,
+  /** Set by the server's WebSocket library when a frame exceeds the size limit. */
+  tooBig: 1009,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+  /** The server failed handling a frame; reconnect. */
+  internal: 1011,
+} as const;

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// The import graph of the tree's TypeScript files, and every import circle in it. Exits 1 when
+// there is a circle, listing each one (all files of each strongly connected part, and one circle
+// through them). Counts every import: static, type-only, re-exports and dynamic `import()`.
+// Usage: node scripts/import-graph.mjs [--edges]   (--edges also prints every edge)
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const folders = ['sdk', 'token-service', 'dev-media-server', 'demo-host', 'testing', 'e2e', 'bench', 'scripts'];
+const skip = new Set(['node_modules', 'dist', '.git']);
+
+function* tsFiles(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (skip.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* tsFiles(path);
+    else if (/\.(ts|mts|cts)$/.test(name) && !name.endsWith('.d.ts')) yield path;
+  }
+}
+
+/** A relative specifier to the .ts file it names (`./x.js` is `./x.ts` under ESM + TS rules). */
+function resolveImport(from, specifier) {
+  if (!specifier.startsWith('.')) return undefined; // packages are leaves, not part of the graph
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(m|c)?js$/, '');
+  for (const candidate of [`${stem}.ts`, `${stem}.mts`, `${stem}.cts`, base, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile() && /\.(m|c)?ts$/.test(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export function importGraph() {
+  const graph = new Map();
+  for (const folder of folders) {
+    for (const file of tsFiles(join(root, folder))) {
+      const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+      const targets = new Set();
+      for (const { fileName } of info.importedFiles) {
+        const target = resolveImport(file, fileName);
+        if (target) targets.add(target);
+      }
+      graph.set(file, targets);
+    }
+  }
+  return graph;
+}
+
+/** Tarjan's strongly connected components; those with more than one file (or a self import) are circles. */
+export function circles(graph) {
+  let index = 0;
+  const stack = [];
+  const meta = new Map();
+  const parts = [];
+  const visit = (v) => {
+    meta.set(v, { index, low: index, onStack: true });
+    index++;
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!meta.has(w)) {
+        visit(w);
+        meta.get(v).low = Math.min(meta.get(v).low, meta.get(w).low);
+      } else if (meta.get(w).onStack) {
+        meta.get(v).low = Math.min(meta.get(v).low, meta.get(w).index);
+      }
+    }
+    if (meta.get(v).low === meta.get(v).index) {
+      const part = [];
+      let w;
+      do {
+        w = stack.pop();
+        meta.get(w).onStack = false;
+        part.push(w);
+      } while (w !== v);
+      if (part.length > 1 || graph.get(v).has(v)) parts.push(part.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!meta.has(v)) visit(v);
+  return parts.map((part) => ({ files: part, circle: shortestCircle(graph, new Set(part), part[0]) }));
+}
+
+/** The shortest way from `start` back to itself inside the part (breadth first). */
+function shortestCircle(graph, part, start) {
+  const previous = new Map();
+  const queue = [start];
+  while (queue.length) {
+    const v = queue.shift();
+    for (const w of graph.get(v)) {
+      if (!part.has(w)) continue;
+      if (w === start) {
+        const path = [v];
+        while (path[0] !== start) path.unshift(previous.get(path[0]));
+        return [...path, start];
+      }
+      if (!previous.has(w)) { previous.set(w, v); queue.push(w); }
+    }
+  }
+  return [start];
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const graph = importGraph();
+  const rel = (f) => relative(root, f);
+  const edges = [...graph.values()].reduce((n, s) => n + s.size, 0);
+  if (process.argv.includes('--edges')) {
+    for (const [file, targets] of graph) for (const t of targets) console.log(`${rel(file)} -> ${rel(t)}`);
+  }
+  const found = circles(graph);
+  console.log(`import graph: ${graph.size} files, ${edges} imports between them (${folders.join(', ')})`);
+  if (found.length === 0) {
+    console.log('no import circles');
+  } else {
+    console.log(`${found.length} import circle(s):`);
+    for (const { files, circle } of found) {
+      console.log(`- ${files.length} files: ${files.map(rel).join(', ')}`);
+      console.log(`  e.g. ${circle.map(rel).join(' -> ')}`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,25 @@
+// The error codes of the token service (docs/contracts.md "Errors"): every HTTP error answers
+// `{error:{code,message}}` with one of these, and the realtime `error` frame uses the same codes.
+// Part of the wire protocol module (sdk/src/protocol): no DOM, no imports from outside this folder.
+
+export type ErrorCode =
+  | 'invalid_input' // 400
+  | 'unauthorized' // 401
+  | 'token_expired' // 401: fetch a fresh portal token and retry once
+  | 'forbidden' // 403 from a host's authenticate hook
+  | 'not_a_member' // 403
+  | 'not_a_moderator' // 403
+  | 'not_found' // 404
+  | 'busy' // 409: the callee (or the caller) is in another call
+  | 'name_taken' // 409: a guest chose the name of a member of the room
+  | 'call_not_ringing' // 409: the call was answered or ended meanwhile
+  | 'conflict' // 409: the call changed too often; retry
+  | 'invite_revoked' // 410
+  | 'invite_expired' // 410
+  | 'payload_too_large' // 413
+  | 'unsupported_media_type' // 415
+  | 'rate_limited' // 429 (per-user limits add error.retryAfterSeconds)
+  | 'internal' // 500
+  | 'not_configured' // 501
+  | 'livekit_unavailable' // 502
+  | 'storage_unavailable'; // 503: an invite or revocation could not be saved; nothing is reported done

@@ -1,0 +1,48 @@
+// 1:1 calls, mounted under /v1: POST /calls {callee}, POST /calls/:id/accept {page?} | decline |
+// cancel | end. Only employees take part in calls.
+import { Router, type Request } from 'express';
+import type { RouteContext } from '../context.js';
+import { authenticated, callerOf } from '../http/access.js';
+import { ApiError, invalidInput } from '../http/errors.js';
+import { isDirectoryId } from '../http/validation.js';
+
+const CALL_ID = /^[0-9a-f]{24}$/;
+
+/** A field of an optional JSON body (these routes accept an empty body). */
+function bodyField(req: Request, field: string): unknown {
+  return (req.body as Record<string, unknown> | undefined)?.[field];
+}
+
+function callId(req: Request): string {
+  const id = String(req.params['id']);
+  if (!CALL_ID.test(id)) throw new ApiError(404, 'not_found', 'no such call');
+  return id;
+}
+
+export function callRoutes(ctx: RouteContext): Router {
+  const router = Router();
+  const auth = authenticated(ctx.authenticate);
+
+  router.post('/calls', auth, async (req, res) => {
+    const user = callerOf(res);
+    const callee = bodyField(req, 'callee');
+    if (typeof callee !== 'string' || !isDirectoryId(callee)) throw invalidInput('callee must be a contact id');
+    res.status(201).json(await ctx.calls.start(user, callee));
+  });
+
+  router.post('/calls/:id/accept', auth, async (req, res) => {
+    const user = callerOf(res);
+    const page = bodyField(req, 'page');
+    if (page !== undefined && (typeof page !== 'string' || page.length > 64)) throw invalidInput('page must be the id from the ready message');
+    res.json(await ctx.calls.accept(user, callId(req), page as string | undefined));
+  });
+
+  for (const action of ['decline', 'cancel', 'end'] as const) {
+    router.post(`/calls/:id/${action}`, auth, async (req, res) => {
+      const user = callerOf(res);
+      res.json({ call: await ctx.calls[action](user, callId(req)) });
+    });
+  }
+
+  return router;
+}

@@ -1,0 +1,17 @@
+// POST /v1/rooms/:room/ring: "call all members" of a room to its conference (employees only).
+import { Router } from 'express';
+import type { RouteContext } from '../context.js';
+import { authenticated, callerOf } from '../http/access.js';
+import { invalidInput } from '../http/errors.js';
+import { isRoomId } from '../http/validation.js';
+
+export function roomRingRoutes(ctx: RouteContext): Router {
+  const router = Router();
+  router.post('/rooms/:room/ring', authenticated(ctx.authenticate), async (req, res) => {
+    const user = callerOf(res);
+    const room = String(req.params['room']);
+    if (!isRoomId(room)) throw invalidInput('room must be a room id');
+    res.status(201).json(await ctx.rings.ring(user, room));
+  });
+  return router;
+}

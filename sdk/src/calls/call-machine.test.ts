@@ -5,7 +5,7 @@ import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { CallMachine, type CallApi, type CallWindow, type HostCallEvent } from './call-machine.js';
-import '../elements/shared/testing/fake-token-service.js';
+import '../../../testing/fake-token-service.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
@@ -127,6 +127,25 @@ describe('CallMachine, caller side', () => {
     expect(machine.snapshot().outgoing).to.include({ phase: 'ended', outcome: 'failed' });
     expect(machine.snapshot().outgoing?.error?.code).to.equal('network_error');
     expect(events.map((e) => e.type)).to.deep.equal(['error']);
+  });
+
+  it('opens the window when the answer overtook the service\'s reply to the call (events first)', async () => {
+    const { api, machine, windows, types } = setup('anna');
+    let reply!: () => void;
+    api.startResult = () => new Promise((resolve) => (reply = () => resolve({ call: call(), token: 'caller-token', url: 'ws://media' })));
+    const pending = machine.call(ben);
+    await settle();
+    machine.handleCall(call()); // ringing, before the 201
+    machine.handleCall(call({ state: 'active', answeredAt: t0 })); // Ben answered at once
+    expect(machine.snapshot().outgoing?.phase).to.equal('calling');
+    reply();
+    await pending;
+    await settle();
+    expect(windows).to.have.length(1);
+    expect(windows[0]!.grant.token).to.equal('caller-token');
+    expect(machine.snapshot().active?.state).to.equal('active');
+    expect(machine.snapshot().elsewhere).to.equal(undefined);
+    expect(types()).to.deep.equal(['started', 'answered']);
   });
 
   it('cancel while ringing asks the service to cancel', async () => {

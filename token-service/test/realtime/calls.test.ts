@@ -23,6 +23,10 @@ describe('calls', () => {
   after(async () => { await svc.close(); });
 
   const page = async (user: string) => (await TestPage.ready(svc.wsUrl, portalToken(user))).page;
+  const getCurrent = async (user: string) => {
+    const res = await fetch(`${svc.url}/v1/calls/current`, { headers: { authorization: `Bearer ${portalToken(user)}` } });
+    return { status: res.status, body: (await res.json()) as { call: CallInfo | null } & any };
+  };
 
   it('rings every page of the callee; answering on one stops the others; both sides see the call end with its duration', async () => {
     const anna = await page('anna');
@@ -99,7 +103,7 @@ describe('calls', () => {
 
     const unanswered = (await svc.post('/v1/calls', 'anna', { callee: 'ben' })).body.call as CallInfo;
     await ben.call('ringing');
-    const missed = await ben.call('ended', 'no_answer', 4_000);
+    const missed = await ben.call('ended', 'no_answer');
     assert.equal(missed.id, unanswered.id);
     assertEnded(missed, 'no_answer', 'anna', 'ben');
     assert.equal(missed.durationSeconds, 0);
@@ -123,10 +127,16 @@ describe('calls', () => {
     assertEnded(await carla.call('ended', 'busy'), 'busy', 'carla', 'ben');
     assertEnded(await ben.call('ended', 'busy'), 'busy', 'carla', 'ben');
 
-    // The caller may not start a second call while in one.
+    // The caller may not start a second call while in one (another page of theirs holds it):
+    // the answer says so and names that call, so the page can show it.
     const twice = await svc.post('/v1/calls', 'anna', { callee: 'carla' });
     assert.equal(twice.status, 409);
-    assert.equal(twice.body.error.code, 'busy');
+    assert.equal(twice.body.error.code, 'already_in_call');
+    assert.equal(twice.body.call.id, first.id);
+    assert.equal(twice.body.call.state, 'active');
+    const current = await getCurrent('anna');
+    assert.equal(current.status, 200);
+    assert.equal(current.body.call.id, first.id);
 
     // LiveKit reports the callee left the call room: the call completes for both.
     await svc.webhook({ event: 'participant_left', room: { name: first.room }, participant: { identity: 'ben' } });
@@ -140,6 +150,56 @@ describe('calls', () => {
     for (const p of [anna, ben, carla]) p.close();
   });
 
+  it('two people calling each other at the same moment get one call', async () => {
+    const anna = await page('anna');
+    const ben = await page('ben');
+    const first = await svc.post('/v1/calls', 'anna', { callee: 'ben' });
+    assert.equal(first.status, 201);
+    await ben.call('ringing');
+    // Ben calls Anna while her call rings at his end: he answers it instead of getting "busy".
+    const second = await svc.post('/v1/calls', 'ben', { callee: 'anna' });
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    assert.equal(second.body.call.id, first.body.call.id);
+    assert.equal(second.body.call.state, 'active');
+    assert.equal((await new TokenVerifier(testEnv.LIVEKIT_API_KEY, testEnv.LIVEKIT_API_SECRET).verify(second.body.token)).sub, 'ben');
+    assert.equal((await anna.call('active')).id, first.body.call.id);
+    assert.equal((await ben.call('active')).id, first.body.call.id);
+    await svc.post(`/v1/calls/${first.body.call.id}/end`, 'anna');
+    for (const p of [anna, ben]) assertEnded(await p.call('ended'), 'completed', 'anna', 'ben');
+    assert.equal((await getCurrent('anna')).body.call, null, 'nothing left for either');
+    assert.equal((await getCurrent('ben')).body.call, null);
+
+    // Both press at the very same moment: still one call, answered, and nobody is told "busy".
+    const carla = await page('carla');
+    const david = await page('david');
+    const [c, d] = await Promise.all([svc.post('/v1/calls', 'carla', { callee: 'david' }), svc.post('/v1/calls', 'david', { callee: 'carla' })]);
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    assert.equal(c.body.call.id, d.body.call.id);
+    const active = await carla.call('active');
+    assert.equal((await david.call('active')).id, active.id);
+    assert.ok([c.body.call.state, d.body.call.state].includes('active'));
+    assert.equal(carla.received.some((m) => m.type === 'call' && m.call.outcome === 'busy'), false);
+    await svc.post(`/v1/calls/${active.id}/end`, 'david');
+    await carla.call('ended', 'completed');
+    for (const p of [anna, ben, carla, david]) p.close();
+  });
+
+  it('GET /v1/calls/current says which call the service knows for the user, or null', async () => {
+    const emma = await page('emma');
+    assert.deepEqual((await getCurrent('emma')).body, { call: null });
+    const call = (await svc.post('/v1/calls', 'emma', { callee: 'felix' })).body.call as CallInfo;
+    assert.equal((await getCurrent('emma')).body.call.id, call.id);
+    assert.equal((await getCurrent('felix')).body.call.state, 'ringing');
+    assert.deepEqual((await getCurrent('anna')).body, { call: null }, 'nobody else sees it');
+    await svc.post(`/v1/calls/${call.id}/cancel`, 'emma');
+    assert.deepEqual((await getCurrent('felix')).body, { call: null });
+    const anonymous = await fetch(`${svc.url}/v1/calls/current`);
+    assert.equal(anonymous.status, 401);
+    assert.equal(((await anonymous.json()) as { error: { code: string } }).error.code, 'unauthorized');
+    emma.close();
+  });
+
   it('ends the call of a user who closed every page (LiveKit webhooks can be lost)', async () => {
     const david = await page('david');
     const emma = await page('emma');
@@ -147,14 +207,14 @@ describe('calls', () => {
     await svc.post(`/v1/calls/${call.id}/accept`, 'emma');
     await emma.call('active');
     david.close(); // the caller's browser closes: no page, no call window
-    const ended = await emma.call('ended', 'completed', 3_000);
+    const ended = await emma.call('ended', 'completed');
     assert.equal(ended.id, call.id);
     // And a caller who leaves while it rings has cancelled.
     const david2 = await page('david');
     const ringing = (await svc.post('/v1/calls', 'david', { callee: 'emma' })).body.call as CallInfo;
     await emma.call('ringing');
     david2.close();
-    assert.equal((await emma.call('ended', 'cancelled', 3_000)).id, ringing.id);
+    assert.equal((await emma.call('ended', 'cancelled')).id, ringing.id);
     emma.close();
   });
 
@@ -200,7 +260,7 @@ describe('calls', () => {
     const emma = await page('emma'); // online but not a member
     // Felix's page of the previous test has gone: wait until he is offline.
     anna.send({ type: 'watch', add: ['felix'] });
-    await anna.presence('felix', 'offline', 3_000);
+    await anna.presence('felix', 'offline');
 
     assert.equal((await svc.post('/v1/rooms/vertrieb/ring', 'emma')).status, 403);
     assert.equal((await svc.post('/v1/rooms/vertrieb/ring', 'emma')).body.error.code, 'not_a_member');
@@ -220,7 +280,7 @@ describe('calls', () => {
     await svc.webhook({ event: 'participant_joined', room: { name: 'vertrieb' }, participant: { identity: 'ben' } });
     for (const p of [ben1, ben2]) assert.equal((await p.next('room-ring-ended')).id, res.body.ringId);
     // Carla never answers: her invitation ends with the timeout.
-    assert.equal((await carla.next('room-ring-ended', () => true, 4_000)).id, res.body.ringId);
+    assert.equal((await carla.next('room-ring-ended')).id, res.body.ringId);
     assert.ok(!anna.received.some((m) => m.type === 'room-ring') && !emma.received.some((m) => m.type === 'room-ring'));
     for (const p of [anna, ben1, ben2, carla, emma]) p.close();
   });

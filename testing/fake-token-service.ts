@@ -1,8 +1,8 @@
 // For element tests in the browser: answers the SDK's fetch() calls to a token service at
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
-import type { CallInfo, PresenceStatus, RoomRing } from '../../../protocol/realtime.js';
-import type { RealtimePort } from '../../../calls/realtime-port.js';
+import type { CallInfo, PresenceStatus, RoomRing } from '../sdk/src/protocol/realtime.js';
+import type { RealtimePort } from '../sdk/src/calls/realtime-port.js';
 
 export const TEST_SERVICE = 'http://timio.test';
 
@@ -71,6 +71,7 @@ export class FakeRealtime implements RealtimePort {
   private calls = new Set<(c: CallInfo) => void>();
   private rings = new Set<(r: RoomRing) => void>();
   private ringsEnded = new Set<(id: string) => void>();
+  private readies = new Set<() => void>();
 
   watchPresence(contactId: string, listener: (s: PresenceStatus) => void): () => void {
     let set = this.presence.get(contactId);
@@ -101,6 +102,16 @@ export class FakeRealtime implements RealtimePort {
   onRoomRingEnded(l: (id: string) => void) {
     this.ringsEnded.add(l);
     return () => this.ringsEnded.delete(l);
+  }
+
+  onReady(l: () => void) {
+    this.readies.add(l);
+    return () => this.readies.delete(l);
+  }
+
+  /** The connection came back (`ready` after a reconnect). */
+  ready(): void {
+    for (const l of this.readies) l();
   }
 
   sendCall(call: CallInfo): void {

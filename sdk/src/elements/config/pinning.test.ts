@@ -3,7 +3,7 @@
 // token; other settings such as the language still change.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, getConfig } from '../../config/config.js';
-import { pageServices } from '../shared/page-services.js';
+import { pageServices } from '../../page/page-services.js';
 import { FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { defineConfig } from './config.js';
 

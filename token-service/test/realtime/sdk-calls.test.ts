@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { TokenServiceClient } from '../../../sdk/src/api/token-service-client.js';
+import { portalCredentials } from '../../../sdk/src/api/credentials.js';
 import { CallMachine, type CallWindow } from '../../../sdk/src/calls/call-machine.js';
 import { RealtimeClient } from '../../../sdk/src/realtime/realtime-client.js';
 import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
@@ -16,7 +17,7 @@ import { waitUntil } from '../../../testing/wait.js';
 /** One portal page of `user`: its realtime connection and call machine, as page-services wires them. */
 function portalPage(svc: { url: string }, user: string) {
   const realtime = new RealtimeClient({ url: svc.url, WebSocket, getToken: async () => portalToken(user), reconnectMinMs: 50, reconnectMaxMs: 300 });
-  const api = new TokenServiceClient({ baseUrl: svc.url, portalToken: async () => portalToken(user) });
+  const api = new TokenServiceClient({ baseUrl: svc.url, credentials: portalCredentials(async () => portalToken(user)) });
   const windows: CallGrant[] = [];
   const machine = new CallMachine({
     api,

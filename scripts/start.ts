@@ -100,6 +100,8 @@ try {
   }
   await run('token-service', 'token-service/src/server.ts', {
     PORT: String(TOKEN_PORT),
+    // Loopback like the portal and the media server: the dev portal secret below is public.
+    HOST: env.HOST ?? '127.0.0.1',
     LIVEKIT_URL: livekitUrl,
     LIVEKIT_API_KEY: apiKey,
     LIVEKIT_API_SECRET: apiSecret,

@@ -11,15 +11,21 @@ import type { Principal } from './auth/principal.js';
 import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createCalling } from './calls/calling.js';
-import { loadDirectoryFile, type Directory } from './directory/directory.js';
+import { loadDirectoryFile, withCleanNames, type Directory } from './directory/directory.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
-import { requestLog } from './http/request-log.js';
+import { requestLog, routeOf } from './http/request-log.js';
+import { createLogger } from './http/logger.js';
+import { Metrics, metricsEndpoint } from './http/metrics.js';
 import { mintRoomToken } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
 import { createRoomStatus } from './livekit/room-status.js';
-import { createInviteSigner } from './invites/invite-token.js';
-import { openInviteStore } from './invites/invite-store.js';
+import { createInviteSigner, inviteSigningKey } from './invites/invite-token.js';
+import { checkWritable } from './invites/invite-store.js';
+import { openInviteLog } from './invites/invite-log.js';
+import { openRedisInviteStore } from './invites/redis-invite-store.js';
+import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
+import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
 import { createGuestSessions } from './invites/guest-session.js';
 import { removeLateGuests } from './invites/guest-removal.js';
 import { tokenRoutes } from './routes/token.js';
@@ -50,44 +56,58 @@ export interface TokenServiceOptions {
   /** A RoomService other than LiveKit's over Twirp (default: config.livekit). */
   roomService?: RoomService;
   rateLimits?: RateLimits;
-  /** Where access and error lines go (default stdout). Lines never contain tokens. */
+  /** Where the JSON log lines go (default stdout). Lines never contain tokens. */
   log?: (line: string) => void;
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { config } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = createLogger(options.log);
+  // For messages from the routes: things an operator should look at.
+  const log = (line: string) => logger.warn(line);
   if (!options.authenticate && !config.portalJwt) {
     throw new Error('token service: configure PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY, or pass an authenticate hook');
   }
-  const directory = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
-  if (!directory) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+  const source = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
+  if (!source) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+  const directory = withCleanNames(source);
 
   const portalTokens: PortalTokenVerifier = config.portalJwt
     ? createPortalTokenVerifier(config.portalJwt)
     : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
-  const inviteStore = openInviteStore(config.dataDir);
+  // DATA_DIR is checked even with Redis: it stays the documented place of the service's files.
+  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir), openRedisInviteStore(config.redisUrl)) : openInviteLog(config.dataDir);
   const events = new EventEmitter();
+  const userLimits = new UserLimits(config.redisUrl ? new RedisLimiter(config.redisUrl) : new MemoryLimiter(), { ...defaultUserLimits, ...config.userLimits });
   const roomService = options.roomService ?? createRoomService(config);
-  const guestSessions = createGuestSessions(config.livekit.apiSecret);
+  const inviteKey = inviteSigningKey(config);
+  const guestSessions = createGuestSessions(inviteKey);
+  for (const warning of config.warnings ?? []) logger.warn(`warning: ${warning}`);
+  let live: (() => { pages: number; users: number }) | undefined;
+  const metrics = new Metrics(() => live?.());
+  events.on('webhook', (event: { event?: string }) => metrics.webhook(event.event));
   const base: TokenServiceContext = {
     config,
     directory,
     portalTokens,
-    authenticate: createAuthenticate({ config, portalTokens, isRevoked: inviteStore.isRevoked, guestSessions, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
+    authenticate: createAuthenticate({ config, portalTokens, directory, isRevoked: inviteStore.isRevoked, guestSessions, ...(options.authenticate ? { hostAuthenticate: options.authenticate } : {}) }),
     mintRoomToken: (p) => mintRoomToken(config, p),
     roomService,
     events,
+    limits: userLimits,
+    metrics,
+    logger,
     log,
   };
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
   const calling = createCalling(base);
+  live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
   const ctx: RouteContext = {
     ...base,
     calls: calling.calls,
     rings: calling.rings,
     roomStatus: createRoomStatus(roomService, events),
-    invites: createInviteSigner(config.livekit.apiSecret),
+    invites: createInviteSigner(inviteKey),
     inviteStore,
     guestSessions,
   };
@@ -100,12 +120,13 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.set('etag', false);
   // Left unset, a mounted app inherits the host's setting.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
-  app.use(requestLog(log));
+  app.use(requestLog(logger, (req, status, seconds) => metrics.request(req.method, routeOf(req), status, seconds)));
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(corsAllowlist(config.allowedOrigins));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
 
-  // LiveKit's webhooks: raw body for the signature, no rate limit (it is signed and may burst).
+  // LiveKit's webhooks: raw body for the signature, their own rate limit (LiveKit may burst).
   app.use('/v1/livekit', webhookRoutes(ctx));
 
   const limits = options.rateLimits ?? {};
@@ -114,6 +135,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use('/v1', rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany }));
   const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany });
   app.use(['/v1/guest', '/v1/invites'], guestLimit);
+  // The call and ring routes take small bodies: their own limit, parsed before the general parser
+  // (a body parsed once is not parsed again).
+  app.use(['/v1/calls', '/v1/rooms/:room/ring'], express.json({ limit: '4kb', strict: true }));
   app.use('/v1', express.json({ limit: '16kb', strict: true }));
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -128,7 +152,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   let mounted = false;
   app.on('mount', () => (mounted = true));
   app.use((_req, _res, next) => next(mounted ? undefined : noSuchEndpoint()));
-  app.use(errorMiddleware(log));
+  app.use(errorMiddleware(logger));
 
   return {
     app,
@@ -138,7 +162,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     async close() {
       await calling.close();
       events.removeAllListeners();
-      await inviteStore.flushed();
+      await inviteStore.close();
+      await userLimits.close();
     },
   };
 }

@@ -1,8 +1,10 @@
 // The token service's settings, read from the environment once at boot. Nothing else in the
 // service reads process.env: a bad value stops the start with a message that names the variable.
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { RealtimeSettings } from './realtime/settings.js';
+import type { UserLimitSettings } from './limits/user-limits.js';
 
 export type PortalJwtAlgorithm = 'HS256' | 'RS256' | 'ES256';
 
@@ -17,6 +19,8 @@ export interface PortalJwtConfig {
 
 export interface TokenServiceConfig {
   port: number;
+  /** Address the standalone server listens on (HOST); loopback unless a deployment opens it. */
+  host: string;
   livekit: { url: string; apiKey: string; apiSecret: string };
   /** Absent when the host authenticates requests itself (embedded use). */
   portalJwt?: PortalJwtConfig;
@@ -28,9 +32,22 @@ export interface TokenServiceConfig {
   redisUrl?: string;
   /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
+  /** Bearer token of the Prometheus scraper at GET /metrics (METRICS_TOKEN); unset: no /metrics. */
+  metricsToken?: string;
+  /** Per-user limits (ROOM_RING_INTERVAL_SECONDS, CALL_RETRY_AFTER_DECLINE_SECONDS, CALLS_PER_HOUR, INVITES_PER_HOUR); the rest default. */
+  userLimits: Partial<UserLimitSettings>;
+  /** Requests per minute one address may send to the LiveKit webhook endpoint (WEBHOOK_REQUESTS_PER_MINUTE). */
+  webhookRequestsPerMinute: number;
+  /** Signs invites and guest sessions (INVITE_SIGNING_KEY); unset: derived from the LiveKit secret. */
+  inviteSigningKey?: string;
+  /** Things the operator should fix that do not stop the start (short secrets outside production). */
+  warnings?: string[];
   /** Express's `trust proxy` setting: false, true, a hop count or a list of addresses/subnets. */
   trustProxy: boolean | number | string[];
 }
+
+/** Shortest secret accepted with NODE_ENV=production (HMAC keys: 32 characters ~ 256 bits if random). */
+export const MIN_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -71,6 +88,13 @@ function parsePort(raw: string | undefined): number {
   return Number(raw);
 }
 
+function parseHost(raw: string | undefined): string {
+  if (raw === undefined) return '127.0.0.1';
+  const bare = raw.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(bare) || /^[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*$/.test(bare)) return bare;
+  throw new ConfigError(`HOST must be an IP address or host name to listen on (127.0.0.1, 0.0.0.0, ::), got "${raw}"`);
+}
+
 function parseTrustProxy(raw: string | undefined): TokenServiceConfig['trustProxy'] {
   if (raw === undefined || raw === 'false') return false;
   if (raw === 'true') return true;
@@ -92,14 +116,36 @@ function seconds(env: Env, name: string, min: number, max: number): number | und
   return Number(raw) * 1000;
 }
 
+function wholeNumber(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return Number(raw);
+}
+
 function parseRealtime(env: Env): Partial<RealtimeSettings> {
   const ringTimeoutMs = seconds(env, 'CALL_RING_TIMEOUT_SECONDS', 5, 300);
   const roomRingTimeoutMs = seconds(env, 'ROOM_RING_TIMEOUT_SECONDS', 5, 600);
   const graceMs = seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300);
+  const pending = wholeNumber(env, 'REALTIME_MAX_PENDING_PER_ADDRESS', 1, 100_000);
   return {
     ...(ringTimeoutMs !== undefined ? { ringTimeoutMs } : {}),
     ...(roomRingTimeoutMs !== undefined ? { roomRingTimeoutMs } : {}),
     ...(graceMs !== undefined ? { graceMs } : {}),
+    ...(pending !== undefined ? { maxPendingPerAddress: pending } : {}),
+  };
+}
+
+function parseUserLimits(env: Env): Partial<UserLimitSettings> {
+  const roomRingIntervalMs = seconds(env, 'ROOM_RING_INTERVAL_SECONDS', 0, 86_400);
+  const callRetryAfterDeclineMs = seconds(env, 'CALL_RETRY_AFTER_DECLINE_SECONDS', 0, 86_400);
+  const callsPerHour = wholeNumber(env, 'CALLS_PER_HOUR', 1, 1_000_000);
+  const invitesPerHour = wholeNumber(env, 'INVITES_PER_HOUR', 1, 1_000_000);
+  return {
+    ...(roomRingIntervalMs !== undefined ? { roomRingIntervalMs } : {}),
+    ...(callRetryAfterDeclineMs !== undefined ? { callRetryAfterDeclineMs } : {}),
+    ...(callsPerHour !== undefined ? { callsPerHour } : {}),
+    ...(invitesPerHour !== undefined ? { invitesPerHour } : {}),
   };
 }
 
@@ -144,16 +190,33 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     const parsed = httpUrl('ALLOWED_ORIGINS', origin, ['http:', 'https:']);
     if (new URL(parsed).origin !== parsed) throw new ConfigError(`ALLOWED_ORIGINS entries are origins (scheme://host[:port]), got "${origin}"`);
   }
+  const production = value(env, 'NODE_ENV') === 'production';
+  const warnings: string[] = [];
+  const livekitSecret = required(env, 'LIVEKIT_API_SECRET', 'the LiveKit API secret');
+  const inviteSigningKey = value(env, 'INVITE_SIGNING_KEY');
+  // Short secrets are guessable offline from any token signed with them. The dev media server's
+  // "secret" stays usable in development, with a warning.
+  for (const [name, secret] of [['LIVEKIT_API_SECRET', livekitSecret], ['INVITE_SIGNING_KEY', inviteSigningKey]] as const) {
+    if (secret === undefined || secret.length >= MIN_SECRET_LENGTH) continue;
+    const message = `${name} is ${secret.length} characters long; use at least ${MIN_SECRET_LENGTH} random characters`;
+    if (production) throw new ConfigError(`${message} (NODE_ENV=production refuses shorter secrets)`);
+    warnings.push(`${message} (refused when NODE_ENV=production)`);
+  }
+  const metricsToken = value(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (the metrics show who is online)');
   const publicUrl = value(env, 'PUBLIC_URL');
   const directoryFile = value(env, 'DIRECTORY_FILE');
   const redisUrl = value(env, 'REDIS_URL');
   return {
     port: parsePort(value(env, 'PORT')),
+    host: parseHost(value(env, 'HOST')),
     livekit: {
       url: httpUrl('LIVEKIT_URL', required(env, 'LIVEKIT_URL', 'the LiveKit server, e.g. ws://127.0.0.1:7880'), ['ws:', 'wss:', 'http:', 'https:']),
       apiKey: required(env, 'LIVEKIT_API_KEY', 'the LiveKit API key'),
-      apiSecret: required(env, 'LIVEKIT_API_SECRET', 'the LiveKit API secret'),
+      apiSecret: livekitSecret,
     },
+    ...(inviteSigningKey ? { inviteSigningKey } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     ...(portalJwt ? { portalJwt } : {}),
     ...(directoryFile ? { directoryFile: resolve(directoryFile) } : {}),
     allowedOrigins,
@@ -161,6 +224,9 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),
     ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
+    userLimits: parseUserLimits(env),
+    ...(metricsToken ? { metricsToken } : {}),
+    webhookRequestsPerMinute: wholeNumber(env, 'WEBHOOK_REQUESTS_PER_MINUTE', 1, 1_000_000) ?? 600,
     realtime: parseRealtime(env),
   };
 }

@@ -13,6 +13,9 @@ import type { InviteSigner } from './invites/invite-token.js';
 import type { RoomService } from './livekit/room-service.js';
 import type { RoomStatus } from './livekit/room-status.js';
 import type { RoomTokenRequest } from './livekit/tokens.js';
+import type { UserLimits } from './limits/user-limits.js';
+import type { Metrics } from './http/metrics.js';
+import type { Logger } from './http/logger.js';
 
 /** What every part gets: configuration, directory, authentication, LiveKit, webhook events. */
 export interface TokenServiceContext {
@@ -25,6 +28,12 @@ export interface TokenServiceContext {
   roomService: RoomService;
   /** 'webhook' (event: WebhookEvent): each verified LiveKit webhook, once per event id. */
   events: EventEmitter;
+  /** Per-user limits on rings, calls and invites (shared through Redis when REDIS_URL is set). */
+  limits: UserLimits;
+  /** What GET /metrics reports. */
+  metrics: Metrics;
+  /** The JSON logger (pino); `log` is its shortcut for things an operator should look at. */
+  logger: Logger;
   log(line: string): void;
 }
 

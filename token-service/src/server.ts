@@ -21,10 +21,12 @@ try {
 
 const server = createServer(service.app);
 service.attach(server);
-server.listen(config.port, () => {
+server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`token service listening on http://127.0.0.1:${port} (LiveKit ${config.livekit.url})`);
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // Says where it listens, so an operator sees at once whether it is reachable from outside.
+  console.log(`token service listening on http://${host}:${port} (HOST=${config.host}; LiveKit ${config.livekit.url})`);
 });
 
 function stop() {

@@ -96,9 +96,10 @@ export class TokenServiceClient {
   }
 
   private async send(method: 'GET' | 'POST', path: string, body: unknown, freshToken: boolean): Promise<Response> {
-    const token = await this.options.credentials.token(freshToken);
+    // Where first, then the token: the token only ever goes to the service it was meant for.
     const { baseUrl } = this.options;
     const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
+    const token = await this.options.credentials.token(freshToken);
     try {
       return await fetch(base + path, {
         method,

@@ -1,6 +1,7 @@
 // The page's TIMIO configuration: set once by `timio.configure({...})` or a <timio-config>
 // element, read by every element. Elements that render before the page configures TIMIO wait
-// for it (whenConfigured) instead of failing.
+// for it (whenConfigured) instead of failing. Where the portal token comes from and where it goes
+// are fixed once the SDK has used them: markup injected into the page later cannot redirect it.
 import { applyTheme, type ThemeOption } from '../theme/theme.js';
 
 export interface TimioOptions {
@@ -26,6 +27,9 @@ export interface TimioConfig {
 type Listener = (config: TimioConfig) => void;
 
 let current: TimioConfig | undefined;
+/** Settings the SDK has used; later changes to them are ignored with a warning. */
+let pinnedUrl = false;
+let pinnedSource = false;
 const listeners = new Set<Listener>();
 let resolveFirst: ((config: TimioConfig) => void) | undefined;
 const first = new Promise<TimioConfig>((resolve) => (resolveFirst = resolve));
@@ -64,6 +68,17 @@ export function configure(options: Partial<TimioOptions>): TimioConfig {
     merged.portalTokenUrl = absoluteHttpUrl(portalTokenUrl, 'portalTokenUrl');
   }
   if (locale !== undefined && typeof locale !== 'string') throw new TypeError('timio.configure: locale must be a language tag such as "de" or "en"');
+  if (current && pinnedUrl && merged.tokenServiceUrl !== current.tokenServiceUrl) {
+    console.warn('[timio] the token service URL is fixed once used; this change is ignored');
+    merged.tokenServiceUrl = current.tokenServiceUrl;
+  }
+  if (current && pinnedSource && (merged.portalToken !== current.portalToken || merged.portalTokenUrl !== current.portalTokenUrl)) {
+    console.warn('[timio] the portal token source (portalToken, portalTokenUrl) is fixed once used; this change is ignored');
+    for (const key of ['portalToken', 'portalTokenUrl'] as const) {
+      if (current[key] === undefined) delete merged[key];
+      else merged[key] = current[key];
+    }
+  }
   const next = Object.freeze(merged) as unknown as TimioConfig;
   const themeChanged = next.theme !== current?.theme;
   current = next;
@@ -71,6 +86,18 @@ export function configure(options: Partial<TimioOptions>): TimioConfig {
   resolveFirst?.(next);
   for (const listener of [...listeners]) listener(next);
   return next;
+}
+
+/** The token service URL, for a request or connection about to carry the portal token: fixed from now on. */
+export function useTokenServiceUrl(): string | undefined {
+  if (current) pinnedUrl = true;
+  return current?.tokenServiceUrl;
+}
+
+/** The configuration, for taking a portal token from its source: the source is fixed from now on. */
+export function useTokenSource(): TimioConfig | undefined {
+  if (current && (current.portalToken !== undefined || current.portalTokenUrl !== undefined)) pinnedSource = true;
+  return current;
 }
 
 /** The configuration, or undefined while the page has not configured TIMIO yet. */

@@ -2,7 +2,7 @@
 // source), the call state machine, the realtime connection (one WebSocket for every element), the
 // on-demand loader of the session + views chunk, and the host events `timio-call-*`, which are
 // dispatched on `document` from here, so a page without a notifications element gets them too.
-import { getConfig, whenConfigured } from '../config/config.js';
+import { useTokenServiceUrl, useTokenSource, whenConfigured } from '../config/config.js';
 import { getRealtimeClient } from '../realtime/realtime-client.js';
 import { PortalTokenSource } from '../config/portal-token.js';
 import { TokenServiceClient } from '../api/token-service-client.js';
@@ -40,11 +40,11 @@ const realtimeListeners = new Set<(realtime: RealtimePort) => void>();
 
 export function pageServices(): PageServices {
   if (services) return services;
-  const portalTokens = new PortalTokenSource(getConfig);
+  const portalTokens = new PortalTokenSource(useTokenSource);
   const credentials = portalCredentials((fresh) => portalTokens.get(fresh));
   const api = new TokenServiceClient({
     baseUrl: () => {
-      const url = getConfig()?.tokenServiceUrl;
+      const url = useTokenServiceUrl();
       if (!url) throw new TimioApiError(0, 'not_configured', 'TIMIO is not configured on this page (timio.configure or <timio-config>)');
       return url;
     },
@@ -101,6 +101,6 @@ export function whenRealtime(listener: (realtime: RealtimePort) => void): () => 
 export function connectWhenConfigured(): void {
   void whenConfigured().then((config) => {
     const tokens = pageServices().portalTokens;
-    attachRealtime(getRealtimeClient({ url: config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
+    attachRealtime(getRealtimeClient({ url: useTokenServiceUrl() ?? config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
   });
 }

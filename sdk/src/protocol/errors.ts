@@ -12,13 +12,15 @@ export type ErrorCode =
   | 'not_found' // 404
   | 'busy' // 409: the callee is in another call
   | 'already_in_call' // 409: the caller is in a call already (the answer carries it)
+  | 'name_taken' // 409: a guest chose the name of a member of the room
   | 'call_not_ringing' // 409: the call was answered or ended meanwhile
   | 'conflict' // 409: the call changed too often; retry
   | 'invite_revoked' // 410
   | 'invite_expired' // 410
   | 'payload_too_large' // 413
   | 'unsupported_media_type' // 415
-  | 'rate_limited' // 429
+  | 'rate_limited' // 429 (per-user limits add error.retryAfterSeconds)
   | 'internal' // 500
   | 'not_configured' // 501
-  | 'livekit_unavailable'; // 502
+  | 'livekit_unavailable' // 502
+  | 'storage_unavailable'; // 503: an invite or revocation could not be saved; nothing is reported done

@@ -6,7 +6,8 @@ import type { CallInfo } from './realtime.js';
 
 /** The body of every error answer. Call errors add the call they are about (e.g. 409 `busy`). */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  /** `retryAfterSeconds` comes with `rate_limited` from a per-user limit: how long to wait. */
+  error: { code: ErrorCode; message: string; retryAfterSeconds?: number };
   call?: CallInfo;
 }
 

@@ -7,8 +7,10 @@ import type { TokenServiceConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
 import type { Authenticate } from './authenticate.js';
 import type { PortalTokenVerifier } from './portal-token.js';
+import type { Directory } from '../directory/directory.js';
+import { displayNameOf } from '../http/access.js';
 
-export function createPageAuthenticator(p: { config: TokenServiceConfig; portalTokens: PortalTokenVerifier; authenticate: Authenticate }) {
+export function createPageAuthenticator(p: { config: TokenServiceConfig; portalTokens: PortalTokenVerifier; authenticate: Authenticate; directory: Directory }) {
   return async (token: string, upgrade: IncomingMessage): Promise<UserRef> => {
     const principal = p.config.portalJwt
       ? p.portalTokens.verify(token)
@@ -16,6 +18,7 @@ export function createPageAuthenticator(p: { config: TokenServiceConfig; portalT
         headers: { ...upgrade.headers, authorization: `Bearer ${token}` },
       }));
     if (principal.kind !== 'employee') throw new ApiError(401, 'unauthorized', 'guests have no presence');
-    return { id: principal.id, name: principal.name };
+    // The directory's name, not the token's claim (ctx.authenticate does the same for REST).
+    return { id: principal.id, name: await displayNameOf(p.directory, principal) };
   };
 }

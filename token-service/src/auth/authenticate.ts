@@ -8,6 +8,8 @@ import type { TokenServiceConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
 import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
 import type { Principal } from './principal.js';
+import type { Directory } from '../directory/directory.js';
+import { displayNameOf } from '../http/access.js';
 import type { PortalTokenVerifier } from './portal-token.js';
 import { GUEST_SESSION_AUDIENCE, type GuestSessions } from '../invites/guest-session.js';
 import { INVITE_ISSUER } from '../invites/invite-token.js';
@@ -37,7 +39,9 @@ export function createAuthenticate(p: {
   config: TokenServiceConfig;
   portalTokens: PortalTokenVerifier;
   hostAuthenticate?: Authenticate;
-  isRevoked: (inviteId: string) => boolean;
+  /** Employees are shown by the directory's name, never by a name claim of their token. */
+  directory: Directory;
+  isRevoked: (inviteId: string) => Promise<boolean>;
   guestSessions: GuestSessions;
 }): Authenticate {
   const livekit = new TokenVerifier(p.config.livekit.apiKey, p.config.livekit.apiSecret);
@@ -54,7 +58,7 @@ export function createAuthenticate(p: {
     if (!identity?.startsWith('guest:') || claims.attributes?.[ATTR_GUEST] !== '1' || !room || !inviteId) {
       throw new ApiError(401, 'unauthorized', 'not a guest token');
     }
-    if (p.isRevoked(inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+    if (await p.isRevoked(inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
     return { kind: 'guest', id: identity, name: claims.name ?? identity, room, inviteId };
   }
   return async (req) => {
@@ -63,13 +67,16 @@ export function createAuthenticate(p: {
     const claims = token ? payloadOf(token) : undefined;
     if (token && claims?.['iss'] === INVITE_ISSUER && claims['aud'] === GUEST_SESSION_AUDIENCE) {
       const principal = p.guestSessions.verify(token);
-      if (p.isRevoked(principal.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+      if (await p.isRevoked(principal.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
       return principal;
     }
     if (token && claims?.['iss'] === p.config.livekit.apiKey && claims['video']) return guest(token);
-    if (p.hostAuthenticate) return hostPrincipal(p.hostAuthenticate, req);
-    if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
-    return p.portalTokens.verify(token);
+    let employee: Principal;
+    if (p.hostAuthenticate) employee = await hostPrincipal(p.hostAuthenticate, req);
+    else if (!token) throw new ApiError(401, 'unauthorized', 'send the portal token as "Authorization: Bearer <token>"');
+    else employee = p.portalTokens.verify(token);
+    if (employee.kind !== 'employee') return employee;
+    return { ...employee, name: await displayNameOf(p.directory, employee) };
   };
 }
 

@@ -7,6 +7,8 @@ import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 import type { CallStore } from './call-store.js';
+import type { UserLimits } from '../limits/user-limits.js';
+import type { Metrics } from '../http/metrics.js';
 
 export interface CallDeps {
   /** Delivers call events to both sides' pages. */
@@ -17,6 +19,10 @@ export interface CallDeps {
   /** A LiveKit token for the private call room (role 'caller'). */
   mintCallToken(user: UserRef, room: string): Promise<string>;
   livekitUrl: string;
+  /** Per-user limits (calls per hour, no calling back right after a decline); none when absent. */
+  limits?: UserLimits;
+  /** Counts call states and outcomes for GET /metrics. */
+  metrics?: Pick<Metrics, 'call'>;
 }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -39,6 +45,8 @@ export class CallService {
     if (!callee) throw new ApiError(404, 'not_found', 'no such contact');
     const crossing = await this.answerCrossingCall(caller, calleeId);
     if (crossing) return crossing;
+    // After the crossing check: answering someone who is calling you is never limited.
+    await this.deps.limits?.beforeCall(caller.id, callee.id);
     const id = randomBytes(12).toString('hex');
     const call: CallInfo = {
       id, room: CALL_ROOM_PREFIX + id,
@@ -60,10 +68,12 @@ export class CallService {
     if (claim === 'callee_busy') {
       const ended = finish(call, 'busy');
       await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
+      this.deps.metrics?.call(undefined, ended);
       await this.announce(ended);
       throw new ApiError(409, 'busy', `${callee.name} is in another call`, ended);
     }
     await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
+    this.deps.metrics?.call(undefined, call);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
@@ -202,9 +212,13 @@ export class CallService {
       const after = change(before);
       if (!after) return before;
       if (!(await store.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
+      this.deps.metrics?.call(before, after);
       const users = [after.caller.id, after.callee.id];
       if (after.state === 'active') await store.markLinesActive(users, id, settings.maxCallMs);
-      if (after.state === 'ended') await store.releaseLines(users, id);
+      if (after.state === 'ended') {
+        await store.releaseLines(users, id);
+        await this.deps.limits?.afterCall(after.caller.id, after.callee.id, after.outcome);
+      }
       await this.announce(after, answeredBy);
       return after;
     }

@@ -3,6 +3,7 @@
 // hooks that tie them to pages (a call ringing a page that connects, a user whose pages are all
 // gone) and to LiveKit's webhooks (someone left a call room, joined a rung room).
 import { createPageAuthenticator } from '../auth/authenticate-page.js';
+import { clientAddressResolver } from '../http/client-address.js';
 import type { TokenServiceContext } from '../context.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import { MemoryBus } from '../realtime/memory-bus.js';
@@ -34,11 +35,14 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     getUser: (id) => ctx.directory.getUser(id),
     mintCallToken: (user, room) => ctx.mintRoomToken({ identity: user.id, name: user.name, room, role: 'caller' }),
     livekitUrl: config.livekit.url,
+    limits: ctx.limits,
+    metrics: ctx.metrics,
   });
-  const rings = new RoomRinger({ bus, store, settings, getRoom: (id) => ctx.directory.getRoom(id) });
+  const rings = new RoomRinger({ bus, store, settings, getRoom: (id) => ctx.directory.getRoom(id), limits: ctx.limits, metrics: ctx.metrics });
   const realtime = new Realtime({
     settings, bus,
     allowedOrigins: config.allowedOrigins,
+    clientAddress: clientAddressResolver(config.trustProxy),
     authenticatePage: createPageAuthenticator(ctx),
     onPageReady: async (page) => {
       const call = await calls.currentCallOf(page.user!.id);

@@ -6,6 +6,8 @@ import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
 import type { CallStore } from './call-store.js';
+import type { UserLimits } from '../limits/user-limits.js';
+import type { Metrics } from '../http/metrics.js';
 
 export interface RoomInfo { id: string; name: string; members: string[]; moderators?: string[] }
 
@@ -15,6 +17,9 @@ export interface RoomRingDeps {
   store: CallStore;
   settings: RealtimeSettings;
   getRoom(id: string): Promise<RoomInfo | undefined>;
+  /** Per-room ring limit; none when absent. */
+  limits?: UserLimits;
+  metrics?: Pick<Metrics, 'roomRung'>;
 }
 
 interface StoredRing { ring: RoomRing; invited: string[] }
@@ -32,6 +37,7 @@ export class RoomRinger {
     const everyone = [...new Set([...room.members, ...(room.moderators ?? [])])];
     if (!everyone.includes(caller.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
     const { bus, store, settings } = this.deps;
+    await this.deps.limits?.beforeRoomRing(room.id, settings.roomRingTimeoutMs);
     const others = everyone.filter((m) => m !== caller.id);
     const invited = (await bus.statuses(others)).filter((s) => s.status !== 'offline').map((s) => s.id);
     const ring: RoomRing = {
@@ -40,6 +46,7 @@ export class RoomRinger {
     };
     // The newest ring of a room replaces an older one: joining ends whichever is up.
     await store.putRecord(key(room.id), JSON.stringify({ ring, invited } satisfies StoredRing), settings.roomRingTimeoutMs);
+    this.deps.metrics?.roomRung();
     if (invited.length > 0) await bus.publish({ to: invited, message: { type: 'room-ring', ring } });
     const timer = setTimeout(() => {
       this.timers.delete(timer);

@@ -3,6 +3,7 @@
 // getRoom as the `directory` option).
 import { readFileSync } from 'node:fs';
 import { isDirectoryId, isRoomId } from '../http/validation.js';
+import { cleanName } from './names.js';
 
 export interface DirectoryUser { id: string; name: string }
 export interface DirectoryRoom { id: string; name: string; members: string[]; moderators: string[] }
@@ -70,6 +71,23 @@ export function createStaticDirectory(data: DirectoryData): Directory {
   return {
     getUser: async (id) => users.get(id),
     getRoom: async (id) => rooms.get(id),
+  };
+}
+
+/**
+ * Every name the service takes from a directory, made fit to show (directory/names.ts); a user
+ * whose name has nothing printable left is shown by id, a room by its id.
+ */
+export function withCleanNames(directory: Directory): Directory {
+  return {
+    async getUser(id) {
+      const u = await directory.getUser(id);
+      return u && { id: u.id, name: cleanName(String(u.name ?? '')) || u.id };
+    },
+    async getRoom(id) {
+      const r = await directory.getRoom(id);
+      return r && { ...r, name: cleanName(String(r.name ?? ''), 200) || r.id };
+    },
   };
 }
 

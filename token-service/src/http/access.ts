@@ -41,9 +41,12 @@ export async function moderatedRoom(directory: Directory, user: EmployeePrincipa
   return found;
 }
 
-/** The display name the directory knows, else the one in the portal token. */
+/**
+ * The display name the directory knows, else the id: never the portal token's `name` claim, which
+ * nothing checks (a host's backend may copy anything into it).
+ */
 export async function displayNameOf(directory: Directory, user: EmployeePrincipal): Promise<string> {
-  return (await directory.getUser(user.id))?.name ?? user.name;
+  return (await directory.getUser(user.id))?.name ?? user.id;
 }
 
 /** Runs the service's authentication and keeps the principal for the route. */

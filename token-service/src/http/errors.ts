@@ -1,6 +1,7 @@
 // Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
 // ApiError becomes a 500 whose details stay in the server log.
 import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
 import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
 import type { ErrorBody } from '../../../sdk/src/protocol/rest.js';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
@@ -32,18 +33,25 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   return undefined;
 }
 
-export function errorMiddleware(log: (line: string) => void): ErrorRequestHandler {
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) return next(err);
     const known = err instanceof ApiError ? err : fromBodyParser(err);
     if (known && known.status < 500) {
-      const body: ErrorBody = { error: { code: known.code, message: known.message }, ...(known.call ? { call: known.call } : {}) };
+      const retryAfterSeconds = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      const body: ErrorBody = {
+        error: { code: known.code, message: known.message, ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+        ...(known.call ? { call: known.call } : {}),
+      };
+      if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
       res.status(known.status).json(body);
       return;
     }
     const status = known?.status ?? 500;
-    log(redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    logger.error({ reqId: res.locals['reqId'], status }, redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
     const code: ErrorCode = known?.code ?? 'internal';
-    res.status(status).json({ error: { code, message: status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error' } });
+    const message = code === 'storage_unavailable' ? 'this could not be saved; try again'
+      : status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error';
+    res.status(status).json({ error: { code, message } });
   };
 }

@@ -2,12 +2,10 @@
 // message that names the field, so a client can see what to fix.
 import type { Request } from 'express';
 import { invalidInput } from './errors.js';
+import { MARK_STACK, MAX_MARKS_PER_CHARACTER, MAX_NAME_LENGTH, UNPRINTABLE } from '../directory/names.js';
 
 const DIRECTORY_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/;
 const ROOM_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-// Control characters, bidi overrides/isolates, zero-width and other format characters, lone
-// surrogates and private-use code points: none belong in a name shown to other people.
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/u;
 
 /** Directory ids never contain ':' so a guest identity (`guest:…`) can never equal one. */
 export function isDirectoryId(value: string): boolean {
@@ -37,6 +35,7 @@ export function text(body: Record<string, unknown>, field: string, opts: { max: 
   if (typeof raw !== 'string') throw invalidInput(`${field} must be a string`);
   const value = raw.normalize('NFC').trim();
   if (UNPRINTABLE.test(value)) throw invalidInput(`${field} must not contain control or invisible formatting characters`);
+  if (MARK_STACK.test(value)) throw invalidInput(`${field} must not stack more than ${MAX_MARKS_PER_CHARACTER} combining marks on one character`);
   const length = [...value].length;
   if (length < (opts.min ?? 1)) throw invalidInput(`${field} must not be empty`);
   if (length > opts.max) throw invalidInput(`${field} must be at most ${opts.max} characters`);
@@ -49,7 +48,7 @@ export function optionalText(body: Record<string, unknown>, field: string, opts:
 
 /** A person's name as shown in a call. */
 export function displayName(body: Record<string, unknown>, field = 'name'): string {
-  return text(body, field, { max: 64 });
+  return text(body, field, { max: MAX_NAME_LENGTH });
 }
 
 export function bool(body: Record<string, unknown>, field: string): boolean {

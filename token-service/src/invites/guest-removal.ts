@@ -13,13 +13,15 @@ export async function removeGuestsOfInvite(roomService: RoomService, room: strin
 }
 
 /** Removes a guest who joins with a token minted just before their invite was revoked. */
-export function removeLateGuests(events: EventEmitter, roomService: RoomService, isRevoked: (id: string) => boolean, log: (line: string) => void): void {
+export function removeLateGuests(events: EventEmitter, roomService: RoomService, isRevoked: (id: string) => Promise<boolean>, log: (line: string) => void): void {
   events.on('webhook', (event: WebhookEvent) => {
     if (event.event !== 'participant_joined' || !event.room || !event.participant) return;
     const inviteId = event.participant.attributes[ATTR_INVITE];
-    if (!inviteId || !isRevoked(inviteId)) return;
-    roomService.removeParticipant(event.room.name, event.participant.identity).catch((err: unknown) => {
-      log(`could not remove guest of revoked invite from ${event.room?.name}: ${(err as Error).message}`);
-    });
+    if (!inviteId) return;
+    const room = event.room.name;
+    const identity = event.participant.identity;
+    isRevoked(inviteId)
+      .then((revoked) => revoked ? roomService.removeParticipant(room, identity) : undefined)
+      .catch((err: unknown) => log(`could not remove guest of revoked invite from ${room}: ${(err as Error).message}`));
   });
 }

@@ -5,7 +5,8 @@
 import jwt from 'jsonwebtoken';
 import { ApiError } from '../http/errors.js';
 import type { GuestPrincipal } from '../auth/principal.js';
-import { INVITE_ISSUER, inviteKey } from './invite-token.js';
+import type { KeyObject } from 'node:crypto';
+import { INVITE_ISSUER } from './invite-token.js';
 
 export const GUEST_SESSION_AUDIENCE = 'timio-guest';
 
@@ -15,8 +16,7 @@ export interface GuestSessions {
   verify(token: string): GuestPrincipal;
 }
 
-export function createGuestSessions(livekitApiSecret: string): GuestSessions {
-  const key = inviteKey(livekitApiSecret);
+export function createGuestSessions(key: KeyObject): GuestSessions {
   return {
     sign(guest, expiresAt) {
       return jwt.sign(

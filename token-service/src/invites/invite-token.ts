@@ -1,6 +1,7 @@
 // Invite tokens: a JWT scoped to one room, with an id (`jti`) so a moderator can revoke it and an
-// expiry. The signing key is derived from the LiveKit API secret so invites stay valid across
-// restarts without another secret to configure, yet can never pass as a LiveKit token.
+// expiry. Invites and guest sessions have a key of their own (INVITE_SIGNING_KEY); when it is not
+// set, one is derived from the LiveKit API secret so invites stay valid across restarts without
+// another secret to configure, yet can never pass as a LiveKit token.
 import { hkdfSync, createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ApiError } from '../http/errors.js';
@@ -19,27 +20,33 @@ export const INVITE_AUDIENCE = 'timio-invite';
 const ISSUER = INVITE_ISSUER;
 const AUDIENCE = INVITE_AUDIENCE;
 
-/** The invite signing key: derived, so an invite is never a valid LiveKit token and vice versa. */
+/** The invite key derived from the LiveKit secret: an invite is never a valid LiveKit token and vice versa. */
 export function inviteKey(livekitApiSecret: string): KeyObject {
   return createSecretKey(Buffer.from(hkdfSync('sha256', livekitApiSecret, 'timio', 'timio invite v1', 32)));
 }
 
+/** The key that signs invites and guest sessions: INVITE_SIGNING_KEY, else derived from the LiveKit secret. */
+export function inviteSigningKey(config: { inviteSigningKey?: string; livekit: { apiSecret: string } }): KeyObject {
+  return config.inviteSigningKey ? createSecretKey(Buffer.from(config.inviteSigningKey, 'utf8')) : inviteKey(config.livekit.apiSecret);
+}
+
 export interface InviteSigner {
-  sign(p: Omit<InviteClaims, 'id'>): { id: string; invite: string };
+  /** Signs a new invite, or (with `id`) the same invite again: the token is deterministic. */
+  sign(p: Omit<InviteClaims, 'id'>, id?: string): { id: string; invite: string };
   /** Throws 404 not_found for garbled/foreign tokens and 410 invite_expired for expired ones. */
   verify(invite: string): InviteClaims;
 }
 
-export function createInviteSigner(livekitApiSecret: string): InviteSigner {
-  const key = inviteKey(livekitApiSecret);
+export function createInviteSigner(key: KeyObject): InviteSigner {
   const notFound = () => new ApiError(404, 'not_found', 'this invite does not exist');
   return {
-    sign(p) {
-      const id = randomUUID();
+    sign(p, id = randomUUID()) {
+      // No iat: the same invite signs to the same token, so the moderator's calendar file can
+      // carry the guest link again without the service keeping tokens.
       const invite = jwt.sign(
         { room: p.room, title: p.title, startsAt: p.startsAt, dur: p.durationMinutes, exp: Math.floor(Date.parse(p.expiresAt) / 1000) },
         key,
-        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE },
+        { algorithm: 'HS256', jwtid: id, issuer: ISSUER, audience: AUDIENCE, noTimestamp: true },
       );
       return { id, invite };
     },

@@ -83,10 +83,20 @@ export class Page implements HubPage {
     if (!this.user) return this.close(CloseCode.unauthorized, 'authenticate first');
     if (m.type === 'ping') return this.sendMessage({ type: 'pong' });
     const add = m.add ?? [];
-    if (this.watching.size + add.length > this.deps.settings.maxWatched + (m.remove?.length ?? 0)) {
+    const remove = m.remove ?? [];
+    // Counted as the page will be after the frame: ids in `remove` that are not watched buy nothing.
+    if (this.watchedAfter(add, remove) > this.deps.settings.maxWatched) {
       return this.sendMessage({ type: 'error', error: { code: 'invalid_input', message: `a page may watch at most ${this.deps.settings.maxWatched} contacts` } });
     }
-    await this.deps.hub.watch(this, add, m.remove ?? []);
+    await this.deps.hub.watch(this, add, remove);
+  }
+
+  /** How many contacts the page watches once `remove` and then `add` are applied (Hub.watch's order). */
+  private watchedAfter(add: string[], remove: string[]): number {
+    const removed = new Set(remove);
+    const kept = new Set([...this.watching].filter((id) => !removed.has(id)));
+    for (const id of add) kept.add(id);
+    return kept.size;
   }
 
   private async auth(token: string): Promise<void> {

@@ -9,6 +9,7 @@ import { CloseCode } from '../../../sdk/src/protocol/realtime.js';
 import type { RealtimeBus } from './bus.js';
 import { Hub } from './hub.js';
 import { Page, type PageAuthenticator } from './page.js';
+import { PendingSockets } from './pending-sockets.js';
 import type { RealtimeSettings } from './settings.js';
 
 export const REALTIME_PATH = '/v1/realtime';
@@ -25,6 +26,8 @@ export interface RealtimeDeps {
   onUserGone?(userId: string): void;
   /** The transport is closing (also when the HTTP server closes): stop what would publish later. */
   onClosing?(): void;
+  /** The client's address (behind a trusted proxy, the forwarded one); default: the socket's. */
+  clientAddress?: (req: IncomingMessage) => string;
 }
 
 const byServer = new WeakMap<Server, Realtime>();
@@ -59,6 +62,7 @@ export class Realtime {
     const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxFrameBytes, perMessageDeflate: false, clientTracking: false });
     this.wss = wss;
     byServer.set(server, this);
+    const pending = new PendingSockets(settings.maxPendingPerAddress);
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       // A host may mount the service under a prefix (`/timio/v1/realtime`).
       const path = (req.url ?? '').split('?')[0]!;
@@ -72,7 +76,15 @@ export class Realtime {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
+      const address = this.deps.clientAddress?.(req) ?? req.socket.remoteAddress ?? '';
+      const release = pending.take(address);
+      if (!release) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      socket.once('close', release);
       wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.once('message', release);
         if (this.closed) return ws.close(CloseCode.goingAway, 'shutting down');
         const page = new Page(ws, req, {
           hub: this.hub, settings, authenticate: this.deps.authenticatePage,

@@ -6,6 +6,8 @@ export interface RealtimeSettings {
   ringTimeoutMs: number;
   /** How long a room invitation ("call all members") stays up. */
   roomRingTimeoutMs: number;
+  /** Most sockets one client address may hold open before their first frame (more get 429). */
+  maxPendingPerAddress: number;
   /** A page must authenticate within this time or is closed with 4002. */
   authTimeoutMs: number;
   /** Interval of WebSocket pings; a page that misses one is dropped. */
@@ -31,6 +33,7 @@ export const defaultRealtimeSettings: RealtimeSettings = {
   graceMs: 5_000,
   ringTimeoutMs: 30_000,
   roomRingTimeoutMs: 60_000,
+  maxPendingPerAddress: 100,
   authTimeoutMs: 10_000,
   heartbeatMs: 30_000,
   maxFrameBytes: 16 * 1024,

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { TokenServiceClient } from '../../../sdk/src/api/token-service-client.js';
+import { portalCredentials } from '../../../sdk/src/api/credentials.js';
 import { CallMachine, type CallWindow } from '../../../sdk/src/calls/call-machine.js';
 import { RealtimeClient } from '../../../sdk/src/realtime/realtime-client.js';
 import type { CallGrant } from '../../../sdk/src/protocol/rest.js';

@@ -32,6 +32,9 @@ export const directoryData = {
 export const testEnv = {
   LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
   PORTAL_JWT_SECRET: SECRET, PORTAL_JWT_ISSUER: ISSUER, PORTAL_JWT_AUDIENCE: AUDIENCE,
+  // These suites call and ring the same people over and over; the per-user limits have their own
+  // tests (test/review/user-limits.test.ts). A room still cannot be rung while its ring runs.
+  ROOM_RING_INTERVAL_SECONDS: '0', CALL_RETRY_AFTER_DECLINE_SECONDS: '0', CALLS_PER_HOUR: '1000000',
 };
 
 export const fastSettings: Partial<RealtimeSettings> = {

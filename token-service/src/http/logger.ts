@@ -1,0 +1,21 @@
+// The service's logger: one JSON object per line (pino), with a request id on request lines.
+// Every string logged goes through redact(), so a token that slips into a message or an error's
+// stack comes out as "[token]"; headers and bodies are never logged.
+import { pino, type Logger } from 'pino';
+import { redact } from './request-log.js';
+
+export type { Logger };
+
+/** `write` receives each JSON line (embedding hosts and tests); default: stdout. */
+export function createLogger(write?: (line: string) => void): Logger {
+  const options: pino.LoggerOptions = {
+    base: { service: 'timio-token-service' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? redact(a) : a)) as Parameters<typeof method>);
+      },
+    },
+  };
+  return write ? pino(options, { write: (line: string) => write(line.trimEnd()) }) : pino(options);
+}

@@ -1,0 +1,53 @@
+// The invite store in Redis (REDIS_URL): every process sees an invite and its revocation at once.
+// Each invite is one key that expires a minute after the invite; a revocation is set inside the
+// key by a script, so two processes revoking at once cannot undo each other. How durable an
+// acknowledged change is depends on Redis's persistence (docs/security.md: appendonly).
+import { Redis } from 'ioredis';
+import { ApiError } from '../http/errors.js';
+import type { InviteStore, StoredInvite } from './invite-store.js';
+
+const key = (id: string) => `timio:invite:${id}`;
+
+const REVOKE = `
+local v = redis.call('GET', KEYS[1])
+if not v then return false end
+local o = cjson.decode(v)
+if not o.revokedAt then
+  o.revokedAt = ARGV[1]
+  redis.call('SET', KEYS[1], cjson.encode(o), 'KEEPTTL')
+end
+return cjson.encode(o)`;
+
+export function openRedisInviteStore(url: string): InviteStore {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(100 * times, 1_000) });
+  redis.on('error', () => undefined); // commands fail on their own; the log would repeat each reconnect attempt
+  const unavailable = (what: string, err: unknown) => new ApiError(503, 'storage_unavailable', `could not save the ${what}: ${(err as Error).message}`);
+  const get = async (id: string): Promise<StoredInvite | undefined> => {
+    const raw = await redis.get(key(id));
+    return raw ? (JSON.parse(raw) as StoredInvite) : undefined;
+  };
+  return {
+    get,
+    isRevoked: async (id) => (await get(id))?.revokedAt !== undefined,
+    async record(id, invite) {
+      try {
+        await redis.set(key(id), JSON.stringify(invite), 'PXAT', Date.parse(invite.expiresAt) + 60_000);
+      } catch (err) {
+        throw unavailable('invite', err);
+      }
+    },
+    async revoke(id) {
+      let raw: unknown;
+      try {
+        raw = await redis.eval(REVOKE, 1, key(id), new Date().toISOString());
+      } catch (err) {
+        throw unavailable('revocation', err);
+      }
+      if (typeof raw !== 'string') throw new Error(`unknown invite ${id}`);
+      return JSON.parse(raw) as StoredInvite;
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}

@@ -17,7 +17,6 @@ import { corsAllowlist } from './http/cors.js';
 import { requestLog } from './http/request-log.js';
 import { mintRoomToken } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
-import { createRoomStatus } from './livekit/room-status.js';
 import { createInviteSigner } from './invites/invite-token.js';
 import { openInviteStore } from './invites/invite-store.js';
 import { createGuestSessions } from './invites/guest-session.js';
@@ -29,6 +28,8 @@ import { guestRoutes } from './routes/guest.js';
 import { webhookRoutes } from './routes/webhook.js';
 import { callRoutes } from './routes/calls.js';
 import { roomRingRoutes } from './routes/room-ring.js';
+import { moderationRoutes } from './routes/moderation.js';
+import { chatRoutes } from './routes/chat.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -86,7 +87,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     ...base,
     calls: calling.calls,
     rings: calling.rings,
-    roomStatus: createRoomStatus(roomService, events),
+    roomStatus: calling.roomStatus,
+    roomWatch: calling.roomWatch,
+    chat: calling.chat,
     invites: createInviteSigner(config.livekit.apiSecret),
     inviteStore,
     guestSessions,
@@ -120,7 +123,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     next();
   });
 
-  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes]) app.use('/v1', routes(ctx));
+  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));

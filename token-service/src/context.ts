@@ -13,6 +13,8 @@ import type { InviteSigner } from './invites/invite-token.js';
 import type { RoomService } from './livekit/room-service.js';
 import type { RoomStatus } from './livekit/room-status.js';
 import type { RoomTokenRequest } from './livekit/tokens.js';
+import type { RoomWatch } from './rooms/room-watch.js';
+import type { RoomChat } from './rooms/chat.js';
 
 /** What every part gets: configuration, directory, authentication, LiveKit, webhook events. */
 export interface TokenServiceContext {
@@ -36,4 +38,7 @@ export interface RouteContext extends TokenServiceContext {
   guestSessions: GuestSessions;
   calls: CallService;
   rings: RoomRinger;
+  /** Pushes a room's status to the pages watching it; call `changed(room)` after changing the room. */
+  roomWatch: RoomWatch;
+  chat: RoomChat;
 }

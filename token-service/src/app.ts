@@ -11,7 +11,8 @@ import type { Principal } from './auth/principal.js';
 import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createCalling } from './calls/calling.js';
-import { loadDirectoryFile, type Directory } from './directory/directory.js';
+import type { Directory } from './directory/directory.js';
+import { httpDirectory, watchDirectoryFile, type ClosableDirectory } from './directory/sources.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
 import { requestLog } from './http/request-log.js';
@@ -44,7 +45,7 @@ export interface RateLimits {
 
 export interface TokenServiceOptions {
   config: TokenServiceConfig;
-  /** Default: the JSON file from config.directoryFile. */
+  /** Default: the JSON file from config.directoryFile (re-read on change), or config.directoryUrl. */
   directory?: Directory;
   /** Embedded use: the host's own session check; default: the portal JWT bearer token. */
   authenticate?: (req: IncomingMessage) => Promise<Principal>;
@@ -61,8 +62,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   if (!options.authenticate && !config.portalJwt) {
     throw new Error('token service: configure PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY, or pass an authenticate hook');
   }
-  const directory = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
-  if (!directory) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+  // Standalone: the file re-read on change, or the host's directory over HTTP; rooms appear without a restart.
+  const owned: ClosableDirectory | undefined = options.directory ? undefined
+    : config.directoryFile ? watchDirectoryFile(config.directoryFile, log)
+      : config.directoryUrl ? httpDirectory(config.directoryUrl.url, config.directoryUrl.secret, log) : undefined;
+  const directory = options.directory ?? owned;
+  if (!directory) throw new Error('token service: set DIRECTORY_FILE or DIRECTORY_URL, or pass a directory');
 
   const portalTokens: PortalTokenVerifier = config.portalJwt
     ? createPortalTokenVerifier(config.portalJwt)
@@ -140,6 +145,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     },
     async close() {
       await calling.close();
+      owned?.close();
       events.removeAllListeners();
       await inviteStore.flushed();
     },

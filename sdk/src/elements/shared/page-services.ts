@@ -29,6 +29,21 @@ const openCallWindowLazily: CallWindowOpener = async (grant, onEnd) => {
   });
 };
 
+export interface OpenConferenceRequest { room: string; prejoin: boolean; roomName?: string }
+
+/**
+ * Opens the conference of a room ("Teilnehmen" in the room bar with the pre-join, or in the
+ * invitation popup without): loads the conference chunk, which shows the page's
+ * <timio-conference> for the room (or a full-window one) and joins.
+ */
+export async function openConference(options: OpenConferenceRequest): Promise<HTMLElement> {
+  // The conference chunk comes with the views (branch "conference"); named by a variable so this
+  // light module builds before it exists, and the chunk never enters timio.js.
+  const chunk = '../../views/conference/index.js';
+  const views = (await import(/* @vite-ignore */ chunk)) as { openConference(o: OpenConferenceRequest & { rest: TokenServiceClient }): HTMLElement };
+  return views.openConference({ ...options, rest: pageServices().api });
+}
+
 let services: (PageServices & { realtime: RealtimePort | undefined }) | undefined;
 const realtimeListeners = new Set<(realtime: RealtimePort) => void>();
 

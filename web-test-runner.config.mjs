@@ -29,9 +29,10 @@ export default {
   files: ['sdk/src/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  // Two busy cores: element tests that wait for a real getUserMedia need more than mocha's 2 s.
-  testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 120000,
+  // Tests wait for conditions (testing/wait.ts, 60 s deadlines) and never for a time; these limits
+  // only catch a hang, and hold on two busy cores.
+  testFramework: { config: { timeout: 120000 } },
+  testsFinishTimeout: 600000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({

@@ -1,5 +1,5 @@
-// Dev media server bench: join-to-first-remote-frame latency (median of 10 joins) and the largest
-// room of browsers each publishing 640x360 video + audio in which every subscriber still paints
+// Dev media server bench: join-to-first-remote-frame latency (median of 10 joins), the same for three
+// people joining one room together (each sees the other two within 3 s), and the largest room of browsers each publishing 640x360 video + audio in which every subscriber still paints
 // >= 15 fps of every other participant. Must run inside `unshare -n` with lo up (or offline).
 import { startMediaServer } from '../dev-media-server/src/server.js';
 import { startLiveKitPageHost, type LiveKitPage } from '../testing/livekit-page.js';
@@ -35,7 +35,31 @@ try {
   await publisher.leave();
   await publisher.close();
 
-  // 2. largest room: grow 2, 3, 4, … while every subscriber paints >= 15 fps of every publisher
+  // 2. three people join together: from the moment both of a pair were in the room (the later
+  //    join) to the first frame of the other painted, worst of the six pairs
+  const names = ['ada', 'ben', 'cem'];
+  const trio = await Promise.all(names.map((n) => host.open(n)));
+  // page clocks (performance.now) mapped to wall-clock time, to compare joins across pages
+  const offsets = await Promise.all(trio.map(async (p) => { const t = await p.page.evaluate(() => performance.now()); return Date.now() - t; }));
+  const joinedAt: number[] = [];
+  await Promise.all(trio.map(async (page, i) => {
+    await page.join(media.url, await roomToken(names[i], 'trio'));
+    joinedAt[i] = Date.now();
+  }));
+  const pairs: number[] = [];
+  for (const [i, page] of trio.entries()) {
+    for (const [j, other] of names.entries()) {
+      if (i === j) continue;
+      const stat = await page.waitForFrames(other, { minFrames: 1 });
+      pairs.push(stat.firstFrameAt + offsets[i] - Math.max(joinedAt[i], joinedAt[j]));
+    }
+  }
+  const worst = Math.round(Math.max(...pairs));
+  console.error(`three people, both joined to first frame (ms): ${pairs.map(Math.round).join(', ')}`);
+  bench('three joining together: worst both-joined to first remote frame', worst, 'ms', '< 3000', worst < 3000);
+  await Promise.all(trio.map(async (p) => { await p.leave(); await p.close(); }));
+
+  // 3. largest room: grow 2, 3, 4, … while every subscriber paints >= 15 fps of every publisher
   const pages: LiveKitPage[] = [];
   const deadline = Date.now() + GROWTH_BUDGET_MS;
   let largest = 0;

@@ -11,6 +11,7 @@ import { launchChromium } from '../testing/chromium.js';
 import { roomToken } from '../testing/tokens.js';
 import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
 import { framesAdvance } from './support/video.js';
+import { WAIT_MS } from '../testing/wait.js';
 
 /** On failure, adds what each session knows (phase, partner, tracks) to the error. */
 async function withDiagnostics(pages: Page[], run: () => Promise<void>): Promise<void> {
@@ -31,7 +32,7 @@ async function withDiagnostics(pages: Page[], run: () => Promise<void>): Promise
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
 
-describe('call window against the dev media server', { timeout: 120_000 }, () => {
+describe('call window against the dev media server', { timeout: 600_000 }, () => {
   let media: MediaServer;
   let host: CallWindowHost;
   let browser: Browser;
@@ -71,14 +72,14 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     ]);
     await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
     // Anna waits alone first: the window says so.
-    await a.locator('timio-call .overlay[data-state="waiting"]').waitFor({ timeout: 15_000 });
+    await a.locator('timio-call .overlay[data-state="waiting"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call .overlay[data-state="waiting"]').innerText(), /Warten auf Ben Müller/);
     await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
 
     // Each sees the other's camera, frames advancing.
     await withDiagnostics([a, b], async () => {
-      await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
-      await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+      await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
+      await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
     });
     await framesAdvance(a, 'timio-call video[data-track="local-camera"]');
     assert.equal(await a.locator('timio-call .overlay').count(), 0);
@@ -90,22 +91,22 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
 
     // Anna mutes her microphone and turns her camera off: Ben sees both.
     await a.locator('timio-call .controls .mic').click();
-    await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: 10_000 });
+    await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: WAIT_MS });
     assert.equal(await b.locator('timio-call [data-state="partner-mic-muted"]').innerText(), 'Anna Schmidt muted their microphone');
     await a.locator('timio-call .controls .camera').click();
-    await b.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: 10_000 });
+    await b.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     assert.equal(await b.locator('timio-call video[data-track="partner-camera"]').count(), 0);
     assert.equal(await a.locator('timio-call .controls .camera').getAttribute('aria-label'), 'Kamera einschalten');
     await b.screenshot({ path: 'artifacts/call-window-partner-camera-off-en.png' });
 
     // Camera back on: Ben's picture returns.
     await a.locator('timio-call .controls .camera').click();
-    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
 
     // Anna shares her screen: Ben sees the screen, with frames, and the badge.
     await a.locator('timio-call .controls .screen').click();
-    await a.locator('timio-call [data-state="self-sharing"]').waitFor({ timeout: 15_000 });
-    await b.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
+    await a.locator('timio-call [data-state="self-sharing"]').waitFor({ timeout: WAIT_MS });
+    await b.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: WAIT_MS });
     const screen = await framesAdvance(b, 'timio-call video[data-track="partner-screen"]');
     assert.ok(screen.width >= 640, `screen share arrives at a readable size (${screen.width}x${screen.height})`);
     await b.screenshot({ path: 'artifacts/call-window-screen-share-en.png' });
@@ -116,14 +117,14 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await b.waitForFunction(() => {
       const meter = document.querySelector('timio-call')?.shadowRoot?.querySelector('.options [role="meter"]');
       return Number(meter?.getAttribute('aria-valuenow') ?? 0) > 0;
-    }, undefined, { timeout: 10_000 });
+    }, undefined, { timeout: WAIT_MS });
     await b.locator('timio-call .options .test-sound').click();
     await b.keyboard.press('Escape');
     await b.locator('timio-call .options').waitFor({ state: 'detached' });
 
     // More options lists the fake devices.
     await a.locator('timio-call .controls .more').click();
-    await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: WAIT_MS });
     assert.ok((await a.locator('timio-call .options select[data-device="audioinput"] option').count()) >= 1);
     await a.screenshot({ path: 'artifacts/call-window-options-de.png' });
     await a.keyboard.press('Escape');
@@ -140,7 +141,7 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await b.locator('timio-call .controls .end').click();
     await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup');
     assert.equal(await b.locator('timio-call').count(), 0);
-    await a.locator('timio-call .overlay[data-state="partner-left"]').waitFor({ timeout: 15_000 });
+    await a.locator('timio-call .overlay[data-state="partner-left"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call .overlay').innerText(), /Ben Müller hat das Gespräch verlassen/);
     await a.locator('timio-call .overlay button').click();
     await a.waitForFunction(() => window.callWindow.ended?.reason === 'partner_left');
@@ -166,11 +167,11 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     await carlaPage.evaluate((o) => window.callWindow.open(o), { call, token: tc, url: media.url, locale: 'de' as const });
     await a.evaluate((o) => window.callWindow.open(o), { call, token: td, url: media.url, locale: 'de' as const });
 
-    await carlaPage.locator('timio-call [data-problem="camera-permission_denied"]').waitFor({ timeout: 15_000 });
+    await carlaPage.locator('timio-call [data-problem="camera-permission_denied"]').waitFor({ timeout: WAIT_MS });
     assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Kein Zugriff auf die Kamera/);
     assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Es wurde kein Mikrofon gefunden/);
-    await framesAdvance(carlaPage, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
-    await a.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: 10_000 });
+    await framesAdvance(carlaPage, 'timio-call video[data-track="partner-camera"]');
+    await a.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call header').innerText(), /Carla Rossi hat das Mikrofon stummgeschaltet/);
     await carlaPage.screenshot({ path: 'artifacts/call-window-permission-denied-de.png' });
     await a.locator('timio-call .controls .end').click();
@@ -187,17 +188,17 @@ describe('call window against the dev media server', { timeout: 120_000 }, () =>
     ]);
     await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
     await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
-    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
     // Anna's browser loses the network: LiveKit notices by its ping timeout, the window says so.
     await a.context().setOffline(true);
-    await a.locator('timio-call .overlay[data-state="reconnecting"]').waitFor({ timeout: 40_000 });
+    await a.locator('timio-call .overlay[data-state="reconnecting"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call .overlay').innerText(), /Verbindung unterbrochen/);
     await a.screenshot({ path: 'artifacts/call-window-reconnecting-de.png' });
     await a.context().setOffline(false);
-    await a.locator('timio-call .overlay').waitFor({ state: 'detached', timeout: 40_000 });
-    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await a.locator('timio-call .overlay').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
     // Anna rejoined from scratch: Ben sees her picture again.
-    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
     await a.evaluate(() => window.callWindow.handle?.close());
     await b.evaluate(() => window.callWindow.handle?.close());
   });

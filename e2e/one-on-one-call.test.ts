@@ -10,10 +10,11 @@ import { launchChromium } from '../testing/chromium.js';
 import { startStack, type Stack } from './support/stack.js';
 import { signIn, type Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
+import { WAIT_MS } from '../testing/wait.js';
 
 const RING_TIMEOUT_SECONDS = 6;
 
-describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () => {
+describe('one-on-one video call in the demo portal', { timeout: 600_000 }, () => {
   let stack: Stack;
   let browser: Browser;
   const people: Person[] = [];
@@ -52,7 +53,7 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     const ben = await person('ben', 'en');
     const benPage = ben.page;
     // Ben signs in: his button appears on Anna's page.
-    await button(annaPage, 'ben').locator('button').waitFor({ state: 'visible', timeout: 10_000 });
+    await button(annaPage, 'ben').locator('button').waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.equal(await button(annaPage, 'ben').locator('button').getAttribute('aria-label'), 'Videocall mit Ben Müller starten');
 
     // Anna right-clicks Ben's name and chooses "Videocall starten".
@@ -64,17 +65,17 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     await item.click();
 
     // Ben's page rings with Anna's name; Anna sees that it rings.
-    await incoming(benPage).waitFor({ state: 'visible', timeout: 10_000 });
+    await incoming(benPage).waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.match(await incoming(benPage).innerText(), /Anna Schmidt/);
     await benPage.screenshot({ path: 'artifacts/e2e-portal-ringing-en.png' });
-    await annaPage.locator('timio-notifications .popup.outgoing[data-phase="ringing"]').waitFor({ timeout: 10_000 });
+    await annaPage.locator('timio-notifications .popup.outgoing[data-phase="ringing"]').waitFor({ timeout: WAIT_MS });
 
     // Ben accepts: both call windows open and each sees the other's camera, frames advancing.
     await incoming(benPage).locator('button.accept').click();
-    await annaPage.locator('timio-call').waitFor({ timeout: 20_000 });
-    await benPage.locator('timio-call').waitFor({ timeout: 20_000 });
-    await framesAdvance(annaPage, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
-    await framesAdvance(benPage, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+    await annaPage.locator('timio-call').waitFor({ timeout: WAIT_MS });
+    await benPage.locator('timio-call').waitFor({ timeout: WAIT_MS });
+    await framesAdvance(annaPage, 'timio-call video[data-track="partner-camera"]');
+    await framesAdvance(benPage, 'timio-call video[data-track="partner-camera"]');
     assert.equal(await annaPage.locator('timio-call header .name').innerText(), 'Ben Müller');
     assert.equal(await benPage.locator('timio-call header .name').innerText(), 'Anna Schmidt');
     await annaPage.screenshot({ path: 'artifacts/e2e-call-window-de.png' });
@@ -82,33 +83,33 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
 
     // Anna turns her camera off: Ben sees it.
     await annaPage.locator('timio-call .controls .camera').click();
-    await benPage.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: 10_000 });
+    await benPage.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     assert.match(await benPage.locator('timio-call header').innerText(), /Anna Schmidt turned their camera off/);
     await benPage.screenshot({ path: 'artifacts/e2e-call-window-camera-off-en.png' });
 
     // Anna shares her screen: Ben sees the screen, frames advancing.
     await annaPage.locator('timio-call .controls .screen').click();
-    await benPage.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
-    const screen = await framesAdvance(benPage, 'timio-call video[data-track="partner-screen"]', { timeoutMs: 30_000 });
+    await benPage.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: WAIT_MS });
+    const screen = await framesAdvance(benPage, 'timio-call video[data-track="partner-screen"]');
     assert.ok(screen.width >= 640, `shared screen arrives readable (${screen.width}x${screen.height})`);
     await annaPage.screenshot({ path: 'artifacts/e2e-call-window-sharing-de.png' });
     await benPage.screenshot({ path: 'artifacts/e2e-call-window-screen-share-en.png' });
 
     // Ben hangs up: both windows close.
     await benPage.locator('timio-call .controls .end').click();
-    await benPage.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
-    await annaPage.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await benPage.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await annaPage.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
 
     // The journal lists the call, answered, with its duration.
     await anna.goto('/journal');
     const row = journalRow(annaPage, 'completed');
-    await row.waitFor({ timeout: 10_000 });
+    await row.waitFor({ timeout: WAIT_MS });
     assert.match(await row.innerText(), /Ben Müller/);
     assert.match(await row.locator('td.duration').innerText(), /^\d+:\d\d$/);
     assert.match(await row.innerText(), /Ausgehend/);
     await ben.goto('/journal');
     const benRow = journalRow(benPage, 'completed');
-    await benRow.waitFor({ timeout: 10_000 });
+    await benRow.waitFor({ timeout: WAIT_MS });
     assert.match(await benRow.innerText(), /Anna Schmidt/);
     assert.match(await benRow.innerText(), /Incoming/);
     assert.match(await benRow.locator('td.duration').innerText(), /^\d+:\d\d$/);
@@ -121,16 +122,16 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     const carla = await person('carla');
     const david = await person('david');
     await button(carla.page, 'david').locator('button').click();
-    await incoming(david.page).waitFor({ state: 'visible', timeout: 10_000 });
+    await incoming(david.page).waitFor({ state: 'visible', timeout: WAIT_MS });
     await incoming(david.page).locator('button.decline').click();
-    await carla.page.locator('timio-notifications .popup.outgoing[data-outcome="declined"]').waitFor({ timeout: 10_000 });
+    await carla.page.locator('timio-notifications .popup.outgoing[data-outcome="declined"]').waitFor({ timeout: WAIT_MS });
     assert.match(await outgoing(carla.page).innerText(), /David Kim hat den Anruf abgelehnt/);
     await incoming(david.page).waitFor({ state: 'detached' });
     assert.equal(await carla.page.locator('timio-call').count(), 0);
     await carla.goto('/journal');
-    await journalRow(carla.page, 'declined').waitFor({ timeout: 10_000 });
+    await journalRow(carla.page, 'declined').waitFor({ timeout: WAIT_MS });
     await david.goto('/journal');
-    await journalRow(david.page, 'declined').waitFor({ timeout: 10_000 });
+    await journalRow(david.page, 'declined').waitFor({ timeout: WAIT_MS });
     await carla.close();
     await david.close();
   });
@@ -139,16 +140,16 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     const emma = await person('emma');
     const felix = await person('felix');
     await button(emma.page, 'felix').locator('button').click();
-    await incoming(felix.page).waitFor({ state: 'visible', timeout: 10_000 });
+    await incoming(felix.page).waitFor({ state: 'visible', timeout: WAIT_MS });
     await emma.page
       .locator('timio-notifications .popup.outgoing[data-outcome="no_answer"]')
-      .waitFor({ timeout: (RING_TIMEOUT_SECONDS + 10) * 1000 });
+      .waitFor({ timeout: RING_TIMEOUT_SECONDS * 1000 + WAIT_MS });
     assert.match(await outgoing(emma.page).innerText(), /Felix Wagner nimmt nicht ab/);
-    await incoming(felix.page).waitFor({ state: 'detached', timeout: 10_000 });
+    await incoming(felix.page).waitFor({ state: 'detached', timeout: WAIT_MS });
     await felix.goto('/journal');
-    await journalRow(felix.page, 'missed').waitFor({ timeout: 10_000 });
+    await journalRow(felix.page, 'missed').waitFor({ timeout: WAIT_MS });
     await emma.goto('/journal');
-    await journalRow(emma.page, 'no_answer').waitFor({ timeout: 10_000 });
+    await journalRow(emma.page, 'no_answer').waitFor({ timeout: WAIT_MS });
     await emma.close();
     await felix.close();
   });
@@ -157,13 +158,13 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     const carla = await person('carla');
     const emma = await person('emma');
     await button(carla.page, 'emma').locator('button').click();
-    await incoming(emma.page).waitFor({ state: 'visible', timeout: 10_000 });
+    await incoming(emma.page).waitFor({ state: 'visible', timeout: WAIT_MS });
     await carla.page.locator('timio-notifications .popup.outgoing[data-phase="ringing"] button.hangup').click();
-    await incoming(emma.page).waitFor({ state: 'detached', timeout: 10_000 });
+    await incoming(emma.page).waitFor({ state: 'detached', timeout: WAIT_MS });
     await emma.goto('/journal');
-    await journalRow(emma.page, 'missed').waitFor({ timeout: 10_000 });
+    await journalRow(emma.page, 'missed').waitFor({ timeout: WAIT_MS });
     await carla.goto('/journal');
-    await journalRow(carla.page, 'cancelled').waitFor({ timeout: 10_000 });
+    await journalRow(carla.page, 'cancelled').waitFor({ timeout: WAIT_MS });
     await carla.close();
     await emma.close();
   });
@@ -172,12 +173,12 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
     const david = await person('david');
     const felix = await person('felix');
     const carla = await person('carla');
-    await button(carla.page, 'felix').locator('button').waitFor({ state: 'visible', timeout: 10_000 });
+    await button(carla.page, 'felix').locator('button').waitFor({ state: 'visible', timeout: WAIT_MS });
     await button(david.page, 'felix').locator('button').click();
     await incoming(felix.page).locator('button.accept').click();
-    await felix.page.locator('timio-call').waitFor({ timeout: 20_000 });
+    await felix.page.locator('timio-call').waitFor({ timeout: WAIT_MS });
     // Carla's page shows Felix busy: the button stays, disabled, and says why.
-    await carla.page.locator('tr[data-contact="felix"] timio-call-button[status="busy"]').waitFor({ timeout: 10_000 });
+    await carla.page.locator('tr[data-contact="felix"] timio-call-button[status="busy"]').waitFor({ timeout: WAIT_MS });
     const busyButton = button(carla.page, 'felix').locator('button');
     assert.equal(await busyButton.getAttribute('aria-disabled'), 'true');
     // A page that calls anyway (through the SDK's API) gets "busy" from the token service.
@@ -185,10 +186,10 @@ describe('one-on-one video call in the demo portal', { timeout: 330_000 }, () =>
       const { timio } = (await import('/sdk/timio.js' as string)) as { timio: { call(c: { id: string; name: string }): Promise<void> } };
       await timio.call({ id: 'felix', name: 'Felix Wagner' });
     });
-    await carla.page.locator('timio-notifications .popup.outgoing[data-outcome="busy"]').waitFor({ timeout: 10_000 });
+    await carla.page.locator('timio-notifications .popup.outgoing[data-outcome="busy"]').waitFor({ timeout: WAIT_MS });
     assert.match(await outgoing(carla.page).innerText(), /Felix Wagner ist gerade in einem anderen Gespräch/);
     await david.page.locator('timio-call .controls .end').click();
-    await felix.page.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await felix.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     await david.close();
     await felix.close();
     await carla.close();

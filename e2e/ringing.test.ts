@@ -17,11 +17,12 @@ import { createTokenService, type TokenService } from '../token-service/src/app.
 import { startDemoPortal, type RunningDemoPortal } from '../demo-host/src/app.js';
 import { startMediaServer, type MediaServer } from '../dev-media-server/src/server.js';
 import { launchChromium } from '../testing/chromium.js';
+import { WAIT_MS } from '../testing/wait.js';
 
 const root = join(import.meta.dirname, '..');
 const secret = 'timio-demo-portal-secret-change-me';
 
-describe('ringing and presence through the real services', { timeout: 180_000 }, () => {
+describe('ringing and presence through the real services', { timeout: 600_000 }, () => {
   let media: MediaServer;
   let tokenServer: Server;
   let service: TokenService;
@@ -95,7 +96,7 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
     assert.equal(await anna.locator('timio-call-button[contact="ben"]').first().isVisible(), false);
     assert.equal(await status(anna, 'ben'), 'offline');
     ben = await signIn('ben');
-    await anna.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'online', null, { timeout: 10_000 });
+    await anna.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'online', null, { timeout: WAIT_MS });
     assert.equal(await anna.locator('timio-call-button[contact="ben"]').first().isVisible(), true);
     assert.equal(await anna.locator('timio-call-button[contact="ben"] >> button').first().getAttribute('aria-label'), 'Videocall mit Ben Müller starten');
   });
@@ -105,12 +106,12 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
     const item = anna.locator('timio-contact[contact="ben"] >> [part="item"]').first();
     assert.equal((await item.innerText()).trim(), 'Videocall starten');
     await item.click();
-    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: WAIT_MS });
     assert.match(await popupText(ben, '.incoming'), /Eingehender Videocall Anna Schmidt ruft Sie an/);
     assert.equal(await ben.locator('timio-notifications').getAttribute('ringing'), '');
     assert.match(await popupText(anna, '.outgoing'), /Es klingelt bei Ben Müller/);
     await ben.locator('timio-notifications >> button.decline').click();
-    await anna.locator('timio-notifications >> .outgoing[data-outcome="declined"]').waitFor({ timeout: 10_000 });
+    await anna.locator('timio-notifications >> .outgoing[data-outcome="declined"]').waitFor({ timeout: WAIT_MS });
     assert.match(await popupText(anna, '.outgoing'), /Ben Müller hat den Anruf abgelehnt\./);
     assert.equal(await ben.locator('timio-notifications >> .incoming').count(), 0);
     assert.equal(await ben.locator('timio-notifications').getAttribute('ringing'), null);
@@ -120,11 +121,11 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
 
   it('Anna hangs up while it rings: Ben stops ringing and his page reports a missed call', async () => {
     await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
-    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: WAIT_MS });
     await anna.locator('timio-notifications >> button.hangup').click();
-    await ben.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: 10_000 });
+    await ben.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: WAIT_MS });
     await ben.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('missed:cancelled'));
-    await anna.locator('timio-notifications >> .outgoing[data-outcome="cancelled"]').waitFor({ timeout: 10_000 });
+    await anna.locator('timio-notifications >> .outgoing[data-outcome="cancelled"]').waitFor({ timeout: WAIT_MS });
     await anna.locator('timio-notifications >> button.close').click();
   });
 
@@ -132,19 +133,19 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
     const carla = await signIn('carla', 'en');
     await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
     await ben.locator('timio-notifications >> button.accept').click();
-    await ben.locator('timio-call').waitFor({ timeout: 20_000 });
-    await anna.locator('timio-call').waitFor({ timeout: 20_000 });
-    await carla.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'busy', null, { timeout: 10_000 });
+    await ben.locator('timio-call').waitFor({ timeout: WAIT_MS });
+    await anna.locator('timio-call').waitFor({ timeout: WAIT_MS });
+    await carla.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'busy', null, { timeout: WAIT_MS });
     const button = carla.locator('timio-call-button[contact="ben"] >> button').first();
     assert.equal(await button.getAttribute('aria-disabled'), 'true');
     assert.equal(await button.getAttribute('aria-label'), 'Ben Müller is in a call right now');
     await carla.evaluate(() => (window as unknown as { timio: { call(c: { id: string; name: string }): Promise<void> } }).timio.call({ id: 'ben', name: 'Ben Müller' }));
-    await carla.locator('timio-notifications >> .outgoing[data-outcome="busy"]').waitFor({ timeout: 10_000 });
+    await carla.locator('timio-notifications >> .outgoing[data-outcome="busy"]').waitFor({ timeout: WAIT_MS });
     assert.match(await popupText(carla, '.outgoing'), /Ben Müller is in another call\./);
     // Ben hangs up: both windows close, Anna's page reports the completed call with its duration.
     await ben.locator('timio-call [part="end-button"]').first().click();
-    await anna.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
-    await ben.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await anna.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await ben.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     await anna.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('ended:completed'));
     const journal = await anna.evaluate(() => JSON.parse(localStorage.getItem('timio-demo-journal:anna') ?? '[]') as Array<{ outcome: string; durationSeconds?: number }>);
     const completed = journal.find((e) => e.outcome === 'completed');
@@ -152,12 +153,12 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
   });
 
   it('nobody answers: Anna sees "no answer" after the ring timeout, Ben a missed call', async () => {
-    await anna.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'online', null, { timeout: 10_000 });
+    await anna.waitForFunction(() => document.querySelector('timio-call-button[contact="ben"]')?.getAttribute('status') === 'online', null, { timeout: WAIT_MS });
     await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
-    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
-    await anna.locator('timio-notifications >> .outgoing[data-outcome="no_answer"]').waitFor({ timeout: 20_000 });
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: WAIT_MS });
+    await anna.locator('timio-notifications >> .outgoing[data-outcome="no_answer"]').waitFor({ timeout: WAIT_MS });
     assert.match(await popupText(anna, '.outgoing'), /Ben Müller nimmt nicht ab\./);
-    await ben.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: 10_000 });
+    await ben.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: WAIT_MS });
     await ben.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('missed:no_answer'));
   });
 
@@ -166,25 +167,25 @@ describe('ringing and presence through the real services', { timeout: 180_000 },
     pages.push(ben2);
     await ben2.goto(`${portal.url}/`);
     // The second page's realtime connection is up once it knows Anna's presence.
-    await ben2.waitForFunction(() => document.querySelector('timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', null, { timeout: 10_000 });
+    await ben2.waitForFunction(() => document.querySelector('timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', null, { timeout: WAIT_MS });
     // "Keine Antwort" from the previous call may still be up (it hides itself after a few seconds).
     if (await anna.locator('timio-notifications >> button.close').count()) await anna.locator('timio-notifications >> button.close').click();
     await anna.locator('timio-call-button[contact="ben"] >> button').first().click();
-    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
-    await ben2.locator('timio-notifications >> .incoming').waitFor({ timeout: 10_000 });
+    await ben.locator('timio-notifications >> .incoming').waitFor({ timeout: WAIT_MS });
+    await ben2.locator('timio-notifications >> .incoming').waitFor({ timeout: WAIT_MS });
     await ben.locator('timio-notifications >> button.accept').click();
-    await ben2.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: 10_000 });
+    await ben2.locator('timio-notifications >> .incoming').waitFor({ state: 'detached', timeout: WAIT_MS });
     assert.equal(await ben2.locator('timio-call').count(), 0, 'the call window opens only where Ben answered');
-    await ben.locator('timio-call').waitFor({ timeout: 20_000 });
+    await ben.locator('timio-call').waitFor({ timeout: WAIT_MS });
     await anna.locator('timio-call [part="end-button"]').click();
-    await ben.locator('timio-call').waitFor({ state: 'detached', timeout: 15_000 });
+    await ben.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     await ben2.close();
   });
 
   it('"call all members": Ben gets "Einladung zur Videobesprechung" with "Teilnehmen"', async () => {
     const result = await anna.evaluate(() => (window as unknown as { timio: { ringRoom(r: string): Promise<{ invited: string[] }> } }).timio.ringRoom('vertrieb'));
     assert.ok(result.invited.includes('ben'));
-    await ben.locator('timio-notifications >> .ring').waitFor({ timeout: 10_000 });
+    await ben.locator('timio-notifications >> .ring').waitFor({ timeout: WAIT_MS });
     assert.match(await popupText(ben, '.ring'), /Einladung zur Videobesprechung Anna Schmidt ruft alle Mitglieder von „Vertrieb“ zu einer Besprechung\./);
     const joined = ben.evaluate(() => new Promise<string>((r) => document.addEventListener('timio-room-ring-accept', (e) => r(e.detail.room), { once: true })));
     await ben.locator('timio-notifications >> .ring button.accept').click();

@@ -214,6 +214,34 @@ function ownTrackSid(source: string): string | undefined {
   return undefined;
 }
 
+/** The camera's simulcast layers as this browser sends them (for telling a test what was on offer). */
+async function outboundVideo(source = 'camera') {
+  const pub = [...(room?.localParticipant.trackPublications.values() ?? [])].find((p) => p.source === source);
+  const sender = pub?.track?.sender;
+  if (!sender) return [];
+  const layers: Record<string, unknown>[] = [];
+  (await sender.getStats()).forEach((s: Record<string, unknown>) => {
+    if (s.type !== 'outbound-rtp') return;
+    const { rid, ssrc, frameWidth, framesSent, keyFramesEncoded, pliCount, qualityLimitationReason } = s;
+    layers.push({ rid, ssrc, frameWidth, framesSent, keyFramesEncoded, pliCount, qualityLimitationReason });
+  });
+  return layers;
+}
+
+/** What arrives of a remote video (for telling a test why no picture came). */
+async function inboundVideo(identity: string, source = 'camera') {
+  const pub = [...(room?.remoteParticipants.get(identity)?.trackPublications.values() ?? [])].find((p) => p.source === source);
+  const receiver = pub?.track?.receiver;
+  if (!receiver) return undefined;
+  let found: Record<string, unknown> | undefined;
+  (await receiver.getStats()).forEach((s: Record<string, unknown>) => {
+    if (s.type !== 'inbound-rtp') return;
+    const { ssrc, packetsReceived, framesDecoded, keyFramesDecoded, pliCount, firCount, nackCount } = s;
+    found = { ssrc, packetsReceived, framesDecoded, keyFramesDecoded, pliCount, firCount, nackCount };
+  });
+  return found;
+}
+
 function remoteParticipants() {
   return [...(room?.remoteParticipants.values() ?? [])].map((p) => ({
     identity: p.identity,
@@ -240,6 +268,8 @@ const api = {
   attempt,
   room: () => room,
   remoteParticipants,
+  outboundVideo,
+  inboundVideo,
   remoteTrackSid,
   ownTrackSid,
   local: () => ({

@@ -1,13 +1,11 @@
-// Pages running the real livekit-client in headless Chromium. livekit-page-client.ts is bundled by
-// esbuild into one script, served with a blank page from a port-0 static server on 127.0.0.1, and
-// each LiveKitPage (own browser context = own "person") drives it through `window.lk`.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+// Pages running the real livekit-client in headless Chromium. livekit-page-client.ts is bundled and
+// served by test-page.ts, and each LiveKitPage (own browser context = own "person") drives it
+// through `window.lk`.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 import type { JoinOptions, JoinResult, LiveKitPageApi, PageEvent, VideoStat } from './livekit-page-client.js';
+import { serveTestPage } from './test-page.js';
+import { WAIT_MS } from './wait.js';
 
 export type { JoinOptions, JoinResult, PageEvent, VideoStat };
 
@@ -15,21 +13,6 @@ declare global {
   interface Window {
     lk: LiveKitPageApi;
   }
-}
-
-let bundled: Promise<string> | undefined;
-
-/** The page script, built once per process. */
-export function pageScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [fileURLToPath(new URL('./livekit-page-client.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0].text);
-  return bundled;
 }
 
 export interface LiveKitPageHost {
@@ -41,18 +24,8 @@ export interface LiveKitPageHost {
 }
 
 export async function startLiveKitPageHost(opts: { browser?: Browser } = {}): Promise<LiveKitPageHost> {
-  const js = await pageScript();
-  const server: Server = createServer((req, res) => {
-    if (req.url === '/livekit-page.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'max-age=3600' });
-      res.end(js);
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><html><head><title>livekit test page</title></head><body><script src="/livekit-page.js"></script></body></html>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveTestPage({ entry: new URL('./livekit-page-client.ts', import.meta.url), format: 'iife', title: 'livekit test page' });
+  const origin = served.origin;
   const browser = opts.browser ?? (await launchChromium());
   const pages = new Set<LiveKitPage>();
   return {
@@ -75,8 +48,7 @@ export async function startLiveKitPageHost(opts: { browser?: Browser } = {}): Pr
     async close() {
       await Promise.all([...pages].map((p) => p.close()));
       if (!opts.browser) await browser.close().catch(() => undefined);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
     },
   };
 }
@@ -126,7 +98,7 @@ export class LiveKitPage {
           return !!s && s.frames >= n && s.width > 0 && s.height > 0;
         },
         [key, min] as const,
-        { timeout: opts.timeoutMs ?? 10_000, polling: 50 },
+        { timeout: opts.timeoutMs ?? WAIT_MS, polling: 100 },
       );
     } catch {
       const stat = await this.videoStat(identity, opts.source);
@@ -144,7 +116,7 @@ export class LiveKitPage {
   }
 
   /** Waits for a logged event of `type` whose fields include `match` (deep-equal on given keys). */
-  async waitForEvent(type: string, match: Partial<Omit<PageEvent, 'type' | 'at'>> = {}, timeoutMs = 10_000): Promise<PageEvent> {
+  async waitForEvent(type: string, match: Partial<Omit<PageEvent, 'type' | 'at'>> = {}, timeoutMs = WAIT_MS): Promise<PageEvent> {
     try {
       const handle = await this.page.waitForFunction(
         // no named helpers inside: tsx would wrap them in __name(), which the page does not have
@@ -153,7 +125,7 @@ export class LiveKitPage {
             (e) => e.type === t && Object.entries(m).every(([k, v]) => JSON.stringify((e as unknown as Record<string, unknown>)[k]) === JSON.stringify(v)),
           ) ?? false,
         [type, match] as const,
-        { timeout: timeoutMs, polling: 50 },
+        { timeout: timeoutMs, polling: 100 },
       );
       return (await handle.jsonValue()) as PageEvent;
     } catch {
@@ -162,7 +134,7 @@ export class LiveKitPage {
   }
 
   /** Waits until `predicate(window.lk)` is truthy in the page. */
-  async waitFor<A>(predicate: (lk: LiveKitPageApi, arg: A) => unknown, arg: A, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  async waitFor<A>(predicate: (lk: LiveKitPageApi, arg: A) => unknown, arg: A, timeoutMs = WAIT_MS, what = 'condition'): Promise<void> {
     try {
       await this.page.waitForFunction(
         ([source, a]) => {
@@ -170,7 +142,7 @@ export class LiveKitPage {
           return f(window.lk, a);
         },
         [predicate.toString(), arg] as const,
-        { timeout: timeoutMs, polling: 50 },
+        { timeout: timeoutMs, polling: 100 },
       );
     } catch {
       throw new Error(`${this.label}: timed out after ${timeoutMs} ms waiting for ${what}; events ${JSON.stringify(await this.eventTypes())}`);

@@ -24,13 +24,14 @@ import {
 } from '@livekit/protocol';
 import { RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RTCDataChannel } from 'werift';
 import WebSocket from 'ws';
+import { WAIT_MS } from './wait.js';
 
 export interface SignalParticipantOptions {
   /** Ask the server to subscribe to every track (default false: no media flows to Node). */
   autoSubscribe?: boolean;
   /** Open the publisher peer connection with data channels (default true). */
   dataChannels?: boolean;
-  /** How long joining may take (default 10 s). */
+  /** How long joining may take (default WAIT_MS). */
   timeoutMs?: number;
 }
 
@@ -96,7 +97,7 @@ export class SignalParticipant extends EventEmitter<SignalParticipantEvents> {
 
   /** Joins the room named in the token; resolves once joined (and data channels are open). */
   static async join(url: string, token: string, opts: SignalParticipantOptions = {}): Promise<SignalParticipant> {
-    const timeoutMs = opts.timeoutMs ?? 10_000;
+    const timeoutMs = opts.timeoutMs ?? WAIT_MS;
     const query = new URLSearchParams({
       access_token: token,
       auto_subscribe: opts.autoSubscribe ? '1' : '0',
@@ -164,7 +165,7 @@ export class SignalParticipant extends EventEmitter<SignalParticipantEvents> {
   }
 
   /** Asks to change own name/metadata/attributes; resolves with the server's request response. */
-  async updateMetadata(changes: { name?: string; metadata?: string; attributes?: Record<string, string> }, timeoutMs = 5000): Promise<RequestResponse> {
+  async updateMetadata(changes: { name?: string; metadata?: string; attributes?: Record<string, string> }, timeoutMs = WAIT_MS): Promise<RequestResponse> {
     const requestId = ++this.requestId;
     this.send({
       case: 'updateMetadata',
@@ -175,14 +176,14 @@ export class SignalParticipant extends EventEmitter<SignalParticipantEvents> {
   }
 
   /** Resolves with the first message (already received or future) matching `predicate`. */
-  waitForMessage(predicate: (m: SignalResponse['message']) => boolean, timeoutMs = 5000, what = 'signal message'): Promise<SignalResponse['message']> {
+  waitForMessage(predicate: (m: SignalResponse['message']) => boolean, timeoutMs = WAIT_MS, what = 'signal message'): Promise<SignalResponse['message']> {
     const found = this.received.find(predicate);
     if (found) return Promise.resolve(found);
     return this.waitForEvent('message', predicate, timeoutMs, what);
   }
 
   /** Resolves once another participant `identity` is present and satisfies `predicate`. */
-  waitForParticipant(identity: string, predicate: (p: ParticipantInfo) => boolean = () => true, timeoutMs = 5000): Promise<ParticipantInfo> {
+  waitForParticipant(identity: string, predicate: (p: ParticipantInfo) => boolean = () => true, timeoutMs = WAIT_MS): Promise<ParticipantInfo> {
     const check = (): ParticipantInfo | undefined => {
       const p = this.others.get(identity);
       return p && predicate(p) ? p : undefined;
@@ -193,26 +194,26 @@ export class SignalParticipant extends EventEmitter<SignalParticipantEvents> {
   }
 
   /** Resolves once `identity` is gone from the room. */
-  async waitForParticipantGone(identity: string, timeoutMs = 5000): Promise<void> {
+  async waitForParticipantGone(identity: string, timeoutMs = WAIT_MS): Promise<void> {
     if (!this.others.has(identity)) return;
     await this.waitForEvent('update', () => !this.others.has(identity), timeoutMs, `${identity} to leave`);
   }
 
   /** Resolves with the first data packet (already received or future) matching `predicate`. */
-  waitForData(predicate: (d: ReceivedData) => boolean = () => true, timeoutMs = 5000): Promise<ReceivedData> {
+  waitForData(predicate: (d: ReceivedData) => boolean = () => true, timeoutMs = WAIT_MS): Promise<ReceivedData> {
     const found = this.dataReceived.find(predicate);
     if (found) return Promise.resolve(found);
     return this.waitForEvent('data', predicate, timeoutMs, 'data packet');
   }
 
   /** Resolves with the server's leave request (or rejects if none arrives). */
-  async waitForLeave(timeoutMs = 5000): Promise<LeaveRequest> {
+  async waitForLeave(timeoutMs = WAIT_MS): Promise<LeaveRequest> {
     if (this.leaveRequest) return this.leaveRequest;
     return this.waitForEvent('leave', () => true, timeoutMs, 'leave request');
   }
 
   /** Resolves when the signal connection has closed. */
-  async waitForClose(timeoutMs = 5000): Promise<void> {
+  async waitForClose(timeoutMs = WAIT_MS): Promise<void> {
     if (this.closed) return;
     await this.waitForEvent('close', () => true, timeoutMs, 'signal close');
   }

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { DEV_API_KEY, DEV_API_SECRET } from './tokens.js';
+import { WAIT_MS } from './wait.js';
 
 export interface WebhookSink {
   url: string;
@@ -47,7 +48,7 @@ export async function startWebhookSink(opts: { apiKey?: string; apiSecret?: stri
     events,
     rejected,
     contentTypes,
-    waitFor(predicate, timeoutMs = 5000, what = 'webhook event') {
+    waitFor(predicate, timeoutMs = WAIT_MS, what = 'webhook event') {
       const found = events.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {

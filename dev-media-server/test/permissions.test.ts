@@ -1,5 +1,6 @@
-// Grants enforced as a browser running livekit-client observes them, refused joins with their
-// reasons, and the three-person room where everyone sees the other two within 3 s.
+// Who may join and what they may do, as a browser running livekit-client observes it: refused
+// joins with their reasons (bad tokens, full room, closed room, the token's room only) and grants
+// (publishing, sources, data, and a grant revoked during the call).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TrackSource } from '@livekit/protocol';
@@ -23,20 +24,30 @@ after(async () => {
   await media?.close();
 });
 
-describe('refused joins', { timeout: 120_000 }, () => {
-  test('expired, forged and room-less tokens are refused as NotAllowed (401)', async () => {
+describe('refused joins', { timeout: 600_000 }, () => {
+  test('expired, forged, room-less and join-less tokens are refused as NotAllowed (401); nobody joins', async () => {
+    const present = await SignalParticipant.join(media.url, await roomToken('present', 'r1'), { dataChannels: false });
     const page = await host.open('eve');
     try {
-      for (const token of [expiredRoomToken('eve', 'r1'), await roomToken('eve', 'r1', {}, { apiSecret: 'guessed' }), await roomToken('eve', '', {})]) {
+      const tokens: [string, string, RegExp][] = [
+        ['expired', expiredRoomToken('eve', 'r1'), /expired/i],
+        ['forged', await roomToken('eve', 'r1', {}, { apiSecret: 'guessed' }), /signature/i],
+        ['room-less', await roomToken('eve', '', {}), /./],
+        ['join-less', await roomToken('eve', 'r1', { roomJoin: false }), /./],
+      ];
+      for (const [what, token, text] of tokens) {
         const r = await page.tryJoin(media.url, token, { camera: false, mic: false });
-        assert.equal(r.ok, false);
+        assert.equal(r.ok, false, `${what} token joined`);
         if (!r.ok) {
-          assert.equal(r.reason, 0, `NotAllowed: ${r.message}`);
-          assert.equal(r.status, 401, r.message);
+          assert.equal(r.reason, 0, `${what}: NotAllowed: ${r.message}`);
+          assert.equal(r.status, 401, `${what}: ${r.message}`);
+          assert.match(r.message, text, what);
         }
       }
+      assert.deepEqual((await api.listParticipants('r1')).map((p) => p.identity), ['present']);
     } finally {
       await page.close();
+      await present.close();
     }
   });
 
@@ -55,11 +66,31 @@ describe('refused joins', { timeout: 120_000 }, () => {
     }
   });
 
+  test('without auto-created rooms, a room nobody created is refused as not existing', async () => {
+    const strict = await startMediaServer({ port: 0, autoCreateRooms: false });
+    const page = await host.open('early');
+    try {
+      const r = await page.tryJoin(strict.url, await roomToken('early', 'later'), { camera: false, mic: false });
+      assert.equal(r.ok, false);
+      if (!r.ok) assert.match(r.message, /does not exist/);
+      strict.rooms.createRoom('later');
+      await page.join(strict.url, await roomToken('early', 'later'), { camera: false, mic: false });
+      assert.equal(await page.run((lk) => lk.room()?.name), 'later');
+    } finally {
+      await page.close();
+      await strict.close();
+    }
+  });
+
   test('a token for room A lands in room A, never in room B', async () => {
+    const token = await roomToken('mallory', 'room-a');
+    const validate = await fetch(`${media.url.replace('ws:', 'http:')}/rtc/validate?access_token=${token}`);
+    assert.equal(validate.status, 200, 'the token itself is valid');
     const inB = await SignalParticipant.join(media.url, await roomToken('bea', 'room-b'), { dataChannels: false });
     const page = await host.open('mallory');
     try {
-      await page.join(media.url, await roomToken('mallory', 'room-a'), { camera: false, mic: false });
+      // the room is in the token, never in the URL: whatever the client asks, it lands in room-a
+      await page.join(media.url, token, { camera: false, mic: false });
       assert.deepEqual(await page.run((lk) => lk.remoteParticipants().map((p) => p.identity)), []);
       assert.equal(await page.run((lk) => lk.room()?.name), 'room-a');
       assert.deepEqual((await api.listParticipants('room-b')).map((p) => p.identity), ['bea']);
@@ -71,7 +102,7 @@ describe('refused joins', { timeout: 120_000 }, () => {
   });
 });
 
-describe('grants', { timeout: 120_000 }, () => {
+describe('grants', { timeout: 600_000 }, () => {
   test('no publishing without canPublish, only the allowed sources, no data without canPublishData', async () => {
     const watcher = await SignalParticipant.join(media.url, await roomToken('watcher', 'grants'));
     const viewer = await host.open('viewer');
@@ -85,9 +116,9 @@ describe('grants', { timeout: 120_000 }, () => {
       await micOnly.join(media.url, await roomToken('mic-only', 'grants', { canPublishSources: [TrackSource.MICROPHONE] }), { camera: false, mic: true });
       const cam2 = await micOnly.run((lk) => lk.attempt(() => lk.setCameraEnabled(true)));
       assert.equal(cam2.ok, false, 'camera refused for a microphone-only grant');
-      await watcher.waitForParticipant('mic-only', (p) => p.tracks.length === 1, 15_000);
+      await watcher.waitForParticipant('mic-only', (p) => p.tracks.length === 1);
       await micOnly.run((lk) => lk.publishData('fence', { topic: 'chat' }));
-      await watcher.waitForData((d) => d.text === 'fence', 10_000);
+      await watcher.waitForData((d) => d.text === 'fence');
       assert.ok(!watcher.dataReceived.some((d) => d.text === 'sneaky'), 'data without canPublishData never arrives');
       assert.deepEqual((await api.getParticipant('grants', 'viewer')).tracks, []);
       assert.deepEqual((await api.getParticipant('grants', 'mic-only')).tracks.map((t) => t.source), [TrackSource.MICROPHONE]);
@@ -95,33 +126,19 @@ describe('grants', { timeout: 120_000 }, () => {
       await Promise.all([viewer.close(), micOnly.close(), watcher.close()]);
     }
   });
-});
 
-describe('three participants', { timeout: 120_000 }, () => {
-  test('each sees the other two\'s video within 3 s of joining', async () => {
-    const names = ['ada', 'ben', 'cem'];
-    const pages = await Promise.all(names.map((n) => host.open(n)));
+  test('revoking canPublish during the call unpublishes the tracks; the others see them go', async () => {
+    const watcher = await SignalParticipant.join(media.url, await roomToken('watcher2', 'revoke'));
+    const speaker = await host.open('speaker');
     try {
-      // page clocks (performance.now) mapped to wall-clock time, to compare joins across pages
-      const offsets = await Promise.all(pages.map(async (p) => { const t = await p.page.evaluate(() => performance.now()); return Date.now() - t; }));
-      const joinedAt: number[] = [];
-      await Promise.all(pages.map(async (page, i) => {
-        await page.join(media.url, await roomToken(names[i], 'trio'));
-        joinedAt[i] = Date.now();
-      }));
-      for (const [i, page] of pages.entries()) {
-        for (const other of names.filter((n) => n !== names[i])) {
-          const stat = await page.waitForFrames(other, { minFrames: 1, timeoutMs: 15_000 });
-          assert.ok(stat.width > 0 && stat.height > 0);
-          // from the moment both were in the room (the later join) to the first painted frame
-          const since = Math.max(joinedAt[i], joinedAt[names.indexOf(other)]);
-          const elapsed = stat.firstFrameAt + offsets[i] - since;
-          console.log(`${names[i]} saw ${other} ${Math.round(elapsed)} ms after both had joined`);
-          assert.ok(elapsed < 3000, `${names[i]} saw ${other} ${Math.round(elapsed)} ms after joining`);
-        }
-      }
+      await speaker.join(media.url, await roomToken('speaker', 'revoke'), { camera: false, mic: true });
+      await watcher.waitForParticipant('speaker', (p) => p.tracks.length === 1);
+      await api.updateParticipant('revoke', 'speaker', { permission: { canPublish: false, canSubscribe: true, canPublishData: true } });
+      await watcher.waitForParticipant('speaker', (p) => p.tracks.length === 0);
+      await speaker.waitForEvent('permissions', { identity: 'speaker', detail: { canPublish: false, canPublishData: true } });
+      assert.deepEqual((await api.getParticipant('revoke', 'speaker')).tracks, []);
     } finally {
-      await Promise.all(pages.map((p) => p.close()));
+      await Promise.all([speaker.close(), watcher.close()]);
     }
   });
 });

@@ -1,6 +1,7 @@
 // What a person sees of a <video>: whether new frames keep being painted, read through playwright
 // locators (they pierce the elements' open shadow roots).
 import type { Page } from 'playwright-core';
+import { WAIT_MS } from '../../testing/wait.js';
 
 export interface VideoFrames { frames: number; width: number; height: number }
 
@@ -19,7 +20,7 @@ const WAIT_FOR_FRAMES = `(v, [n, ms]) => new Promise((resolve, reject) => {
 })`;
 
 /** Waits until the video shows a picture and paints at least `advance` more frames. */
-export async function framesAdvance(page: Page, selector: string, { advance = 5, timeoutMs = 20_000 } = {}): Promise<VideoFrames> {
+export async function framesAdvance(page: Page, selector: string, { advance = 5, timeoutMs = WAIT_MS } = {}): Promise<VideoFrames> {
   const video = page.locator(selector).first();
   await video.waitFor({ state: 'attached', timeout: timeoutMs });
   const wait = new Function(`return ${WAIT_FOR_FRAMES}`)() as (v: Element, arg: [number, number]) => Promise<VideoFrames>;

@@ -6,6 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config.js';
+import { waitUntil } from '../../testing/wait.js';
 import { join } from 'node:path';
 import { DirectoryError, loadDirectoryFile } from '../src/directory/directory.js';
 import { api, expectError, portalToken, startService, tempDir, testEnv } from './helpers.js';
@@ -92,14 +93,6 @@ test('mounted under a prefix in a host app, the service answers there and leaves
   }
 });
 
-async function until(probe: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50)); // polling an HTTP endpoint, not a fixed wait
-  }
-}
-
 const base = {
   users: [{ id: 'anna', name: 'Anna Schmidt' }, { id: 'ben', name: 'Ben Müller' }],
   rooms: [{ id: 'vertrieb', name: 'Vertrieb', members: ['anna', 'ben'], moderators: ['anna'] }],
@@ -115,9 +108,9 @@ test('DIRECTORY_FILE is re-read when it changes: a new room works without a rest
     // Written the way a portal would: a temporary file renamed over the old one.
     writeFileSync(`${file}.tmp`, JSON.stringify(withNewRoom));
     renameSync(`${file}.tmp`, file);
-    await until(async () => (await token('ben', 'neu')).status === 200, 'the new room');
+    await waitUntil(async () => (await token('ben', 'neu')).status === 200, 'the new room');
     writeFileSync(file, '{"users": [');
-    await until(async () => s.logs.some((l) => /kept the previous directory/.test(l)), 'the bad file to be reported');
+    await waitUntil(async () => s.logs.some((l) => /kept the previous directory/.test(l)), 'the bad file to be reported');
     assert.equal((await token('ben', 'neu')).status, 200, 'the previous directory stays');
   } finally {
     await s.close();
@@ -140,7 +133,7 @@ test('DIRECTORY_URL: the host serves the directory with a shared secret; a room 
   try {
     assert.equal((await token('anna', 'vertrieb')).status, 200);
     data = withNewRoom;
-    await until(async () => (await token('ben', 'neu')).status === 200, 'the room the host added');
+    await waitUntil(async () => (await token('ben', 'neu')).status === 200, 'the room the host added');
     assert.ok(seen.every((h) => h === `Bearer ${secret}`));
     assert.throws(() => loadConfig(testEnv({ DIRECTORY_FILE: undefined, DIRECTORY_URL: url })), /DIRECTORY_SECRET is required/);
   } finally {

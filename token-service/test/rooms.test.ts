@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../testing/signal-participant.js';
 import { api, expectError, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { WAIT_MS } from '../../testing/wait.js';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -62,12 +63,15 @@ describe('rooms against the dev media server', () => {
   });
 
   test('joining shows up at once, because the join webhook refreshes the cached status', async () => {
+    const cachedAt = Date.now();
     assert.equal((await status()).body.running, false); // now cached as empty
     const anna = await memberJoins('anna');
+    // the deadline is the cache's 15 s lifetime (token-service/src/livekit/room-status.ts): seen
+    // before it ran out, only the webhook can have refreshed the status
     const seen = await until('anna in the room status', async () => {
       const res = await status('ben');
       return res.body.participants.some((p: { identity: string }) => p.identity === 'anna') ? res.body : undefined;
-    }, 5000); // well under the cache's 15 s lifetime: only the webhook can have refreshed it
+    }, cachedAt + 15_000 - Date.now());
     assert.equal(seen.running, true);
     assert.deepEqual(seen.participants.map((p: Record<string, unknown>) => [p['identity'], p['name'], p['guest']]), [['anna', 'Anna Schmidt', false]]);
     assert.equal(anna.self.name, 'Anna Schmidt');
@@ -76,10 +80,14 @@ describe('rooms against the dev media server', () => {
   test('hands: own hand up and down, server-stamped, seen by others and by late joiners', async () => {
     const anna = people[0]!;
     await memberJoins('ben'); // people[1]
+    const asked = Date.now();
     const up = await hand(portalToken('ben'), { raised: true });
+    const answered = Date.now();
     assert.equal(up.status, 200, up.text);
     assert.equal(up.body.identity, 'ben');
-    assert.ok(Math.abs(Date.parse(up.body.raisedAt) - Date.now()) < 5000);
+    // stamped by the server (same process, same clock) while it handled the request
+    const raisedAt = Date.parse(up.body.raisedAt);
+    assert.ok(raisedAt >= asked && raisedAt <= answered, `raisedAt ${up.body.raisedAt} lies within the request`);
     const seenByAnna = await anna.waitForParticipant('ben', (p) => p.attributes['timio.hand'] === up.body.raisedAt);
     assert.equal(seenByAnna.attributes['timio.hand'], up.body.raisedAt);
     const listed = await until('ben\'s hand in the status', async () => {
@@ -158,7 +166,7 @@ describe('rooms against the dev media server', () => {
     // A token minted before the revocation still lets LiveKit admit its holder; the join webhook
     // makes the service take them out again.
     const lena = await join(late.body.token);
-    const leave = await lena.waitForLeave(10_000);
+    const leave = await lena.waitForLeave();
     assert.ok(leave);
     await anna.waitForParticipantGone(lena.identity);
     await olaf.leave();

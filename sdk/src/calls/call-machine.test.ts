@@ -5,7 +5,7 @@ import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { CallMachine, type CallApi, type CallWindow, type HostCallEvent } from './call-machine.js';
-import '../elements/shared/testing/fake-token-service.js';
+import '../../../testing/fake-token-service.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };

@@ -1,6 +1,7 @@
 // A portal page as the tests see it: a real WebSocket (ws) to /v1/realtime that records every
 // frame, so a test can wait for the message or the close it expects.
 import WebSocket from 'ws';
+import { WAIT_MS } from '../../../testing/wait.js';
 import type { ServerMessage } from '../../../sdk/src/protocol/realtime.js';
 
 export interface Closed { code: number; reason: string }
@@ -47,7 +48,7 @@ export class TestPage {
    * Fails after `ms` with what was received instead.
    */
   async next<T extends ServerMessage['type']>(
-    type: T, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true, ms = 10_000,
+    type: T, match: (m: Extract<ServerMessage, { type: T }>) => boolean = () => true, ms = WAIT_MS,
   ): Promise<Extract<ServerMessage, { type: T }>> {
     const found = await this.until(() => this.find(type, match), ms, `a ${type} message`);
     this.received.splice(this.received.indexOf(found), 1);
@@ -55,17 +56,17 @@ export class TestPage {
   }
 
   /** Waits for a presence message that says this user has this status. */
-  async presence(id: string, status: string, ms = 10_000): Promise<void> {
+  async presence(id: string, status: string, ms = WAIT_MS): Promise<void> {
     await this.next('presence', (m) => m.users.some((u) => u.id === id && u.status === status), ms);
   }
 
   /** Waits for a call event in this state (and outcome). */
-  call(state: string, outcome?: string, ms = 10_000) {
+  call(state: string, outcome?: string, ms = WAIT_MS) {
     return this.next('call', (m) => m.call.state === state && (outcome === undefined || m.call.outcome === outcome), ms).then((m) => m.call);
   }
 
   /** Resolves with the close code once the server closes the page. */
-  async closedWithin(ms = 5_000): Promise<Closed> {
+  async closedWithin(ms = WAIT_MS): Promise<Closed> {
     return Promise.race([
       this.closed,
       new Promise<Closed>((_, reject) => setTimeout(() => reject(new Error(`page not closed within ${ms} ms`)), ms).unref()),

@@ -41,7 +41,7 @@ describe('realtime presence', () => {
 
     const silent = new TestPage(svc.wsUrl);
     await silent.opened;
-    const closed = await silent.closedWithin(3_000);
+    const closed = await silent.closedWithin();
     assert.equal(closed.code, 4002);
     assert.deepEqual(silent.received, []);
   });
@@ -61,7 +61,7 @@ describe('realtime presence', () => {
     assert.ok(!watcher.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'carla')), 'carla is not watched');
 
     ben.close();
-    await watcher.presence('ben', 'offline', 3_000);
+    await watcher.presence('ben', 'offline');
 
     watcher.send({ type: 'watch', remove: ['ben'] });
     watcher.send({ type: 'ping' });
@@ -102,7 +102,7 @@ describe('realtime presence', () => {
 
     const closedAt = Date.now();
     reloaded.close();
-    await watcher.presence('david', 'offline', 3_000);
+    await watcher.presence('david', 'offline');
     assert.ok(Date.now() - closedAt >= 450, 'offline only after the grace period');
     watcher.close();
   });
@@ -122,7 +122,7 @@ describe('realtime presence', () => {
     assert.equal((await page.closedWithin()).code, 4001);
 
     const { page: expiring } = await TestPage.ready(svc.wsUrl, portalToken('felix', { expiresInSeconds: 1 }));
-    const closed = await expiring.closedWithin(4_000);
+    const closed = await expiring.closedWithin();
     assert.equal(closed.code, 4001);
     assert.equal((await expiring.next('error')).error.code, 'token_expired');
   });

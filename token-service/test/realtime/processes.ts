@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { post } from './service.js';
+import { WAIT_MS } from '../../../testing/wait.js';
 
 export async function freePort(): Promise<number> {
   const s = createServer();
@@ -49,7 +50,7 @@ export class RedisServer {
   async start(): Promise<void> {
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'inherit'] });
     // With loglevel warning it prints nothing when ready: poll the port instead.
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const ok = await new Promise<boolean>((resolve) => {
         import('node:net').then(({ connect }) => {
@@ -82,7 +83,7 @@ export class ServiceProcess {
   static async start(env: Record<string, string>): Promise<ServiceProcess> {
     const script = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const m = await waitForLine(child, /LISTENING (\d+)/, 30_000, 'token service');
+    const m = await waitForLine(child, /LISTENING (\d+)/, WAIT_MS, 'token service');
     return new ServiceProcess(child, Number(m[1]));
   }
 

@@ -60,7 +60,7 @@ describe('realtime across two processes through Redis', () => {
     assert.ok(!anna.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === 'ben')), `no flicker expected: ${JSON.stringify(anna.received)}`);
 
     benAgain.close();
-    await anna.presence('ben', 'offline', 3_000);
+    await anna.presence('ben', 'offline');
     anna.close();
   });
 
@@ -103,7 +103,7 @@ describe('realtime across two processes through Redis', () => {
     // No answer: the ring times out on the process that started it; both sides hear it.
     const unanswered = (await a.post('/v1/calls', 'anna', { callee: 'ben' })).body.call as CallInfo;
     await benOnB.call('ringing');
-    assert.equal((await benOnB.call('ended', 'no_answer', 10_000)).id, unanswered.id);
+    assert.equal((await benOnB.call('ended', 'no_answer')).id, unanswered.id);
     await anna.call('ended', 'no_answer');
 
     // Decline on the other process than the one that rang.
@@ -174,9 +174,9 @@ describe('realtime across two processes through Redis', () => {
     }
     // Changes flow again across processes.
     const emma = await page(b, 'emma');
-    await anna.presence('emma', 'online', 5_000);
+    await anna.presence('emma', 'online');
     david.close();
-    await anna.presence('david', 'offline', 5_000);
+    await anna.presence('david', 'offline');
     // And calls work again.
     const started = await b.post('/v1/calls', 'emma', { callee: 'anna' });
     assert.equal(started.status, 201, JSON.stringify(started.body));
@@ -202,7 +202,7 @@ describe('realtime across two processes through Redis', () => {
     await benOnB.closed;
     const benOnA = await page(a, 'ben-4'); // ben's page reconnects through the balancer
     // Felix's page never comes back: he goes offline once the stopped process is dropped.
-    await anna.presence('felix-4', 'offline', 15_000);
+    await anna.presence('felix-4', 'offline');
     // Everything published before now has reached anna once a later change arrives.
     const marker = await page(a, 'marker-3-4');
     await anna.presence('marker-3-4', 'online');
@@ -225,7 +225,7 @@ describe('realtime across two processes through Redis', () => {
     internals.cmd.disconnect();
     internals.sub.disconnect();
     // The surviving process notices the silence (4 s here).
-    await anna.presence('carla-5', 'offline', 15_000);
+    await anna.presence('carla-5', 'offline');
     anna.close();
   });
 });

@@ -90,7 +90,7 @@ describe('realtime robustness', () => {
     await watcher.presence('felix', 'online');
     // Stop reading: the ghost neither answers pings nor sends a close.
     (ghost.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    await watcher.presence('felix', 'offline', 5_000);
+    await watcher.presence('felix', 'offline');
     watcher.close();
     ghost.ws.terminate();
   });

@@ -11,6 +11,7 @@ import { CHAT_TOPIC } from '../../../sdk/src/protocol/rest.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/signal-participant.js';
 import { startLiveKitPageHost, type LiveKitPageHost } from '../../../testing/livekit-page.js';
+import { waitUntil } from '../../../testing/wait.js';
 import { TestPage } from './pages.js';
 import { freePort } from './processes.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
@@ -45,8 +46,8 @@ describe('room conferences through the token service and the dev media server', 
     return { status: res.status, body: await res.json() as any };
   };
   /** Waits for a `room` frame of vertrieb that satisfies `match`. */
-  const roomFrame = (p: TestPage, match: (r: RoomStatus) => boolean, ms = 10_000) =>
-    p.next('room', (m) => m.room.id === 'vertrieb' && match(m.room), ms).then((m) => m.room);
+  const roomFrame = (p: TestPage, match: (r: RoomStatus) => boolean) =>
+    p.next('room', (m) => m.room.id === 'vertrieb' && match(m.room)).then((m) => m.room);
   const endRoom = async () => {
     const res = await s.post('/v1/rooms/vertrieb/end', 'anna', {});
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -182,7 +183,7 @@ describe('room conferences through the token service and the dev media server', 
     await endRoom(); // whatever an earlier test left running
     assert.equal((await s.post('/v1/rooms/vertrieb/chat', 'ben', { text: 'hallo?' })).status, 409, 'no meeting, no chat');
     const anna = await join('anna', { data: true });
-    const got = anna.waitForData((d) => d.topic === CHAT_TOPIC, 10_000);
+    const got = anna.waitForData((d) => d.topic === CHAT_TOPIC);
     const posted = await s.post('/v1/rooms/vertrieb/chat', 'ben', { text: '  Guten Morgen\nzusammen  ', from: { identity: 'anna', name: 'Fake' } });
     assert.equal(posted.status, 201, JSON.stringify(posted.body));
     const message = posted.body.message;
@@ -204,7 +205,7 @@ describe('room conferences through the token service and the dev media server', 
 
     await anna.leave();
     await endRoom();
-    await until(async () => (await get('/v1/rooms/vertrieb/chat', 'felix')).body.messages.length === 0, 'the chat to be deleted with the room');
+    await waitUntil(async () => (await get('/v1/rooms/vertrieb/chat', 'felix')).body.messages.length === 0, 'the chat to be deleted with the room');
   });
 
   describe('moderators, through the service only', () => {
@@ -229,7 +230,7 @@ describe('room conferences through the token service and the dev media server', 
       const carla = await host.open('carla');
       await carla.join(media.url, await tokenFor('carla'), { mic: true, camera: false });
       const anna = await join('anna', { moderator: true });
-      await anna.waitForParticipant('carla', (p) => p.tracks.some((t) => !t.muted), 15_000);
+      await anna.waitForParticipant('carla', (p) => p.tracks.some((t) => !t.muted));
 
       const byMember = await s.post('/v1/rooms/vertrieb/participants/carla/mute', 'ben', { source: 'microphone' });
       assert.equal(byMember.status, 403);
@@ -239,7 +240,7 @@ describe('room conferences through the token service and the dev media server', 
 
       const muted = await s.post('/v1/rooms/vertrieb/participants/carla/mute', 'anna', { source: 'microphone' });
       assert.deepEqual(muted.body, { muted: true });
-      await anna.waitForParticipant('carla', (p) => p.tracks.length > 0 && p.tracks.every((t) => t.muted), 10_000);
+      await anna.waitForParticipant('carla', (p) => p.tracks.length > 0 && p.tracks.every((t) => t.muted));
 
       const all = await s.post('/v1/rooms/vertrieb/mute-all', 'anna', {});
       assert.deepEqual(all.body, { muted: 0 }, 'carla is muted already and anna keeps her own');
@@ -247,7 +248,7 @@ describe('room conferences through the token service and the dev media server', 
       assert.equal((await del('/v1/rooms/vertrieb/participants/carla', 'ben')).status, 403);
       const removed = await del('/v1/rooms/vertrieb/participants/carla', 'anna');
       assert.deepEqual(removed.body, { removed: true });
-      await anna.waitForParticipantGone('carla', 10_000);
+      await anna.waitForParticipantGone('carla');
       assert.equal((await del('/v1/rooms/vertrieb/participants/carla', 'anna')).status, 404);
       assert.ok(s.log.some((l) => /anna muted the microphone of carla/.test(l)), s.log.join('\n'));
       assert.ok(s.log.some((l) => /anna removed carla/.test(l)));
@@ -257,10 +258,3 @@ describe('room conferences through the token service and the dev media server', 
   });
 });
 
-async function until(probe: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50)); // polling an HTTP endpoint, not a fixed wait
-  }
-}

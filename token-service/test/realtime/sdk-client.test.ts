@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { getRealtimeClient, RealtimeClient, type CallInfo, type PresenceStatus } from '../../../sdk/src/realtime/realtime-client.js';
 import { TestPage } from './pages.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+import { waitUntil } from '../../../testing/wait.js';
 
 /** A real `ws` WebSocket that remembers every frame the client sent and every socket it opened. */
 const sockets: RecordingSocket[] = [];
@@ -20,15 +21,6 @@ class RecordingSocket extends WebSocket {
   override send(data: any): void {
     this.sent.push(JSON.parse(String(data)));
     super.send(data);
-  }
-}
-
-/** Resolves when `check` holds, polling on client events; fails after `ms`. */
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -51,7 +43,7 @@ describe('SDK realtime client', () => {
     const contacts = Array.from({ length: 20 }, (_, i) => `contact${i}`);
     const unsubscribe = contacts.map((id) => shared.watchPresence(id, (s) => seen.set(id, s)));
     shared.watchPresence('ben', (s) => seen.set('ben', s));
-    await until(() => seen.size === 21, 'initial presence of 21 contacts');
+    await waitUntil(() => seen.size === 21, 'initial presence of 21 contacts');
     assert.equal(sockets.length - before, 1, 'one WebSocket for all buttons');
     const socket = sockets.at(-1)!;
     const watches = socket.sent.filter((m) => m.type === 'watch');
@@ -59,14 +51,14 @@ describe('SDK realtime client', () => {
     assert.equal(watches[0].add.length, 21);
 
     const ben = await TestPage.ready(svc.wsUrl, portalToken('ben'));
-    await until(() => seen.get('ben') === 'online', 'ben online');
+    await waitUntil(() => seen.get('ben') === 'online', 'ben online');
 
     // Buttons disappear: one remove frame; a contact still shown by another button stays.
     for (const u of unsubscribe) u();
-    await until(() => socket.sent.filter((m) => m.type === 'watch').length === 2, 'the remove batch');
+    await waitUntil(() => socket.sent.filter((m) => m.type === 'watch').length === 2, 'the remove batch');
     assert.equal(socket.sent.filter((m) => m.type === 'watch')[1].remove.length, 20);
     ben.page.close();
-    await until(() => seen.get('ben') === 'offline', 'ben offline');
+    await waitUntil(() => seen.get('ben') === 'offline', 'ben offline');
     shared.close();
   });
 
@@ -77,19 +69,19 @@ describe('SDK realtime client', () => {
     client.onState((s) => states.push(s));
     const seen: PresenceStatus[] = [];
     client.watchPresence('carla', (s) => seen.push(s));
-    await until(() => seen.length === 1, 'initial presence');
+    await waitUntil(() => seen.length === 1, 'initial presence');
     const first = sockets.at(-1)!;
     const firstPage = client.pageId;
 
     first.terminate(); // the network drops
-    await until(() => client.state === 'ready' && sockets.at(-1) !== first, 'reconnected');
+    await waitUntil(() => client.state === 'ready' && sockets.at(-1) !== first, 'reconnected');
     assert.notEqual(client.pageId, firstPage);
     assert.equal(tokens, 2, 'authenticated again');
     assert.deepEqual(sockets.at(-1)!.sent.find((m) => m.type === 'watch').add, ['carla'], 're-subscribed');
     assert.ok(states.includes('reconnecting'));
 
     const carla = await TestPage.ready(svc.wsUrl, portalToken('carla'));
-    await until(() => seen.at(-1) === 'online', 'carla online after reconnect');
+    await waitUntil(() => seen.at(-1) === 'online', 'carla online after reconnect');
     carla.page.close();
     client.close();
   });
@@ -100,16 +92,16 @@ describe('SDK realtime client', () => {
     const client = new RealtimeClient({ url: local.url, WebSocket: RecordingSocket, getToken: async () => portalToken('david'), reconnectMinMs: 50, reconnectMaxMs: 300 });
     const seen: PresenceStatus[] = [];
     client.watchPresence('emma', (s) => seen.push(s));
-    await until(() => client.state === 'ready', 'ready');
+    await waitUntil(() => client.state === 'ready', 'ready');
     const opened = sockets.length;
     await local.close();
-    await until(() => client.state === 'reconnecting', 'reconnecting');
+    await waitUntil(() => client.state === 'reconnecting', 'reconnecting');
     // Attempts fail while nothing listens; then the service is back on the same port.
-    await until(() => sockets.length >= opened + 2, 'a few reconnect attempts');
+    await waitUntil(() => sockets.length >= opened + 2, 'a few reconnect attempts');
     const again = await startService({ ...fastSettings }, {}, port);
-    await until(() => client.state === 'ready', 'ready again', 8_000);
+    await waitUntil(() => client.state === 'ready', 'ready again');
     const emma = await TestPage.ready(again.wsUrl, portalToken('emma'));
-    await until(() => seen.at(-1) === 'online', 'presence after the restart');
+    await waitUntil(() => seen.at(-1) === 'online', 'presence after the restart');
     emma.page.close();
     client.close();
     await again.close();
@@ -119,9 +111,9 @@ describe('SDK realtime client', () => {
     let tokens = 0;
     const client = clientFor('felix', { getToken: async () => { tokens++; return portalToken('felix', { expiresInSeconds: 2 }); } });
     client.connect();
-    await until(() => client.state === 'ready', 'ready');
+    await waitUntil(() => client.state === 'ready', 'ready');
     const socket = sockets.at(-1)!;
-    await until(() => tokens >= 3, 'two refreshes', 6_000);
+    await waitUntil(() => tokens >= 3, 'two refreshes');
     assert.equal(sockets.at(-1), socket, 'no reconnect');
     assert.equal(client.state, 'ready');
     assert.equal(socket.sent.filter((m) => m.type === 'auth').length, tokens);
@@ -136,16 +128,16 @@ describe('SDK realtime client', () => {
     caller.onCall((c) => calls.caller!.push(c));
     calleeA.onCall((c) => calls.a!.push(c));
     calleeB.onCall((c) => calls.b!.push(c));
-    await until(() => [caller, calleeA, calleeB].every((c) => c.state === 'ready'), 'all ready');
+    await waitUntil(() => [caller, calleeA, calleeB].every((c) => c.state === 'ready'), 'all ready');
 
     const { call } = (await svc.post('/v1/calls', 'anna', { callee: 'ben' })).body as { call: CallInfo };
-    await until(() => calls.a!.length === 1 && calls.b!.length === 1 && calls.caller!.length === 1, 'ringing everywhere');
+    await waitUntil(() => calls.a!.length === 1 && calls.b!.length === 1 && calls.caller!.length === 1, 'ringing everywhere');
     await svc.post(`/v1/calls/${call.id}/accept`, 'ben', { page: calleeA.pageId });
-    await until(() => calls.b!.length === 2 && calls.a!.length === 2, 'active');
+    await waitUntil(() => calls.b!.length === 2 && calls.a!.length === 2, 'active');
     assert.equal(calls.b![1]!.answeredElsewhere, true);
     assert.equal(calls.a![1]!.answeredElsewhere, undefined);
     await svc.post(`/v1/calls/${call.id}/end`, 'anna');
-    await until(() => calls.caller!.at(-1)?.outcome === 'completed', 'ended for the caller');
+    await waitUntil(() => calls.caller!.at(-1)?.outcome === 'completed', 'ended for the caller');
     for (const c of [caller, calleeA, calleeB]) c.close();
   });
 
@@ -155,13 +147,13 @@ describe('SDK realtime client', () => {
     const ended: string[] = [];
     ben.onRoomRing((r) => rings.push(`${r.roomName}:${r.caller.name}`));
     ben.onRoomRingEnded((id) => ended.push(id));
-    await until(() => ben.state === 'ready', 'ready');
+    await waitUntil(() => ben.state === 'ready', 'ready');
     const res = await svc.post('/v1/rooms/vertrieb/ring', 'anna');
     assert.ok(res.body.invited.includes('ben'));
-    await until(() => rings.length === 1, 'the invitation');
+    await waitUntil(() => rings.length === 1, 'the invitation');
     assert.deepEqual(rings, ['Vertrieb:Anna Schmidt']);
     await svc.webhook({ event: 'participant_joined', room: { name: 'vertrieb' }, participant: { identity: 'ben' } });
-    await until(() => ended.length >= 1, 'the invitation ended');
+    await waitUntil(() => ended.length >= 1, 'the invitation ended');
     assert.equal(ended[0], res.body.ringId);
     ben.close();
   });

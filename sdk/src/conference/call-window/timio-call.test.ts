@@ -1,7 +1,8 @@
 // <timio-call> in Chromium: each state of the call window as the user sees it, and keyboard use.
 // The session here is a small stand-in that publishes snapshots like CallSession does (the real
 // session against a media server is exercised end to end in e2e/one-on-one-call.test.ts).
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import type { CallSessionState, DeviceKind } from '../call-session.js';
 import type { CallWindowCall } from '../call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';

@@ -1,9 +1,10 @@
 // <timio-config> and timio.configure: what a page author writes becomes the configuration;
 // bad values are refused with a message that says what is wrong.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure, getConfig } from '../../config/config.js';
 import { PortalTokenSource } from '../../config/portal-token.js';
-import '../shared/testing/fake-token-service.js';
+import '../../../../testing/fake-token-service.js';
 import { defineConfig } from './config.js';
 import { define } from '../shared/define.js';
 import { catalogFor, registerCatalog } from '../../i18n/localize.js';

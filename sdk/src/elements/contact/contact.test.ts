@@ -1,10 +1,11 @@
 // <timio-contact> in Chromium: the contact menu opens by right click, the context-menu key and
 // Shift+F10; it offers "Videocall starten" only while the contact is signed in, holds the host's
 // items, is driven by the arrow keys, and Escape gives focus back to the name.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { attachRealtime } from '../shared/page-services.js';
-import { FakeRealtime, TEST_SERVICE } from '../shared/testing/fake-token-service.js';
+import { FakeRealtime, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { TimioContact, defineContact } from './contact.js';
 
 defineContact();

@@ -1,12 +1,13 @@
 // <timio-notifications> in Chromium: the incoming-call popup (caller name, accept, decline, ring
 // tone that respects mute, desktop notification in a background tab), the caller's states, the
 // room invitation ("Einladung zur Videobesprechung" / "Teilnehmen") and the host events.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
 import { attachRealtime, pageServices } from '../shared/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../shared/testing/fake-token-service.js';
+import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
 
 defineNotifications();

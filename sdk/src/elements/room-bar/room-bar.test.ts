@@ -6,7 +6,7 @@ import { configure } from '../../config/config.js';
 import type { RoomStatus } from '../../protocol/realtime.js';
 import type { OpenConferenceRequest } from '../shared/page-services.js';
 import { attachRealtime } from '../shared/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE } from '../shared/testing/fake-token-service.js';
+import { FakeRealtime, FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { TimioRoomBar, defineRoomBar } from './room-bar.js';
 
 defineRoomBar();

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { TrackSource } from '@livekit/protocol';
 import jwt from 'jsonwebtoken';
 import { AccessToken } from 'livekit-server-sdk';
-import { AccessTokenError, verifyAccessToken } from '../../src/auth/access-token.js';
-import { ConfigError, readConfig } from '../../src/config.js';
+import { AccessTokenError, verifyAccessToken } from '../src/auth/access-token.js';
+import { ConfigError, readConfig } from '../src/config.js';
 
 const keys = new Map([['devkey', 'secret']]);
 

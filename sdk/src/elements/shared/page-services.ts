@@ -37,9 +37,9 @@ export interface OpenConferenceRequest { room: string; prejoin: boolean; roomNam
  * <timio-conference> for the room (or a full-window one) and joins.
  */
 export async function openConference(options: OpenConferenceRequest): Promise<HTMLElement> {
-  // The conference chunk comes with the views (branch "conference"); named by a variable so this
-  // light module builds before it exists, and the chunk never enters timio.js.
-  const chunk = '../../views/conference/index.js';
+  // The conference chunk comes with the views (branch "conference"); the path is put together at
+  // run time so this light module builds before that chunk exists and the bundler leaves it alone.
+  const chunk = ['..', '..', 'views', 'conference', 'index.js'].join('/');
   const views = (await import(/* @vite-ignore */ chunk)) as { openConference(o: OpenConferenceRequest & { rest: TokenServiceClient }): HTMLElement };
   return views.openConference({ ...options, rest: pageServices().api });
 }

@@ -47,7 +47,7 @@ export function watchDirectoryFile(path: string, log: (line: string) => void, on
   };
 }
 
-export const MIN_REFETCH_MS = 2_000;
+export const MIN_REFETCH_MS = 1_000;
 export const DIRECTORY_MAX_AGE_MS = 60_000;
 
 /**

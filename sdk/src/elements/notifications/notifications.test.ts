@@ -41,7 +41,7 @@ const button = (el: TimioNotifications, sel: string) => root(el).querySelector<H
 let service: FakeTokenService;
 
 /** The popups fade in: axe measures contrast once the animation is over. */
-const settled = (el: TimioNotifications) => Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((a) => a.finished));
+const settled = (el: TimioNotifications) => Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished));
 
 describe('<timio-notifications>', () => {
   beforeEach(() => {

@@ -43,6 +43,8 @@ export class TimioRoomBar extends LitElement {
 
   /** The room's directory id. */
   @property({ reflect: true }) room?: string;
+  /** Only whether a meeting runs and how many are in it (room lists): no avatars, no buttons. */
+  @property({ type: Boolean, reflect: true }) compact = false;
   /** Whether a meeting runs (read-only, reflected for styling). */
   @property({ type: Boolean, reflect: true }) running = false;
 
@@ -66,8 +68,11 @@ export class TimioRoomBar extends LitElement {
 
   override render() {
     const t = this.localize.t;
-    if (this.live.error) return html`<p class="message" role="status">${t.errors[this.live.error] ?? t.errors.fallback}</p>`;
+    if (this.live.error) return this.compact ? nothing : html`<p class="message" role="status">${t.errors[this.live.error] ?? t.errors.fallback}</p>`;
     const status = this.live.status;
+    if (this.compact) {
+      return html`<span class="state" part="bar"><span class="dot" aria-hidden="true"></span><span>${status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>`;
+    }
     const name = status?.name ?? this.room ?? '';
     const people = status?.participants ?? [];
     const shown = people.slice(0, MAX_AVATARS);

@@ -145,6 +145,16 @@ describe('<timio-room-bar>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('compact (room lists): only whether a meeting runs and how many', async () => {
+    realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt', 'Ben Müller']) });
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" compact lang="de"></timio-room-bar>`);
+    expect(text(el).trim()).to.equal('Besprechung läuft · 2 Personen');
+    expect(root(el).querySelector('button, ul, dialog')).to.equal(null);
+    await expect(el).to.be.accessible();
+    realtime.sendRoom('vertrieb', { status: status() });
+    await waitUntil(() => text(el).includes('Keine laufende Besprechung'), 'idle');
+  });
+
   it('speaks English', async () => {
     realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt']) });
     const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="en"></timio-room-bar>`);

@@ -96,6 +96,7 @@ export class FakeRealtime implements RealtimePort {
     this.roomLast.set(room, update);
     for (const l of this.rooms.get(room) ?? []) l(update);
   }
+  private readies = new Set<() => void>();
 
   watchPresence(contactId: string, listener: (s: PresenceStatus) => void): () => void {
     let set = this.presence.get(contactId);
@@ -126,6 +127,16 @@ export class FakeRealtime implements RealtimePort {
   onRoomRingEnded(l: (id: string) => void) {
     this.ringsEnded.add(l);
     return () => this.ringsEnded.delete(l);
+  }
+
+  onReady(l: () => void) {
+    this.readies.add(l);
+    return () => this.readies.delete(l);
+  }
+
+  /** The connection came back (`ready` after a reconnect). */
+  ready(): void {
+    for (const l of this.readies) l();
   }
 
   sendCall(call: CallInfo): void {

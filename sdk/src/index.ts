@@ -13,6 +13,7 @@ import { defineRoomBar } from './elements/room-bar/room-bar.js';
 import { attachRealtime, pageServices } from './elements/shared/page-services.js';
 import type { CallInfo, UserRef } from './protocol/realtime.js';
 import type { RoomRingResult } from './protocol/rest.js';
+import { registerContactActions, type ContactAction } from './contact-actions/contact-actions.js';
 
 export const version = '0.1.0';
 
@@ -21,6 +22,8 @@ export const timio = {
   configure,
   getConfig,
   registerCatalog,
+  /** The host's own contact actions ("Chat öffnen", …) for every contact menu and the call window. */
+  registerContactActions,
   /** Places a call as if the user had pressed a contact's video button. */
   call: (contact: UserRef): Promise<void> => pageServices().calls.call(contact),
   /** Ends this page's active call. */
@@ -33,7 +36,7 @@ export const timio = {
   },
 };
 
-export type { TimioOptions, TimioConfig, CallInfo, UserRef };
+export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
 export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
 export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant } from './protocol/rest.js';
 export type { ErrorCode } from './protocol/errors.js';
@@ -42,7 +45,8 @@ export type { ThemeOption, ThemeToken } from './theme/theme.js';
 export { TimioApiError } from './api/api-error.js';
 export {
   TimioCallStartedEvent, TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallMissedEvent, TimioCallRequestEvent,
-  TimioCallErrorEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioConferenceRequestEvent,
+  TimioCallErrorEvent, TimioContactActionEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent,
+  TimioConferenceRequestEvent,
 } from './events.js';
 export { TimioCallButton } from './elements/call-button/call-button.js';
 export { TimioContact } from './elements/contact/contact.js';

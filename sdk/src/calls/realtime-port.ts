@@ -12,6 +12,8 @@ export interface RealtimePort {
   onRoomRingEnded(listener: (ringId: string) => void): () => void;
   /** A room's status now (when known) and on every change, or why this user may not watch it. */
   watchRoom(room: string, listener: (update: { status: RoomStatus } | { error: { code: ErrorCode; message: string } }) => void): () => void;
+  /** Every time the connection is (re)established and authenticated (`ready`). */
+  onReady?(listener: () => void): () => void;
   /** This user's id, once the connection is ready. */
   readonly userId: string | undefined;
   /** This page's connection id (for POST /v1/calls/:id/accept), once ready. */

@@ -125,6 +125,10 @@ export class RealtimeClient {
   onRoomRing(listener: Listener<RoomRing>): () => void { return this.listen(this.ringListeners, listener); }
   /** The invitation with this id is over (timed out, or answered on another page). */
   onRoomRingEnded(listener: Listener<string>): () => void { return this.listen(this.ringEndedListeners, listener); }
+  /** Every `ready`: the first connection and each reconnect (call state may have moved meanwhile). */
+  onReady(listener: () => void): () => void {
+    return this.onState((state) => { if (state === 'ready') listener(); });
+  }
   onState(listener: Listener<ConnectionState>): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
@@ -256,6 +260,7 @@ export class RealtimeClient {
       this.send({ type: 'watch', ...(a.length ? { add: a } : {}), ...(r.length ? { remove: r } : {}) });
     }
     this.sent = wanted;
+    this.store.retain(wanted);
     const rooms = new Set(this.roomListeners.keys());
     const addRooms = [...rooms].filter((r) => !this.sentRooms.has(r));
     const removeRooms = [...this.sentRooms].filter((r) => !rooms.has(r));

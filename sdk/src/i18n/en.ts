@@ -125,6 +125,18 @@ export const en: Catalog = {
     rung: (n) => (n === 0 ? 'No other member is signed in right now.' : n === 1 ? 'Calling 1 member.' : `Calling ${n} members.`),
     leaveCallFirst: 'You are in a call. To join, end it first. End it now and join?',
   },
+  media: {
+    self: (name) => `${name} (you)`,
+    micMuted: 'Microphone off',
+    cameraOff: 'Camera off',
+    handRaised: 'Hand raised',
+    speaking: 'Speaking',
+    guest: 'Guest',
+    moderator: 'Moderator',
+    quality: { poor: 'Weak connection', lost: 'Connection lost' },
+    moreControls: 'More controls',
+    withShortcut: (label, key) => `${label} (key ${key})`,
+  },
   errors: {
     fallback: 'Something went wrong. Please try again.',
     network_error: 'The call service cannot be reached.',

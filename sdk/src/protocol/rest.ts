@@ -43,3 +43,5 @@ export interface ChatMessage {
 export const CHAT_TOPIC = 'timio.chat';
 /** Longest chat message, in characters after trimming. */
 export const CHAT_MAX_LENGTH = 2000;
+/** What POST /v1/rooms/:room/hand returns (the service sets the attribute `timio.hand`). */
+export interface HandResult { room: string; identity: string; raised: boolean; raisedAt?: string }

@@ -4,7 +4,7 @@ import type { RoomStatus } from '../../protocol/realtime.js';
 import { TimioConferenceRequestEvent } from '../../events.js';
 import { TimioApiError } from '../../api/api-error.js';
 import { LocalizeController } from '../../i18n/localize.js';
-import { openConference, pageServices, type OpenConferenceRequest } from '../shared/page-services.js';
+import { openConference, pageServices, type OpenConferenceRequest } from '../../page/page-services.js';
 import { RoomController } from '../shared/room-controller.js';
 import { initials } from '../shared/initials.js';
 import { bellIcon, videoIcon } from '../shared/icons.js';

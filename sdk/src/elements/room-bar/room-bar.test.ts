@@ -4,8 +4,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../config/config.js';
 import type { RoomStatus } from '../../protocol/realtime.js';
-import type { OpenConferenceRequest } from '../shared/page-services.js';
-import { attachRealtime } from '../shared/page-services.js';
+import type { OpenConferenceRequest } from '../../page/page-services.js';
+import { attachRealtime } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { TimioRoomBar, defineRoomBar } from './room-bar.js';
 

@@ -3,7 +3,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorCode } from '../../protocol/errors.js';
 import type { RoomStatus } from '../../protocol/realtime.js';
-import { whenRealtime } from './page-services.js';
+import { whenRealtime } from '../../page/page-services.js';
 
 export class RoomController implements ReactiveController {
   /** The room's status; undefined until the service has sent it. */

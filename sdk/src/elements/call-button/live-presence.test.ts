@@ -7,7 +7,7 @@ import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { RealtimeClient, type WebSocketLike } from '../../realtime/realtime-client.js';
 import type { ClientMessage, PresenceStatus, ServerMessage } from '../../protocol/realtime.js';
-import { attachRealtime } from '../shared/page-services.js';
+import { attachRealtime } from '../../page/page-services.js';
 import { TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { defineContact } from '../contact/contact.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';

@@ -7,7 +7,7 @@ import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
-import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { attachRealtime, pageServices } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { TimioCallButton, defineCallButton } from '../call-button/call-button.js';
 import { TimioNotifications, defineNotifications } from './notifications.js';

@@ -25,6 +25,9 @@ const portal = {
   PORTAL_JWT_AUDIENCE: 'timio-token-service',
 };
 
+/** Dev value shared by the demo portal (GET /api/directory) and the token service (DIRECTORY_SECRET). */
+const directorySecret = env.DIRECTORY_SECRET ?? 'timio-demo-directory-secret-change-me';
+
 function required(name: string): string {
   const v = env[name];
   if (!v) {
@@ -106,7 +109,11 @@ try {
     LIVEKIT_API_KEY: apiKey,
     LIVEKIT_API_SECRET: apiSecret,
     ...portal,
-    DIRECTORY_FILE: env.DIRECTORY_FILE ?? join(root, 'demo-host', 'directory.json'),
+    // The demo portal serves its directory (with the rooms people create there) over HTTP; a
+    // DIRECTORY_FILE given instead is re-read whenever it changes.
+    ...(env.DIRECTORY_FILE
+      ? { DIRECTORY_FILE: env.DIRECTORY_FILE }
+      : { DIRECTORY_URL: `${demoOrigin}/api/directory`, DIRECTORY_SECRET: directorySecret }),
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS ?? `${demoOrigin},http://localhost:${DEMO_PORT}`,
     PUBLIC_URL: env.PUBLIC_URL ?? demoOrigin,
     DATA_DIR: dataDir,
@@ -116,6 +123,8 @@ try {
     ...portal,
     TOKEN_SERVICE_URL: tokenServiceUrl,
     LIVEKIT_URL: livekitUrl,
+    DEMO_DIRECTORY_SECRET: directorySecret,
+    DEMO_ROOMS_FILE: join(dataDir, 'demo-rooms.json'),
   }, /demo portal/i);
 } catch (err) {
   console.error(`npm start: ${(err as Error).message}`);

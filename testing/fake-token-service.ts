@@ -1,8 +1,11 @@
 // For element tests in the browser: answers the SDK's fetch() calls to a token service at
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
-import type { CallInfo, PresenceStatus, RoomRing } from '../sdk/src/protocol/realtime.js';
+import type { CallInfo, PresenceStatus, RoomRing, RoomStatus } from '../sdk/src/protocol/realtime.js';
+import type { ErrorCode } from '../sdk/src/protocol/errors.js';
 import type { RealtimePort } from '../sdk/src/calls/realtime-port.js';
+
+type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
 
 export const TEST_SERVICE = 'http://timio.test';
 
@@ -71,6 +74,28 @@ export class FakeRealtime implements RealtimePort {
   private calls = new Set<(c: CallInfo) => void>();
   private rings = new Set<(r: RoomRing) => void>();
   private ringsEnded = new Set<(id: string) => void>();
+  private rooms = new Map<string, Set<(u: RoomUpdate) => void>>();
+  private roomLast = new Map<string, RoomUpdate>();
+
+  watchRoom(room: string, listener: (u: RoomUpdate) => void): () => void {
+    let set = this.rooms.get(room);
+    if (!set) this.rooms.set(room, (set = new Set()));
+    set.add(listener);
+    const last = this.roomLast.get(room);
+    if (last) listener(last);
+    return () => set!.delete(listener);
+  }
+
+  /** Pages watching the room (room bars connected). */
+  watchingRoom(room: string): number {
+    return this.rooms.get(room)?.size ?? 0;
+  }
+
+  /** Pushes a room status (or an error) as the service would. */
+  sendRoom(room: string, update: RoomUpdate): void {
+    this.roomLast.set(room, update);
+    for (const l of this.rooms.get(room) ?? []) l(update);
+  }
   private readies = new Set<() => void>();
 
   watchPresence(contactId: string, listener: (s: PresenceStatus) => void): () => void {

@@ -4,13 +4,13 @@
 import express, { type Request, type Response } from 'express';
 import jwt from 'jsonwebtoken';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Lang } from './i18n.js';
 import {
   chatIndexPage, chatRoomPage, directoryPage, journalPage, loginPage, notFoundPage,
-  type DemoDirectory, type DemoUser, type PageContext,
+  type DemoDirectory, type DemoRoom, type DemoUser, type PageContext,
 } from './pages.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +29,13 @@ export interface DemoPortalOptions {
   directoryFile?: string;
   /** The built SDK (served at /sdk/). */
   distDir?: string;
+  /**
+   * Serves the directory (with the rooms people created) at GET /api/directory to the token
+   * service, which reads it with this bearer secret (its DIRECTORY_URL / DIRECTORY_SECRET).
+   */
+  directorySecret?: string;
+  /** Where rooms created with "Neuen Raum anlegen" are kept (JSON); default: memory only. */
+  roomsFile?: string;
 }
 
 const SESSION_COOKIE = 'timio_demo_session';
@@ -39,6 +46,9 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     throw new Error('demo portal: portalJwtSecret must be at least 16 characters');
   }
   const directory = JSON.parse(readFileSync(options.directoryFile ?? join(here, '..', 'directory.json'), 'utf8')) as DemoDirectory;
+  const created: DemoRoom[] = options.roomsFile && existsSync(options.roomsFile) ? (JSON.parse(readFileSync(options.roomsFile, 'utf8')) as DemoRoom[]) : [];
+  directory.rooms.push(...created.filter((r) => !directory.rooms.some((d) => d.id === r.id)));
+  if (options.directorySecret !== undefined && options.directorySecret.length < 16) throw new Error('demo portal: directorySecret must be at least 16 characters');
   const usersById = new Map(directory.users.map((u) => [u.id, u]));
   const key: KeyObject = createSecretKey(Buffer.from(options.portalJwtSecret, 'utf8'));
   const sessionKey = createHmac('sha256', options.portalJwtSecret).update('demo-session-cookie').digest();
@@ -77,7 +87,7 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
   });
   app.use('/sdk', express.static(options.distDir ?? join(here, '..', '..', 'dist'), { index: false }));
   app.use('/assets', express.static(join(here, '..', 'public'), { index: false }));
-  app.use(express.urlencoded({ extended: false, limit: '2kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '4kb' }));
 
   const page = (res: Response, body: string, status = 200) =>
     res.status(status).type('html').set('Cache-Control', 'no-store').send(body);
@@ -115,6 +125,39 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
   app.get('/chat', (req, res) => {
     if (requireUser(req, res)) page(res, chatIndexPage(ctx(req), directory));
   });
+  // "Neuen Raum anlegen": a chat room with the chosen members; its creator moderates it. The token
+  // service learns it from GET /api/directory without a restart.
+  app.post('/chat/rooms', (req, res) => {
+    const user = requireUser(req, res);
+    if (!user) return;
+    const name = typeof req.body?.name === 'string' ? req.body.name.normalize('NFC').trim() : '';
+    const chosen = ([] as unknown[]).concat(req.body?.members ?? []).filter((m): m is string => typeof m === 'string' && usersById.has(m));
+    if (!name || [...name].length > 60 || /[\p{Cc}\p{Cf}]/u.test(name)) return page(res, chatIndexPage(ctx(req), directory, 'invalidName'), 400);
+    const base = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'raum';
+    let id = base;
+    for (let i = 2; directory.rooms.some((r) => r.id === id); i++) id = `${base}-${i}`;
+    const room: DemoRoom = { id, name, members: [...new Set([user.id, ...chosen])], moderators: [user.id] };
+    directory.rooms.push(room);
+    created.push(room);
+    if (options.roomsFile) {
+      // Replaced atomically: a reader never sees half a file.
+      writeFileSync(`${options.roomsFile}.tmp`, JSON.stringify(created, null, 2));
+      renameSync(`${options.roomsFile}.tmp`, options.roomsFile);
+    }
+    res.redirect(303, `/chat/${id}`);
+  });
+  if (options.directorySecret) {
+    const expected = Buffer.from(`Bearer ${options.directorySecret}`);
+    app.get('/api/directory', (req, res) => {
+      const given = Buffer.from(req.get('authorization') ?? '');
+      res.set('Cache-Control', 'no-store');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return res.status(401).json({ error: { code: 'unauthorized', message: 'directory secret required' } });
+      }
+      res.json({ users: directory.users, rooms: directory.rooms });
+    });
+  }
+
   app.get('/chat/:room', (req, res) => {
     const user = requireUser(req, res);
     if (!user) return;

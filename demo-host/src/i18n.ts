@@ -31,6 +31,13 @@ export const portalStrings = {
     members: 'Mitglieder',
     moderator: 'Moderation',
     notFound: 'Diese Seite gibt es nicht.',
+    newRoom: 'Neuen Raum anlegen',
+    newRoomHint: 'Legen Sie einen neuen Raum mit den entsprechenden Teilnehmern an. Sie moderieren ihn und können sofort eine Besprechung starten.',
+    roomName: 'Name des Raums',
+    chooseMembers: 'Mitglieder',
+    create: 'Raum anlegen',
+    invalidName: 'Bitte geben Sie einen Namen mit höchstens 60 Zeichen an.',
+    conference: 'Videobesprechung',
   },
   en: {
     title: 'Intranet',
@@ -61,6 +68,13 @@ export const portalStrings = {
     members: 'Members',
     moderator: 'Moderator',
     notFound: 'This page does not exist.',
+    newRoom: 'Create a new room',
+    newRoomHint: 'Create a new room with the people who should be in it. You moderate it and can start a meeting right away.',
+    roomName: 'Room name',
+    chooseMembers: 'Members',
+    create: 'Create room',
+    invalidName: 'Please give a name of at most 60 characters.',
+    conference: 'Video meeting',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

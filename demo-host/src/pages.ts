@@ -117,15 +117,29 @@ export function journalPage(ctx: PageContext, dir: DemoDirectory): string {
 </section>`);
 }
 
-export function chatIndexPage(ctx: PageContext, dir: DemoDirectory): string {
+export function chatIndexPage(ctx: PageContext, dir: DemoDirectory, error?: 'invalidName'): string {
   const t = portalStrings[ctx.lang];
-  const mine = dir.rooms.filter((r) => r.members.includes(ctx.user!.id));
+  const me = ctx.user!;
+  const mine = dir.rooms.filter((r) => r.members.includes(me.id));
+  // Each room shows live whether a meeting runs and how many are in it (a compact room bar).
   return layout(ctx, 'chat', t.chat, html`
 <section class="card">
   <h1>${t.rooms}</h1>
   <ul class="rooms">
-    ${mine.map((r) => html`<li><a href="/chat/${r.id}">${r.name}</a> <span class="hint">${r.members.length} ${t.members}</span></li>`)}
+    ${mine.map((r) => html`<li data-room="${r.id}"><a href="/chat/${r.id}">${r.name}</a> <span class="hint">${r.members.length} ${t.members}</span> <timio-room-bar room="${r.id}" compact></timio-room-bar></li>`)}
   </ul>
+</section>
+<section class="card">
+  <h2 id="new-room">${t.newRoom}</h2>
+  <p class="hint">${t.newRoomHint}</p>
+  <form method="post" action="/chat/rooms" class="new-room" aria-labelledby="new-room">
+    <label>${t.roomName} <input name="name" required maxlength="60" autocomplete="off" ${error ? html`aria-invalid="true" aria-describedby="new-room-error"` : ''}></label>
+    ${error ? html`<p id="new-room-error" class="error" role="alert">${t[error]}</p>` : ''}
+    <fieldset><legend>${t.chooseMembers}</legend>
+      ${dir.users.filter((u) => u.id !== me.id).map((u) => html`<label class="check"><input type="checkbox" name="members" value="${u.id}"> ${u.name}</label>`)}
+    </fieldset>
+    <button type="submit">${t.create}</button>
+  </form>
 </section>`);
 }
 
@@ -136,9 +150,12 @@ export function chatRoomPage(ctx: PageContext, dir: DemoDirectory, room: DemoRoo
     new Date(Date.now() - minutesAgo * 60_000).toLocaleTimeString(ctx.lang === 'de' ? 'de-DE' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   const person = (id: string) => byId.get(id) ?? { id, name: id };
   return layout(ctx, 'chat', room.name, html`
+<div class="room-top">
+  <h1># ${room.name}</h1>
+  <timio-room-bar room="${room.id}"></timio-room-bar>
+</div>
 <div class="chat">
   <section class="card messages" aria-label="${room.name}">
-    <h1># ${room.name}</h1>
     <ol>
       ${(chatSeed[room.id] ?? []).map((m) => html`<li>
         <div class="meta">${m.from === ctx.user!.id ? html`<strong>${person(m.from).name}</strong>` : contact(person(m.from))} <time>${when(m.minutesAgo)}</time></div>
@@ -146,6 +163,9 @@ export function chatRoomPage(ctx: PageContext, dir: DemoDirectory, room: DemoRoo
       </li>`)}
     </ol>
   </section>
+  <aside class="card conference" aria-label="${t.conference}">
+    <timio-conference room="${room.id}"></timio-conference>
+  </aside>
   <aside class="card members">
     <h2>${t.members}</h2>
     <ul>

@@ -16,6 +16,8 @@ const portal = await startDemoPortal({
   tokenServiceUrl: env.TOKEN_SERVICE_URL ?? 'http://127.0.0.1:3001',
   livekitUrl: env.LIVEKIT_URL ?? 'ws://127.0.0.1:7880',
   ...(env.DIRECTORY_FILE ? { directoryFile: env.DIRECTORY_FILE } : {}),
+  ...(env.DEMO_DIRECTORY_SECRET ? { directorySecret: env.DEMO_DIRECTORY_SECRET } : {}),
+  ...(env.DEMO_ROOMS_FILE ? { roomsFile: env.DEMO_ROOMS_FILE } : {}),
 });
 console.log(`demo portal: ${portal.url}`);
 const stop = () => void portal.close().then(() => process.exit(0));

@@ -84,8 +84,22 @@ export class TimioRoomRingDismissEvent extends CustomEvent<RoomRing> {
   }
 }
 
+export interface ConferenceRequest { room: string; roomName: string; prejoin: boolean }
+
+/**
+ * The user asked to open a room's conference ("Teilnehmen" in the room bar or the invitation
+ * popup). Cancelable: a host that calls `preventDefault()` opens it its own way; otherwise the SDK
+ * loads the conference and shows it (the page's `<timio-conference room>` or a full-window one).
+ */
+export class TimioConferenceRequestEvent extends CustomEvent<ConferenceRequest> {
+  constructor(detail: ConferenceRequest) {
+    super('timio-conference-request', { ...init, cancelable: true, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'timio-conference-request': TimioConferenceRequestEvent;
     'timio-call-started': TimioCallStartedEvent;
     'timio-call-answered': TimioCallAnsweredEvent;
     'timio-call-ended': TimioCallEndedEvent;

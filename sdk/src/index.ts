@@ -8,6 +8,7 @@ import { defineConfig } from './elements/config/config.js';
 import { defineCallButton } from './elements/call-button/call-button.js';
 import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
+import { defineRoomBar } from './elements/room-bar/room-bar.js';
 import { connectWhenConfigured, pageServices } from './page/page-services.js';
 import type { CallInfo, UserRef } from './protocol/realtime.js';
 import type { RoomRingResult } from './protocol/rest.js';
@@ -35,8 +36,8 @@ export const timio = {
 };
 
 export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
-export type { RoomRing, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
-export type { CallGrant, RoomRingResult, ErrorBody } from './protocol/rest.js';
+export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
+export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant } from './protocol/rest.js';
 export type { ErrorCode } from './protocol/errors.js';
 export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';
@@ -44,16 +45,19 @@ export { TimioApiError } from './api/api-error.js';
 export {
   TimioCallStartedEvent, TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallMissedEvent, TimioCallRequestEvent,
   TimioCallErrorEvent, TimioContactActionEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent,
+  TimioConferenceRequestEvent,
 } from './events.js';
 export { TimioCallButton } from './elements/call-button/call-button.js';
 export { TimioContact } from './elements/contact/contact.js';
 export { TimioNotifications } from './elements/notifications/notifications.js';
+export { TimioRoomBar } from './elements/room-bar/room-bar.js';
 export { TimioConfigElement } from './elements/config/config.js';
 
 defineConfig();
 defineCallButton();
 defineContact();
 defineNotifications();
+defineRoomBar();
 ensureNotifications();
 
 // One realtime connection per page, opened once the page says where the token service is.

@@ -11,7 +11,8 @@ import type { Principal } from './auth/principal.js';
 import { createPortalTokenVerifier, type PortalTokenVerifier } from './auth/portal-token.js';
 import { createAuthenticate } from './auth/authenticate.js';
 import { createCalling } from './calls/calling.js';
-import { loadDirectoryFile, withCleanNames, type Directory } from './directory/directory.js';
+import { withCleanNames, type Directory } from './directory/directory.js';
+import { httpDirectory, watchDirectoryFile, type ClosableDirectory } from './directory/sources.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
 import { requestLog, routeOf } from './http/request-log.js';
@@ -19,7 +20,6 @@ import { createLogger } from './http/logger.js';
 import { Metrics, metricsEndpoint } from './http/metrics.js';
 import { mintRoomToken } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
-import { createRoomStatus } from './livekit/room-status.js';
 import { createInviteSigner, inviteSigningKey } from './invites/invite-token.js';
 import { checkWritable } from './invites/invite-store.js';
 import { openInviteLog } from './invites/invite-log.js';
@@ -35,6 +35,8 @@ import { guestRoutes } from './routes/guest.js';
 import { webhookRoutes } from './routes/webhook.js';
 import { callRoutes } from './routes/calls.js';
 import { roomRingRoutes } from './routes/room-ring.js';
+import { moderationRoutes } from './routes/moderation.js';
+import { chatRoutes } from './routes/chat.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -49,7 +51,7 @@ export interface RateLimits {
 
 export interface TokenServiceOptions {
   config: TokenServiceConfig;
-  /** Default: the JSON file from config.directoryFile. */
+  /** Default: the JSON file from config.directoryFile (re-read on change), or config.directoryUrl. */
   directory?: Directory;
   /** Embedded use: the host's own session check; default: the portal JWT bearer token. */
   authenticate?: (req: IncomingMessage) => Promise<Principal>;
@@ -68,8 +70,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   if (!options.authenticate && !config.portalJwt) {
     throw new Error('token service: configure PORTAL_JWT_SECRET or PORTAL_JWT_PUBLIC_KEY, or pass an authenticate hook');
   }
-  const source = options.directory ?? (config.directoryFile ? loadDirectoryFile(config.directoryFile) : undefined);
-  if (!source) throw new Error('token service: set DIRECTORY_FILE or pass a directory');
+  // Standalone: the file re-read on change, or the host's directory over HTTP; rooms appear without a restart.
+  const owned: ClosableDirectory | undefined = options.directory ? undefined
+    : config.directoryFile ? watchDirectoryFile(config.directoryFile, log)
+      : config.directoryUrl ? httpDirectory(config.directoryUrl.url, config.directoryUrl.secret, log) : undefined;
+  const source = options.directory ?? owned;
+  if (!source) throw new Error('token service: set DIRECTORY_FILE or DIRECTORY_URL, or pass a directory');
   const directory = withCleanNames(source);
 
   const portalTokens: PortalTokenVerifier = config.portalJwt
@@ -106,7 +112,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     ...base,
     calls: calling.calls,
     rings: calling.rings,
-    roomStatus: createRoomStatus(roomService, events),
+    roomStatus: calling.roomStatus,
+    roomWatch: calling.roomWatch,
+    chat: calling.chat,
     invites: createInviteSigner(inviteKey),
     inviteStore,
     guestSessions,
@@ -144,7 +152,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     next();
   });
 
-  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes]) app.use('/v1', routes(ctx));
+  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));
@@ -161,6 +169,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     },
     async close() {
       await calling.close();
+      owned?.close();
       events.removeAllListeners();
       await inviteStore.close();
       await userLimits.close();

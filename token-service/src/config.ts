@@ -25,6 +25,8 @@ export interface TokenServiceConfig {
   /** Absent when the host authenticates requests itself (embedded use). */
   portalJwt?: PortalJwtConfig;
   directoryFile?: string;
+  /** A directory the host serves over HTTP (DIRECTORY_URL), read with DIRECTORY_SECRET as the bearer. */
+  directoryUrl?: { url: string; secret: string };
   allowedOrigins: string[];
   /** Base of invite links: the page that lets a guest join (`<publicUrl>/guest#invite=…`). */
   publicUrl?: string;
@@ -207,6 +209,11 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
   const publicUrl = value(env, 'PUBLIC_URL');
   const directoryFile = value(env, 'DIRECTORY_FILE');
   const redisUrl = value(env, 'REDIS_URL');
+  const directoryUrl = value(env, 'DIRECTORY_URL');
+  const directorySecret = value(env, 'DIRECTORY_SECRET');
+  if (directoryUrl && !directorySecret) throw new ConfigError('DIRECTORY_SECRET is required with DIRECTORY_URL (the bearer secret the host checks)');
+  if (directoryUrl && directoryFile) throw new ConfigError('set DIRECTORY_FILE or DIRECTORY_URL, not both');
+  if (directorySecret && directorySecret.length < 16) throw new ConfigError('DIRECTORY_SECRET must be at least 16 characters');
   return {
     port: parsePort(value(env, 'PORT')),
     host: parseHost(value(env, 'HOST')),
@@ -219,6 +226,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(portalJwt ? { portalJwt } : {}),
     ...(directoryFile ? { directoryFile: resolve(directoryFile) } : {}),
+    ...(directoryUrl ? { directoryUrl: { url: httpUrl('DIRECTORY_URL', directoryUrl, ['http:', 'https:']), secret: directorySecret! } } : {}),
     allowedOrigins,
     ...(publicUrl ? { publicUrl: httpUrl('PUBLIC_URL', publicUrl, ['http:', 'https:']) } : {}),
     dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),

@@ -16,6 +16,8 @@ import type { RoomTokenRequest } from './livekit/tokens.js';
 import type { UserLimits } from './limits/user-limits.js';
 import type { Metrics } from './http/metrics.js';
 import type { Logger } from './http/logger.js';
+import type { RoomWatch } from './rooms/room-watch.js';
+import type { RoomChat } from './rooms/chat.js';
 
 /** What every part gets: configuration, directory, authentication, LiveKit, webhook events. */
 export interface TokenServiceContext {
@@ -45,4 +47,7 @@ export interface RouteContext extends TokenServiceContext {
   guestSessions: GuestSessions;
   calls: CallService;
   rings: RoomRinger;
+  /** Pushes a room's status to the pages watching it; call `changed(room)` after changing the room. */
+  roomWatch: RoomWatch;
+  chat: RoomChat;
 }

@@ -8,7 +8,7 @@ let config;
 let service: TokenService;
 try {
   config = loadConfig(process.env, { requirePortalAuth: true });
-  if (!config.directoryFile) throw new ConfigError('DIRECTORY_FILE is required (the JSON file with users and rooms)');
+  if (!config.directoryFile && !config.directoryUrl) throw new ConfigError('DIRECTORY_FILE or DIRECTORY_URL is required (users and rooms)');
   // Loaded after the environment is checked, so a bad setting is reported at once.
   const { createTokenService } = await import('./app.js');
   service = createTokenService({ config });

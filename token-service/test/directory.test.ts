@@ -1,8 +1,12 @@
-// The directory from a file (checked at start) or from the host's callbacks, and what the service
+// The directory from a file (checked at start, re-read on change), over HTTP from the host, or from the host's callbacks, and what the service
 // answers when LiveKit cannot be reached.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config.js';
+import { waitUntil } from '../../testing/wait.js';
 import { join } from 'node:path';
 import { DirectoryError, loadDirectoryFile } from '../src/directory/directory.js';
 import { api, expectError, portalToken, startService, tempDir, testEnv } from './helpers.js';
@@ -86,5 +90,54 @@ test('mounted under a prefix in a host app, the service answers there and leaves
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await service.close();
+  }
+});
+
+const base = {
+  users: [{ id: 'anna', name: 'Anna Schmidt' }, { id: 'ben', name: 'Ben Müller' }],
+  rooms: [{ id: 'vertrieb', name: 'Vertrieb', members: ['anna', 'ben'], moderators: ['anna'] }],
+};
+const withNewRoom = { ...base, rooms: [...base.rooms, { id: 'neu', name: 'Neuer Raum', members: ['ben'], moderators: ['ben'] }] };
+
+test('DIRECTORY_FILE is re-read when it changes: a new room works without a restart, a bad file keeps the old directory', async () => {
+  const file = fileWith(base);
+  const s = await startService({ env: testEnv({ DIRECTORY_FILE: file }) });
+  const token = (user: string, room: string) => api(s.base, 'POST', '/v1/token', { token: portalToken(user), body: { room } });
+  try {
+    expectError(await token('ben', 'neu'), 404, 'not_found');
+    // Written the way a portal would: a temporary file renamed over the old one.
+    writeFileSync(`${file}.tmp`, JSON.stringify(withNewRoom));
+    renameSync(`${file}.tmp`, file);
+    await waitUntil(async () => (await token('ben', 'neu')).status === 200, 'the new room');
+    writeFileSync(file, '{"users": [');
+    await waitUntil(async () => s.logs.some((l) => /kept the previous directory/.test(l)), 'the bad file to be reported');
+    assert.equal((await token('ben', 'neu')).status, 200, 'the previous directory stays');
+  } finally {
+    await s.close();
+  }
+});
+
+test('DIRECTORY_URL: the host serves the directory with a shared secret; a room it adds is found at once', async () => {
+  const secret = 'directory-secret-0123456789';
+  let data: unknown = base;
+  const seen: string[] = [];
+  const host = createServer((req, res) => {
+    seen.push(req.headers.authorization ?? '');
+    if (req.headers.authorization !== `Bearer ${secret}`) return void res.writeHead(401).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data));
+  });
+  await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/directory.json`;
+  const s = await startService({ env: testEnv({ DIRECTORY_FILE: undefined, DIRECTORY_URL: url, DIRECTORY_SECRET: secret }) });
+  const token = (user: string, room: string) => api(s.base, 'POST', '/v1/token', { token: portalToken(user), body: { room } });
+  try {
+    assert.equal((await token('anna', 'vertrieb')).status, 200);
+    data = withNewRoom;
+    await waitUntil(async () => (await token('ben', 'neu')).status === 200, 'the room the host added');
+    assert.ok(seen.every((h) => h === `Bearer ${secret}`));
+    assert.throws(() => loadConfig(testEnv({ DIRECTORY_FILE: undefined, DIRECTORY_URL: url })), /DIRECTORY_SECRET is required/);
+  } finally {
+    await s.close();
+    host.close();
   }
 });

@@ -20,9 +20,10 @@ describe('POST /v1/token', () => {
   test('a member gets a token for exactly that room, without admin, with the directory name', async () => {
     const res = await api(s.base, 'POST', '/v1/token', { token: portalToken('ben', { name: 'ignored' }), body: { room: 'vertrieb' } });
     assert.equal(res.status, 200);
-    assert.deepEqual(Object.keys(res.body).sort(), ['identity', 'role', 'room', 'token', 'url']);
+    assert.deepEqual(Object.keys(res.body).sort(), ['canModerate', 'identity', 'role', 'room', 'token', 'url']);
     assert.equal(res.body.identity, 'ben');
     assert.equal(res.body.role, 'member');
+    assert.equal(res.body.canModerate, false);
     assert.equal(res.body.room, 'vertrieb');
     assert.equal(res.body.url, 'ws://127.0.0.1:9');
     assert.equal(res.headers.get('cache-control'), 'no-store', 'tokens are never cached');
@@ -38,21 +39,39 @@ describe('POST /v1/token', () => {
     assert.equal(claims.metadata, undefined);
   });
 
-  test('a moderator gets roomAdmin and nothing more', async () => {
-    const res = await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' } });
+  test('a directory moderator is a member until they confirm; confirmed, the token is marked but never roomAdmin', async () => {
+    const plain = await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' } });
+    assert.equal(plain.status, 200);
+    assert.equal(plain.body.role, 'member');
+    assert.equal(plain.body.canModerate, true);
+    assert.equal((await verifier.verify(plain.body.token)).attributes, undefined);
+
+    const res = await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb', moderator: true } });
     assert.equal(res.status, 200);
     assert.equal(res.body.role, 'moderator');
+    assert.equal(res.body.canModerate, true);
     const claims = await verifier.verify(res.body.token);
     assert.deepEqual(claims.video, {
       room: 'vertrieb', roomJoin: true, canPublish: true, canPublishSources: SOURCES,
-      canSubscribe: true, canPublishData: true, canUpdateOwnMetadata: false, roomAdmin: true,
+      canSubscribe: true, canPublishData: true, canUpdateOwnMetadata: false,
     });
+    assert.deepEqual(claims.attributes, { 'timio.moderator': '1' });
+    assert.equal(claims.video?.roomAdmin, undefined);
     assert.equal(claims.video?.roomList, undefined);
     assert.equal(claims.video?.roomCreate, undefined);
   });
 
+  test('a plain member who claims to be moderator stays a member; a bad flag is refused', async () => {
+    const res = await api(s.base, 'POST', '/v1/token', { token: portalToken('ben'), body: { room: 'vertrieb', moderator: true } });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.role, 'member');
+    assert.equal(res.body.canModerate, false);
+    assert.equal((await verifier.verify(res.body.token)).attributes, undefined);
+    expectError(await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb', moderator: 'yes' } }), 400, 'invalid_input');
+  });
+
   test('a moderator of one room is a plain member elsewhere', async () => {
-    const res = await api(s.base, 'POST', '/v1/token', { token: portalToken('ben'), body: { room: 'entwicklung' } });
+    const res = await api(s.base, 'POST', '/v1/token', { token: portalToken('ben'), body: { room: 'entwicklung', moderator: true } });
     assert.equal(res.body.role, 'moderator');
     const other = await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'entwicklung' } });
     expectError(other, 403, 'not_a_member');

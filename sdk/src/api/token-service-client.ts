@@ -53,6 +53,11 @@ export class TokenServiceClient {
     return this.post<RoomRingResult>(`/v1/rooms/${encodeURIComponent(room)}/ring`, {}, (b) => typeof (b as RoomRingResult).ringId === 'string');
   }
 
+  /** Declines the room's current invitation: it ends on every page of this user. */
+  declineRoomRing(room: string): Promise<{ declined: boolean }> {
+    return this.post<{ declined: boolean }>(`/v1/rooms/${encodeURIComponent(room)}/ring/decline`, {}, (b) => typeof (b as { declined?: unknown }).declined === 'boolean');
+  }
+
   /** A LiveKit token for a room the user belongs to. */
   roomToken(room: string): Promise<RoomToken> {
     return this.post<RoomToken>('/v1/token', { room }, (b) => typeof (b as RoomToken).token === 'string');

@@ -1,6 +1,8 @@
 // What the light part needs from the page's realtime connection (sdk/src/realtime, one WebSocket
-// per page): presence of the contacts shown, and the user's call and room-ring events.
-import type { CallInfo, PresenceStatus, RoomRing } from '../protocol/realtime.js';
+// per page): presence of the contacts shown, room status for room bars, and the user's call and
+// room-ring events.
+import type { CallInfo, PresenceStatus, RoomRing, RoomStatus } from '../protocol/realtime.js';
+import type { ErrorCode } from '../protocol/errors.js';
 
 export interface RealtimePort {
   /** Calls `listener` with the contact's status now (when known) and on every change. */
@@ -8,6 +10,8 @@ export interface RealtimePort {
   onCall(listener: (call: CallInfo) => void): () => void;
   onRoomRing(listener: (ring: RoomRing) => void): () => void;
   onRoomRingEnded(listener: (ringId: string) => void): () => void;
+  /** A room's status now (when known) and on every change, or why this user may not watch it. */
+  watchRoom(room: string, listener: (update: { status: RoomStatus } | { error: { code: ErrorCode; message: string } }) => void): () => void;
   /** Every time the connection is (re)established and authenticated (`ready`). */
   onReady?(listener: () => void): () => void;
   /** This user's id, once the connection is ready. */

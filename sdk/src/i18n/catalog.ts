@@ -100,6 +100,27 @@ export interface Catalog {
     enableAudio: string;
     problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
   };
+  /** `<timio-room-bar>`: a room's meeting in the top bar of a chat room. */
+  readonly roomBar: {
+    /** Accessible name of the bar. */
+    label: (room: string) => string;
+    idle: string;
+    running: (count: number) => string;
+    /** List of the people in the meeting, for screen readers. */
+    people: string;
+    more: (count: number) => string;
+    join: string;
+    ringAll: string;
+    next: (title: string, when: string) => string;
+    notMember: string;
+    confirmTitle: string;
+    confirmText: string;
+    confirm: string;
+    cancel: string;
+    rung: (count: number) => string;
+    /** The invitation popup: this page is in a call; joining leaves it. */
+    leaveCallFirst: string;
+  };
   /** The shared view parts of calls and conferences (tiles, control bar). */
   readonly media: {
     /** A tile's name when it is this user's own. */

@@ -31,13 +31,36 @@ export interface RoomRing {
   roomName: string;
   caller: UserRef;
   at: string;
+  /** Show without a ring tone: the member signed in after the ring, or is in a call or conference. */
+  silent?: boolean;
+}
+
+/** Who is in a room's conference: what `GET /v1/rooms/:room` answers and `room` frames push. */
+export interface RoomParticipantStatus {
+  identity: string;
+  name: string;
+  guest: boolean;
+  moderator: boolean;
+  handRaisedAt?: string;
+}
+
+export interface RoomStatus {
+  id: string;
+  name: string;
+  running: boolean;
+  startedAt?: string;
+  count: number;
+  participants: RoomParticipantStatus[];
+  nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
 }
 
 // Client → server
 export interface AuthMessage { type: 'auth'; token: string }
 export interface WatchMessage { type: 'watch'; add?: string[]; remove?: string[] }
 export interface PingMessage { type: 'ping' }
-export type ClientMessage = AuthMessage | WatchMessage | PingMessage;
+/** Rooms whose status this page shows (room bars); the service pushes `room` frames for them. */
+export interface WatchRoomsMessage { type: 'watch-rooms'; add?: string[]; remove?: string[] }
+export type ClientMessage = AuthMessage | WatchMessage | PingMessage | WatchRoomsMessage;
 
 // Server → client
 /** `page` names this connection; pass it to `POST /v1/calls/:id/accept {page}` so the other pages learn they were answered elsewhere. */
@@ -47,9 +70,12 @@ export interface CallMessage { type: 'call'; call: CallInfo }
 export interface RoomRingMessage { type: 'room-ring'; ring: RoomRing }
 export interface RoomRingEndedMessage { type: 'room-ring-ended'; id: string }
 export interface PongMessage { type: 'pong' }
-export interface ErrorMessage { type: 'error'; error: { code: ErrorCode; message: string } }
+/** A watched room's status: once on watch, then on every change. */
+export interface RoomMessage { type: 'room'; room: RoomStatus }
+/** `room` is set when the error is about a room the page asked to watch (`not_a_member`, `not_found`). */
+export interface ErrorMessage { type: 'error'; error: { code: ErrorCode; message: string }; room?: string }
 export type ServerMessage =
-  | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | PongMessage | ErrorMessage;
+  | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | RoomMessage | PongMessage | ErrorMessage;
 
 /** WebSocket close codes of the realtime endpoint. */
 export const CloseCode = {

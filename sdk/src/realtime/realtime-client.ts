@@ -4,11 +4,15 @@
 // expires without reconnecting, reconnects with backoff and jitter, and re-subscribes after.
 // Plain TypeScript: no DOM, no LiveKit.
 import {
-  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type ServerMessage, type UserRef,
+  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef,
 } from '../protocol/realtime.js';
+import type { ErrorCode } from '../protocol/errors.js';
 import { PresenceStore, type PresenceListener } from './presence-store.js';
 
-export type { CallInfo, PresenceStatus, RoomRing, UserRef };
+export type { CallInfo, PresenceStatus, RoomRing, RoomStatus, UserRef };
+
+/** What a room watcher hears: the room's status, or why the page may not watch it. */
+export type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
 
 /** The part of the WebSocket API the client uses (the browser's, or `ws` in Node). */
 export interface WebSocketLike {
@@ -50,6 +54,11 @@ export class RealtimeClient {
   private readonly ringListeners = new Set<Listener<RoomRing>>();
   private readonly ringEndedListeners = new Set<Listener<string>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
+  /** Room bars on this page, per room; the service watches each room once per page. */
+  private readonly roomListeners = new Map<string, Set<Listener<RoomUpdate>>>();
+  private readonly roomLast = new Map<string, RoomUpdate>();
+  /** Rooms the service currently watches for this connection. */
+  private sentRooms = new Set<string>();
   private readonly wsUrl: string;
   private ws?: WebSocketLike;
   private currentState: ConnectionState = 'idle';
@@ -85,6 +94,29 @@ export class RealtimeClient {
 
   presenceOf(contactId: string): PresenceStatus | undefined {
     return this.store.get(contactId);
+  }
+
+  /**
+   * Calls `listener` with the room's status now (when known) and on every change the service
+   * pushes, or with the error when this user may not watch it (`not_a_member`, `not_found`).
+   */
+  watchRoom(room: string, listener: Listener<RoomUpdate>): () => void {
+    this.connect();
+    let set = this.roomListeners.get(room);
+    if (!set) {
+      this.roomListeners.set(room, (set = new Set()));
+      this.scheduleFlush();
+    }
+    set.add(listener);
+    const last = this.roomLast.get(room);
+    if (last) listener(last);
+    return () => {
+      const current = this.roomListeners.get(room);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.roomListeners.delete(room);
+      this.roomLast.delete(room);
+      this.scheduleFlush();
+    };
   }
 
   /** Every state change of a 1:1 call this user is part of. */
@@ -168,6 +200,7 @@ export class RealtimeClient {
         this.page = m.page;
         this.attempt = 0;
         this.sent = new Set();
+        this.sentRooms = new Set();
         this.startPing();
         this.flush();
         this.setState('ready');
@@ -181,7 +214,10 @@ export class RealtimeClient {
         return emit(this.ringListeners, m.ring);
       case 'room-ring-ended':
         return emit(this.ringEndedListeners, m.id);
+      case 'room':
+        return this.roomUpdate(m.room.id, { status: m.room });
       case 'error':
+        if (m.room !== undefined) return this.roomUpdate(m.room, { error: m.error });
         if (m.error.code === 'token_expired' || m.error.code === 'unauthorized') this.freshToken = true;
         return;
       case 'pong':
@@ -225,6 +261,20 @@ export class RealtimeClient {
     }
     this.sent = wanted;
     this.store.retain(wanted);
+    const rooms = new Set(this.roomListeners.keys());
+    const addRooms = [...rooms].filter((r) => !this.sentRooms.has(r));
+    const removeRooms = [...this.sentRooms].filter((r) => !rooms.has(r));
+    if (addRooms.length || removeRooms.length) {
+      this.send({ type: 'watch-rooms', ...(addRooms.length ? { add: addRooms } : {}), ...(removeRooms.length ? { remove: removeRooms } : {}) });
+    }
+    this.sentRooms = rooms;
+  }
+
+  private roomUpdate(room: string, update: RoomUpdate): void {
+    const set = this.roomListeners.get(room);
+    if (!set) return;
+    this.roomLast.set(room, update);
+    emit(set, update);
   }
 
   /** Sends a fresh token shortly before the current one expires, on the same connection. */

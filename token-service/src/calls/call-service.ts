@@ -26,7 +26,7 @@ export interface CallDeps {
 }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
-const CALL_ROOM_PREFIX = 'call-';
+export const CALL_ROOM_PREFIX = 'call-';
 const key = (id: string) => `call:${id}`;
 
 export class CallService {

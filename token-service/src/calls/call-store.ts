@@ -1,4 +1,4 @@
-// What calls and room rings keep where every token-service process can reach it: each user's line
+// What calls, room rings and room chats keep where every token-service process can reach it: each user's line
 // (the call they are engaged in) and the call and ring records. Beside the realtime bus, on the same
 // backend: in this process's memory, or in Redis for several processes.
 
@@ -14,7 +14,11 @@ export interface CallStore {
   /** The call the user is engaged in (ringing or active), if any. */
   lineOf(userId: string): Promise<string | undefined>;
 
+  /** The user entered or left a room's conference: busy in presence while in any (see bus). */
+  setInConference(userId: string, room: string, present: boolean): Promise<void>;
+
   getRecord(key: string): Promise<string | undefined>;
+  deleteRecord(key: string): Promise<void>;
   putRecord(key: string, value: string, ttlMs: number): Promise<void>;
   /** Replaces the record only if it still holds `expected` (compare and swap). */
   swapRecord(key: string, expected: string, next: string, ttlMs: number): Promise<boolean>;

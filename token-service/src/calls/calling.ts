@@ -1,7 +1,8 @@
-// Calls and room rings on top of the realtime transport, one set per token service: the shared
-// state (bus and call store on the same backend), the call service, the room ringer, and the
-// hooks that tie them to pages (a call ringing a page that connects, a user whose pages are all
-// gone) and to LiveKit's webhooks (someone left a call room, joined a rung room).
+// Calls, room rings and room status on top of the realtime transport, one set per token service:
+// the shared state (bus and call store on the same backend), the call service, the room ringer,
+// the room watch and chat, and the hooks that tie them to pages (a call or a room invitation for a
+// page that connects, a user whose pages are all gone, `watch-rooms`) and to LiveKit's webhooks
+// (someone left a call room, joined or left a room's conference, a room finished).
 import { createPageAuthenticator } from '../auth/authenticate-page.js';
 import { clientAddressResolver } from '../http/client-address.js';
 import type { TokenServiceContext } from '../context.js';
@@ -15,11 +16,18 @@ import { CallService } from './call-service.js';
 import { MemoryCallStore } from './memory-call-store.js';
 import { RedisCallStore } from './redis-call-store.js';
 import { RoomRinger } from './room-ring.js';
+import { createRoomStatus, type RoomStatus } from '../livekit/room-status.js';
+import { RoomWatch } from '../rooms/room-watch.js';
+import { RoomChat } from '../rooms/chat.js';
+import { CALL_ROOM_PREFIX } from './call-service.js';
 
 export interface Calling {
   realtime: Realtime;
   calls: CallService;
   rings: RoomRinger;
+  roomStatus: RoomStatus;
+  roomWatch: RoomWatch;
+  chat: RoomChat;
   /** Closes the pages, stops the call timers and leaves the bus. */
   close(): Promise<void>;
 }
@@ -38,7 +46,16 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     limits: ctx.limits,
     metrics: ctx.metrics,
   });
-  const rings = new RoomRinger({ bus, store, settings, getRoom: (id) => ctx.directory.getRoom(id), limits: ctx.limits, metrics: ctx.metrics });
+  const roomStatus = createRoomStatus(ctx.roomService, ctx.events);
+  const rings = new RoomRinger({
+    bus, store, settings,
+    getRoom: (id) => ctx.directory.getRoom(id),
+    participants: async (room) => (await roomStatus.participants(room)).map((p) => p.identity),
+    limits: ctx.limits, metrics: ctx.metrics,
+  });
+  const chat = new RoomChat({ store, roomService: ctx.roomService });
+  // eslint-disable-next-line prefer-const -- the hub exists once the transport does
+  let roomWatch: RoomWatch;
   const realtime = new Realtime({
     settings, bus,
     allowedOrigins: config.allowedOrigins,
@@ -47,7 +64,9 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     onPageReady: async (page) => {
       const call = await calls.currentCallOf(page.user!.id);
       if (call) page.sendMessage({ type: 'call', call });
+      for (const ring of await rings.pendingFor(page.user!.id)) page.sendMessage({ type: 'room-ring', ring });
     },
+    onWatchRooms: (page, add, remove) => roomWatch.watch(page, add, remove),
     // The call window lives in a portal page: a user with no page left anywhere has left their call.
     onUserGone: (userId) => {
       calls.userGone(userId).catch((err) => console.error('[calls] ending the call of a departed user failed:', (err as Error).message));
@@ -55,9 +74,12 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     onClosing: () => {
       calls.close();
       rings.close();
+      roomWatch.close();
       store.close();
     },
   });
+
+  roomWatch = new RoomWatch({ bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log });
 
   ctx.events.on('webhook', (ev: WebhookLike) => {
     onWebhook(ev).catch((err) => console.error('[calls] webhook handling failed:', (err as Error).message));
@@ -65,14 +87,29 @@ export function createCalling(ctx: TokenServiceContext): Calling {
   async function onWebhook(ev: WebhookLike): Promise<void> {
     const room = ev.room?.name;
     if (!room) return;
-    if (ev.event === 'participant_left' || ev.event === 'room_finished') {
-      await calls.roomEvent(ev.event, room, ev.participant?.identity);
-    } else if (ev.event === 'participant_joined' && ev.participant?.identity) {
-      await rings.joined(room, ev.participant.identity);
+    if (room.startsWith(CALL_ROOM_PREFIX)) {
+      if (ev.event === 'participant_left' || ev.event === 'room_finished') await calls.roomEvent(ev.event, room, ev.participant?.identity);
+      return;
+    }
+    const directoryRoom = await ctx.directory.getRoom(room);
+    if (!directoryRoom) return;
+    roomWatch.changed(room);
+    const identity = ev.participant?.identity;
+    // Employees only: guests (`guest:…`) have no presence.
+    const employee = identity && !identity.includes(':') ? identity : undefined;
+    if (ev.event === 'participant_joined' && employee) {
+      await store.setInConference(employee, room, true);
+      await rings.joined(room, employee);
+    } else if (ev.event === 'participant_left' && employee) {
+      await store.setInConference(employee, room, false);
+    } else if (ev.event === 'room_finished') {
+      await chat.finished(room);
+      await rings.finished(room);
+      for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators])) await store.setInConference(member, room, false);
     }
   }
 
-  return { realtime, calls, rings, close: () => realtime.close() };
+  return { realtime, calls, rings, roomStatus, roomWatch, chat, close: () => realtime.close() };
 }
 
 /** In this process's memory, or in Redis shared with the other processes: bus and store together. */

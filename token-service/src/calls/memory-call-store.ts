@@ -10,7 +10,7 @@ export class MemoryCallStore implements CallStore {
   private readonly records = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly presence: Pick<MemoryBus, 'setBusy'>) {
+  constructor(private readonly presence: Pick<MemoryBus, 'setBusy' | 'setInConference'>) {
     // Expired records and lines are dropped lazily on read; this keeps forgotten ones from piling up.
     this.sweeper = setInterval(() => this.sweep(), 60_000);
     this.sweeper.unref();
@@ -45,6 +45,14 @@ export class MemoryCallStore implements CallStore {
 
   async lineOf(userId: string): Promise<string | undefined> {
     return this.line(userId)?.callId;
+  }
+
+  async setInConference(userId: string, room: string, present: boolean): Promise<void> {
+    this.presence.setInConference(userId, room, present);
+  }
+
+  async deleteRecord(key: string): Promise<void> {
+    this.records.delete(key);
   }
 
   async getRecord(key: string): Promise<string | undefined> {

@@ -1,7 +1,10 @@
 // The call store shared by several token-service processes through Redis, on the RedisBus's
 // connection. Marking lines active or releasing them sets the users' busy keys and publishes their
 // presence in the same Lua script (PRESENCE_LUA), so status changes keep their order.
-import { BUSY_PREFIX, KEY_PREFIX as P, PRESENCE_LUA, type RedisBus } from '../realtime/redis-bus.js';
+import { BUSY_PREFIX, CONFERENCE_PREFIX, KEY_PREFIX as P, PRESENCE_LUA, type RedisBus } from '../realtime/redis-bus.js';
+
+/** A conference membership no webhook cleared (lost event) is forgotten after this long. */
+const CONFERENCE_TTL_MS = 12 * 60 * 60 * 1000;
 import type { CallStore, LineClaim } from './call-store.js';
 
 const SCRIPTS = {
@@ -31,6 +34,14 @@ for i = 2, #ARGV do
     refresh(ARGV[i])
   end
 end`,
+  setInConference: `${PRESENCE_LUA}
+if ARGV[3] == '1' then
+  redis.call('SADD', '${CONFERENCE_PREFIX}' .. ARGV[1], ARGV[2])
+  redis.call('PEXPIRE', '${CONFERENCE_PREFIX}' .. ARGV[1], ARGV[4])
+else
+  redis.call('SREM', '${CONFERENCE_PREFIX}' .. ARGV[1], ARGV[2])
+end
+refresh(ARGV[1])`,
   swapRecord: `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
@@ -66,6 +77,14 @@ export class RedisCallStore implements CallStore {
   async lineOf(userId: string): Promise<string | undefined> {
     const line = await this.cmd.get(`${P}line:${userId}`);
     return line ? line.slice(0, line.lastIndexOf(':')) : undefined;
+  }
+
+  async setInConference(userId: string, room: string, present: boolean): Promise<void> {
+    await this.run('setInConference', userId, room, present ? '1' : '0', String(CONFERENCE_TTL_MS));
+  }
+
+  async deleteRecord(key: string): Promise<void> {
+    await this.cmd.del(`${P}rec:${key}`);
   }
 
   async getRecord(key: string): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 // The calls this service makes to LiveKit's RoomService (Twirp), with LiveKit's "not found" turned
 // into a plain answer and every other failure into a 502 the client can understand.
 import { RoomServiceClient } from 'livekit-server-sdk';
-import type { ParticipantInfo } from '@livekit/protocol';
+import { DataPacket_Kind, TrackSource, type ParticipantInfo } from '@livekit/protocol';
 import type { TokenServiceConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
 
@@ -10,7 +10,10 @@ export interface RoomParticipant {
   name: string;
   attributes: Record<string, string>;
   joinedAt?: string;
+  tracks: RoomTrack[];
 }
+
+export interface RoomTrack { sid: string; source: 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio' | 'unknown'; muted: boolean }
 
 export interface RoomService {
   /** Participants now in the room; empty when the room is not running. */
@@ -21,6 +24,10 @@ export interface RoomService {
   removeParticipant(room: string, identity: string): Promise<boolean>;
   /** Ends the conference for everyone; false when it was not running. */
   endRoom(room: string): Promise<boolean>;
+  /** Mutes (or unmutes) one published track; false when the participant or track is gone. */
+  muteTrack(room: string, identity: string, trackSid: string, muted: boolean): Promise<boolean>;
+  /** Sends a reliable data packet to everyone in the room on `topic`; false when the room is not running. */
+  sendData(room: string, payload: Uint8Array, topic: string): Promise<boolean>;
 }
 
 function isNotFound(err: unknown): boolean {
@@ -40,7 +47,18 @@ function toParticipant(p: ParticipantInfo): RoomParticipant {
     name: p.name,
     attributes: { ...p.attributes },
     ...(joinedAt > 0 ? { joinedAt: new Date(joinedAt * 1000).toISOString() } : {}),
+    tracks: p.tracks.map((t) => ({ sid: t.sid, source: sourceName(t.source), muted: t.muted })),
   };
+}
+
+function sourceName(source: TrackSource): RoomTrack['source'] {
+  switch (source) {
+    case TrackSource.CAMERA: return 'camera';
+    case TrackSource.MICROPHONE: return 'microphone';
+    case TrackSource.SCREEN_SHARE: return 'screen_share';
+    case TrackSource.SCREEN_SHARE_AUDIO: return 'screen_share_audio';
+    default: return 'unknown';
+  }
 }
 
 export function createRoomService(config: Pick<TokenServiceConfig, 'livekit'>): RoomService {
@@ -66,6 +84,14 @@ export function createRoomService(config: Pick<TokenServiceConfig, 'livekit'>): 
     }, false),
     endRoom: (room) => call(async () => {
       await client.deleteRoom(room);
+      return true;
+    }, false),
+    muteTrack: (room, identity, trackSid, muted) => call(async () => {
+      await client.mutePublishedTrack(room, identity, trackSid, muted);
+      return true;
+    }, false),
+    sendData: (room, payload, topic) => call(async () => {
+      await client.sendData(room, payload, DataPacket_Kind.RELIABLE, { topic });
       return true;
     }, false),
   };

@@ -1,6 +1,7 @@
 // LiveKit access tokens for the people this service lets into a room. Grants are narrow: join this
 // one room, publish camera/microphone/screen, subscribe, send data. Nobody may change their own
-// name or metadata (canUpdateOwnMetadata stays off), and only moderators get roomAdmin.
+// name or metadata (canUpdateOwnMetadata stays off). No browser token carries roomAdmin: a moderator's
+// actions (mute, remove, end) go through this service, which checks and logs them.
 import { TrackSource } from '@livekit/protocol';
 import { AccessToken, type VideoGrant } from 'livekit-server-sdk';
 import type { TokenServiceConfig } from '../config.js';
@@ -22,7 +23,7 @@ export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
 
 const PUBLISH_SOURCES = [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO];
 
-export function roomGrant(room: string, role: RoomRole): VideoGrant {
+export function roomGrant(room: string, _role: RoomRole): VideoGrant {
   return {
     room,
     roomJoin: true,
@@ -31,7 +32,6 @@ export function roomGrant(room: string, role: RoomRole): VideoGrant {
     canSubscribe: true,
     canPublishData: true,
     canUpdateOwnMetadata: false,
-    ...(role === 'moderator' ? { roomAdmin: true } : {}),
   };
 }
 
@@ -51,3 +51,5 @@ export function mintRoomToken(config: Pick<TokenServiceConfig, 'livekit'>, p: Ro
 export const ATTR_GUEST = 'timio.guest';
 export const ATTR_INVITE = 'timio.invite';
 export const ATTR_HAND = 'timio.hand';
+/** "1" for a member who confirmed being the room's moderator (and the directory agrees). */
+export const ATTR_MODERATOR = 'timio.moderator';

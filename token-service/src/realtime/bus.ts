@@ -6,9 +6,13 @@ import type { PresenceStatus, ServerMessage } from '../../../sdk/src/protocol/re
 
 export interface PresenceChange { id: string; status: PresenceStatus }
 
-/** An event for every page of the named users, on whichever process they are connected. */
+/**
+ * An event for every page of the named users, on whichever process they are connected; with `room`,
+ * for every page watching that room's status instead (`to` is then empty).
+ */
 export interface Delivery {
   to: string[];
+  room?: string;
   message: ServerMessage;
   /** For an answered call: the page that answered; the callee's other pages get `answeredElsewhere`. */
   answeredBy?: string;

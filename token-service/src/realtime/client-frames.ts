@@ -25,6 +25,12 @@ export function parseClientMessage(text: string): ClientMessage | string {
       if (add === null || remove === null) return `watch.add and watch.remove must be arrays of ids (1-${MAX_ID_LENGTH} chars)`;
       return { type: 'watch', add, remove };
     }
+    case 'watch-rooms': {
+      const add = idList(m.add);
+      const remove = idList(m.remove);
+      if (add === null || remove === null) return `watch-rooms.add and watch-rooms.remove must be arrays of room ids (1-${MAX_ID_LENGTH} chars)`;
+      return { type: 'watch-rooms', add, remove };
+    }
     case 'ping':
       return { type: 'ping' };
     default:

@@ -8,6 +8,8 @@ export interface HubPage {
   readonly id: string;
   user?: UserRef;
   readonly watching: Set<string>;
+  /** Rooms whose status this page watches (room bars). */
+  readonly watchingRooms: Set<string>;
   /** Sends one serialized frame (the page decides what to do when it cannot keep up). */
   send(frame: string): void;
 }
@@ -15,6 +17,7 @@ export interface HubPage {
 export class Hub {
   private readonly pagesByUser = new Map<string, Set<HubPage>>();
   private readonly watchers = new Map<string, Set<HubPage>>();
+  private readonly roomWatchers = new Map<string, Set<HubPage>>();
   /** Last status seen on the bus for each watched user: answers new watches without a bus round trip. */
   private readonly known = new Map<string, PresenceStatus>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
@@ -62,6 +65,7 @@ export class Hub {
   leave(page: HubPage): void {
     for (const id of page.watching) this.unwatchOne(page, id);
     page.watching.clear();
+    for (const room of [...page.watchingRooms]) this.unwatchRoom(page, room);
     const userId = page.user?.id;
     if (!userId) return;
     const pages = this.pagesByUser.get(userId);
@@ -103,6 +107,26 @@ export class Hub {
     if (users.length > 0) page.send(JSON.stringify({ type: 'presence', users } satisfies ServerMessage));
   }
 
+  /** The page gets every `room` delivery for this room from now on. */
+  watchRoom(page: HubPage, room: string): void {
+    page.watchingRooms.add(room);
+    let set = this.roomWatchers.get(room);
+    if (!set) this.roomWatchers.set(room, (set = new Set()));
+    set.add(page);
+  }
+
+  unwatchRoom(page: HubPage, room: string): void {
+    page.watchingRooms.delete(room);
+    const set = this.roomWatchers.get(room);
+    if (!set?.delete(page) || set.size > 0) return;
+    this.roomWatchers.delete(room);
+  }
+
+  /** Rooms some page on this process watches. */
+  watchedRooms(): string[] {
+    return [...this.roomWatchers.keys()];
+  }
+
   /** After the bus lost messages (e.g. Redis restarted): re-read every watched status and send what changed. */
   async resync(): Promise<void> {
     const ids = [...this.watchers.keys()];
@@ -137,6 +161,13 @@ export class Hub {
   }
 
   private onDelivery(d: Delivery): void {
+    if (d.room !== undefined) {
+      const set = this.roomWatchers.get(d.room);
+      if (!set) return;
+      const frame = JSON.stringify(d.message);
+      for (const page of set) page.send(frame);
+      return;
+    }
     let plain: string | undefined;
     let elsewhere: string | undefined;
     for (const userId of new Set(d.to)) {

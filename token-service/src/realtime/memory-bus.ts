@@ -8,6 +8,8 @@ export class MemoryBus implements RealtimeBus {
   private readonly pages = new Set<string>();
   /** Users marked busy (by the call store), until when. */
   private readonly busyUntil = new Map<string, number>();
+  /** The room conferences each user is in (busy while any). */
+  private readonly conferences = new Map<string, Set<string>>();
   private readonly published = new Map<string, PresenceStatus>();
   private readonly presenceListeners: Array<(c: PresenceChange) => void> = [];
   private readonly deliveryListeners: Array<(d: Delivery) => void> = [];
@@ -41,6 +43,19 @@ export class MemoryBus implements RealtimeBus {
     this.refresh(userId);
   }
 
+  /** The user entered or left a room's conference; in any, they show as busy. */
+  setInConference(userId: string, room: string, present: boolean): void {
+    let rooms = this.conferences.get(userId);
+    if (present) {
+      if (!rooms) this.conferences.set(userId, (rooms = new Set()));
+      rooms.add(room);
+    } else if (rooms) {
+      rooms.delete(room);
+      if (rooms.size === 0) this.conferences.delete(userId);
+    }
+    this.refresh(userId);
+  }
+
   async publish(delivery: Delivery): Promise<void> {
     for (const l of this.deliveryListeners) l(delivery);
   }
@@ -67,6 +82,7 @@ export class MemoryBus implements RealtimeBus {
 
   private status(userId: string): PresenceStatus {
     if (!this.pages.has(userId)) return 'offline';
+    if (this.conferences.has(userId)) return 'busy';
     return (this.busyUntil.get(userId) ?? 0) > Date.now() ? 'busy' : 'online';
   }
 

@@ -18,12 +18,18 @@ export interface PageDeps {
   authenticate: PageAuthenticator;
   /** Called once the page is ready, to send it what is already going on (a call ringing it). */
   onReady(page: Page): Promise<void>;
+  /** `watch-rooms`: the feature above checks membership and sends the rooms' status. */
+  onWatchRooms?(page: Page, add: string[], remove: string[]): Promise<void>;
 }
+
+/** Most rooms one page may watch. */
+export const MAX_WATCHED_ROOMS = 100;
 
 export class Page implements HubPage {
   readonly id = randomBytes(9).toString('base64url');
   user?: UserRef;
   readonly watching = new Set<string>();
+  readonly watchingRooms = new Set<string>();
   /** Answered the last heartbeat ping. */
   alive = true;
   private tokens: number;
@@ -82,6 +88,14 @@ export class Page implements HubPage {
     if (m.type === 'auth') return this.auth(m.token);
     if (!this.user) return this.close(CloseCode.unauthorized, 'authenticate first');
     if (m.type === 'ping') return this.sendMessage({ type: 'pong' });
+    if (m.type === 'watch-rooms') {
+      const add = (m.add ?? []).filter((r) => !this.watchingRooms.has(r));
+      if (this.watchingRooms.size + add.length > MAX_WATCHED_ROOMS + (m.remove?.length ?? 0)) {
+        return this.sendMessage({ type: 'error', error: { code: 'invalid_input', message: `a page may watch at most ${MAX_WATCHED_ROOMS} rooms` } });
+      }
+      if (!this.deps.onWatchRooms) return this.sendMessage({ type: 'error', error: { code: 'not_configured', message: 'room status is not served here' } });
+      return this.deps.onWatchRooms(this, add, m.remove ?? []);
+    }
     const add = m.add ?? [];
     const remove = m.remove ?? [];
     // Counted as the page will be after the frame: ids in `remove` that are not watched buy nothing.
@@ -146,7 +160,7 @@ export class Page implements HubPage {
   private onClosed(): void {
     this.closed = true;
     clearTimeout(this.timer);
-    if (this.watching.size > 0 || this.user) {
+    if (this.watching.size > 0 || this.watchingRooms.size > 0 || this.user) {
       this.deps.hub.leave(this);
       this.user = undefined;
     }

@@ -22,6 +22,8 @@ export interface RealtimeDeps {
   authenticatePage: PageAuthenticator;
   /** A page has authenticated: send it what is already going on (e.g. a call ringing its user). */
   onPageReady?(page: Page): Promise<void>;
+  /** `watch-rooms` from an authenticated page (room status; the feature checks membership). */
+  onWatchRooms?(page: Page, add: string[], remove: string[]): Promise<void>;
   /** The user's last page anywhere went away and the grace period is over (runs on one process). */
   onUserGone?(userId: string): void;
   /** The transport is closing (also when the HTTP server closes): stop what would publish later. */
@@ -89,6 +91,7 @@ export class Realtime {
         const page = new Page(ws, req, {
           hub: this.hub, settings, authenticate: this.deps.authenticatePage,
           onReady: (p) => this.deps.onPageReady?.(p) ?? Promise.resolve(),
+          ...(this.deps.onWatchRooms ? { onWatchRooms: this.deps.onWatchRooms } : {}),
         });
         this.pages.add(page);
         ws.once('close', () => this.pages.delete(page));

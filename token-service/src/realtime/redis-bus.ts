@@ -14,16 +14,19 @@ const DELIVER = `${P}deliver`;
 const NODES = `${P}nodes`;
 /** `BUSY_PREFIX + userId` exists while the user is in an active call (see PRESENCE_LUA). */
 export const BUSY_PREFIX = `${P}busy:`;
+/** `CONFERENCE_PREFIX + userId`: the set of room conferences the user is in; non-empty = busy. */
+export const CONFERENCE_PREFIX = `${P}conf:`;
 
 /**
  * Lua functions `status(u)` and `refresh(u)` (publishes u's status when it changed). A user is
- * busy while the key `BUSY_PREFIX .. u` exists: the call store's scripts set and delete it together with
+ * busy while the key `BUSY_PREFIX .. u` exists or the set `CONFERENCE_PREFIX .. u` is not empty: the call store's scripts set and delete it together with
  * the call line and then call `refresh`, so the change and its announcement stay one step.
  */
 export const PRESENCE_LUA = `
 local function status(u)
   if redis.call('SCARD', '${P}pages:' .. u) == 0 then return 'offline' end
   if redis.call('EXISTS', '${BUSY_PREFIX}' .. u) == 1 then return 'busy' end
+  if redis.call('SCARD', '${CONFERENCE_PREFIX}' .. u) > 0 then return 'busy' end
   return 'online'
 end
 local function refresh(u)

@@ -13,5 +13,12 @@ export function roomRingRoutes(ctx: RouteContext): Router {
     if (!isRoomId(room)) throw invalidInput('room must be a room id');
     res.status(201).json(await ctx.rings.ring(user, room));
   });
+  // "Ablehnen": the invitation ends on every page of this user, on every process.
+  router.post('/rooms/:room/ring/decline', authenticated(ctx.authenticate), async (req, res) => {
+    const user = callerOf(res);
+    const room = String(req.params['room']);
+    if (!isRoomId(room)) throw invalidInput('room must be a room id');
+    res.json({ declined: await ctx.rings.decline(user, room) });
+  });
   return router;
 }

@@ -6,7 +6,8 @@ import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } fro
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
-import { ATTR_GUEST, ATTR_HAND } from '../livekit/tokens.js';
+import { ATTR_HAND } from '../livekit/tokens.js';
+import { participantStatus } from '../rooms/room-watch.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
   const router = Router();
@@ -20,10 +21,7 @@ export function roomRoutes(ctx: RouteContext): Router {
       room: { id: found.id, name: found.name },
       running: participants.length > 0,
       participants: participants.map((p) => ({
-        identity: p.identity,
-        name: p.name,
-        guest: p.attributes[ATTR_GUEST] === '1',
-        ...(p.attributes[ATTR_HAND] ? { handRaisedAt: p.attributes[ATTR_HAND] } : {}),
+        ...participantStatus(p),
         ...(p.joinedAt ? { joinedAt: p.joinedAt } : {}),
       })),
     });
@@ -41,15 +39,17 @@ export function roomRoutes(ctx: RouteContext): Router {
     const raisedAt = raised ? new Date().toISOString() : '';
     const present = await ctx.roomService.setAttributes(room, target, { [ATTR_HAND]: raisedAt });
     if (!present) throw new ApiError(404, 'not_found', 'that participant is not in the conference');
-    ctx.roomStatus.invalidate(room);
+    ctx.roomWatch.changed(room);
     res.json({ room, identity: target, raised, ...(raised ? { raisedAt } : {}) });
   });
 
   router.post('/rooms/:room/end', auth, async (req, res) => {
     const room = roomIdParam(req);
     await moderatedRoom(ctx.directory, employeeOf(res), room);
+    const user = employeeOf(res);
     const wasRunning = await ctx.roomService.endRoom(room);
-    ctx.roomStatus.invalidate(room);
+    ctx.log(`moderation: ${user.id} ended the conference of room ${room}`);
+    ctx.roomWatch.changed(room);
     res.json({ room, ended: true, wasRunning });
   });
 

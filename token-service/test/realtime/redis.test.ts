@@ -1,17 +1,22 @@
 // Two token-service processes behind one Redis (a real redis-server): presence, calls and rings
 // cross processes, a reload may land on the other process, and both survive a Redis restart.
+// The dev media server sends its webhooks to process a only: room status, conference busy and
+// room-ring endings reach pages on process b through Redis.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
 import { TestPage } from './pages.js';
-import { RedisServer, ServiceProcess } from './processes.js';
+import { freePort, RedisServer, ServiceProcess } from './processes.js';
+import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import { SignalParticipant } from '../../../testing/signal-participant.js';
 import { fastSettings, portalToken } from './service.js';
 
 describe('realtime across two processes through Redis', () => {
   let redis: RedisServer;
   let a: ServiceProcess;
   let b: ServiceProcess;
+  let media: MediaServer;
   const open: TestPage[] = [];
   const page = async (node: ServiceProcess, user: string) => {
     const { page: p, ready } = await TestPage.ready(node.wsUrl, portalToken(user));
@@ -22,11 +27,17 @@ describe('realtime across two processes through Redis', () => {
   before(async () => {
     redis = await RedisServer.start();
     const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 }) };
-    [a, b] = await Promise.all([ServiceProcess.start(env), ServiceProcess.start(env)]);
+    const portA = await freePort();
+    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${portA}/v1/livekit/webhook`] });
+    [a, b] = await Promise.all([
+      ServiceProcess.start({ ...env, LIVEKIT_URL: media.url, TIMIO_TEST_PORT: String(portA) }),
+      ServiceProcess.start({ ...env, LIVEKIT_URL: media.url }),
+    ]);
   });
   after(async () => {
     for (const p of open) p.ws.terminate();
     await Promise.all([a?.stop(), b?.stop()]);
+    await media?.close();
     await redis?.stop();
   });
 
@@ -117,6 +128,37 @@ describe('realtime across two processes through Redis', () => {
     assert.deepEqual([...ring.body.invited].sort(), ['ben', 'carla']);
     for (const p of [benOnA, benOnB, watcher]) assert.equal((await p.next('room-ring')).ring.id, ring.body.ringId);
     for (const p of [anna, benOnA, benOnB, watcher]) p.close();
+  });
+
+  it('pushes room status, conference busy and the end of a room ring to pages on the other process', async () => {
+    const felix = await page(b, 'felix');
+    felix.send({ type: 'watch-rooms', add: ['vertrieb'] });
+    assert.equal((await felix.next('room', (m) => m.room.id === 'vertrieb')).room.running, false);
+    const carla = await page(b, 'carla');
+    carla.send({ type: 'watch', add: ['ben'] });
+    const benPage = await page(a, 'ben');
+    await carla.presence('ben', 'online');
+
+    // Ben joins with a token from b; LiveKit tells a; felix and carla on b learn it through Redis.
+    const token = await b.post('/v1/token', 'ben', { room: 'vertrieb' });
+    assert.equal(token.status, 200, JSON.stringify(token.body));
+    const ben = await SignalParticipant.join(media.url, token.body.token, { dataChannels: false });
+    const running = (await felix.next('room', (m) => m.room.count === 1)).room;
+    assert.deepEqual(running.participants.map((p) => p.identity), ['ben']);
+    await carla.presence('ben', 'busy');
+
+    // A ring from b: ben (busy, page on a) silent; felix (on b) rings; felix declines on a.
+    const ring = await b.post('/v1/rooms/vertrieb/ring', 'anna');
+    assert.equal(ring.status, 201, JSON.stringify(ring.body));
+    assert.equal((await benPage.next('room-ring', (m) => m.ring.id === ring.body.ringId)).ring.silent, true);
+    assert.equal((await felix.next('room-ring', (m) => m.ring.id === ring.body.ringId)).ring.silent, undefined);
+    assert.deepEqual((await a.post('/v1/rooms/vertrieb/ring/decline', 'felix')).body, { declined: true });
+    await felix.next('room-ring-ended', (m) => m.id === ring.body.ringId);
+
+    await ben.leave();
+    await felix.next('room', (m) => m.room.count === 0 && !m.room.running);
+    await carla.presence('ben', 'online');
+    for (const p of [felix, carla, benPage]) p.close();
   });
 
   it('survives a Redis restart: presence is re-learned and changes flow again', async () => {

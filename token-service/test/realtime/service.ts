@@ -51,6 +51,8 @@ export interface RunningService {
   wsUrl: string;
   server: Server;
   realtime: Realtime;
+  /** Every line the service logged (access lines, moderation). */
+  log: string[];
   /** Sends LiveKit a signed webhook to the service, as LiveKit would. */
   webhook(event: { event: string; room?: { name: string }; participant?: { identity: string } }): Promise<void>;
   post(path: string, user: string | undefined, body?: unknown): Promise<{ status: number; body: any }>;
@@ -61,8 +63,9 @@ export interface RunningService {
 export async function startService(settings: Partial<RealtimeSettings> = fastSettings, env: Record<string, string> = {}, port = 0): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'timio-rt-'));
   const config = { ...loadConfig({ ...testEnv, DATA_DIR: dataDir, ...env }, { requirePortalAuth: true }), realtime: settings };
+  const log: string[] = [];
   const service = createTokenService({
-    config, directory: createStaticDirectory(directoryData), log: () => undefined,
+    config, directory: createStaticDirectory(directoryData), log: (line) => void log.push(line),
     rateLimits: { perAddress: 1_000_000 },
   });
   const server = createServer(service.app);
@@ -72,7 +75,7 @@ export async function startService(settings: Partial<RealtimeSettings> = fastSet
   const realtime = realtimeOn(server)!;
   let n = 0;
   return {
-    url, wsUrl: `${url.replace('http', 'ws')}/v1/realtime`, server, realtime,
+    url, wsUrl: `${url.replace('http', 'ws')}/v1/realtime`, server, realtime, log,
     webhook: async (event) => {
       const body = JSON.stringify({ ...event, id: `EV_test${Date.now()}_${n++}`, createdAt: String(Math.floor(Date.now() / 1000)) });
       const at = new AccessToken(testEnv.LIVEKIT_API_KEY, testEnv.LIVEKIT_API_SECRET);

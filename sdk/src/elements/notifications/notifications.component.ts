@@ -3,10 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { RoomRing } from '../../protocol/realtime.js';
 import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-machine.js';
 import type { Catalog } from '../../i18n/catalog.js';
-import { TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent } from '../../events.js';
+import { TimioConferenceRequestEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent } from '../../events.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { CallsController } from '../shared/calls-controller.js';
-import { whenRealtime } from '../../page/page-services.js';
+import { openConference, pageServices, whenRealtime, type OpenConferenceRequest } from '../../page/page-services.js';
 import { bellIcon, bellOffIcon, phoneDownIcon, videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { Ringer, loadRingMuted, saveRingMuted } from './ringer.js';
@@ -51,6 +51,8 @@ export class TimioNotifications extends LitElement {
 
   /** The instance that sends the page's call events (the first one connected). */
   private static primary?: TimioNotifications;
+  /** Opens a room's conference; tests and hosts with their own loader may replace it. */
+  static openConference: (request: OpenConferenceRequest) => Promise<unknown> = openConference;
 
   /** Silences the ring tone; the user's own choice is remembered in this browser. */
   @property({ type: Boolean, reflect: true }) muted: boolean = loadRingMuted();
@@ -59,6 +61,8 @@ export class TimioNotifications extends LitElement {
 
   @state() private rings: RoomRing[] = [];
   @state() private notices: Notice[] = [];
+  /** The invitation whose "Teilnehmen" waits for the user to leave their current call. */
+  @state() private leavingFor?: string;
 
   private readonly localize = new LocalizeController(this);
   private readonly calls = new CallsController(this);
@@ -107,7 +111,8 @@ export class TimioNotifications extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const { incoming } = this.calls.snapshot;
-    this.ringing = !this.muted && (incoming.some((i) => i.phase === 'ringing') || this.rings.length > 0);
+    // Silent invitations (signed in late, or busy in a call or conference) show without a ring tone.
+    this.ringing = !this.muted && (incoming.some((i) => i.phase === 'ringing') || this.rings.some((r) => !r.silent));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -149,15 +154,16 @@ export class TimioNotifications extends LitElement {
 
   private renderRing(t: Catalog, ring: RoomRing): TemplateResult {
     const id = domId(ring.id);
-    return html`<div class="popup ring" part="popup" role="alertdialog" aria-labelledby="ring-title-${id}" aria-describedby="ring-msg-${id}" data-ring=${ring.id} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.dismissRing(ring)}>
+    const leaving = this.leavingFor === ring.id;
+    return html`<div class="popup ring" part="popup" role="alertdialog" aria-labelledby="ring-title-${id}" aria-describedby="ring-msg-${id}" data-ring=${ring.id} data-silent=${ring.silent ? 'true' : nothing} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.dismissRing(ring)}>
       <div class="avatar" aria-hidden="true">${initials(ring.caller.name)}</div>
       <div class="text">
         <p class="title" id="ring-title-${id}">${t.roomRing.title}</p>
-        <p class="message" id="ring-msg-${id}">${t.roomRing.body(ring.caller.name, ring.roomName)}</p>
+        <p class="message" id="ring-msg-${id}">${leaving ? t.roomBar.leaveCallFirst : t.roomRing.body(ring.caller.name, ring.roomName)}</p>
       </div>
       <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
-        <button class="dismiss" part="decline" type="button" @click=${() => this.dismissRing(ring)}>${t.roomRing.dismiss}</button>
+        <button class="dismiss" part="decline" type="button" @click=${() => this.dismissRing(ring)}>${leaving ? t.roomBar.cancel : t.roomRing.dismiss}</button>
         <button class="accept primary" part="accept" type="button" @click=${() => this.joinRing(ring)}>${videoIcon}${t.roomRing.join}</button>
       </div>
     </div>`;
@@ -198,19 +204,38 @@ export class TimioNotifications extends LitElement {
     void this.calls.machine.decline(callId);
   }
 
-  private joinRing(ring: RoomRing): void {
+  /**
+   * "Teilnehmen": straight into the room's conference on this page, without the pre-join. A
+   * person in a call is asked first to leave it (the second press leaves and joins).
+   */
+  private async joinRing(ring: RoomRing): Promise<void> {
+    if (this.calls.snapshot.active && this.leavingFor !== ring.id) {
+      this.leavingFor = ring.id;
+      return;
+    }
+    this.leavingFor = undefined;
     this.removeRing(ring.id);
     if (!this.dispatchEvent(new TimioRoomRingAcceptEvent(ring))) return;
-    // A conference element for the room on this page joins it; otherwise the host handles the event.
-    const conference = [...document.querySelectorAll('timio-conference')].find((el) => el.getAttribute('room') === ring.room) as
-      | (HTMLElement & { join?: () => unknown })
-      | undefined;
-    if (typeof conference?.join === 'function') void conference.join();
+    if (this.calls.snapshot.active) await this.calls.machine.hangup();
+    const request = { room: ring.room, roomName: ring.roomName, prejoin: false };
+    if (!this.dispatchEvent(new TimioConferenceRequestEvent(request))) return;
+    try {
+      await TimioNotifications.openConference(request);
+    } catch (err) {
+      console.error('[timio] the conference could not be opened', err);
+      this.addNotice(this.localize.t.errors.fallback);
+    }
   }
 
+  /** "Später": the invitation ends on every page of this user (the service tells the others). */
   private dismissRing(ring: RoomRing): void {
+    if (this.leavingFor === ring.id) {
+      this.leavingFor = undefined;
+      return;
+    }
     this.removeRing(ring.id);
     this.dispatchEvent(new TimioRoomRingDismissEvent(ring));
+    pageServices().api.declineRoomRing(ring.room).catch((err) => console.warn('[timio] declining the invitation failed', err));
   }
 
   private toggleMute(): void {

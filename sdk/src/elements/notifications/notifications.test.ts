@@ -24,6 +24,9 @@ machine.useWindowOpener(async (grant, onEnd) => {
   return { update: () => undefined, close: async () => undefined };
 });
 
+const conferences: Array<{ room: string; prejoin: boolean; roomName?: string }> = [];
+TimioNotifications.openConference = async (request) => void conferences.push(request);
+
 let n = 0;
 /** A fresh call id per test so the machine's memory of earlier calls does not interfere. */
 function incoming(patch: Partial<CallInfo> = {}): CallInfo {
@@ -42,6 +45,9 @@ const entered = (el: TimioNotifications) =>
   Promise.all(root(el).getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime)).map((a) => a.finished));
 
 let service: FakeTokenService;
+
+/** The popups fade in: axe measures contrast once the animation is over. */
+const settled = (el: TimioNotifications) => Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished));
 
 describe('<timio-notifications>', () => {
   beforeEach(() => {
@@ -277,10 +283,58 @@ describe('<timio-notifications>', () => {
     await entered(el);
     await expect(el).to.be.accessible();
     const accepted = oneEvent(document, 'timio-room-ring-accept');
+    const requested = oneEvent(document, 'timio-conference-request');
+    conferences.length = 0;
     button(el, '.ring .accept').click();
     expect((await accepted).detail.room).to.equal('team');
+    expect((await requested).detail).to.deep.equal({ room: 'team', roomName: 'Team <Vertrieb>', prejoin: false });
     await waitUntil(() => !popup(el, '.ring'));
     expect(el.ringing).to.equal(false);
+    // Straight into the conference on this page, without the pre-join.
+    await waitUntil(() => conferences.length === 1, 'the conference opened');
+    expect(conferences[0]).to.deep.equal({ room: 'team', roomName: 'Team <Vertrieb>', prejoin: false });
+  });
+
+  it('a silent invitation (signed in late, or busy) shows without the ring tone', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    realtime.sendRoomRing({ id: 'ring-silent', room: 'team', roomName: 'Team', caller: { id: 'anna', name: 'Anna Schmidt' }, at: new Date().toISOString(), silent: true });
+    await waitUntil(() => popup(el, '.ring'));
+    expect(popup(el, '.ring')!.dataset.silent).to.equal('true');
+    expect(el.ringing).to.equal(false);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    // "Später" declines at the service, so the invitation ends on the user's other pages too.
+    service.on('POST /v1/rooms/team/ring/decline', () => ({ status: 200, json: { declined: true } }));
+    button(el, '.ring .dismiss').click();
+    const declined = await service.next('/v1/rooms/team/ring/decline');
+    expect(declined.method).to.equal('POST');
+    await waitUntil(() => !popup(el, '.ring'));
+  });
+
+  it('in a call, "Teilnehmen" first asks to leave it; confirmed, it hangs up and joins the conference', async () => {
+    const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
+    const call = incoming();
+    const active = { ...call, state: 'active' as const, answeredAt: new Date().toISOString() };
+    service.on('POST /v1/calls/:id/accept', () => ({ status: 200, json: { call: active, token: 'callee-livekit-token', url: 'ws://media.test' } }));
+    service.on('POST /v1/calls/:id/end', () => ({ status: 200, json: { call: { ...active, state: 'ended', outcome: 'completed', durationSeconds: 3 } } }));
+    realtime.sendCall(call);
+    await waitUntil(() => popup(el));
+    button(el, '.accept').click();
+    await waitUntil(() => machine.snapshot().active, 'the call is active');
+    conferences.length = 0;
+    realtime.sendRoomRing({ id: 'ring-busy', room: 'team', roomName: 'Team', caller: { id: 'carla', name: 'Carla Rossi' }, at: new Date().toISOString(), silent: true });
+    await waitUntil(() => popup(el, '.ring'));
+    button(el, '.ring .accept').click();
+    await waitUntil(() => popup(el, '.ring')!.textContent!.includes('Sie sind in einem Gespräch'), 'the question');
+    expect(button(el, '.ring .dismiss').textContent!.trim()).to.equal('Abbrechen');
+    expect(machine.snapshot().active).to.not.equal(undefined);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    button(el, '.ring .accept').click();
+    await service.next(/\/end$/);
+    await waitUntil(() => conferences.length === 1, 'the conference opened');
+    expect(conferences[0]).to.deep.equal({ room: 'team', roomName: 'Team', prejoin: false });
+    expect(machine.snapshot().active).to.equal(undefined);
   });
 
   it('room ring ends by itself when the service says so, and a host can suppress it', async () => {

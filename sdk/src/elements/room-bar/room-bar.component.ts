@@ -1,0 +1,150 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { RoomStatus } from '../../protocol/realtime.js';
+import { TimioConferenceRequestEvent } from '../../events.js';
+import { TimioApiError } from '../../api/api-error.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { openConference, pageServices, type OpenConferenceRequest } from '../../page/page-services.js';
+import { RoomController } from '../shared/room-controller.js';
+import { initials } from '../shared/initials.js';
+import { bellIcon, videoIcon } from '../shared/icons.js';
+import { roomBarStyles } from './room-bar.styles.js';
+
+/** Avatars shown before "+n". */
+const MAX_AVATARS = 5;
+
+/**
+ * A chat room's meeting, for the room's top bar: whether a meeting runs, how many and who are in
+ * it (initials; names on hover and for screen readers), the next scheduled meeting, "Teilnehmen"
+ * (opens the room's conference with the pre-join) and "Alle Mitglieder rufen" (after a
+ * confirmation, rings every other member and opens the conference at once). Live over the page's
+ * realtime connection; no polling.
+ *
+ * @event timio-conference-request - Before the conference opens; cancelable (the host opens it itself). detail: `{room, roomName, prejoin}`.
+ *
+ * @csspart bar - The row of state, avatars and buttons.
+ * @csspart join - The "Teilnehmen" button.
+ * @csspart ring - The "Alle Mitglieder rufen" button.
+ * @csspart people - The list of avatars.
+ * @csspart dialog - The confirmation dialog.
+ *
+ * @cssproperty --timio-room-bar-avatar-size - Diameter of an avatar (default 1.9em).
+ * @cssproperty --timio-room-bar-live-color - The dot while a meeting runs.
+ * @cssproperty --timio-room-bar-join-background - The "Teilnehmen" button.
+ * @cssproperty --timio-room-bar-background - Behind the avatars (their ring).
+ * @cssproperty --timio-room-bar-color - Text colour.
+ * @cssproperty --timio-color-primary - Avatars, focus rings.
+ */
+export class TimioRoomBar extends LitElement {
+  static override styles = roomBarStyles;
+
+  /** Opens the conference; tests and hosts with their own loader may replace it. */
+  static openConference: (request: OpenConferenceRequest) => Promise<unknown> = openConference;
+
+  /** The room's directory id. */
+  @property({ reflect: true }) room?: string;
+  /** Only whether a meeting runs and how many are in it (room lists): no avatars, no buttons. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+  /** Whether a meeting runs (read-only, reflected for styling). */
+  @property({ type: Boolean, reflect: true }) running = false;
+
+  @state() private message = '';
+  @state() private busy = false;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly live = new RoomController(this, () => this.room);
+
+  /** The room's status as last pushed by the service. */
+  get status(): RoomStatus | undefined {
+    return this.live.status;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.live.sync();
+    this.running = this.live.status?.running ?? false;
+  }
+
+  override render() {
+    const t = this.localize.t;
+    if (this.live.error) return this.compact ? nothing : html`<p class="message" role="status">${t.errors[this.live.error] ?? t.errors.fallback}</p>`;
+    const status = this.live.status;
+    if (this.compact) {
+      return html`<span class="state" part="bar"><span class="dot" aria-hidden="true"></span><span>${status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>`;
+    }
+    const name = status?.name ?? this.room ?? '';
+    const people = status?.participants ?? [];
+    const shown = people.slice(0, MAX_AVATARS);
+    return html`<div class="bar" part="bar" role="group" aria-label=${t.roomBar.label(name)}>
+        <span class="state"><span class="dot" aria-hidden="true"></span><span role="status">${status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>
+        ${people.length > 0
+          ? html`<ul part="people" aria-label=${t.roomBar.people}>
+              ${shown.map((p) => html`<li title=${p.name}><span aria-hidden="true">${initials(p.name)}</span><span class="sr-only">${p.name}</span></li>`)}
+              ${people.length > shown.length
+                ? html`<li class="more" title=${people.slice(MAX_AVATARS).map((p) => p.name).join(', ')}><span aria-hidden="true">+${people.length - shown.length}</span><span class="sr-only">${t.roomBar.more(people.length - shown.length)}</span></li>`
+                : nothing}
+            </ul>`
+          : nothing}
+        ${!status?.running && status?.nextMeeting ? html`<span class="next">${t.roomBar.next(status.nextMeeting.title, this.when(status.nextMeeting.startsAt))}</span>` : nothing}
+        <button class="primary" part="join" type="button" ?disabled=${!this.room || this.busy} @click=${() => this.join(true)}>${videoIcon}${t.roomBar.join}</button>
+        <button part="ring" type="button" ?disabled=${!this.room || this.busy} @click=${this.askRingAll}>${bellIcon}${t.roomBar.ringAll}</button>
+        <span class="message sr-only" role="status">${this.message}</span>
+      </div>
+      <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClosed}>
+        <h2 id="confirm-title">${t.roomBar.confirmTitle}</h2>
+        <p id="confirm-text">${t.roomBar.confirmText}</p>
+        <div class="actions">
+          <button type="button" @click=${() => this.dialog?.close('cancel')}>${t.roomBar.cancel}</button>
+          <button class="primary" type="button" @click=${() => this.dialog?.close('confirm')}>${t.roomBar.confirm}</button>
+        </div>
+      </dialog>`;
+  }
+
+  /** Opens the room's conference (as "Teilnehmen" does); `prejoin: false` joins at once. */
+  async join(prejoin: boolean): Promise<void> {
+    const room = this.room;
+    if (!room) return;
+    const roomName = this.live.status?.name ?? room;
+    if (!this.dispatchEvent(new TimioConferenceRequestEvent({ room, roomName, prejoin }))) return;
+    try {
+      await TimioRoomBar.openConference({ room, prejoin, roomName });
+    } catch (err) {
+      console.error('[timio] the conference could not be opened', err);
+      this.message = this.localize.t.errors.fallback;
+    }
+  }
+
+  private askRingAll(): void {
+    this.message = '';
+    this.dialog?.showModal();
+    // The safe choice first: Enter on an accidental open does not ring anyone.
+    this.dialog?.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
+  private async onDialogClosed(): Promise<void> {
+    const confirmed = this.dialog?.returnValue === 'confirm';
+    if (this.dialog) this.dialog.returnValue = '';
+    // Focus goes back to the trigger (native dialogs do this for showModal; made explicit).
+    this.renderRoot.querySelector<HTMLButtonElement>('button[part="ring"]')?.focus();
+    if (!confirmed || !this.room) return;
+    const t = this.localize.t;
+    this.busy = true;
+    try {
+      const result = await pageServices().api.ringRoom(this.room);
+      this.message = t.roomBar.rung(result.invited.length);
+    } catch (err) {
+      this.message = err instanceof TimioApiError ? t.errors[err.code] ?? t.errors.fallback : t.errors.fallback;
+      return;
+    } finally {
+      this.busy = false;
+    }
+    await this.join(false);
+  }
+
+  private when(iso: string): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(this.localize.t.locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+  }
+}

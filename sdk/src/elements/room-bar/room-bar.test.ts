@@ -1,0 +1,166 @@
+// <timio-room-bar> in Chromium with a realtime connection the test drives: live state, avatars
+// with names for screen readers, the next meeting, "Teilnehmen" (event + conference opener),
+// "Alle Mitglieder rufen" with its confirmation dialog, errors, both languages, and axe.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { configure } from '../../config/config.js';
+import type { RoomStatus } from '../../protocol/realtime.js';
+import type { OpenConferenceRequest } from '../../page/page-services.js';
+import { attachRealtime } from '../../page/page-services.js';
+import { FakeRealtime, FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { TimioRoomBar, defineRoomBar } from './room-bar.js';
+
+defineRoomBar();
+configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-carla' });
+const realtime = new FakeRealtime();
+realtime.userId = 'carla';
+attachRealtime(realtime);
+const opened: OpenConferenceRequest[] = [];
+TimioRoomBar.openConference = async (request) => void opened.push(request);
+
+const people = (names: string[]) => names.map((name, i) => ({ identity: `p${i}`, name, guest: false, moderator: i === 0 }));
+const status = (patch: Partial<RoomStatus> = {}): RoomStatus => ({ id: 'vertrieb', name: 'Vertrieb', running: false, count: 0, participants: [], ...patch });
+const running = (names: string[]) => status({ running: true, count: names.length, participants: people(names), startedAt: new Date().toISOString() });
+
+const root = (el: TimioRoomBar) => el.shadowRoot!;
+const text = (el: TimioRoomBar) => root(el).textContent!.replace(/\s+/g, ' ');
+const button = (el: TimioRoomBar, part: string) => root(el).querySelector<HTMLButtonElement>(`button[part="${part}"]`)!;
+
+let service: FakeTokenService;
+
+describe('<timio-room-bar>', () => {
+  beforeEach(() => {
+    service = new FakeTokenService().install();
+    opened.length = 0;
+    realtime.sendRoom('vertrieb', { status: status() });
+  });
+  afterEach(() => service.uninstall());
+
+  it('watches its room while connected and shows that no meeting runs', async () => {
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    expect(realtime.watchingRoom('vertrieb')).to.equal(1);
+    expect(text(el)).to.contain('Keine laufende Besprechung');
+    expect(el.running).to.equal(false);
+    expect(root(el).querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal('Besprechung im Raum Vertrieb');
+    await expect(el).to.be.accessible();
+    el.remove();
+    expect(realtime.watchingRoom('vertrieb')).to.equal(0);
+  });
+
+  it('follows the pushed status live: count, initials, names on hover and for screen readers', async () => {
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt', 'Ben Müller', 'Carla Rossi']) });
+    await waitUntil(() => el.running, 'running');
+    expect(el.hasAttribute('running')).to.equal(true);
+    expect(text(el)).to.contain('Besprechung läuft · 3 Personen');
+    const items = [...root(el).querySelectorAll('li')];
+    expect(items.map((li) => li.querySelector('[aria-hidden="true"]')!.textContent)).to.deep.equal(['AS', 'BM', 'CR']);
+    expect(items.map((li) => li.title)).to.deep.equal(['Anna Schmidt', 'Ben Müller', 'Carla Rossi']);
+    expect(items.map((li) => li.querySelector('.sr-only')!.textContent)).to.deep.equal(['Anna Schmidt', 'Ben Müller', 'Carla Rossi']);
+    expect(root(el).querySelector('ul')!.getAttribute('aria-label')).to.equal('In der Besprechung');
+    await expect(el).to.be.accessible();
+
+    realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt', 'Carla Rossi']) });
+    await waitUntil(() => text(el).includes('2 Personen'), 'count 3 → 2');
+    realtime.sendRoom('vertrieb', { status: running(['A A', 'B B', 'C C', 'D D', 'E E', 'F F', 'G G']) });
+    await waitUntil(() => root(el).querySelectorAll('li').length === 6, 'five avatars and +2');
+    const more = root(el).querySelector('li.more')!;
+    expect(more.textContent!.replace(/\s+/g, '')).to.contain('+2');
+    expect(more.getAttribute('title')).to.equal('F F, G G');
+    expect(more.querySelector('.sr-only')!.textContent).to.equal('und 2 weitere');
+    realtime.sendRoom('vertrieb', { status: status() });
+    await waitUntil(() => !el.running, 'the meeting ended');
+    expect(root(el).querySelector('ul')).to.equal(null);
+  });
+
+  it('shows the next scheduled meeting while none runs', async () => {
+    realtime.sendRoom('vertrieb', { status: status({ nextMeeting: { title: 'Wochenplanung', startsAt: '2026-12-01T09:00:00Z', durationMinutes: 30 } }) });
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    expect(root(el).querySelector('.next')!.textContent).to.match(/^Nächste Besprechung: Wochenplanung, /);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Teilnehmen" asks the host first, then opens the conference with the pre-join', async () => {
+    realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt']) });
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    const join = button(el, 'join');
+    expect(join.textContent!.trim()).to.equal('Teilnehmen');
+    setTimeout(() => join.click());
+    const event = await oneEvent(el, 'timio-conference-request');
+    expect(event.detail).to.deep.equal({ room: 'vertrieb', roomName: 'Vertrieb', prejoin: true });
+    expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
+    await waitUntil(() => opened.length === 1, 'the conference opened');
+    expect(opened[0]).to.deep.equal({ room: 'vertrieb', prejoin: true, roomName: 'Vertrieb' });
+
+    // A host that prevents the request opens it its own way.
+    el.addEventListener('timio-conference-request', (e) => e.preventDefault(), { once: true });
+    join.click();
+    await el.updateComplete;
+    expect(opened).to.have.length(1);
+  });
+
+  it('"Alle Mitglieder rufen" asks for confirmation; cancel rings nobody, confirm rings and opens the conference at once', async () => {
+    service.on('POST /v1/rooms/vertrieb/ring', () => ({ status: 201, json: { ringId: 'r1', invited: ['anna', 'ben'] } }));
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    const ring = button(el, 'ring');
+    expect(ring.textContent!.trim()).to.equal('Alle Mitglieder rufen');
+    ring.click();
+    const dialog = root(el).querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.contain('Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten');
+    expect(root(el).activeElement!.textContent!.trim()).to.equal('Abbrechen');
+    await expect(el).to.be.accessible();
+
+    // Escape cancels like "Abbrechen"; focus returns to the button.
+    dialog.dispatchEvent(new Event('cancel'));
+    dialog.close();
+    // The dialog's close event comes as a task after close(): focus moves back then.
+    await waitUntil(() => root(el).activeElement === ring, 'focus back on "Alle Mitglieder rufen"');
+    expect(service.requests).to.have.length(0);
+
+    ring.click();
+    const confirm = [...dialog.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Bestätigen')!;
+    confirm.click();
+    const request = await service.next('/v1/rooms/vertrieb/ring');
+    expect(request.method).to.equal('POST');
+    expect(request.authorization).to.equal('Bearer portal-token-carla');
+    await waitUntil(() => opened.length === 1, 'the conference opened');
+    expect(opened[0]).to.deep.equal({ room: 'vertrieb', prejoin: false, roomName: 'Vertrieb' });
+    expect(text(el)).to.contain('2 Mitglieder werden gerufen.');
+  });
+
+  it('says why the ring failed and opens nothing', async () => {
+    service.on('POST /v1/rooms/vertrieb/ring', () => ({ status: 429, json: { error: { code: 'rate_limited', message: 'slow down' } } }));
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    button(el, 'ring').click();
+    root(el).querySelector('dialog')!.close('confirm');
+    await waitUntil(() => text(el).includes('Zu viele Anfragen'), 'the error message');
+    expect(opened).to.have.length(0);
+  });
+
+  it('tells a non-member they are not in the room, with no buttons', async () => {
+    realtime.sendRoom('geheim', { error: { code: 'not_a_member', message: 'no' } });
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="geheim" lang="de"></timio-room-bar>`);
+    expect(text(el)).to.contain('Sie sind kein Mitglied dieses Raumes.');
+    expect(root(el).querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('compact (room lists): only whether a meeting runs and how many', async () => {
+    realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt', 'Ben Müller']) });
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" compact lang="de"></timio-room-bar>`);
+    expect(text(el).trim()).to.equal('Besprechung läuft · 2 Personen');
+    expect(root(el).querySelector('button, ul, dialog')).to.equal(null);
+    await expect(el).to.be.accessible();
+    realtime.sendRoom('vertrieb', { status: status() });
+    await waitUntil(() => text(el).includes('Keine laufende Besprechung'), 'idle');
+  });
+
+  it('speaks English', async () => {
+    realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt']) });
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="en"></timio-room-bar>`);
+    expect(text(el)).to.contain('Meeting running · 1 person');
+    expect(button(el, 'join').textContent!.trim()).to.equal('Join');
+    expect(button(el, 'ring').textContent!.trim()).to.equal('Call all members');
+    await expect(el).to.be.accessible();
+  });
+});

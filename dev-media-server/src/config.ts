@@ -2,8 +2,9 @@
 
 const USAGE = `usage: npm run media -- [--port 7880] [--host 127.0.0.1] [--keys "devkey: secret"]
   [--webhook URL]... [--rtc-port-range 50000-60000] [--max-participants N] [--node-ip ADDR]
+  [--debug-endpoints]
 environment: MEDIA_PORT, MEDIA_HOST, LIVEKIT_KEYS ("key: secret", comma separated), MEDIA_WEBHOOK_URLS,
-  MEDIA_RTC_PORT_RANGE, MEDIA_MAX_PARTICIPANTS, MEDIA_NODE_IP`;
+  MEDIA_RTC_PORT_RANGE, MEDIA_MAX_PARTICIPANTS, MEDIA_NODE_IP, MEDIA_DEBUG_ENDPOINTS=1`;
 
 export interface MediaServerOptions {
   port?: number;
@@ -19,6 +20,8 @@ export interface MediaServerOptions {
   departureTimeoutSeconds?: number;
   /** Create rooms on first join (default true); when false unknown rooms are refused as closed. */
   autoCreateRooms?: boolean;
+  /** Serve GET /debug/forwarding (tests and benches only; never in front of people). */
+  debugEndpoints?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): MediaServerO
   if (env.MEDIA_RTC_PORT_RANGE) opts.rtcPortRange = parseRange(env.MEDIA_RTC_PORT_RANGE);
   if (env.MEDIA_MAX_PARTICIPANTS) opts.maxParticipants = Number(env.MEDIA_MAX_PARTICIPANTS);
   if (env.MEDIA_NODE_IP) opts.nodeIps = [env.MEDIA_NODE_IP];
+  if (env.MEDIA_DEBUG_ENDPOINTS === '1') opts.debugEndpoints = true;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
     const value = (): string => {
@@ -70,6 +74,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): MediaServerO
       case '--rtc-port-range': opts.rtcPortRange = parseRange(value()); break;
       case '--max-participants': opts.maxParticipants = Number(value()); break;
       case '--node-ip': opts.nodeIps = [...(opts.nodeIps ?? []), value()]; break;
+      case '--debug-endpoints': opts.debugEndpoints = true; break;
       case '--help': case '-h': throw new ConfigError(USAGE);
       default: throw new ConfigError(`unknown flag ${flag}\n${USAGE}`);
     }

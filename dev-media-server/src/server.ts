@@ -13,6 +13,7 @@ import { authorizeJoin } from './signal/join-authorization.js';
 import { refuseResume, runSignalSession, WebSocketSignalSink } from './signal/signal-session.js';
 import { handleTwirp } from './twirp/index.js';
 import { createWebhookNotifier } from './webhooks/index.js';
+import { handleForwardingRequest } from './debug/forwarding.js';
 
 export type { MediaServerOptions };
 
@@ -70,6 +71,10 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
     if (path === '/rtc/v1/validate' || path === '/rtc/v1') {
       // Only the v0 protocol (two peer connections) is spoken; 404 makes the client fall back.
       sendText(res, 404, 'not found');
+      return;
+    }
+    if (opts.debugEndpoints && req.method === 'GET' && path === '/debug/forwarding') {
+      handleForwardingRequest(req, res, context);
       return;
     }
     if (req.method === 'GET' && (path === '' || path === '/healthz')) {

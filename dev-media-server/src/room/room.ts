@@ -174,12 +174,13 @@ export class Room {
     for (const track of [...p.tracksByMid.values()]) this.unpublish(p, track, false);
     for (const down of p.subscriptions.values()) down.close();
     p.subscriptions.clear();
-    this.closing.add(
-      Promise.all([p.publisher?.close(), p.subscriber?.close()]).then(
-        () => undefined,
-        () => undefined,
-      ),
+    const closing = Promise.all([p.publisher?.close(), p.subscriber?.close()]).then(
+      () => undefined,
+      () => undefined,
     );
+    this.closing.add(closing);
+    // settled ones need no awaiting: drop them so a long meeting with churn keeps none
+    void closing.then(() => this.closing.delete(closing));
     if (notify) {
       p.send({
         case: 'leave',

@@ -23,6 +23,8 @@ export class DownTrack implements TrackSubscriber {
   private lastTs: number | undefined;
   private lastSentAt = 0;
   private closed = false;
+  /** RTP packets handed to the subscriber's transport (for debug reports). */
+  packetsSent = 0;
 
   constructor(
     readonly track: PublishedTrack,
@@ -38,6 +40,11 @@ export class DownTrack implements TrackSubscriber {
 
   get currentLayer(): string | undefined {
     return this.current;
+  }
+
+  /** When the last packet was forwarded (ms since epoch, 0 = never). */
+  get lastForwardedAt(): number {
+    return this.lastSentAt;
   }
 
   setQuality(quality: VideoQuality, disabled: boolean): void {
@@ -88,6 +95,7 @@ export class DownTrack implements TrackSubscriber {
     this.lastSeq = header.sequenceNumber;
     this.lastTs = header.timestamp;
     this.lastSentAt = Date.now();
+    this.packetsSent += 1;
     sender.sendRtp(new RtpPacket(header, packet.payload)).catch(() => undefined);
   }
 

@@ -34,6 +34,8 @@ export class PublishedTrack {
   /** Recent loudness 0..1 (audio level extension, else packet activity), decays without packets. */
   loudness = 0;
   private lastLoudAt = 0;
+  /** PLIs sent to the publisher per layer, and requests skipped by the interval (debug reports). */
+  readonly keyframeRequests = { sent: {} as Record<string, number>, throttled: 0 };
 
   constructor(
     readonly info: TrackInfo,
@@ -80,8 +82,12 @@ export class PublishedTrack {
     const layer = this.layers.get(key);
     if (!layer || this.kind !== 'video') return;
     const now = Date.now();
-    if (now - layer.lastKeyframeRequestAt < KEYFRAME_REQUEST_INTERVAL_MS) return;
+    if (now - layer.lastKeyframeRequestAt < KEYFRAME_REQUEST_INTERVAL_MS) {
+      this.keyframeRequests.throttled += 1;
+      return;
+    }
     layer.lastKeyframeRequestAt = now;
+    this.keyframeRequests.sent[key] = (this.keyframeRequests.sent[key] ?? 0) + 1;
     this.requestKeyframeBySsrc(layer.ssrc);
   }
 

@@ -32,7 +32,7 @@ export interface ForwardedTrack {
   /** The subscriber m-line: its mid, SSRC, and whether it can send (codec negotiated, DTLS up). */
   sender: { mid: string | null; ssrc: number; ready: boolean };
   /** The published track's keyframe requests to its publisher (all subscribers together). */
-  keyframeRequests: { sent: Record<string, number>; throttled: number };
+  keyframeRequests: { sent: Record<string, number>; throttled: number; received: Record<string, number> };
   /** Milliseconds since the last forwarded packet, null if none yet. */
   lastPacketMsAgo: number | null;
   /** Packets went out within FORWARDING_WINDOW_MS. */
@@ -69,7 +69,7 @@ export function forwardingReport(rooms: RoomManager, roomName: string, identity:
       dropped: { ...down.dropped },
       targetLayer: down.targetLayer ?? null,
       sender: down.senderState,
-      keyframeRequests: { sent: { ...down.track.keyframeRequests.sent }, throttled: down.track.keyframeRequests.throttled },
+      keyframeRequests: { sent: { ...down.track.keyframeRequests.sent }, throttled: down.track.keyframeRequests.throttled, received: { ...down.track.keyframeRequests.received } },
       lastPacketMsAgo: ago,
       forwarding: !down.disabled && ago !== null && ago <= FORWARDING_WINDOW_MS,
     };

@@ -1,5 +1,7 @@
 // Screenshots of the SDK's light part as a portal page shows it, in German and English:
-// the call buttons beside contacts, the contact menu, the incoming-call popup, the caller's
+// the call buttons beside contacts, the contact menu (by right click, and by a click on the name
+// of a signed-in and of a signed-out contact, with the host's registered contact actions), the
+// incoming-call popup, the caller's
 // "ringing" state and the room invitation. The page loads the built dist/timio.js through its
 // script tag; the token service's realtime socket and REST answers are played by Playwright
 // (routeWebSocket/route) so each state can be shown on demand.
@@ -30,11 +32,17 @@ function pageHtml(lang: Lang): string {
   const t = lang === 'de'
     ? { title: 'Mitarbeiterverzeichnis', profile: 'Profil anzeigen', message: 'Nachricht schreiben', name: 'Name', dept: 'Abteilung' }
     : { title: 'Employee directory', profile: 'View profile', message: 'Send a message', name: 'Name', dept: 'Department' };
-  const rows = people.map((p) => `<tr><td><span class="contact"><timio-contact contact="${p.id}">${p.name}
-      <button slot="menu">${t.profile}</button><button slot="menu">${t.message}</button></timio-contact>
+  const rows = people.map((p) => `<tr><td><span class="contact"><timio-contact contact="${p.id}"><span class="avatar" aria-hidden="true">${p.name.split(' ').map((w) => w[0]).join('')}</span>${p.name}</timio-contact>
       <timio-call-button contact="${p.id}" name="${p.name}"></timio-call-button></span></td><td>${p.role[lang]}</td></tr>`).join('\n');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${t.title}</title>
-<script type="module" src="/sdk/timio.js"></script>
+<script type="module">
+  // "Weitere Kontaktoptionen": registered once, offered in every contact menu.
+  import { timio } from '/sdk/timio.js';
+  timio.registerContactActions([
+    { id: 'profile', label: ${JSON.stringify(t.profile)}, href: (c) => '#profile-' + c.id },
+    { id: 'message', label: ${JSON.stringify(t.message)}, run: () => undefined },
+  ]);
+</script>
 <style>
   body { font: 15px/1.5 system-ui, sans-serif; margin: 0; background: #f4f6f8; color: #1f2328; }
   header { background: #0b3d6b; color: #fff; padding: 12px 24px; font-weight: 600; }
@@ -43,6 +51,7 @@ function pageHtml(lang: Lang): string {
   th, td { text-align: left; padding: 10px 16px; border-bottom: 1px solid #e6e9ed; }
   th { background: #eef1f4; font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #59636e; }
   .contact { display: inline-flex; align-items: center; min-height: 28px; }
+  .avatar { display: inline-grid; place-items: center; width: 26px; height: 26px; margin-right: 8px; border-radius: 50%; background: #dbe6f3; color: #0b3d6b; font-size: 11px; font-weight: 700; line-height: 1; vertical-align: middle; }
 </style></head>
 <body><timio-config token-service-url="/ts" portal-token-url="/portal-token"></timio-config>
 <header>TIMIO Portal</header>
@@ -131,6 +140,19 @@ async function main() {
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
         await page.waitForFunction(() => document.querySelector('timio-contact[contact="anna"]')!.shadowRoot!.querySelector('[part="menu"]')!.matches(':popover-open'));
         await shot(page, 'contact-menu', { x: 0, y: 0, width: 560, height: 400 });
+        await page.close();
+      }
+
+      // 2b. The contact menu opened by a click on the name: signed in (video item), and signed
+      // out (a line saying so, no video item); the registered actions in both.
+      for (const [id, state] of [['anna', 'online'], ['carla', 'offline']] as const) {
+        const { page } = await open();
+        await page.locator(`timio-contact[contact="${id}"]`).click();
+        await page.waitForFunction((c) => document.querySelector(`timio-contact[contact="${c}"]`)!.shadowRoot!.querySelector('[part="menu"]')!.matches(':popover-open'), id);
+        const hasItem = await page.locator(`timio-contact[contact="${id}"]`).evaluate((el) => !!el.shadowRoot!.querySelector('[part="item"]'));
+        if (hasItem !== (state === 'online')) throw new Error(`${id}: the video item must show only while signed in`);
+        await page.mouse.move(0, 0);
+        await shot(page, `contact-menu-click-${state}`, { x: 0, y: 0, width: 560, height: 560 });
         await page.close();
       }
 

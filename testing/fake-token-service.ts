@@ -71,6 +71,7 @@ export class FakeRealtime implements RealtimePort {
   private calls = new Set<(c: CallInfo) => void>();
   private rings = new Set<(r: RoomRing) => void>();
   private ringsEnded = new Set<(id: string) => void>();
+  private readies = new Set<() => void>();
 
   watchPresence(contactId: string, listener: (s: PresenceStatus) => void): () => void {
     let set = this.presence.get(contactId);
@@ -101,6 +102,16 @@ export class FakeRealtime implements RealtimePort {
   onRoomRingEnded(l: (id: string) => void) {
     this.ringsEnded.add(l);
     return () => this.ringsEnded.delete(l);
+  }
+
+  onReady(l: () => void) {
+    this.readies.add(l);
+    return () => this.readies.delete(l);
+  }
+
+  /** The connection came back (`ready` after a reconnect). */
+  ready(): void {
+    for (const l of this.readies) l();
   }
 
   sendCall(call: CallInfo): void {

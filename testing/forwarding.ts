@@ -4,6 +4,7 @@
 import type { MediaServer } from '../dev-media-server/src/server.js';
 import { forwardingReport, type ForwardedTrack, type ForwardingReport } from '../dev-media-server/src/debug/forwarding.js';
 import { serverToken } from './tokens.js';
+import { WAIT_MS } from './wait.js';
 
 export type { ForwardedTrack, ForwardingReport };
 
@@ -38,7 +39,7 @@ export async function waitForForwarding(
   predicate: (r: ForwardingReport) => boolean,
   opts: { timeoutMs?: number; what?: string } = {},
 ): Promise<ForwardingReport> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? WAIT_MS);
   let last: ForwardingReport | undefined;
   for (;;) {
     last = await readForwarding(source, room, identity).catch(() => undefined);

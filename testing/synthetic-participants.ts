@@ -15,7 +15,7 @@
 //   crowd.participants      // those still in, in join order
 //   await crowd.close();    // everyone leaves, the timer stops
 // Join options: name, metadata, attributes, subscribe (grant canSubscribe, default false),
-// timeoutMs (default 15 s). Tokens are minted with the dev keys (apiKey/apiSecret to override).
+// timeoutMs (default WAIT_MS). Tokens are minted with the dev keys (apiKey/apiSecret to override).
 // A keyframe request (PLI) from the server makes the participant jump to the clip's next keyframe.
 import {
   AddTrackRequest,
@@ -44,6 +44,7 @@ import {
 import { SignalParticipant } from './signal-participant.js';
 import { DEV_API_KEY, DEV_API_SECRET, roomToken } from './tokens.js';
 import { loadVp8Clip, packetizeVp8, type Vp8Clip } from './vp8-clip.js';
+import { WAIT_MS } from './wait.js';
 
 export interface SyntheticCrowdOptions {
   /** The media server's signal URL (ws://host:port). */
@@ -194,7 +195,7 @@ export class SyntheticCrowd {
   }
 
   private async connect(room: string, identity: string, opts: SyntheticJoinOptions): Promise<SyntheticParticipant> {
-    const timeoutMs = opts.timeoutMs ?? 15_000;
+    const timeoutMs = opts.timeoutMs ?? WAIT_MS;
     const { width, height } = this.clip;
     const token = await roomToken(
       identity,

@@ -67,6 +67,8 @@ function duration(seconds) {
 
 function cell(row, content) {
   const td = document.createElement('td');
+  // Explicit roles: on a phone the rows are laid out as cards (portal.css), which would drop them.
+  td.setAttribute('role', 'cell');
   if (typeof content === 'string') td.textContent = content;
   else td.append(content);
   row.append(td);
@@ -82,6 +84,7 @@ function render() {
   const fmt = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   for (const e of list) {
     const row = document.createElement('tr');
+    row.setAttribute('role', 'row');
     row.dataset.call = e.id;
     row.dataset.outcome = e.outcome ?? e.state ?? '';
     cell(row, fmt.format(new Date(e.startedAt)));

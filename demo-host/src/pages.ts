@@ -108,9 +108,9 @@ export function journalPage(ctx: PageContext, dir: DemoDirectory): string {
     <h1>${t.journalTitle}</h1>
     <button type="button" id="journal-clear">${t.journalClear}</button>
   </div>
-  <table class="journal" id="journal" hidden>
-    <thead><tr><th scope="col">${t.when}</th><th scope="col">${t.contact}</th><th scope="col">${t.direction}</th><th scope="col">${t.outcome}</th><th scope="col">${t.duration}</th></tr></thead>
-    <tbody></tbody>
+  <table class="journal" id="journal" role="table" hidden>
+    <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${t.when}</th><th scope="col" role="columnheader">${t.contact}</th><th scope="col" role="columnheader">${t.direction}</th><th scope="col" role="columnheader">${t.outcome}</th><th scope="col" role="columnheader">${t.duration}</th></tr></thead>
+    <tbody role="rowgroup"></tbody>
   </table>
   <p id="journal-empty" class="hint">${t.journalEmpty}</p>
   <script type="application/json" id="people">${new Html(people)}</script>

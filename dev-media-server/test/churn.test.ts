@@ -25,7 +25,7 @@ before(async () => {
   viewer = await host.open('viewer');
   for (const id of ['resident-1', 'resident-2']) present.push(await crowd.join(ROOM, id));
   await viewer.join(media.url, await roomToken('viewer', ROOM), { camera: false, mic: false });
-  for (const p of present) await viewer.waitForFrames(p.identity, { timeoutMs: 30_000 });
+  for (const p of present) await viewer.waitForFrames(p.identity);
 });
 after(async () => {
   await crowd?.close();
@@ -40,13 +40,24 @@ async function framesOf(identity: string): Promise<number> {
 /** Every present participant's video advances in the page and reaches it from the server. */
 async function assertEveryoneDecoded(label: string): Promise<void> {
   const ids = present.map((p) => p.identity).sort();
-  for (const id of ids) await viewer.waitForFrames(id, { after: await framesOf(id), minFrames: 3, timeoutMs: 30_000 });
+  for (const id of ids) await decodedFramesOf(id, { after: await framesOf(id), minFrames: 3 });
   const remote = (await viewer.run((lk) => lk.remoteParticipants().map((p) => p.identity))).sort();
   assert.deepEqual(remote, ids, `${label}: the page lists everyone present`);
-  await waitForForwarding(media, ROOM, 'viewer', (r) => forwardedVideoFrom(r).join() === ids.join(), { timeoutMs: 15_000, what: `video of ${ids.join(', ')}` });
+  await waitForForwarding(media, ROOM, 'viewer', (r) => forwardedVideoFrom(r).join() === ids.join(), { what: `video of ${ids.join(', ')}` });
 }
 
-describe('churn with a browser that stays', { timeout: 300_000 }, () => {
+
+/** Waits for frames of `identity`; on failure also says what the server forwarded to the page. */
+async function decodedFramesOf(identity: string, opts: { after?: number; minFrames?: number } = {}) {
+  try {
+    return await viewer.waitForFrames(identity, opts);
+  } catch (err) {
+    const report = await readForwarding(media, ROOM, 'viewer').catch(() => undefined);
+    const mine = report?.tracks.filter((t) => t.publisherIdentity === identity);
+    throw new Error(`${(err as Error).message}; server side: ${JSON.stringify(mine)}, subscriber SDP ${JSON.stringify(report?.subscriberSdp)}`);
+  }
+}
+describe('churn with a browser that stays', { timeout: 600_000 }, () => {
   test(`${CYCLES} participants join and leave one after another; the page keeps decoding everyone present`, async () => {
     const sections: number[] = [];
     const bytes: number[] = [];
@@ -54,13 +65,13 @@ describe('churn with a browser that stays', { timeout: 300_000 }, () => {
     for (let i = 1; i <= CYCLES; i++) {
       const newcomer = await crowd.join(ROOM, `guest-${i}`);
       present.push(newcomer);
-      await viewer.waitForFrames(newcomer.identity, { minFrames: 3, timeoutMs: 30_000 });
+      await decodedFramesOf(newcomer.identity, { minFrames: 3 });
       await assertEveryoneDecoded(`cycle ${i}, after guest-${i} joined`);
       if (previous) {
         const leaving = previous;
         await leaving.leave();
         present.splice(present.indexOf(leaving), 1);
-        await viewer.waitForEvent('left', { identity: leaving.identity }, 15_000);
+        await viewer.waitForEvent('left', { identity: leaving.identity });
         await assertEveryoneDecoded(`cycle ${i}, after ${leaving.identity} left`);
       }
       previous = newcomer;
@@ -77,7 +88,7 @@ describe('churn with a browser that stays', { timeout: 300_000 }, () => {
     const last = present.find((p) => p.identity.startsWith('guest-'))!;
     await last.leave();
     present.splice(present.indexOf(last), 1);
-    await viewer.waitForEvent('left', { identity: last.identity }, 15_000);
+    await viewer.waitForEvent('left', { identity: last.identity });
     await assertEveryoneDecoded('after the last guest left');
     const report = await readForwarding(media, ROOM, 'viewer');
     assert.deepEqual(report.tracks.map((t) => t.publisherIdentity).sort(), ['resident-1', 'resident-2']);
@@ -88,8 +99,8 @@ describe('churn with a browser that stays', { timeout: 300_000 }, () => {
     for (const id of ['browser-guest-1', 'browser-guest-2']) {
       const guest = await host.open(id);
       await guest.join(media.url, await roomToken(id, ROOM), { width: 320, height: 180, simulcast: false });
-      await viewer.waitForFrames(id, { minFrames: 3, timeoutMs: 30_000 });
-      await viewer.waitFor((lk, who) => lk.state.audio[who]?.tracks === 1, id, 15_000, `${id}'s microphone`);
+      await decodedFramesOf(id, { minFrames: 3 });
+      await viewer.waitFor((lk, who) => lk.state.audio[who]?.tracks === 1, id, undefined, `${id}'s microphone`);
       const report = await waitForForwarding(
         media,
         ROOM,
@@ -100,7 +111,7 @@ describe('churn with a browser that stays', { timeout: 300_000 }, () => {
       sections.push(report.subscriberSdp.mediaSections);
       await guest.leave();
       await guest.close();
-      await viewer.waitForEvent('left', { identity: id }, 15_000);
+      await viewer.waitForEvent('left', { identity: id });
     }
     assert.equal(sections[1], sections[0], `subscriber m-lines with each browser guest: ${sections.join(', ')}`);
     await assertEveryoneDecoded('after the browser guests');

@@ -42,6 +42,17 @@ export class TimioCallRequestEvent extends CustomEvent<{ contact: UserRef }> {
   }
 }
 
+/**
+ * The user chose one of the host's contact actions (timio.registerContactActions) for a contact,
+ * in a contact menu or the call window. Cancelable: `preventDefault()` keeps the action's
+ * `run` from running (and a link action from opening).
+ */
+export class TimioContactActionEvent extends CustomEvent<{ action: string; contact: UserRef }> {
+  constructor(action: string, contact: UserRef) {
+    super('timio-contact-action', { ...init, cancelable: true, detail: { action, contact } });
+  }
+}
+
 /** A call could not be placed or answered; `detail.code` is the token service's error code. */
 export class TimioCallErrorEvent extends CustomEvent<{ code: string; message: string; call?: CallInfo }> {
   constructor(detail: { code: string; message: string; call?: CallInfo }) {
@@ -81,6 +92,7 @@ declare global {
     'timio-call-missed': TimioCallMissedEvent;
     'timio-call-request': TimioCallRequestEvent;
     'timio-call-error': TimioCallErrorEvent;
+    'timio-contact-action': TimioContactActionEvent;
     'timio-room-ring': TimioRoomRingEvent;
     'timio-room-ring-accept': TimioRoomRingAcceptEvent;
     'timio-room-ring-dismiss': TimioRoomRingDismissEvent;

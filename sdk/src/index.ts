@@ -12,6 +12,7 @@ import { defineNotifications, ensureNotifications } from './elements/notificatio
 import { attachRealtime, pageServices } from './elements/shared/page-services.js';
 import type { CallInfo, UserRef } from './protocol/realtime.js';
 import type { RoomRingResult } from './protocol/rest.js';
+import { registerContactActions, type ContactAction } from './contact-actions/contact-actions.js';
 
 export const version = '0.1.0';
 
@@ -20,6 +21,8 @@ export const timio = {
   configure,
   getConfig,
   registerCatalog,
+  /** The host's own contact actions ("Chat öffnen", …) for every contact menu and the call window. */
+  registerContactActions,
   /** Places a call as if the user had pressed a contact's video button. */
   call: (contact: UserRef): Promise<void> => pageServices().calls.call(contact),
   /** Ends this page's active call. */
@@ -32,7 +35,7 @@ export const timio = {
   },
 };
 
-export type { TimioOptions, TimioConfig, CallInfo, UserRef };
+export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
 export type { RoomRing, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
 export type { CallGrant, RoomRingResult, ErrorBody } from './protocol/rest.js';
 export type { ErrorCode } from './protocol/errors.js';
@@ -41,7 +44,7 @@ export type { ThemeOption, ThemeToken } from './theme/theme.js';
 export { TimioApiError } from './api/api-error.js';
 export {
   TimioCallStartedEvent, TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallMissedEvent, TimioCallRequestEvent,
-  TimioCallErrorEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent,
+  TimioCallErrorEvent, TimioContactActionEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent,
 } from './events.js';
 export { TimioCallButton } from './elements/call-button/call-button.js';
 export { TimioContact } from './elements/contact/contact.js';

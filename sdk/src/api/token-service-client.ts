@@ -1,6 +1,6 @@
 // REST client of the token service. Every request carries the portal token as a bearer token;
 // a 401 `token_expired` is retried once with a fresh token. Errors become TimioApiError values.
-import type { CallGrant, RoomRingResult } from '../protocol/rest.js';
+import type { CallGrant, CurrentCallAnswer, RoomRingResult } from '../protocol/rest.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
 
@@ -40,6 +40,12 @@ export class TokenServiceClient {
     return this.callAction(id, 'end');
   }
 
+  /** The user's ringing or active call as the service knows it, if any. */
+  async currentCall(): Promise<CallInfo | undefined> {
+    const body = await this.request<CurrentCallAnswer>('GET', '/v1/calls/current', undefined, (b) => (b as { call?: unknown }).call === null || isCall((b as { call?: unknown }).call));
+    return body.call ?? undefined;
+  }
+
   /** Calls every other online member of a room to its meeting. */
   ringRoom(room: string): Promise<RoomRingResult> {
     return this.post<RoomRingResult>(`/v1/rooms/${encodeURIComponent(room)}/ring`, {}, (b) => typeof (b as RoomRingResult).ringId === 'string');
@@ -55,12 +61,16 @@ export class TokenServiceClient {
     return body.call;
   }
 
-  private async post<T>(path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
-    let response = await this.send(path, body, false);
+  private post<T>(path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
+    return this.request<T>('POST', path, body, valid);
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
+    let response = await this.send(method, path, body, false);
     if (response.status === 401) {
       const error = await readError(response);
       if (error.code !== 'token_expired') throw error;
-      response = await this.send(path, body, true);
+      response = await this.send(method, path, body, true);
     }
     if (!response.ok) throw await readError(response);
     let parsed: unknown;
@@ -75,15 +85,15 @@ export class TokenServiceClient {
     return parsed as T;
   }
 
-  private async send(path: string, body: unknown, freshToken: boolean): Promise<Response> {
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, freshToken: boolean): Promise<Response> {
     const token = await this.options.portalToken(freshToken);
     const { baseUrl } = this.options;
     const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
     try {
       return await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
+        method,
+        headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), accept: 'application/json', authorization: `Bearer ${token}` },
+        ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
         credentials: 'omit',
         cache: 'no-store',
       });

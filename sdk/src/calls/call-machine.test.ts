@@ -129,6 +129,25 @@ describe('CallMachine, caller side', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['error']);
   });
 
+  it('opens the window when the answer overtook the service\'s reply to the call (events first)', async () => {
+    const { api, machine, windows, types } = setup('anna');
+    let reply!: () => void;
+    api.startResult = () => new Promise((resolve) => (reply = () => resolve({ call: call(), token: 'caller-token', url: 'ws://media' })));
+    const pending = machine.call(ben);
+    await settle();
+    machine.handleCall(call()); // ringing, before the 201
+    machine.handleCall(call({ state: 'active', answeredAt: t0 })); // Ben answered at once
+    expect(machine.snapshot().outgoing?.phase).to.equal('calling');
+    reply();
+    await pending;
+    await settle();
+    expect(windows).to.have.length(1);
+    expect(windows[0]!.grant.token).to.equal('caller-token');
+    expect(machine.snapshot().active?.state).to.equal('active');
+    expect(machine.snapshot().elsewhere).to.equal(undefined);
+    expect(types()).to.deep.equal(['started', 'answered']);
+  });
+
   it('cancel while ringing asks the service to cancel', async () => {
     const { api, machine, types } = setup('anna');
     await machine.call(ben);

@@ -13,6 +13,8 @@ export interface CallApi {
   declineCall(id: string): Promise<CallInfo>;
   cancelCall(id: string): Promise<CallInfo>;
   endCall(id: string): Promise<CallInfo>;
+  /** The user's ringing or active call as the service knows it (GET /v1/calls/current). */
+  currentCall?(): Promise<CallInfo | undefined>;
 }
 
 /** The open call window as the machine sees it (the conference chunk's CallWindowHandle fits). */
@@ -54,6 +56,8 @@ export interface CallSnapshot {
   incoming: readonly IncomingCallView[];
   /** The call with an open window. */
   active?: CallInfo;
+  /** This user's call held by another page (tab) of theirs: this page's call buttons wait meanwhile. */
+  elsewhere?: CallInfo;
 }
 
 export type HostCallEvent =
@@ -67,6 +71,8 @@ type HostListener = (event: HostCallEvent) => void;
 const REMEMBERED = 64;
 /** An incoming call stops ringing here after this long even if its end never arrived. */
 const RING_GIVE_UP_MS = 180_000;
+/** A call the service no longer knows is let go after this long, unless its end arrives meanwhile. */
+const RECONCILE_GRACE_MS = 1_000;
 
 export class CallMachine {
   private outgoing?: OutgoingCallView;
@@ -74,6 +80,7 @@ export class CallMachine {
   private active?: { call: CallInfo; window?: CallWindow; grant: CallGrant };
   /** Grants of this page's outgoing call, kept until the callee answers. */
   private outgoingGrant?: CallGrant;
+  private elsewhere?: CallInfo;
   private readonly reported = new Map<string, Set<string>>();
   /** This user's id as learnt from the service's answers, when no selfId is given. */
   private self?: string;
@@ -92,12 +99,12 @@ export class CallMachine {
   }
 
   snapshot(): CallSnapshot {
-    return { outgoing: this.outgoing, incoming: [...this.incoming], active: this.active?.call };
+    return { outgoing: this.outgoing, incoming: [...this.incoming], active: this.active?.call, ...(this.elsewhere ? { elsewhere: this.elsewhere } : {}) };
   }
 
-  /** True while this page places or holds a call (call buttons are disabled then). */
+  /** True while this user places or holds a call, here or on another page (call buttons are disabled then). */
   get inCall(): boolean {
-    return Boolean(this.active || (this.outgoing && this.outgoing.phase !== 'ended'));
+    return Boolean(this.active || this.elsewhere || (this.outgoing && this.outgoing.phase !== 'ended'));
   }
 
   subscribe(listener: Listener): () => void {
@@ -121,6 +128,16 @@ export class CallMachine {
       grant = await this.options.api.startCall(contact.id);
     } catch (err) {
       const e = describe(err);
+      if (e.code === 'already_in_call' && this.outgoing?.contact === contact) {
+        // Another page of this user holds a call: say so, and show that call's state here too.
+        this.outgoing = { contact, phase: 'ended', outcome: 'failed', error: e };
+        this.emit({ type: 'error', ...e });
+        const current = (err as { call?: CallInfo }).call;
+        if (current) this.handleCall(current);
+        else void this.reconcile();
+        this.changed();
+        return;
+      }
       if (this.outgoing?.contact === contact) {
         const call = (err as { call?: CallInfo }).call;
         this.outgoing = { contact, phase: 'ended', outcome: e.code === 'busy' ? 'busy' : 'failed', ...(call ? { call } : {}), ...(e.code === 'busy' ? {} : { error: e }) };
@@ -136,7 +153,23 @@ export class CallMachine {
       if (grant.call.state === 'ringing') await this.options.api.cancelCall(grant.call.id).then((c) => this.handleCall(c), () => undefined);
       return;
     }
+    if (grant.call.state === 'active') {
+      // The contact had just called us: the service joined both calls into theirs, answered.
+      this.self ??= grant.call.callee.id;
+      this.incoming = this.incoming.filter((i) => i.call.id !== grant.call.id);
+      this.outgoing = { contact, phase: 'connecting', call: grant.call };
+      await this.activate(grant);
+      return;
+    }
     this.self ??= grant.call.caller.id;
+    // The realtime events can overtake this answer: the callee may have answered already.
+    const seen = this.elsewhere?.id === grant.call.id ? this.elsewhere : undefined;
+    if (seen) this.elsewhere = undefined;
+    if (seen?.state === 'active') {
+      this.outgoing = { contact, phase: 'connecting', call: seen };
+      await this.activate({ ...grant, call: seen });
+      return;
+    }
     this.outgoingGrant = grant;
     this.outgoing = { contact, phase: 'ringing', call: grant.call };
     this.handleCall(grant.call);
@@ -160,7 +193,7 @@ export class CallMachine {
     try {
       this.handleCall(await this.options.api.cancelCall(out.call.id));
     } catch (err) {
-      this.fail(out.call, err);
+      if (!this.settle(out.call, err, 'cancelled')) this.fail(out.call, err);
     }
   }
 
@@ -178,7 +211,14 @@ export class CallMachine {
       await this.activate(grant);
     } catch (err) {
       this.incoming = this.incoming.filter((i) => i.call.id !== callId);
-      this.fail(ringing.call, err);
+      const late = (err as { call?: CallInfo }).call;
+      if (late && late.id === callId) {
+        // The caller hung up (or another page answered) a moment before: no generic error.
+        this.handleCall(late);
+        if (late.state === 'ended') this.emit({ type: 'error', ...describe(err), call: late });
+      } else if (!this.settle(ringing.call, err, 'cancelled')) {
+        this.fail(ringing.call, err);
+      }
       this.changed();
     }
   }
@@ -192,7 +232,7 @@ export class CallMachine {
     try {
       this.handleCall(await this.options.api.declineCall(callId));
     } catch (err) {
-      this.fail(ringing.call, err);
+      if (!this.settle(ringing.call, err, 'declined')) this.fail(ringing.call, err);
     }
   }
 
@@ -203,9 +243,40 @@ export class CallMachine {
     try {
       this.handleCall(await this.options.api.endCall(active.call.id));
     } catch (err) {
-      this.fail(active.call, err);
+      if (!this.settle(active.call, err, 'completed')) this.fail(active.call, err);
       await this.closeActive();
     }
+  }
+
+  /**
+   * Asks the service which call it knows for this user and brings this page in line: a call it
+   * no longer knows (service restarted, an `ended` event lost while the socket was down) ends
+   * here too, one it knows that this page missed is shown. Run on every realtime `ready` and
+   * after a 404/409 answer.
+   */
+  async reconcile(): Promise<void> {
+    const ask = this.options.api.currentCall;
+    if (!ask) return;
+    const before = this.localCalls();
+    let current: CallInfo | undefined;
+    try {
+      current = await ask.call(this.options.api);
+    } catch {
+      return; // the service cannot say now; the next `ready` asks again
+    }
+    // An event newer than the answer may have arrived meanwhile: never step a call back.
+    if (current && !this.wasReported(current.id, 'ended') && !(current.state === 'ringing' && this.wasReported(current.id, 'answered'))) {
+      this.handleCall(current);
+    }
+    const unknown = before.filter((c) => c.id !== current?.id);
+    if (unknown.length === 0) return;
+    setTimeout(() => {
+      const still = this.localCalls();
+      for (const call of unknown) {
+        if (!still.some((c) => c.id === call.id)) continue;
+        this.handleCall(endedHere(call, call.answeredAt || this.active?.call.id === call.id ? 'completed' : 'failed'));
+      }
+    }, RECONCILE_GRACE_MS);
   }
 
   /** Every `call` event of the realtime connection, and every call the REST answers carry. */
@@ -216,6 +287,8 @@ export class CallMachine {
         this.report('started', call);
         if (outgoing) {
           if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, call };
+          // Placed from another page of this user (unless it is this page's, answered any moment).
+          else if (!(this.outgoing?.phase === 'calling' && this.outgoing.contact.id === call.callee.id) && !this.wasReported(call.id, 'ended')) this.elsewhere = call;
         } else if (!this.incoming.some((i) => i.call.id === call.id) && !this.wasReported(call.id, 'ended')) {
           this.incoming = [...this.incoming, { call, phase: 'ringing' }];
           // If the end of the ring was lost (e.g. the connection dropped meanwhile), stop anyway.
@@ -239,13 +312,20 @@ export class CallMachine {
         } else if (!outgoing) {
           // Answered on another page of this user (or accept() is about to open the window here).
           const here = this.incoming.find((i) => i.call.id === call.id);
-          if (here?.phase !== 'accepting') this.incoming = this.incoming.filter((i) => i.call.id !== call.id);
+          if (here?.phase !== 'accepting') {
+            this.incoming = this.incoming.filter((i) => i.call.id !== call.id);
+            if (!this.wasReported(call.id, 'ended')) this.elsewhere = call;
+          }
+        } else if (!this.wasReported(call.id, 'ended')) {
+          // This user's call, running on another page.
+          this.elsewhere = call;
         }
         this.report('answered', call);
         break;
       case 'ended': {
         this.report('started', call);
         this.incoming = this.incoming.filter((i) => i.call.id !== call.id);
+        if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
         if (this.outgoing?.call?.id === call.id || (outgoing && this.outgoing && !this.outgoing.call && this.outgoing.contact.id === call.callee.id)) {
           this.outgoingGrant = undefined;
           this.outgoing = call.outcome === 'completed' ? undefined : { contact: this.outgoing.contact, phase: 'ended', call, outcome: call.outcome ?? 'failed' };
@@ -267,6 +347,7 @@ export class CallMachine {
   private async activate(grant: CallGrant): Promise<void> {
     const { call } = grant;
     if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'connecting', call };
+    if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
     this.active = { call, grant };
     this.report('started', call);
     this.report('answered', call);
@@ -300,6 +381,34 @@ export class CallMachine {
       this.active = undefined;
     }
     this.changed();
+  }
+
+  /** The calls this page shows as ringing or running. */
+  private localCalls(): CallInfo[] {
+    const calls = [
+      ...(this.outgoing?.call && this.outgoing.phase !== 'ended' ? [this.outgoing.call] : []),
+      ...(this.active ? [this.active.call] : []),
+      ...this.incoming.map((i) => i.call),
+      ...(this.elsewhere ? [this.elsewhere] : []),
+    ];
+    return calls.filter((c, i) => calls.findIndex((o) => o.id === c.id) === i);
+  }
+
+  /**
+   * A 404 (the service does not know the call) or a 409 carrying the call settles the local
+   * state instead of leaving it stuck; returns false for other errors.
+   */
+  private settle(call: CallInfo, err: unknown, outcome: CallOutcome): boolean {
+    const e = err as { status?: unknown; call?: CallInfo };
+    if (e.status === 404) {
+      this.handleCall(endedHere(call, outcome));
+    } else if (e.status === 409 && e.call?.id === call.id) {
+      this.handleCall(e.call);
+    } else {
+      return false;
+    }
+    void this.reconcile();
+    return true;
   }
 
   private async closeActive(): Promise<void> {
@@ -344,6 +453,13 @@ export class CallMachine {
     const snapshot = this.snapshot();
     for (const listener of [...this.listeners]) listener(snapshot);
   }
+}
+
+/** The end of a call the service no longer knows, as this page can tell it. */
+function endedHere(call: CallInfo, outcome: CallOutcome): CallInfo {
+  const endedAt = new Date();
+  const durationSeconds = call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
+  return { ...call, state: 'ended', outcome, endedAt: endedAt.toISOString(), durationSeconds };
 }
 
 function describe(err: unknown): { code: string; message: string } {

@@ -8,6 +8,8 @@ export interface RealtimePort {
   onCall(listener: (call: CallInfo) => void): () => void;
   onRoomRing(listener: (ring: RoomRing) => void): () => void;
   onRoomRingEnded(listener: (ringId: string) => void): () => void;
+  /** Every time the connection is (re)established and authenticated (`ready`). */
+  onReady?(listener: () => void): () => void;
   /** This user's id, once the connection is ready. */
   readonly userId: string | undefined;
   /** This page's connection id (for POST /v1/calls/:id/accept), once ready. */

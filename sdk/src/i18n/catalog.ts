@@ -23,6 +23,8 @@ export interface Catalog {
     startCall: string;
     /** Hint on the name: how to open the menu from the keyboard. */
     keyboardHint: string;
+    /** In place of "Videocall starten" while the contact is not signed in. */
+    notSignedIn: (name: string) => string;
   };
   readonly incomingCall: {
     title: string;
@@ -99,5 +101,12 @@ export interface Catalog {
     problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
   };
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
-  readonly errors: Readonly<Record<string, string>> & { readonly fallback: string; readonly network_error: string };
+  readonly errors: Readonly<Record<string, string>> & {
+    readonly fallback: string;
+    readonly network_error: string;
+    /** Accepting a call the caller hung up (or that was answered elsewhere) a moment before. */
+    readonly call_not_ringing: string;
+    /** Calling while this user is already in a call (on another page). */
+    readonly already_in_call: string;
+  };
 }

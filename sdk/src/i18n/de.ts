@@ -16,6 +16,7 @@ export const de: Catalog = {
     label: (name) => `Kontaktmenü von ${name}`,
     startCall: 'Videocall starten',
     keyboardHint: 'Kontaktmenü mit Umschalt+F10',
+    notSignedIn: (name) => `${name} ist nicht angemeldet – kein Videocall möglich.`,
   },
   incomingCall: {
     title: 'Eingehender Videocall',
@@ -113,6 +114,8 @@ export const de: Catalog = {
     unauthorized: 'Sie sind nicht angemeldet.',
     token_expired: 'Ihre Anmeldung ist abgelaufen. Bitte laden Sie die Seite neu.',
     not_found: 'Den Anruf gibt es nicht mehr.',
+    call_not_ringing: 'Der Anruf ist bereits beendet.',
+    already_in_call: 'Sie sind bereits in einem Gespräch.',
     not_a_member: 'Sie sind kein Mitglied dieses Raumes.',
     busy: 'Der Kontakt ist gerade in einem anderen Gespräch.',
     rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',

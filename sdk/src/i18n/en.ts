@@ -16,6 +16,7 @@ export const en: Catalog = {
     label: (name) => `Contact menu of ${name}`,
     startCall: 'Start video call',
     keyboardHint: 'Contact menu with Shift+F10',
+    notSignedIn: (name) => `${name} is not signed in – no video call possible.`,
   },
   incomingCall: {
     title: 'Incoming video call',
@@ -113,6 +114,8 @@ export const en: Catalog = {
     unauthorized: 'You are not signed in.',
     token_expired: 'Your sign-in has expired. Please reload the page.',
     not_found: 'This call no longer exists.',
+    call_not_ringing: 'The call has already ended.',
+    already_in_call: 'You are already in a call.',
     not_a_member: 'You are not a member of this room.',
     busy: 'The contact is in another call.',
     rate_limited: 'Too many requests. Please wait a moment.',

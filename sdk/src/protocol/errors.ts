@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'not_a_member' // 403
   | 'not_a_moderator' // 403
   | 'not_found' // 404
-  | 'busy' // 409: the callee (or the caller) is in another call
+  | 'busy' // 409: the callee is in another call
+  | 'already_in_call' // 409: the caller is in a call already (the answer carries it)
   | 'call_not_ringing' // 409: the call was answered or ended meanwhile
   | 'conflict' // 409: the call changed too often; retry
   | 'invite_revoked' // 410

@@ -13,5 +13,8 @@ export interface ErrorBody {
 /** What POST /v1/calls and /v1/calls/:id/accept return: the call and this side's LiveKit token. */
 export interface CallGrant { call: CallInfo; token: string; url: string }
 
+/** What GET /v1/calls/current returns: the user's ringing or active call as the service knows it. */
+export interface CurrentCallAnswer { call: CallInfo | null }
+
 /** What POST /v1/rooms/:room/ring returns: the members invited (online or busy, without the caller). */
 export interface RoomRingResult { ringId: string; invited: string[] }

@@ -1,5 +1,5 @@
 // The page's copy of the presence the token service owns: the last status it reported for each
-// contact shown on the page, and who on the page wants to hear about which contact.
+// contact the service watches for this page, and who on the page wants to hear about which contact.
 import type { PresenceStatus } from '../protocol/realtime.js';
 
 export type PresenceListener = (status: PresenceStatus) => void;
@@ -25,7 +25,9 @@ export class PresenceStore {
       const s = this.listeners.get(contactId);
       if (!s?.delete(listener) || s.size > 0) return;
       this.listeners.delete(contactId);
-      this.statuses.delete(contactId);
+      // The status stays until the service stops watching the contact (retain): a button that
+      // takes this one's place before the next watch batch (a list re-rendering its rows) gets it
+      // at once, as the service sends nothing for a contact it never stopped watching.
       this.onWatchChange();
     };
   }
@@ -39,13 +41,19 @@ export class PresenceStore {
     return [...this.listeners.keys()];
   }
 
+  /** The service now watches exactly `watched` for this page: forget every other status. */
+  retain(watched: ReadonlySet<string>): void {
+    for (const id of [...this.statuses.keys()]) if (!watched.has(id)) this.statuses.delete(id);
+  }
+
   /** Applies what the server reported; listeners hear only real changes. */
   apply(users: Array<{ id: string; status: PresenceStatus }>): void {
     for (const { id, status } of users) {
-      const set = this.listeners.get(id);
-      if (!set || this.statuses.get(id) === status) continue;
+      // Kept even while nobody listens: the service sends only what it watches for this page,
+      // and a listener may come back before the next watch batch (see subscribe).
+      if (this.statuses.get(id) === status) continue;
       this.statuses.set(id, status);
-      for (const l of [...set]) call(l, status);
+      for (const l of [...(this.listeners.get(id) ?? [])]) call(l, status);
     }
   }
 }

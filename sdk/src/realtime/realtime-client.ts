@@ -93,6 +93,10 @@ export class RealtimeClient {
   onRoomRing(listener: Listener<RoomRing>): () => void { return this.listen(this.ringListeners, listener); }
   /** The invitation with this id is over (timed out, or answered on another page). */
   onRoomRingEnded(listener: Listener<string>): () => void { return this.listen(this.ringEndedListeners, listener); }
+  /** Every `ready`: the first connection and each reconnect (call state may have moved meanwhile). */
+  onReady(listener: () => void): () => void {
+    return this.onState((state) => { if (state === 'ready') listener(); });
+  }
   onState(listener: Listener<ConnectionState>): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
@@ -220,6 +224,7 @@ export class RealtimeClient {
       this.send({ type: 'watch', ...(a.length ? { add: a } : {}), ...(r.length ? { remove: r } : {}) });
     }
     this.sent = wanted;
+    this.store.retain(wanted);
   }
 
   /** Sends a fresh token shortly before the current one expires, on the same connection. */

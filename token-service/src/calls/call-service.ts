@@ -28,11 +28,17 @@ export class CallService {
 
   constructor(private readonly deps: CallDeps) {}
 
-  /** Rings every page of the callee. A callee already engaged ends the call at once as "busy". */
+  /**
+   * Rings every page of the callee. A callee already engaged ends the call at once as "busy".
+   * Two people calling each other at the same moment get one call: the second caller answers
+   * the first one's call (the answer carries that call, already active).
+   */
   async start(caller: UserRef, calleeId: string): Promise<CallGrant> {
     if (calleeId === caller.id) throw new ApiError(400, 'invalid_input', 'you cannot call yourself');
     const callee = await this.deps.getUser(calleeId);
     if (!callee) throw new ApiError(404, 'not_found', 'no such contact');
+    const crossing = await this.answerCrossingCall(caller, calleeId);
+    if (crossing) return crossing;
     const id = randomBytes(12).toString('hex');
     const call: CallInfo = {
       id, room: CALL_ROOM_PREFIX + id,
@@ -41,7 +47,16 @@ export class CallService {
     };
     const { store, settings } = this.deps;
     const claim = await store.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
-    if (claim === 'caller_busy') throw new ApiError(409, 'busy', 'you are already in a call');
+    if (claim !== 'ok') {
+      // The other one may have placed their call to us a moment ago.
+      const joined = await this.answerCrossingCall(caller, calleeId);
+      if (joined) return joined;
+    }
+    if (claim === 'caller_busy') {
+      // Say which call, so the caller's page shows it and disables its call buttons.
+      const current = await this.currentCallOf(caller.id);
+      throw new ApiError(409, 'already_in_call', 'you are already in a call', current);
+    }
     if (claim === 'callee_busy') {
       const ended = finish(call, 'busy');
       await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
@@ -101,6 +116,31 @@ export class CallService {
       return undefined; // already ended: hanging up twice is harmless
     });
     return call ?? current!;
+  }
+
+  /**
+   * When `calleeId`'s call to `caller` is ringing, `caller` answers it. The record of a line
+   * claimed an instant ago may not be written yet: look again briefly.
+   */
+  private async answerCrossingCall(caller: UserRef, calleeId: string): Promise<CallGrant | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const id = await this.deps.store.lineOf(caller.id);
+      if (!id) return undefined;
+      const raw = await this.deps.store.getRecord(key(id));
+      if (!raw) {
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      const c = JSON.parse(raw) as CallInfo;
+      if (c.state !== 'ringing' || c.caller.id !== calleeId || c.callee.id !== caller.id) return undefined;
+      try {
+        return await this.accept(caller, id);
+      } catch (err) {
+        if (err instanceof ApiError) return undefined; // it ended or was answered meanwhile
+        throw err;
+      }
+    }
+    return undefined;
   }
 
   /** The call that rings or runs for this user now, if any (sent to a page when it connects). */

@@ -1,6 +1,7 @@
-// 1:1 calls, mounted under /v1: POST /calls {callee}, POST /calls/:id/accept {page?} | decline |
-// cancel | end. Only employees take part in calls.
+// 1:1 calls, mounted under /v1: POST /calls {callee}, GET /calls/current, POST /calls/:id/accept
+// {page?} | decline | cancel | end. Only employees take part in calls.
 import { Router, type Request } from 'express';
+import type { CurrentCallAnswer } from '../../../sdk/src/protocol/rest.js';
 import type { RouteContext } from '../context.js';
 import { authenticated, callerOf } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
@@ -28,6 +29,13 @@ export function callRoutes(ctx: RouteContext): Router {
     const callee = bodyField(req, 'callee');
     if (typeof callee !== 'string' || !isDirectoryId(callee)) throw invalidInput('callee must be a contact id');
     res.status(201).json(await ctx.calls.start(user, callee));
+  });
+
+  // What the service knows of this user's call: pages reconcile their state with it.
+  router.get('/calls/current', auth, async (_req, res) => {
+    const user = callerOf(res);
+    res.set('cache-control', 'no-store');
+    res.json({ call: (await ctx.calls.currentCallOf(user.id)) ?? null } satisfies CurrentCallAnswer);
   });
 
   router.post('/calls/:id/accept', auth, async (req, res) => {

@@ -23,6 +23,10 @@ describe('calls', () => {
   after(async () => { await svc.close(); });
 
   const page = async (user: string) => (await TestPage.ready(svc.wsUrl, portalToken(user))).page;
+  const getCurrent = async (user: string) => {
+    const res = await fetch(`${svc.url}/v1/calls/current`, { headers: { authorization: `Bearer ${portalToken(user)}` } });
+    return { status: res.status, body: (await res.json()) as { call: CallInfo | null } & any };
+  };
 
   it('rings every page of the callee; answering on one stops the others; both sides see the call end with its duration', async () => {
     const anna = await page('anna');
@@ -123,10 +127,16 @@ describe('calls', () => {
     assertEnded(await carla.call('ended', 'busy'), 'busy', 'carla', 'ben');
     assertEnded(await ben.call('ended', 'busy'), 'busy', 'carla', 'ben');
 
-    // The caller may not start a second call while in one.
+    // The caller may not start a second call while in one (another page of theirs holds it):
+    // the answer says so and names that call, so the page can show it.
     const twice = await svc.post('/v1/calls', 'anna', { callee: 'carla' });
     assert.equal(twice.status, 409);
-    assert.equal(twice.body.error.code, 'busy');
+    assert.equal(twice.body.error.code, 'already_in_call');
+    assert.equal(twice.body.call.id, first.id);
+    assert.equal(twice.body.call.state, 'active');
+    const current = await getCurrent('anna');
+    assert.equal(current.status, 200);
+    assert.equal(current.body.call.id, first.id);
 
     // LiveKit reports the callee left the call room: the call completes for both.
     await svc.webhook({ event: 'participant_left', room: { name: first.room }, participant: { identity: 'ben' } });
@@ -138,6 +148,56 @@ describe('calls', () => {
     await svc.webhook({ event: 'room_finished', room: { name: again.body.call.room } });
     assertEnded(await carla.call('ended', 'cancelled'), 'cancelled', 'carla', 'ben');
     for (const p of [anna, ben, carla]) p.close();
+  });
+
+  it('two people calling each other at the same moment get one call', async () => {
+    const anna = await page('anna');
+    const ben = await page('ben');
+    const first = await svc.post('/v1/calls', 'anna', { callee: 'ben' });
+    assert.equal(first.status, 201);
+    await ben.call('ringing');
+    // Ben calls Anna while her call rings at his end: he answers it instead of getting "busy".
+    const second = await svc.post('/v1/calls', 'ben', { callee: 'anna' });
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    assert.equal(second.body.call.id, first.body.call.id);
+    assert.equal(second.body.call.state, 'active');
+    assert.equal((await new TokenVerifier(testEnv.LIVEKIT_API_KEY, testEnv.LIVEKIT_API_SECRET).verify(second.body.token)).sub, 'ben');
+    assert.equal((await anna.call('active')).id, first.body.call.id);
+    assert.equal((await ben.call('active')).id, first.body.call.id);
+    await svc.post(`/v1/calls/${first.body.call.id}/end`, 'anna');
+    for (const p of [anna, ben]) assertEnded(await p.call('ended'), 'completed', 'anna', 'ben');
+    assert.equal((await getCurrent('anna')).body.call, null, 'nothing left for either');
+    assert.equal((await getCurrent('ben')).body.call, null);
+
+    // Both press at the very same moment: still one call, answered, and nobody is told "busy".
+    const carla = await page('carla');
+    const david = await page('david');
+    const [c, d] = await Promise.all([svc.post('/v1/calls', 'carla', { callee: 'david' }), svc.post('/v1/calls', 'david', { callee: 'carla' })]);
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    assert.equal(d.status, 201, JSON.stringify(d.body));
+    assert.equal(c.body.call.id, d.body.call.id);
+    const active = await carla.call('active');
+    assert.equal((await david.call('active')).id, active.id);
+    assert.ok([c.body.call.state, d.body.call.state].includes('active'));
+    assert.equal(carla.received.some((m) => m.type === 'call' && m.call.outcome === 'busy'), false);
+    await svc.post(`/v1/calls/${active.id}/end`, 'david');
+    await carla.call('ended', 'completed');
+    for (const p of [anna, ben, carla, david]) p.close();
+  });
+
+  it('GET /v1/calls/current says which call the service knows for the user, or null', async () => {
+    const emma = await page('emma');
+    assert.deepEqual((await getCurrent('emma')).body, { call: null });
+    const call = (await svc.post('/v1/calls', 'emma', { callee: 'felix' })).body.call as CallInfo;
+    assert.equal((await getCurrent('emma')).body.call.id, call.id);
+    assert.equal((await getCurrent('felix')).body.call.state, 'ringing');
+    assert.deepEqual((await getCurrent('anna')).body, { call: null }, 'nobody else sees it');
+    await svc.post(`/v1/calls/${call.id}/cancel`, 'emma');
+    assert.deepEqual((await getCurrent('felix')).body, { call: null });
+    const anonymous = await fetch(`${svc.url}/v1/calls/current`);
+    assert.equal(anonymous.status, 401);
+    assert.equal(((await anonymous.json()) as { error: { code: string } }).error.code, 'unauthorized');
+    emma.close();
   });
 
   it('ends the call of a user who closed every page (LiveKit webhooks can be lost)', async () => {

@@ -101,6 +101,17 @@ describe('realtime across two processes through Redis', () => {
     assert.equal((await b.post(`/v1/calls/${declined.id}/decline`, 'ben')).status, 200);
     await anna.call('ended', 'declined');
 
+    // Anna (process A) and Ben (process B) call each other: one call, answered.
+    const hers = await a.post('/v1/calls', 'anna', { callee: 'ben' });
+    await benOnB.call('ringing');
+    const his = await b.post('/v1/calls', 'ben', { callee: 'anna' });
+    assert.equal(his.status, 201, JSON.stringify(his.body));
+    assert.equal(his.body.call.id, hers.body.call.id);
+    assert.equal(his.body.call.state, 'active');
+    assert.equal((await anna.call('active')).id, hers.body.call.id);
+    await a.post(`/v1/calls/${his.body.call.id}/end`, 'anna');
+    assert.equal((await benOnB.call('ended', 'completed')).id, hers.body.call.id);
+
     // A room ring from one process reaches members on both.
     const ring = await a.post('/v1/rooms/vertrieb/ring', 'anna');
     assert.deepEqual([...ring.body.invited].sort(), ['ben', 'carla']);

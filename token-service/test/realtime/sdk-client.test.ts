@@ -62,6 +62,40 @@ describe('SDK realtime client', () => {
     shared.close();
   });
 
+  it('a contact whose last button leaves and whose new button comes within one batch keeps its live status', async () => {
+    // The journal re-renders its rows: every old button unsubscribes, every new one subscribes,
+    // all before the watch batch is sent. The new buttons must hear the status, now and later.
+    const client = clientFor('anna');
+    const carla = await TestPage.ready(svc.wsUrl, portalToken('carla'));
+    try {
+      let seen: PresenceStatus[] = [];
+      let stop = client.watchPresence('carla', (s) => seen.push(s));
+      await waitUntil(() => seen.at(-1) === 'online', 'carla online for the first button');
+      const socket = sockets.at(-1)!;
+      for (let round = 0; round < 5; round++) {
+        stop();
+        const fresh: PresenceStatus[] = [];
+        stop = client.watchPresence('carla', (s) => fresh.push(s));
+        seen = fresh;
+        assert.deepEqual(fresh, ['online'], `round ${round}: the new button knows at once that Carla is signed in`);
+        // Let the batch go out before the next re-render.
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      const watches = socket.sent.filter((m) => m.type === 'watch');
+      assert.deepEqual(watches.map((m) => m.add ?? m.remove), [['carla']], 'the service kept watching Carla throughout');
+      // Live changes still reach the newest button.
+      carla.page.close();
+      await waitUntil(() => seen.at(-1) === 'offline', 'carla offline reaches the newest button');
+      const back = await TestPage.ready(svc.wsUrl, portalToken('carla'));
+      await waitUntil(() => seen.at(-1) === 'online', 'carla back online reaches the newest button');
+      back.page.close();
+      stop();
+    } finally {
+      carla.page.close();
+      client.close();
+    }
+  });
+
   it('reconnects after the connection drops, re-authenticates and re-subscribes', async () => {
     let tokens = 0;
     const client = clientFor('anna', { getToken: async () => { tokens++; return portalToken('anna'); } });

@@ -2,7 +2,10 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PresenceStatus } from '../../protocol/realtime.js';
 import { TimioCallRequestEvent } from '../../events.js';
-import { LocalizeController } from '../../i18n/localize.js';
+import { LocalizeController, localeOf } from '../../i18n/localize.js';
+import {
+  chooseContactAction, contactActionHref, contactActionLabel, contactActionsFor, onContactActionsChange, type ContactAction,
+} from '../../contact-actions/contact-actions.js';
 import { CallsController } from '../shared/calls-controller.js';
 import { PresenceController, effectivePresence } from '../shared/presence-controller.js';
 import { videoIcon } from '../shared/icons.js';
@@ -10,18 +13,24 @@ import { askForDesktopNotifications } from '../call-button/call-button.component
 import { contactStyles } from './contact.styles.js';
 
 /**
- * Wraps a contact's name wherever it appears. Right click, the context-menu key or Shift+F10
- * opens the contact menu: "Videocall starten" while the contact is signed in, plus the host's
- * own items. Arrow keys move through the menu; Escape closes it and returns focus to the name.
+ * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
+ * context-menu key or Shift+F10 opens the contact menu: "Videocall starten" while the contact is
+ * signed in (else a line saying they are not), the actions the host registered for every contact
+ * (timio.registerContactActions), then this element's own items. Arrow keys move through the
+ * menu; Escape closes it and returns focus to the name. With `keep-click`, a click stays the
+ * host's (a name that is a link opens it).
  *
- * @slot - The contact's name (any markup; rendered as the host wrote it). Default: the `name` attribute.
- * @slot menu - The host's own menu items (buttons or links); they get `role="menuitem"`.
+ * @slot - The contact's name and picture (any markup, rendered as the host wrote it). Default: the `name` attribute.
+ * @slot menu - The host's own menu items for this contact (buttons or links); they get `role="menuitem"`.
  *
  * @event timio-call-request - Before a call is placed from the menu; cancelable. detail: `{contact}`.
+ * @event timio-contact-action - A registered contact action was chosen; cancelable. detail: `{action, contact}`.
  *
  * @csspart trigger - The focusable wrapper around the name.
  * @csspart menu - The menu panel.
  * @csspart item - The "Videocall starten" item.
+ * @csspart action - Each registered contact action.
+ * @csspart note - The line saying that the contact is not signed in.
  *
  * @cssproperty --timio-contact-menu-background - Menu background.
  * @cssproperty --timio-color-surface - Default menu background.
@@ -41,6 +50,8 @@ export class TimioContact extends LitElement {
   @property() presence?: string;
   /** The status shown, reflected for styling (read-only). */
   @property({ reflect: true }) status: PresenceStatus = 'offline';
+  /** A click on the name stays the host's (e.g. its link); the menu opens by right click and keys only. */
+  @property({ type: Boolean, reflect: true, attribute: 'keep-click' }) keepClick = false;
   /** Whether the contact menu is open. */
   @state() open = false;
 
@@ -49,12 +60,19 @@ export class TimioContact extends LitElement {
   private readonly live = new PresenceController(this, () => this.contact);
   private position = { x: 0, y: 0 };
   private hostItems: HTMLElement[] = [];
+  private stopActions?: () => void;
 
   constructor() {
     super();
     // On the host, so right clicks on slotted markup count too.
     this.addEventListener('contextmenu', (e) => this.onContextMenu(e));
     this.addEventListener('keydown', (e) => this.onKeydown(e));
+    this.addEventListener('click', (e) => this.onClick(e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopActions = onContactActionsChange(() => this.requestUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -64,17 +82,33 @@ export class TimioContact extends LitElement {
   }
 
   get displayName(): string {
-    // The name is the default slot's text; the host's menu items (slot="menu") are not part of it.
+    // The name is the default slot's text; the host's menu items (slot="menu") and what it hides
+    // from screen readers (a picture's initials) are not part of it.
     const text = [...this.childNodes]
       .filter((node) => !(node instanceof Element && node.hasAttribute('slot')))
-      .map((node) => node.textContent ?? '')
+      .map(spokenText)
       .join(' ');
     return this.name?.trim() || text.replace(/\s+/g, ' ').trim() || this.contact || '';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopActions?.();
     this.close(false);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A link or button in the name opens the menu on click: say so to screen readers.
+    const control = this.nameControl;
+    if (!control) return;
+    if (this.keepClick) {
+      control.removeAttribute('aria-haspopup');
+      control.removeAttribute('aria-expanded');
+    } else {
+      control.setAttribute('aria-haspopup', 'menu');
+      control.setAttribute('aria-expanded', this.open ? 'true' : 'false');
+    }
   }
 
   override focus(options?: FocusOptions): void {
@@ -84,9 +118,13 @@ export class TimioContact extends LitElement {
   override render() {
     const t = this.localize.t;
     const name = this.displayName;
-    const canCall = this.status === 'online' && !this.calls.machine.inCall;
+    const inCall = this.calls.machine.inCall;
+    const canCall = this.status === 'online' && !inCall;
     const showCall = this.status !== 'offline';
-    const hasItems = showCall || this.hostItems.length > 0;
+    const contact = { id: this.contact ?? '', name };
+    const actions = this.contact ? contactActionsFor(contact) : [];
+    const hasItems = showCall || actions.length > 0 || this.hostItems.length > 0;
+    const locale = localeOf(this);
     // When the name markup has its own link or button, that keeps focus and the keyboard; the
     // wrapper then is no second button around it (nested controls confuse screen readers).
     const own = Boolean(this.nameControl);
@@ -100,10 +138,11 @@ export class TimioContact extends LitElement {
         aria-description=${own ? nothing : t.contactMenu.keyboardHint}
         ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
       ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
-        <div class="header ${hasItems ? '' : 'alone'}">
+        <div class="header ${hasItems || !showCall ? '' : 'alone'}">
           <span class="name">${name}</span>
           <span class="status"><span class="dot ${this.status}"></span>${t.presence[this.status]}</span>
         </div>
+        ${showCall ? nothing : html`<p class="note" part="note">${t.contactMenu.notSignedIn(name)}</p>`}
         <div role="menu" aria-label=${t.contactMenu.label(name)} ?hidden=${!hasItems}>
           ${showCall
             ? html`<button
@@ -113,13 +152,26 @@ export class TimioContact extends LitElement {
                 role="menuitem"
                 tabindex="-1"
                 aria-disabled=${canCall ? 'false' : 'true'}
-                title=${this.status === 'busy' ? t.callButton.busy(name) : nothing}
+                title=${this.status === 'busy' ? t.callButton.busy(name) : inCall ? t.callButton.inCall : nothing}
                 @click=${this.onStartCall}
               ><span class="icon">${videoIcon}</span>${t.contactMenu.startCall}</button>`
             : nothing}
+          ${actions.map((action) => this.renderAction(action, contact, locale))}
           <slot name="menu" @slotchange=${this.onSlotChange} @click=${this.onHostItemClick}></slot>
         </div>
       </div>`;
+  }
+
+  private renderAction(action: ContactAction, contact: { id: string; name: string }, locale: string) {
+    const label = contactActionLabel(action, locale);
+    const href = contactActionHref(action, contact);
+    const choose = (e: Event) => {
+      if (!chooseContactAction(action, contact, this)) e.preventDefault();
+      this.close(!href);
+    };
+    return href
+      ? html`<a class="item" part="action" role="menuitem" tabindex="-1" href=${href} data-action=${action.id} @click=${choose}>${label}</a>`
+      : html`<button class="item" part="action" type="button" role="menuitem" tabindex="-1" data-action=${action.id} @click=${choose}>${label}</button>`;
   }
 
   /** Opens the menu at a point (viewport coordinates), or below the name when left out. */
@@ -181,6 +233,17 @@ export class TimioContact extends LitElement {
     void this.show(fromPointer ? { x: e.clientX, y: e.clientY } : undefined);
   }
 
+  private onClick(e: MouseEvent): void {
+    if (this.keepClick || e.defaultPrevented) return;
+    const path = e.composedPath();
+    if ((this.panel && path.includes(this.panel)) || this.hostItems.some((i) => path.includes(i))) return;
+    // A modified click on a linked name stays the link's (open in a new tab or window).
+    if (this.nameControl && (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) return;
+    e.preventDefault();
+    if (this.open) this.close(true);
+    else void this.show();
+  }
+
   private onKeydown(e: KeyboardEvent): void {
     if (this.open) return;
     if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
@@ -230,7 +293,11 @@ export class TimioContact extends LitElement {
   };
 
   private readonly onOutsidePointer = (e: PointerEvent) => {
-    if (!e.composedPath().includes(this.panel as EventTarget) && !this.hostItems.some((i) => e.composedPath().includes(i))) this.close(false);
+    const path = e.composedPath();
+    if (path.includes(this.panel as EventTarget) || this.hostItems.some((i) => path.includes(i))) return;
+    // A press on the name itself: its click toggles the menu.
+    if (!this.keepClick && path.includes(this)) return;
+    this.close(false);
   };
 
   private readonly onViewportChange = () => this.close(false);
@@ -266,4 +333,13 @@ export class TimioContact extends LitElement {
     askForDesktopNotifications();
     void this.calls.machine.call(contact);
   }
+}
+
+/** The text of a node as a screen reader reads it: without `aria-hidden` parts. */
+function spokenText(node: Node): string {
+  if (node instanceof Element) {
+    if (node.getAttribute('aria-hidden') === 'true') return '';
+    return [...node.childNodes].map(spokenText).join('');
+  }
+  return node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : '';
 }

@@ -9,7 +9,10 @@ export const contactStyles = [
     }
     .trigger {
       border-radius: 4px;
-      cursor: context-menu;
+      cursor: pointer;
+    }
+    :host([keep-click]) .trigger {
+      cursor: inherit;
     }
     .trigger:focus-visible {
       outline: 2px solid var(--_primary);
@@ -68,6 +71,13 @@ export const contactStyles = [
     }
     .dot.busy {
       background: var(--_danger);
+    }
+    .note {
+      margin: 0;
+      padding: 0.3rem 0.65rem 0.45rem;
+      max-inline-size: 18rem;
+      color: var(--_muted);
+      font-size: 0.875rem;
     }
     [role='menu'] {
       display: grid;

@@ -1,11 +1,13 @@
-// <timio-contact> in Chromium: the contact menu opens by right click, the context-menu key and
-// Shift+F10; it offers "Videocall starten" only while the contact is signed in, holds the host's
-// items, is driven by the arrow keys, and Escape gives focus back to the name.
+// <timio-contact> in Chromium: the contact menu opens by a click on the name or picture, right
+// click, the context-menu key and Shift+F10; it offers "Videocall starten" only while the contact
+// is signed in (else says they are not), holds the host's registered actions and items, is driven
+// by the arrow keys, and Escape gives focus back to the name.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { attachRealtime } from '../shared/page-services.js';
 import { FakeRealtime, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';
 
 defineContact();
@@ -16,6 +18,8 @@ attachRealtime(realtime);
 const trigger = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="trigger"]')!;
 const panel = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="menu"]')!;
 const callItem = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="item"]');
+const note = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="note"]');
+const menuTexts = (el: TimioContact) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="menu"] .item')].map((i) => i.textContent!.trim());
 const isOpen = (el: TimioContact) => panel(el).matches(':popover-open');
 const focused = (el: TimioContact) => el.shadowRoot!.activeElement ?? document.activeElement;
 
@@ -52,8 +56,119 @@ describe('<timio-contact>', () => {
     await waitUntil(() => isOpen(el));
     expect(callItem(el)).to.equal(null);
     expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('Nicht angemeldet');
+    expect(note(el)!.textContent).to.equal('Ben Müller ist nicht angemeldet – kein Videocall möglich.');
+    expect(el.shadowRoot!.querySelectorAll('[aria-disabled="true"]').length, 'no disabled item in its place').to.equal(0);
+    await expect(el).to.be.accessible();
     realtime.setPresence('ben-off', 'online');
     await waitUntil(() => callItem(el) !== null, 'the item appears when Ben signs in');
+    expect(note(el)).to.equal(null);
+  });
+
+  it('the name is what a screen reader reads: a picture\'s hidden initials are not part of it', async () => {
+    const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="ole" presence="online"><span aria-hidden="true">OS</span> Ole Sand</timio-contact>`);
+    expect(el.displayName).to.equal('Ole Sand');
+    el.click();
+    await waitUntil(() => isOpen(el));
+    expect(el.shadowRoot!.querySelector('.name')!.textContent).to.equal('Ole Sand');
+    key(panel(el), 'Escape');
+  });
+
+  it('a click on the name or the picture opens the menu below the name; a second click closes it', async () => {
+    const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="jana" presence="online"><img alt="" width="24" height="24" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="> Jana Berg</timio-contact>`);
+    el.click();
+    await waitUntil(() => isOpen(el));
+    expect(callItem(el)!.textContent!.trim()).to.equal('Videocall starten');
+    expect(focused(el)).to.equal(callItem(el));
+    expect(panel(el).getBoundingClientRect().top).to.be.greaterThan(trigger(el).getBoundingClientRect().bottom - 1);
+    // A real press on the name: pointerdown must not close it before the click toggles it.
+    const img = el.querySelector('img')!;
+    img.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    img.click();
+    await waitUntil(() => !isOpen(el), 'the second click closes it');
+    expect(focused(el)).to.equal(trigger(el));
+    img.click();
+    await waitUntil(() => isOpen(el), 'a click on the picture opens it');
+    key(callItem(el)!, 'Escape');
+    await waitUntil(() => !isOpen(el));
+  });
+
+  it('a linked name: the click opens the menu instead of the link; with keep-click the link keeps it', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+      <timio-contact contact="kai" presence="online"><a href="#kai-profile">Kai Lenz</a></timio-contact>
+      <timio-contact contact="kai" presence="online" keep-click><a href="#kai-profile-2">Kai Lenz</a></timio-contact>
+    </div>`);
+    const [menuFirst, linkFirst] = [...wrapper.querySelectorAll<TimioContact>('timio-contact')] as [TimioContact, TimioContact];
+    await menuFirst.updateComplete;
+    const before = location.hash;
+    const link = menuFirst.querySelector('a')!;
+    expect(link.getAttribute('aria-haspopup')).to.equal('menu');
+    link.click();
+    await waitUntil(() => isOpen(menuFirst));
+    expect(location.hash, 'the link did not navigate').to.equal(before);
+    expect(link.getAttribute('aria-expanded')).to.equal('true');
+    key(callItem(menuFirst)!, 'Escape');
+    await waitUntil(() => !isOpen(menuFirst));
+    expect(document.activeElement).to.equal(link);
+
+    await linkFirst.updateComplete;
+    const own = linkFirst.querySelector('a')!;
+    expect(own.hasAttribute('aria-haspopup')).to.equal(false);
+    own.click();
+    await waitUntil(() => location.hash === '#kai-profile-2', 'the link navigates');
+    expect(isOpen(linkFirst)).to.equal(false);
+    rightClick(own);
+    await waitUntil(() => isOpen(linkFirst), 'right click still opens the menu');
+    key(callItem(linkFirst)!, 'Escape');
+    await waitUntil(() => !isOpen(linkFirst));
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the host\'s registered contact actions in every contact menu, in the page\'s language', async () => {
+    const chosen: string[] = [];
+    const unregister = registerContactActions([
+      { id: 'chat', label: { de: 'Chat öffnen', en: 'Open chat' }, run: (c) => chosen.push(`chat:${c.id}:${c.name}`) },
+      { id: 'profile', label: { de: 'Profil anzeigen', en: 'View profile' }, href: (c) => `#profile-${c.id}` },
+      { id: 'only-online-ones', label: 'Nur Lena', when: (c) => c.id === 'lena' },
+    ]);
+    try {
+      const wrapper = await fixture<HTMLElement>(html`<div>
+        <timio-contact lang="de" contact="lena" presence="online">Lena Vogt<button slot="menu">Eigener Eintrag</button></timio-contact>
+        <timio-contact lang="en" contact="max">Max Kern</timio-contact>
+      </div>`);
+      const [lena, max] = [...wrapper.querySelectorAll<TimioContact>('timio-contact')] as [TimioContact, TimioContact];
+      lena.click();
+      await waitUntil(() => isOpen(lena));
+      expect(menuTexts(lena)).to.deep.equal(['Videocall starten', 'Chat öffnen', 'Profil anzeigen', 'Nur Lena']);
+      expect(lena.shadowRoot!.querySelector<HTMLAnchorElement>('[data-action="profile"]')!.getAttribute('href')).to.equal('#profile-lena');
+      // Keyboard: the actions and the element's own items are one list.
+      key(callItem(lena)!, 'ArrowDown');
+      expect(focused(lena)!.textContent!.trim()).to.equal('Chat öffnen');
+      key(lena.shadowRoot!.activeElement!, 'End');
+      expect(document.activeElement!.textContent).to.equal('Eigener Eintrag');
+      await expect(lena).to.be.accessible();
+      const event = oneEvent(lena, 'timio-contact-action');
+      lena.shadowRoot!.querySelector<HTMLElement>('[data-action="chat"]')!.click();
+      expect((await event).detail).to.deep.equal({ action: 'chat', contact: { id: 'lena', name: 'Lena Vogt' } });
+      expect(chosen).to.deep.equal(['chat:lena:Lena Vogt']);
+      await waitUntil(() => !isOpen(lena));
+
+      // Offline: no video item but the line, and the actions still there, in English.
+      max.click();
+      await waitUntil(() => isOpen(max));
+      expect(menuTexts(max)).to.deep.equal(['Open chat', 'View profile']);
+      expect(note(max)!.textContent).to.equal('Max Kern is not signed in – no video call possible.');
+      max.addEventListener('timio-contact-action', (e) => e.preventDefault(), { once: true });
+      max.shadowRoot!.querySelector<HTMLElement>('[data-action="chat"]')!.click();
+      expect(chosen.length, 'a cancelled action does not run').to.equal(1);
+      key(panel(max), 'Escape');
+    } finally {
+      unregister();
+    }
+    const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="lena" presence="online">Lena Vogt</timio-contact>`);
+    el.click();
+    await waitUntil(() => isOpen(el));
+    expect(menuTexts(el), 'unregistered actions are gone').to.deep.equal(['Videocall starten']);
+    key(panel(el), 'Escape');
   });
 
   it('opens from the keyboard with the context-menu key and Shift+F10; Escape restores focus to the name', async () => {

@@ -59,6 +59,8 @@ export function attachRealtime(realtime: RealtimePort): void {
   if (s.realtime === realtime) return;
   s.realtime = realtime;
   realtime.onCall((call) => s.calls.handleCall(call));
+  // Every (re)connect: the call state may have moved while the socket was down.
+  realtime.onReady?.(() => void s.calls.reconcile());
   for (const listener of [...realtimeListeners]) listener(realtime);
 }
 

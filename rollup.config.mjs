@@ -16,7 +16,12 @@ const plugins = (minify) => [
 export default [
   {
     input: { timio: 'sdk/src/index.ts' },
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true,
+      // livekit-client and its dependencies in a chunk of their own (loaded together with the
+      // views), so bench/bundle can report the session + views code with and without them.
+      manualChunks: (id) => (/node_modules\/(?!lit\/|lit-html\/|lit-element\/|@lit\/)/.test(id) ? 'livekit' : undefined),
+    },
     plugins: plugins(true),
   },
   {

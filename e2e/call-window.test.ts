@@ -13,16 +13,16 @@ import { startCallWindowHost, type CallWindowHost } from './support/call-window-
 import { framesAdvance } from './support/video.js';
 import { WAIT_MS } from '../testing/wait.js';
 
-/** On failure, adds what each session knows (phase, partner, tracks) to the error. */
+/** On failure, adds what each session knows (phase, participants, tracks) to the error. */
 async function withDiagnostics(pages: Page[], run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (err) {
     const states = await Promise.all(
       pages.map((p) =>
-        p.evaluate(`(() => { const r = window.callWindow.handle.session.room; const s = window.callWindow.handle.session.snapshot;
-          return JSON.stringify({ phase: s.phase, partner: { presence: s.partner.presence, cameraOff: s.partner.cameraOff, camera: !!s.partner.camera },
-            remote: [...r.remoteParticipants.values()].map((x) => [x.identity, [...x.trackPublications.values()].map((t) => t.source + ':' + t.isSubscribed + ':' + t.isMuted)]) }); })()`).catch((e) => String(e)),
+        p.evaluate(`(() => { const s = window.callWindow.handle.session;
+          return JSON.stringify({ phase: s.connection.value.phase, departed: s.departed.value,
+            participants: s.participants.value.map((x) => [x.identity, x.camera && { muted: x.camera.muted, track: !!x.camera.track }, x.screen && { track: !!x.screen.track }]) }); })()`).catch((e) => String(e)),
       ),
     );
     throw new Error(`${(err as Error).message}\nsessions: ${states.join('\n')}`);
@@ -115,7 +115,7 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     // sound plays on the chosen speaker.
     await b.locator('timio-call .controls .more').click();
     await b.waitForFunction(() => {
-      const meter = document.querySelector('timio-call')?.shadowRoot?.querySelector('.options [role="meter"]');
+      const meter = document.querySelector('timio-call')?.shadowRoot?.querySelector('.options')?.shadowRoot?.querySelector('[role="meter"]');
       return Number(meter?.getAttribute('aria-valuenow') ?? 0) > 0;
     }, undefined, { timeout: WAIT_MS });
     await b.locator('timio-call .options .test-sound').click();

@@ -1,137 +1,176 @@
 // One-on-one video calls end to end, as employees use them in the demo portal: the SDK from its
 // script tag, the real token service (presence, ringing, calls), the dev media server, headless
-// Chromium with fake cameras, every person in their own browser context.
+// browsers with fake cameras, every person in their own browser context. The full call runs
+// Chromium ↔ Chromium, Firefox ↔ Chromium and Chromium ↔ Firefox (Debian's firefox-esr over
+// WebDriver BiDi); test names and wait errors name the browser.
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/one-on-one-call.test.ts'
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import type { Browser as FirefoxBrowser } from 'puppeteer-core-firefox';
 import { launchChromium } from '../testing/chromium.js';
+import { launchFirefox } from '../testing/firefox.js';
+import { de } from '../sdk/src/i18n/de.js';
+import { en } from '../sdk/src/i18n/en.js';
 import { startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import { signInChromium, signInFirefox, type BrowserName, type Visitor } from './support/visitor.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 const RING_TIMEOUT_SECONDS = 6;
+const catalogs = { de, en };
 
-describe('one-on-one video call in the demo portal', { timeout: 600_000 }, () => {
+interface Side { id: string; name: string; lang: 'de' | 'en'; browser: BrowserName }
+const PAIRS: Array<{ caller: Side; callee: Side }> = (['chromium', 'firefox'] as const).flatMap((a) =>
+  (['chromium', 'firefox'] as const)
+    .filter((b) => a === 'chromium' || b === 'chromium')
+    .map((b) => ({
+      caller: { id: 'anna', name: 'Anna Schmidt', lang: 'de' as const, browser: a },
+      callee: { id: 'ben', name: 'Ben Müller', lang: 'en' as const, browser: b },
+    })),
+);
+
+describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () => {
   let stack: Stack;
-  let browser: Browser;
-  const people: Person[] = [];
-  const person = async (id: string, lang: 'de' | 'en' = 'de') => {
-    const p = await signIn(browser, stack.portal.url, id, lang);
+  let chromium: Browser;
+  let firefox: FirefoxBrowser;
+  const people: Visitor[] = [];
+  const person = async (id: string, lang: 'de' | 'en' = 'de', browser: BrowserName = 'chromium') => {
+    const p = browser === 'firefox'
+      ? await signInFirefox(firefox, stack.portal.url, id, lang)
+      : await signInChromium(chromium, stack.portal.url, id, lang);
     people.push(p);
     return p;
   };
 
   before(async () => {
-    [stack, browser] = await Promise.all([
+    [stack, chromium, firefox] = await Promise.all([
       startStack({ CALL_RING_TIMEOUT_SECONDS: String(RING_TIMEOUT_SECONDS), PRESENCE_GRACE_SECONDS: '1' }),
       launchChromium(),
+      launchFirefox(),
     ]);
     mkdirSync('artifacts', { recursive: true });
   });
 
   after(async () => {
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-    await browser?.close();
+    await chromium?.close();
+    await firefox?.close();
     await stack?.close();
   });
 
-  const button = (page: Page, contact: string) => page.locator(`tr[data-contact="${contact}"] timio-call-button`);
-  const incoming = (page: Page) => page.locator('timio-notifications .popup.incoming');
-  const outgoing = (page: Page) => page.locator('timio-notifications .popup.outgoing');
-  const journalRow = (page: Page, outcome: string) => page.locator(`#journal tbody tr[data-outcome="${outcome}"]`);
+  const button = (contact: string) => `tr[data-contact="${contact}"] timio-call-button`;
+  const incoming = 'timio-notifications .popup.incoming';
+  const outgoing = 'timio-notifications .popup.outgoing';
+  const journalRow = (outcome: string) => `#journal tbody tr[data-outcome="${outcome}"]`;
+  const screenProblem = 'timio-call .problems [data-problem^="screen-"]';
 
-  it('A calls B from the contact menu; both see and hear each other; camera and screen reach B; B hangs up; the journal has it', async () => {
-    const anna = await person('anna', 'de');
-    const annaPage = anna.page;
-    // Ben is not signed in: no video button beside his name.
-    await button(annaPage, 'ben').waitFor({ state: 'attached' });
-    assert.equal(await button(annaPage, 'ben').isVisible(), false);
+  for (const { caller, callee } of PAIRS) {
+    const label = `${caller.browser} → ${callee.browser}`;
+    // Chromium ↔ Chromium keeps the plain artifact names; the pairs with Firefox name both browsers.
+    const shot = (name: string) => `artifacts/e2e-${caller.browser === callee.browser ? '' : `${caller.browser}-${callee.browser}-`}${name}.png`;
 
-    const ben = await person('ben', 'en');
-    const benPage = ben.page;
-    // Ben signs in: his button appears on Anna's page.
-    await button(annaPage, 'ben').locator('button').waitFor({ state: 'visible', timeout: WAIT_MS });
-    assert.equal(await button(annaPage, 'ben').locator('button').getAttribute('aria-label'), 'Videocall mit Ben Müller starten');
+    it(`[${label}] A calls B from the contact menu; both see and hear each other; camera and screen reach B; B hangs up; the journal has it`, async () => {
+      const anna = await person(caller.id, caller.lang, caller.browser);
+      // Ben is not signed in (any earlier session of his has timed out): no video button beside his name.
+      await anna.waitFor(button(callee.id), { state: 'attached' });
+      await anna.waitFor(button(callee.id), { state: 'hidden' });
 
-    // Anna right-clicks Ben's name and chooses "Videocall starten".
-    await annaPage.locator('tr[data-contact="ben"] timio-contact').click({ button: 'right' });
-    const item = annaPage.locator('tr[data-contact="ben"] timio-contact [role="menuitem"]').first();
-    await item.waitFor({ state: 'visible' });
-    assert.match(await item.innerText(), /Videocall starten/);
-    await annaPage.screenshot({ path: 'artifacts/e2e-portal-contact-menu-de.png' });
-    await item.click();
+      const ben = await person(callee.id, callee.lang, callee.browser);
+      // Ben signs in: his button appears on Anna's page.
+      await anna.waitFor(`${button(callee.id)} button`, { state: 'visible' });
+      assert.equal(await anna.attribute(`${button(callee.id)} button`, 'aria-label'), `Videocall mit ${callee.name} starten`);
 
-    // Ben's page rings with Anna's name; Anna sees that it rings.
-    await incoming(benPage).waitFor({ state: 'visible', timeout: WAIT_MS });
-    assert.match(await incoming(benPage).innerText(), /Anna Schmidt/);
-    await benPage.screenshot({ path: 'artifacts/e2e-portal-ringing-en.png' });
-    await annaPage.locator('timio-notifications .popup.outgoing[data-phase="ringing"]').waitFor({ timeout: WAIT_MS });
+      // Anna right-clicks Ben's name and chooses "Videocall starten".
+      await anna.click(`tr[data-contact="${callee.id}"] timio-contact`, { button: 'right' });
+      const item = `tr[data-contact="${callee.id}"] timio-contact [role="menuitem"]`;
+      await anna.waitFor(item);
+      assert.match(await anna.text(item), /Videocall starten/);
+      await anna.screenshot(shot('portal-contact-menu-de'));
+      await anna.click(item);
 
-    // Ben accepts: both call windows open and each sees the other's camera, frames advancing.
-    await incoming(benPage).locator('button.accept').click();
-    await annaPage.locator('timio-call').waitFor({ timeout: WAIT_MS });
-    await benPage.locator('timio-call').waitFor({ timeout: WAIT_MS });
-    await framesAdvance(annaPage, 'timio-call video[data-track="partner-camera"]');
-    await framesAdvance(benPage, 'timio-call video[data-track="partner-camera"]');
-    assert.equal(await annaPage.locator('timio-call header .name').innerText(), 'Ben Müller');
-    assert.equal(await benPage.locator('timio-call header .name').innerText(), 'Anna Schmidt');
-    await annaPage.screenshot({ path: 'artifacts/e2e-call-window-de.png' });
-    await benPage.screenshot({ path: 'artifacts/e2e-call-window-en.png' });
+      // Ben's page rings with Anna's name; Anna sees that it rings.
+      await ben.waitFor(incoming);
+      assert.match(await ben.text(incoming), new RegExp(caller.name));
+      await ben.screenshot(shot('portal-ringing-en'));
+      await anna.waitFor(`${outgoing}[data-phase="ringing"]`);
 
-    // Anna turns her camera off: Ben sees it.
-    await annaPage.locator('timio-call .controls .camera').click();
-    await benPage.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
-    assert.match(await benPage.locator('timio-call header').innerText(), /Anna Schmidt turned their camera off/);
-    await benPage.screenshot({ path: 'artifacts/e2e-call-window-camera-off-en.png' });
+      // Ben accepts: both call windows open and each sees the other's camera, frames advancing.
+      await ben.click(`${incoming} button.accept`);
+      await anna.waitFor('timio-call');
+      await ben.waitFor('timio-call');
+      await anna.framesAdvance('timio-call video[data-track="partner-camera"]');
+      await ben.framesAdvance('timio-call video[data-track="partner-camera"]');
+      assert.equal(await anna.text('timio-call header .name'), callee.name);
+      assert.equal(await ben.text('timio-call header .name'), caller.name);
+      await anna.screenshot(shot('call-window-de'));
+      await ben.screenshot(shot('call-window-en'));
 
-    // Anna shares her screen: Ben sees the screen, frames advancing.
-    await annaPage.locator('timio-call .controls .screen').click();
-    await benPage.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: WAIT_MS });
-    const screen = await framesAdvance(benPage, 'timio-call video[data-track="partner-screen"]');
-    assert.ok(screen.width >= 640, `shared screen arrives readable (${screen.width}x${screen.height})`);
-    await annaPage.screenshot({ path: 'artifacts/e2e-call-window-sharing-de.png' });
-    await benPage.screenshot({ path: 'artifacts/e2e-call-window-screen-share-en.png' });
+      // Anna turns her camera off: Ben sees it.
+      await anna.click('timio-call .controls .camera');
+      await ben.waitFor('timio-call .avatar[data-state="partner-camera-off"]');
+      assert.match(await ben.text('timio-call header'), new RegExp(`${caller.name} turned their camera off`));
+      await ben.screenshot(shot('call-window-camera-off-en'));
 
-    // Ben hangs up: both windows close.
-    await benPage.locator('timio-call .controls .end').click();
-    await benPage.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
-    await annaPage.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
+      // Headless Firefox has no screen to share: pressing "share screen" tells the person so, in
+      // their language, and the call goes on.
+      for (const side of [anna, ben].filter((p) => p.browser === 'firefox')) {
+        const lang = side === anna ? caller.lang : callee.lang;
+        await side.click('timio-call .controls .screen');
+        await side.waitFor(screenProblem);
+        const failure = (await side.attribute(screenProblem, 'data-problem'))!.slice('screen-'.length);
+        const messages = catalogs[lang].callWindow.problem.screen;
+        assert.ok(failure in messages, `[firefox] screen failure "${failure}" has a message`);
+        assert.equal(await side.text(screenProblem), messages[failure as keyof typeof messages]);
+        assert.equal(await side.attribute('timio-call .problems', 'role'), 'alert');
+        await side.screenshot(shot(`call-window-no-screen-${lang}`));
+      }
 
-    // The journal lists the call, answered, with its duration.
-    await anna.goto('/journal');
-    const row = journalRow(annaPage, 'completed');
-    await row.waitFor({ timeout: WAIT_MS });
-    assert.match(await row.innerText(), /Ben Müller/);
-    assert.match(await row.locator('td.duration').innerText(), /^\d+:\d\d$/);
-    assert.match(await row.innerText(), /Ausgehend/);
-    await ben.goto('/journal');
-    const benRow = journalRow(benPage, 'completed');
-    await benRow.waitFor({ timeout: WAIT_MS });
-    assert.match(await benRow.innerText(), /Anna Schmidt/);
-    assert.match(await benRow.innerText(), /Incoming/);
-    assert.match(await benRow.locator('td.duration').innerText(), /^\d+:\d\d$/);
-    await annaPage.screenshot({ path: 'artifacts/e2e-journal-de.png' });
-    await anna.close();
-    await ben.close();
-  });
+      // A person in Chromium shares their screen: the other sees the screen, frames advancing.
+      const [sharer, viewer] = anna.browser === 'chromium' ? [anna, ben] : [ben, anna];
+      await sharer.click('timio-call .controls .screen');
+      await viewer.waitFor('timio-call [data-state="partner-sharing"]');
+      const screen = await viewer.framesAdvance('timio-call video[data-track="partner-screen"]');
+      assert.ok(screen.width >= 640, `shared screen arrives readable in ${viewer.browser} (${screen.width}x${screen.height})`);
+      await sharer.screenshot(shot(`call-window-sharing-${sharer === anna ? 'de' : 'en'}`));
+      await viewer.screenshot(shot(`call-window-screen-share-${viewer === anna ? 'de' : 'en'}`));
 
-  it('decline: the callee declines, the caller is told, both journals say so', async () => {
+      // Ben hangs up: both windows close.
+      await ben.click('timio-call .controls .end');
+      await ben.waitFor('timio-call', { state: 'detached' });
+      await anna.waitFor('timio-call', { state: 'detached' });
+
+      // The journal lists the call, answered, with its duration.
+      await anna.goto('/journal');
+      await anna.waitFor(journalRow('completed'));
+      assert.match(await anna.text(journalRow('completed')), new RegExp(callee.name));
+      assert.match(await anna.text(`${journalRow('completed')} td.duration`), /^\d+:\d\d$/);
+      assert.match(await anna.text(journalRow('completed')), /Ausgehend/);
+      await ben.goto('/journal');
+      await ben.waitFor(journalRow('completed'));
+      assert.match(await ben.text(journalRow('completed')), new RegExp(caller.name));
+      assert.match(await ben.text(journalRow('completed')), /Incoming/);
+      assert.match(await ben.text(`${journalRow('completed')} td.duration`), /^\d+:\d\d$/);
+      await anna.screenshot(shot('journal-de'));
+      await anna.close();
+      await ben.close();
+    });
+  }
+
+  it('decline: the callee (in Firefox) declines, the caller is told, both journals say so', async () => {
     const carla = await person('carla');
-    const david = await person('david');
-    await button(carla.page, 'david').locator('button').click();
-    await incoming(david.page).waitFor({ state: 'visible', timeout: WAIT_MS });
-    await incoming(david.page).locator('button.decline').click();
-    await carla.page.locator('timio-notifications .popup.outgoing[data-outcome="declined"]').waitFor({ timeout: WAIT_MS });
-    assert.match(await outgoing(carla.page).innerText(), /David Kim hat den Anruf abgelehnt/);
-    await incoming(david.page).waitFor({ state: 'detached' });
-    assert.equal(await carla.page.locator('timio-call').count(), 0);
+    const david = await person('david', 'de', 'firefox');
+    await carla.click(`${button('david')} button`);
+    await david.waitFor(incoming);
+    await david.click(`${incoming} button.decline`);
+    await carla.waitFor(`${outgoing}[data-outcome="declined"]`);
+    assert.match(await carla.text(outgoing), /David Kim hat den Anruf abgelehnt/);
+    await david.waitFor(incoming, { state: 'detached' });
+    assert.equal(await carla.count('timio-call'), 0);
     await carla.goto('/journal');
-    await journalRow(carla.page, 'declined').waitFor({ timeout: WAIT_MS });
+    await carla.waitFor(journalRow('declined'));
     await david.goto('/journal');
-    await journalRow(david.page, 'declined').waitFor({ timeout: WAIT_MS });
+    await david.waitFor(journalRow('declined'));
     await carla.close();
     await david.close();
   });
@@ -139,17 +178,15 @@ describe('one-on-one video call in the demo portal', { timeout: 600_000 }, () =>
   it('no answer: nobody picks up, the ring times out, the callee has a missed call', async () => {
     const emma = await person('emma');
     const felix = await person('felix');
-    await button(emma.page, 'felix').locator('button').click();
-    await incoming(felix.page).waitFor({ state: 'visible', timeout: WAIT_MS });
-    await emma.page
-      .locator('timio-notifications .popup.outgoing[data-outcome="no_answer"]')
-      .waitFor({ timeout: RING_TIMEOUT_SECONDS * 1000 + WAIT_MS });
-    assert.match(await outgoing(emma.page).innerText(), /Felix Wagner nimmt nicht ab/);
-    await incoming(felix.page).waitFor({ state: 'detached', timeout: WAIT_MS });
+    await emma.click(`${button('felix')} button`);
+    await felix.waitFor(incoming);
+    await emma.waitFor(`${outgoing}[data-outcome="no_answer"]`, { timeout: RING_TIMEOUT_SECONDS * 1000 + WAIT_MS });
+    assert.match(await emma.text(outgoing), /Felix Wagner nimmt nicht ab/);
+    await felix.waitFor(incoming, { state: 'detached' });
     await felix.goto('/journal');
-    await journalRow(felix.page, 'missed').waitFor({ timeout: WAIT_MS });
+    await felix.waitFor(journalRow('missed'));
     await emma.goto('/journal');
-    await journalRow(emma.page, 'no_answer').waitFor({ timeout: WAIT_MS });
+    await emma.waitFor(journalRow('no_answer'));
     await emma.close();
     await felix.close();
   });
@@ -157,14 +194,14 @@ describe('one-on-one video call in the demo portal', { timeout: 600_000 }, () =>
   it('cancel: the caller hangs up while it rings, the callee stops ringing and has a missed call', async () => {
     const carla = await person('carla');
     const emma = await person('emma');
-    await button(carla.page, 'emma').locator('button').click();
-    await incoming(emma.page).waitFor({ state: 'visible', timeout: WAIT_MS });
-    await carla.page.locator('timio-notifications .popup.outgoing[data-phase="ringing"] button.hangup').click();
-    await incoming(emma.page).waitFor({ state: 'detached', timeout: WAIT_MS });
+    await carla.click(`${button('emma')} button`);
+    await emma.waitFor(incoming);
+    await carla.click(`${outgoing}[data-phase="ringing"] button.hangup`);
+    await emma.waitFor(incoming, { state: 'detached' });
     await emma.goto('/journal');
-    await journalRow(emma.page, 'missed').waitFor({ timeout: WAIT_MS });
+    await emma.waitFor(journalRow('missed'));
     await carla.goto('/journal');
-    await journalRow(carla.page, 'cancelled').waitFor({ timeout: WAIT_MS });
+    await carla.waitFor(journalRow('cancelled'));
     await carla.close();
     await emma.close();
   });
@@ -173,23 +210,22 @@ describe('one-on-one video call in the demo portal', { timeout: 600_000 }, () =>
     const david = await person('david');
     const felix = await person('felix');
     const carla = await person('carla');
-    await button(carla.page, 'felix').locator('button').waitFor({ state: 'visible', timeout: WAIT_MS });
-    await button(david.page, 'felix').locator('button').click();
-    await incoming(felix.page).locator('button.accept').click();
-    await felix.page.locator('timio-call').waitFor({ timeout: WAIT_MS });
+    await carla.waitFor(`${button('felix')} button`);
+    await david.click(`${button('felix')} button`);
+    await felix.click(`${incoming} button.accept`);
+    await felix.waitFor('timio-call');
     // Carla's page shows Felix busy: the button stays, disabled, and says why.
-    await carla.page.locator('tr[data-contact="felix"] timio-call-button[status="busy"]').waitFor({ timeout: WAIT_MS });
-    const busyButton = button(carla.page, 'felix').locator('button');
-    assert.equal(await busyButton.getAttribute('aria-disabled'), 'true');
+    await carla.waitFor('tr[data-contact="felix"] timio-call-button[status="busy"]', { state: 'attached' });
+    assert.equal(await carla.attribute(`${button('felix')} button`, 'aria-disabled'), 'true');
     // A page that calls anyway (through the SDK's API) gets "busy" from the token service.
-    await carla.page.evaluate(async () => {
+    await carla.evaluate(async () => {
       const { timio } = (await import('/sdk/timio.js' as string)) as { timio: { call(c: { id: string; name: string }): Promise<void> } };
       await timio.call({ id: 'felix', name: 'Felix Wagner' });
     });
-    await carla.page.locator('timio-notifications .popup.outgoing[data-outcome="busy"]').waitFor({ timeout: WAIT_MS });
-    assert.match(await outgoing(carla.page).innerText(), /Felix Wagner ist gerade in einem anderen Gespräch/);
-    await david.page.locator('timio-call .controls .end').click();
-    await felix.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await carla.waitFor(`${outgoing}[data-outcome="busy"]`);
+    assert.match(await carla.text(outgoing), /Felix Wagner ist gerade in einem anderen Gespräch/);
+    await david.click('timio-call .controls .end');
+    await felix.waitFor('timio-call', { state: 'detached' });
     await david.close();
     await felix.close();
     await carla.close();

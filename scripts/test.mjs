@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test suite in order and ends with one summary line per runner.
-// The suites drive Debian's Chromium and start redis-server: when they are missing, root on a
+// The suites drive Debian's Chromium and Firefox ESR and start redis-server: when they are missing, root on a
 // Debian machine gets them installed here (apt-get); anyone else is told the command at once.
 // WebRTC suites must not reach any network: as root we re-run ourselves inside a private network
 // namespace with only loopback up (see README "Tests"); elsewhere we warn and run as is.
@@ -11,10 +11,13 @@ const stages = [
   // [name, command, args, Debian packages the stage needs (each installs a command of its name)]
   ['typecheck', 'npm', ['run', '-s', 'typecheck'], []],
   ['build', 'npm', ['run', '-s', 'build'], []],
+  // README element reference fresh, manifest complete, npm package resolvable (needs the build)
+  ['docs and package', 'npm', ['run', '-s', 'test:docs'], []],
+  ['sdk units', 'npm', ['run', '-s', 'test:unit'], []],
   ['token service', 'npm', ['run', '-s', 'test:server'], ['redis-server']],
   ['dev media server', 'npm', ['run', '-s', 'test:media'], ['chromium']],
-  ['elements', 'npm', ['run', '-s', 'test:elements'], ['chromium']],
-  ['end to end', 'npm', ['run', '-s', 'test:e2e'], ['chromium']],
+  ['elements', 'npm', ['run', '-s', 'test:elements'], ['chromium', 'firefox-esr']],
+  ['end to end', 'npm', ['run', '-s', 'test:e2e'], ['chromium', 'firefox-esr']],
 ];
 const only = process.argv.slice(2);
 const chosen = stages.filter(([name]) => !only.length || only.some((o) => name.includes(o)));

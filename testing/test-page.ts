@@ -42,7 +42,7 @@ export async function serveTestPage(opts: TestPageOptions): Promise<TestPageServ
   const js = await bundleEntry(opts.entry, format);
   const type = format === 'esm' ? ' type="module"' : '';
   const style = opts.bodyStyle ? ` style="${opts.bodyStyle}"` : '';
-  const html = `<!doctype html><html lang="${opts.lang ?? 'en'}"><head><meta charset="utf-8"><title>${opts.title}</title></head>`
+  const html = `<!doctype html><html lang="${opts.lang ?? 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${opts.title}</title></head>`
     + `<body${style}><script${type} src="/page.js"></script></body></html>`;
   const server = createServer((req, res) => {
     if (req.url === '/page.js') {

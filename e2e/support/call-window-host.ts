@@ -1,4 +1,4 @@
-// Serves a blank page with the call window (conference/ bundled from source), for tests of the
+// Serves a blank page with the call window (sdk/src/views bundled from source), for tests of the
 // window against a real media server.
 import { serveTestPage, type TestPageServer } from '../../testing/test-page.js';
 

@@ -5,9 +5,10 @@ import { WAIT_MS } from '../../testing/wait.js';
 
 export interface VideoFrames { frames: number; width: number; height: number }
 
-// Kept as source text: tsx would wrap named functions in a `__name` helper the page lacks.
-const WAIT_FOR_FRAMES = `(v, [n, ms]) => new Promise((resolve, reject) => {
-  const read = () => ({ frames: v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth, height: v.videoHeight });
+// Firefox counts no playback-quality frames for a MediaStream; its painted-frame counter says the
+// same thing there. Kept as source text: tsx would wrap named functions in a `__name` helper the page lacks.
+export const WAIT_FOR_FRAMES = `(v, [n, ms]) => new Promise((resolve, reject) => {
+  const read = () => ({ frames: 'mozPaintedFrames' in v ? v.mozPaintedFrames : v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth, height: v.videoHeight });
   const start = read();
   const timer = setInterval(() => {
     const now = read();

@@ -2,14 +2,13 @@
 // the light elements, adds <timio-notifications> to the page, and connects to the token service
 // as soon as the page is configured (timio.configure or <timio-config>). Nothing here imports
 // livekit-client: the call window is a separate chunk loaded when a call starts.
-import { configure, getConfig, whenConfigured, type TimioConfig, type TimioOptions } from './config/config.js';
+import { configure, getConfig, type TimioConfig, type TimioOptions } from './config/config.js';
 import { registerCatalog } from './i18n/localize.js';
-import { getRealtimeClient } from './realtime/realtime-client.js';
 import { defineConfig } from './elements/config/config.js';
 import { defineCallButton } from './elements/call-button/call-button.js';
 import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
-import { attachRealtime, pageServices } from './elements/shared/page-services.js';
+import { connectWhenConfigured, pageServices } from './page/page-services.js';
 import type { CallInfo, UserRef } from './protocol/realtime.js';
 import type { RoomRingResult } from './protocol/rest.js';
 import { registerContactActions, type ContactAction } from './contact-actions/contact-actions.js';
@@ -58,10 +57,7 @@ defineNotifications();
 ensureNotifications();
 
 // One realtime connection per page, opened once the page says where the token service is.
-void whenConfigured().then((config) => {
-  const tokens = pageServices().portalTokens;
-  attachRealtime(getRealtimeClient({ url: config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
-});
+connectWhenConfigured();
 
 // Pages without a module bundler can reach the API as `window.timio`.
 declare global {

@@ -1,18 +1,20 @@
-// REST client of the token service. Every request carries the portal token as a bearer token;
-// a 401 `token_expired` is retried once with a fresh token. Errors become TimioApiError values.
-import type { CallGrant, CurrentCallAnswer, RoomRingResult } from '../protocol/rest.js';
+// REST client of the token service. Every request carries the credential source's token (an
+// employee's portal token or a guest token) as a bearer token; a 401 `token_expired` is retried
+// once with a fresh token. Errors become TimioApiError values.
+import type { CallGrant, CurrentCallAnswer, HandResult, RoomRingResult } from '../protocol/rest.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
+import type { CredentialSource } from './credentials.js';
 
-export type { CallGrant, RoomRingResult };
+export type { CallGrant, HandResult, RoomRingResult };
 
 export interface RoomToken { token: string; url: string; identity: string; room: string; role: string }
 
 export interface TokenServiceClientOptions {
   /** Base URL, e.g. `https://portal.example/timio-api` (a function: read when a request is made). */
   baseUrl: string | (() => string);
-  /** Returns the portal token; `fresh` asks for a new one. */
-  portalToken: (fresh?: boolean) => Promise<string>;
+  /** Where the bearer token comes from: portal token (employees) or guest token. */
+  credentials: CredentialSource;
 }
 
 export class TokenServiceClient {
@@ -56,6 +58,14 @@ export class TokenServiceClient {
     return this.post<RoomToken>('/v1/token', { room }, (b) => typeof (b as RoomToken).token === 'string');
   }
 
+  /**
+   * Raises or lowers a hand in a room's conference; the service sets the participant attribute
+   * `timio.hand`. `identity` (moderators only) lowers someone else's hand.
+   */
+  setHand(room: string, raised: boolean, identity?: string): Promise<HandResult> {
+    return this.post<HandResult>(`/v1/rooms/${encodeURIComponent(room)}/hand`, { raised, ...(identity ? { identity } : {}) }, (b) => typeof (b as HandResult).raised === 'boolean');
+  }
+
   private async callAction(id: string, action: 'decline' | 'cancel' | 'end'): Promise<CallInfo> {
     const body = await this.post<{ call: CallInfo }>(`/v1/calls/${encodeURIComponent(id)}/${action}`, {}, (b) => isCall((b as { call?: unknown }).call));
     return body.call;
@@ -86,7 +96,7 @@ export class TokenServiceClient {
   }
 
   private async send(method: 'GET' | 'POST', path: string, body: unknown, freshToken: boolean): Promise<Response> {
-    const token = await this.options.portalToken(freshToken);
+    const token = await this.options.credentials.token(freshToken);
     const { baseUrl } = this.options;
     const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
     try {

@@ -100,6 +100,22 @@ export interface Catalog {
     enableAudio: string;
     problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
   };
+  /** The shared view parts of calls and conferences (tiles, control bar). */
+  readonly media: {
+    /** A tile's name when it is this user's own. */
+    self: (name: string) => string;
+    micMuted: string;
+    cameraOff: string;
+    handRaised: string;
+    speaking: string;
+    guest: string;
+    moderator: string;
+    quality: Record<'poor' | 'lost', string>;
+    /** The menu that holds the controls that do not fit the bar. */
+    moreControls: string;
+    /** A control's tooltip with its keyboard shortcut. */
+    withShortcut: (label: string, key: string) => string;
+  };
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
   readonly errors: Readonly<Record<string, string>> & {
     readonly fallback: string;

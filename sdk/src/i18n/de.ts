@@ -108,6 +108,18 @@ export const de: Catalog = {
       },
     },
   },
+  media: {
+    self: (name) => `${name} (Sie)`,
+    micMuted: 'Mikrofon aus',
+    cameraOff: 'Kamera aus',
+    handRaised: 'Hand gehoben',
+    speaking: 'Spricht',
+    guest: 'Gast',
+    moderator: 'Moderation',
+    quality: { poor: 'Schwache Verbindung', lost: 'Verbindung verloren' },
+    moreControls: 'Weitere Steuerelemente',
+    withShortcut: (label, key) => `${label} (Taste ${key})`,
+  },
   errors: {
     fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
     network_error: 'Der Anrufdienst ist nicht erreichbar.',

@@ -108,6 +108,18 @@ export const en: Catalog = {
       },
     },
   },
+  media: {
+    self: (name) => `${name} (you)`,
+    micMuted: 'Microphone off',
+    cameraOff: 'Camera off',
+    handRaised: 'Hand raised',
+    speaking: 'Speaking',
+    guest: 'Guest',
+    moderator: 'Moderator',
+    quality: { poor: 'Weak connection', lost: 'Connection lost' },
+    moreControls: 'More controls',
+    withShortcut: (label, key) => `${label} (key ${key})`,
+  },
   errors: {
     fallback: 'Something went wrong. Please try again.',
     network_error: 'The call service cannot be reached.',

@@ -18,3 +18,6 @@ export interface CurrentCallAnswer { call: CallInfo | null }
 
 /** What POST /v1/rooms/:room/ring returns: the members invited (online or busy, without the caller). */
 export interface RoomRingResult { ringId: string; invited: string[] }
+
+/** What POST /v1/rooms/:room/hand returns (the service sets the attribute `timio.hand`). */
+export interface HandResult { room: string; identity: string; raised: boolean; raisedAt?: string }

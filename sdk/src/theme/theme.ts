@@ -20,6 +20,15 @@ export const lightTokens = {
   '--timio-font-family': "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   '--timio-shadow': '0 8px 28px rgba(0, 0, 0, 0.22)',
   '--timio-z-index': '2147483000',
+  // The call and conference views are dark in both themes: video reads best on a dark frame.
+  '--timio-call-background': '#14171c',
+  '--timio-call-color': '#f4f6f8',
+  '--timio-call-muted-color': '#aab2bd',
+  '--timio-call-control': '#2d3440',
+  '--timio-call-control-hover': '#3a4351',
+  '--timio-call-panel': '#222831',
+  '--timio-call-backdrop': 'rgb(10 14 20 / 0.55)',
+  '--timio-call-inset': '24px',
 } as const;
 
 export type ThemeToken = keyof typeof lightTokens;

@@ -11,6 +11,9 @@ import { callButtonStyles } from './call-button.styles.js';
 /**
  * The video button beside a contact's name. It is shown only while the contact is signed in,
  * is disabled while the contact (or this page) is in a call, and starts a video call on click.
+ * A real `<button>`: Tab reaches it, Enter and Space press it.
+ *
+ * @tag timio-call-button
  *
  * @event timio-call-request - Before a call is placed; cancelable. detail: `{contact: {id, name}}`.
  *
@@ -27,7 +30,7 @@ export class TimioCallButton extends LitElement {
 
   /** The contact's directory id. */
   @property({ reflect: true }) contact?: string;
-  /** The contact's display name, for the label ("Videocall mit … starten"). */
+  /** The contact's display name, for the label ("Videocall mit … starten"); default: the contact id. */
   @property({ reflect: true }) name?: string;
   /**
    * Presence as the host knows it (`online`, `busy`, `offline`); overrides live presence.
@@ -52,6 +55,7 @@ export class TimioCallButton extends LitElement {
     return this.name?.trim() || this.contact || '';
   }
 
+  /** Focuses the button. */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector('button')?.focus(options);
   }

@@ -1,9 +1,9 @@
-// <timio-call-button> in Chromium: shown only while the contact is signed in, disabled while
+// <timio-call-button> in Chromium and Firefox: shown only while the contact is signed in, disabled while
 // busy, labelled for screen readers in German and English, and placing a call on click or key.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
-import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { attachRealtime, pageServices } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { defineNotifications } from '../notifications/notifications.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';

@@ -6,6 +6,8 @@ import { configure, type TimioOptions } from '../../config/config.js';
  * Configures TIMIO on the page from HTML, instead of calling `timio.configure()`:
  * `<timio-config token-service-url="…" portal-token-url="/api/portal-token" locale="de">`.
  * It renders nothing. Changing an attribute updates the configuration.
+ *
+ * @tag timio-config
  */
 export class TimioConfigElement extends LitElement {
   static override styles = css`

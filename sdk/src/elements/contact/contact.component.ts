@@ -20,6 +20,8 @@ import { contactStyles } from './contact.styles.js';
  * menu; Escape closes it and returns focus to the name. With `keep-click`, a click stays the
  * host's (a name that is a link opens it).
  *
+ * @tag timio-contact
+ *
  * @slot - The contact's name and picture (any markup, rendered as the host wrote it). Default: the `name` attribute.
  * @slot menu - The host's own menu items for this contact (buttons or links); they get `role="menuitem"`.
  *
@@ -81,6 +83,7 @@ export class TimioContact extends LitElement {
     this.status = effectivePresence(this.presence, this.live.live);
   }
 
+  /** The name shown in the menu: `name`, else the element's text, else the contact id. */
   get displayName(): string {
     // The name is the default slot's text; the host's menu items (slot="menu") and what it hides
     // from screen readers (a picture's initials) are not part of it.
@@ -111,6 +114,7 @@ export class TimioContact extends LitElement {
     }
   }
 
+  /** Focuses the name (the host's own link or button inside it, if any). */
   override focus(options?: FocusOptions): void {
     (this.nameControl ?? this.trigger)?.focus(options);
   }

@@ -1,11 +1,11 @@
-// <timio-contact> in Chromium: the contact menu opens by a click on the name or picture, right
+// <timio-contact> in Chromium and Firefox: the contact menu opens by a click on the name or picture, right
 // click, the context-menu key and Shift+F10; it offers "Videocall starten" only while the contact
 // is signed in (else says they are not), holds the host's registered actions and items, is driven
 // by the arrow keys, and Escape gives focus back to the name.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
-import { attachRealtime } from '../shared/page-services.js';
+import { attachRealtime } from '../../page/page-services.js';
 import { FakeRealtime, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';

@@ -3,17 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import type { RoomRing } from '../../protocol/realtime.js';
 import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-machine.js';
 import type { Catalog } from '../../i18n/catalog.js';
-import {
-  TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallStartedEvent,
-  TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent,
-} from '../../events.js';
+import { TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent } from '../../events.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { CallsController } from '../shared/calls-controller.js';
-import { whenRealtime } from '../shared/page-services.js';
+import { whenRealtime } from '../../page/page-services.js';
 import { bellIcon, bellOffIcon, phoneDownIcon, videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { Ringer, loadRingMuted, saveRingMuted } from './ringer.js';
 import { notificationsStyles } from './notifications.styles.js';
+import { DesktopNotifications, type RingingText } from './desktop-notifications.js';
+import { PopupFocus } from './popup-focus.js';
+import { domId, initials, outgoingMessage } from './notification-text.js';
 
 /** How long a finished outgoing call ("declined", "no answer", …) and an error stay visible. */
 const NOTICE_MS = 8000;
@@ -25,13 +25,11 @@ interface Notice { id: number; message: string }
  * tone (muted by the user's choice) and a desktop notification while the page is in the
  * background; the caller's own "ringing …", "declined", "no answer" and "busy"; and the
  * invitation to a room's meeting ("Einladung zur Videobesprechung" / "Teilnehmen").
- * The SDK adds one to the page when the page has none. It also sends the call events to the page.
+ * The SDK adds one to the page when the page has none. (The call events `timio-call-*` come from
+ * the page wiring, on `document`, with or without this element.)
  *
- * @event timio-call-started - A call of this user began ringing. detail: CallInfo.
- * @event timio-call-answered - A call was answered. detail: CallInfo.
- * @event timio-call-ended - A call ended; detail: CallInfo with `outcome` and `durationSeconds`.
- * @event timio-call-missed - An incoming call ended unanswered. detail: CallInfo.
- * @event timio-call-error - A call could not be placed or answered. detail: `{code, message, call?}`.
+ * @tag timio-notifications
+ *
  * @event timio-room-ring - A room invitation arrived; cancelable (hides the popup). detail: RoomRing.
  * @event timio-room-ring-accept - "Teilnehmen" was chosen; cancelable. detail: RoomRing.
  * @event timio-room-ring-dismiss - The invitation was dismissed. detail: RoomRing.
@@ -55,7 +53,7 @@ export class TimioNotifications extends LitElement {
   private static primary?: TimioNotifications;
 
   /** Silences the ring tone; the user's own choice is remembered in this browser. */
-  @property({ type: Boolean, reflect: true }) muted = loadRingMuted();
+  @property({ type: Boolean, reflect: true }) muted: boolean = loadRingMuted();
   /** Whether the ring tone is playing (read-only, reflected for tests and styling). */
   @property({ type: Boolean, reflect: true }) ringing = false;
 
@@ -65,9 +63,8 @@ export class TimioNotifications extends LitElement {
   private readonly localize = new LocalizeController(this);
   private readonly calls = new CallsController(this);
   private readonly ringer = new Ringer();
-  private readonly desktop = new Map<string, Notification>();
-  private readonly focused = new Set<string>();
-  private previousFocus?: HTMLElement;
+  private readonly desktop = new DesktopNotifications();
+  private readonly popupFocus = new PopupFocus();
   private cleanup: Array<() => void> = [];
   private endedTimer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
@@ -91,7 +88,7 @@ export class TimioNotifications extends LitElement {
     this.cleanup = [];
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.ringer.stop();
-    this.closeDesktopNotifications(() => true);
+    this.desktop.close();
     if (TimioNotifications.primary === this) TimioNotifications.primary = undefined;
   }
 
@@ -118,7 +115,7 @@ export class TimioNotifications extends LitElement {
     if (this.ringing) this.ringer.start();
     else this.ringer.stop();
     this.syncDesktopNotifications();
-    this.manageFocus();
+    this.popupFocus.update(this, [...this.renderRoot.querySelectorAll<HTMLElement>('[role="alertdialog"]')]);
     this.scheduleEndedDismiss();
   }
 
@@ -221,30 +218,14 @@ export class TimioNotifications extends LitElement {
     saveRingMuted(this.muted);
   }
 
+  /** Errors become a notice; the page wiring sends the host events themselves. */
   private onHostEvent(event: HostCallEvent): void {
-    switch (event.type) {
-      case 'started':
-        this.dispatchEvent(new TimioCallStartedEvent(event.call));
-        break;
-      case 'answered':
-        this.dispatchEvent(new TimioCallAnsweredEvent(event.call));
-        break;
-      case 'ended':
-        this.dispatchEvent(new TimioCallEndedEvent(event.call));
-        break;
-      case 'missed':
-        this.dispatchEvent(new TimioCallMissedEvent(event.call));
-        break;
-      case 'error': {
-        this.dispatchEvent(new TimioCallErrorEvent({ code: event.code, message: event.message, ...(event.call ? { call: event.call } : {}) }));
-        // The outgoing popup shows its own failure; others get a notice.
-        const outgoing = this.calls.snapshot.outgoing;
-        if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) break;
-        const t = this.localize.t;
-        this.addNotice(t.errors[event.code] ?? t.errors.fallback);
-        break;
-      }
-    }
+    if (event.type !== 'error') return;
+    // The outgoing popup shows its own failure; others get a notice.
+    const outgoing = this.calls.snapshot.outgoing;
+    if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) return;
+    const t = this.localize.t;
+    this.addNotice(t.errors[event.code] ?? t.errors.fallback);
   }
 
   private addNotice(message: string): void {
@@ -271,106 +252,18 @@ export class TimioNotifications extends LitElement {
   }
 
   /** Moves focus to a new popup's main button unless the user is typing; gives it back after. */
-  private manageFocus(): void {
-    const popups = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="alertdialog"]')];
-    const keys = new Set(popups.map((p) => p.dataset.call ?? p.dataset.ring ?? ''));
-    for (const key of [...this.focused]) if (!keys.has(key)) this.focused.delete(key);
-    const fresh = popups.find((p) => !this.focused.has(p.dataset.call ?? p.dataset.ring ?? ''));
-    if (fresh) {
-      this.focused.add(fresh.dataset.call ?? fresh.dataset.ring ?? '');
-      const active = deepActiveElement();
-      if (!isTyping(active)) {
-        if (!this.shadowRoot?.contains(active)) this.previousFocus = active instanceof HTMLElement ? active : undefined;
-        fresh.querySelector<HTMLElement>('button.primary')?.focus();
-      }
-    } else if (popups.length === 0 && this.previousFocus) {
-      const active = deepActiveElement();
-      if (!active || active === document.body || active === this) this.previousFocus.focus();
-      this.previousFocus = undefined;
-    } else if (popups.length > 0 && !this.shadowRoot?.activeElement && deepActiveElement() === this) {
-      popups[0]?.querySelector<HTMLElement>('button.primary')?.focus();
-    }
-  }
-
   private syncDesktopNotifications(): void {
     const t = this.localize.t;
-    const ringing = new Map<string, { title: string; body: string }>();
+    const ringing = new Map<string, RingingText>();
     for (const i of this.calls.snapshot.incoming) {
       if (i.phase === 'ringing') ringing.set(`call:${i.call.id}`, { title: t.incomingCall.desktopTitle(i.call.caller.name), body: t.incomingCall.desktopBody });
     }
     for (const r of this.rings) ringing.set(`ring:${r.id}`, { title: t.roomRing.title, body: t.roomRing.body(r.caller.name, r.roomName) });
-    this.closeDesktopNotifications((key) => !ringing.has(key));
-    if (!document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-    for (const [key, text] of ringing) {
-      if (this.desktop.has(key)) continue;
-      try {
-        const notification = new Notification(text.title, { body: text.body, tag: `timio-${key}`, requireInteraction: true });
-        notification.onclick = () => {
-          window.focus();
-          notification.close();
-        };
-        this.desktop.set(key, notification);
-      } catch {
-        // Some browsers allow notifications only from a service worker; the popup still shows.
-      }
-    }
-  }
-
-  private closeDesktopNotifications(which: (key: string) => boolean): void {
-    for (const [key, notification] of this.desktop) {
-      if (!which(key)) continue;
-      notification.close();
-      this.desktop.delete(key);
-    }
+    this.desktop.show(ringing);
   }
 
   private readonly onVisibility = () => {
-    if (!document.hidden) this.closeDesktopNotifications(() => true);
+    if (!document.hidden) this.desktop.close();
     else this.syncDesktopNotifications();
   };
 }
-
-function outgoingMessage(t: Catalog, view: OutgoingCallView): string {
-  const name = view.contact.name;
-  switch (view.phase) {
-    case 'calling':
-      return t.outgoingCall.calling(name);
-    case 'ringing':
-      return t.outgoingCall.ringing(name);
-    case 'connecting':
-      return t.outgoingCall.connecting(name);
-    case 'ended':
-      switch (view.outcome) {
-        case 'declined':
-          return t.outgoingCall.declined(name);
-        case 'busy':
-          return t.outgoingCall.busy(name);
-        case 'no_answer':
-          return t.outgoingCall.noAnswer(name);
-        case 'cancelled':
-          return t.outgoingCall.cancelled;
-        default:
-          return view.error ? t.errors[view.error.code] ?? t.outgoingCall.failed : t.outgoingCall.failed;
-      }
-  }
-}
-
-function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('') || '?';
-}
-
-function domId(id: string): string {
-  return id.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-function isTyping(element: Element | null): boolean {
-  if (!(element instanceof HTMLElement)) return false;
-  return element.isContentEditable || (element instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(element.type)) || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement;
-}
-

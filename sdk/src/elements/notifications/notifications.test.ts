@@ -1,4 +1,4 @@
-// <timio-notifications> in Chromium: the incoming-call popup (caller name, accept, decline, ring
+// <timio-notifications> in Chromium and Firefox: the incoming-call popup (caller name, accept, decline, ring
 // tone that respects mute, desktop notification in a background tab), the caller's states, the
 // room invitation ("Einladung zur Videobesprechung" / "Teilnehmen") and the host events.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
@@ -6,7 +6,7 @@ import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
-import { attachRealtime, pageServices } from '../shared/page-services.js';
+import { attachRealtime, pageServices } from '../../page/page-services.js';
 import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
 
@@ -34,6 +34,12 @@ function incoming(patch: Partial<CallInfo> = {}): CallInfo {
 const root = (el: TimioNotifications) => el.shadowRoot!;
 const popup = (el: TimioNotifications, sel = '.incoming') => root(el).querySelector<HTMLElement>(sel);
 const button = (el: TimioNotifications, sel: string) => root(el).querySelector<HTMLButtonElement>(sel)!;
+/**
+ * Waits until the popups have faded in: axe measures contrast of what is painted, and halfway
+ * through the 180 ms fade (Firefox checks that early) the text is paler than a person then sees.
+ */
+const entered = (el: TimioNotifications) =>
+  Promise.all(root(el).getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime)).map((a) => a.finished));
 
 let service: FakeTokenService;
 
@@ -73,6 +79,7 @@ describe('<timio-notifications>', () => {
     expect(button(el, '.decline').textContent!.trim()).to.equal('Ablehnen');
     expect(el.ringing).to.equal(true);
     expect(root(el).activeElement).to.equal(button(el, '.accept'));
+    await entered(el);
     await expect(el).to.be.accessible();
 
     service.on('POST /v1/calls/:id/decline', () => ({ status: 200, json: { call: { ...call, state: 'ended', outcome: 'declined' } } }));
@@ -204,7 +211,8 @@ describe('<timio-notifications>', () => {
         await waitUntil(() => popup(el, '.outgoing')?.dataset.phase === 'ringing');
         expect(popup(el, '.outgoing')!.textContent).to.contain('Es klingelt bei Ben Müller');
         expect(button(el, '.hangup').textContent!.trim()).to.equal('Auflegen');
-        await expect(el).to.be.accessible();
+        await entered(el);
+    await expect(el).to.be.accessible();
         realtime.sendCall({ ...call, state: 'ended', outcome });
         await waitUntil(() => popup(el, '.outgoing')?.dataset.phase === 'ended');
         expect(popup(el, '.outgoing')!.textContent).to.contain(text);
@@ -248,7 +256,7 @@ describe('<timio-notifications>', () => {
     window.fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    const error = oneEvent(el, 'timio-call-error');
+    const error = oneEvent(document, 'timio-call-error');
     await machine.call({ id: 'ben', name: 'Ben Müller' });
     expect((await error).detail.code).to.equal('network_error');
     await waitUntil(() => popup(el, '.outgoing')?.textContent?.includes('Der Anrufdienst ist nicht erreichbar.'));
@@ -266,6 +274,7 @@ describe('<timio-notifications>', () => {
     expect(popup(el, '.ring')!.textContent).to.contain('Anna Schmidt ruft alle Mitglieder von „Team <Vertrieb>“ zu einer Besprechung.');
     expect(button(el, '.ring .accept').textContent!.trim()).to.equal('Teilnehmen');
     expect(el.ringing).to.equal(true);
+    await entered(el);
     await expect(el).to.be.accessible();
     const accepted = oneEvent(document, 'timio-room-ring-accept');
     button(el, '.ring .accept').click();

@@ -1,7 +1,7 @@
 // Re-renders an element whenever the page's call state changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallMachine, CallSnapshot } from '../../calls/call-machine.js';
-import { pageServices } from './page-services.js';
+import { pageServices } from '../../page/page-services.js';
 
 export class CallsController implements ReactiveController {
   snapshot: CallSnapshot = { incoming: [] };

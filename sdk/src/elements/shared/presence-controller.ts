@@ -2,7 +2,7 @@
 // while the element is connected, and follows changes of the contact id.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PresenceStatus } from '../../protocol/realtime.js';
-import { whenRealtime } from './page-services.js';
+import { whenRealtime } from '../../page/page-services.js';
 
 export const presenceStatuses: readonly PresenceStatus[] = ['online', 'offline', 'busy'];
 

@@ -1,4 +1,4 @@
-// Inline icons of the call window (24×24, currentColor), drawn for this project.
+// Inline icons of the call and conference views (24×24, currentColor), drawn for this project.
 import { svg, type SVGTemplateResult } from 'lit';
 
 const icon = (body: SVGTemplateResult) =>
@@ -16,5 +16,11 @@ export const icons = {
   more: icon(svg`<circle cx="5" cy="12" r="1.5" fill="currentColor"/><circle cx="12" cy="12" r="1.5" fill="currentColor"/><circle cx="19" cy="12" r="1.5" fill="currentColor"/>`),
   close: icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`),
   speaker: icon(svg`<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16.5 8.5a5 5 0 0 1 0 7"/>`),
+  hand: icon(svg`<path d="M8 13V5.5a1.5 1.5 0 0 1 3 0V12M11 11V4.5a1.5 1.5 0 0 1 3 0V12M14 11.5v-6a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-.5a6 6 0 0 1-4.8-2.4L3.5 15.3a1.6 1.6 0 0 1 2.5-2L8 15.5"/>`),
+  chat: icon(svg`<path d="M4 5h16v11H9l-5 4z"/>`),
+  people: icon(svg`<circle cx="9" cy="8" r="3.5"/><path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.6a3.5 3.5 0 0 1 0 6.8M18.5 14a6.5 6.5 0 0 1 3 6"/>`),
+  grid: icon(svg`<rect x="3" y="3" width="8" height="8" rx="1"/><rect x="13" y="3" width="8" height="8" rx="1"/><rect x="3" y="13" width="8" height="8" rx="1"/><rect x="13" y="13" width="8" height="8" rx="1"/>`),
+  signal: icon(svg`<path d="M4 20v-3M9 20v-7M14 20V9M19 20V4"/>`),
+  leave: icon(svg`<path d="M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10"/>`),
   warning: icon(svg`<path d="M12 3l10 18H2z"/><path d="M12 10v5M12 18h.01"/>`),
 };

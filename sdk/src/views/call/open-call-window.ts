@@ -1,14 +1,7 @@
-// The on-demand part of the SDK: the light elements reach this module only through
-// `import('../conference/index.js')` when a call becomes active, so livekit-client (about 150 KB
-// gzipped) is fetched only by pages that actually hold a call.
+// Opens the 1:1 call window on a new room session and closes both together.
+import { RoomSession } from '../../session/room-session.js';
 import type { CallPeer, CallWindowCall, CallWindowEnd } from './call-types.js';
-import { CallSession } from './call-session.js';
-import { TimioCall, defineTimioCall } from './call-window/timio-call.js';
-
-export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } from './call-types.js';
-export { CallSession } from './call-session.js';
-export type { CallSessionState, PartnerState, LocalState, MediaProblem, DeviceKind } from './call-session.js';
-export { TimioCall } from './call-window/timio-call.js';
+import { TimioCall, defineTimioCall } from './timio-call.js';
 
 export interface CallWindowOptions {
   /** The call as the token service reports it (CallInfo of docs/contracts.md). */
@@ -32,7 +25,7 @@ export interface CallWindowOptions {
 
 export interface CallWindowHandle {
   readonly element: TimioCall;
-  readonly session: CallSession;
+  readonly session: RoomSession;
   /** Pass every later CallInfo of this call (e.g. to show that it ended elsewhere). */
   update(call: CallWindowCall): void;
   /** Leaves the room and removes the window (no onEnd with `hangup`). */
@@ -44,10 +37,11 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   defineTimioCall();
   const selfId = options.selfId ?? identityFromToken(options.token);
   const partner: CallPeer = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
-  const session = new CallSession({ url: options.url, token: options.token, partner });
-  const element = document.createElement('timio-call') as TimioCall;
+  const session = new RoomSession({ url: options.url, token: options.token });
+  const element = document.createElement('timio-call');
   element.session = session;
   element.call = options.call;
+  element.partner = partner;
   if (options.locale) element.locale = options.locale;
   let ended = false;
   const finish = async (end: CallWindowEnd) => {

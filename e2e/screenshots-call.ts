@@ -1,0 +1,65 @@
+// Screenshots of the 1:1 call window as people see it, on a phone (375×667) and a large screen
+// (1440×900), in German and English: the call running, the partner's badges while they share a
+// screen with their microphone off, and "Weitere Optionen" open. Real dev media server, two
+// browser pages with fake cameras.
+//
+//   unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-call.ts'
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { startMediaServer } from '../dev-media-server/src/server.js';
+import { launchChromium } from '../testing/chromium.js';
+import { roomToken } from '../testing/tokens.js';
+import { startCallWindowHost } from './support/call-window-host.js';
+import { framesAdvance } from './support/video.js';
+
+const anna = { id: 'anna', name: 'Anna Schmidt' };
+const ben = { id: 'ben', name: 'Ben Müller-Lüdenscheidt' };
+const sizes = { phone: { width: 375, height: 667 }, large: { width: 1440, height: 900 } } as const;
+
+async function main() {
+  await mkdir('artifacts', { recursive: true });
+  const media = await startMediaServer({ port: 0 });
+  const host = await startCallWindowHost();
+  const browser = await launchChromium();
+  try {
+    for (const lang of ['de', 'en'] as const) {
+      for (const [size, viewport] of Object.entries(sizes)) {
+        const open = async () => {
+          const page = await (await browser.newContext({ viewport, hasTouch: size === 'phone', isMobile: size === 'phone' })).newPage();
+          await page.goto(host.origin);
+          await page.waitForFunction(() => 'callWindow' in window);
+          return page;
+        };
+        const [a, b] = await Promise.all([open(), open()]);
+        const room = `shots-${lang}-${size}-${Date.now()}`;
+        const call = { id: room, room, caller: anna, callee: ben, state: 'active' as const };
+        const [ta, tb] = await Promise.all([roomToken(anna.id, room, {}, { name: anna.name }), roomToken(ben.id, room, {}, { name: ben.name })]);
+        await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: lang });
+        await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: lang });
+        await framesAdvance(a, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+        await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
+        const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/call-${name}-${size}-${lang}.png` });
+        await shot(a, 'running');
+        // Ben mutes and shares his screen: Anna sees the screen and all three badges.
+        await b.locator('timio-call .controls .mic').click();
+        await a.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: 10_000 });
+        await b.locator('timio-call .controls .screen').click();
+        await a.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
+        await framesAdvance(a, 'timio-call video[data-track="partner-screen"]', { timeoutMs: 20_000 });
+        await shot(a, 'sharing');
+        await a.locator('timio-call .controls .more').click();
+        await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: 10_000 });
+        await shot(a, 'options');
+        await a.keyboard.press('Escape');
+        await Promise.all([a.context().close(), b.context().close()]);
+        console.log(`screenshots ${lang} ${size} done`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+    await media.close();
+  }
+}
+
+await main();

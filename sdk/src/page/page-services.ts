@@ -1,0 +1,106 @@
+// The page's wiring, made once on first use: the REST client (with the page's credential
+// source), the call state machine, the realtime connection (one WebSocket for every element), the
+// on-demand loader of the session + views chunk, and the host events `timio-call-*`, which are
+// dispatched on `document` from here, so a page without a notifications element gets them too.
+import { getConfig, whenConfigured } from '../config/config.js';
+import { getRealtimeClient } from '../realtime/realtime-client.js';
+import { PortalTokenSource } from '../config/portal-token.js';
+import { TokenServiceClient } from '../api/token-service-client.js';
+import { TimioApiError } from '../api/api-error.js';
+import { portalCredentials, type CredentialSource } from '../api/credentials.js';
+import { CallMachine, type CallWindowOpener, type HostCallEvent } from '../calls/call-machine.js';
+import type { RealtimePort } from '../calls/realtime-port.js';
+import { localeOf } from '../i18n/localize.js';
+import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallStartedEvent } from '../events.js';
+import { loadViews } from './views-loader.js';
+
+export interface PageServices {
+  readonly api: TokenServiceClient;
+  readonly calls: CallMachine;
+  readonly credentials: CredentialSource;
+  readonly portalTokens: PortalTokenSource;
+  /** Undefined until a realtime connection is attached. */
+  readonly realtime: RealtimePort | undefined;
+}
+
+/** Opens the 1:1 call window from the session + views chunk. */
+const openCallWindowLazily: CallWindowOpener = async (grant, onEnd) => {
+  const { openCallWindow } = await loadViews();
+  return openCallWindow({
+    call: grant.call,
+    token: grant.token,
+    url: grant.url,
+    locale: localeOf(document.documentElement).toLowerCase().startsWith('en') ? 'en' : 'de',
+    onEnd: (end) => onEnd(end.reason),
+  });
+};
+
+let services: (PageServices & { realtime: RealtimePort | undefined }) | undefined;
+const realtimeListeners = new Set<(realtime: RealtimePort) => void>();
+
+export function pageServices(): PageServices {
+  if (services) return services;
+  const portalTokens = new PortalTokenSource(getConfig);
+  const credentials = portalCredentials((fresh) => portalTokens.get(fresh));
+  const api = new TokenServiceClient({
+    baseUrl: () => {
+      const url = getConfig()?.tokenServiceUrl;
+      if (!url) throw new TimioApiError(0, 'not_configured', 'TIMIO is not configured on this page (timio.configure or <timio-config>)');
+      return url;
+    },
+    credentials,
+  });
+  const calls = new CallMachine({
+    api,
+    openWindow: openCallWindowLazily,
+    selfId: () => services?.realtime?.userId,
+    pageId: () => services?.realtime?.pageId,
+  });
+  calls.onHostEvent(dispatchHostEvent);
+  services = { api, calls, credentials, portalTokens, realtime: undefined };
+  return services;
+}
+
+/** The machine's host events as DOM events on `document` (bubbling, composed, typed). */
+function dispatchHostEvent(event: HostCallEvent): void {
+  if (typeof document === 'undefined') return;
+  switch (event.type) {
+    case 'started': document.dispatchEvent(new TimioCallStartedEvent(event.call)); break;
+    case 'answered': document.dispatchEvent(new TimioCallAnsweredEvent(event.call)); break;
+    case 'ended': document.dispatchEvent(new TimioCallEndedEvent(event.call)); break;
+    case 'missed': document.dispatchEvent(new TimioCallMissedEvent(event.call)); break;
+    case 'error':
+      document.dispatchEvent(new TimioCallErrorEvent({ code: event.code, message: event.message, ...(event.call ? { call: event.call } : {}) }));
+      break;
+  }
+}
+
+/** Connects the page's realtime connection: presence for elements, call events for the machine. */
+export function attachRealtime(realtime: RealtimePort): void {
+  const s = pageServices() as { realtime: RealtimePort | undefined; calls: CallMachine };
+  if (s.realtime === realtime) return;
+  s.realtime = realtime;
+  realtime.onCall((call) => s.calls.handleCall(call));
+  // Every (re)connect: the call state may have moved while the socket was down.
+  realtime.onReady?.(() => void s.calls.reconcile());
+  for (const listener of [...realtimeListeners]) listener(realtime);
+}
+
+/** Calls `listener` with the realtime connection now or as soon as there is one. */
+export function whenRealtime(listener: (realtime: RealtimePort) => void): () => void {
+  const current = pageServices().realtime;
+  if (current) {
+    listener(current);
+    return () => undefined;
+  }
+  realtimeListeners.add(listener);
+  return () => realtimeListeners.delete(listener);
+}
+
+/** Opens the page's one realtime connection as soon as the page says where the token service is. */
+export function connectWhenConfigured(): void {
+  void whenConfigured().then((config) => {
+    const tokens = pageServices().portalTokens;
+    attachRealtime(getRealtimeClient({ url: config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
+  });
+}

@@ -1,0 +1,117 @@
+// The local participant's camera, microphone and screen share: starting them, turning them on and
+// off, and the problems that stop them (permission denied, no device, in use).
+import { MediaDeviceFailure, Track, type Room } from 'livekit-client';
+import { Store, listEqual, shallowEqual } from './store.js';
+import type { LocalMediaState, MediaProblem, MediaSource } from './types.js';
+
+/** Camera capture: 360p is sharp in a window and light on CPUs that also encode. */
+export const CAMERA_CAPTURE = { width: 640, height: 360, frameRate: 30 };
+
+export interface StartMedia { camera: boolean; microphone: boolean }
+
+export class LocalMedia {
+  readonly state = new Store<LocalMediaState>(
+    { cameraOn: false, micOn: false, screenSharing: false, busy: false, audioBlocked: false },
+    shallowEqual,
+  );
+  readonly problems = new Store<readonly MediaProblem[]>([], listEqual<MediaProblem>(shallowEqual));
+  private pending = 0;
+  stopped = false;
+
+  constructor(private readonly room: Room) {}
+
+  /** One getUserMedia for both (one permission prompt); if that fails, each source on its own. */
+  async start(want: StartMedia): Promise<void> {
+    const lp = this.room.localParticipant;
+    if (!want.camera && !want.microphone) return;
+    try {
+      await this.guarded(async () => {
+        const tracks = await lp.createTracks({
+          audio: want.microphone,
+          video: want.camera ? { resolution: CAMERA_CAPTURE } : false,
+        });
+        // Video first, then audio: each publication is its own negotiation, which every SFU handles.
+        tracks.sort((x, y) => (x.kind === Track.Kind.Video ? -1 : 0) - (y.kind === Track.Kind.Video ? -1 : 0));
+        for (const track of tracks) {
+          if (this.stopped) track.stop();
+          else await lp.publishTrack(track);
+        }
+      });
+    } catch {
+      if (want.camera) await this.change('camera', () => lp.setCameraEnabled(true));
+      if (want.microphone) await this.change('microphone', () => lp.setMicrophoneEnabled(true));
+    }
+    this.refresh();
+  }
+
+  setCamera(on: boolean): Promise<void> {
+    return this.change('camera', () => this.room.localParticipant.setCameraEnabled(on));
+  }
+
+  setMicrophone(on: boolean): Promise<void> {
+    return this.change('microphone', () => this.room.localParticipant.setMicrophoneEnabled(on));
+  }
+
+  /** Screen share goes out as one layer (text stays sharp); with the tab's audio where offered. */
+  setScreenShare(on: boolean, withAudio = true): Promise<void> {
+    return this.change('screen', () =>
+      this.room.localParticipant.setScreenShareEnabled(on, { audio: withAudio, selfBrowserSurface: 'exclude', systemAudio: 'include' }, { simulcast: false }),
+    );
+  }
+
+  /** Re-reads the local publications into the state. */
+  refresh(): void {
+    if (this.stopped) return;
+    const lp = this.room.localParticipant;
+    const cam = lp.getTrackPublication(Track.Source.Camera);
+    const mic = lp.getTrackPublication(Track.Source.Microphone);
+    const scr = lp.getTrackPublication(Track.Source.ScreenShare);
+    const camera = cam && !cam.isMuted ? cam.track?.mediaStreamTrack : undefined;
+    const microphone = mic && !mic.isMuted ? mic.track?.mediaStreamTrack : undefined;
+    const screen = scr?.track?.mediaStreamTrack;
+    this.state.set({
+      cameraOn: !!cam && !cam.isMuted,
+      micOn: !!mic && !mic.isMuted,
+      screenSharing: !!scr?.track,
+      ...(camera ? { camera } : {}),
+      ...(microphone ? { microphone } : {}),
+      ...(screen ? { screen } : {}),
+      busy: this.pending > 0,
+      audioBlocked: !this.room.canPlaybackAudio,
+    });
+  }
+
+  private async change(source: MediaSource, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await this.guarded(run);
+      this.problems.update((list) => list.filter((p) => p.source !== source));
+    } catch (err) {
+      // Closing the screen picker is a choice, not a problem (Chrome: "Permission denied by
+      // user"); only the operating system refusing it ("… by system") is one.
+      if (source === 'screen' && err instanceof Error && err.name === 'NotAllowedError' && !/system/i.test(err.message)) return;
+      const problem: MediaProblem = { source, failure: failureOf(err) };
+      this.problems.update((list) => [...list.filter((p) => p.source !== source), problem]);
+    } finally {
+      this.refresh();
+    }
+  }
+
+  private async guarded(run: () => Promise<unknown>): Promise<void> {
+    this.pending++;
+    this.refresh();
+    try {
+      await run();
+    } finally {
+      this.pending--;
+    }
+  }
+}
+
+export function failureOf(err: unknown): MediaProblem['failure'] {
+  switch (MediaDeviceFailure.getFailure(err)) {
+    case MediaDeviceFailure.PermissionDenied: return 'permission_denied';
+    case MediaDeviceFailure.NotFound: return 'no_device';
+    case MediaDeviceFailure.DeviceInUse: return 'in_use';
+    default: return 'other';
+  }
+}

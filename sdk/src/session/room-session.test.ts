@@ -1,0 +1,193 @@
+// RoomSession against a fake Room in node (no browser): what a view reads after each thing that
+// happens in the room. The real Room against a media server is covered by e2e/call-window.test.ts.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConnectionQuality, DisconnectReason, Track } from 'livekit-client';
+import { FakeRoom } from '../../../testing/fake-room.js';
+import { RoomSession } from './room-session.js';
+import { CHAT_MAX_CHARS } from './chat.js';
+
+function named(name: string, message = name): Error {
+  const err = new Error(message);
+  err.name = name;
+  return err;
+}
+
+async function joined(options: { hands?: boolean[] } = {}) {
+  const room = new FakeRoom('anna', 'Anna Schmidt');
+  const session = new RoomSession({
+    url: 'ws://media', token: 't', room: room.asRoom(),
+    listDevices: async (kind) => [{ deviceId: `${kind}-1`, label: `${kind} one`, kind, groupId: '' } as MediaDeviceInfo],
+    setHand: async (raised) => void options.hands?.push(raised),
+  });
+  const phases: string[] = [];
+  session.connection.subscribe((c) => phases.push(c.phase));
+  await session.connect();
+  return { room, session, phases };
+}
+
+const find = (session: RoomSession, identity: string) => session.participants.value.find((p) => p.identity === identity);
+
+describe('RoomSession', () => {
+  it('connects, publishes camera and microphone, and lists this user first', async () => {
+    const { room, session, phases } = await joined();
+    assert.deepEqual(phases, ['idle', 'connecting', 'connected']);
+    assert.equal(room.connectOptions?.autoSubscribe, false, 'videos are subscribed only when shown');
+    const self = session.participants.value[0]!;
+    assert.equal(self.identity, 'anna');
+    assert.equal(self.isLocal, true);
+    assert.equal(self.camera?.muted, false);
+    assert.equal(self.microphone?.muted, false);
+    assert.equal(session.local.value.cameraOn, true);
+    assert.equal(session.local.value.micOn, true);
+    assert.equal(session.local.value.camera?.id, 'local-camera');
+    assert.deepEqual(session.devices.value.lists.videoinput, [{ id: 'videoinput-1', label: 'videoinput one' }]);
+  });
+
+  it('shows who joins: name, guest and moderator flags, raised hand, tracks with muted state, quality', async () => {
+    const { room, session } = await joined();
+    room.join('ben', 'Ben Müller', { attributes: { 'timio.guest': '1' } });
+    room.join('carla', 'Carla Rossi', { metadata: JSON.stringify({ role: 'moderator' }), attributes: { 'timio.hand': '2026-01-01T10:00:00.000Z' } });
+    assert.deepEqual(session.participants.value.map((p) => p.identity), ['anna', 'ben', 'carla']);
+    assert.equal(find(session, 'ben')?.guest, true);
+    assert.equal(find(session, 'ben')?.moderator, false);
+    assert.equal(find(session, 'carla')?.moderator, true);
+    assert.equal(find(session, 'carla')?.handRaisedAt, '2026-01-01T10:00:00.000Z');
+
+    room.publish('ben', Track.Source.Microphone);
+    room.publish('ben', Track.Source.Camera);
+    const ben = find(session, 'ben')!;
+    assert.equal(ben.microphone?.muted, false);
+    assert.ok(ben.microphone?.track, 'audio is always received');
+    assert.ok(ben.camera?.track, 'before a view says what it shows, video is received');
+
+    const carlaBefore = find(session, 'carla');
+    room.mute('ben', Track.Source.Microphone, true);
+    assert.equal(find(session, 'ben')?.microphone?.muted, true);
+    assert.equal(find(session, 'ben')?.microphone?.track, undefined);
+    assert.equal(find(session, 'carla'), carlaBefore, 'an event about Ben leaves Carla’s state object as it was');
+
+    room.quality('ben', ConnectionQuality.Poor);
+    assert.equal(find(session, 'ben')?.quality, 'poor');
+  });
+
+  it('speaking, hands raised through the token service, and who left', async () => {
+    const hands: boolean[] = [];
+    const { room, session } = await joined({ hands });
+    room.join('ben', 'Ben Müller');
+    room.speak(['ben']);
+    assert.equal(find(session, 'ben')?.speaking, true);
+    assert.ok(find(session, 'ben')?.lastSpokeAt);
+    room.speak([]);
+    assert.equal(find(session, 'ben')?.speaking, false);
+
+    await session.setHandRaised(true);
+    assert.deepEqual(hands, [true]);
+    // The token service sets the attribute; the session shows it when the room says so.
+    room.setAttributes('anna', { 'timio.hand': '2026-01-01T10:00:00.000Z' });
+    assert.equal(find(session, 'anna')?.handRaisedAt, '2026-01-01T10:00:00.000Z');
+    room.setAttributes('anna', { 'timio.hand': '' });
+    assert.equal(find(session, 'anna')?.handRaisedAt, undefined);
+
+    room.leave('ben');
+    assert.equal(find(session, 'ben'), undefined);
+    assert.deepEqual(session.departed.value, ['ben']);
+    room.join('ben', 'Ben Müller');
+    assert.deepEqual(session.departed.value, []);
+  });
+
+  it('receives only the videos a view shows, at the size shown', async () => {
+    const { room, session } = await joined();
+    room.join('ben', 'Ben Müller');
+    room.join('carla', 'Carla Rossi');
+    const benCam = room.publish('ben', Track.Source.Camera);
+    const carlaCam = room.publish('carla', Track.Source.Camera);
+    const carlaMic = room.publish('carla', Track.Source.Microphone);
+    session.showVideos([{ identity: 'ben', source: 'camera', width: 320, height: 180 }]);
+    assert.equal(benCam.isSubscribed, true);
+    assert.deepEqual(benCam.dimensions, { width: 320, height: 180 });
+    assert.equal(carlaCam.isSubscribed, false, 'a tile off screen is not received');
+    assert.equal(find(session, 'carla')?.camera?.track, undefined);
+    assert.equal(carlaMic.isSubscribed, true, 'everyone is heard');
+    // Page change: Carla on screen, Ben off.
+    session.showVideos([{ identity: 'carla', source: 'camera', width: 640, height: 360 }]);
+    assert.equal(benCam.isSubscribed, false);
+    assert.equal(carlaCam.isSubscribed, true);
+    assert.ok(find(session, 'carla')?.camera?.track);
+    // A screen shared later is not received until shown.
+    const screen = room.publish('ben', Track.Source.ScreenShare);
+    assert.equal(screen.isSubscribed, false);
+  });
+
+  it('reports a denied camera and a missing microphone, and keeps what works', async () => {
+    const room = new FakeRoom('anna', 'Anna');
+    room.localParticipant.failures.set(Track.Source.Camera, named('NotAllowedError', 'Permission denied'));
+    const session = new RoomSession({ url: 'ws://x', token: 't', room: room.asRoom(), listDevices: async () => [] });
+    await session.connect();
+    assert.deepEqual(session.problems.value, [{ source: 'camera', failure: 'permission_denied' }]);
+    assert.equal(session.local.value.cameraOn, false);
+    assert.equal(session.local.value.micOn, true);
+    room.localParticipant.failures.set(Track.Source.Microphone, named('NotFoundError'));
+    await session.setMicrophoneEnabled(false);
+    await session.setMicrophoneEnabled(true);
+    assert.deepEqual(session.problems.value.map((p) => `${p.source}:${p.failure}`), ['camera:permission_denied', 'microphone:no_device']);
+    room.localParticipant.failures.delete(Track.Source.Camera);
+    await session.setCameraEnabled(true);
+    assert.deepEqual(session.problems.value.map((p) => p.source), ['microphone'], 'a source that works again is no problem any more');
+  });
+
+  it('closing the screen picker is not a problem; the system refusing it is', async () => {
+    const { room, session } = await joined();
+    room.localParticipant.failures.set(Track.Source.ScreenShare, named('NotAllowedError', 'Permission denied by user'));
+    await session.setScreenShareEnabled(true);
+    assert.deepEqual(session.problems.value, []);
+    room.localParticipant.failures.set(Track.Source.ScreenShare, named('NotAllowedError', 'Permission denied by system'));
+    await session.setScreenShareEnabled(true);
+    assert.deepEqual(session.problems.value, [{ source: 'screen', failure: 'permission_denied' }]);
+    room.localParticipant.failures.delete(Track.Source.ScreenShare);
+    await session.setScreenShareEnabled(true);
+    assert.equal(session.local.value.screenSharing, true);
+    assert.ok(find(session, 'anna')?.screen);
+  });
+
+  it('chat: the sender is the identity the server stamped, never the text; long messages are refused', async () => {
+    const { room, session } = await joined();
+    room.join('ben', 'Ben Müller');
+    room.receiveText('ben', '{"from":"carla"} Hallo zusammen', 'timio.chat');
+    await new Promise((r) => setImmediate(r));
+    const [first] = session.chat.value;
+    assert.equal(first?.from, 'ben');
+    assert.equal(first?.fromName, 'Ben Müller');
+    assert.equal(first?.text, '{"from":"carla"} Hallo zusammen');
+    room.receiveText('ben', 'other topic', 'something.else');
+    await session.sendChat('  Guten Morgen ');
+    assert.deepEqual(room.localParticipant.sent, [{ text: 'Guten Morgen', topic: 'timio.chat' }]);
+    assert.deepEqual(session.chat.value.map((m) => [m.from, m.mine, m.text]), [['ben', false, '{"from":"carla"} Hallo zusammen'], ['anna', true, 'Guten Morgen']]);
+    await assert.rejects(session.sendChat('x'.repeat(CHAT_MAX_CHARS + 1)), /at most 2000/);
+  });
+
+  it('connection: reconnecting, back, and why it ended', async () => {
+    const { room, session, phases } = await joined();
+    room.emit('reconnecting');
+    room.emit('reconnected');
+    room.drop(DisconnectReason.ROOM_DELETED);
+    assert.deepEqual(phases.slice(3), ['reconnecting', 'connected', 'disconnected']);
+    assert.equal(session.connection.value.reason, 'room_ended');
+
+    const failing = new FakeRoom('anna', 'Anna');
+    failing.connectError = new Error('could not establish signal connection');
+    const s2 = new RoomSession({ url: 'ws://x', token: 't', room: failing.asRoom(), listDevices: async () => [] });
+    await s2.connect();
+    assert.deepEqual(s2.connection.value, { phase: 'disconnected', reason: 'failed', error: 'could not establish signal connection' });
+  });
+
+  it('leaving stops every listener', async () => {
+    const { room, session } = await joined();
+    let calls = 0;
+    session.participants.subscribe(() => calls++);
+    const before = calls;
+    await session.leave();
+    room.join('ben', 'Ben');
+    assert.equal(calls, before);
+  });
+});

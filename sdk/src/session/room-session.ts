@@ -1,0 +1,261 @@
+// One joined LiveKit room, for a 1:1 call or a conference. The session owns the Room and every
+// LiveKit object; views read its observable state per domain (connection, participants, local
+// media, devices, problems, chat) and call its actions. Nothing outside session/ touches LiveKit.
+import {
+  DisconnectReason as LkDisconnectReason,
+  Room,
+  RoomEvent,
+  Track,
+  VideoPresets,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteTrackPublication,
+} from 'livekit-client';
+import { AudioPlayback } from './audio-playback.js';
+import { Chat } from './chat.js';
+import { Devices, type ListDevices } from './devices.js';
+import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
+import { readParticipant } from './participants.js';
+import { Store, listEqual } from './store.js';
+import { applySubscriptions } from './subscription.js';
+import type { SessionApi } from './session-api.js';
+import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, VisibleVideo } from './types.js';
+
+export interface RoomSessionOptions {
+  url: string;
+  token: string;
+  /** Raises or lowers this user's hand through the token service (which sets `timio.hand`). */
+  setHand?: (raised: boolean) => Promise<void>;
+  /** The room object; tests pass a fake, everyone else leaves it out. */
+  room?: Room;
+  /** How devices are listed (tests); default LiveKit's Room.getLocalDevices. */
+  listDevices?: ListDevices;
+}
+
+export class RoomSession implements SessionApi {
+  readonly connection = new Store<ConnectionState>({ phase: 'idle' }, (a, b) => a.phase === b.phase && a.reason === b.reason && a.error === b.error);
+  /** Everyone in the room, this user first, then in the order they were first seen. */
+  readonly participants = new Store<readonly ParticipantState[]>([], listEqual<ParticipantState>(Object.is));
+  /** Identities that were in the room and left (cleared when they come back). */
+  readonly departed = new Store<readonly string[]>([], listEqual<string>(Object.is));
+  private readonly localMedia: LocalMedia;
+  private readonly deviceList: Devices;
+  private readonly chatChannel: Chat;
+
+  private readonly room: Room;
+  private readonly audio = new AudioPlayback();
+  private visible?: readonly VisibleVideo[];
+  private leaving = false;
+
+  constructor(private readonly options: RoomSessionOptions) {
+    // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
+    // server and the dev media server both speak. adaptiveStream off: views hand plain
+    // MediaStreamTracks to <video> and say what they show through showVideos(); dynacast off:
+    // servers that never send subscribedQualityUpdate would otherwise get no video at all.
+    this.room = options.room ?? new Room({
+      singlePeerConnection: false,
+      adaptiveStream: false,
+      dynacast: false,
+      disconnectOnPageLeave: true,
+      videoCaptureDefaults: { resolution: CAMERA_CAPTURE },
+      publishDefaults: { simulcast: false, videoEncoding: VideoPresets.h360.encoding },
+    });
+    this.localMedia = new LocalMedia(this.room);
+    this.deviceList = new Devices(this.room, options.listDevices);
+    this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity);
+    this.listen();
+  }
+
+  get local(): LocalMedia['state'] {
+    return this.localMedia.state;
+  }
+
+  get problems(): LocalMedia['problems'] {
+    return this.localMedia.problems;
+  }
+
+  get devices(): Devices['state'] {
+    return this.deviceList.state;
+  }
+
+  /** Chat messages of this meeting, oldest first. */
+  get chat(): Chat['messages'] {
+    return this.chatChannel.messages;
+  }
+
+  /** This user's identity in the room (known once connected). */
+  get selfIdentity(): string {
+    return this.room.localParticipant.identity;
+  }
+
+  /** Joins the room, then starts the chosen media (each failure is a problem, never thrown). */
+  async connect(start: StartMedia = { camera: true, microphone: true }): Promise<void> {
+    if (this.connection.value.phase !== 'idle') return;
+    this.connection.set({ phase: 'connecting' });
+    try {
+      await this.room.connect(this.options.url, this.options.token, { autoSubscribe: false });
+    } catch (err) {
+      if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: 'failed', error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    if (this.leaving) return;
+    this.connection.set({ phase: 'connected' });
+    this.refreshAll();
+    await this.localMedia.start(start);
+    if (this.leaving) return;
+    this.refreshAll();
+    await this.deviceList.refresh();
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    this.localMedia.stopped = true;
+    this.audio.stopAll();
+    this.chatChannel.close();
+    await this.room.disconnect(true);
+    for (const store of [this.connection, this.participants, this.departed, this.local, this.problems, this.devices]) store.close();
+  }
+
+  setCameraEnabled(on: boolean): Promise<void> {
+    return this.localMedia.setCamera(on).then(() => this.refreshLocal());
+  }
+
+  setMicrophoneEnabled(on: boolean): Promise<void> {
+    return this.localMedia.setMicrophone(on).then(() => this.refreshLocal());
+  }
+
+  setScreenShareEnabled(on: boolean, withAudio = true): Promise<void> {
+    return this.localMedia.setScreenShare(on, withAudio).then(() => this.refreshLocal());
+  }
+
+  switchDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    return this.deviceList.switchTo(kind, deviceId);
+  }
+
+  refreshDevices(): Promise<void> {
+    return this.deviceList.refresh();
+  }
+
+  /** Resumes remote audio after the browser blocked autoplay (call from a click). */
+  async startAudio(): Promise<void> {
+    await this.room.startAudio();
+    this.localMedia.refresh();
+  }
+
+  sendChat(text: string): Promise<void> {
+    return this.chatChannel.send(text);
+  }
+
+  /** Through the token service: the hand is a server-stamped attribute everyone sees. */
+  async setHandRaised(raised: boolean): Promise<void> {
+    if (!this.options.setHand) throw new Error('raising a hand needs the token service (setHand)');
+    await this.options.setHand(raised);
+  }
+
+  /** The videos the view shows now and at which size; every other remote video is unsubscribed. */
+  showVideos(visible: readonly VisibleVideo[]): void {
+    this.visible = visible;
+    this.reconcileSubscriptions();
+  }
+
+  private listen(): void {
+    const withParticipant = (_x: unknown, p: Participant) => this.upsert(p);
+    this.room
+      .on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => {
+        this.departed.update((list) => list.filter((id) => id !== p.identity));
+        this.upsert(p);
+        this.reconcileSubscriptions();
+      })
+      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
+        this.participants.update((list) => list.filter((x) => x.identity !== p.identity));
+        this.departed.update((list) => (list.includes(p.identity) ? list : [...list, p.identity]));
+      })
+      .on(RoomEvent.TrackPublished, (_pub: RemoteTrackPublication, p: RemoteParticipant) => {
+        this.upsert(p);
+        this.reconcileSubscriptions();
+      })
+      .on(RoomEvent.TrackUnpublished, withParticipant)
+      .on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub: RemoteTrackPublication, p: RemoteParticipant) => {
+        if (track.kind === Track.Kind.Audio) this.audio.play(track);
+        this.upsert(p);
+      })
+      .on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack, _pub: RemoteTrackPublication, p: RemoteParticipant) => {
+        this.audio.stop(track);
+        this.upsert(p);
+      })
+      .on(RoomEvent.TrackMuted, withParticipant)
+      .on(RoomEvent.TrackUnmuted, withParticipant)
+      .on(RoomEvent.LocalTrackPublished, () => this.refreshLocal())
+      .on(RoomEvent.LocalTrackUnpublished, () => this.refreshLocal())
+      .on(RoomEvent.ActiveSpeakersChanged, () => this.refreshAll())
+      .on(RoomEvent.ConnectionQualityChanged, withParticipant)
+      .on(RoomEvent.ParticipantAttributesChanged, withParticipant)
+      .on(RoomEvent.ParticipantMetadataChanged, withParticipant)
+      .on(RoomEvent.ParticipantNameChanged, withParticipant)
+      .on(RoomEvent.ActiveDeviceChanged, () => this.deviceList.readActive())
+      .on(RoomEvent.MediaDevicesChanged, () => void this.deviceList.refresh())
+      .on(RoomEvent.AudioPlaybackStatusChanged, () => this.localMedia.refresh())
+      .on(RoomEvent.Reconnecting, () => this.connection.set({ phase: 'reconnecting' }))
+      .on(RoomEvent.SignalReconnecting, () => this.connection.set({ phase: 'reconnecting' }))
+      .on(RoomEvent.Reconnected, () => {
+        this.connection.set({ phase: 'connected' });
+        this.refreshAll();
+        this.reconcileSubscriptions();
+      })
+      .on(RoomEvent.Disconnected, (reason?: LkDisconnectReason) => {
+        if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
+      });
+  }
+
+  private refreshLocal(): void {
+    this.localMedia.refresh();
+    this.upsert(this.room.localParticipant);
+  }
+
+  /** Reads one participant again; the others keep their state objects. */
+  private upsert(p: Participant): void {
+    if (this.leaving) return;
+    const isLocal = p === this.room.localParticipant;
+    if (!isLocal && !this.room.remoteParticipants.has(p.identity)) return;
+    const list = this.participants.value;
+    const at = list.findIndex((x) => x.identity === p.identity);
+    const next = readParticipant(p, isLocal, list[at]);
+    if (at >= 0) {
+      if (list[at] !== next) this.participants.set(list.map((x, i) => (i === at ? next : x)));
+    } else {
+      this.participants.set(isLocal ? [next, ...list] : [...list, next]);
+    }
+    if (isLocal) this.localMedia.refresh();
+  }
+
+  /** Re-reads everyone (after a reconnect or a speaker change); drops who is gone. */
+  private refreshAll(): void {
+    if (this.leaving) return;
+    const before = new Map(this.participants.value.map((p) => [p.identity, p]));
+    const local = this.room.localParticipant;
+    const next: ParticipantState[] = [];
+    if (local.identity) next.push(readParticipant(local, true, before.get(local.identity)));
+    const remotes = [...this.room.remoteParticipants.values()];
+    // Known participants keep their place; new ones follow in the room's order.
+    const known = this.participants.value.map((p) => remotes.find((r) => r.identity === p.identity)).filter((r): r is RemoteParticipant => !!r);
+    for (const r of [...known, ...remotes.filter((r) => !before.has(r.identity))]) next.push(readParticipant(r, false, before.get(r.identity)));
+    this.participants.set(next);
+    this.localMedia.refresh();
+  }
+
+  private reconcileSubscriptions(): void {
+    if (this.leaving || this.connection.value.phase === 'idle') return;
+    applySubscriptions(this.room, this.visible);
+  }
+}
+
+function reasonOf(reason: LkDisconnectReason | undefined): DisconnectReason {
+  switch (reason) {
+    case LkDisconnectReason.CLIENT_INITIATED: return 'left';
+    case LkDisconnectReason.PARTICIPANT_REMOVED:
+    case LkDisconnectReason.DUPLICATE_IDENTITY: return 'removed';
+    case LkDisconnectReason.ROOM_DELETED: return 'room_ended';
+    default: return 'failed';
+  }
+}

@@ -1,0 +1,32 @@
+// The call window's header: the partner's name, the call's running time and state badges (the
+// partner's microphone, camera and screen; one's own screen share). On a narrow window the badges
+// show only their icons (the sentence stays for screen readers and as tooltip), so the name keeps
+// its room.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Catalog } from '../../i18n/catalog.js';
+import type { ParticipantState } from '../../session/types.js';
+import { icons } from '../icons.js';
+
+export function callHeader(t: Catalog['callWindow'], name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean): TemplateResult {
+  const badge = (state: string, icon: unknown, text: string, warn = false) =>
+    html`<span class="badge ${warn ? 'warn' : ''}" data-state=${state} title=${text}>${icon}<span class="badge-text">${text}</span></span>`;
+  return html`<header part="header">
+    <span class="name">${name}</span>
+    <span class="status" role="timer" aria-live="off">${elapsed}</span>
+    <span class="badges">
+      ${partner && (!partner.microphone || partner.microphone.muted) ? badge('partner-mic-muted', icons.micOff, t.partnerMicMuted(name), true) : nothing}
+      ${partner && (!partner.camera || partner.camera.muted) ? badge('partner-camera-off', icons.cameraOff, t.partnerCameraOff(name)) : nothing}
+      ${partner?.screen ? badge('partner-sharing', icons.screen, t.partnerSharing(name)) : nothing}
+      ${selfSharing ? badge('self-sharing', icons.screen, t.youAreSharing) : nothing}
+    </span>
+  </header>`;
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(h ? 2 : 1, '0');
+  return `${h ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}

@@ -1,0 +1,248 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import type { SessionApi } from '../../session/session-api.js';
+import type { ParticipantState, VisibleVideo } from '../../session/types.js';
+import { catalogFor, localeOf } from '../../i18n/localize.js';
+import type { Catalog } from '../../i18n/catalog.js';
+import { StoreController, sessionContext } from '../session-context.js';
+import { icons } from '../icons.js';
+import type { ControlSpec, TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
+import { mediaControls, runMediaControl } from '../parts/control-bar/media-controls.js';
+import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } from './call-types.js';
+import { callHeader, formatDuration } from './call-header.js';
+import { cornerAfterKey, type Corner } from './self-view-corner.js';
+import { SelfViewDrag } from './self-view-drag.js';
+import { callWindowStyles } from './timio-call.styles.js';
+
+export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
+  constructor(detail: CallWindowEnd) {
+    super('timio-call-window-end', { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'timio-call-window-end': TimioCallWindowEndEvent;
+  }
+}
+
+/**
+ * The call window ("Arbeitsfenster") of a 1:1 video call, a view of a room session: the partner
+ * on the stage, the own video in a corner (drag, or arrow keys when focused), and the shared parts
+ * (video tiles, control bar, device settings, status overlay), which get the session by context.
+ *
+ * @event timio-call-window-end - The user ended the call or closed the window after it ended.
+ *   detail: `{reason: 'hangup' | 'partner_left' | 'disconnected' | 'failed', call}`.
+ * @csspart window - The window frame.
+ * @csspart header - Partner name, call time and state badges.
+ * @csspart stage - The video area.
+ * @csspart self-view - The movable own video.
+ * @csspart controls - The control bar.
+ * @csspart options - The device settings ("Weitere Optionen").
+ * @cssproperty --timio-call-inset - Distance of the window from the viewport edges (0 on phones).
+ * @cssproperty --timio-call-backdrop - What covers the page around the window.
+ * @cssproperty --timio-call-background - Window background.
+ * @cssproperty --timio-call-color - Text and icon colour.
+ * @cssproperty --timio-z-index - Stacking order of the window.
+ */
+export class TimioCall extends LitElement {
+  static override styles = callWindowStyles;
+
+  /** The room session to show (set by openCallWindow). */
+  @property({ attribute: false }) session?: SessionApi;
+  /** The call as the token service reports it. */
+  @property({ attribute: false }) call?: CallWindowCall;
+  /** The other person; default the call's party that is not this user. */
+  @property({ attribute: false }) partner?: CallPeer;
+  /** UI language; defaults to the page's `lang`. */
+  @property() locale?: 'de' | 'en';
+
+  @state() private corner: Corner = 'bottom-right';
+  @state() private optionsOpen = false;
+  @state() private fullscreen = false;
+  @state() private now = Date.now();
+
+  private readonly provider = new ContextProvider(this, { context: sessionContext });
+  private readonly connection = new StoreController(this, () => this.session, (s) => s.connection);
+  private readonly people = new StoreController(this, () => this.session, (s) => s.participants);
+  private readonly departed = new StoreController(this, () => this.session, (s) => s.departed);
+  private readonly local = new StoreController(this, () => this.session, (s) => s.local);
+  private readonly drag = new SelfViewDrag((corner) => (this.corner = corner));
+  private connectedSince?: number;
+  private stage = { width: 0, height: 0 };
+  private shownKey = '';
+  private clock?: ReturnType<typeof setInterval>;
+  private resize?: ResizeObserver;
+  private previousFocus?: Element | null;
+
+  private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.previousFocus = document.activeElement;
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    this.clock = setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    clearInterval(this.clock);
+    this.resize?.disconnect();
+    if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
+  }
+
+  protected override firstUpdated(): void {
+    // Focus moves into the window (as into a dialog): screen readers announce it, Tab reaches the controls.
+    this.renderRoot.querySelector<HTMLElement>('.window')?.focus();
+    this.resize = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      this.stage = { width: entry.contentRect.width, height: entry.contentRect.height };
+      this.reportVisible();
+    });
+    this.resize.observe(this.renderRoot.querySelector('.stage')!);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) {
+      this.provider.setValue(this.session);
+      for (const c of [this.connection, this.people, this.departed, this.local]) c.sync();
+    }
+    if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = Date.now();
+  }
+
+  protected override updated(): void {
+    this.reportVisible();
+  }
+
+  private get t(): Catalog['callWindow'] {
+    return catalogFor(this.locale ?? localeOf(this)).callWindow;
+  }
+
+  private partnerState(): ParticipantState | undefined {
+    const list = this.people.value ?? [];
+    return this.partner ? list.find((p) => p.identity === this.partner!.id) : list.find((p) => !p.isLocal);
+  }
+
+  override render() {
+    const t = this.t;
+    const partner = this.partnerState();
+    const self = this.people.value?.find((p) => p.isLocal);
+    const name = partner?.name ?? this.partner?.name ?? this.call?.callee.name ?? '';
+    const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
+    const overlay = this.overlayState(name);
+    return html`<div class="window" part="window" role="dialog" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
+      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing)}
+      <div class="stage" part="stage">
+        ${partner ? this.renderPartner(partner) : nothing}
+        ${self ? this.renderSelf(self) : nothing}
+        <timio-status-overlay state=${overlay.state} message=${overlay.message} ?spinner=${overlay.spinner} action=${overlay.close ? t.close : ''}
+          @timio-overlay-action=${() => overlay.close && this.end(overlay.close)}></timio-status-overlay>
+        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" @timio-close=${this.toggleOptions}></timio-device-settings>` : nothing}
+      </div>
+      <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
+    </div>`;
+  }
+
+  private renderPartner(p: ParticipantState) {
+    if (p.screen) {
+      return html`<timio-video-tile class="main screen" source="screen" .participant=${p}></timio-video-tile>
+        <timio-video-tile class="tile partner-camera" compact .participant=${p}></timio-video-tile>`;
+    }
+    return html`<timio-video-tile class="main" .participant=${p}></timio-video-tile>`;
+  }
+
+  private renderSelf(self: ParticipantState) {
+    const t = this.t;
+    return html`<timio-video-tile class="tile self ${this.corner} ${this.drag.dragging ? 'dragging' : ''}" part="self-view" mirror
+      tabindex="0" role="group" aria-label=${t.ownVideo} aria-description=${t.ownVideoHint} title=${t.ownVideoHint} .participant=${self}
+      @keydown=${this.onSelfKeydown} @pointerdown=${this.drag.down} @pointermove=${this.drag.move} @pointerup=${this.drag.up} @pointercancel=${this.drag.up}></timio-video-tile>`;
+  }
+
+  private overlayState(name: string): { state: string; message: string; spinner: boolean; close?: CallWindowEndReason } {
+    const t = this.t;
+    const c = this.connection.value;
+    if (!c || c.phase === 'idle' || c.phase === 'connecting') return { state: 'connecting', message: t.connecting, spinner: true };
+    if (c.phase === 'reconnecting') return { state: 'reconnecting', message: t.reconnecting, spinner: true };
+    if (c.phase === 'disconnected') {
+      return c.reason === 'failed'
+        ? { state: 'failed', message: t.connectionFailed, spinner: false, close: 'failed' }
+        : { state: 'ended', message: t.callEnded, spinner: false, close: 'disconnected' };
+    }
+    if (this.partnerState()) return { state: '', message: '', spinner: false };
+    const partnerId = this.partner?.id;
+    if (partnerId ? this.departed.value?.includes(partnerId) : (this.departed.value?.length ?? 0) > 0) {
+      return { state: 'partner-left', message: t.partnerLeft(name), spinner: false, close: 'partner_left' };
+    }
+    return { state: 'waiting', message: t.waitingFor(name), spinner: true };
+  }
+
+  private controlSpecs(): ControlSpec[] {
+    const t = this.t;
+    const phase = this.connection.value?.phase;
+    return [
+      ...mediaControls(this.local.value, phase === 'connected' || phase === 'reconnecting', t),
+      { id: 'fullscreen', label: this.fullscreen ? t.exitFullscreen : t.fullscreen, icon: this.fullscreen ? icons.fullscreenExit : icons.fullscreen, pressed: this.fullscreen, shortcut: 'f' },
+      { id: 'more', label: t.moreOptions, icon: icons.more, expanded: this.optionsOpen, active: this.optionsOpen },
+      { id: 'end', label: t.endCall, icon: icons.hangUp, danger: true, pinned: true, part: 'end-button' },
+    ];
+  }
+
+  /** Tells the session which videos are on screen and how large (the rest is not received). */
+  private reportVisible(): void {
+    const p = this.partnerState();
+    if (!this.session || !p || !this.stage.width) return;
+    const { width, height } = this.stage;
+    const small = { width: Math.min(280, Math.max(120, width * 0.22)), height: Math.min(280, Math.max(120, width * 0.22)) * 9 / 16 };
+    const shown: VisibleVideo[] = p.screen
+      ? [{ identity: p.identity, source: 'screen', width, height }, { identity: p.identity, source: 'camera', ...small }]
+      : [{ identity: p.identity, source: 'camera', width, height }];
+    const key = JSON.stringify(shown.map((v) => [v.identity, v.source, Math.round(v.width / 32), Math.round(v.height / 32)]));
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    this.session.showVideos(shown);
+  }
+
+  private end(reason: CallWindowEndReason): void {
+    if (this.call) this.dispatchEvent(new TimioCallWindowEndEvent({ reason, call: this.call }));
+  }
+
+  private onControl = (e: TimioControlEvent): void => {
+    const id = e.detail.id;
+    if (this.session && runMediaControl(this.session, id, this.local.value)) return;
+    if (id === 'fullscreen') void this.toggleFullscreen();
+    else if (id === 'more') this.toggleOptions();
+    else if (id === 'end') this.end('hangup');
+  };
+
+  private toggleOptions = (): void => {
+    this.optionsOpen = !this.optionsOpen;
+    void this.updateComplete.then(() => {
+      if (this.optionsOpen) this.renderRoot.querySelector<HTMLElement>('.options')?.focus();
+      else this.renderRoot.querySelector<TimioControlBar>('timio-control-bar')?.shadowRoot?.querySelector<HTMLElement>('.more')?.focus();
+    });
+  };
+
+  private async toggleFullscreen(): Promise<void> {
+    if (document.fullscreenElement === this) await document.exitFullscreen();
+    else await this.requestFullscreen().catch(() => undefined);
+  }
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.optionsOpen) {
+      e.stopPropagation();
+      this.toggleOptions();
+      return;
+    }
+    this.renderRoot.querySelector<TimioControlBar>('timio-control-bar')?.handleShortcut(e);
+  };
+
+  private onSelfKeydown = (e: KeyboardEvent): void => {
+    const next = cornerAfterKey(this.corner, e.key);
+    if (!next) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.corner = next;
+  };
+}

@@ -1,0 +1,181 @@
+import { css } from 'lit';
+import { themeTokens } from '../../theme/theme.js';
+
+export const callWindowStyles = [
+  themeTokens,
+  css`
+    :host {
+      position: fixed;
+      inset: 0;
+      padding: var(--_call-inset);
+      background: var(--_call-backdrop);
+      z-index: var(--_z-index);
+      display: block;
+      font-family: var(--_font-family);
+      color: var(--_call-color);
+    }
+    :host(:fullscreen) {
+      padding: 0;
+    }
+    * {
+      box-sizing: border-box;
+    }
+    .window {
+      position: relative;
+      display: flex;
+      flex-direction: column;
+      width: 100%;
+      height: 100%;
+      background: var(--_call-background);
+      border-radius: var(--_radius);
+      box-shadow: var(--_shadow);
+      overflow: hidden;
+      container-type: inline-size;
+    }
+    .window:focus {
+      outline: none;
+    }
+    :host(:fullscreen) .window {
+      border-radius: 0;
+    }
+    header {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 10px 16px;
+      min-height: 48px;
+      font-size: 15px;
+      white-space: nowrap;
+    }
+    header .name {
+      flex: 0 1 auto;
+      min-width: 0;
+      font-weight: 600;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    header .status {
+      flex: none;
+      color: var(--_call-muted-color);
+      font-variant-numeric: tabular-nums;
+    }
+    .badges {
+      flex: none;
+      margin-inline-start: auto;
+      display: flex;
+      gap: 8px;
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 3px 10px 3px 6px;
+      border-radius: 999px;
+      background: rgb(255 255 255 / 0.1);
+      font-size: 13px;
+    }
+    .badge svg {
+      flex: none;
+      width: 18px;
+      height: 18px;
+    }
+    .badge.warn {
+      background: rgb(209 36 47 / 0.3);
+    }
+    /* Narrow windows: badges show their icon only; the sentence stays for screen readers. */
+    @container (max-width: 760px) {
+      header {
+        padding: 8px 12px;
+        gap: 8px;
+      }
+      /* The name may take two lines rather than shrink to a few letters. */
+      header .name {
+        flex: 1 1 auto;
+        white-space: normal;
+        overflow-wrap: anywhere;
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        line-height: 1.25;
+      }
+      .badges {
+        gap: 6px;
+      }
+      .badge {
+        padding: 5px;
+      }
+      .badge-text {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+    }
+    .stage {
+      position: relative;
+      flex: 1;
+      min-height: 0;
+      background: #000;
+      overflow: hidden;
+    }
+    .main {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+    }
+    .main.screen {
+      --timio-tile-fit: contain;
+    }
+    .tile {
+      position: absolute;
+      width: clamp(96px, 22%, 280px);
+      aspect-ratio: 16 / 9;
+      border-radius: 10px;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.5);
+    }
+    .partner-camera {
+      top: 12px;
+      left: 12px;
+    }
+    .self {
+      cursor: grab;
+      touch-action: none;
+      outline: none;
+      transition: top 0.15s, left 0.15s, right 0.15s, bottom 0.15s;
+    }
+    .self:focus-visible {
+      box-shadow: 0 0 0 3px var(--_primary);
+    }
+    .self.top-left { top: 12px; left: 12px; }
+    .self.top-right { top: 12px; right: 12px; }
+    .self.bottom-left { bottom: 12px; left: 12px; }
+    .self.bottom-right { bottom: 12px; right: 12px; }
+    @media (prefers-reduced-motion: reduce) {
+      .self { transition: none; }
+    }
+    /* Device settings sit inside the stage: they never cover the control row. */
+    .options {
+      position: absolute;
+      right: 12px;
+      bottom: 12px;
+      z-index: 2;
+      width: min(360px, calc(100% - 24px));
+      max-height: calc(100% - 24px);
+      display: flex;
+      flex-direction: column;
+    }
+    @media (max-width: 600px) {
+      :host {
+        padding: 0;
+      }
+      .window {
+        border-radius: 0;
+      }
+      .tile {
+        width: clamp(96px, 30%, 160px);
+      }
+    }
+  `,
+];

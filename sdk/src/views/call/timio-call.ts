@@ -1,0 +1,23 @@
+// Registers <timio-call> and the view parts it is made of.
+import { TimioCall, TimioCallWindowEndEvent } from './timio-call.component.js';
+import { defineElement } from '../parts/define.js';
+import { defineVideoTile } from '../parts/video-tile/video-tile.js';
+import { defineControlBar } from '../parts/control-bar/control-bar.js';
+import { defineDeviceSettings } from '../parts/device-settings/device-settings.js';
+import { defineStatusOverlay } from '../parts/status-overlay/status-overlay.js';
+
+export { TimioCall, TimioCallWindowEndEvent };
+
+export function defineTimioCall(): void {
+  defineVideoTile();
+  defineControlBar();
+  defineDeviceSettings();
+  defineStatusOverlay();
+  defineElement('timio-call', TimioCall);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'timio-call': TimioCall;
+  }
+}

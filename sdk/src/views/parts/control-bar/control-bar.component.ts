@@ -1,0 +1,153 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../../../i18n/localize.js';
+import { icons } from '../../icons.js';
+import { fitControls, type ControlSpec } from './control-spec.js';
+import { controlBarStyles } from './control-bar.styles.js';
+
+export class TimioControlEvent extends CustomEvent<{ id: string }> {
+  constructor(id: string) {
+    super('timio-control', { bubbles: true, composed: true, detail: { id } });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'timio-control': TimioControlEvent;
+  }
+}
+
+/** Button size, gap and the extra width of a danger button (px) as the styles draw them. */
+const metrics = (width: number) => (width < 480 ? { size: 48, gap: 8, wide: 12 } : { size: 52, gap: 12, wide: 16 });
+
+/**
+ * The row of call controls, in the order the view gives. Each is labelled, has a tooltip with its
+ * keyboard shortcut, and reports activation as `timio-control`. Controls that do not fit move
+ * into a menu behind a "more controls" button (pinned ones always stay).
+ *
+ * @event timio-control - A control was activated. detail: `{id}`.
+ * @csspart controls - The toolbar.
+ * @csspart overflow-menu - The menu of controls that did not fit.
+ * @cssproperty --timio-call-control - Button background.
+ * @cssproperty --timio-color-danger - Danger buttons (end call).
+ */
+export class TimioControlBar extends LitElement {
+  static override styles = controlBarStyles;
+
+  @property({ attribute: false }) controls: ControlSpec[] = [];
+  /** The toolbar's accessible name. */
+  @property() label = '';
+
+  @state() private width = Infinity;
+  @state() private menuOpen = false;
+
+  private readonly localize = new LocalizeController(this);
+  private resize?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize = new ResizeObserver(([entry]) => {
+      if (entry) this.width = entry.contentRect.width;
+    });
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+  }
+
+  /** Runs the control whose shortcut is this key; true when one did (the view calls this). */
+  handleShortcut(e: KeyboardEvent): boolean {
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.composedPath()[0])) return false;
+    const spec = this.controls.find((s) => s.shortcut && s.shortcut.toLowerCase() === e.key.toLowerCase() && !s.disabled);
+    if (!spec) return false;
+    e.preventDefault();
+    this.activate(spec);
+    return true;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('menuOpen') && this.menuOpen) this.renderRoot.querySelector<HTMLElement>('[role="menu"] button')?.focus();
+  }
+
+  override render() {
+    const t = this.localize.t;
+    const { size, gap, wide } = metrics(this.width);
+    const dangers = this.controls.filter((c) => c.danger).length;
+    const { shown, overflow } = fitControls(this.controls, this.width - 16 - dangers * wide, size, gap);
+    // The overflow button sits before the trailing pinned controls (ending stays last).
+    let cut = shown.length;
+    while (cut > 0 && shown[cut - 1]!.pinned) cut--;
+    const more = overflow.length
+      ? html`<span class="more-wrap">
+          <button class="overflow" aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-label=${t.media.moreControls} title=${t.media.moreControls} @click=${() => (this.menuOpen = !this.menuOpen)}>${icons.more}</button>
+          ${this.menuOpen ? this.renderMenu(overflow) : nothing}
+        </span>`
+      : nothing;
+    return html`<div class="controls" part="controls" role="toolbar" aria-label=${this.label} @keydown=${this.onToolbarKey}>
+      ${shown.slice(0, cut).map((s) => this.renderButton(s))}${more}${shown.slice(cut).map((s) => this.renderButton(s))}
+    </div>`;
+  }
+
+  private renderButton(s: ControlSpec) {
+    const t = this.localize.t;
+    return html`<button
+      class="${s.id} ${s.active ? 'active' : ''} ${s.off ? 'toggle-off' : ''} ${s.danger ? 'danger' : ''}"
+      part=${s.part ?? nothing}
+      aria-label=${s.label}
+      title=${s.shortcut ? t.media.withShortcut(s.label, s.shortcut.toUpperCase()) : s.label}
+      aria-pressed=${s.pressed === undefined ? nothing : s.pressed ? 'true' : 'false'}
+      aria-expanded=${s.expanded === undefined ? nothing : s.expanded ? 'true' : 'false'}
+      aria-controls=${s.controls ?? nothing}
+      aria-keyshortcuts=${s.shortcut ?? nothing}
+      ?disabled=${!!s.disabled}
+      @click=${() => this.activate(s)}
+    >${s.icon}</button>`;
+  }
+
+  private renderMenu(overflow: ControlSpec[]) {
+    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${this.localize.t.media.moreControls} @keydown=${this.onMenuKey}>
+      ${overflow.map((s) => html`<button
+        role=${s.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
+        class=${s.id}
+        aria-checked=${s.pressed === undefined ? nothing : s.pressed ? 'true' : 'false'}
+        ?disabled=${!!s.disabled}
+        @click=${() => this.activate(s)}
+      >${s.icon}<span>${s.label}</span></button>`)}
+    </div>`;
+  }
+
+  private activate(s: ControlSpec): void {
+    if (this.menuOpen) this.menuOpen = false;
+    this.dispatchEvent(new TimioControlEvent(s.id));
+  }
+
+  /** Arrow keys move between the toolbar's buttons (one tab stop would need roving tabindex). */
+  private onToolbarKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.controls > button, .more-wrap > button')];
+    const at = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    e.preventDefault();
+    buttons[(at + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+  };
+
+  private onMenuKey = (e: KeyboardEvent): void => {
+    const items = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button')];
+    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      this.menuOpen = false;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus());
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    }
+  };
+}
+
+function isTyping(target: EventTarget | undefined): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+}

@@ -1,0 +1,15 @@
+// Registers <timio-device-settings>.
+import { TimioCloseEvent, TimioDeviceSettings } from './device-settings.component.js';
+import { defineElement } from '../define.js';
+
+export { TimioDeviceSettings, TimioCloseEvent };
+
+export function defineDeviceSettings(): void {
+  defineElement('timio-device-settings', TimioDeviceSettings);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'timio-device-settings': TimioDeviceSettings;
+  }
+}

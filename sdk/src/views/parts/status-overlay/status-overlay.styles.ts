@@ -1,0 +1,95 @@
+import { css } from 'lit';
+import { themeTokens } from '../../../theme/theme.js';
+
+export const statusOverlayStyles = [
+  themeTokens,
+  css`
+    :host {
+      position: absolute;
+      inset: 0;
+      display: block;
+      pointer-events: none;
+      color: var(--_call-color);
+      font-family: var(--_font-family);
+    }
+    .overlay {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-content: center;
+      justify-items: center;
+      gap: 16px;
+      padding: 24px;
+      text-align: center;
+      background: color-mix(in srgb, var(--_call-background) 78%, transparent);
+      font-size: 18px;
+      pointer-events: auto;
+    }
+    .spinner {
+      width: 36px;
+      height: 36px;
+      border: 3px solid rgb(255 255 255 / 0.25);
+      border-top-color: var(--_call-color);
+      border-radius: 50%;
+      animation: spin 0.9s linear infinite;
+    }
+    @keyframes spin {
+      to { transform: rotate(360deg); }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner { animation-duration: 3s; }
+    }
+    .problems {
+      position: absolute;
+      left: 50%;
+      top: 12px;
+      z-index: 1;
+      transform: translateX(-50%);
+      display: grid;
+      gap: 8px;
+      width: min(560px, calc(100% - 24px));
+      pointer-events: auto;
+    }
+    .problem {
+      display: flex;
+      gap: 10px;
+      align-items: center;
+      padding: 10px 14px;
+      border-radius: 8px;
+      background: #4a1d21;
+      font-size: 14px;
+    }
+    .problem svg {
+      flex: none;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
+    .text-button {
+      min-height: 44px;
+      padding: 8px 16px;
+      border-radius: 8px;
+      border: 1px solid rgb(255 255 255 / 0.35);
+      background: transparent;
+    }
+    .text-button.primary {
+      background: var(--_primary);
+      border-color: var(--_primary);
+      color: var(--_on-primary);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--_primary);
+      outline-offset: 2px;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  `,
+];

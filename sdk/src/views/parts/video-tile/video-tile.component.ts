@@ -1,0 +1,90 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ParticipantState } from '../../../session/types.js';
+import { LocalizeController } from '../../../i18n/localize.js';
+import { icons } from '../../icons.js';
+import { initials } from '../initials.js';
+import { videoTileStyles } from './video-tile.styles.js';
+
+/**
+ * One participant's picture: their camera or shared screen, or their initials when there is no
+ * video; optionally a name bar with badges (microphone off, hand raised, guest, moderator, weak
+ * connection). A speaking participant gets a ring.
+ *
+ * @csspart video - The <video>.
+ * @csspart avatar - Initials shown instead of video.
+ * @csspart name-bar - Name and badges.
+ *
+ * @cssproperty --timio-call-control - Background behind the initials.
+ * @cssproperty --timio-call-color - Text colour.
+ * @cssproperty --timio-color-primary - The speaking ring.
+ */
+export class TimioVideoTile extends LitElement {
+  static override styles = videoTileStyles;
+
+  /** Whose picture. */
+  @property({ attribute: false }) participant?: ParticipantState;
+  /** Which of their videos. */
+  @property() source: 'camera' | 'screen' = 'camera';
+  /** Show the name bar with badges (tile views); off where the view names the person itself. */
+  @property({ type: Boolean }) named = false;
+  /** Mirror the picture (one's own camera). */
+  @property({ type: Boolean }) mirror = false;
+  /** Initials only, without the sentence under them (small tiles). */
+  @property({ type: Boolean }) compact = false;
+  /** Reflected for styling: the participant is speaking (tile views only: `named`). */
+  @property({ type: Boolean, reflect: true }) speaking = false;
+
+  private readonly localize = new LocalizeController(this);
+
+  protected override willUpdate(): void {
+    this.speaking = this.named && !!this.participant?.speaking && this.source === 'camera';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const video = this.renderRoot.querySelector('video');
+    if (!video) return;
+    const track = this.currentTrack();
+    const current = (video.srcObject as MediaStream | null)?.getTracks()[0];
+    if (current !== track) video.srcObject = track ? new MediaStream([track]) : null;
+  }
+
+  private currentTrack(): MediaStreamTrack | undefined {
+    const p = this.participant;
+    const state = this.source === 'screen' ? p?.screen : p?.camera;
+    return state && !state.muted ? state.track : undefined;
+  }
+
+  override render() {
+    const p = this.participant;
+    if (!p) return nothing;
+    const t = this.localize.t;
+    const prefix = p.isLocal ? 'local' : 'partner';
+    const track = this.currentTrack();
+    const label = this.source === 'screen' ? t.callWindow.partnerScreen(p.name) : p.isLocal ? t.callWindow.ownVideo : t.callWindow.partnerVideo(p.name);
+    return html`${track
+        ? html`<video part="video" class=${this.mirror ? 'mirror' : ''} data-track="${prefix}-${this.source}" autoplay playsinline muted aria-label=${label}></video>`
+        : html`<div class="avatar" part="avatar" data-state="${prefix}-camera-off">
+            <div class="initials" aria-hidden="true">${initials(p.name)}</div>
+            ${this.compact ? nothing : html`<div class="off-text">${p.isLocal ? t.callWindow.yourCameraIsOff : t.callWindow.partnerCameraOff(p.name)}</div>`}
+          </div>`}
+      ${this.named ? this.renderNameBar(p) : nothing}`;
+  }
+
+  private renderNameBar(p: ParticipantState) {
+    const t = this.localize.t;
+    const badge = (key: string, icon: unknown, text: string) =>
+      html`<span class="badge ${key}" data-badge=${key} title=${text}>${icon}<span class="sr-only">${text}</span></span>`;
+    const poor = p.quality === 'poor' || p.quality === 'lost' ? p.quality : undefined;
+    return html`<div class="name-bar" part="name-bar">
+      ${p.handRaisedAt ? badge('hand', icons.hand, t.media.handRaised) : nothing}
+      <span class="name">${p.isLocal ? t.media.self(p.name) : p.name}</span>
+      ${p.moderator ? html`<span class="tag" data-badge="moderator">${t.media.moderator}</span>` : nothing}
+      ${p.guest ? html`<span class="tag" data-badge="guest">${t.media.guest}</span>` : nothing}
+      ${!p.microphone || p.microphone.muted ? badge('mic-muted', icons.micOff, t.media.micMuted) : nothing}
+      ${poor ? badge(`quality-${poor}`, icons.signal, t.media.quality[poor]) : nothing}
+      ${this.speaking ? html`<span class="sr-only" data-badge="speaking">${t.media.speaking}</span>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,115 @@
+import { css } from 'lit';
+import { themeTokens } from '../../../theme/theme.js';
+
+export const videoTileStyles = [
+  themeTokens,
+  css`
+    :host {
+      position: relative;
+      display: block;
+      overflow: hidden;
+      background: #000;
+      color: var(--_call-color);
+      font-family: var(--_font-family);
+      container-type: size;
+    }
+    :host([speaking])::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+      border: 3px solid var(--_primary);
+      border-radius: inherit;
+      pointer-events: none;
+    }
+    video {
+      display: block;
+      width: 100%;
+      height: 100%;
+      object-fit: var(--timio-tile-fit, cover);
+    }
+    video.mirror {
+      transform: scaleX(-1);
+    }
+    .avatar {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-content: center;
+      justify-items: center;
+      gap: 12px;
+      padding: 8px;
+      text-align: center;
+      color: var(--_call-muted-color);
+      font-size: 14px;
+      background: var(--_call-background);
+    }
+    .initials {
+      display: grid;
+      place-items: center;
+      width: clamp(36px, 30cqmin, 112px);
+      aspect-ratio: 1;
+      border-radius: 50%;
+      background: var(--_call-control);
+      color: var(--_call-color);
+      font-size: clamp(14px, 11cqmin, 40px);
+      font-weight: 600;
+    }
+    @container (max-height: 140px) {
+      .off-text {
+        font-size: 12px;
+      }
+    }
+    .name-bar {
+      position: absolute;
+      left: 6px;
+      bottom: 6px;
+      max-width: calc(100% - 12px);
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      padding: 3px 8px;
+      border-radius: 6px;
+      background: rgb(0 0 0 / 0.6);
+      font-size: 13px;
+      white-space: nowrap;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      min-width: 0;
+    }
+    .badge {
+      display: inline-grid;
+      flex: none;
+    }
+    .badge svg {
+      width: 16px;
+      height: 16px;
+    }
+    .badge.hand {
+      color: #f2cc60;
+    }
+    .badge.mic-muted,
+    .badge.quality-lost {
+      color: #ff8182;
+    }
+    .badge.quality-poor {
+      color: #f2cc60;
+    }
+    .tag {
+      flex: none;
+      padding: 0 5px;
+      border-radius: 4px;
+      background: rgb(255 255 255 / 0.18);
+      font-size: 11px;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  `,
+];

@@ -239,7 +239,19 @@ async function inboundVideo(identity: string, source = 'camera') {
     const { ssrc, packetsReceived, framesDecoded, keyFramesDecoded, pliCount, firCount, nackCount } = s;
     found = { ssrc, packetsReceived, framesDecoded, keyFramesDecoded, pliCount, firCount, nackCount };
   });
-  return found;
+  if (found) return found;
+  // nothing arrived for this track: say what the subscriber connection receives at all, per mid
+  const pc = (room as unknown as { engine: { pcManager?: { subscriber?: { getTransceivers?: () => RTCRtpTransceiver[]; pc?: RTCPeerConnection } } } }).engine
+    .pcManager?.subscriber;
+  const transceivers = pc?.pc?.getTransceivers() ?? [];
+  const mine = transceivers.find((t) => t.receiver === receiver);
+  const inbound: Record<string, unknown>[] = [];
+  if (pc?.pc) {
+    (await pc.pc.getStats()).forEach((s: Record<string, unknown>) => {
+      if (s.type === 'inbound-rtp') inbound.push({ mid: s.mid, ssrc: s.ssrc, kind: s.kind, packetsReceived: s.packetsReceived });
+    });
+  }
+  return { noInbound: true, mid: mine?.mid ?? null, direction: mine?.currentDirection ?? null, inbound };
 }
 
 function remoteParticipants() {

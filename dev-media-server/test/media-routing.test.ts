@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { LeaveRequest_Action, SignalResponse, TrackSource } from '@livekit/protocol';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { WebSocket } from 'ws';
+import { forwardingReport } from '../src/debug/forwarding.js';
 import { startMediaServer, type MediaServer } from '../src/server.js';
 import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
 import { DEV_API_KEY, DEV_API_SECRET, roomToken } from '../../testing/tokens.js';
@@ -35,13 +36,21 @@ after(async () => {
 });
 
 /** A failed wait for ann's video also says what ann's browser sent and what max's received. */
-async function explainAnnsVideo<T>(wait: Promise<T>): Promise<T> {
+function explainAnnsVideo<T>(wait: Promise<T>): Promise<T> {
+  return explainVideo(wait, ann, max);
+}
+
+/** A failed wait for `from`'s camera at `to`: what was sent, forwarded by the server and received. */
+async function explainVideo<T>(wait: Promise<T>, from: LiveKitPage, to: LiveKitPage): Promise<T> {
   try {
     return await wait;
   } catch (err) {
-    const sent = await ann.run((lk) => lk.outboundVideo());
-    const received = await max.run((lk) => lk.inboundVideo('ann'));
-    throw new Error(`${(err as Error).message}; ann sends ${JSON.stringify(sent)}; max receives ${JSON.stringify(received)}`);
+    const sent = await from.run((lk) => lk.outboundVideo());
+    const received = await to.run((lk, id) => lk.inboundVideo(id), from.label);
+    const forwarded = forwardingReport(media.rooms, ROOM, to.label)?.tracks.filter((t) => t.publisherIdentity === from.label);
+    throw new Error(
+      `${(err as Error).message}; ${from.label} sends ${JSON.stringify(sent)}; ${to.label} receives ${JSON.stringify(received)}; the server forwards ${JSON.stringify(forwarded)}`,
+    );
   }
 }
 
@@ -68,10 +77,11 @@ describe('media routing', { timeout: 600_000 }, () => {
       await cem.join(media.url, await roomToken('cem', ROOM));
       for (const [page, others] of [[ann, ['max', 'cem']], [max, ['ann', 'cem']], [cem, ['ann', 'max']]] as const) {
         for (const other of others) {
-          const stat = await page.waitForFrames(other);
+          const from = [ann, max, cem].find((p) => p.label === other)!;
+          const stat = await explainVideo(page.waitForFrames(other), from, page);
           assert.ok(stat.width > 0 && stat.height > 0, `${page.label} decodes ${other}`);
           // the picture is live: frames keep coming
-          await page.waitForFrames(other, { after: stat.frames, minFrames: 10 });
+          await explainVideo(page.waitForFrames(other, { after: stat.frames, minFrames: 10 }), from, page);
         }
         await page.waitFor((lk, ids) => ids.every((id) => lk.state.audio[id]?.tracks === 1), others, undefined, `${page.label} receives both microphones`);
       }
@@ -95,9 +105,9 @@ describe('media routing', { timeout: 600_000 }, () => {
   test('a screen share next to a simulcast camera: both are decoded (layers routed by mid and rid)', async () => {
     const shared = await ann.run((lk) => lk.attempt(() => lk.setScreenShareEnabled(true)));
     assert.deepEqual(shared, { ok: true });
-    await max.waitForFrames('ann', { source: 'screen_share', minFrames: 5 });
+    await explainAnnsVideo(max.waitForFrames('ann', { source: 'screen_share', minFrames: 5 }));
     const camera = (await max.videoStat('ann'))!;
-    await max.waitForFrames('ann', { after: camera.frames, minFrames: 5 });
+    await explainAnnsVideo(max.waitForFrames('ann', { after: camera.frames, minFrames: 5 }));
     const sources = (await api.getParticipant(ROOM, 'ann')).tracks.map((t) => t.source);
     assert.ok(sources.includes(TrackSource.SCREEN_SHARE), `ann publishes a screen share (${sources.join(', ')})`);
     await ann.run((lk) => lk.setScreenShareEnabled(false));
@@ -109,7 +119,7 @@ describe('media routing', { timeout: 600_000 }, () => {
     await max.waitForEvent('reconnected');
     await max.waitFor((lk) => lk.connectionState() === 'connected', undefined, undefined, 'connected again');
     await explainAnnsVideo(max.waitForFrames('ann', { after: (await max.videoStat('ann'))?.frames ?? 0, minFrames: 10 }));
-    await ann.waitForFrames('max', { after: (await ann.videoStat('max'))?.frames ?? 0, minFrames: 10 });
+    await explainVideo(ann.waitForFrames('max', { after: (await ann.videoStat('max'))?.frames ?? 0, minFrames: 10 }), max, ann);
     assert.equal(await max.run((lk) => lk.state.disconnectReason), undefined, 'never reported as disconnected');
     assert.deepEqual((await api.listParticipants(ROOM)).map((p) => p.identity).sort(), ['ann', 'max'], 'one session each');
   });

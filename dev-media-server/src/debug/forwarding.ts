@@ -25,6 +25,14 @@ export interface ForwardedTrack {
   /** The subscriber turned the track off (trackSetting disabled). */
   disabled: boolean;
   packets: number;
+  /** Packets not forwarded: before the m-line was negotiated, of another layer, before a keyframe. */
+  dropped: { notNegotiated: number; otherLayer: number; awaitingKeyframe: number };
+  /** The layer to switch to at its next keyframe. */
+  targetLayer: string | null;
+  /** The subscriber m-line: its mid, SSRC, and whether it can send (codec negotiated, DTLS up). */
+  sender: { mid: string | null; ssrc: number; ready: boolean };
+  /** The published track's keyframe requests to its publisher (all subscribers together). */
+  keyframeRequests: { sent: Record<string, number>; throttled: number; received: Record<string, number> };
   /** Milliseconds since the last forwarded packet, null if none yet. */
   lastPacketMsAgo: number | null;
   /** Packets went out within FORWARDING_WINDOW_MS. */
@@ -58,6 +66,10 @@ export function forwardingReport(rooms: RoomManager, roomName: string, identity:
       layer: down.currentLayer ?? null,
       disabled: down.disabled,
       packets: down.packetsSent,
+      dropped: { ...down.dropped },
+      targetLayer: down.targetLayer ?? null,
+      sender: down.senderState,
+      keyframeRequests: { sent: { ...down.track.keyframeRequests.sent }, throttled: down.track.keyframeRequests.throttled, received: { ...down.track.keyframeRequests.received } },
       lastPacketMsAgo: ago,
       forwarding: !down.disabled && ago !== null && ago <= FORWARDING_WINDOW_MS,
     };

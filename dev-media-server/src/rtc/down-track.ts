@@ -25,6 +25,8 @@ export class DownTrack implements TrackSubscriber {
   private closed = false;
   /** RTP packets handed to the subscriber's transport (for debug reports). */
   packetsSent = 0;
+  /** Packets not forwarded, by reason (for debug reports: why a subscriber gets nothing). */
+  readonly dropped = { notNegotiated: 0, otherLayer: 0, awaitingKeyframe: 0 };
 
   constructor(
     readonly track: PublishedTrack,
@@ -40,6 +42,17 @@ export class DownTrack implements TrackSubscriber {
 
   get currentLayer(): string | undefined {
     return this.current;
+  }
+
+  /** The layer waited for (switched to at its next keyframe). */
+  get targetLayer(): string | undefined {
+    return this.target;
+  }
+
+  /** The m-line's mid and SSRC, and whether packets can go out on it (codec and DTLS ready). */
+  get senderState(): { mid: string | null; ssrc: number; ready: boolean } {
+    const sender = this.transceiver.sender as unknown as SenderInternals & { mid?: string; ssrc: number };
+    return { mid: sender.mid ?? null, ssrc: sender.ssrc, ready: !!sender.codec && sender.dtlsTransport?.state === 'connected' };
   }
 
   /** When the last packet was forwarded (ms since epoch, 0 = never). */
@@ -71,12 +84,17 @@ export class DownTrack implements TrackSubscriber {
     const sender = this.transceiver.sender as unknown as SenderInternals;
     if (!sender.codec || sender.dtlsTransport?.state !== 'connected') {
       this.current = undefined;
+      this.dropped.notNegotiated += 1;
       return;
     }
     if (this.track.kind === 'video') {
       if (layer !== this.current) {
-        if (layer !== this.target) return;
+        if (layer !== this.target) {
+          this.dropped.otherLayer += 1;
+          return;
+        }
         if (!isVp8KeyframeStart(packet.payload)) {
+          this.dropped.awaitingKeyframe += 1;
           this.track.requestKeyframe(layer);
           return;
         }

@@ -2,6 +2,7 @@
 // subscribers' down tracks its packets fan out to.
 import { TrackInfo, TrackType } from '@livekit/protocol';
 import type { RtpPacket } from 'werift';
+import { isVp8KeyframeStart } from './vp8.js';
 
 /** Layer keys: '' for a single-encoding track, else the simulcast rid (q < h < f). */
 export const LAYER_ORDER: Record<string, number> = { q: 0, h: 1, f: 2, '': 2 };
@@ -34,6 +35,8 @@ export class PublishedTrack {
   /** Recent loudness 0..1 (audio level extension, else packet activity), decays without packets. */
   loudness = 0;
   private lastLoudAt = 0;
+  /** PLIs sent to the publisher per layer, and requests skipped by the interval (debug reports). */
+  readonly keyframeRequests = { sent: {} as Record<string, number>, throttled: 0, received: {} as Record<string, number> };
 
   constructor(
     readonly info: TrackInfo,
@@ -61,7 +64,10 @@ export class PublishedTrack {
       layer.ssrc = packet.header.ssrc;
       layer.highestSeq = packet.header.sequenceNumber;
     }
-    if (this.kind === 'video') this.detectLoss(layer, packet.header.sequenceNumber);
+    if (this.kind === 'video') {
+      this.detectLoss(layer, packet.header.sequenceNumber);
+      if (isVp8KeyframeStart(packet.payload)) this.keyframeRequests.received[key] = (this.keyframeRequests.received[key] ?? 0) + 1;
+    }
     layer.lastPacketAt = now;
     if (this.kind === 'audio') this.measureAudio(packet, audioLevel, now);
     if (revived) for (const down of this.downTracks) down.selectLayer();
@@ -80,8 +86,12 @@ export class PublishedTrack {
     const layer = this.layers.get(key);
     if (!layer || this.kind !== 'video') return;
     const now = Date.now();
-    if (now - layer.lastKeyframeRequestAt < KEYFRAME_REQUEST_INTERVAL_MS) return;
+    if (now - layer.lastKeyframeRequestAt < KEYFRAME_REQUEST_INTERVAL_MS) {
+      this.keyframeRequests.throttled += 1;
+      return;
+    }
     layer.lastKeyframeRequestAt = now;
+    this.keyframeRequests.sent[key] = (this.keyframeRequests.sent[key] ?? 0) + 1;
     this.requestKeyframeBySsrc(layer.ssrc);
   }
 

@@ -78,9 +78,13 @@ export class PublisherConnection {
     }
   }
 
-  /** PLI straight on the transport: a receiver's own helper is a no-op for audio m-lines. */
+  /**
+   * PLI straight on the transport: a receiver's own helper is a no-op for audio m-lines. The sender
+   * SSRC is the layer's own, as SFUs commonly send it: with a fixed one (1), Chrome counted our PLIs
+   * for its upper simulcast layer only and never sent the lower layer a keyframe (FINDINGS.md).
+   */
   requestKeyframe(ssrc: number): void {
-    this.sendRtcp(new RtcpPayloadSpecificFeedback({ feedback: new PictureLossIndication({ senderSsrc: RTCP_SSRC, mediaSsrc: ssrc }) }));
+    this.sendRtcp(new RtcpPayloadSpecificFeedback({ feedback: new PictureLossIndication({ senderSsrc: ssrc, mediaSsrc: ssrc }) }));
   }
 
   /** Generic NACK: asks the publisher to resend packets lost on the way to us. */

@@ -18,6 +18,8 @@ export interface VideoStat {
   height: number;
   /** Frames decoded according to the receiver's stats (independent of painting). */
   framesDecoded: number;
+  /** Width of the last decoded frame according to the receiver's stats (painting may lag on a busy machine). */
+  decodedWidth: number;
   firstFrameAt: number;
   lastFrameAt: number;
 }
@@ -67,7 +69,7 @@ function log(type: string, extra: Omit<PageEvent, 'type' | 'at'> = {}) {
 
 function watchVideo(track: RemoteTrack, participant: RemoteParticipant, render: boolean) {
   const key = `${participant.identity}/${track.source}`;
-  const stat: VideoStat = { frames: 0, width: 0, height: 0, framesDecoded: 0, firstFrameAt: 0, lastFrameAt: 0 };
+  const stat: VideoStat = { frames: 0, width: 0, height: 0, framesDecoded: 0, decodedWidth: 0, firstFrameAt: 0, lastFrameAt: 0 };
   state.video[key] = stat;
   if (!render) return;
   const el = track.attach() as HTMLVideoElement;
@@ -100,6 +102,7 @@ async function pollReceiverStats() {
       report.forEach((s: { type: string; framesDecoded?: number; frameWidth?: number; frameHeight?: number }) => {
         if (s.type !== 'inbound-rtp') return;
         stat.framesDecoded = s.framesDecoded ?? stat.framesDecoded;
+        if (s.frameWidth) stat.decodedWidth = s.frameWidth;
         if (!stat.width && s.frameWidth) stat.width = s.frameWidth;
         if (!stat.height && s.frameHeight) stat.height = s.frameHeight;
       });

@@ -62,13 +62,15 @@ describe('media routing', { timeout: 600_000 }, () => {
     await explainAnnsVideo(max.waitFor((lk) => (lk.state.video['ann/camera']?.width ?? 0) > 320, undefined, undefined, 'a layer wider than 320 px by default'));
     await max.run((lk) => lk.setVideoQuality('ann', 'camera', 0 /* LOW */));
     await explainAnnsVideo(max.waitFor((lk) => {
-      const now = lk.state.video['ann/camera']?.width ?? 0;
+      // what the receiver decodes (its stats), not what was last painted: painting stalls under load
+      const now = lk.state.video['ann/camera']?.decodedWidth ?? 0;
       return now > 0 && now <= 320;
     }, undefined, undefined, 'the low layer (<= 320 px wide)'));
     const low = (await max.videoStat('ann'))!;
+    const lowWidth = low.decodedWidth;
     await max.waitForFrames('ann', { after: low.frames, minFrames: 10 });
     await max.run((lk) => lk.setVideoQuality('ann', 'camera', 2 /* HIGH */));
-    await explainAnnsVideo(max.waitFor((lk, w) => (lk.state.video['ann/camera']?.width ?? 0) > w, low.width, undefined, `a layer wider than ${low.width} px after asking for HIGH`));
+    await explainAnnsVideo(max.waitFor((lk, w) => (lk.state.video['ann/camera']?.decodedWidth ?? 0) > w, lowWidth, undefined, `a layer wider than ${lowWidth} px after asking for HIGH`));
   });
 
   test('three people: each sees the other two\'s video and receives both microphones', async () => {

@@ -90,9 +90,15 @@ export class PublishedTrack {
       this.keyframeRequests.throttled += 1;
       return;
     }
-    layer.lastKeyframeRequestAt = now;
-    this.keyframeRequests.sent[key] = (this.keyframeRequests.sent[key] ?? 0) + 1;
-    this.requestKeyframeBySsrc(layer.ssrc);
+    // Chrome encodes simulcast keyframes on all layers together but was seen ignoring most
+    // requests that name only the low layer (FINDINGS.md): ask on every layer, each throttled.
+    for (const other of this.layers.values()) {
+      if (other !== layer && now - other.lastKeyframeRequestAt < KEYFRAME_REQUEST_INTERVAL_MS) continue;
+      if (!other.ssrc) continue;
+      other.lastKeyframeRequestAt = now;
+      this.keyframeRequests.sent[other.key] = (this.keyframeRequests.sent[other.key] ?? 0) + 1;
+      this.requestKeyframeBySsrc(other.ssrc);
+    }
   }
 
   /** Called periodically: re-pick layers when one stopped, decay loudness. */

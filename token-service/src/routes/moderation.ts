@@ -63,7 +63,7 @@ export function moderationRoutes(ctx: RouteContext): Router {
     if (!participant) throw new ApiError(404, 'not_found', 'that participant is not in the conference');
     // A removed guest must not come back with the same link.
     const inviteId = participant.attributes[ATTR_INVITE];
-    if (inviteId && ctx.inviteStore.get(inviteId) && !ctx.inviteStore.isRevoked(inviteId)) await ctx.inviteStore.revoke(inviteId);
+    if (inviteId && (await ctx.inviteStore.get(inviteId)) && !(await ctx.inviteStore.isRevoked(inviteId))) await ctx.inviteStore.revoke(inviteId);
     await ctx.roomService.removeParticipant(room, identity);
     ctx.log(`moderation: ${user.id} removed ${identity} from room ${room}${inviteId ? ` and revoked invite ${inviteId}` : ''}`);
     ctx.roomWatch.changed(room);

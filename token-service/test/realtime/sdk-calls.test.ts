@@ -11,7 +11,6 @@ import { portalCredentials } from '../../../sdk/src/api/credentials.js';
 import { CallMachine, type CallWindow } from '../../../sdk/src/calls/call-machine.js';
 import { RealtimeClient } from '../../../sdk/src/realtime/realtime-client.js';
 import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
-import { portalCredentials } from '../../../sdk/src/api/credentials.js';
 import { portalToken, startService, fastSettings, type RunningService } from './service.js';
 import { waitUntil } from '../../../testing/wait.js';
 

@@ -40,7 +40,7 @@ describe('the npm package', () => {
     for (const f of ['dist/timio.js', 'dist/npm/index.js', 'dist/npm/index.d.ts', 'dist/custom-elements.json', 'README.md', 'package.json']) {
       assert.ok(packed.includes(f), `${f} is in the package`);
     }
-    assert.ok(packed.some((f) => /^dist\/chunks\/conference-.*\.js$/.test(f)), 'the call window chunk is in the package');
+    assert.ok(packed.some((f) => /^dist\/chunks\/(views|conference)-.*\.js$/.test(f)), 'the call window chunk is in the package');
     assert.deepEqual(packed.filter((f) => /^(sdk|token-service|dev-media-server|demo-host|e2e|testing|scripts)\//.test(f)), []);
   });
 

@@ -4,7 +4,9 @@ import type { Room } from 'livekit-client';
 import { Store } from './store.js';
 import type { ChatMessage } from './types.js';
 
-export const CHAT_TOPIC = 'timio.chat';
+import { CHAT_TOPIC } from '../protocol/rest.js';
+
+export { CHAT_TOPIC };
 /** Longest message accepted, in characters (the conference's chat limit). */
 export const CHAT_MAX_CHARS = 2000;
 

@@ -20,6 +20,8 @@ const MAX_AVATARS = 5;
  * confirmation, rings every other member and opens the conference at once). Live over the page's
  * realtime connection; no polling.
  *
+ * @tag timio-room-bar
+ *
  * @event timio-conference-request - Before the conference opens; cancelable (the host opens it itself). detail: `{room, roomName, prejoin}`.
  *
  * @csspart bar - The row of state, avatars and buttons.

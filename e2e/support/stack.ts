@@ -78,6 +78,8 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       LIVEKIT_API_KEY: 'devkey',
       LIVEKIT_API_SECRET: 'secret',
       PORTAL_JWT_SECRET: PORTAL_SECRET,
+      // The scenarios call the same people again right after a decline; the limit has its own tests.
+      CALL_RETRY_AFTER_DECLINE_SECONDS: '0',
       PORTAL_JWT_ISSUER: 'timio-demo-portal',
       PORTAL_JWT_AUDIENCE: 'timio-token-service',
       DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),

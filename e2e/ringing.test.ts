@@ -43,6 +43,8 @@ describe('ringing and presence through the real services', { timeout: 600_000 },
       tokenServiceUrl, livekitUrl: media.url, directoryFile: join(root, 'demo-host', 'directory.json'), distDir: join(root, 'dist'),
     });
     const config = loadConfig({
+      // The scenarios call Ben again right after a decline or no answer; that limit has its own tests.
+      CALL_RETRY_AFTER_DECLINE_SECONDS: '0',
       LIVEKIT_URL: media.url, LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
       PORTAL_JWT_SECRET: secret, PORTAL_JWT_ISSUER: 'timio-demo-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
       DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'), ALLOWED_ORIGINS: portal.url,

@@ -142,6 +142,7 @@ export interface Catalog {
     readonly fallback: string;
     readonly network_error: string;
     /** Accepting a call the caller hung up (or that was answered elsewhere) a moment before. */
+    readonly call_ended: string;
     readonly call_not_ringing: string;
     /** Calling while this user is already in a call (on another page). */
     readonly already_in_call: string;

@@ -143,6 +143,7 @@ export const de: Catalog = {
     unauthorized: 'Sie sind nicht angemeldet.',
     token_expired: 'Ihre Anmeldung ist abgelaufen. Bitte laden Sie die Seite neu.',
     not_found: 'Den Anruf gibt es nicht mehr.',
+    call_ended: 'Das Gespräch ist bereits beendet.',
     call_not_ringing: 'Der Anruf ist bereits beendet.',
     already_in_call: 'Sie sind bereits in einem Gespräch.',
     not_a_member: 'Sie sind kein Mitglied dieses Raumes.',

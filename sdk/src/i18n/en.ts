@@ -143,6 +143,7 @@ export const en: Catalog = {
     unauthorized: 'You are not signed in.',
     token_expired: 'Your sign-in has expired. Please reload the page.',
     not_found: 'This call no longer exists.',
+    call_ended: 'The call has already ended.',
     call_not_ringing: 'The call has already ended.',
     already_in_call: 'You are already in a call.',
     not_a_member: 'You are not a member of this room.',

@@ -9,6 +9,7 @@ import type { RealtimeSettings } from '../realtime/settings.js';
 import type { CallStore } from './call-store.js';
 import type { UserLimits } from '../limits/user-limits.js';
 import type { Metrics } from '../http/metrics.js';
+import { RejoinGrace, type Absence } from './rejoin-grace.js';
 
 export interface CallDeps {
   /** Delivers call events to both sides' pages. */
@@ -23,6 +24,10 @@ export interface CallDeps {
   limits?: UserLimits;
   /** Counts call states and outcomes for GET /metrics. */
   metrics?: Pick<Metrics, 'call'>;
+  /** Identities in a LiveKit room now (the rejoin grace asks before it ends a call). */
+  participants?(room: string): Promise<string[]>;
+  /** Whether the user has a portal page open anywhere. */
+  isOnline?(userId: string): Promise<boolean>;
 }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -31,8 +36,17 @@ const key = (id: string) => `call:${id}`;
 
 export class CallService {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly grace: RejoinGrace;
 
-  constructor(private readonly deps: CallDeps) {}
+  constructor(private readonly deps: CallDeps) {
+    this.grace = new RejoinGrace({
+      store: deps.store,
+      graceMs: deps.settings.callRejoinGraceMs,
+      ...(deps.participants ? { participants: deps.participants } : {}),
+      ...(deps.isOnline ? { isOnline: deps.isOnline } : {}),
+      giveUp: (id, identity, absence) => this.giveUp(id, identity, absence),
+    });
+  }
 
   /**
    * Rings every page of the callee. A callee already engaged ends the call at once as "busy".
@@ -95,8 +109,29 @@ export class CallService {
       return { ...c, state: 'active', answeredAt: new Date().toISOString() };
     }, page);
     if (call.state !== 'active') throw notRinging(call);
+    this.grace.answered(call);
     const token = await this.deps.mintCallToken(call.callee, call.room);
     return { call, token, url: this.deps.livekitUrl };
+  }
+
+  /**
+   * A new token for this user's call, for the page that takes the call over after a page change:
+   * an active call (either party) or the caller's own ringing call.
+   */
+  async join(user: UserRef, id: string): Promise<CallGrant> {
+    const call = await this.get(user, id);
+    if (call.state === 'ended') throw new ApiError(409, 'call_ended', `the call is over (${call.outcome})`, call);
+    if (call.state === 'ringing' && call.caller.id !== user.id) throw notRinging(call);
+    const self = call.caller.id === user.id ? call.caller : call.callee;
+    return { call, token: await this.deps.mintCallToken(self, call.room), url: this.deps.livekitUrl };
+  }
+
+  /** One call of this user as the service knows it (ended calls are kept for a day). */
+  async get(user: UserRef, id: string): Promise<CallInfo> {
+    const raw = await this.deps.store.getRecord(key(id));
+    const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
+    if (!call || (call.caller.id !== user.id && call.callee.id !== user.id)) throw notFound();
+    return call;
   }
 
   async decline(user: UserRef, id: string): Promise<CallInfo> {
@@ -163,39 +198,66 @@ export class CallService {
   }
 
   /**
-   * The user has no portal page open anywhere any more, so no call window either: their active
-   * call is over, and a call they were placing is cancelled. (Covers webhooks LiveKit dropped.)
+   * The user has no portal page open anywhere any more, so no call window either. After the rejoin
+   * grace (a page change or reload comes back well within it) their active call is over, and a
+   * call they were placing is cancelled. (Covers webhooks LiveKit dropped.)
    */
   async userGone(userId: string): Promise<void> {
     const id = await this.deps.store.lineOf(userId);
     if (!id) return;
-    await this.step(id, (c) => {
+    const raw = await this.deps.store.getRecord(key(id));
+    if (!raw) return;
+    const call = JSON.parse(raw) as CallInfo;
+    // A callee who went away keeps being rung until the timeout.
+    if (call.state === 'ringing' && call.caller.id !== userId) return;
+    this.grace.pagesGone(call, userId, () => this.step(id, (c) => {
       if (c.state === 'active') return finish(c, 'completed');
       if (c.state === 'ringing' && c.caller.id === userId) return finish(c, 'cancelled');
-      return undefined; // a callee who went away keeps being rung until the timeout
-    }).catch((err) => {
-      if (!(err instanceof ApiError)) throw err;
-    });
+      return undefined;
+    }).then(() => undefined, ignoreApiError));
   }
 
-  /** LiveKit says someone left the call room or the room is gone. */
-  async roomEvent(event: 'participant_left' | 'room_finished', room: string, identity?: string): Promise<void> {
+  /**
+   * LiveKit says someone joined or left the call room, or the room is gone. A party who left an
+   * active call has the rejoin grace to come back (a page change); the call ends only after it.
+   */
+  async roomEvent(event: 'participant_joined' | 'participant_left' | 'room_finished', room: string, identity?: string): Promise<void> {
     if (!room.startsWith(CALL_ROOM_PREFIX)) return;
     const id = room.slice(CALL_ROOM_PREFIX.length);
+    const raw = await this.deps.store.getRecord(key(id));
+    if (!raw) return;
+    const call = JSON.parse(raw) as CallInfo;
+    const party = identity === call.caller.id || identity === call.callee.id;
+    if (event === 'participant_joined') {
+      if (party) await this.grace.joined(id, identity!);
+      return;
+    }
+    if (call.state === 'active') {
+      // The room finished (empty): as if both left at that moment; whoever comes back keeps the call.
+      const gone = event === 'room_finished' ? [call.caller.id, call.callee.id] : party ? [identity!] : [];
+      for (const who of gone) await this.grace.left(call, who);
+      return;
+    }
+    // The caller left the room before anyone answered: they gave up.
+    if (call.state === 'ringing' && (event === 'room_finished' || identity === call.caller.id)) {
+      await this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'cancelled') : undefined)).catch(ignoreApiError);
+    }
+  }
+
+  /** A party did not come back (or never came) within the rejoin grace: the call ends. */
+  private async giveUp(id: string, identity: string, absence: Absence): Promise<void> {
     await this.step(id, (c) => {
-      if (event === 'participant_left' && identity !== c.caller.id && identity !== c.callee.id) return undefined;
-      if (c.state === 'active') return finish(c, 'completed');
-      // The caller left the room before anyone answered: they gave up.
-      if (c.state === 'ringing' && (event === 'room_finished' || identity === c.caller.id)) return finish(c, 'cancelled');
-      return undefined;
-    }).catch((err) => {
-      if (!(err instanceof ApiError)) throw err;
-    });
+      if (c.state !== 'active') return undefined;
+      if (absence.kind === 'left') return finish(c, 'completed', absence.at);
+      // Never connected: no duration; the caller who never came gave up, otherwise it failed.
+      return { ...finish(c, identity === c.caller.id ? 'cancelled' : 'failed'), durationSeconds: 0 };
+    }).catch(ignoreApiError);
   }
 
   close(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.grace.close();
   }
 
   /**
@@ -230,11 +292,16 @@ export class CallService {
   }
 }
 
-function finish(call: CallInfo, outcome: CallOutcome): CallInfo {
-  const endedAt = new Date();
+/** `at`: when the call really ended (a party left and did not come back), default now. */
+function finish(call: CallInfo, outcome: CallOutcome, at?: Date): CallInfo {
+  const endedAt = at && call.answeredAt && at.getTime() > Date.parse(call.answeredAt) ? at : new Date();
   const ended: CallInfo = { ...call, state: 'ended', outcome, endedAt: endedAt.toISOString() };
   ended.durationSeconds = call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
   return ended;
+}
+
+function ignoreApiError(err: unknown): void {
+  if (!(err instanceof ApiError)) throw err;
 }
 
 function notFound(): ApiError {

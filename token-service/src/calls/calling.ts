@@ -45,6 +45,8 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     livekitUrl: config.livekit.url,
     limits: ctx.limits,
     metrics: ctx.metrics,
+    participants: async (room) => (await ctx.roomService.listParticipants(room)).map((p) => p.identity),
+    isOnline: async (userId) => (await bus.statuses([userId]))[0]?.status !== 'offline',
   });
   const roomStatus = createRoomStatus(ctx.roomService, ctx.events);
   const rings = new RoomRinger({
@@ -88,7 +90,7 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     const room = ev.room?.name;
     if (!room) return;
     if (room.startsWith(CALL_ROOM_PREFIX)) {
-      if (ev.event === 'participant_left' || ev.event === 'room_finished') await calls.roomEvent(ev.event, room, ev.participant?.identity);
+      if (ev.event === 'participant_joined' || ev.event === 'participant_left' || ev.event === 'room_finished') await calls.roomEvent(ev.event, room, ev.participant?.identity);
       return;
     }
     const directoryRoom = await ctx.directory.getRoom(room);

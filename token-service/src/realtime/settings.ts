@@ -4,6 +4,11 @@ export interface RealtimeSettings {
   graceMs: number;
   /** How long a call rings before it ends as "no_answer". */
   ringTimeoutMs: number;
+  /**
+   * How long a participant of a call may be away (a page change, a reload, a closed last page)
+   * before the call ends: it ends only when they have not come back within this time.
+   */
+  callRejoinGraceMs: number;
   /** How long a room invitation ("call all members") stays up. */
   roomRingTimeoutMs: number;
   /** Most sockets one client address may hold open before their first frame (more get 429). */
@@ -32,6 +37,7 @@ export interface RealtimeSettings {
 export const defaultRealtimeSettings: RealtimeSettings = {
   graceMs: 5_000,
   ringTimeoutMs: 30_000,
+  callRejoinGraceMs: 20_000,
   roomRingTimeoutMs: 60_000,
   maxPendingPerAddress: 100,
   authTimeoutMs: 10_000,

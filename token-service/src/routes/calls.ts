@@ -1,5 +1,5 @@
-// 1:1 calls, mounted under /v1: POST /calls {callee}, GET /calls/current, POST /calls/:id/accept
-// {page?} | decline | cancel | end. Only employees take part in calls.
+// 1:1 calls, mounted under /v1: POST /calls {callee}, GET /calls/current, GET /calls/:id,
+// POST /calls/:id/join | accept {page?} | decline | cancel | end. Only employees take part in calls.
 import { Router, type Request } from 'express';
 import type { CurrentCallAnswer } from '../../../sdk/src/protocol/rest.js';
 import type { RouteContext } from '../context.js';
@@ -36,6 +36,16 @@ export function callRoutes(ctx: RouteContext): Router {
     const user = callerOf(res);
     res.set('cache-control', 'no-store');
     res.json({ call: (await ctx.calls.currentCallOf(user.id)) ?? null } satisfies CurrentCallAnswer);
+  });
+
+  // One call of this user, also after it ended (kept a day): a page reports an outcome it missed.
+  router.get('/calls/:id', auth, async (req, res) => {
+    res.json({ call: await ctx.calls.get(callerOf(res), callId(req)) });
+  });
+
+  // A fresh token for the page that takes this user's call over after a page change or reload.
+  router.post('/calls/:id/join', auth, async (req, res) => {
+    res.json(await ctx.calls.join(callerOf(res), callId(req)));
   });
 
   router.post('/calls/:id/accept', auth, async (req, res) => {

@@ -39,6 +39,8 @@ export const testEnv = {
 
 export const fastSettings: Partial<RealtimeSettings> = {
   graceMs: 500, ringTimeoutMs: 1_500, roomRingTimeoutMs: 1_500, authTimeoutMs: 1_000, heartbeatMs: 1_000,
+  // No media server joins these calls: the rejoin grace has its own tests (rejoin-grace.test.ts).
+  callRejoinGraceMs: 600_000,
 };
 
 export function portalToken(sub: string, opts: { expiresInSeconds?: number; name?: string } = {}): string {

@@ -25,6 +25,17 @@ export class TimioCallEndedEvent extends CustomEvent<CallInfo> {
   }
 }
 
+/**
+ * This page took over the user's call from the tab's previous page (a page change or reload in
+ * the portal): the window is back, the call goes on. Sent instead of a second
+ * `timio-call-started`; `detail` is the call as the service knows it (its `answeredAt` unchanged).
+ */
+export class TimioCallResumedEvent extends CustomEvent<CallInfo> {
+  constructor(call: CallInfo) {
+    super('timio-call-resumed', { ...init, detail: call });
+  }
+}
+
 /** An incoming call ended unanswered (no answer, or the caller hung up while it rang). */
 export class TimioCallMissedEvent extends CustomEvent<CallInfo> {
   constructor(call: CallInfo) {
@@ -104,6 +115,7 @@ declare global {
     'timio-call-answered': TimioCallAnsweredEvent;
     'timio-call-ended': TimioCallEndedEvent;
     'timio-call-missed': TimioCallMissedEvent;
+    'timio-call-resumed': TimioCallResumedEvent;
     'timio-call-request': TimioCallRequestEvent;
     'timio-call-error': TimioCallErrorEvent;
     'timio-contact-action': TimioContactActionEvent;

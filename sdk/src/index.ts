@@ -43,7 +43,7 @@ export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';
 export { TimioApiError } from './api/api-error.js';
 export {
-  TimioCallStartedEvent, TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallMissedEvent, TimioCallRequestEvent,
+  TimioCallStartedEvent, TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallRequestEvent,
   TimioCallErrorEvent, TimioContactActionEvent, TimioRoomRingEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent,
   TimioConferenceRequestEvent,
 } from './events.js';

@@ -48,6 +48,17 @@ export class TokenServiceClient {
     return body.call ?? undefined;
   }
 
+  /** One call of this user, also after it ended (GET /v1/calls/:id). */
+  async getCall(id: string): Promise<CallInfo> {
+    const body = await this.request<{ call: CallInfo }>('GET', `/v1/calls/${encodeURIComponent(id)}`, undefined, (b) => isCall((b as { call?: unknown }).call));
+    return body.call;
+  }
+
+  /** A fresh token for this user's active call (or own ringing call): the page that takes it over after a page change. */
+  joinCall(id: string): Promise<CallGrant> {
+    return this.post<CallGrant>(`/v1/calls/${encodeURIComponent(id)}/join`, {}, isGrant);
+  }
+
   /** Calls every other online member of a room to its meeting. */
   ringRoom(room: string): Promise<RoomRingResult> {
     return this.post<RoomRingResult>(`/v1/rooms/${encodeURIComponent(room)}/ring`, {}, (b) => typeof (b as RoomRingResult).ringId === 'string');

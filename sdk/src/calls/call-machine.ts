@@ -5,6 +5,7 @@
 // injected `openWindow` (the conference chunk), and it ends the call when the window closes.
 import type { CallInfo, CallOutcome, UserRef } from '../protocol/realtime.js';
 import type { CallGrant } from '../api/token-service-client.js';
+import type { CallMemory, ReportedEvent, WindowLayout } from './call-memory.js';
 
 /** The REST calls the machine makes (TokenServiceClient provides them). */
 export interface CallApi {
@@ -15,6 +16,10 @@ export interface CallApi {
   endCall(id: string): Promise<CallInfo>;
   /** The user's ringing or active call as the service knows it (GET /v1/calls/current). */
   currentCall?(): Promise<CallInfo | undefined>;
+  /** One call of the user, also after it ended (GET /v1/calls/:id). */
+  getCall?(id: string): Promise<CallInfo>;
+  /** A fresh token for the user's call, for the page that takes it over (POST /v1/calls/:id/join). */
+  joinCall?(id: string): Promise<CallGrant>;
 }
 
 /** The open call window as the machine sees it (the conference chunk's CallWindowHandle fits). */
@@ -23,8 +28,14 @@ export interface CallWindow {
   close(): Promise<void>;
 }
 
+/** How a window opens: as it was on the tab's previous page (`layout`), and where it reports changes. */
+export interface CallWindowSetup {
+  layout?: WindowLayout;
+  onLayout?(layout: WindowLayout): void;
+}
+
 /** Why the window closed: `closed` when the machine closed it, anything else ends the call. */
-export type CallWindowOpener = (grant: CallGrant, onEnd: (reason: string) => void) => Promise<CallWindow>;
+export type CallWindowOpener = (grant: CallGrant, onEnd: (reason: string) => void, setup?: CallWindowSetup) => Promise<CallWindow>;
 
 export interface CallMachineOptions {
   api: CallApi;
@@ -33,6 +44,8 @@ export interface CallMachineOptions {
   selfId?: () => string | undefined;
   /** This page's realtime id, sent with accept so the callee's other pages stop ringing. */
   pageId?: () => string | undefined;
+  /** What outlives the page: the tab's call and the host events already sent (see call-memory.ts). */
+  memory?: CallMemory;
 }
 
 export type OutgoingPhase = 'calling' | 'ringing' | 'connecting' | 'ended';
@@ -61,7 +74,7 @@ export interface CallSnapshot {
 }
 
 export type HostCallEvent =
-  | { type: 'started' | 'answered' | 'ended' | 'missed'; call: CallInfo }
+  | { type: 'started' | 'answered' | 'ended' | 'missed' | 'resumed'; call: CallInfo }
   | { type: 'error'; code: string; message: string; call?: CallInfo };
 
 type Listener = (snapshot: CallSnapshot) => void;
@@ -86,6 +99,10 @@ export class CallMachine {
   private self?: string;
   private readonly listeners = new Set<Listener>();
   private readonly hostListeners = new Set<HostListener>();
+  /** Calls this page is taking over from the tab's previous page (join under way). */
+  private readonly resuming = new Set<string>();
+  /** Calls whose missed end this page has asked the service about. */
+  private readonly askedAbout = new Set<string>();
 
   private openWindow: CallWindowOpener;
 
@@ -172,6 +189,8 @@ export class CallMachine {
     }
     this.outgoingGrant = grant;
     this.outgoing = { contact, phase: 'ringing', call: grant.call };
+    // The ringing call follows the caller to the tab's next page (where she can still hang up).
+    this.options.memory?.setTabCall({ id: grant.call.id });
     this.handleCall(grant.call);
   }
 
@@ -268,6 +287,7 @@ export class CallMachine {
     if (current && !this.wasReported(current.id, 'ended') && !(current.state === 'ringing' && this.wasReported(current.id, 'answered'))) {
       this.handleCall(current);
     }
+    void this.askAboutUnfinished(current);
     const unknown = before.filter((c) => c.id !== current?.id);
     if (unknown.length === 0) return;
     setTimeout(() => {
@@ -282,8 +302,19 @@ export class CallMachine {
   /** Every `call` event of the realtime connection, and every call the REST answers carry. */
   handleCall(call: CallInfo): void {
     const outgoing = this.isOutgoing(call);
+    const tab = this.options.memory?.tabCall();
+    if (tab?.id === call.id && call.state === 'active' && this.active?.call.id !== call.id && !this.outgoingGrant) {
+      // This tab held the call on its previous page: take it over, the window as it was.
+      if (!this.resuming.has(call.id) && !this.wasReported(call.id, 'ended')) void this.takeOver(call, tab.layout);
+      return;
+    }
     switch (call.state) {
       case 'ringing':
+        if (outgoing && tab?.id === call.id && !this.outgoing) {
+          // This tab's ringing call, placed on its previous page: ringing here now, with hang-up.
+          this.outgoing = { contact: call.callee, phase: 'ringing', call };
+          this.resumed(call);
+        }
         this.report('started', call);
         if (outgoing) {
           if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, call };
@@ -334,18 +365,23 @@ export class CallMachine {
           this.active.call = call;
           void this.closeActive();
         }
+        if (tab?.id === call.id) this.options.memory?.setTabCall(undefined);
         if (!outgoing && !call.answeredAt && call.outcome !== 'declined' && call.outcome !== 'completed') {
           this.report('missed', call);
         }
         this.report('ended', call);
+        const self = this.selfId();
+        if (self) this.options.memory?.finished(self, call.id);
         break;
       }
     }
     this.changed();
   }
 
-  private async activate(grant: CallGrant): Promise<void> {
+  private async activate(grant: CallGrant, layout?: WindowLayout): Promise<void> {
     const { call } = grant;
+    const memory = this.options.memory;
+    memory?.setTabCall({ id: call.id, ...(layout ? { layout } : {}) });
     if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'connecting', call };
     if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
     this.active = { call, grant };
@@ -353,6 +389,12 @@ export class CallMachine {
     this.report('answered', call);
     this.changed();
     try {
+      const setup = {
+        ...(layout ? { layout } : {}),
+        onLayout: (next: WindowLayout) => {
+          if (this.active?.call.id === call.id && memory?.tabCall()?.id === call.id) memory.setTabCall({ id: call.id, layout: next });
+        },
+      };
       const window = await this.openWindow(grant, (reason) => {
         if (this.active?.call.id !== call.id) return;
         this.active.window = undefined;
@@ -365,7 +407,7 @@ export class CallMachine {
             this.changed();
           });
         }
-      });
+      }, setup);
       if (this.active?.call.id !== call.id) {
         await window.close();
         return;
@@ -415,12 +457,87 @@ export class CallMachine {
     const active = this.active;
     if (!active) return;
     this.active = undefined;
+    if (this.options.memory?.tabCall()?.id === active.call.id) this.options.memory.setTabCall(undefined);
+    this.options.memory?.release(active.call.id);
     this.changed();
     await active.window?.close();
   }
 
+  /**
+   * The tab's previous page held this active call (a page change or reload): join it again with a
+   * fresh token and open the window as it was. A duplicated tab, whose copy of the marker names a
+   * call that another tab holds, shows the call as held elsewhere instead.
+   */
+  private async takeOver(call: CallInfo, layout: WindowLayout | undefined): Promise<void> {
+    const { memory, api } = this.options;
+    if (!memory || !api.joinCall) return;
+    this.resuming.add(call.id);
+    try {
+      if (!(await memory.claim(call.id))) {
+        this.resuming.delete(call.id);
+        if (!this.wasReported(call.id, 'ended') && this.active?.call.id !== call.id) {
+          this.elsewhere = call;
+          this.changed();
+        }
+        return;
+      }
+      this.resumed(call);
+      let grant: CallGrant;
+      try {
+        grant = await api.joinCall(call.id);
+      } catch (err) {
+        memory.release(call.id);
+        memory.setTabCall(undefined);
+        if (!this.settle(call, err, 'completed')) this.fail(call, err);
+        return;
+      }
+      if (grant.call.state === 'ended' || this.wasReported(call.id, 'ended')) {
+        memory.release(call.id);
+        this.handleCall(grant.call);
+        return;
+      }
+      if (this.outgoing?.call?.id === call.id) this.outgoing = undefined;
+      await this.activate(grant, layout);
+    } finally {
+      this.resuming.delete(call.id);
+    }
+  }
+
+  /** Taken over from the tab's previous page: the host hears `resumed`, never `started` again. */
+  private resumed(call: CallInfo): void {
+    this.silently('started', call);
+    if (call.state === 'active') this.silently('answered', call);
+    this.report('resumed', call);
+  }
+
+  /**
+   * Calls this browser reported as started but never as ended (the page that had them closed or
+   * navigated first): asks the service how each ended and sends the missing events.
+   */
+  private async askAboutUnfinished(current: CallInfo | undefined): Promise<void> {
+    const self = this.selfId();
+    const ask = this.options.api.getCall;
+    if (!self || !ask || !this.options.memory) return;
+    const here = new Set(this.localCalls().map((c) => c.id));
+    for (const id of this.options.memory.unfinished(self)) {
+      if (id === current?.id || here.has(id) || this.askedAbout.has(id) || this.wasReported(id, 'ended')) continue;
+      this.askedAbout.add(id);
+      try {
+        const call = await ask.call(this.options.api, id);
+        if (call.state === 'ended') this.handleCall(call);
+      } catch (err) {
+        // The service forgot it (kept a day) or never knew it: nothing left to report.
+        if ((err as { status?: unknown }).status === 404) this.options.memory.finished(self, id);
+      }
+    }
+  }
+
+  private selfId(): string | undefined {
+    return this.options.selfId?.() ?? this.self;
+  }
+
   private isOutgoing(call: CallInfo): boolean {
-    const self = this.options.selfId?.() ?? this.self;
+    const self = this.selfId();
     if (self) return call.caller.id === self;
     return this.outgoing?.call?.id === call.id;
   }
@@ -429,16 +546,32 @@ export class CallMachine {
     return this.reported.get(id)?.has(type) ?? false;
   }
 
-  private report(type: 'started' | 'answered' | 'ended' | 'missed', call: CallInfo): void {
+  /**
+   * Sends a host event once per call; `started`, `answered` and `missed` once per browser (a page
+   * change or another tab of the person does not send them again).
+   */
+  private report(type: 'started' | 'answered' | 'ended' | 'missed' | 'resumed', call: CallInfo): void {
+    if (!this.silently(type, call)) return;
+    const self = this.selfId();
+    const memory = this.options.memory;
+    if (self && memory && type !== 'ended' && type !== 'resumed') {
+      if (memory.reported(self, call.id).includes(type)) return;
+      if (type !== 'started' || call.state !== 'ended') memory.markReported(self, call.id, type as ReportedEvent);
+    }
+    this.emit({ type, call });
+  }
+
+  /** Marks the event as sent for this page without sending it; false when it was already. */
+  private silently(type: string, call: CallInfo): boolean {
     let seen = this.reported.get(call.id);
     if (!seen) {
       seen = new Set();
       this.reported.set(call.id, seen);
       if (this.reported.size > REMEMBERED) this.reported.delete(this.reported.keys().next().value!);
     }
-    if (seen.has(type)) return;
+    if (seen.has(type)) return false;
     seen.add(type);
-    this.emit({ type, call });
+    return true;
   }
 
   private fail(call: CallInfo | undefined, err: unknown): void {

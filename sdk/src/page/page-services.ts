@@ -11,8 +11,9 @@ import { portalCredentials, type CredentialSource } from '../api/credentials.js'
 import { CallMachine, type CallWindowOpener, type HostCallEvent } from '../calls/call-machine.js';
 import type { RealtimePort } from '../calls/realtime-port.js';
 import { localeOf } from '../i18n/localize.js';
-import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallStartedEvent } from '../events.js';
+import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
 import { loadViews } from './views-loader.js';
+import { BrowserCallMemory } from './browser-call-memory.js';
 
 export interface PageServices {
   readonly api: TokenServiceClient;
@@ -24,9 +25,11 @@ export interface PageServices {
 }
 
 /** Opens the 1:1 call window from the session + views chunk. */
-const openCallWindowLazily: CallWindowOpener = async (grant, onEnd) => {
+const openCallWindowLazily: CallWindowOpener = async (grant, onEnd, setup) => {
   const { openCallWindow } = await loadViews();
   return openCallWindow({
+    ...(setup?.layout ? { restore: setup.layout } : {}),
+    ...(setup?.onLayout ? { onLayout: setup.onLayout } : {}),
     call: grant.call,
     token: grant.token,
     url: grant.url,
@@ -55,6 +58,7 @@ export function pageServices(): PageServices {
     openWindow: openCallWindowLazily,
     selfId: () => services?.realtime?.userId,
     pageId: () => services?.realtime?.pageId,
+    memory: new BrowserCallMemory(),
   });
   calls.onHostEvent(dispatchHostEvent);
   services = { api, calls, credentials, portalTokens, realtime: undefined };
@@ -84,6 +88,7 @@ function dispatchHostEvent(event: HostCallEvent): void {
     case 'answered': document.dispatchEvent(new TimioCallAnsweredEvent(event.call)); break;
     case 'ended': document.dispatchEvent(new TimioCallEndedEvent(event.call)); break;
     case 'missed': document.dispatchEvent(new TimioCallMissedEvent(event.call)); break;
+    case 'resumed': document.dispatchEvent(new TimioCallResumedEvent(event.call)); break;
     case 'error':
       document.dispatchEvent(new TimioCallErrorEvent({ code: event.code, message: event.message, ...(event.call ? { call: event.call } : {}) }));
       break;

@@ -1,10 +1,11 @@
 // The call state machine without any element: what each side shows and which host events it
 // reports, for every outcome of docs/contracts.md, fed the way the token service feeds it.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import type { CallInfo } from '../protocol/realtime.js';
-import { CallMachine, type CallApi, type CallWindow, type HostCallEvent } from './call-machine.js';
+import { CallMachine, type CallApi, type CallWindow, type CallWindowSetup, type HostCallEvent } from './call-machine.js';
+import { MemoryCallMemory } from './call-memory.js';
 import '../../../testing/fake-token-service.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
@@ -217,4 +218,134 @@ describe('CallMachine, callee side', () => {
       expect(machine.snapshot().incoming).to.have.length(0);
     });
   }
+});
+
+describe('CallMachine across page loads (the tab keeps its call)', () => {
+  /** One page of the tab: a machine with the browser's memory, a service that joins and reports. */
+  function page(memory: MemoryCallMemory, self = 'anna') {
+    const api = new (class extends Service {
+      current?: CallInfo;
+      stored = new Map<string, CallInfo>();
+      async currentCall() {
+        return this.current;
+      }
+      async getCall(id: string) {
+        this.asked.push(`get ${id}`);
+        const c = this.stored.get(id);
+        if (!c) throw new TimioApiError(404, 'not_found', 'no such call');
+        return c;
+      }
+      async joinCall(id: string) {
+        this.asked.push(`join ${id}`);
+        return { call: call({ id, state: 'active', answeredAt: t0 }), token: 'fresh-token', url: 'ws://media' };
+      }
+    })();
+    const windows: Array<{ grant: CallGrant; setup?: CallWindowSetup; closed: boolean }> = [];
+    const machine = new CallMachine({
+      api, selfId: () => self, memory,
+      openWindow: async (grant, _onEnd, setup) => {
+        const w = { grant, setup, closed: false };
+        windows.push(w);
+        return { update: () => undefined, close: async () => void (w.closed = true) };
+      },
+    });
+    const events: HostCallEvent[] = [];
+    machine.onHostEvent((e) => events.push(e));
+    return { api, machine, windows, types: () => events.map((e) => e.type), events };
+  }
+  const active = call({ state: 'active', answeredAt: t0 });
+
+  it('the next page of the tab takes the active call over with a fresh token, the window as it was, and sends resumed instead of started', async () => {
+    const memory = new MemoryCallMemory();
+    const first = page(memory);
+    await first.machine.call(ben);
+    first.machine.handleCall(active);
+    await settle();
+    expect(first.types()).to.deep.equal(['started', 'answered']);
+    first.windows[0]!.setup!.onLayout!({ corner: 'top-left', camera: false, microphone: true, sharing: true });
+    expect(memory.tabCall()).to.deep.equal({ id: active.id, layout: { corner: 'top-left', camera: false, microphone: true, sharing: true } });
+    memory.release(active.id); // the page goes (the browser drops its lock)
+
+    const next = page(memory);
+    next.machine.handleCall(active); // the service tells the new page of the running call
+    next.machine.handleCall(active); // and reconcile asks again: one take-over
+    await waitUntil(() => next.windows.length === 1, 'the window opens again');
+    expect(next.api.asked).to.deep.equal(['join aaaaaaaaaaaaaaaaaaaaaaaa']);
+    expect(next.windows[0]!.grant.token).to.equal('fresh-token');
+    expect(next.windows[0]!.setup?.layout).to.deep.equal({ corner: 'top-left', camera: false, microphone: true, sharing: true });
+    expect(next.types()).to.deep.equal(['resumed']);
+    expect(next.machine.snapshot().active?.id).to.equal(active.id);
+
+    next.machine.handleCall(call({ state: 'ended', outcome: 'completed', answeredAt: t0, endedAt: t0, durationSeconds: 300 }));
+    await settle();
+    expect(next.types()).to.deep.equal(['resumed', 'ended']);
+    expect(next.windows[0]!.closed).to.equal(true);
+    expect(memory.tabCall()).to.equal(undefined);
+    expect(memory.unfinished('anna')).to.deep.equal([]);
+  });
+
+  it('another tab (no marker) and a duplicated tab (marker, but the call is held) show the call as held elsewhere, without joining', async () => {
+    const memory = new MemoryCallMemory();
+    const holder = page(memory);
+    await holder.machine.call(ben);
+    holder.machine.handleCall(active);
+    await settle();
+
+    const otherTab = page(new MemoryCallMemory());
+    otherTab.machine.handleCall(active);
+    await settle();
+    expect(otherTab.machine.snapshot().elsewhere?.id).to.equal(active.id);
+    expect(otherTab.api.asked).to.deep.equal([]);
+
+    const duplicate = page(memory); // same marker, lock still held by the holder
+    duplicate.machine.handleCall(active);
+    await waitUntil(() => !!duplicate.machine.snapshot().elsewhere, 'shown as elsewhere');
+    expect(duplicate.api.asked).to.deep.equal([]);
+    expect(duplicate.windows).to.have.length(0);
+    expect(duplicate.types()).to.not.include('started');
+  });
+
+  it('a ringing outgoing call follows the caller to her next page: she can hang up there; answered, the window opens there', async () => {
+    const memory = new MemoryCallMemory();
+    const first = page(memory);
+    await first.machine.call(ben);
+    expect(memory.tabCall()?.id).to.equal(call().id);
+
+    const next = page(memory);
+    next.machine.handleCall(call());
+    expect(next.machine.snapshot().outgoing).to.include({ phase: 'ringing' });
+    expect(next.types()).to.deep.equal(['resumed']);
+    next.machine.handleCall(active);
+    await waitUntil(() => next.windows.length === 1, 'the window opens on the new page');
+    expect(next.api.asked).to.deep.equal(['join aaaaaaaaaaaaaaaaaaaaaaaa']);
+    expect(next.types()).to.deep.equal(['resumed', 'answered']);
+
+    // Once more, and she hangs up while it rings.
+    const memory2 = new MemoryCallMemory();
+    await page(memory2).machine.call(ben);
+    const third = page(memory2);
+    third.machine.handleCall(call());
+    await third.machine.cancel();
+    expect(third.api.asked).to.deep.equal(['cancel aaaaaaaaaaaaaaaaaaaaaaaa']);
+    expect(third.machine.snapshot().outgoing).to.include({ phase: 'ended', outcome: 'cancelled' });
+  });
+
+  it('the next page sends the ended (and missed) that the page which had the call never sent', async () => {
+    const memory = new MemoryCallMemory();
+    const first = page(memory, 'ben');
+    first.machine.handleCall(call()); // Ben's page rings, then goes away
+    expect(first.types()).to.deep.equal(['started']);
+
+    const next = page(memory, 'ben');
+    next.api.stored.set(call().id, call({ state: 'ended', outcome: 'no_answer', endedAt: t0, durationSeconds: 0 }));
+    await next.machine.reconcile();
+    await waitUntil(() => next.types().includes('ended'), 'the missing end arrives');
+    expect(next.api.asked).to.deep.equal(['get aaaaaaaaaaaaaaaaaaaaaaaa']);
+    expect(next.types()).to.deep.equal(['missed', 'ended']);
+    expect(memory.unfinished('ben')).to.deep.equal([]);
+    // Asked once: the next ready does not ask again.
+    await next.machine.reconcile();
+    await settle();
+    expect(next.api.asked).to.have.length(1);
+  });
 });

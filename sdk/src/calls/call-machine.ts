@@ -382,6 +382,8 @@ export class CallMachine {
     const { call } = grant;
     const memory = this.options.memory;
     memory?.setTabCall({ id: call.id, ...(layout ? { layout } : {}) });
+    // Held by this page now (a take-over claimed it already): a duplicated tab must not take it.
+    if (!layout && !this.resuming.has(call.id)) void memory?.claim(call.id);
     if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'connecting', call };
     if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
     this.active = { call, grant };
@@ -481,7 +483,8 @@ export class CallMachine {
         }
         return;
       }
-      this.resumed(call);
+      // Ringing here already (it followed the caller): the answer is news; otherwise it resumes.
+      if (!(this.outgoing?.call?.id === call.id && this.outgoing.phase === 'ringing')) this.resumed(call);
       let grant: CallGrant;
       try {
         grant = await api.joinCall(call.id);

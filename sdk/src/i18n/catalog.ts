@@ -67,6 +67,10 @@ export interface Catalog {
     waitingFor: (name: string) => string;
     reconnecting: string;
     partnerLeft: (name: string) => string;
+    partnerReconnecting: (name: string) => string;
+    /** The call ended before the partner ever came into it (they never joined after the answer). */
+    partnerNeverJoined: (name: string) => string;
+    screenShareEndedByPage: string;
     connectionFailed: string;
     callEnded: string;
     close: string;

@@ -33,6 +33,8 @@ interface Notice { id: number; message: string }
  * @event timio-room-ring - A room invitation arrived; cancelable (hides the popup). detail: RoomRing.
  * @event timio-room-ring-accept - "Teilnehmen" was chosen; cancelable. detail: RoomRing.
  * @event timio-room-ring-dismiss - The invitation was dismissed. detail: RoomRing.
+ * @event timio-call-resumed - On `document`, from the page wiring: after a page change or reload, this page took
+ *   over the call its tab held (sent instead of a second `timio-call-started`). detail: CallInfo.
  *
  * @csspart stack - The column of popups.
  * @csspart popup - Each popup.
@@ -72,6 +74,8 @@ export class TimioNotifications extends LitElement {
   private cleanup: Array<() => void> = [];
   private endedTimer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
+  /** The call whose window this page shows (to tell when it ends before the partner ever came). */
+  private windowCall?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -110,7 +114,8 @@ export class TimioNotifications extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const { incoming } = this.calls.snapshot;
+    const { incoming, active } = this.calls.snapshot;
+    if (active) this.windowCall = active.id;
     // Silent invitations (signed in late, or busy in a call or conference) show without a ring tone.
     this.ringing = !this.muted && (incoming.some((i) => i.phase === 'ringing') || this.rings.some((r) => !r.silent));
   }
@@ -245,6 +250,18 @@ export class TimioNotifications extends LitElement {
 
   /** Errors become a notice; the page wiring sends the host events themselves. */
   private onHostEvent(event: HostCallEvent): void {
+    if (event.type === 'ended') {
+      // Answered, but the partner never came into the call (their page went away): say so, as the
+      // window closes. The token service ends such a call after its rejoin grace.
+      const call = event.call;
+      const here = this.windowCall === call.id || this.calls.snapshot.active?.id === call.id;
+      if (here && call.answeredAt && (call.outcome === 'cancelled' || call.outcome === 'failed')) {
+        const self = pageServices().realtime?.userId;
+        const partner = call.caller.id === self ? call.callee : call.caller;
+        this.addNotice(this.localize.t.callWindow.partnerNeverJoined(partner.name));
+      }
+      return;
+    }
     if (event.type !== 'error') return;
     // The outgoing popup shows its own failure; others get a notice.
     const outgoing = this.calls.snapshot.outgoing;

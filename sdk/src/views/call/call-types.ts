@@ -18,3 +18,6 @@ export interface CallWindowCall {
 export type CallWindowEndReason = 'hangup' | 'partner_left' | 'disconnected' | 'failed' | 'closed';
 
 export interface CallWindowEnd { reason: CallWindowEndReason; call: CallWindowCall }
+
+/** The window as the user left it: own-video corner, camera and microphone, a running screen share. */
+export interface CallWindowLayout { corner?: string; camera: boolean; microphone: boolean; sharing: boolean }

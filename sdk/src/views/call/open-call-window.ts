@@ -1,6 +1,7 @@
 // Opens the 1:1 call window on a new room session and closes both together.
 import { RoomSession } from '../../session/room-session.js';
-import type { CallPeer, CallWindowCall, CallWindowEnd } from './call-types.js';
+import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowLayout } from './call-types.js';
+import type { Corner } from './self-view-corner.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
 
 export interface CallWindowOptions {
@@ -15,6 +16,13 @@ export interface CallWindowOptions {
   selfId?: string;
   /** Where the window goes; default document.body. */
   container?: HTMLElement;
+  /**
+   * The window as it was on the tab's previous page (a page change in the portal): own-video
+   * corner, camera and microphone on or off; `sharing` says a screen share ended with that page.
+   */
+  restore?: CallWindowLayout;
+  /** Called with the window's layout after each change (the page wiring keeps it for the next page). */
+  onLayout?(layout: CallWindowLayout): void;
   /**
    * Called once when the window closes: `hangup` when this user ended the call (the caller of
    * openCallWindow then tells the token service), `partner_left` / `disconnected` / `failed`
@@ -43,11 +51,31 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   element.call = options.call;
   element.partner = partner;
   if (options.locale) element.locale = options.locale;
+  const restore = options.restore;
+  if (restore?.corner && ['top-left', 'top-right', 'bottom-left', 'bottom-right'].includes(restore.corner)) element.corner = restore.corner as Corner;
+  if (restore?.sharing) element.screenShareEnded = true;
   let ended = false;
+  // The page is going: what the window shows from now on (tracks stopping) is not the user's choice.
+  let leavingPage = false;
+  const onPageLeave = () => (leavingPage = true);
+  window.addEventListener('beforeunload', onPageLeave);
+  window.addEventListener('pagehide', onPageLeave);
+  let started = false;
+  const saveLayout = () => {
+    if (ended || leavingPage || !started || !options.onLayout) return;
+    const phase = session.connection.value.phase;
+    if (phase !== 'connected' && phase !== 'reconnecting') return;
+    const local = session.local.value;
+    if (local.busy) return;
+    options.onLayout({ corner: element.corner, camera: local.cameraOn, microphone: local.micOn, sharing: local.screenSharing });
+  };
   const finish = async (end: CallWindowEnd) => {
     if (ended) return;
     ended = true;
     element.removeEventListener('timio-call-window-end', onWindowEnd);
+    element.removeEventListener('timio-call-window-layout', saveLayout);
+    window.removeEventListener('beforeunload', onPageLeave);
+    window.removeEventListener('pagehide', onPageLeave);
     await session.leave();
     element.remove();
     options.onEnd(end);
@@ -55,7 +83,13 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   const onWindowEnd = (e: Event) => void finish((e as CustomEvent<CallWindowEnd>).detail);
   element.addEventListener('timio-call-window-end', onWindowEnd);
   (options.container ?? document.body).append(element);
-  void session.connect();
+  element.addEventListener('timio-call-window-layout', saveLayout);
+  // Registered before connect(): LiveKit's own page-leave handler (which stops the tracks) runs after ours.
+  void session.connect({ camera: restore?.camera ?? true, microphone: restore?.microphone ?? true }).then(() => {
+    started = true;
+    session.local.subscribe(saveLayout);
+    saveLayout();
+  });
   return {
     element,
     session,

@@ -21,9 +21,20 @@ export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
   }
 }
 
+/** The own video moved to another corner (the page wiring keeps the layout for the next page). */
+export class TimioCallWindowLayoutEvent extends CustomEvent<{ corner: string }> {
+  constructor(corner: string) {
+    super('timio-call-window-layout', { bubbles: true, composed: true, detail: { corner } });
+  }
+}
+
+/** How long the window shows a departed partner as reconnecting before it offers to close (the service's rejoin grace ends the call sooner). */
+const PARTNER_GRACE_MS = 30_000;
+
 declare global {
   interface HTMLElementEventMap {
     'timio-call-window-end': TimioCallWindowEndEvent;
+    'timio-call-window-layout': TimioCallWindowLayoutEvent;
   }
 }
 
@@ -34,6 +45,7 @@ declare global {
  *
  * @event timio-call-window-end - The user ended the call or closed the window after it ended.
  *   detail: `{reason: 'hangup' | 'partner_left' | 'disconnected' | 'failed', call}`.
+ * @event timio-call-window-layout - The own video moved to another corner. detail: `{corner}`.
  * @csspart window - The window frame.
  * @csspart header - Partner name, call time and state badges.
  * @csspart stage - The video area.
@@ -59,8 +71,16 @@ export class TimioCall extends LitElement {
   @property({ attribute: false }) partner?: CallPeer;
   /** UI language; defaults to the page's `lang`. */
   @property() locale?: 'de' | 'en';
+  /** Corner of the own video (the user moves it by dragging or with the arrow keys). */
+  @property({ attribute: false }) corner: Corner = 'bottom-right';
+  /** Says that the screen share ended with the previous page (the window came back after a page change). */
+  @property({ type: Boolean, attribute: false }) screenShareEnded = false;
+  /**
+   * How long a partner who left the room shows as reconnecting (a page change of theirs) before the
+   * window says they left; the token service normally ends the call first (its rejoin grace).
+   */
+  @property({ type: Number, attribute: false }) partnerGraceMs = PARTNER_GRACE_MS;
 
-  @state() private corner: Corner = 'bottom-right';
   @state() private optionsOpen = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
@@ -77,6 +97,8 @@ export class TimioCall extends LitElement {
   private clock?: ReturnType<typeof setInterval>;
   private resize?: ResizeObserver;
   private previousFocus?: Element | null;
+  /** Since when the partner is out of the room (undefined while they are in it). */
+  private partnerAwaySince?: number;
 
   private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
 
@@ -112,10 +134,18 @@ export class TimioCall extends LitElement {
       for (const c of [this.connection, this.people, this.departed, this.local]) c.sync();
     }
     if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = Date.now();
+    if (this.partnerState()) this.partnerAwaySince = undefined;
+    else if (this.partnerDeparted()) this.partnerAwaySince ??= Date.now();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     this.reportVisible();
+    if (changed.has('corner') && changed.get('corner') !== undefined) this.dispatchEvent(new TimioCallWindowLayoutEvent(this.corner));
+  }
+
+  private partnerDeparted(): boolean {
+    const partnerId = this.partner?.id;
+    return partnerId ? !!this.departed.value?.includes(partnerId) : (this.departed.value?.length ?? 0) > 0;
   }
 
   private get t(): Catalog['callWindow'] {
@@ -141,6 +171,10 @@ export class TimioCall extends LitElement {
         ${self ? this.renderSelf(self) : nothing}
         <timio-status-overlay state=${overlay.state} message=${overlay.message} ?spinner=${overlay.spinner} action=${overlay.close ? t.close : ''}
           @timio-overlay-action=${() => overlay.close && this.end(overlay.close)}></timio-status-overlay>
+        ${this.screenShareEnded
+          ? html`<p class="notice" role="status" data-notice="screen-share-ended">${t.screenShareEndedByPage}
+              <button type="button" class="notice-close" aria-label=${t.close} title=${t.close} @click=${() => (this.screenShareEnded = false)}>×</button></p>`
+          : nothing}
         ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" @timio-close=${this.toggleOptions}></timio-device-settings>` : nothing}
       </div>
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
@@ -173,8 +207,12 @@ export class TimioCall extends LitElement {
         : { state: 'ended', message: t.callEnded, spinner: false, close: 'disconnected' };
     }
     if (this.partnerState()) return { state: '', message: '', spinner: false };
-    const partnerId = this.partner?.id;
-    if (partnerId ? this.departed.value?.includes(partnerId) : (this.departed.value?.length ?? 0) > 0) {
+    if (this.partnerDeparted()) {
+      // A page change of the partner looks like a leave: show it as reconnecting. The service ends
+      // the call if they do not come back; a window on its own offers to close after a while.
+      if (this.partnerAwaySince !== undefined && this.now - this.partnerAwaySince < this.partnerGraceMs) {
+        return { state: 'partner-reconnecting', message: t.partnerReconnecting(name), spinner: true };
+      }
       return { state: 'partner-left', message: t.partnerLeft(name), spinner: false, close: 'partner_left' };
     }
     return { state: 'waiting', message: t.waitingFor(name), spinner: true };

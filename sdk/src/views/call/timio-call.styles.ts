@@ -166,6 +166,37 @@ export const callWindowStyles = [
       display: flex;
       flex-direction: column;
     }
+    .notice {
+      position: absolute;
+      top: 12px;
+      left: 50%;
+      transform: translateX(-50%);
+      z-index: 3;
+      margin: 0;
+      max-width: calc(100% - 24px);
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 8px 8px 8px 14px;
+      border-radius: var(--_radius);
+      background: rgb(0 0 0 / 0.72);
+      color: #fff;
+      font-size: 0.9rem;
+    }
+    .notice-close {
+      min-width: 32px;
+      min-height: 32px;
+      border: 0;
+      border-radius: 50%;
+      background: transparent;
+      color: inherit;
+      font: inherit;
+      font-size: 1.2rem;
+      cursor: pointer;
+    }
+    .notice-close:focus-visible {
+      outline: 2px solid var(--_color-primary, #fff);
+    }
     @media (max-width: 600px) {
       :host {
         padding: 0;

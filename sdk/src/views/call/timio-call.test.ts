@@ -90,8 +90,14 @@ describe('<timio-call>', () => {
     await settled(el);
     expect(text(root, '.overlay[data-state="reconnecting"]')).to.contain('Verbindung unterbrochen');
     session.connection.set({ phase: 'connected' });
+    // The partner leaves the room (a page change of theirs): reconnecting first, never "left" at once.
     session.departed.set(['ben']);
     await settled(el);
+    expect(text(root, '.overlay[data-state="partner-reconnecting"]')).to.contain('Die Verbindung zu Ben Müller wird wiederhergestellt');
+    expect(deep(root, '.overlay[data-state="partner-left"]')).to.equal(null);
+    // Still away after the window's own grace (no token service ended the call): "left", with Close.
+    el.partnerGraceMs = 0;
+    await waitUntil(() => !!deep(root, '.overlay[data-state="partner-left"]'), 'partner left after the grace');
     expect(text(root, '.overlay[data-state="partner-left"]')).to.contain('Ben Müller hat das Gespräch verlassen.');
     const ended = oneEvent(el, 'timio-call-window-end');
     deep<HTMLButtonElement>(root, '.overlay button')!.click();
@@ -198,6 +204,24 @@ describe('<timio-call>', () => {
     self.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     await el.updateComplete;
     expect(root.querySelector('.self')!.classList.contains('top-left')).to.equal(true);
+  });
+
+  it('comes back as it was after a page change: the corner is kept, a moved corner is reported, an ended screen share is said', async () => {
+    const { el, session, root } = await open('en');
+    session.connection.set({ phase: 'connected' });
+    el.corner = 'top-left';
+    el.screenShareEnded = true;
+    await settled(el);
+    expect(root.querySelector('.self')!.classList.contains('top-left')).to.equal(true);
+    const notice = root.querySelector<HTMLElement>('.notice[data-notice="screen-share-ended"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.innerText).to.contain('Your screen share ended with the page change.');
+    const moved = oneEvent(el, 'timio-call-window-layout');
+    root.querySelector<HTMLElement>('.self')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect((await moved).detail.corner).to.equal('top-right');
+    root.querySelector<HTMLButtonElement>('.notice-close')!.click();
+    await el.updateComplete;
+    expect(root.querySelector('.notice')).to.equal(null);
   });
 });
 

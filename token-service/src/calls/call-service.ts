@@ -210,8 +210,8 @@ export class CallService {
     const call = JSON.parse(raw) as CallInfo;
     // A callee who went away keeps being rung until the timeout.
     if (call.state === 'ringing' && call.caller.id !== userId) return;
-    this.grace.pagesGone(call, userId, () => this.step(id, (c) => {
-      if (c.state === 'active') return finish(c, 'completed');
+    this.grace.pagesGone(call, userId, (absence) => this.step(id, (c) => {
+      if (c.state === 'active') return endedWithout(c, userId, absence);
       if (c.state === 'ringing' && c.caller.id === userId) return finish(c, 'cancelled');
       return undefined;
     }).then(() => undefined, ignoreApiError));
@@ -246,12 +246,7 @@ export class CallService {
 
   /** A party did not come back (or never came) within the rejoin grace: the call ends. */
   private async giveUp(id: string, identity: string, absence: Absence): Promise<void> {
-    await this.step(id, (c) => {
-      if (c.state !== 'active') return undefined;
-      if (absence.kind === 'left') return finish(c, 'completed', absence.at);
-      // Never connected: no duration; the caller who never came gave up, otherwise it failed.
-      return { ...finish(c, identity === c.caller.id ? 'cancelled' : 'failed'), durationSeconds: 0 };
-    }).catch(ignoreApiError);
+    await this.step(id, (c) => (c.state === 'active' ? endedWithout(c, identity, absence) : undefined)).catch(ignoreApiError);
   }
 
   close(): void {
@@ -298,6 +293,13 @@ function finish(call: CallInfo, outcome: CallOutcome, at?: Date): CallInfo {
   const ended: CallInfo = { ...call, state: 'ended', outcome, endedAt: endedAt.toISOString() };
   ended.durationSeconds = call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
   return ended;
+}
+
+/** An active call that `identity` left (ends when they left) or never came into (not connected). */
+function endedWithout(call: CallInfo, identity: string, absence: Absence): CallInfo {
+  if (absence.kind === 'left') return finish(call, 'completed', absence.at);
+  // Never connected: no duration; the caller who never came gave up, otherwise it failed.
+  return { ...finish(call, identity === call.caller.id ? 'cancelled' : 'failed'), durationSeconds: 0 };
 }
 
 function ignoreApiError(err: unknown): void {

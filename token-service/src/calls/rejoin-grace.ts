@@ -47,12 +47,19 @@ export class RejoinGrace {
     for (const identity of [call.caller.id, call.callee.id]) this.later(() => this.checkArrived(call, identity));
   }
 
-  /** The user has no portal page left anywhere (hence no call window): they have the grace to return. */
-  pagesGone(call: CallInfo, userId: string, onStillGone: () => Promise<void>): void {
+  /**
+   * The user has no portal page left anywhere (hence no call window): they have the grace to
+   * return. `onStillGone` hears whether they had been in the call room at all.
+   */
+  pagesGone(call: CallInfo, userId: string, onStillGone: (absence: Absence) => Promise<void>): void {
+    const since = new Date();
     this.later(async () => {
       if (await this.deps.isOnline?.(userId)) return;
       if (await this.inRoom(call, userId)) return;
-      await onStillGone();
+      const { store } = this.deps;
+      const left = await store.getRecord(leftKey(call.id, userId));
+      const wasIn = left !== undefined || (await store.getRecord(inKey(call.id, userId))) !== undefined;
+      await onStillGone(wasIn ? { kind: 'left', at: left ? new Date(Number(left.split('-')[0])) : since } : { kind: 'never_joined' });
     });
   }
 

@@ -25,7 +25,7 @@ const median = (xs: number[]) => {
 };
 
 // In the page, as source text (tsx would wrap named functions in a helper the page lacks): the
-// partner's camera video in the call window, its track id and painted frames.
+// partner's camera video in the call window: its painted frames.
 const READ_PARTNER_VIDEO = `(() => {
   const find = (root) => {
     for (const el of root.querySelectorAll('*')) {
@@ -35,22 +35,60 @@ const READ_PARTNER_VIDEO = `(() => {
     return null;
   };
   const v = find(document);
-  const track = v && v.srcObject ? v.srcObject.getVideoTracks()[0] : undefined;
-  return v && track ? { track: track.id, frames: v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth } : null;
+  return v ? { frames: v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth } : null;
 })()`;
 
-/** Resolves when a partner video other than `oldTrack` paints frames; returns when (ms since epoch). */
-async function partnerPlays(page: Page, oldTrack: string | undefined): Promise<number> {
+/** Resolves when the partner video paints frames (a fresh page); returns when (ms since epoch). */
+async function partnerPlays(page: Page): Promise<number> {
   const deadline = Date.now() + LIMIT_MS;
-  let first: { track: string; frames: number } | undefined;
+  let first: { frames: number } | undefined;
+  let last: unknown;
   for (;;) {
-    const now = (await page.evaluate(READ_PARTNER_VIDEO).catch(() => null)) as { track: string; frames: number; width: number } | null;
-    if (now && now.track !== oldTrack && now.width > 0) {
-      if (first?.track !== now.track) first = now;
+    const now = (await page.evaluate(READ_PARTNER_VIDEO).catch((err: Error) => ((last = err.message), null))) as { frames: number; width: number } | null;
+    if (now) last = now;
+    if (now && now.width > 0) {
+      if (!first) first = now;
       else if (now.frames >= first.frames + 2) return Date.now();
     }
-    if (Date.now() > deadline) throw new Error(`the partner's video did not play again within ${LIMIT_MS} ms`);
+    if (Date.now() > deadline) throw new Error(`the partner's video did not play within ${LIMIT_MS} ms (last seen: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// On the partner's page that stays: notes when the partner went away (overlay "reconnecting" or no
+// video) and when, after that, their video painted two more frames. The receiving track object may
+// be reused for the new publication, so its id says nothing.
+const WATCH_RETURN = `(() => {
+  const find = (root, sel) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.matches(sel)) return el;
+      if (el.shadowRoot) { const f = find(el.shadowRoot, sel); if (f) return f; }
+    }
+    return null;
+  };
+  window.__back = { away: false, base: null, at: 0 };
+  if (window.__watching) return;
+  window.__watching = setInterval(() => {
+    const st = window.__back;
+    const overlay = find(document, 'timio-status-overlay');
+    const v = find(document, 'video[data-track="partner-camera"]');
+    if (!v || !v.videoWidth || (overlay && overlay.getAttribute('state') === 'partner-reconnecting')) {
+      st.away = true; st.base = null; return;
+    }
+    if (!st.away || st.at) return;
+    const frames = v.getVideoPlaybackQuality().totalVideoFrames;
+    if (st.base === null) st.base = frames;
+    else if (frames >= st.base + 2) st.at = Date.now();
+  }, 20);
+})()`;
+
+async function partnerBack(page: Page): Promise<number> {
+  const deadline = Date.now() + LIMIT_MS;
+  for (;;) {
+    const at = (await page.evaluate('window.__back && window.__back.at')) as number;
+    if (at) return at;
+    if (Date.now() > deadline) throw new Error(`the partner did not come back within ${LIMIT_MS} ms`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -65,16 +103,16 @@ try {
   await anna.page.waitForFunction(() => document.querySelector('tr[data-contact="ben"] timio-call-button')?.shadowRoot?.querySelector('button')?.getAttribute('aria-disabled') === 'false', undefined, { timeout: LIMIT_MS });
   await call.click();
   await ben.page.locator('timio-notifications .popup.incoming button.accept').click({ timeout: LIMIT_MS });
-  await Promise.all([partnerPlays(anna.page, undefined), partnerPlays(ben.page, undefined)]);
+  await Promise.all([partnerPlays(anna.page), partnerPlays(ben.page)]);
 
   const pageChange: number[] = [];
   const targets = ['/journal', '/chat', '/', '/journal', '/'];
   for (const href of targets.slice(0, RUNS)) {
-    const benOld = ((await ben.page.evaluate(READ_PARTNER_VIDEO)) as { track: string } | null)?.track;
+    await ben.page.evaluate(WATCH_RETURN);
     const started = Date.now();
     await anna.page.locator(`header nav a[href="${href}"]`).evaluate((a) => (a as HTMLAnchorElement).click());
     await anna.page.waitForURL(`${stack.portal.url}${href}`, { timeout: LIMIT_MS });
-    const [a, b] = await Promise.all([partnerPlays(anna.page, undefined), partnerPlays(ben.page, benOld)]);
+    const [a, b] = await Promise.all([partnerPlays(anna.page), partnerBack(ben.page)]);
     pageChange.push(Math.max(a, b) - started);
     console.error(`page change to ${href}: Anna ${a - started} ms, Ben ${b - started} ms`);
   }

@@ -103,11 +103,27 @@ export class CallMachine {
   private readonly resuming = new Set<string>();
   /** Calls whose missed end this page has asked the service about. */
   private readonly askedAbout = new Set<string>();
+  /** A join asked for before the realtime `ready` (the page starts fetching the token at once). */
+  private early?: { id: string; grant: Promise<CallGrant> };
 
   private openWindow: CallWindowOpener;
 
   constructor(private readonly options: CallMachineOptions) {
     this.openWindow = options.openWindow;
+  }
+
+  /**
+   * The tab held a call when its last page went: asks for its token now, while the page still
+   * connects, so the take-over on `ready` does not wait for it. Returns the call's id, if any.
+   */
+  prepareTakeOver(): string | undefined {
+    const tab = this.options.memory?.tabCall();
+    const join = this.options.api.joinCall;
+    if (!tab || !join || this.early) return undefined;
+    const grant = join.call(this.options.api, tab.id);
+    grant.catch(() => undefined); // used (and its error handled) by takeOver, or never
+    this.early = { id: tab.id, grant };
+    return tab.id;
   }
 
   /** Replaces how the call window opens (a host with its own call UI; tests). */
@@ -487,7 +503,9 @@ export class CallMachine {
       if (!(this.outgoing?.call?.id === call.id && this.outgoing.phase === 'ringing')) this.resumed(call);
       let grant: CallGrant;
       try {
-        grant = await api.joinCall(call.id);
+        const early = this.early?.id === call.id ? this.early.grant : undefined;
+        this.early = undefined;
+        grant = await (early ?? api.joinCall(call.id));
       } catch (err) {
         memory.release(call.id);
         memory.setTabCall(undefined);

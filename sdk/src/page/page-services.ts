@@ -121,6 +121,8 @@ export function whenRealtime(listener: (realtime: RealtimePort) => void): () => 
 export function connectWhenConfigured(): void {
   void whenConfigured().then((config) => {
     const tokens = pageServices().portalTokens;
+    // This tab held a call on its previous page: fetch the call chunk and the token right away.
+    if (pageServices().calls.prepareTakeOver()) void loadViews().catch(() => undefined);
     attachRealtime(getRealtimeClient({ url: useTokenServiceUrl() ?? config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
   });
 }

@@ -1,11 +1,8 @@
 // For element tests in the browser: answers the SDK's fetch() calls to a token service at
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
-import type { CallInfo, PresenceStatus, RoomRing, RoomStatus } from '../sdk/src/protocol/realtime.js';
-import type { ErrorCode } from '../sdk/src/protocol/errors.js';
-import type { RealtimePort } from '../sdk/src/calls/realtime-port.js';
-
-type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
+import type { CallInfo, PresenceStatus, RoomRing } from '../sdk/src/protocol/realtime.js';
+import type { RealtimePort, RoomUpdate } from '../sdk/src/calls/realtime-port.js';
 
 export const TEST_SERVICE = 'http://timio.test';
 

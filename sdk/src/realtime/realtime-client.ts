@@ -6,13 +6,10 @@
 import {
   CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef,
 } from '../protocol/realtime.js';
-import type { ErrorCode } from '../protocol/errors.js';
+import type { RoomUpdate } from '../calls/realtime-port.js';
 import { PresenceStore, type PresenceListener } from './presence-store.js';
 
-export type { CallInfo, PresenceStatus, RoomRing, RoomStatus, UserRef };
-
-/** What a room watcher hears: the room's status, or why the page may not watch it. */
-export type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
+export type { CallInfo, PresenceStatus, RoomRing, RoomStatus, RoomUpdate, UserRef };
 
 /** The part of the WebSocket API the client uses (the browser's, or `ws` in Node). */
 export interface WebSocketLike {

@@ -12,6 +12,7 @@ import { startMediaServer, type MediaServer } from '../../dev-media-server/src/s
 import { createTokenService } from '../../token-service/src/app.js';
 import { loadConfig } from '../../token-service/src/config.js';
 import { startDemoPortal, type RunningDemoPortal } from '../../demo-host/src/app.js';
+import { NO_USER_LIMITS } from '../../testing/test-settings.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
@@ -78,14 +79,13 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       LIVEKIT_API_KEY: 'devkey',
       LIVEKIT_API_SECRET: 'secret',
       PORTAL_JWT_SECRET: PORTAL_SECRET,
-      // The scenarios call the same people again right after a decline; the limit has its own tests.
-      CALL_RETRY_AFTER_DECLINE_SECONDS: '0',
       PORTAL_JWT_ISSUER: 'timio-demo-portal',
       PORTAL_JWT_AUDIENCE: 'timio-token-service',
       DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
       ALLOWED_ORIGINS: portal.url,
       PUBLIC_URL: portal.url,
       DATA_DIR: dataDir,
+      ...NO_USER_LIMITS,
       ...env,
     },
     { requirePortalAuth: true },

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
 import { logFailure, type Logger } from '../http/logger.js';
+import { defineScripts, type RunScript } from './lua-scripts.js';
 
 /** Prefix of every Redis key of the service. */
 export const KEY_PREFIX = 'timio:';
@@ -65,8 +66,6 @@ for i, u in ipairs(ARGV) do out[i] = status(u) end
 return out`,
 } as const;
 
-type ScriptName = keyof typeof SCRIPTS;
-
 export class RedisBus implements RealtimeBus {
   readonly nodeId = randomUUID();
   /** The command connection; the call store runs its scripts on it too. */
@@ -82,6 +81,7 @@ export class RedisBus implements RealtimeBus {
   private readonly processTimeoutMs: number;
   private readonly graceMs: number;
   private readonly logger: Logger;
+  private readonly run: RunScript<keyof typeof SCRIPTS>;
 
   /**
    * `processTimeoutMs`: a process that has not beaten for this long is taken as dead and its pages
@@ -100,9 +100,7 @@ export class RedisBus implements RealtimeBus {
     };
     this.cmd = new Redis(url, connection);
     this.sub = new Redis(url, connection);
-    for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-      this.cmd.defineCommand(name, { numberOfKeys: 0, lua: SCRIPTS[name] });
-    }
+    this.run = defineScripts(this.cmd, 'presence_', SCRIPTS);
     for (const [name, conn] of [['commands', this.cmd], ['subscriber', this.sub]] as const) {
       let first = true;
       conn.on('ready', () => {
@@ -171,11 +169,6 @@ export class RedisBus implements RealtimeBus {
     await this.cmd.hset(NODES, this.nodeId, String(lastBeat)).catch(() => undefined);
     this.cmd.disconnect();
     this.sub.disconnect();
-  }
-
-  private async run(name: ScriptName, ...args: string[]): Promise<unknown> {
-    const fn = (this.cmd as unknown as Record<ScriptName, (...a: string[]) => Promise<unknown>>)[name];
-    return fn.apply(this.cmd, args);
   }
 
   /** Keeps this process marked alive and drops the pages of processes that stopped beating. */

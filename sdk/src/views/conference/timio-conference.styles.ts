@@ -87,6 +87,12 @@ export const conferenceStyles = [
     .panel > * {
       min-height: 0;
     }
+    /* The overflow menu opens upwards over the body: above a panel that covers it (narrow view),
+       below the end confirmation's scrim. */
+    timio-control-bar {
+      position: relative;
+      z-index: 2;
+    }
     .notices {
       position: absolute;
       top: 52px;

@@ -6,6 +6,7 @@ import { icons } from '../../icons.js';
 import { watchMicrophoneLevel } from '../../parts/device-settings/device-test.js';
 import { loadChoices, saveChoices, type MediaChoices } from './choices.js';
 import { prejoinStyles } from './prejoin.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 export class TimioPrejoinJoinEvent extends CustomEvent<{ choices: MediaChoices; moderator: boolean }> {
   constructor(detail: { choices: MediaChoices; moderator: boolean }) {
@@ -72,7 +73,7 @@ export class TimioConferencePrejoin extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const tc = this.localize.t.callWindow;
     const c = this.choices;
     const percent = Math.round(this.level * 100);

@@ -25,6 +25,7 @@ export function makeCall(patch: Partial<CallInfo> = {}): CallInfo {
 export class FakeTokenService {
   readonly requests: RecordedRequest[] = [];
   private readonly handlers = new Map<string, Handler>();
+  private readonly patterns: Array<{ method: string; path: RegExp; handler: Handler }> = [];
   private readonly original = window.fetch;
 
   install(): this {
@@ -36,7 +37,7 @@ export class FakeTokenService {
       const headers = new Headers(init?.headers);
       this.requests.push({ method, path: url.pathname, body, authorization: headers.get('authorization') });
       const key = `${method} ${url.pathname.replace(/\/v1\/calls\/[^/]+\//, '/v1/calls/:id/')}`;
-      const handler = this.handlers.get(key);
+      const handler = this.handlers.get(key) ?? this.patterns.find((p) => p.method === method && p.path.test(url.pathname))?.handler;
       if (!handler) return Response.json({ error: { code: 'not_found', message: `no handler for ${key}` } }, { status: 404 });
       const { status, json } = await handler(body, url.pathname);
       return Response.json(json, { status });
@@ -50,6 +51,12 @@ export class FakeTokenService {
 
   on(route: string, handler: Handler): this {
     this.handlers.set(route, handler);
+    return this;
+  }
+
+  /** A handler for every path that matches (e.g. `/v1/rooms/x/participants/<identity>`); exact routes win. */
+  onMatch(method: string, path: RegExp, handler: Handler): this {
+    this.patterns.push({ method, path, handler });
     return this;
   }
 

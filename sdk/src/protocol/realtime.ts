@@ -54,6 +54,17 @@ export interface RoomStatus {
   nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
 }
 
+/** A room as GET /v1/rooms/:room and the realtime `room` frame report it. */
+export interface RoomStatus {
+  id: string;
+  name: string;
+  running: boolean;
+  startedAt?: string;
+  count: number;
+  participants: Array<{ identity: string; name: string; guest: boolean; moderator: boolean; handRaisedAt?: string }>;
+  nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
+}
+
 // Client → server
 export interface AuthMessage { type: 'auth'; token: string }
 export interface WatchMessage { type: 'watch'; add?: string[]; remove?: string[] }

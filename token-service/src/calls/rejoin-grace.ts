@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import type { CallStore } from './call-store.js';
+import { logFailure, type Logger } from '../http/logger.js';
 
 /** Why a party is given up: never came to the room after the answer, or left it and stayed away. */
 export type Absence = { kind: 'never_joined' } | { kind: 'left'; at: Date };
@@ -18,6 +19,8 @@ export interface RejoinGraceDeps {
   isOnline?(userId: string): Promise<boolean>;
   /** The party did not come back in time. */
   giveUp(callId: string, identity: string, absence: Absence): Promise<void>;
+  /** Where failures of the checks go. */
+  logger: Logger;
 }
 
 const MARK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -98,7 +101,7 @@ export class RejoinGrace {
   private later(check: () => Promise<void>): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      check().catch((err) => console.error('[calls] the rejoin check failed:', (err as Error).message));
+      check().catch(logFailure(this.deps.logger, 'the rejoin check failed'));
     }, this.deps.graceMs);
     timer.unref();
     this.timers.add(timer);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { styleMap } from 'lit/directives/style-map.js';
 import { LocalizeController } from '../../../i18n/localize.js';
@@ -9,6 +9,7 @@ import { StoreController, sessionContext } from '../../session-context.js';
 import { icons } from '../../icons.js';
 import { playTestSound, watchMicrophoneLevel } from './device-test.js';
 import { deviceSettingsStyles } from './device-settings.styles.js';
+import { conferenceStrings } from '../../conference/i18n/index.js';
 
 export class TimioCloseEvent extends Event {
   constructor() {
@@ -39,6 +40,9 @@ export class TimioDeviceSettings extends LitElement {
   @consume({ context: sessionContext, subscribe: true })
   @state()
   session?: SessionApi;
+
+  /** Inside another panel (the conference's settings): no own heading, close button or dialog role. */
+  @property({ type: Boolean }) embedded = false;
 
   @state() private level = 0;
 
@@ -93,11 +97,13 @@ export class TimioDeviceSettings extends LitElement {
       </label>`;
     };
     const percent = Math.round(this.level * 100);
-    return html`<section part="panel" role="dialog" aria-labelledby="title" @keydown=${this.onKeydown}>
-      <div class="head">
-        <h2 id="title">${t.moreOptions}</h2>
-        <button class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>${icons.close}</button>
-      </div>
+    return html`<section part="panel" class=${this.embedded ? 'embedded' : ''} role=${this.embedded ? 'group' : 'dialog'} aria-labelledby="title" @keydown=${this.onKeydown}>
+      ${this.embedded
+        ? html`<h3 id="title">${conferenceStrings(this.localize.t).devices}</h3>`
+        : html`<div class="head">
+            <h2 id="title">${t.moreOptions}</h2>
+            <button class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>${icons.close}</button>
+          </div>`}
       ${select('videoinput', t.camera)}
       ${this.local.value?.camera ? html`<video class="preview" autoplay playsinline muted aria-hidden="true"></video>` : nothing}
       ${select('audioinput', t.microphone)}

@@ -44,16 +44,6 @@ export interface RoomParticipantStatus {
   handRaisedAt?: string;
 }
 
-export interface RoomStatus {
-  id: string;
-  name: string;
-  running: boolean;
-  startedAt?: string;
-  count: number;
-  participants: RoomParticipantStatus[];
-  nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
-}
-
 /** A room as GET /v1/rooms/:room and the realtime `room` frame report it. */
 export interface RoomStatus {
   id: string;
@@ -61,7 +51,7 @@ export interface RoomStatus {
   running: boolean;
   startedAt?: string;
   count: number;
-  participants: Array<{ identity: string; name: string; guest: boolean; moderator: boolean; handRaisedAt?: string }>;
+  participants: RoomParticipantStatus[];
   nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
 }
 

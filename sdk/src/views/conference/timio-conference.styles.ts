@@ -15,6 +15,9 @@ export const conferenceStyles = [
       font-family: var(--_font-family);
       container-type: inline-size;
     }
+    :host([phase='idle']) {
+      display: none;
+    }
     :host([full-window]) {
       position: fixed;
       inset: 0;

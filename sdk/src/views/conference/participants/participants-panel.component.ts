@@ -11,6 +11,7 @@ import { initials } from '../../parts/initials.js';
 import { TimioPanelCloseEvent } from '../panel-close.js';
 import { TimioModerateEvent } from './moderate-event.js';
 import { participantsPanelStyles } from './participants-panel.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 /** Raised hands first by the time they went up, then everyone else in join order. */
 export function listOrder(people: readonly ParticipantState[]): ParticipantState[] {
@@ -54,7 +55,7 @@ export class TimioParticipantsPanel extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const people = listOrder(this.people.value ?? []);
     return html`<section aria-labelledby="people-title" @keydown=${this.onKeydown}>
       <div class="panel-head">
@@ -67,7 +68,7 @@ export class TimioParticipantsPanel extends LitElement {
   }
 
   private row(p: ParticipantState) {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const m = this.localize.t.media;
     const micOn = !!p.microphone && !p.microphone.muted;
     const camOn = !!p.camera && !p.camera.muted;
@@ -97,7 +98,7 @@ export class TimioParticipantsPanel extends LitElement {
 
   /** Removing someone asks once more, in place. */
   private removeButton(p: ParticipantState) {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     if (this.confirming !== p.identity) return html`<button class="secondary remove" @click=${() => (this.confirming = p.identity)}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>`;
     return html`<span class="confirm" role="group" aria-label=${t.removeConfirm(p.name)}><span>${t.removeConfirm(p.name)}</span>
       <button class="danger confirm-remove" @click=${() => ((this.confirming = undefined), this.moderate('remove', p.identity))}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>

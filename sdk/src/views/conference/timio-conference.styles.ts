@@ -33,7 +33,8 @@ export const conferenceStyles = [
     .conference[data-phase='prejoin'],
     .conference[data-phase='ended'] {
       overflow-y: auto;
-      justify-content: center;
+      /* safe: a pre-join taller than a small panel starts at its top instead of being cut off above */
+      justify-content: safe center;
     }
     .conference[data-phase='idle'] {
       display: none;

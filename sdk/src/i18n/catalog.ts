@@ -225,6 +225,39 @@ export interface Catalog {
     gone: string;
   };
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
+  /** "Person einladen" in the conference's participants panel (moderators). */
+  readonly invite: {
+    open: string;
+    title: string;
+    meetingTitle: string;
+    date: string;
+    time: string;
+    duration: string;
+    colleagues: string;
+    colleaguesHint: string;
+    guests: string;
+    guestName: string;
+    email: string;
+    emailHint: string;
+    create: string;
+    creating: string;
+    created: (name: string) => string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    linkLabel: string;
+    mail: string;
+    calendar: string;
+    openInvites: string;
+    none: string;
+    revoke: string;
+    revoked: string;
+    close: string;
+    /** "Maria Gast möchte teilnehmen" */
+    wantsToJoin: (name: string) => string;
+    admit: string;
+    deny: string;
+  };
   /** The guest page (<timio-guest-join>): an external guest's way in through an invite link. */
   readonly guestJoin: {
     /** Accessible name of the element's region. */

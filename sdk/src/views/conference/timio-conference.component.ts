@@ -48,6 +48,8 @@ export class TimioConference extends LitElement {
   @property() chat = '';
   /** Tiles per page in the tile view (default 9 = 3×3). */
   @property({ type: Number, attribute: 'per-page' }) perPage = 9;
+  /** The chat room's address: "Person einladen" offers it to colleagues (without it, guest links only). */
+  @property({ attribute: 'room-url' }) roomUrl = '';
   /** Covers the whole window instead of the place the host gave it. */
   @property({ type: Boolean, reflect: true, attribute: 'full-window' }) fullWindow = false;
   /** The room routes of the token service (set by the page wiring). */
@@ -151,7 +153,10 @@ export class TimioConference extends LitElement {
   private renderPanel(panel: Panel) {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
-    if (panel === 'participants') return html`<timio-participants-panel ?moderator=${this.joining.moderator} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
+    if (panel === 'participants') {
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined}
+        room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
+    }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
       @timio-view-change=${(e: TimioViewChangeEvent) => Object.assign(this, e.detail)} @timio-panel-close=${close}></timio-conference-settings>`;
   }

@@ -4,7 +4,7 @@
 // expires without reconnecting, reconnects with backoff and jitter, and re-subscribes after.
 // Plain TypeScript: no DOM, no LiveKit.
 import {
-  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef,
+  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef, type GuestWaitingMessage, type GuestDecidedMessage,
 } from '../protocol/realtime.js';
 import type { ErrorCode } from '../protocol/errors.js';
 import { PresenceStore, type PresenceListener } from './presence-store.js';
@@ -53,6 +53,7 @@ export class RealtimeClient {
   private readonly callListeners = new Set<Listener<CallInfo>>();
   private readonly ringListeners = new Set<Listener<RoomRing>>();
   private readonly ringEndedListeners = new Set<Listener<string>>();
+  private readonly guestListeners = new Set<Listener<GuestWaitingMessage | GuestDecidedMessage>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
   /** Room bars on this page, per room; the service watches each room once per page. */
   private readonly roomListeners = new Map<string, Set<Listener<RoomUpdate>>>();
@@ -125,6 +126,8 @@ export class RealtimeClient {
   onRoomRing(listener: Listener<RoomRing>): () => void { return this.listen(this.ringListeners, listener); }
   /** The invitation with this id is over (timed out, or answered on another page). */
   onRoomRingEnded(listener: Listener<string>): () => void { return this.listen(this.ringEndedListeners, listener); }
+  /** Moderators: a guest waits to be let in, or that is over (`guest-waiting` / `guest-decided`). */
+  onGuestNotice(listener: Listener<GuestWaitingMessage | GuestDecidedMessage>): () => void { return this.listen(this.guestListeners, listener); }
   /** Every `ready`: the first connection and each reconnect (call state may have moved meanwhile). */
   onReady(listener: () => void): () => void {
     return this.onState((state) => { if (state === 'ready') listener(); });
@@ -214,6 +217,9 @@ export class RealtimeClient {
         return emit(this.ringListeners, m.ring);
       case 'room-ring-ended':
         return emit(this.ringEndedListeners, m.id);
+      case 'guest-waiting':
+      case 'guest-decided':
+        return emit(this.guestListeners, m);
       case 'room':
         return this.roomUpdate(m.room.id, { status: m.room });
       case 'error':

@@ -7,6 +7,7 @@ import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import type { ConferenceApi } from './room-api.js';
+import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
@@ -54,6 +55,8 @@ export class TimioConference extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'full-window' }) fullWindow = false;
   /** The room routes of the token service (set by the page wiring). */
   @property({ attribute: false }) api?: ConferenceApi;
+  /** The page's realtime guest frames (set by the page wiring): moderators see who waits to be let in. */
+  @property({ attribute: false }) guestNotices?: GuestNoticeSource;
   /** Makes the room session for a join (set by the page wiring; tests pass their own). */
   @property({ attribute: false }) createSession?: SessionFactory;
 
@@ -67,6 +70,7 @@ export class TimioConference extends LitElement {
 
   /** This view's join: its room session, role and progress. */
   readonly joining = new ConferenceJoin(this);
+  private readonly waiting = new WaitingGuests(this);
   private readonly notices = new ConferenceNotices(this, () => this.panel === 'chat');
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly connection = new StoreController(this, () => this.joining.session, (s) => s.connection);
@@ -100,6 +104,7 @@ export class TimioConference extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
     const session = this.joining.session;
     if (this.provider.value !== session) {
       this.provider.setValue(session);
@@ -138,6 +143,7 @@ export class TimioConference extends LitElement {
     });
     return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
       ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
+      ${waitingGuestNotices(this.localize.t.invite, this.localize.t.media.guest, this.waiting.guests, (identity, admit) => void this.waiting.decide(identity, admit))}
       <div class="body ${this.panel ? 'with-panel' : ''}">
         <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
         <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>

@@ -35,8 +35,9 @@ describe('guests against the dev media server', () => {
   });
   after(async () => {
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-    await s.close();
+    // The media server first: its webhooks about those leaving then have nowhere to retry to.
     await media.close();
+    await s.close();
   });
 
   test('a guest waits for the moderator and is let in when Anna joins as moderator', async () => {
@@ -57,11 +58,10 @@ describe('guests against the dev media server', () => {
     const answer = await polled;
     assert.equal(answer.status, 200, answer.text);
     assert.equal(answer.body.state, 'admitted');
-    const maria = await join(answer.body.token);
+    await join(answer.body.token);
     const seen = await anna.waitForParticipant(waiting.body.identity);
     assert.equal(seen.attributes['timio.guest'], '1');
     assert.equal(seen.name, 'Maria Gast');
-    await maria.leave();
   });
 
   test('while a moderator is in, guests go straight in; an invite with waitingRoom still waits', async () => {

@@ -70,7 +70,7 @@ export class CallService {
       await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
       this.deps.metrics?.call(undefined, ended);
       await this.announce(ended);
-      throw new ApiError(409, 'busy', `${callee.name} is in another call`, ended);
+      throw new ApiError(409, 'busy', `${callee.name} is in another call or a conference`, ended);
     }
     await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
     this.deps.metrics?.call(undefined, call);

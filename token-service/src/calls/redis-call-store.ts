@@ -10,6 +10,7 @@ import type { CallStore, LineClaim } from './call-store.js';
 const SCRIPTS = {
   claimLines: `
 if redis.call('EXISTS', '${P}line:' .. ARGV[2]) == 1 then return 'callee_busy' end
+if redis.call('SCARD', '${CONFERENCE_PREFIX}' .. ARGV[2]) > 0 then return 'callee_busy' end
 if redis.call('EXISTS', '${P}line:' .. ARGV[1]) == 1 then return 'caller_busy' end
 redis.call('SET', '${P}line:' .. ARGV[1], ARGV[3] .. ':ringing', 'PX', ARGV[4])
 redis.call('SET', '${P}line:' .. ARGV[2], ARGV[3] .. ':ringing', 'PX', ARGV[4])

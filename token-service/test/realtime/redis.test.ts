@@ -146,6 +146,11 @@ describe('realtime across two processes through Redis', () => {
     const running = (await felix.next('room', (m) => m.room.count === 1)).room;
     assert.deepEqual(running.participants.map((p) => p.identity), ['ben']);
     await carla.presence('ben', 'busy');
+    // carla calls him through b: the conference membership a learned is seen there, so it is busy.
+    const call = await b.post('/v1/calls', 'carla', { callee: 'ben' });
+    assert.equal(call.status, 409, JSON.stringify(call.body));
+    assert.equal(call.body.error.code, 'busy');
+    assert.equal((await benPage.call('ended', 'busy')).caller.id, 'carla');
 
     // A ring from b: ben (busy, page on a) silent; felix (on b) rings; felix declines on a.
     // The earlier test's ring of this room may still run: the service refuses a second one until it

@@ -2,13 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LocalizeController } from '../../i18n/localize.js';
-import type { Catalog } from '../../i18n/catalog.js';
+import type { ConferenceCatalog } from '../../i18n/catalog.js';
 import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import type { ConferenceApi } from './room-api.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
-import { ConferenceJoin, type SessionFactory } from './conference-join.js';
+import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
 import { conferenceHeader } from './header/conference-header.js';
@@ -18,6 +18,7 @@ import type { TimioModerateEvent } from './participants/moderate-event.js';
 import type { TimioViewChangeEvent } from './settings/conference-settings.component.js';
 import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
 import { conferenceStyles } from './timio-conference.styles.js';
+import { conferenceStrings } from './i18n/index.js';
 
 /**
  * The conference room of one chat room's meeting ("Informationen zum Konferenzraum"): pre-join,
@@ -59,6 +60,11 @@ export class TimioConference extends LitElement {
   @property({ attribute: false }) guestNotices?: GuestNoticeSource;
   /** Makes the room session for a join (set by the page wiring; tests pass their own). */
   @property({ attribute: false }) createSession?: SessionFactory;
+  /**
+   * Where the view is, reflected for the host's CSS (set by the view; writing it has no effect):
+   * `idle` (shows nothing: e.g. hide the panel around it), `prejoin`, `joining`, `in`, `ended`.
+   */
+  @property({ reflect: true }) phase: Phase = 'idle';
 
   @state() private panel?: Panel;
   @state() private layout: 'tiles' | 'speaker' = 'tiles';
@@ -105,6 +111,7 @@ export class TimioConference extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
+    this.phase = this.joining.phase;
     const session = this.joining.session;
     if (this.provider.value !== session) {
       this.provider.setValue(session);
@@ -116,7 +123,7 @@ export class TimioConference extends LitElement {
 
   override render() {
     const catalog = this.localize.t;
-    const t = catalog.conference;
+    const t = conferenceStrings(catalog);
     const j = this.joining;
     const name = this.roomName || this.room;
     let body: unknown = nothing;
@@ -131,7 +138,7 @@ export class TimioConference extends LitElement {
   }
 
   private renderRoom(name: string) {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const j = this.joining;
     const people = this.people.value ?? [];
     const self = people.find((p) => p.isLocal);
@@ -238,7 +245,7 @@ export class TimioConference extends LitElement {
   };
 }
 
-function noticeText(t: Catalog['conference'], n: { kind: string; name: string }): string {
+function noticeText(t: ConferenceCatalog, n: { kind: string; name: string }): string {
   switch (n.kind) {
     case 'joined': return t.joined(n.name);
     case 'left': return t.left(n.name);

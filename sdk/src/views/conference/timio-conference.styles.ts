@@ -15,6 +15,9 @@ export const conferenceStyles = [
       font-family: var(--_font-family);
       container-type: inline-size;
     }
+    :host([phase='idle']) {
+      display: none;
+    }
     :host([full-window]) {
       position: fixed;
       inset: 0;
@@ -86,6 +89,12 @@ export const conferenceStyles = [
     }
     .panel > * {
       min-height: 0;
+    }
+    /* The overflow menu opens upwards over the body: above a panel that covers it (narrow view),
+       below the end confirmation's scrim. */
+    timio-control-bar {
+      position: relative;
+      z-index: 2;
     }
     .notices {
       position: absolute;

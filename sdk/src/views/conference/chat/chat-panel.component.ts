@@ -9,6 +9,7 @@ import { StoreController, sessionContext } from '../../session-context.js';
 import { icons } from '../../icons.js';
 import { TimioPanelCloseEvent } from '../panel-close.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 /**
  * The conference chat as a side panel: every message with sender and time (text only), a box for
@@ -48,7 +49,7 @@ export class TimioChatPanel extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const time = new Intl.DateTimeFormat(this.localize.t.locale, { hour: '2-digit', minute: '2-digit' });
     const list = this.messages.value ?? [];
     const left = CHAT_MAX_CHARS - [...this.draft].length;
@@ -77,7 +78,7 @@ export class TimioChatPanel extends LitElement {
 
   private send = async (e?: Event): Promise<void> => {
     e?.preventDefault();
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const text = this.draft.trim();
     if (!text || !this.session || this.sending) return;
     if ([...text].length > CHAT_MAX_CHARS) {

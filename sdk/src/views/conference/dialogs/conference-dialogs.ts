@@ -2,10 +2,11 @@
 // the moderator confirmation for those who joined straight from the invitation, and the view
 // after the meeting ended for this person (left, ended by the moderator, removed, failed, full).
 import { html, nothing } from 'lit';
-import type { Catalog } from '../../../i18n/catalog.js';
+import type { Catalog, ConferenceCatalog } from '../../../i18n/catalog.js';
 import type { EndReason } from '../conference-join.js';
+import { conferenceStrings } from '../i18n/index.js';
 
-export function endConfirm(t: Catalog['conference'], onCancel: () => void, onConfirm: () => void) {
+export function endConfirm(t: ConferenceCatalog, onCancel: () => void, onConfirm: () => void) {
   return html`<div class="scrim">
     <div class="dialog end-dialog" role="alertdialog" aria-modal="true" aria-labelledby="end-title" aria-describedby="end-text"
       @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
@@ -19,7 +20,7 @@ export function endConfirm(t: Catalog['conference'], onCancel: () => void, onCon
   </div>`;
 }
 
-export function moderatorNotice(t: Catalog['conference'], onConfirm: () => void, onDismiss: () => void) {
+export function moderatorNotice(t: ConferenceCatalog, onConfirm: () => void, onDismiss: () => void) {
   return html`<div class="banner moderator-notice" role="group" aria-labelledby="mod-text">
     <p id="mod-text">${t.confirmModerator}</p>
     <div class="actions">
@@ -30,7 +31,7 @@ export function moderatorNotice(t: Catalog['conference'], onConfirm: () => void,
 }
 
 export function endedView(catalog: Catalog, room: string, reason: EndReason | undefined, errorCode: string | undefined, onClose: () => void, onRejoin: () => void) {
-  const t = catalog.conference;
+  const t = conferenceStrings(catalog);
   const message = reason === 'ended' ? t.endedByModerator : reason === 'removed' ? t.removed : reason === 'left' ? t.youLeft : reason === 'full' ? t.full
     : errorCode && errorCode !== 'fallback' ? catalog.errors[errorCode] ?? t.failed : t.failed;
   const again = reason === 'left' || reason === 'failed' || reason === 'full';

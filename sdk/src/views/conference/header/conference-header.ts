@@ -1,7 +1,7 @@
 // The header "Informationen zum Konferenzraum": the room's name, how long the meeting runs, how
 // many are present.
 import { html } from 'lit';
-import type { Catalog } from '../../../i18n/catalog.js';
+import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 
 /** 65 s → "1:05", 3725 s → "1:02:05". */
 export function formatRunning(ms: number): string {
@@ -12,7 +12,7 @@ export function formatRunning(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
 }
 
-export function conferenceHeader(t: Catalog['conference'], name: string, runningMs: number | undefined, present: number) {
+export function conferenceHeader(t: ConferenceCatalog, name: string, runningMs: number | undefined, present: number) {
   return html`<div class="header" part="header" role="group" aria-label=${t.info}>
     <h2 class="room-name">${name}</h2>
     <dl class="facts">

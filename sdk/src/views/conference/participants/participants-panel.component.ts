@@ -13,6 +13,7 @@ import { TimioModerateEvent } from './moderate-event.js';
 import { participantsPanelStyles } from './participants-panel.styles.js';
 import type { InviteApi } from '../invite/invite-api.js';
 import type { TimioInviteDialog } from '../invite/invite-dialog.component.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 /** Raised hands first by the time they went up, then everyone else in join order. */
 export function listOrder(people: readonly ParticipantState[]): ParticipantState[] {
@@ -63,7 +64,7 @@ export class TimioParticipantsPanel extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const people = listOrder(this.people.value ?? []);
     return html`<section aria-labelledby="people-title" @keydown=${this.onKeydown}>
       <div class="panel-head">
@@ -78,7 +79,7 @@ export class TimioParticipantsPanel extends LitElement {
   }
 
   private row(p: ParticipantState) {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const m = this.localize.t.media;
     const micOn = !!p.microphone && !p.microphone.muted;
     const camOn = !!p.camera && !p.camera.muted;
@@ -108,7 +109,7 @@ export class TimioParticipantsPanel extends LitElement {
 
   /** Removing someone asks once more, in place. */
   private removeButton(p: ParticipantState) {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     if (this.confirming !== p.identity) return html`<button class="secondary remove" @click=${() => (this.confirming = p.identity)}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>`;
     return html`<span class="confirm" role="group" aria-label=${t.removeConfirm(p.name)}><span>${t.removeConfirm(p.name)}</span>
       <button class="danger confirm-remove" @click=${() => ((this.confirming = undefined), this.moderate('remove', p.identity))}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>

@@ -6,6 +6,7 @@ import { icons } from '../../icons.js';
 import { watchMicrophoneLevel } from '../../parts/device-settings/device-test.js';
 import { loadChoices, saveChoices, type MediaChoices } from './choices.js';
 import { prejoinStyles } from './prejoin.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 export class TimioPrejoinJoinEvent extends CustomEvent<{ choices: MediaChoices; moderator: boolean }> {
   constructor(detail: { choices: MediaChoices; moderator: boolean }) {
@@ -20,6 +21,7 @@ declare global {
 }
 
 type Problem = 'permission_denied' | 'no_device' | 'in_use' | 'other';
+type Source = 'camera' | 'microphone';
 
 /**
  * The pre-join of a conference: camera preview, microphone level, device choice, joining with
@@ -51,6 +53,8 @@ export class TimioConferencePrejoin extends LitElement {
   private video?: MediaStreamTrack;
   private audio?: MediaStreamTrack;
   private stopMeter?: () => void;
+  /** Counts captures and releases per source, so a late getUserMedia answer knows it is stale. */
+  private readonly generation: Record<Source, number> = { camera: 0, microphone: 0 };
   private readonly localize = new LocalizeController(this);
 
   override connectedCallback(): void {
@@ -69,7 +73,7 @@ export class TimioConferencePrejoin extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const tc = this.localize.t.callWindow;
     const c = this.choices;
     const percent = Math.round(this.level * 100);
@@ -126,39 +130,48 @@ export class TimioConferencePrejoin extends LitElement {
     void this.capture([kind]);
   }
 
-  /** (Re)starts the preview of these sources for the current choices (the other keeps running); each fails on its own. */
-  private async capture(which: ReadonlyArray<'camera' | 'microphone'> = ['camera', 'microphone']): Promise<void> {
+  /**
+   * (Re)starts the preview of these sources for the current choices (the other keeps running);
+   * each fails on its own. A capture overtaken by a newer one, a release or a join stops what it
+   * got: a track left running would keep the camera light on and the device busy for the session.
+   */
+  private async capture(which: ReadonlyArray<Source> = ['camera', 'microphone']): Promise<void> {
     this.release(which);
+    if (!this.isConnected) return;
     const c = this.choices;
-    const problems: typeof this.problems = { ...this.problems };
-    for (const kind of which) delete problems[kind];
-    const get = async (kind: 'camera' | 'microphone', id?: string) => {
+    const generation = { ...this.generation };
+    const current = (kind: Source) => this.generation[kind] === generation[kind];
+    const failures: Partial<Record<Source, Problem>> = {};
+    const get = async (kind: Source, id?: string) => {
       try {
         const constraints = kind === 'camera' ? { video: id ? { deviceId: { exact: id } } : true } : { audio: id ? { deviceId: { exact: id } } : true };
-        return (await navigator.mediaDevices.getUserMedia(constraints)).getTracks()[0];
+        const tracks = (await navigator.mediaDevices.getUserMedia(constraints)).getTracks();
+        if (current(kind)) return tracks[0];
+        for (const t of tracks) t.stop();
       } catch (err) {
-        problems[kind] = failureOf(err);
-        return undefined;
+        if (current(kind)) failures[kind] = failureOf(err);
       }
+      return undefined;
     };
-    const want = (kind: 'camera' | 'microphone') => which.includes(kind) && c[kind];
+    const want = (kind: Source) => which.includes(kind) && c[kind];
     const [video, audio] = await Promise.all([want('camera') ? get('camera', c.cameraId) : undefined, want('microphone') ? get('microphone', c.microphoneId) : undefined]);
-    if (!this.isConnected) {
-      video?.stop();
-      audio?.stop();
-      return;
+    const problems = { ...this.problems };
+    for (const kind of which) if (current(kind)) delete problems[kind];
+    this.problems = { ...problems, ...failures };
+    if (video) this.video = video;
+    if (audio) {
+      this.audio = audio;
+      this.stopMeter = watchMicrophoneLevel(audio, (level) => (this.level = level));
     }
-    if (which.includes('camera')) this.video = video;
-    if (which.includes('microphone')) this.audio = audio;
-    this.problems = problems;
-    if (audio) this.stopMeter = watchMicrophoneLevel(audio, (level) => (this.level = level));
+    this.requestUpdate();
     const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
     this.cameras = devices.filter((d) => d.kind === 'videoinput' && d.deviceId);
     this.mics = devices.filter((d) => d.kind === 'audioinput' && d.deviceId);
-    this.requestUpdate();
   }
 
-  private release(which: ReadonlyArray<'camera' | 'microphone'> = ['camera', 'microphone']): void {
+  /** Stops the preview of these sources (and any capture of them still under way). */
+  private release(which: ReadonlyArray<Source> = ['camera', 'microphone']): void {
+    for (const kind of which) this.generation[kind]++;
     if (which.includes('camera')) {
       this.video?.stop();
       this.video = undefined;
@@ -170,6 +183,8 @@ export class TimioConferencePrejoin extends LitElement {
       this.audio = undefined;
       this.level = 0;
     }
+    // The preview element goes with its track (video is no reactive state of its own).
+    this.requestUpdate();
   }
 }
 

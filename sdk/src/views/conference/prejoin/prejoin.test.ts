@@ -49,10 +49,27 @@ describe('<timio-conference-prejoin>', () => {
     expect(root.querySelector('.join-moderator')!.textContent).to.equal('Join as moderator');
     expect(root.querySelector('.join-member')!.textContent).to.equal('Join as member');
     await expect(el).to.be.accessible();
+    const preview = (root.querySelector('video')!.srcObject as MediaStream).getTracks()[0]!;
+    await waitUntil(() => Number(root.querySelector('[role="meter"]')!.getAttribute('aria-valuenow')) > 0, 'the level moves');
     const joined = oneEvent(el, 'timio-prejoin-join');
     root.querySelector<HTMLButtonElement>('.join-moderator')!.click();
     expect((await joined).detail.moderator).to.equal(true);
-    // Joining releases the preview: the camera is free for the session.
-    expect(root.querySelector('video')).to.equal(null);
+    // Joining releases the preview: the camera is free (its light off) for the session.
+    await el.updateComplete;
+    expect(preview.readyState).to.equal('ended');
+    expect(root.querySelector('video') === null, 'no preview after joining').to.equal(true);
+    expect(root.querySelector('[role="meter"]')!.getAttribute('aria-valuenow')).to.equal('0');
+  });
+
+  it('stops a camera that arrives after the person turned it off or left', async () => {
+    localStorage.removeItem('timio.media-choices');
+    const el = await fixture<TimioConferencePrejoin>(html`<timio-conference-prejoin room-name="Vertrieb"></timio-conference-prejoin>`);
+    const root = el.shadowRoot!;
+    // Turned off before the first getUserMedia answered: no preview may appear later.
+    root.querySelector<HTMLButtonElement>('.toggle.camera')!.click();
+    await waitUntil(() => root.querySelector('.devices select option[value]:not([value=""])'), 'the device lists filled');
+    await el.updateComplete;
+    expect(root.querySelector('video') === null, 'no preview of a camera turned off').to.equal(true);
+    expect(root.querySelector('.toggle.camera')!.getAttribute('aria-pressed')).to.equal('false');
   });
 });

@@ -4,6 +4,7 @@ import { LocalizeController } from '../../../i18n/localize.js';
 import { icons } from '../../icons.js';
 import { TimioPanelCloseEvent } from '../panel-close.js';
 import { conferenceSettingsStyles } from './conference-settings.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 export interface ViewOptions {
   layout: 'tiles' | 'speaker';
@@ -50,7 +51,7 @@ export class TimioConferenceSettings extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const radio = (value: 'tiles' | 'speaker', label: string) => html`<label class="option">
       <input type="radio" name="layout" value=${value} .checked=${this.layout === value} @change=${() => this.change({ layout: value })} />${label}</label>`;
     const check = (key: 'mirrorSelf' | 'hideSelf', label: string) => html`<label class="option">

@@ -9,6 +9,7 @@ import { speakerLayout, tilePage } from '../../../session/layout.js';
 import { StoreController, sessionContext } from '../../session-context.js';
 import { orderTiles, stageTile, visibleVideos, type StageTile } from './stage-plan.js';
 import { stageStyles } from './conference-stage.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
 
 /**
  * The conference's picture area: the tile view ("Kachelansicht") in pages of at most `per-page`
@@ -69,7 +70,7 @@ export class TimioConferenceStage extends LitElement {
   }
 
   private renderTiles() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const per = Math.max(1, Math.floor(this.perPage) || 9);
     const tiles = orderTiles(this.people.value ?? [], this.placed, per, this.hideSelf);
     this.placed = tiles.map((x) => x.key);
@@ -92,7 +93,7 @@ export class TimioConferenceStage extends LitElement {
   }
 
   private renderSpeaker() {
-    const t = this.localize.t.conference;
+    const t = conferenceStrings(this.localize.t);
     const people = (this.people.value ?? []).filter((p) => !(this.hideSelf && p.isLocal));
     const main = stageTile(people);
     const others = orderTiles(people, this.placed, 6, false).filter((x) => x.key !== main?.key && x.source === 'camera');

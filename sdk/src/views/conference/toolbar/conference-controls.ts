@@ -1,7 +1,7 @@
 // The conference's controls in the manual's order ("Informationen zum Konferenzraum"): Konferenz
 // verlassen, Mikro, Kamera, Bildschirmfreigabe, Chat, Hand heben, Anwesende Teilnehmer,
 // Kachelansicht, Weitere Einstellungen, and Konferenz beenden for moderators.
-import type { Catalog } from '../../../i18n/catalog.js';
+import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 import type { LocalMediaState } from '../../../session/types.js';
 import { icons } from '../../icons.js';
 import { canShareScreen } from '../../parts/control-bar/media-controls.js';
@@ -19,7 +19,7 @@ export interface ControlsInput {
   moderator: boolean;
 }
 
-export function conferenceControls(t: Catalog['conference'], c: ControlsInput): ControlSpec[] {
+export function conferenceControls(t: ConferenceCatalog, c: ControlsInput): ControlSpec[] {
   const busy = !c.live || !!c.local?.busy;
   const micOn = !!c.local?.micOn;
   const camOn = !!c.local?.cameraOn;

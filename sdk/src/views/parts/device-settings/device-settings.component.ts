@@ -9,6 +9,7 @@ import { StoreController, sessionContext } from '../../session-context.js';
 import { icons } from '../../icons.js';
 import { playTestSound, watchMicrophoneLevel } from './device-test.js';
 import { deviceSettingsStyles } from './device-settings.styles.js';
+import { conferenceStrings } from '../../conference/i18n/index.js';
 
 export class TimioCloseEvent extends Event {
   constructor() {
@@ -98,7 +99,7 @@ export class TimioDeviceSettings extends LitElement {
     const percent = Math.round(this.level * 100);
     return html`<section part="panel" class=${this.embedded ? 'embedded' : ''} role=${this.embedded ? 'group' : 'dialog'} aria-labelledby="title" @keydown=${this.onKeydown}>
       ${this.embedded
-        ? html`<h3 id="title">${this.localize.t.conference.devices}</h3>`
+        ? html`<h3 id="title">${conferenceStrings(this.localize.t).devices}</h3>`
         : html`<div class="head">
             <h2 id="title">${t.moreOptions}</h2>
             <button class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>${icons.close}</button>

@@ -2,7 +2,7 @@
 // events; the guest page reads what an invite is for. Invite tokens travel only in bodies (never
 // in a path or query string, which proxies log), and every link is built from PUBLIC_URL. Texts
 // (mailto, calendar) speak the inviter's language with times in the inviter's zone.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../context.js';
 import type { CreatedInvite, InviteInfo, OpenInvite } from '../../../sdk/src/protocol/rest.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
@@ -68,6 +68,16 @@ function wordingOf(stored: StoredInvite & { title: string; startsAt: string; dur
     lang: stored.lang ?? 'en', timeZone: stored.timeZone ?? 'UTC',
     ...(stored.guestName ? { guestName: stored.guestName } : {}),
   };
+}
+
+/** `/rooms/:room/invites/:id` for the room's moderator: the room, the invite id and what is stored of it; 404 when it is not this room's. */
+async function moderatedInvite(ctx: RouteContext, req: Request, res: Response) {
+  const room = roomIdParam(req);
+  await moderatedRoom(ctx.directory, employeeOf(res), room);
+  const id = inviteIdParam(req);
+  const stored = await ctx.inviteStore.get(id);
+  if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+  return { room, id, stored };
 }
 
 export function inviteRoutes(ctx: RouteContext): Router {
@@ -139,12 +149,8 @@ export function inviteRoutes(ctx: RouteContext): Router {
   });
 
   router.delete('/rooms/:room/invites/:id', auth, async (req, res) => {
-    const room = roomIdParam(req);
+    const { room, id, stored } = await moderatedInvite(ctx, req, res);
     const user = employeeOf(res);
-    await moderatedRoom(ctx.directory, user, room);
-    const id = inviteIdParam(req);
-    const stored = await ctx.inviteStore.get(id);
-    if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
     const wasRevoked = stored.revokedAt !== undefined;
     await ctx.inviteStore.revoke(id);
     if (!wasRevoked) ctx.metrics.invite('revoked');
@@ -176,11 +182,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
 
   // The moderator's calendar file, fetched with their own credentials, to attach to their mail.
   router.get('/rooms/:room/invites/:id/calendar.ics', auth, async (req, res) => {
-    const room = roomIdParam(req);
-    await moderatedRoom(ctx.directory, employeeOf(res), room);
-    const id = inviteIdParam(req);
-    const stored = await ctx.inviteStore.get(id);
-    if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+    const { id, stored } = await moderatedInvite(ctx, req, res);
     if (stored.revokedAt) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
     if (Date.parse(stored.expiresAt) <= Date.now()) throw new ApiError(410, 'invite_expired', 'this invite has expired');
     if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
+import { createLogger } from '../../src/http/logger.js';
 import { TestPage } from './pages.js';
 import { freePort, RedisServer, ServiceProcess } from './processes.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
@@ -237,7 +238,7 @@ describe('realtime across two processes through Redis', () => {
     anna.send({ type: 'watch', add: ['carla-5'] });
     await anna.presence('carla-5', 'offline');
     // Another member of the bus (what a token-service process runs) with a page of carla's ...
-    const doomed = new RedisBus(redis.url, { processTimeoutMs: 4_000 });
+    const doomed = new RedisBus(redis.url, { processTimeoutMs: 4_000, logger: createLogger(() => undefined) });
     await doomed.ready();
     await doomed.addPage('carla-5');
     await anna.presence('carla-5', 'online');

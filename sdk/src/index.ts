@@ -9,6 +9,7 @@ import { defineCallButton } from './elements/call-button/call-button.js';
 import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
 import { defineRoomBar } from './elements/room-bar/room-bar.js';
+import { defineGuestJoin } from './elements/guest-join/guest-join.js';
 import { connectWhenConfigured, pageServices } from './page/page-services.js';
 import type { CallInfo, UserRef } from './protocol/realtime.js';
 import type { RoomRingResult } from './protocol/rest.js';
@@ -37,7 +38,7 @@ export const timio = {
 
 export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
 export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
-export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant } from './protocol/rest.js';
+export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from './protocol/rest.js';
 export type { ErrorCode } from './protocol/errors.js';
 export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';
@@ -51,6 +52,8 @@ export { TimioCallButton } from './elements/call-button/call-button.js';
 export { TimioContact } from './elements/contact/contact.js';
 export { TimioNotifications } from './elements/notifications/notifications.js';
 export { TimioRoomBar } from './elements/room-bar/room-bar.js';
+export { TimioGuestJoin, TimioGuestStateEvent } from './elements/guest-join/guest-join.js';
+export type { GuestJoinState } from './elements/guest-join/guest-join.js';
 export { TimioConfigElement } from './elements/config/config.js';
 
 defineConfig();
@@ -58,6 +61,7 @@ defineCallButton();
 defineContact();
 defineNotifications();
 defineRoomBar();
+defineGuestJoin();
 ensureNotifications();
 
 // One realtime connection per page, opened once the page says where the token service is.

@@ -5,7 +5,7 @@ export { openCallWindow } from './call/open-call-window.js';
 export type { CallWindowOptions, CallWindowHandle } from './call/open-call-window.js';
 export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } from './call/call-types.js';
 export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timio-call.js';
-export { openConference, roomSessionFactory, TimioConference, defineTimioConference } from './conference/index.js';
+export { openConference, roomSessionFactory, TimioConference, defineTimioConference, conferenceApi } from './conference/index.js';
 export type { OpenConferenceOptions } from './conference/index.js';
 export {
   TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,

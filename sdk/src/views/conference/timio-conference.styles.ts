@@ -126,6 +126,12 @@ export const conferenceStyles = [
     .banner p {
       margin: 0 0 8px;
     }
+    .admit-notice .tag {
+      font-size: 0.8em;
+      padding: 1px 6px;
+      border-radius: 6px;
+      border: 1px solid currentColor;
+    }
     .scrim {
       position: absolute;
       inset: 0;

@@ -69,6 +69,8 @@ export interface Catalog {
     partnerLeft: (name: string) => string;
     connectionFailed: string;
     callEnded: string;
+    contactOptions: string;
+    contactOptionsFor: (name: string) => string;
     close: string;
     cameraOff: string;
     cameraOn: string;

@@ -58,6 +58,8 @@ export const de: Catalog = {
     partnerLeft: (name) => `${name} hat das Gespräch verlassen.`,
     connectionFailed: 'Die Verbindung ist fehlgeschlagen.',
     callEnded: 'Das Gespräch wurde beendet.',
+    contactOptions: 'Weitere Kontaktoptionen',
+    contactOptionsFor: (name) => `Kontaktoptionen für ${name}`,
     close: 'Schließen',
     cameraOff: 'Kamera ausschalten',
     cameraOn: 'Kamera einschalten',

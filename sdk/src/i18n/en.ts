@@ -58,6 +58,8 @@ export const en: Catalog = {
     partnerLeft: (name) => `${name} left the call.`,
     connectionFailed: 'The connection failed.',
     callEnded: 'The call has ended.',
+    contactOptions: 'More contact options',
+    contactOptionsFor: (name) => `Contact options for ${name}`,
     close: 'Close',
     cameraOff: 'Turn camera off',
     cameraOn: 'Turn camera on',

@@ -32,10 +32,11 @@ declare global {
  * on the stage, the own video in a corner (drag, or arrow keys when focused), and the shared parts
  * (video tiles, control bar, device settings, status overlay), which get the session by context.
  *
+ * @event timio-contact-action - One of the host's contact actions was chosen for the partner (from <timio-partner-actions>).
  * @event timio-call-window-end - The user ended the call or closed the window after it ended.
  *   detail: `{reason: 'hangup' | 'partner_left' | 'disconnected' | 'failed', call}`.
  * @csspart window - The window frame.
- * @csspart header - Partner name, call time and state badges.
+ * @csspart header - Partner name, the host's contact actions for the partner, call time and state badges.
  * @csspart stage - The video area.
  * @csspart self-view - The movable own video.
  * @csspart controls - The control bar.
@@ -135,7 +136,7 @@ export class TimioCall extends LitElement {
     const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
     const overlay = this.overlayState(name);
     return html`<div class="window" part="window" role="dialog" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
-      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing)}
+      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale)}
       <div class="stage" part="stage">
         ${partner ? this.renderPartner(partner) : nothing}
         ${self ? this.renderSelf(self) : nothing}

@@ -7,6 +7,8 @@ import { FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
+import { registerContactActions } from '../../contact-actions/contact-actions.js';
+import type { UserRef } from '../../protocol/realtime.js';
 
 // Mocha's globals (the project has no @types/mocha).
 declare const describe: (name: string, body: () => void) => void;
@@ -184,6 +186,28 @@ describe('<timio-call>', () => {
     expect(root.querySelector('.options') === null).to.equal(true);
     const bar = root.querySelector('timio-control-bar')!;
     expect(bar.shadowRoot!.activeElement === bar.shadowRoot!.querySelector('.more')).to.equal(true);
+  });
+
+  it("header: the host's contact actions for the partner run with the partner's id", async () => {
+    const ran: UserRef[] = [];
+    const remove = registerContactActions([{ id: 'chat', label: { de: 'Chat öffnen', en: 'Open chat' }, run: (c) => ran.push(c) }]);
+    const { el, session, root } = await open('de');
+    session.connection.set({ phase: 'connected' });
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    const actions = root.querySelector('header timio-partner-actions')!;
+    const toggle = actions.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
+    expect(toggle.textContent?.trim()).to.equal('Weitere Kontaktoptionen');
+    toggle.click();
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const chosen = oneEvent(el, 'timio-contact-action');
+    actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="chat"]')!.click();
+    expect((await chosen).detail.contact).to.deep.equal({ id: 'ben', name: 'Ben Müller' });
+    expect(ran).to.deep.equal([{ id: 'ben', name: 'Ben Müller' }]);
+    remove();
+    await settled(el);
+    expect(actions.shadowRoot!.querySelector('.toggle')).to.equal(null);
   });
 
   it('own video moves between corners with the arrow keys', async () => {

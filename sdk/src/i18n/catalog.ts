@@ -70,6 +70,9 @@ export interface Catalog {
     connectionFailed: string;
     callEnded: string;
     contactOptions: string;
+    endedNotice: string;
+    endedWith: (name: string, duration: string) => string;
+    dismissNotice: string;
     contactOptionsFor: (name: string) => string;
     close: string;
     cameraOff: string;

@@ -13,6 +13,7 @@ import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } fro
 import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
+import { FocusTrap } from './focus-trap.js';
 import { callWindowStyles } from './timio-call.styles.js';
 
 export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
@@ -41,11 +42,13 @@ declare global {
  * @csspart self-view - The movable own video.
  * @csspart controls - The control bar.
  * @csspart options - The device settings ("Weitere Optionen").
+ * @csspart notice - The "Gespräch beendet" notice left when the partner ended the call.
  * @cssproperty --timio-call-inset - Distance of the window from the viewport edges (0 on phones).
  * @cssproperty --timio-call-backdrop - What covers the page around the window.
  * @cssproperty --timio-call-background - Window background.
  * @cssproperty --timio-call-color - Text and icon colour.
  * @cssproperty --timio-z-index - Stacking order of the window.
+ * @cssproperty --timio-call-notice-duration - How long the "Gespräch beendet" notice stays before it is gone (default 8s).
   *
  * @tag timio-call
  */
@@ -65,6 +68,8 @@ export class TimioCall extends LitElement {
   @state() private optionsOpen = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
+  /** Shown as the short "Gespräch beendet" notice instead of the window (reflected for styling). */
+  @property({ type: Boolean, reflect: true }) ended = false;
 
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly connection = new StoreController(this, () => this.session, (s) => s.connection);
@@ -78,6 +83,15 @@ export class TimioCall extends LitElement {
   private clock?: ReturnType<typeof setInterval>;
   private resize?: ResizeObserver;
   private previousFocus?: Element | null;
+  private endedDuration = '';
+  private noticeGone?: () => void;
+
+  constructor() {
+    super();
+    // While the window covers the page, Tab cycles inside it (a modal dialog); Escape closes an
+    // open panel or menu and never ends the call.
+    new FocusTrap(this, () => this.renderRoot.querySelector<HTMLElement>('.window'), () => !this.ended && this.coversPage());
+  }
 
   private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
 
@@ -93,7 +107,50 @@ export class TimioCall extends LitElement {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     clearInterval(this.clock);
     this.resize?.disconnect();
-    if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
+    this.restoreFocus();
+    this.noticeGone?.();
+  }
+
+  /** Focus goes back where it was before the window opened, unless the user has moved it since. */
+  private restoreFocus(): void {
+    const active = document.activeElement;
+    if (active !== this && active !== document.body && active !== null) return;
+    if (this.previousFocus instanceof HTMLElement && this.previousFocus.isConnected) this.previousFocus.focus();
+  }
+
+  /**
+   * Turns the window into a short "Gespräch beendet" notice (the call is over; the page is free
+   * again) and resolves once the person dismissed it or it faded (a few seconds, longer while the
+   * pointer or focus is on it).
+   */
+  showEnded(): Promise<void> {
+    if (!this.ended) {
+      const seconds = this.call?.durationSeconds;
+      this.endedDuration = seconds !== undefined ? formatDuration(seconds * 1000) : this.connectedSince ? formatDuration(this.now - this.connectedSince) : '';
+      clearInterval(this.clock);
+      if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
+      this.ended = true;
+      this.restoreFocus();
+    }
+    return new Promise((resolve) => {
+      const before = this.noticeGone;
+      this.noticeGone = () => {
+        this.noticeGone = undefined;
+        before?.();
+        resolve();
+      };
+    });
+  }
+
+  private readonly dismissNotice = (): void => this.noticeGone?.();
+
+  private renderEnded() {
+    const t = this.t;
+    const name = this.partner?.name ?? this.call?.callee.name ?? '';
+    return html`<div class="notice" part="notice" role="status" lang=${this.locale ?? nothing} @animationend=${this.dismissNotice}>
+      <span class="notice-text"><strong>${t.endedNotice}</strong> <span>${t.endedWith(name, this.endedDuration)}</span></span>
+      <button type="button" class="notice-close" aria-label=${t.dismissNotice} title=${t.dismissNotice} @click=${this.dismissNotice}>${icons.close}</button>
+    </div>`;
   }
 
   protected override firstUpdated(): void {
@@ -104,7 +161,8 @@ export class TimioCall extends LitElement {
       this.stage = { width: entry.contentRect.width, height: entry.contentRect.height };
       this.reportVisible();
     });
-    this.resize.observe(this.renderRoot.querySelector('.stage')!);
+    const stage = this.renderRoot.querySelector('.stage');
+    if (stage) this.resize.observe(stage);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,19 +181,26 @@ export class TimioCall extends LitElement {
     return catalogFor(this.locale ?? localeOf(this)).callWindow;
   }
 
+  /** Whether the window covers the whole viewport (then focus stays inside it). */
+  private coversPage(): boolean {
+    const r = this.getBoundingClientRect();
+    return r.left <= 1 && r.top <= 1 && r.width >= innerWidth - 1 && r.height >= innerHeight - 1;
+  }
+
   private partnerState(): ParticipantState | undefined {
     const list = this.people.value ?? [];
     return this.partner ? list.find((p) => p.identity === this.partner!.id) : list.find((p) => !p.isLocal);
   }
 
   override render() {
+    if (this.ended) return this.renderEnded();
     const t = this.t;
     const partner = this.partnerState();
     const self = this.people.value?.find((p) => p.isLocal);
     const name = partner?.name ?? this.partner?.name ?? this.call?.callee.name ?? '';
     const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
     const overlay = this.overlayState(name);
-    return html`<div class="window" part="window" role="dialog" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
+    return html`<div class="window" part="window" role="dialog" aria-modal="true" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
       ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale)}
       <div class="stage" part="stage">
         ${partner ? this.renderPartner(partner) : nothing}

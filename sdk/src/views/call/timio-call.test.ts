@@ -2,6 +2,7 @@
 // The session is a stand-in with the real session's stores (testing/fake-session.ts); the real
 // session against a media server is exercised end to end in e2e/call-window.test.ts.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
 import { FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
@@ -208,6 +209,107 @@ describe('<timio-call>', () => {
     remove();
     await settled(el);
     expect(actions.shadowRoot!.querySelector('.toggle')).to.equal(null);
+  });
+
+  it('keyboard focus stays inside the window: Tab and Shift+Tab cycle, focus from the page comes back, Escape never ends the call', async () => {
+    // The page behind has its own links (the portal's navigation) before and after the window.
+    const before = document.createElement('a');
+    before.href = '#journal';
+    before.textContent = 'Journal';
+    document.body.prepend(before);
+    const { el, session, root } = await open('de');
+    const after = document.createElement('a');
+    after.href = '#chat';
+    after.textContent = 'Chat';
+    document.body.append(after);
+    session.connection.set({ phase: 'connected' });
+    session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    expect(root.querySelector('.window')!.getAttribute('aria-modal')).to.equal('true');
+    const deepActive = () => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a;
+    };
+    const inside = () => el.contains(document.activeElement) || document.activeElement === el;
+    const seen = new Set<string>();
+    const name = () => { const a = deepActive(); return a?.getAttribute('aria-label') ?? a?.textContent?.trim() ?? a?.tagName ?? ''; };
+    // Twice round the window's controls (self view, camera … end call) and never onto the page.
+    for (let i = 0; i < 20; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(inside(), `Tab ${i + 1} stays in the window (focus on "${name()}")`).to.equal(true);
+      seen.add(name());
+    }
+    expect([...seen]).to.include.members(['Eigene Videoansicht', 'Kamera ausschalten', 'Gespräch beenden']);
+    for (let i = 0; i < 20; i++) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(inside(), `Shift+Tab ${i + 1} stays in the window (focus on "${name()}")`).to.equal(true);
+    }
+    // Focus moved to the page behind by a script comes back into the window.
+    after.focus();
+    await waitUntil(() => inside(), 'focus back in the window');
+    expect(document.activeElement === after).to.equal(false);
+    // Escape closes "Weitere Optionen" and otherwise leaves the call alone.
+    let ended = false;
+    el.addEventListener('timio-call-window-end', () => (ended = true));
+    deep<HTMLButtonElement>(root, '.controls .more')!.click();
+    await settled(el);
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(root.querySelector('.options')).to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(ended).to.equal(false);
+    expect(inside()).to.equal(true);
+    before.remove();
+    after.remove();
+  });
+
+  it('partner ended the call: a "Gespräch beendet" notice that frees the page and is dismissed', async () => {
+    const trigger = document.createElement('button');
+    trigger.textContent = 'Ben anrufen';
+    document.body.append(trigger);
+    trigger.focus();
+    const { el, session, root } = await open('de');
+    session.connection.set({ phase: 'connected' });
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    expect(document.activeElement === el, 'focus in the window').to.equal(true);
+    el.call = { ...call, state: 'ended', outcome: 'completed', durationSeconds: 75 };
+    let gone = false;
+    const done = el.showEnded().then(() => (gone = true));
+    await settled(el);
+    expect(el.hasAttribute('ended')).to.equal(true);
+    const notice = root.querySelector('[part="notice"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(text(root, '[part="notice"]')).to.equal('Gespräch beendet Gespräch mit Ben Müller · 1:15');
+    expect(root.querySelector('.window')).to.equal(null);
+    // The page is usable again: focus is back on what opened the call and stays there.
+    expect(document.activeElement === trigger, `focus back on the page's button, not ${document.activeElement?.tagName}`).to.equal(true);
+    const box = el.getBoundingClientRect();
+    expect(box.height).to.be.below(innerHeight / 2);
+    await expect(el).to.be.accessible();
+    expect(gone).to.equal(false);
+    root.querySelector<HTMLButtonElement>('.notice-close')!.click();
+    await done;
+    trigger.remove();
+  });
+
+  it('the notice fades by itself after a few seconds', async () => {
+    const { el, session, root } = await open('en');
+    el.style.setProperty('--timio-call-notice-duration', '1.5s');
+    session.connection.set({ phase: 'connected' });
+    await settled(el);
+    el.call = { ...call, state: 'ended', outcome: 'completed' };
+    let gone = false;
+    void el.showEnded().then(() => (gone = true));
+    await settled(el);
+    expect(text(root, '[part="notice"] strong')).to.equal('Call ended');
+    await waitUntil(() => Number(getComputedStyle(root.querySelector('[part="notice"]')!).opacity) < 1, 'the notice fades');
+    await waitUntil(() => gone, 'the notice is gone');
   });
 
   it('own video moves between corners with the arrow keys', async () => {

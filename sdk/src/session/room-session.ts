@@ -2,6 +2,7 @@
 // LiveKit object; views read its observable state per domain (connection, participants, local
 // media, devices, problems, chat) and call its actions. Nothing outside session/ touches LiveKit.
 import {
+  ConnectionState as LkConnectionState,
   DisconnectReason as LkDisconnectReason,
   Room,
   RoomEvent,
@@ -17,6 +18,7 @@ import { Chat } from './chat.js';
 import { Devices, type ListDevices } from './devices.js';
 import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
+import { MediaStallWatch } from './media-stall.js';
 import { Store, listEqual } from './store.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
@@ -47,6 +49,9 @@ export class RoomSession implements SessionApi {
   private readonly audio = new AudioPlayback();
   private visible?: readonly VisibleVideo[];
   private leaving = false;
+  /** "reconnecting" was set because media stopped arriving, not by LiveKit. */
+  private stalled = false;
+  private readonly stallWatch = new MediaStallWatch(() => this.inboundPackets(), (stalled) => this.onMediaStall(stalled));
 
   constructor(private readonly options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
@@ -101,6 +106,7 @@ export class RoomSession implements SessionApi {
     }
     if (this.leaving) return;
     this.connection.set({ phase: 'connected' });
+    this.stallWatch.start();
     this.refreshAll();
     await this.localMedia.start(start);
     if (this.leaving) return;
@@ -110,6 +116,7 @@ export class RoomSession implements SessionApi {
 
   async leave(): Promise<void> {
     this.leaving = true;
+    this.stallWatch.stop();
     this.localMedia.stopped = true;
     this.audio.stopAll();
     this.chatChannel.close();
@@ -199,6 +206,7 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.Reconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.SignalReconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.Reconnected, () => {
+        this.stalled = false;
         this.connection.set({ phase: 'connected' });
         this.refreshAll();
         this.reconcileSubscriptions();
@@ -206,6 +214,36 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.Disconnected, (reason?: LkDisconnectReason) => {
         if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
       });
+  }
+
+  /** Packets received so far on every subscribed, unmuted remote track; undefined if none. */
+  private async inboundPackets(): Promise<number | undefined> {
+    const tracks = [...this.room.remoteParticipants.values()]
+      .flatMap((p) => [...p.trackPublications.values()])
+      .filter((pub) => pub.isSubscribed && !pub.isMuted && pub.track)
+      .map((pub) => pub.track!);
+    if (tracks.length === 0) return undefined;
+    let count = 0;
+    for (const report of await Promise.all(tracks.map((t) => t.getRTCStatsReport()))) {
+      report?.forEach((s: { type: string; packetsReceived?: number }) => {
+        if (s.type === 'inbound-rtp') count += s.packetsReceived ?? 0;
+      });
+    }
+    return count;
+  }
+
+  /** Media stopped (or came back) while LiveKit still believes the connection is up. */
+  private onMediaStall(stalled: boolean): void {
+    if (this.leaving) return;
+    const phase = this.connection.value.phase;
+    if (stalled && phase === 'connected') {
+      this.stalled = true;
+      this.connection.set({ phase: 'reconnecting' });
+    } else if (!stalled && this.stalled) {
+      this.stalled = false;
+      // Only when LiveKit is not in a reconnect of its own (it reports the end of that itself).
+      if (phase === 'reconnecting' && this.room.state === LkConnectionState.Connected) this.connection.set({ phase: 'connected' });
+    }
   }
 
   private refreshLocal(): void {

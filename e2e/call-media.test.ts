@@ -1,0 +1,144 @@
+// The 1:1 call window's media, proven on the receiving side, against the dev media server run as
+// its own process: each person's audio arrives at the other (the energy of the received audio
+// grows with the fake microphone's beeps) and turning the microphone off silences it, in both
+// directions; when the media server stops answering (SIGSTOP: to every client it is a network
+// loss), both windows say "reconnecting" within seconds, and the call comes back after SIGCONT.
+// The time from the loss to the visible "reconnecting" is printed (no timing assert here).
+// Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/call-media.test.ts'
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../testing/chromium.js';
+import { roomToken } from '../testing/tokens.js';
+import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
+import { framesAdvance } from './support/video.js';
+import { recordPeerConnections, waitForAudio } from './support/audio.js';
+import { WAIT_MS } from '../testing/wait.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const anna = { id: 'anna', name: 'Anna Schmidt' };
+const ben = { id: 'ben', name: 'Ben Müller' };
+// Audio that arrives: the beeps give far more; silence gives none (or a trace of comfort noise).
+const HEARD = 1e-4;
+const SILENT = 1e-6;
+
+/** The dev media server as a child process (so the test can freeze it); resolves with its URL. */
+async function startMediaProcess(): Promise<{ url: string; process: ChildProcess; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'dev-media-server/src/server.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`media server exited (${code}) before listening: ${out}`)));
+  });
+  return {
+    url,
+    process: child,
+    close: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGCONT');
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+describe('1:1 call media: audio both ways, muted, and a network loss', { timeout: 600_000 }, () => {
+  let media: Awaited<ReturnType<typeof startMediaProcess>>;
+  let host: CallWindowHost;
+  let browser: Browser;
+  let a: Page;
+  let b: Page;
+
+  before(async () => {
+    media = await startMediaProcess();
+    host = await startCallWindowHost();
+    browser = await launchChromium();
+    const open = async (label: string) => {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 680 } });
+      await recordPeerConnections(context);
+      const page = await context.newPage();
+      page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));
+      await page.goto(host.origin);
+      await page.waitForFunction(() => 'callWindow' in window);
+      return page;
+    };
+    [a, b] = await Promise.all([open('anna'), open('ben')]);
+    const room = `call-media-${Date.now()}`;
+    const call = { id: 'm1', room, caller: anna, callee: ben, state: 'active' as const };
+    const [ta, tb] = await Promise.all([roomToken(anna.id, room, {}, { name: anna.name }), roomToken(ben.id, room, {}, { name: ben.name })]);
+    await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
+    await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await media?.close();
+  });
+
+  it("each hears the other; a microphone turned off is silent on the other side; on again, heard again", async () => {
+    const heardByBen = await waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben");
+    const heardByAnna = await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna");
+    console.log(`received audio energy over 2.5 s: Ben hears Anna ${heardByBen.toExponential(2)}, Anna hears Ben ${heardByAnna.toExponential(2)}`);
+
+    // Anna turns her microphone off: Ben sees it and hears nothing from her.
+    await a.locator('timio-call .controls .mic').click();
+    await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: WAIT_MS });
+    const silentAtBen = await waitForAudio(b, (e) => e < SILENT, 'silence at Ben while Anna is muted');
+    // …while Anna still hears Ben.
+    await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna while Anna is muted");
+    // Ben turns his off too: Anna hears nothing.
+    await b.locator('timio-call .controls .mic').click();
+    await a.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: WAIT_MS });
+    const silentAtAnna = await waitForAudio(a, (e) => e < SILENT, 'silence at Anna while Ben is muted');
+    console.log(`received audio energy over 2.5 s while the sender is muted: at Ben ${silentAtBen.toExponential(2)}, at Anna ${silentAtAnna.toExponential(2)}`);
+
+    // Both back on: each hears the other again.
+    await a.locator('timio-call .controls .mic').click();
+    await b.locator('timio-call .controls .mic').click();
+    await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben after unmuting");
+    await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna after unmuting");
+  });
+
+  it('the media server stops answering: both windows say "reconnecting" within seconds, and the call comes back', async () => {
+    // Each page notes when the "reconnecting" cover first shows (its own clock is the machine's).
+    const watch = (page: Page) => page.evaluate(() => {
+      const w = window as unknown as { reconnectingShownAt?: number };
+      w.reconnectingShownAt = undefined;
+      const timer = setInterval(() => {
+        const overlay = document.querySelector('timio-call')?.shadowRoot?.querySelector('timio-status-overlay');
+        if (overlay?.getAttribute('state') === 'reconnecting') {
+          w.reconnectingShownAt = Date.now();
+          clearInterval(timer);
+        }
+      }, 20);
+    });
+    await Promise.all([watch(a), watch(b)]);
+    const lost = Date.now();
+    media.process.kill('SIGSTOP');
+    try {
+      await a.locator('timio-call .overlay[data-state="reconnecting"]').waitFor({ timeout: WAIT_MS });
+      await b.locator('timio-call .overlay[data-state="reconnecting"]').waitFor({ timeout: WAIT_MS });
+      assert.match(await a.locator('timio-call .overlay').innerText(), /Verbindung unterbrochen/);
+      const shown = await Promise.all([a, b].map((p) => p.evaluate(() => (window as unknown as { reconnectingShownAt?: number }).reconnectingShownAt ?? 0)));
+      console.log(`network loss → "reconnecting" visible: Anna ${shown[0]! - lost} ms, Ben ${shown[1]! - lost} ms`);
+      await a.screenshot({ path: 'artifacts/call-window-reconnecting-fast-de.png' });
+    } finally {
+      media.process.kill('SIGCONT');
+    }
+    // The server answers again: the cover goes, pictures move again on both sides.
+    await a.locator('timio-call .overlay').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await b.locator('timio-call .overlay').waitFor({ state: 'detached', timeout: WAIT_MS });
+    await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
+    await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
+  });
+});

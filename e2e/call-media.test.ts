@@ -3,7 +3,8 @@
 // grows with the fake microphone's beeps) and turning the microphone off silences it, in both
 // directions; when the media server stops answering (SIGSTOP: to every client it is a network
 // loss), both windows say "reconnecting" within seconds, and the call comes back after SIGCONT.
-// The time from the loss to the visible "reconnecting" is printed (no timing assert here).
+// The time from the loss to the visible "reconnecting" is printed (no timing assert here). Also
+// the host's contact actions in the window's header, chosen by mouse and keyboard.
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/call-media.test.ts'
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,7 +49,7 @@ async function startMediaProcess(): Promise<{ url: string; process: ChildProcess
   };
 }
 
-describe('1:1 call media: audio both ways, muted, and a network loss', { timeout: 600_000 }, () => {
+describe('1:1 call window against a media server process: audio both ways, muted, host actions, a network loss', { timeout: 600_000 }, () => {
   let media: Awaited<ReturnType<typeof startMediaProcess>>;
   let host: CallWindowHost;
   let browser: Browser;
@@ -107,6 +108,28 @@ describe('1:1 call media: audio both ways, muted, and a network loss', { timeout
     await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ state: 'detached', timeout: WAIT_MS });
     await waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben after unmuting");
     await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna after unmuting");
+  });
+
+  it("the host's contact actions appear in the call window's header and run with the partner's id", async () => {
+    await a.evaluate(() => window.callWindow.openChatAction({ de: 'Chat öffnen', en: 'Open chat' }));
+    await b.evaluate(() => window.callWindow.openChatAction({ de: 'Chat öffnen', en: 'Open chat' }));
+    await a.locator('timio-call header timio-partner-actions .toggle').click();
+    await a.locator('timio-call header [role="menuitem"][data-action="chat"]').waitFor({ timeout: WAIT_MS });
+    assert.equal(await a.locator('timio-call header timio-partner-actions .toggle').innerText(), 'Weitere Kontaktoptionen');
+    assert.deepEqual(await a.locator('timio-call header [role="menuitem"]').allInnerTexts(), ['Chat öffnen', 'Profil anzeigen']);
+    assert.equal(await a.locator('timio-call header [data-action="profile"]').getAttribute('href'), '#profile-ben');
+    await a.screenshot({ path: 'artifacts/call-window-contact-actions-de.png' });
+    await a.locator('timio-call header [data-action="chat"]').click();
+    await a.waitForFunction(() => window.callWindow.chats.length > 0);
+    assert.deepEqual(await a.evaluate(() => window.callWindow.chats), ['ben']);
+    // Ben's side, by keyboard: the action runs with Anna's id.
+    await b.locator('timio-call header timio-partner-actions .toggle').focus();
+    await b.keyboard.press('ArrowDown');
+    await b.locator('timio-call header [role="menuitem"][data-action="chat"]').waitFor({ timeout: WAIT_MS });
+    await b.screenshot({ path: 'artifacts/call-window-contact-actions-en.png' });
+    await b.keyboard.press('Enter');
+    await b.waitForFunction(() => window.callWindow.chats.length > 0);
+    assert.deepEqual(await b.evaluate(() => window.callWindow.chats), ['anna']);
   });
 
   it('the media server stops answering: both windows say "reconnecting" within seconds, and the call comes back', async () => {

@@ -8,49 +8,23 @@
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/call-media.test.ts'
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../testing/chromium.js';
 import { roomToken } from '../testing/tokens.js';
 import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
 import { framesAdvance } from './support/video.js';
 import { recordPeerConnections, waitForAudio } from './support/audio.js';
+import { WATCH_RECONNECTING, startMediaProcess, type MediaProcess } from './support/media-process.js';
 import { WAIT_MS } from '../testing/wait.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
 // Audio that arrives: the beeps give far more; silence gives none (or a trace of comfort noise).
 const HEARD = 1e-4;
 const SILENT = 1e-6;
 
-/** The dev media server as a child process (so the test can freeze it); resolves with its URL. */
-async function startMediaProcess(): Promise<{ url: string; process: ChildProcess; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'dev-media-server/src/server.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`media server exited (${code}) before listening: ${out}`)));
-  });
-  return {
-    url,
-    process: child,
-    close: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGCONT');
-      child.kill('SIGTERM');
-    }),
-  };
-}
-
 describe('1:1 call window against a media server process: audio both ways, muted, host actions, a network loss', { timeout: 600_000 }, () => {
-  let media: Awaited<ReturnType<typeof startMediaProcess>>;
+  let media: MediaProcess;
   let host: CallWindowHost;
   let browser: Browser;
   let a: Page;
@@ -133,19 +107,8 @@ describe('1:1 call window against a media server process: audio both ways, muted
   });
 
   it('the media server stops answering: both windows say "reconnecting" within seconds, and the call comes back', async () => {
-    // Each page notes when the "reconnecting" cover first shows (its own clock is the machine's).
-    const watch = (page: Page) => page.evaluate(() => {
-      const w = window as unknown as { reconnectingShownAt?: number };
-      w.reconnectingShownAt = undefined;
-      const timer = setInterval(() => {
-        const overlay = document.querySelector('timio-call')?.shadowRoot?.querySelector('timio-status-overlay');
-        if (overlay?.getAttribute('state') === 'reconnecting') {
-          w.reconnectingShownAt = Date.now();
-          clearInterval(timer);
-        }
-      }, 20);
-    });
-    await Promise.all([watch(a), watch(b)]);
+    // Each page notes when the "reconnecting" cover first shows (its clock is the machine's).
+    await Promise.all([a.evaluate(WATCH_RECONNECTING), b.evaluate(WATCH_RECONNECTING)]);
     const lost = Date.now();
     media.process.kill('SIGSTOP');
     try {

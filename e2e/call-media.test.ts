@@ -106,6 +106,27 @@ describe('1:1 call window against a media server process: audio both ways, muted
     assert.deepEqual(await b.evaluate(() => window.callWindow.chats), ['anna']);
   });
 
+  it('"Bild im Bild": the call in a small always-on-top window with the partner\'s picture; back with one click', async () => {
+    await a.locator('timio-call .controls .more').click();
+    const item = a.locator('timio-call .options .pip');
+    await item.waitFor({ timeout: WAIT_MS });
+    assert.equal(await item.innerText(), 'Bild im Bild');
+    // Playwright may or may not hand the small window over as a page; the page's API always can.
+    const opened = a.context().waitForEvent('page', { timeout: 15_000 }).catch(() => undefined);
+    await item.click();
+    await a.waitForFunction(() => (window as unknown as { documentPictureInPicture: { window: Window | null } }).documentPictureInPicture.window !== null, undefined, { timeout: WAIT_MS });
+    const frames = await a.waitForFunction(() => {
+      const v = (window as unknown as { documentPictureInPicture: { window: Window } }).documentPictureInPicture.window.document.querySelector('video');
+      return v && v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 5 ? v.videoWidth : 0;
+    }, undefined, { timeout: WAIT_MS, polling: 100 });
+    assert.ok((await frames.jsonValue()) > 0);
+    const pipPage = await opened;
+    if (pipPage) await pipPage.screenshot({ path: 'artifacts/call-window-picture-in-picture-de.png' });
+    else console.log('the picture-in-picture window is not a Playwright page here: no screenshot of it');
+    await a.evaluate(() => (window as unknown as { documentPictureInPicture: { window: Window } }).documentPictureInPicture.window.document.querySelector<HTMLButtonElement>('button.back')!.click());
+    await a.waitForFunction(() => (window as unknown as { documentPictureInPicture: { window: Window | null } }).documentPictureInPicture.window === null, undefined, { timeout: WAIT_MS });
+  });
+
   it('the media server stops answering: both windows say "reconnecting" within seconds, and the call comes back', async () => {
     // Each page notes when the "reconnecting" cover first shows (its clock is the machine's).
     await Promise.all([a.evaluate(WATCH_RECONNECTING), b.evaluate(WATCH_RECONNECTING)]);

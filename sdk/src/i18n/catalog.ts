@@ -73,6 +73,8 @@ export interface Catalog {
     endedNotice: string;
     endedWith: (name: string, duration: string) => string;
     dismissNotice: string;
+    pictureInPicture: string;
+    backToPage: string;
     contactOptionsFor: (name: string) => string;
     close: string;
     cameraOff: string;

@@ -62,6 +62,8 @@ export const de: Catalog = {
     endedNotice: 'Gespräch beendet',
     endedWith: (name, duration) => (duration ? `Gespräch mit ${name} · ${duration}` : `Gespräch mit ${name}`),
     dismissNotice: 'Hinweis schließen',
+    pictureInPicture: 'Bild im Bild',
+    backToPage: 'Zurück zur Seite',
     contactOptionsFor: (name) => `Kontaktoptionen für ${name}`,
     close: 'Schließen',
     cameraOff: 'Kamera ausschalten',

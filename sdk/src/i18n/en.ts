@@ -62,6 +62,8 @@ export const en: Catalog = {
     endedNotice: 'Call ended',
     endedWith: (name, duration) => (duration ? `Call with ${name} · ${duration}` : `Call with ${name}`),
     dismissNotice: 'Dismiss',
+    pictureInPicture: 'Picture in picture',
+    backToPage: 'Back to the page',
     contactOptionsFor: (name) => `Contact options for ${name}`,
     close: 'Close',
     cameraOff: 'Turn camera off',

@@ -14,6 +14,7 @@ import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
 import { FocusTrap } from './focus-trap.js';
+import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
 
 export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
@@ -84,6 +85,7 @@ export class TimioCall extends LitElement {
   private resize?: ResizeObserver;
   private previousFocus?: Element | null;
   private endedDuration = '';
+  private pip?: PictureInPictureHandle;
   private noticeGone?: () => void;
 
   constructor() {
@@ -107,6 +109,7 @@ export class TimioCall extends LitElement {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     clearInterval(this.clock);
     this.resize?.disconnect();
+    this.pip?.close();
     this.restoreFocus();
     this.noticeGone?.();
   }
@@ -128,6 +131,7 @@ export class TimioCall extends LitElement {
       const seconds = this.call?.durationSeconds;
       this.endedDuration = seconds !== undefined ? formatDuration(seconds * 1000) : this.connectedSince ? formatDuration(this.now - this.connectedSince) : '';
       clearInterval(this.clock);
+      this.pip?.close();
       if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
       this.ended = true;
       this.restoreFocus();
@@ -207,7 +211,8 @@ export class TimioCall extends LitElement {
         ${self ? this.renderSelf(self) : nothing}
         <timio-status-overlay state=${overlay.state} message=${overlay.message} ?spinner=${overlay.spinner} action=${overlay.close ? t.close : ''}
           @timio-overlay-action=${() => overlay.close && this.end(overlay.close)}></timio-status-overlay>
-        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" @timio-close=${this.toggleOptions}></timio-device-settings>` : nothing}
+        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" ?pip=${!!pictureInPictureApi()}
+          @timio-close=${this.toggleOptions} @timio-control=${this.onControl}></timio-device-settings>` : nothing}
       </div>
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
     </div>`;
@@ -281,6 +286,7 @@ export class TimioCall extends LitElement {
     if (this.session && runMediaControl(this.session, id, this.local.value)) return;
     if (id === 'fullscreen') void this.toggleFullscreen();
     else if (id === 'more') this.toggleOptions();
+    else if (id === 'picture-in-picture') void this.openPip();
     else if (id === 'end') this.end('hangup');
   };
 
@@ -291,6 +297,22 @@ export class TimioCall extends LitElement {
       else this.renderRoot.querySelector<TimioControlBar>('timio-control-bar')?.shadowRoot?.querySelector<HTMLElement>('.more')?.focus();
     });
   };
+
+  /** "Bild im Bild": the call also in a small always-on-top window (closing it returns here). */
+  private async openPip(): Promise<void> {
+    if (!this.session) return;
+    if (this.optionsOpen) this.toggleOptions();
+    if (this.pip && !this.pip.window.closed) return;
+    try {
+      const name = this.partnerState()?.name ?? this.partner?.name ?? '';
+      this.pip = await openPictureInPicture({
+        session: this.session, partnerId: this.partner?.id, partnerName: name, t: this.t, lang: this.locale ?? localeOf(this),
+        onHangUp: () => this.end('hangup'),
+      });
+    } catch (err) {
+      console.warn('[timio] picture-in-picture failed', err);
+    }
+  }
 
   private async toggleFullscreen(): Promise<void> {
     if (document.fullscreenElement === this) await document.exitFullscreen();

@@ -312,6 +312,42 @@ describe('<timio-call>', () => {
     await waitUntil(() => gone, 'the notice is gone');
   });
 
+  it('"Bild im Bild" in "Weitere Optionen" exactly where the browser has Document Picture-in-Picture', async () => {
+    const { el, session, root } = await open('de');
+    session.connection.set({ phase: 'connected' });
+    session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+    const partnerTrack = canvasTrack();
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: partnerTrack }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    deep<HTMLButtonElement>(root, '.controls .more')!.click();
+    await settled(el);
+    await settled(el);
+    const item = () => root.querySelector('.options')!.shadowRoot!.querySelector<HTMLButtonElement>('.pip');
+    const api = (window as { documentPictureInPicture?: { window: Window | null } }).documentPictureInPicture;
+    console.log(`documentPictureInPicture in this browser: ${api ? 'yes' : 'no'}`);
+    if (!api) {
+      expect(item()).to.equal(null);
+      return;
+    }
+    expect(item()!.textContent?.trim()).to.equal('Bild im Bild');
+    // A real key press: the browser opens the small window only from a user's action.
+    item()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => api.window, 'the picture-in-picture window opens');
+    const pip = api.window!;
+    const video = pip.document.querySelector('video')!;
+    expect((video.srcObject as MediaStream).getVideoTracks()[0] === partnerTrack).to.equal(true);
+    const labels = [...pip.document.querySelectorAll('button')].map((b) => b.textContent);
+    expect(labels).to.deep.equal(['Mikrofon stummschalten', 'Kamera ausschalten', 'Zurück zur Seite', 'Gespräch beenden']);
+    pip.document.querySelector<HTMLButtonElement>('button.mic')!.click();
+    expect(session.calls.at(-1)).to.equal('mic:false');
+    const ended = oneEvent(el, 'timio-call-window-end');
+    pip.document.querySelector<HTMLButtonElement>('button.end')!.click();
+    expect((await ended).detail.reason).to.equal('hangup');
+    el.remove();
+    await waitUntil(() => api.window === null, 'the small window closes with the call window');
+  });
+
   it('own video moves between corners with the arrow keys', async () => {
     const { el, session, root } = await open('de');
     session.connection.set({ phase: 'connected' });

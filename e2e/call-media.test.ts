@@ -148,4 +148,16 @@ describe('1:1 call window against a media server process: audio both ways, muted
     await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
     await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
   });
+
+  it('Ben hangs up: his window closes; Anna\'s, told the call ended, leaves a short "Gespräch beendet" notice that goes by itself', async () => {
+    await b.locator('timio-call .controls .end').click();
+    await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup' && !document.querySelector('timio-call'), undefined, { timeout: WAIT_MS });
+    // What the page's call machine does when the token service says the call ended.
+    await a.evaluate(() => window.callWindow.handle!.update({ id: 'm1', room: '', caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' }, state: 'ended', outcome: 'completed', durationSeconds: 95 }));
+    await a.locator('timio-call[ended] [part="notice"]').waitFor({ timeout: WAIT_MS });
+    assert.equal((await a.locator('timio-call [part="notice"]').innerText()).replace(/\s+/g, ' ').trim(), 'Gespräch beendet Gespräch mit Ben Müller · 1:35');
+    assert.equal(await a.evaluate(() => window.callWindow.ended?.reason), 'closed');
+    await a.screenshot({ path: 'artifacts/call-ended-notice-de.png' });
+    await a.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
+  });
 });

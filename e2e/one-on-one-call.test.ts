@@ -147,7 +147,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       await ben.click('timio-call .controls .end');
       await ben.waitFor('timio-call', { state: 'detached' });
       await anna.waitFor('timio-call[ended] [part="notice"]');
-      assert.match(await anna.text('timio-call [part="notice"]'), new RegExp(`Gespräch beendet.*Gespräch mit ${callee.name}`));
+      assert.match(await anna.text('timio-call [part="notice"]'), new RegExp(`Gespräch beendet\\s+Gespräch mit ${callee.name}`));
       await anna.screenshot(shot('call-ended-notice-de'));
       await anna.waitFor('timio-call', { state: 'detached' });
 

@@ -1,7 +1,7 @@
-// Notices within about 1.5 s that the call's media stopped arriving (the network went away, the
+// Notices within about 2 s that the call's media stopped arriving (the network went away, the
 // media server hangs). LiveKit itself notices only when its signal ping times out (15 s on the
 // default server settings), so the window said "reconnecting" far too late. The count is the
-// packets received on every subscribed, unmuted remote track: while the partner's camera or
+// packets received on a subscribed, unmuted remote track: while the partner's camera or
 // microphone is on it never stands still for long.
 
 /** Decides from samples of the packet count whether media is flowing; pure, for tests. */
@@ -50,7 +50,7 @@ export class MediaStallWatch {
   constructor(
     private readonly read: () => Promise<number | undefined>,
     private readonly onChange: (stalled: boolean) => void,
-    private readonly intervalMs = 250,
+    private readonly intervalMs = 500,
     stallMs = 1500,
   ) {
     this.detector = new StallDetector(stallMs);

@@ -61,12 +61,17 @@ const chromium = chromeLauncher({
   },
 });
 
+// This machine has no sound device: Firefox's audio graph then never starts, an AudioContext stays
+// 'suspended' (resume() never settles) and a microphone level meter reads nothing. A mock audio
+// backend (Firefox's own test pref) runs the graph on a clock, so the fake microphone's tone is heard.
+const FIREFOX_AUDIO = { 'media.cubeb.force_mock_context': true };
+
 // chromeLauncher drives any puppeteer; given puppeteer-core 24 and `browser: 'firefox'` it speaks
 // WebDriver BiDi to Firefox and names the browser "Firefox" in its reports.
 const firefox = chromeLauncher({
   puppeteer: puppeteerFirefox,
   // a busy machine (npm test's other stages, other work) can take Firefox well past 30 s to start
-  launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, extraPrefsFirefox: FIREFOX_PREFS, timeout: 120000, protocolTimeout: 120000 },
+  launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, extraPrefsFirefox: { ...FIREFOX_PREFS, ...FIREFOX_AUDIO }, timeout: 120000, protocolTimeout: 120000 },
 });
 
 const wanted = (process.env.TIMIO_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim());

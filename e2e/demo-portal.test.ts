@@ -2,56 +2,24 @@
 // token that the real token service accepts, escaping, the language switch and bad input.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createTokenService, type TokenService } from '../token-service/src/app.js';
-import { loadConfig } from '../token-service/src/config.js';
-import { startDemoPortal, type RunningDemoPortal } from '../demo-host/src/app.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const SECRET = 'timio-demo-portal-secret-change-me';
+import type { RunningDemoPortal } from '../demo-host/src/app.js';
+import { startPortalAndService, type PortalAndService } from './support/stack.js';
+import { portalGet, portalSignIn } from './support/portal-http.js';
 
 describe('demo portal', () => {
+  let parts: PortalAndService;
   let portal: RunningDemoPortal;
-  let service: TokenService;
-  let server: Server;
   let tokenServiceUrl: string;
-  let dataDir: string;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'timio-demo-test-'));
-    server = createServer((req, res) => service.app(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    tokenServiceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    portal = await startDemoPortal({ port: 0, portalJwtSecret: SECRET, tokenServiceUrl, livekitUrl: 'ws://127.0.0.1:7880', distDir: dataDir });
-    const config = loadConfig({
-      LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
-      PORTAL_JWT_SECRET: SECRET, PORTAL_JWT_ISSUER: 'timio-demo-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
-      DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'), ALLOWED_ORIGINS: portal.url, DATA_DIR: dataDir,
-    }, { requirePortalAuth: true });
-    service = createTokenService({ config, log: () => undefined });
+    parts = await startPortalAndService({ livekit: 'ws://127.0.0.1:7880' });
+    ({ portal, tokenServiceUrl } = parts);
   });
 
-  after(async () => {
-    await portal?.close();
-    await service?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => parts?.close());
 
-  const get = (path: string, cookie = '') => fetch(`${portal.url}${path}`, { headers: { cookie }, redirect: 'manual' });
-  const signIn = async (user: string) => {
-    const res = await fetch(`${portal.url}/login`, {
-      method: 'POST', body: new URLSearchParams({ user }), redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    return { res, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-  };
+  const get = (path: string, cookie = '') => portalGet(portal.url, path, cookie);
+  const signIn = (user: string) => portalSignIn(portal.url, user);
 
   it('sends signed-out visitors to the sign-in page, which lists the demo employees', async () => {
     const res = await get('/');

@@ -4,59 +4,35 @@
 // page carries the room bar and the conference panel; the room list carries a live room bar.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { createTokenService, type TokenService } from '../token-service/src/app.js';
-import { loadConfig } from '../token-service/src/config.js';
-import { startDemoPortal, type RunningDemoPortal } from '../demo-host/src/app.js';
+import type { RunningDemoPortal } from '../demo-host/src/app.js';
+import { startPortalAndService, type PortalAndService } from './support/stack.js';
+import { portalGet, portalSignIn } from './support/portal-http.js';
 import { waitUntil } from '../testing/wait.js';
 
-const SECRET = 'timio-demo-portal-secret-change-me';
 const DIRECTORY_SECRET = 'demo-directory-secret-for-tests';
 
 describe('demo portal: new rooms, room bars and conference panels', () => {
+  let parts: PortalAndService;
   let portal: RunningDemoPortal;
-  let service: TokenService;
-  let server: Server;
   let tokenServiceUrl: string;
   let dataDir: string;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'timio-demo-rooms-'));
-    server = createServer((req, res) => service.app(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    tokenServiceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    portal = await startDemoPortal({
-      port: 0, portalJwtSecret: SECRET, tokenServiceUrl, livekitUrl: 'ws://127.0.0.1:7880', distDir: dataDir,
-      directorySecret: DIRECTORY_SECRET, roomsFile: join(dataDir, 'rooms.json'),
+    // The service reads the portal's directory over HTTP (rooms created there appear at once).
+    parts = await startPortalAndService({
+      livekit: 'ws://127.0.0.1:7880',
+      portal: (dir) => ({ directorySecret: DIRECTORY_SECRET, roomsFile: join(dir, 'rooms.json') }),
+      env: (portalUrl) => ({ DIRECTORY_FILE: undefined, DIRECTORY_URL: `${portalUrl}/api/directory`, DIRECTORY_SECRET }),
     });
-    const config = loadConfig({
-      LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
-      PORTAL_JWT_SECRET: SECRET, PORTAL_JWT_ISSUER: 'timio-demo-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
-      DIRECTORY_URL: `${portal.url}/api/directory`, DIRECTORY_SECRET, ALLOWED_ORIGINS: portal.url, DATA_DIR: dataDir,
-    }, { requirePortalAuth: true });
-    service = createTokenService({ config, log: () => undefined });
+    ({ portal, tokenServiceUrl, dataDir } = parts);
   });
-  after(async () => {
-    await portal?.close();
-    await service?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  after(() => parts?.close());
 
-  const get = (path: string, cookie = '') => fetch(`${portal.url}${path}`, { headers: { cookie }, redirect: 'manual' });
-  const signIn = async (user: string) => {
-    const res = await fetch(`${portal.url}/login`, {
-      method: 'POST', body: new URLSearchParams({ user }), redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  };
+  const get = (path: string, cookie = '') => portalGet(portal.url, path, cookie);
+  const signIn = async (user: string) => (await portalSignIn(portal.url, user)).cookie;
   /** The portal token the page would hand the SDK, then a LiveKit token for the room. */
   const roomToken = async (cookie: string, room: string, moderator = false) => {
     const { token } = await (await get('/api/portal-token', cookie)).json() as { token: string };

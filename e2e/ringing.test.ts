@@ -2,77 +2,37 @@
 // as employees see it in separate browser contexts: Ben's video button appears on Anna's page
 // only once he signs in; Anna calls from the contact menu and Ben's page rings; decline, cancel
 // (Ben's page reports a missed call), busy, no answer, and "call all members" with "Teilnehmen".
-// Needs `npm run build` (the portal serves dist/ through the script tag, as a customer does).
+// The portal serves the script-tag build (dist/, or a fresh build when dist/ is older than the sources).
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/ringing.test.ts'
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../token-service/src/config.js';
-import { createTokenService, type TokenService } from '../token-service/src/app.js';
-import { startDemoPortal, type RunningDemoPortal } from '../demo-host/src/app.js';
-import { startMediaServer, type MediaServer } from '../dev-media-server/src/server.js';
+import { startStack, type Stack } from './support/stack.js';
 import { launchChromium } from '../testing/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
 
-const root = join(import.meta.dirname, '..');
-const secret = 'timio-demo-portal-secret-change-me';
-
 describe('ringing and presence through the real services', { timeout: 600_000 }, () => {
-  let media: MediaServer;
-  let tokenServer: Server;
-  let service: TokenService;
-  let portal: RunningDemoPortal;
+  let stack: Stack;
   let browser: Browser;
   const pages: Page[] = [];
 
   before(async () => {
-    assert.ok(existsSync(join(root, 'dist', 'timio.js')), 'run `npm run build` first');
-    media = await startMediaServer({ port: 0 });
-    // The token service must know the portal's origin and the portal the service's URL: listen first.
-    let handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void = (_q, s) => s.writeHead(503).end();
-    tokenServer = createServer((req, res) => handler(req, res));
-    await new Promise<void>((r) => tokenServer.listen(0, '127.0.0.1', r));
-    const tokenServiceUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}`;
-    portal = await startDemoPortal({
-      portalJwtSecret: secret, portalJwtIssuer: 'timio-demo-portal', portalJwtAudience: 'timio-token-service',
-      tokenServiceUrl, livekitUrl: media.url, directoryFile: join(root, 'demo-host', 'directory.json'), distDir: join(root, 'dist'),
-    });
-    const config = loadConfig({
-      // The scenarios call Ben again right after a decline or no answer; that limit has its own tests.
-      CALL_RETRY_AFTER_DECLINE_SECONDS: '0',
-      LIVEKIT_URL: media.url, LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
-      PORTAL_JWT_SECRET: secret, PORTAL_JWT_ISSUER: 'timio-demo-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
-      DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'), ALLOWED_ORIGINS: portal.url,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'timio-ringing-')), CALL_RING_TIMEOUT_SECONDS: '5', PRESENCE_GRACE_SECONDS: '0',
-    }, { requirePortalAuth: true });
-    service = createTokenService({ config, log: () => undefined });
-    handler = service.app;
-    service.attach(tokenServer);
-    browser = await launchChromium();
+    [stack, browser] = await Promise.all([startStack({ CALL_RING_TIMEOUT_SECONDS: '5', PRESENCE_GRACE_SECONDS: '0' }), launchChromium()]);
   });
 
   after(async () => {
     await browser?.close();
-    await portal?.close();
-    tokenServer?.closeAllConnections();
-    await new Promise((r) => tokenServer?.close(r));
-    await service?.close();
-    await media?.close();
+    await stack?.close();
   });
 
   async function signIn(user: string, lang: 'de' | 'en' = 'de'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    await context.addCookies([{ name: 'timio_demo_lang', value: lang, url: portal.url }]);
+    await context.addCookies([{ name: 'timio_demo_lang', value: lang, url: stack.portal.url }]);
     const page = await context.newPage();
     page.on('pageerror', (err) => console.log(`[${user}] page error: ${err.message}`));
-    await page.goto(`${portal.url}/login`);
+    await page.goto(`${stack.portal.url}/login`);
     await page.click(`button[data-user="${user}"]`);
-    await page.waitForURL(`${portal.url}/`);
+    await page.waitForURL(`${stack.portal.url}/`);
     // Record the host events the way a journal would.
     await page.evaluate(() => {
       const w = window as unknown as { hostEvents: string[] };
@@ -167,7 +127,7 @@ describe('ringing and presence through the real services', { timeout: 600_000 },
   it('Ben has two pages: both ring, he answers on one, the other stops ringing', async () => {
     const ben2 = await ben.context().newPage();
     pages.push(ben2);
-    await ben2.goto(`${portal.url}/`);
+    await ben2.goto(`${stack.portal.url}/`);
     // The second page's realtime connection is up once it knows Anna's presence.
     await ben2.waitForFunction(() => document.querySelector('timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', null, { timeout: WAIT_MS });
     // "Keine Antwort" from the previous call may still be up (it hides itself after a few seconds).

@@ -29,6 +29,12 @@ export class FakeSession implements SessionApi {
   async sendChat(text: string) { this.calls.push(`chat:${text}`); }
   async setHandRaised(raised: boolean) { this.calls.push(`hand:${raised}`); }
   showVideos(visible: readonly VisibleVideo[]) { this.shown.push(visible); }
+  /** What a conference asked to start on joining (the test then sets the connection). */
+  started?: { camera: boolean; microphone: boolean; cameraId?: string; microphoneId?: string };
+  async connect(start?: { camera: boolean; microphone: boolean; cameraId?: string; microphoneId?: string }) {
+    this.calls.push('connect');
+    this.started = start;
+  }
   async leave() { this.calls.push('leave'); }
 
   /** Adds or replaces a participant. */

@@ -1,11 +1,9 @@
 // For element tests in the browser: answers the SDK's fetch() calls to a token service at
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
-import type { CallInfo, PresenceStatus, RoomRing, RoomStatus } from '../sdk/src/protocol/realtime.js';
-import type { ErrorCode } from '../sdk/src/protocol/errors.js';
-import type { RealtimePort } from '../sdk/src/calls/realtime-port.js';
-
-type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
+import type { CallInfo, PresenceStatus, RoomRing } from '../sdk/src/protocol/realtime.js';
+import type { RealtimePort, RoomUpdate } from '../sdk/src/calls/realtime-port.js';
+import { WatchedValues } from '../sdk/src/realtime/watched-values.js';
 
 export const TEST_SERVICE = 'http://timio.test';
 
@@ -27,6 +25,7 @@ export function makeCall(patch: Partial<CallInfo> = {}): CallInfo {
 export class FakeTokenService {
   readonly requests: RecordedRequest[] = [];
   private readonly handlers = new Map<string, Handler>();
+  private readonly patterns: Array<{ method: string; path: RegExp; handler: Handler }> = [];
   private readonly original = window.fetch;
 
   install(): this {
@@ -38,7 +37,7 @@ export class FakeTokenService {
       const headers = new Headers(init?.headers);
       this.requests.push({ method, path: url.pathname, body, authorization: headers.get('authorization') });
       const key = `${method} ${url.pathname.replace(/\/v1\/calls\/[^/]+\//, '/v1/calls/:id/')}`;
-      const handler = this.handlers.get(key);
+      const handler = this.handlers.get(key) ?? this.patterns.find((p) => p.method === method && p.path.test(url.pathname))?.handler;
       if (!handler) return Response.json({ error: { code: 'not_found', message: `no handler for ${key}` } }, { status: 404 });
       const { status, json } = await handler(body, url.pathname);
       return Response.json(json, { status });
@@ -52,6 +51,12 @@ export class FakeTokenService {
 
   on(route: string, handler: Handler): this {
     this.handlers.set(route, handler);
+    return this;
+  }
+
+  /** A handler for every path that matches (e.g. `/v1/rooms/x/participants/<identity>`); exact routes win. */
+  onMatch(method: string, path: RegExp, handler: Handler): this {
+    this.patterns.push({ method, path, handler });
     return this;
   }
 
@@ -69,51 +74,38 @@ export class FakeTokenService {
 export class FakeRealtime implements RealtimePort {
   userId: string | undefined = 'ben';
   pageId: string | undefined = 'page-1';
-  private presence = new Map<string, Set<(s: PresenceStatus) => void>>();
-  private statuses = new Map<string, PresenceStatus>();
+  // The page's own bookkeeping of what it watches (the real client's), fed by the test instead of the service.
+  private presence = new WatchedValues<PresenceStatus>(() => undefined, { keepUnwatched: true });
+  private rooms = new WatchedValues<RoomUpdate>(() => undefined, { keepUnwatched: true });
   private calls = new Set<(c: CallInfo) => void>();
   private rings = new Set<(r: RoomRing) => void>();
   private ringsEnded = new Set<(id: string) => void>();
-  private rooms = new Map<string, Set<(u: RoomUpdate) => void>>();
-  private roomLast = new Map<string, RoomUpdate>();
+  private readies = new Set<() => void>();
 
   watchRoom(room: string, listener: (u: RoomUpdate) => void): () => void {
-    let set = this.rooms.get(room);
-    if (!set) this.rooms.set(room, (set = new Set()));
-    set.add(listener);
-    const last = this.roomLast.get(room);
-    if (last) listener(last);
-    return () => set!.delete(listener);
+    return this.rooms.subscribe(room, listener);
   }
 
   /** Pages watching the room (room bars connected). */
   watchingRoom(room: string): number {
-    return this.rooms.get(room)?.size ?? 0;
+    return this.rooms.listening(room);
   }
 
   /** Pushes a room status (or an error) as the service would. */
   sendRoom(room: string, update: RoomUpdate): void {
-    this.roomLast.set(room, update);
-    for (const l of this.rooms.get(room) ?? []) l(update);
+    this.rooms.set(room, update);
   }
-  private readies = new Set<() => void>();
 
   watchPresence(contactId: string, listener: (s: PresenceStatus) => void): () => void {
-    let set = this.presence.get(contactId);
-    if (!set) this.presence.set(contactId, (set = new Set()));
-    set.add(listener);
-    const known = this.statuses.get(contactId);
-    if (known) listener(known);
-    return () => set!.delete(listener);
+    return this.presence.subscribe(contactId, listener);
   }
 
   watching(contactId: string): number {
-    return this.presence.get(contactId)?.size ?? 0;
+    return this.presence.listening(contactId);
   }
 
   setPresence(contactId: string, status: PresenceStatus): void {
-    this.statuses.set(contactId, status);
-    for (const l of this.presence.get(contactId) ?? []) l(status);
+    this.presence.set(contactId, status);
   }
 
   onCall(l: (c: CallInfo) => void) {

@@ -51,3 +51,17 @@ export async function waitForForwarding(
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Waits for `wait` (a page waiting for the video of `publisher`); when it fails, the error also says
+ * what the server forwards of `publisher` to `subscriber` and the subscriber's SDP.
+ */
+export async function explainedByForwarding<T>(wait: Promise<T>, source: ForwardingSource, room: string, subscriber: string, publisher: string): Promise<T> {
+  try {
+    return await wait;
+  } catch (err) {
+    const report = await readForwarding(source, room, subscriber).catch(() => undefined);
+    const mine = report?.tracks.filter((t) => t.publisherIdentity === publisher);
+    throw new Error(`${(err as Error).message}; server side: ${JSON.stringify(mine)}, subscriber SDP ${JSON.stringify(report?.subscriberSdp)}`);
+  }
+}

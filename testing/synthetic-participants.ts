@@ -142,20 +142,20 @@ export class SyntheticParticipant {
   }
 
   /** Leaves politely, as livekit-client's disconnect() does. */
-  async leave(): Promise<void> {
-    if (this.left) return;
-    this.left = true;
-    this.onGone(this);
-    await this.signal.leave();
-    await this.pc.close().catch(() => undefined);
+  leave(): Promise<void> {
+    return this.end(() => this.signal.leave());
   }
 
   /** Drops the connection without saying goodbye. */
-  async drop(): Promise<void> {
+  drop(): Promise<void> {
+    return this.end(() => this.signal.close());
+  }
+
+  private async end(closeSignal: () => Promise<void>): Promise<void> {
     if (this.left) return;
     this.left = true;
     this.onGone(this);
-    await this.signal.close();
+    await closeSignal();
     await this.pc.close().catch(() => undefined);
   }
 }

@@ -4,11 +4,11 @@
 export const WAIT_MS = 60_000;
 
 /** Polls `check` until it returns something truthy (and returns that), or fails after `ms`. */
-export async function waitUntil<T>(check: () => T | Promise<T>, what = 'a condition', ms = WAIT_MS): Promise<T> {
+export async function waitUntil<T>(check: () => T | Promise<T>, what = 'a condition', ms = WAIT_MS): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
+import { explainedByForwarding, forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
 import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
 import { SyntheticCrowd, type SyntheticParticipant } from '../../testing/synthetic-participants.js';
 import { roomToken } from '../../testing/tokens.js';
@@ -48,14 +48,8 @@ async function assertEveryoneDecoded(label: string): Promise<void> {
 
 
 /** Waits for frames of `identity`; on failure also says what the server forwarded to the page. */
-async function decodedFramesOf(identity: string, opts: { after?: number; minFrames?: number } = {}) {
-  try {
-    return await viewer.waitForFrames(identity, opts);
-  } catch (err) {
-    const report = await readForwarding(media, ROOM, 'viewer').catch(() => undefined);
-    const mine = report?.tracks.filter((t) => t.publisherIdentity === identity);
-    throw new Error(`${(err as Error).message}; server side: ${JSON.stringify(mine)}, subscriber SDP ${JSON.stringify(report?.subscriberSdp)}`);
-  }
+function decodedFramesOf(identity: string, opts: { after?: number; minFrames?: number } = {}) {
+  return explainedByForwarding(viewer.waitForFrames(identity, opts), media, ROOM, 'viewer', identity);
 }
 describe('churn with a browser that stays', { timeout: 600_000 }, () => {
   test(`${CYCLES} participants join and leave one after another; the page keeps decoding everyone present`, async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
+import { explainedByForwarding, forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
 import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
 import { SyntheticCrowd } from '../../testing/synthetic-participants.js';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -46,14 +46,8 @@ async function showTiles(shown: string[], hidden: string[]): Promise<void> {
 
 
 /** Waits for frames of `identity`; on failure also says what the server forwarded to the page. */
-async function decodedFramesOf(identity: string, opts: { after?: number; minFrames?: number } = {}) {
-  try {
-    return await viewer.waitForFrames(identity, opts);
-  } catch (err) {
-    const report = await readForwarding(media, ROOM, 'viewer').catch(() => undefined);
-    const mine = report?.tracks.filter((t) => t.publisherIdentity === identity);
-    throw new Error(`${(err as Error).message}; server side: ${JSON.stringify(mine)}, subscriber SDP ${JSON.stringify(report?.subscriberSdp)}`);
-  }
+function decodedFramesOf(identity: string, opts: { after?: number; minFrames?: number } = {}) {
+  return explainedByForwarding(viewer.waitForFrames(identity, opts), media, ROOM, 'viewer', identity);
 }
 describe('a page among 12 synthetic participants', { timeout: 600_000 }, () => {
   test('the page lists all 12 remote participants, each publishing a camera', async () => {

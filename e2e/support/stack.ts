@@ -11,7 +11,8 @@ import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { createTokenService } from '../../token-service/src/app.js';
 import { loadConfig } from '../../token-service/src/config.js';
-import { startDemoPortal, type RunningDemoPortal } from '../../demo-host/src/app.js';
+import { startDemoPortal, type DemoPortalOptions, type RunningDemoPortal } from '../../demo-host/src/app.js';
+import { NO_USER_LIMITS } from '../../testing/test-settings.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
@@ -55,56 +56,95 @@ export function buildSdk(): Promise<string> {
   return built;
 }
 
-export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
-  const distDir = await buildSdk();
-  // The token service's port comes first: the media server sends its webhooks there.
+export interface PortalAndService {
+  tokenServiceUrl: string;
+  portal: RunningDemoPortal;
+  /** The service's DATA_DIR (also the portal's files here), removed on close. */
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface PortalAndServiceOptions {
+  /** LiveKit's URL, or what starts it once the token service's URL is known (its webhooks go there). */
+  livekit: string | ((tokenServiceUrl: string) => Promise<string>);
+  /** The built SDK the portal serves; default: none (the empty data folder). */
+  distDir?: string;
+  /** More portal options (e.g. its directory secret), given the data folder. */
+  portal?: (dataDir: string) => Partial<DemoPortalOptions>;
+  /** More token-service environment values on top of the demo's, given the portal's URL. */
+  env?: (portalUrl: string) => Record<string, string | undefined>;
+}
+
+/**
+ * The demo portal and the token service that trusts its portal tokens, each on a free 127.0.0.1
+ * port, the service configured from environment values as `npm start` configures it. The service's
+ * port comes first (the portal and LiveKit's webhooks need its URL), the portal next (the service
+ * allows its origin).
+ */
+export async function startPortalAndService(options: PortalAndServiceOptions): Promise<PortalAndService> {
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const tsServer = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()));
   await new Promise<void>((resolve) => tsServer.listen(0, '127.0.0.1', resolve));
   const tokenServiceUrl = `http://127.0.0.1:${(tsServer.address() as AddressInfo).port}`;
-
-  const media = await startMediaServer({ port: 0, webhookUrls: [`${tokenServiceUrl}/v1/livekit/webhook`] });
-  const portal = await startDemoPortal({
-    port: 0,
-    portalJwtSecret: PORTAL_SECRET,
-    tokenServiceUrl,
-    livekitUrl: media.url,
-    distDir,
-  });
+  const livekitUrl = typeof options.livekit === 'string' ? options.livekit : await options.livekit(tokenServiceUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'timio-e2e-data-'));
+  const portal = await startDemoPortal({
+    port: 0, portalJwtSecret: PORTAL_SECRET, tokenServiceUrl, livekitUrl, distDir: options.distDir ?? dataDir,
+    ...options.portal?.(dataDir),
+  });
   const config = loadConfig(
     {
-      LIVEKIT_URL: media.url,
+      LIVEKIT_URL: livekitUrl,
       LIVEKIT_API_KEY: 'devkey',
       LIVEKIT_API_SECRET: 'secret',
       PORTAL_JWT_SECRET: PORTAL_SECRET,
-      // The scenarios call the same people again right after a decline; the limit has its own tests.
-      CALL_RETRY_AFTER_DECLINE_SECONDS: '0',
       PORTAL_JWT_ISSUER: 'timio-demo-portal',
       PORTAL_JWT_AUDIENCE: 'timio-token-service',
       DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
       ALLOWED_ORIGINS: portal.url,
       PUBLIC_URL: portal.url,
       DATA_DIR: dataDir,
-      ...env,
+      ...NO_USER_LIMITS,
+      ...options.env?.(portal.url),
     },
     { requirePortalAuth: true },
   );
   const service = createTokenService({ config, log: process.env.E2E_LOG ? (l) => console.log(`[token-service] ${l}`) : () => undefined });
   handler = service.app;
   service.attach(tsServer);
-
   return {
-    media,
     tokenServiceUrl,
     portal,
+    dataDir,
     async close() {
       await portal.close();
       await service.close();
       tsServer.closeAllConnections();
       await new Promise<void>((resolve) => tsServer.close(() => resolve()));
-      await media.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The whole product: the dev media server, the token service and the portal serving the SDK. */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const distDir = await buildSdk();
+  let media: MediaServer | undefined;
+  const parts = await startPortalAndService({
+    distDir,
+    livekit: async (tokenServiceUrl) => {
+      media = await startMediaServer({ port: 0, webhookUrls: [`${tokenServiceUrl}/v1/livekit/webhook`] });
+      return media.url;
+    },
+    env: () => env,
+  });
+  return {
+    media: media!,
+    tokenServiceUrl: parts.tokenServiceUrl,
+    portal: parts.portal,
+    async close() {
+      await parts.close();
+      await media!.close();
     },
   };
 }

@@ -152,7 +152,9 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     next();
   });
 
-  for (const routes of [guestRoutes, inviteRoutes, tokenRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes]) app.use('/v1', routes(ctx));
+  // Paths do not overlap, so the order only decides how many routers a request passes through:
+  // POST /v1/token, asked on every join, comes first.
+  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));

@@ -1,9 +1,11 @@
 // Starts the token service for a test on 127.0.0.1 port 0 and talks to it over real HTTP.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
@@ -133,4 +135,45 @@ export function expectError(res: ApiResponse, status: number, code: string): voi
   if (res.status !== status || res.body?.error?.code !== code || typeof res.body?.error?.message !== 'string') {
     throw new Error(`expected ${status} ${code}, got ${res.status} ${res.text}`);
   }
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** The startup line ("token service listening on http://host:port (…)"); rejects when the process exits first. */
+  listening: Promise<string>;
+  /** The exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+  output(): { out: string; err: string };
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+const serverFile = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+
+/** `npm run token-service` as a process with exactly `env` (and PATH): what an operator starts. */
+export function runServer(env: Record<string, string | undefined>): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c));
+  child.stderr!.on('data', (c: Buffer) => (err += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const m = /^token service listening on .*$/m.exec(out);
+      if (m) resolve(m[0]);
+    });
+    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+  listening.catch(() => undefined); // a test that expects the exit does not await it
+  return {
+    child, exited, listening,
+    output: () => ({ out, err }),
+    stop: () => { child.kill('SIGTERM'); return exited; },
+  };
+}
+
+/** The port in a startup line. */
+export function portOf(startupLine: string): number {
+  return Number(/^token service listening on http:\/\/[^ ]*:(\d+) /.exec(startupLine)![1]);
 }

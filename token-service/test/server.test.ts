@@ -2,33 +2,11 @@
 // and refuses a bad environment with one clear line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { api, portalToken, testEnv } from './helpers.js';
-
-const serverFile = fileURLToPath(new URL('../src/server.ts', import.meta.url));
-
-function run(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c));
-  child.stderr.on('data', (c: Buffer) => (err += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const listening = new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  listening.catch(() => undefined); // a test that expects the exit does not await it
-  return { child, exited, listening, output: () => ({ out, err }) };
-}
+import { api, portalToken, portOf, runServer, testEnv } from './helpers.js';
 
 test('starts from the environment, issues tokens, stops on SIGTERM', async () => {
-  const p = run({ ...testEnv(), PORT: '0' });
-  const port = await p.listening;
+  const p = runServer({ ...testEnv(), PORT: '0' });
+  const port = portOf(await p.listening);
   const base = `http://127.0.0.1:${port}`;
   assert.equal((await api(base, 'GET', '/healthz')).status, 200);
   const res = await api(base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' } });
@@ -45,7 +23,7 @@ test('a bad environment stops the start with one line naming the problem', async
     [{ ...testEnv(), PORTAL_JWT_SECRET: 'short', DIRECTORY_FILE: '/nonexistent/dir.json' }, /PORTAL_JWT_SECRET must be at least 32 bytes/],
   ] as const;
   await Promise.all(cases.map(async ([env, message]) => {
-    const p = run(env);
+    const p = runServer(env);
     assert.equal(await p.exited, 1);
     const { err } = p.output();
     assert.match(err, message);

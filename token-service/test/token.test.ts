@@ -121,6 +121,28 @@ describe('POST /v1/token', () => {
     }
   });
 
+  // The service remembers a verified portal token until it expires (its signature is checked once);
+  // what a client sees must not change because of that.
+  test('a portal token that worked before still expires, and a tampered copy of it is refused', async () => {
+    const short = jwt.sign({ sub: 'anna', exp: Math.floor(Date.now() / 1000) + 1 }, PORTAL_SECRET, { issuer: PORTAL_ISSUER, audience: PORTAL_AUDIENCE });
+    const body = { room: 'vertrieb' };
+    assert.equal((await api(s.base, 'POST', '/v1/token', { token: short, body })).status, 200);
+    assert.equal((await api(s.base, 'POST', '/v1/token', { token: short, body })).status, 200, 'the same token again');
+    // Another subject in the payload, the remembered token's signature: the bytes differ, so the
+    // full check runs and fails.
+    const [head, , signature] = short.split('.');
+    const otherPayload = Buffer.from(JSON.stringify({ sub: 'ben', exp: Math.floor(Date.now() / 1000) + 300, iss: PORTAL_ISSUER, aud: PORTAL_AUDIENCE })).toString('base64url');
+    expectError(await api(s.base, 'POST', '/v1/token', { token: `${head}.${otherPayload}.${signature}`, body }), 401, 'unauthorized');
+    // Past exp plus the 5 s clock tolerance, the same bytes are refused as expired.
+    const deadline = Date.now() + 60_000;
+    let res = await api(s.base, 'POST', '/v1/token', { token: short, body });
+    while (res.status === 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      res = await api(s.base, 'POST', '/v1/token', { token: short, body });
+    }
+    expectError(res, 401, 'token_expired');
+  });
+
   test('a member\'s LiveKit token is neither a portal token nor a guest token', async () => {
     const member = await api(s.base, 'POST', '/v1/token', { token: portalToken('ben'), body: { room: 'vertrieb' } });
     // The member's own LiveKit token is not a guest token: refused as unauthorized.

@@ -8,7 +8,9 @@ import type { CredentialSource } from './credentials.js';
 
 export type { CallGrant, HandResult, RoomRingResult };
 
-export interface RoomToken { token: string; url: string; identity: string; room: string; role: string }
+type Method = 'GET' | 'POST' | 'DELETE';
+
+export interface RoomToken { token: string; url: string; identity: string; room: string; role: string; canModerate?: boolean }
 
 export interface TokenServiceClientOptions {
   /** Base URL, e.g. `https://portal.example/timio-api` (a function: read when a request is made). */
@@ -44,7 +46,7 @@ export class TokenServiceClient {
 
   /** The user's ringing or active call as the service knows it, if any. */
   async currentCall(): Promise<CallInfo | undefined> {
-    const body = await this.request<CurrentCallAnswer>('GET', '/v1/calls/current', undefined, (b) => (b as { call?: unknown }).call === null || isCall((b as { call?: unknown }).call));
+    const body = await this.call<CurrentCallAnswer>('GET', '/v1/calls/current', undefined, (b) => (b as { call?: unknown }).call === null || isCall((b as { call?: unknown }).call));
     return body.call ?? undefined;
   }
 
@@ -58,9 +60,17 @@ export class TokenServiceClient {
     return this.post<{ declined: boolean }>(`/v1/rooms/${encodeURIComponent(room)}/ring/decline`, {}, (b) => typeof (b as { declined?: unknown }).declined === 'boolean');
   }
 
-  /** A LiveKit token for a room the user belongs to. */
-  roomToken(room: string): Promise<RoomToken> {
-    return this.post<RoomToken>('/v1/token', { room }, (b) => typeof (b as RoomToken).token === 'string');
+  /**
+   * A LiveKit token for a room the user belongs to; `moderator` when the person confirmed they
+   * moderate it (the service grants it only if the directory agrees).
+   */
+  roomToken(room: string, moderator?: boolean): Promise<RoomToken> {
+    return this.post<RoomToken>('/v1/token', moderator === undefined ? { room } : { room, moderator }, (b) => typeof (b as RoomToken).token === 'string');
+  }
+
+  /** Any JSON route of the service (the conference's room routes use it); errors as TimioApiError. */
+  request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.call<T>(method, path, method === 'POST' ? (body ?? {}) : undefined, () => true);
   }
 
   /**
@@ -77,10 +87,10 @@ export class TokenServiceClient {
   }
 
   private post<T>(path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
-    return this.request<T>('POST', path, body, valid);
+    return this.call<T>('POST', path, body, valid);
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
+  private async call<T>(method: Method, path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
     let response = await this.send(method, path, body, false);
     if (response.status === 401) {
       const error = await readError(response);
@@ -100,7 +110,7 @@ export class TokenServiceClient {
     return parsed as T;
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, freshToken: boolean): Promise<Response> {
+  private async send(method: Method, path: string, body: unknown, freshToken: boolean): Promise<Response> {
     // Where first, then the token: the token only ever goes to the service it was meant for.
     const { baseUrl } = this.options;
     const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;

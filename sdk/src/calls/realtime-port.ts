@@ -4,6 +4,9 @@
 import type { CallInfo, PresenceStatus, RoomRing, RoomStatus } from '../protocol/realtime.js';
 import type { ErrorCode } from '../protocol/errors.js';
 
+/** What a room watcher hears: the room's status, or why the page may not watch it. */
+export type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
+
 export interface RealtimePort {
   /** Calls `listener` with the contact's status now (when known) and on every change. */
   watchPresence(contactId: string, listener: (status: PresenceStatus) => void): () => void;
@@ -11,7 +14,7 @@ export interface RealtimePort {
   onRoomRing(listener: (ring: RoomRing) => void): () => void;
   onRoomRingEnded(listener: (ringId: string) => void): () => void;
   /** A room's status now (when known) and on every change, or why this user may not watch it. */
-  watchRoom(room: string, listener: (update: { status: RoomStatus } | { error: { code: ErrorCode; message: string } }) => void): () => void;
+  watchRoom(room: string, listener: (update: RoomUpdate) => void): () => void;
   /** Every time the connection is (re)established and authenticated (`ready`). */
   onReady?(listener: () => void): () => void;
   /** This user's id, once the connection is ready. */

@@ -144,6 +144,12 @@ export interface Catalog {
     /** A control's tooltip with its keyboard shortcut. */
     withShortcut: (label: string, key: string) => string;
   };
+  /**
+   * The conference room (`<timio-conference>`). Optional: the SDK's own German and English strings
+   * come with the conference chunk (sdk/src/views/conference/i18n), so the light part stays small;
+   * a host's catalog may bring its own.
+   */
+  readonly conference?: ConferenceCatalog;
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
   readonly errors: Readonly<Record<string, string>> & {
     readonly fallback: string;
@@ -153,4 +159,92 @@ export interface Catalog {
     /** Calling while this user is already in a call (on another page). */
     readonly already_in_call: string;
   };
+}
+
+/** The strings of the conference room (`<timio-conference>` and its parts). */
+export interface ConferenceCatalog {
+  regionLabel: (room: string) => string;
+  /** The header: "Informationen zum Konferenzraum". */
+  info: string;
+  running: (time: string) => string;
+  present: (n: number) => string;
+  prejoinTitle: (room: string) => string;
+  preview: string;
+  previewOff: string;
+  cameraToggle: string;
+  micToggle: string;
+  join: string;
+  cancel: string;
+  joining: string;
+  /** The manual's sentence asking a moderator to confirm. */
+  confirmModerator: string;
+  joinAsModerator: string;
+  joinAsMember: string;
+  iAmModerator: string;
+  notModerator: string;
+  moderatorConfirmed: string;
+  leave: string;
+  micOn: string;
+  micOff: string;
+  cameraOn: string;
+  cameraOff: string;
+  shareScreen: string;
+  stopSharing: string;
+  openChat: string;
+  closeChat: string;
+  unread: (n: number) => string;
+  raiseHand: string;
+  lowerHand: string;
+  participants: string;
+  tileView: string;
+  speakerView: string;
+  settings: string;
+  endConference: string;
+  controls: string;
+  page: (page: number, pages: number) => string;
+  previousPage: string;
+  nextPage: string;
+  stage: string;
+  tiles: string;
+  chatTitle: string;
+  chatInput: string;
+  send: string;
+  charsLeft: (n: number) => string;
+  chatEmpty: string;
+  chatTooLong: string;
+  chatFailed: string;
+  you: string;
+  close: string;
+  participantsTitle: (n: number) => string;
+  handsRaised: string;
+  /** Visible text of the per-person buttons (their accessible names say whom). */
+  muteShort: string;
+  lowerHandShort: string;
+  removeShort: string;
+  muteAll: string;
+  removeConfirm: (name: string) => string;
+  mutedBy: string;
+  actionFailed: string;
+  settingsTitle: string;
+  layout: string;
+  mirrorSelf: string;
+  hideSelf: string;
+  devices: string;
+  endConfirmTitle: string;
+  endConfirmText: string;
+  endConfirm: string;
+  joined: (name: string) => string;
+  left: (name: string) => string;
+  dropped: (name: string) => string;
+  raisedHand: (name: string) => string;
+  newMessage: (name: string) => string;
+  reconnecting: string;
+  connecting: string;
+  endedByModerator: string;
+  removed: string;
+  youLeft: string;
+  failed: string;
+  full: string;
+  rejoin: string;
+  gone: string;
 }

@@ -65,14 +65,11 @@ export interface OpenConferenceRequest { room: string; prejoin: boolean; roomNam
 
 /**
  * Opens the conference of a room ("Teilnehmen" in the room bar with the pre-join, or in the
- * invitation popup without): loads the conference chunk, which shows the page's
+ * invitation popup without): loads the session + views chunk, then shows the page's
  * <timio-conference> for the room (or a full-window one) and joins.
  */
 export async function openConference(options: OpenConferenceRequest): Promise<HTMLElement> {
-  // The conference view (branch "conference") is not on this branch yet: its chunk path is put
-  // together at run time so the bundler leaves it alone. Once it lands, this goes through loadViews().
-  const chunk = ['..', 'views', 'conference', 'index.js'].join('/');
-  const views = (await import(/* @vite-ignore */ chunk)) as { openConference(o: OpenConferenceRequest & { rest: TokenServiceClient }): HTMLElement };
+  const views = await loadViews();
   return views.openConference({ ...options, rest: pageServices().api });
 }
 

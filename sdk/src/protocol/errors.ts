@@ -10,7 +10,7 @@ export type ErrorCode =
   | 'not_a_member' // 403
   | 'not_a_moderator' // 403
   | 'not_found' // 404
-  | 'busy' // 409: the callee is in another call
+  | 'busy' // 409: the callee is in another call or in a room's conference
   | 'already_in_call' // 409: the caller is in a call already (the answer carries it)
   | 'name_taken' // 409: a guest chose the name of a member of the room
   | 'call_not_ringing' // 409: the call was answered or ended meanwhile

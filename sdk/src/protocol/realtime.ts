@@ -44,6 +44,7 @@ export interface RoomParticipantStatus {
   handRaisedAt?: string;
 }
 
+/** A room as GET /v1/rooms/:room and the realtime `room` frame report it. */
 export interface RoomStatus {
   id: string;
   name: string;

@@ -27,7 +27,7 @@ export interface RoomTokenGrant {
   identity: string;
   room: string;
   /** `moderator` only when the directory lists the user as moderator and the body said `moderator: true`. */
-  role: 'member' | 'moderator';
+  role: 'member' | 'moderator' | 'guest';
   /** The directory lists the user as a moderator of this room: the view may offer "Ich bin Moderator". */
   canModerate: boolean;
 }
@@ -46,3 +46,6 @@ export const CHAT_TOPIC = 'timio.chat';
 export const CHAT_MAX_LENGTH = 2000;
 /** What POST /v1/rooms/:room/hand returns (the service sets the attribute `timio.hand`). */
 export interface HandResult { room: string; identity: string; raised: boolean; raisedAt?: string }
+
+/** The conference view's name for a chat message. */
+export type RoomChatMessage = ChatMessage;

@@ -6,13 +6,10 @@
 import {
   CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef,
 } from '../protocol/realtime.js';
-import type { ErrorCode } from '../protocol/errors.js';
-import { PresenceStore, type PresenceListener } from './presence-store.js';
+import type { RoomUpdate } from '../calls/realtime-port.js';
+import { WatchedValues, emit, watchChanges, type Listener } from './watched-values.js';
 
-export type { CallInfo, PresenceStatus, RoomRing, RoomStatus, UserRef };
-
-/** What a room watcher hears: the room's status, or why the page may not watch it. */
-export type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };
+export type { CallInfo, PresenceStatus, RoomRing, RoomStatus, RoomUpdate, UserRef };
 
 /** The part of the WebSocket API the client uses (the browser's, or `ws` in Node). */
 export interface WebSocketLike {
@@ -46,17 +43,14 @@ const OPEN = 1;
 /** Contacts per watch frame: keeps frames well under the service's frame size limit. */
 const WATCH_CHUNK = 200;
 
-type Listener<T> = (value: T) => void;
-
 export class RealtimeClient {
-  private readonly store: PresenceStore;
+  /** Contacts' presence and rooms' status that elements on this page listen to. */
+  private readonly presence: WatchedValues<PresenceStatus>;
+  private readonly rooms: WatchedValues<RoomUpdate>;
   private readonly callListeners = new Set<Listener<CallInfo>>();
   private readonly ringListeners = new Set<Listener<RoomRing>>();
   private readonly ringEndedListeners = new Set<Listener<string>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
-  /** Room bars on this page, per room; the service watches each room once per page. */
-  private readonly roomListeners = new Map<string, Set<Listener<RoomUpdate>>>();
-  private readonly roomLast = new Map<string, RoomUpdate>();
   /** Rooms the service currently watches for this connection. */
   private sentRooms = new Set<string>();
   private readonly wsUrl: string;
@@ -76,7 +70,9 @@ export class RealtimeClient {
 
   constructor(private readonly options: RealtimeClientOptions) {
     this.wsUrl = realtimeUrl(options.url);
-    this.store = new PresenceStore(() => this.scheduleFlush());
+    this.presence = new WatchedValues(() => this.scheduleFlush(), { keepUnwatched: true });
+    // The service watches each room once per page, however many room bars show it.
+    this.rooms = new WatchedValues(() => this.scheduleFlush(), { keepUnwatched: false });
   }
 
   get state(): ConnectionState { return this.currentState; }
@@ -87,13 +83,13 @@ export class RealtimeClient {
   get pageId(): string | undefined { return this.page; }
 
   /** Calls `listener` with the contact's status now (when known) and on every change. */
-  watchPresence(contactId: string, listener: PresenceListener): () => void {
+  watchPresence(contactId: string, listener: Listener<PresenceStatus>): () => void {
     this.connect();
-    return this.store.subscribe(contactId, listener);
+    return this.presence.subscribe(contactId, listener);
   }
 
   presenceOf(contactId: string): PresenceStatus | undefined {
-    return this.store.get(contactId);
+    return this.presence.get(contactId);
   }
 
   /**
@@ -102,21 +98,7 @@ export class RealtimeClient {
    */
   watchRoom(room: string, listener: Listener<RoomUpdate>): () => void {
     this.connect();
-    let set = this.roomListeners.get(room);
-    if (!set) {
-      this.roomListeners.set(room, (set = new Set()));
-      this.scheduleFlush();
-    }
-    set.add(listener);
-    const last = this.roomLast.get(room);
-    if (last) listener(last);
-    return () => {
-      const current = this.roomListeners.get(room);
-      if (!current?.delete(listener) || current.size > 0) return;
-      this.roomListeners.delete(room);
-      this.roomLast.delete(room);
-      this.scheduleFlush();
-    };
+    return this.rooms.subscribe(room, listener);
   }
 
   /** Every state change of a 1:1 call this user is part of. */
@@ -206,7 +188,7 @@ export class RealtimeClient {
         this.setState('ready');
         return;
       case 'presence':
-        this.store.apply(m.users);
+        for (const { id, status } of m.users) this.presence.set(id, status);
         return;
       case 'call':
         return emit(this.callListeners, m.call);
@@ -215,9 +197,9 @@ export class RealtimeClient {
       case 'room-ring-ended':
         return emit(this.ringEndedListeners, m.id);
       case 'room':
-        return this.roomUpdate(m.room.id, { status: m.room });
+        return this.rooms.set(m.room.id, { status: m.room });
       case 'error':
-        if (m.room !== undefined) return this.roomUpdate(m.room, { error: m.error });
+        if (m.room !== undefined) return this.rooms.set(m.room, { error: m.error });
         if (m.error.code === 'token_expired' || m.error.code === 'unauthorized') this.freshToken = true;
         return;
       case 'pong':
@@ -251,30 +233,21 @@ export class RealtimeClient {
   /** Sends the difference between what the page shows and what the service watches for it. */
   private flush(): void {
     if (!this.ws || this.ws.readyState !== OPEN || !this.me) return;
-    const wanted = new Set(this.store.watched());
-    const add = [...wanted].filter((id) => !this.sent.has(id));
-    const remove = [...this.sent].filter((id) => !wanted.has(id));
+    const wanted = this.presence.watched();
+    const { add, remove } = watchChanges(wanted, this.sent);
     for (let i = 0; i < Math.max(add.length, remove.length); i += WATCH_CHUNK) {
       const a = add.slice(i, i + WATCH_CHUNK);
       const r = remove.slice(i, i + WATCH_CHUNK);
       this.send({ type: 'watch', ...(a.length ? { add: a } : {}), ...(r.length ? { remove: r } : {}) });
     }
     this.sent = wanted;
-    this.store.retain(wanted);
-    const rooms = new Set(this.roomListeners.keys());
-    const addRooms = [...rooms].filter((r) => !this.sentRooms.has(r));
-    const removeRooms = [...this.sentRooms].filter((r) => !rooms.has(r));
+    this.presence.retain(wanted);
+    const rooms = this.rooms.watched();
+    const { add: addRooms, remove: removeRooms } = watchChanges(rooms, this.sentRooms);
     if (addRooms.length || removeRooms.length) {
       this.send({ type: 'watch-rooms', ...(addRooms.length ? { add: addRooms } : {}), ...(removeRooms.length ? { remove: removeRooms } : {}) });
     }
     this.sentRooms = rooms;
-  }
-
-  private roomUpdate(room: string, update: RoomUpdate): void {
-    const set = this.roomListeners.get(room);
-    if (!set) return;
-    this.roomLast.set(room, update);
-    emit(set, update);
   }
 
   /** Sends a fresh token shortly before the current one expires, on the same connection. */
@@ -373,12 +346,3 @@ function expiryOf(token: string): number | undefined {
   }
 }
 
-function emit<T>(set: Set<Listener<T>>, value: T): void {
-  for (const l of [...set]) {
-    try {
-      l(value);
-    } catch (err) {
-      console.error('[timio] realtime listener failed', err);
-    }
-  }
-}

@@ -7,7 +7,13 @@ import type { LocalMediaState, MediaProblem, MediaSource } from './types.js';
 /** Camera capture: 360p is sharp in a window and light on CPUs that also encode. */
 export const CAMERA_CAPTURE = { width: 640, height: 360, frameRate: 30 };
 
-export interface StartMedia { camera: boolean; microphone: boolean }
+export interface StartMedia {
+  camera: boolean;
+  microphone: boolean;
+  /** The devices chosen before joining (pre-join); the browser's default otherwise. */
+  cameraId?: string;
+  microphoneId?: string;
+}
 
 export class LocalMedia {
   readonly state = new Store<LocalMediaState>(
@@ -27,8 +33,8 @@ export class LocalMedia {
     try {
       await this.guarded(async () => {
         const tracks = await lp.createTracks({
-          audio: want.microphone,
-          video: want.camera ? { resolution: CAMERA_CAPTURE } : false,
+          audio: want.microphone ? (want.microphoneId ? { deviceId: want.microphoneId } : true) : false,
+          video: want.camera ? { resolution: CAMERA_CAPTURE, ...(want.cameraId ? { deviceId: want.cameraId } : {}) } : false,
         });
         // Video first, then audio: each publication is its own negotiation, which every SFU handles.
         tracks.sort((x, y) => (x.kind === Track.Kind.Video ? -1 : 0) - (y.kind === Track.Kind.Video ? -1 : 0));

@@ -166,6 +166,32 @@ describe('RoomSession', () => {
     await assert.rejects(session.sendChat('x'.repeat(CHAT_MAX_CHARS + 1)), /at most 2000/);
   });
 
+  it('conference chat through the token service: history for a late joiner, server data only, no doubles', async () => {
+    const room = new FakeRoom('anna', 'Anna Schmidt');
+    const msg = (id: string, identity: string, at: string, text: string) => ({ id, from: { identity, name: identity.toUpperCase(), guest: identity === 'gast' }, at, text });
+    const posted: string[] = [];
+    const session = new RoomSession({
+      url: 'ws://media', token: 't', room: room.asRoom(), listDevices: async () => [],
+      chat: {
+        history: async () => [msg('1', 'ben', '2026-11-26T10:00:00Z', 'früher'), msg('2', 'gast', '2026-11-26T10:01:00Z', 'hallo')],
+        send: async (text) => (posted.push(text), msg('3', 'anna', '2026-11-26T10:05:00Z', text)),
+      },
+    });
+    await session.connect();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(session.chat.value.map((m) => [m.id, m.from, m.fromName, m.guest]), [['1', 'ben', 'BEN', false], ['2', 'gast', 'GAST', true]]);
+    const data = (m: unknown) => new TextEncoder().encode(JSON.stringify({ type: 'chat', message: m }));
+    // A participant sending data on the chat topic cannot post in another's name: only server data counts.
+    room.emit('dataReceived', data(msg('x', 'carla', '2026-11-26T10:02:00Z', 'forged')), { identity: 'ben' }, 0, 'timio.chat');
+    room.emit('dataReceived', data(msg('4', 'carla', '2026-11-26T10:03:00Z', 'neu')), undefined, 0, 'timio.chat');
+    await session.sendChat(' Antwort ');
+    // The same message delivered again as data after the POST answered: shown once.
+    room.emit('dataReceived', data(msg('3', 'anna', '2026-11-26T10:05:00Z', 'Antwort')), undefined, 0, 'timio.chat');
+    assert.deepEqual(posted, ['Antwort']);
+    assert.deepEqual(session.chat.value.map((m) => [m.id, m.mine, m.text]), [['1', false, 'früher'], ['2', false, 'hallo'], ['4', false, 'neu'], ['3', true, 'Antwort']]);
+    assert.deepEqual(room.localParticipant.sent, [], 'nothing over text streams');
+  });
+
   it('connection: reconnecting, back, and why it ended', async () => {
     const { room, session, phases } = await joined();
     room.emit('reconnecting');

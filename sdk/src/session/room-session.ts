@@ -14,7 +14,7 @@ import {
   type RemoteTrackPublication,
 } from 'livekit-client';
 import { AudioPlayback } from './audio-playback.js';
-import { Chat } from './chat.js';
+import { Chat, type ChatTransport } from './chat.js';
 import { Devices, type ListDevices } from './devices.js';
 import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
@@ -29,8 +29,18 @@ export interface RoomSessionOptions {
   token: string;
   /** Raises or lowers this user's hand through the token service (which sets `timio.hand`). */
   setHand?: (raised: boolean) => Promise<void>;
+  /**
+   * A conference's chat through the token service (stored for late joiners, sender stamped there);
+   * without it, chat goes over LiveKit text streams.
+   */
+  chat?: ChatTransport;
   /** The room object; tests pass a fake, everyone else leaves it out. */
   room?: Room;
+  /**
+   * Say "reconnecting" as soon as the partner's media stops arriving (1:1 calls). Off for
+   * conferences: there one person's lost connection is not this person's.
+   */
+  watchMedia?: boolean;
   /** How devices are listed (tests); default LiveKit's Room.getLocalDevices. */
   listDevices?: ListDevices;
 }
@@ -68,7 +78,7 @@ export class RoomSession implements SessionApi {
     });
     this.localMedia = new LocalMedia(this.room);
     this.deviceList = new Devices(this.room, options.listDevices);
-    this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity);
+    this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
     this.listen();
   }
 
@@ -106,8 +116,9 @@ export class RoomSession implements SessionApi {
     }
     if (this.leaving) return;
     this.connection.set({ phase: 'connected' });
-    this.stallWatch.start();
+    if (this.options.watchMedia) this.stallWatch.start();
     this.refreshAll();
+    void this.chatChannel.loadHistory().catch(() => undefined);
     await this.localMedia.start(start);
     if (this.leaving) return;
     this.refreshAll();

@@ -82,6 +82,8 @@ export interface ChatMessage {
   /** The sender's identity as the media server stamped it, never taken from the message. */
   from: string;
   fromName: string;
+  /** The sender joined as a guest (known for messages through the token service). */
+  guest?: boolean;
   mine: boolean;
   /** ms since the epoch */
   at: number;

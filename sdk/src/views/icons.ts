@@ -23,5 +23,9 @@ export const icons = {
   grid: icon(svg`<rect x="3" y="3" width="8" height="8" rx="1"/><rect x="13" y="3" width="8" height="8" rx="1"/><rect x="3" y="13" width="8" height="8" rx="1"/><rect x="13" y="13" width="8" height="8" rx="1"/>`),
   signal: icon(svg`<path d="M4 20v-3M9 20v-7M14 20V9M19 20V4"/>`),
   leave: icon(svg`<path d="M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10"/>`),
+  settings: icon(svg`<circle cx="12" cy="12" r="3"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1"/>`),
+  speakerView: icon(svg`<rect x="3" y="3" width="18" height="12" rx="1"/><rect x="3" y="17" width="5" height="4" rx="1"/><rect x="9.5" y="17" width="5" height="4" rx="1"/><rect x="16" y="17" width="5" height="4" rx="1"/>`),
+  endAll: icon(svg`<path d="M12 3v8"/><path d="M6.3 6.3a8 8 0 1 0 11.4 0"/>`),
+  send: icon(svg`<path d="M3 11l18-8-8 18-2-8z"/>`),
   warning: icon(svg`<path d="M12 3l10 18H2z"/><path d="M12 10v5M12 18h.01"/>`),
 };

@@ -5,6 +5,12 @@ export { openCallWindow } from './call/open-call-window.js';
 export type { CallWindowOptions, CallWindowHandle } from './call/open-call-window.js';
 export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } from './call/call-types.js';
 export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timio-call.js';
+export { openConference, roomSessionFactory, TimioConference, defineTimioConference } from './conference/index.js';
+export type { OpenConferenceOptions } from './conference/index.js';
+export {
+  TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
+  TimioConferenceChatMessageEvent, TimioConferenceCloseEvent,
+} from './conference/events.js';
 export { RoomSession } from '../session/room-session.js';
 export type { RoomSessionOptions } from '../session/room-session.js';
 export type { SessionApi } from '../session/session-api.js';

@@ -63,6 +63,9 @@ export function createAuthenticate(p: {
   }
   return async (req) => {
     const token = bearerToken(req);
+    // A portal token verified before (only the portal path below puts tokens there).
+    const known = token && !p.hostAuthenticate ? p.portalTokens.known?.(token) : undefined;
+    if (known) return { ...known, name: await displayNameOf(p.directory, known) };
     // A token issued under our LiveKit key is a guest's; everything else goes to the portal path.
     const claims = token ? payloadOf(token) : undefined;
     if (token && claims?.['iss'] === INVITE_ISSUER && claims['aud'] === GUEST_SESSION_AUDIENCE) {

@@ -9,6 +9,7 @@ import type { RealtimeSettings } from '../realtime/settings.js';
 import type { CallStore } from './call-store.js';
 import type { UserLimits } from '../limits/user-limits.js';
 import type { Metrics } from '../http/metrics.js';
+import { logFailure, type Logger } from '../http/logger.js';
 
 export interface CallDeps {
   /** Delivers call events to both sides' pages. */
@@ -23,6 +24,8 @@ export interface CallDeps {
   limits?: UserLimits;
   /** Counts call states and outcomes for GET /metrics. */
   metrics?: Pick<Metrics, 'call'>;
+  /** Where failures of the call timers go. */
+  logger: Logger;
 }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -70,14 +73,14 @@ export class CallService {
       await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
       this.deps.metrics?.call(undefined, ended);
       await this.announce(ended);
-      throw new ApiError(409, 'busy', `${callee.name} is in another call`, ended);
+      throw new ApiError(409, 'busy', `${callee.name} is in another call or a conference`, ended);
     }
     await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
     this.deps.metrics?.call(undefined, call);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
-        .catch((err) => console.error('[calls] ending an unanswered call failed:', (err as Error).message));
+        .catch(logFailure(this.deps.logger, 'ending an unanswered call failed', { call: id }));
     }, settings.ringTimeoutMs);
     timer.unref();
     this.timers.add(timer);

@@ -5,7 +5,10 @@
 export type LineClaim = 'ok' | 'caller_busy' | 'callee_busy';
 
 export interface CallStore {
-  /** Engages both users' lines for a new ringing call, unless either is engaged already. */
+  /**
+   * Engages both users' lines for a new ringing call, unless either is engaged already. A callee
+   * in a room conference is engaged too: a 1:1 call would ring over the meeting.
+   */
   claimLines(callerId: string, calleeId: string, callId: string, ttlMs: number): Promise<LineClaim>;
   /** The call was answered: both users show as busy (their presence changes with it). */
   markLinesActive(userIds: string[], callId: string, ttlMs: number): Promise<void>;

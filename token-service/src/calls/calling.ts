@@ -5,6 +5,7 @@
 // (someone left a call room, joined or left a room's conference, a room finished).
 import { createPageAuthenticator } from '../auth/authenticate-page.js';
 import { clientAddressResolver } from '../http/client-address.js';
+import { logFailure, type Logger } from '../http/logger.js';
 import type { TokenServiceContext } from '../context.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import { MemoryBus } from '../realtime/memory-bus.js';
@@ -37,7 +38,8 @@ interface WebhookLike { event?: string; room?: { name?: string }; participant?: 
 export function createCalling(ctx: TokenServiceContext): Calling {
   const { config } = ctx;
   const settings: RealtimeSettings = { ...defaultRealtimeSettings, ...config.realtime };
-  const { bus, store } = openSharedState(settings, config.redisUrl);
+  const logger = ctx.logger.child({ component: 'calls' });
+  const { bus, store } = openSharedState(settings, config.redisUrl, ctx.logger.child({ component: 'realtime' }));
   const calls = new CallService({
     bus, store, settings,
     getUser: (id) => ctx.directory.getUser(id),
@@ -45,6 +47,7 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     livekitUrl: config.livekit.url,
     limits: ctx.limits,
     metrics: ctx.metrics,
+    logger,
   });
   const roomStatus = createRoomStatus(ctx.roomService, ctx.events);
   const rings = new RoomRinger({
@@ -58,6 +61,7 @@ export function createCalling(ctx: TokenServiceContext): Calling {
   let roomWatch: RoomWatch;
   const realtime = new Realtime({
     settings, bus,
+    logger: ctx.logger.child({ component: 'realtime' }),
     allowedOrigins: config.allowedOrigins,
     clientAddress: clientAddressResolver(config.trustProxy),
     authenticatePage: createPageAuthenticator(ctx),
@@ -69,7 +73,7 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     onWatchRooms: (page, add, remove) => roomWatch.watch(page, add, remove),
     // The call window lives in a portal page: a user with no page left anywhere has left their call.
     onUserGone: (userId) => {
-      calls.userGone(userId).catch((err) => console.error('[calls] ending the call of a departed user failed:', (err as Error).message));
+      calls.userGone(userId).catch(logFailure(logger, 'ending the call of a departed user failed', { user: userId }));
     },
     onClosing: () => {
       calls.close();
@@ -82,7 +86,7 @@ export function createCalling(ctx: TokenServiceContext): Calling {
   roomWatch = new RoomWatch({ bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log });
 
   ctx.events.on('webhook', (ev: WebhookLike) => {
-    onWebhook(ev).catch((err) => console.error('[calls] webhook handling failed:', (err as Error).message));
+    onWebhook(ev).catch(logFailure(logger, 'webhook handling failed', { event: ev.event, room: ev.room?.name }));
   });
   async function onWebhook(ev: WebhookLike): Promise<void> {
     const room = ev.room?.name;
@@ -113,9 +117,9 @@ export function createCalling(ctx: TokenServiceContext): Calling {
 }
 
 /** In this process's memory, or in Redis shared with the other processes: bus and store together. */
-function openSharedState(settings: RealtimeSettings, redisUrl: string | undefined): { bus: RealtimeBus; store: CallStore & { close(): void } } {
+function openSharedState(settings: RealtimeSettings, redisUrl: string | undefined, logger: Logger): { bus: RealtimeBus; store: CallStore & { close(): void } } {
   if (redisUrl) {
-    const bus = new RedisBus(redisUrl, { processTimeoutMs: settings.processTimeoutMs, graceMs: settings.graceMs });
+    const bus = new RedisBus(redisUrl, { processTimeoutMs: settings.processTimeoutMs, graceMs: settings.graceMs, logger });
     return { bus, store: new RedisCallStore(bus) };
   }
   const bus = new MemoryBus();

@@ -10,14 +10,14 @@ export class MemoryCallStore implements CallStore {
   private readonly records = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly presence: Pick<MemoryBus, 'setBusy' | 'setInConference'>) {
+  constructor(private readonly presence: Pick<MemoryBus, 'setBusy' | 'setInConference' | 'inConference'>) {
     // Expired records and lines are dropped lazily on read; this keeps forgotten ones from piling up.
     this.sweeper = setInterval(() => this.sweep(), 60_000);
     this.sweeper.unref();
   }
 
   async claimLines(callerId: string, calleeId: string, callId: string, ttlMs: number): Promise<LineClaim> {
-    if (this.line(calleeId)) return 'callee_busy';
+    if (this.line(calleeId) || this.presence.inConference(calleeId)) return 'callee_busy';
     if (this.line(callerId)) return 'caller_busy';
     const expires = Date.now() + ttlMs;
     this.lines.set(callerId, { callId, active: false, expires });

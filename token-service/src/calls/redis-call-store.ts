@@ -2,14 +2,16 @@
 // connection. Marking lines active or releasing them sets the users' busy keys and publishes their
 // presence in the same Lua script (PRESENCE_LUA), so status changes keep their order.
 import { BUSY_PREFIX, CONFERENCE_PREFIX, KEY_PREFIX as P, PRESENCE_LUA, type RedisBus } from '../realtime/redis-bus.js';
+import { defineScripts, type RunScript } from '../realtime/lua-scripts.js';
+import type { CallStore, LineClaim } from './call-store.js';
 
 /** A conference membership no webhook cleared (lost event) is forgotten after this long. */
 const CONFERENCE_TTL_MS = 12 * 60 * 60 * 1000;
-import type { CallStore, LineClaim } from './call-store.js';
 
 const SCRIPTS = {
   claimLines: `
 if redis.call('EXISTS', '${P}line:' .. ARGV[2]) == 1 then return 'callee_busy' end
+if redis.call('SCARD', '${CONFERENCE_PREFIX}' .. ARGV[2]) > 0 then return 'callee_busy' end
 if redis.call('EXISTS', '${P}line:' .. ARGV[1]) == 1 then return 'caller_busy' end
 redis.call('SET', '${P}line:' .. ARGV[1], ARGV[3] .. ':ringing', 'PX', ARGV[4])
 redis.call('SET', '${P}line:' .. ARGV[2], ARGV[3] .. ':ringing', 'PX', ARGV[4])
@@ -42,24 +44,24 @@ else
   redis.call('SREM', '${CONFERENCE_PREFIX}' .. ARGV[1], ARGV[2])
 end
 refresh(ARGV[1])`,
-  swapRecord: `
+  swapRecord: {
+    keys: 1,
+    lua: `
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
   return 1
 end
 return 0`,
+  },
 } as const;
-
-type ScriptName = keyof typeof SCRIPTS;
 
 export class RedisCallStore implements CallStore {
   private readonly cmd: RedisBus['cmd'];
+  private readonly run: RunScript<keyof typeof SCRIPTS>;
 
   constructor(bus: RedisBus) {
     this.cmd = bus.cmd;
-    for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-      this.cmd.defineCommand(`calls_${name}`, { numberOfKeys: name === 'swapRecord' ? 1 : 0, lua: SCRIPTS[name] });
-    }
+    this.run = defineScripts(this.cmd, 'calls_', SCRIPTS);
   }
 
   async claimLines(callerId: string, calleeId: string, callId: string, ttlMs: number): Promise<LineClaim> {
@@ -101,10 +103,5 @@ export class RedisCallStore implements CallStore {
 
   close(): void {
     // The connection belongs to the bus, which closes it.
-  }
-
-  private async run(name: ScriptName, ...args: string[]): Promise<unknown> {
-    const fn = (this.cmd as unknown as Record<string, (...a: string[]) => Promise<unknown>>)[`calls_${name}`]!;
-    return fn.apply(this.cmd, args);
   }
 }

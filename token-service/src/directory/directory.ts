@@ -3,7 +3,7 @@
 // getRoom as the `directory` option).
 import { readFileSync } from 'node:fs';
 import { isDirectoryId, isRoomId } from '../http/validation.js';
-import { cleanName } from './names.js';
+import { cleanName, MAX_NAME_LENGTH } from './names.js';
 
 export interface DirectoryUser { id: string; name: string }
 export interface DirectoryRoom { id: string; name: string; members: string[]; moderators: string[] }
@@ -79,14 +79,27 @@ export function createStaticDirectory(data: DirectoryData): Directory {
  * whose name has nothing printable left is shown by id, a room by its id.
  */
 export function withCleanNames(directory: Directory): Directory {
+  // cleanName is pure and runs on every request (Unicode classes, NFC): each raw name is cleaned
+  // once. Bounded: a directory larger than this just cleans again after the reset.
+  const cleaned = new Map<string, string>();
+  const clean = (raw: string, max: number) => {
+    const key = `${max}:${raw}`;
+    let name = cleaned.get(key);
+    if (name === undefined) {
+      if (cleaned.size >= 20_000) cleaned.clear();
+      name = cleanName(raw, max);
+      cleaned.set(key, name);
+    }
+    return name;
+  };
   return {
     async getUser(id) {
       const u = await directory.getUser(id);
-      return u && { id: u.id, name: cleanName(String(u.name ?? '')) || u.id };
+      return u && { id: u.id, name: clean(String(u.name ?? ''), MAX_NAME_LENGTH) || u.id };
     },
     async getRoom(id) {
       const r = await directory.getRoom(id);
-      return r && { ...r, name: cleanName(String(r.name ?? ''), 200) || r.id };
+      return r && { ...r, name: clean(String(r.name ?? ''), 200) || r.id };
     },
   };
 }

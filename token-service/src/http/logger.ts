@@ -19,3 +19,8 @@ export function createLogger(write?: (line: string) => void): Logger {
   };
   return write ? pino(options, { write: (line: string) => write(line.trimEnd()) }) : pino(options);
 }
+
+/** A catch handler for background work: logs what failed, with its context, and the error's message. */
+export function logFailure(logger: Logger, what: string, context: Record<string, unknown> = {}): (err: unknown) => void {
+  return (err) => logger.error(context, `${what}: ${err instanceof Error ? err.message : String(err)}`);
+}

@@ -1,6 +1,7 @@
 // The pages connected to this process: who they are, whom they watch, and getting each presence
 // change and user event from the bus to exactly the pages that should see it.
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
+import { logFailure, type Logger } from '../http/logger.js';
 import type { PresenceStatus, ServerMessage, UserRef } from '../../../sdk/src/protocol/realtime.js';
 
 /** What the hub needs of a connected page. */
@@ -23,7 +24,12 @@ export class Hub {
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
 
   /** `onGone` runs on the process whose page was the user's last anywhere, once the grace period is over. */
-  constructor(private readonly bus: RealtimeBus, private readonly graceMs: number, private readonly onGone: (userId: string) => void = () => undefined) {
+  constructor(
+    private readonly bus: RealtimeBus,
+    private readonly graceMs: number,
+    private readonly logger: Logger,
+    private readonly onGone: (userId: string) => void = () => undefined,
+  ) {
     bus.onPresence((c) => this.onPresence(c));
     bus.onDelivery((d) => this.onDelivery(d));
   }
@@ -57,7 +63,7 @@ export class Hub {
       this.graceTimers.delete(userId);
     } else if (pages.size === 1) {
       // If the bus is down this page still works locally; the bus re-learns it on reconnect.
-      await this.bus.addPage(userId).catch((err) => console.error('[realtime] adding presence failed:', (err as Error).message));
+      await this.bus.addPage(userId).catch(logFailure(this.logger, 'adding presence failed', { user: userId }));
     }
   }
 
@@ -75,7 +81,7 @@ export class Hub {
       this.graceTimers.delete(userId);
       this.bus.removePage(userId).then(
         (status) => { if (status === 'offline') this.onGone(userId); },
-        (err) => console.error('[realtime] removing presence failed:', (err as Error).message),
+        logFailure(this.logger, 'removing presence failed', { user: userId }),
       );
     }, this.graceMs);
     timer.unref();

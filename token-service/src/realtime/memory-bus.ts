@@ -56,6 +56,11 @@ export class MemoryBus implements RealtimeBus {
     this.refresh(userId);
   }
 
+  /** Whether the user is in any room conference. */
+  inConference(userId: string): boolean {
+    return this.conferences.has(userId);
+  }
+
   async publish(delivery: Delivery): Promise<void> {
     for (const l of this.deliveryListeners) l(delivery);
   }

@@ -8,6 +8,7 @@ import type { Hub, HubPage } from './hub.js';
 import { CloseCode, type ClientMessage, type ServerMessage, type UserRef } from '../../../sdk/src/protocol/realtime.js';
 import { parseClientMessage } from './client-frames.js';
 import type { RealtimeSettings } from './settings.js';
+import { logFailure, type Logger } from '../http/logger.js';
 
 /** Verifies a portal token sent in an `auth` frame; throws when it is not acceptable. */
 export type PageAuthenticator = (token: string, upgrade: IncomingMessage) => Promise<UserRef>;
@@ -16,6 +17,7 @@ export interface PageDeps {
   hub: Hub;
   settings: RealtimeSettings;
   authenticate: PageAuthenticator;
+  logger: Logger;
   /** Called once the page is ready, to send it what is already going on (a call ringing it). */
   onReady(page: Page): Promise<void>;
   /** `watch-rooms`: the feature above checks membership and sends the rooms' status. */
@@ -78,7 +80,7 @@ export class Page implements HubPage {
     if (typeof parsed === 'string') return this.close(CloseCode.malformed, parsed);
     // One message at a time, in order: a watch sent right after auth waits for the auth to finish.
     this.queue = this.queue.then(() => this.handle(parsed)).catch((err) => {
-      console.error('[realtime] page message failed:', (err as Error).message);
+      logFailure(this.deps.logger, 'page message failed', { page: this.id, user: this.user?.id, type: parsed.type })(err);
       this.close(CloseCode.internal, 'internal error');
     });
   }

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../../../sdk/src/protocol/realtime.js';
 import type { RealtimeBus } from './bus.js';
+import { logFailure, type Logger } from '../http/logger.js';
 import { Hub } from './hub.js';
 import { Page, type PageAuthenticator } from './page.js';
 import { PendingSockets } from './pending-sockets.js';
@@ -17,6 +18,8 @@ export const REALTIME_PATH = '/v1/realtime';
 export interface RealtimeDeps {
   settings: RealtimeSettings;
   bus: RealtimeBus;
+  /** Where the transport's failures go (the service's logger, with its component). */
+  logger: Logger;
   /** Origins allowed to open the WebSocket (browsers send Origin); empty or absent allows any. */
   allowedOrigins?: string[];
   authenticatePage: PageAuthenticator;
@@ -50,11 +53,12 @@ export class Realtime {
 
   constructor(private readonly deps: RealtimeDeps) {
     this.bus = deps.bus;
-    this.hub = new Hub(this.bus, deps.settings.graceMs, (userId) => deps.onUserGone?.(userId));
+    this.hub = new Hub(this.bus, deps.settings.graceMs, deps.logger, (userId) => deps.onUserGone?.(userId));
     this.bus.onReconnect(() => {
-      this.bus.reconcile(this.hub.localUsers())
+      const users = this.hub.localUsers();
+      this.bus.reconcile(users)
         .then(() => this.hub.resync())
-        .catch((err) => console.error('[realtime] resync after reconnect failed:', (err as Error).message));
+        .catch(logFailure(deps.logger, 'resync after reconnect failed', { users: users.length }));
     });
   }
 
@@ -89,7 +93,7 @@ export class Realtime {
         ws.once('message', release);
         if (this.closed) return ws.close(CloseCode.goingAway, 'shutting down');
         const page = new Page(ws, req, {
-          hub: this.hub, settings, authenticate: this.deps.authenticatePage,
+          hub: this.hub, settings, authenticate: this.deps.authenticatePage, logger: this.deps.logger,
           onReady: (p) => this.deps.onPageReady?.(p) ?? Promise.resolve(),
           ...(this.deps.onWatchRooms ? { onWatchRooms: this.deps.onWatchRooms } : {}),
         });

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
+import { logFailure, type Logger } from '../http/logger.js';
+import { defineScripts, type RunScript } from './lua-scripts.js';
 
 /** Prefix of every Redis key of the service. */
 export const KEY_PREFIX = 'timio:';
@@ -64,8 +66,6 @@ for i, u in ipairs(ARGV) do out[i] = status(u) end
 return out`,
 } as const;
 
-type ScriptName = keyof typeof SCRIPTS;
-
 export class RedisBus implements RealtimeBus {
   readonly nodeId = randomUUID();
   /** The command connection; the call store runs its scripts on it too. */
@@ -80,35 +80,36 @@ export class RedisBus implements RealtimeBus {
 
   private readonly processTimeoutMs: number;
   private readonly graceMs: number;
+  private readonly logger: Logger;
+  private readonly run: RunScript<keyof typeof SCRIPTS>;
 
   /**
    * `processTimeoutMs`: a process that has not beaten for this long is taken as dead and its pages
    * dropped. `graceMs`: how long the pages of a process that shuts down keep their users online
-   * (they reconnect to another process meanwhile).
+   * (they reconnect to another process meanwhile). `logger`: where connection troubles go.
    */
-  constructor(url: string, timing: { processTimeoutMs?: number; graceMs?: number } = {}) {
-    this.processTimeoutMs = timing.processTimeoutMs ?? 30_000;
-    this.graceMs = timing.graceMs ?? 5_000;
-    const options = {
+  constructor(url: string, options: { processTimeoutMs?: number; graceMs?: number; logger: Logger }) {
+    this.processTimeoutMs = options.processTimeoutMs ?? 30_000;
+    this.graceMs = options.graceMs ?? 5_000;
+    this.logger = options.logger;
+    const connection = {
       // Fail commands quickly while Redis is away instead of hanging requests; reconnect forever.
       maxRetriesPerRequest: 2,
       retryStrategy: (times: number) => Math.min(100 * times, 1_000),
       lazyConnect: false,
     };
-    this.cmd = new Redis(url, options);
-    this.sub = new Redis(url, options);
-    for (const name of Object.keys(SCRIPTS) as ScriptName[]) {
-      this.cmd.defineCommand(name, { numberOfKeys: 0, lua: SCRIPTS[name] });
-    }
-    for (const conn of [this.cmd, this.sub]) {
+    this.cmd = new Redis(url, connection);
+    this.sub = new Redis(url, connection);
+    this.run = defineScripts(this.cmd, 'presence_', SCRIPTS);
+    for (const [name, conn] of [['commands', this.cmd], ['subscriber', this.sub]] as const) {
       let first = true;
       conn.on('ready', () => {
         if (first) { first = false; return; }
         for (const l of this.reconnectListeners) l();
       });
-      conn.on('error', (err) => { if (!this.closing) console.error('[realtime] redis:', err.message); });
+      conn.on('error', (err) => { if (!this.closing) logFailure(this.logger, 'redis connection', { connection: name })(err); });
     }
-    this.sub.subscribe(PRESENCE, DELIVER).catch((err) => console.error('[realtime] redis subscribe:', err.message));
+    this.sub.subscribe(PRESENCE, DELIVER).catch(logFailure(this.logger, 'redis subscribe failed'));
     this.sub.on('message', (channel: string, text: string) => this.onMessage(channel, text));
     this.beat = setInterval(() => this.heartbeat().catch(() => undefined), Math.max(100, this.processTimeoutMs / 6));
     this.beat.unref();
@@ -170,11 +171,6 @@ export class RedisBus implements RealtimeBus {
     this.sub.disconnect();
   }
 
-  private async run(name: ScriptName, ...args: string[]): Promise<unknown> {
-    const fn = (this.cmd as unknown as Record<ScriptName, (...a: string[]) => Promise<unknown>>)[name];
-    return fn.apply(this.cmd, args);
-  }
-
   /** Keeps this process marked alive and drops the pages of processes that stopped beating. */
   private async heartbeat(): Promise<void> {
     const now = Date.now();
@@ -200,7 +196,7 @@ export class RedisBus implements RealtimeBus {
         for (const l of this.deliveryListeners) l(delivery);
       }
     } catch (err) {
-      console.error('[realtime] bad bus message:', (err as Error).message);
+      logFailure(this.logger, 'bad bus message', { channel })(err);
     }
   }
 }

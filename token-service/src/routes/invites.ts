@@ -1,7 +1,7 @@
 // Invites for external guests: moderators create and revoke them and fetch them as calendar
 // events; the guest page reads what an invite is for. Invite tokens travel only in bodies (never
 // in a path or query string, which proxies log), and every link is built from PUBLIC_URL.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../context.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
@@ -27,6 +27,16 @@ function inviteIdParam(req: Request): string {
   const id = req.params['id'];
   if (typeof id !== 'string' || !UUID.test(id)) throw invalidInput('invite id must be the id returned when the invite was made');
   return id;
+}
+
+/** `/rooms/:room/invites/:id` for the room's moderator: the room, the invite id and what is stored of it; 404 when it is not this room's. */
+async function moderatedInvite(ctx: RouteContext, req: Request, res: Response) {
+  const room = roomIdParam(req);
+  await moderatedRoom(ctx.directory, employeeOf(res), room);
+  const id = inviteIdParam(req);
+  const stored = await ctx.inviteStore.get(id);
+  if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+  return { room, id, stored };
 }
 
 export function inviteRoutes(ctx: RouteContext): Router {
@@ -64,11 +74,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
   });
 
   router.delete('/rooms/:room/invites/:id', auth, async (req, res) => {
-    const room = roomIdParam(req);
-    await moderatedRoom(ctx.directory, employeeOf(res), room);
-    const id = inviteIdParam(req);
-    const stored = await ctx.inviteStore.get(id);
-    if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+    const { room, id, stored } = await moderatedInvite(ctx, req, res);
     const wasRevoked = stored.revokedAt !== undefined;
     await ctx.inviteStore.revoke(id);
     if (!wasRevoked) ctx.metrics.invite('revoked');
@@ -93,11 +99,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
 
   // The moderator's calendar file, fetched with their own credentials, to attach to their mail.
   router.get('/rooms/:room/invites/:id/calendar.ics', auth, async (req, res) => {
-    const room = roomIdParam(req);
-    await moderatedRoom(ctx.directory, employeeOf(res), room);
-    const id = inviteIdParam(req);
-    const stored = await ctx.inviteStore.get(id);
-    if (!stored || stored.room !== room) throw new ApiError(404, 'not_found', 'no such invite for this room');
+    const { room, id, stored } = await moderatedInvite(ctx, req, res);
     if (stored.revokedAt) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
     if (Date.parse(stored.expiresAt) <= Date.now()) throw new ApiError(410, 'invite_expired', 'this invite has expired');
     if (stored.title === undefined || stored.startsAt === undefined || stored.durationMinutes === undefined) {

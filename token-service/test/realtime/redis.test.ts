@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
+import { createLogger } from '../../src/http/logger.js';
 import { TestPage } from './pages.js';
 import { freePort, RedisServer, ServiceProcess } from './processes.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
@@ -146,6 +147,11 @@ describe('realtime across two processes through Redis', () => {
     const running = (await felix.next('room', (m) => m.room.count === 1)).room;
     assert.deepEqual(running.participants.map((p) => p.identity), ['ben']);
     await carla.presence('ben', 'busy');
+    // carla calls him through b: the conference membership a learned is seen there, so it is busy.
+    const call = await b.post('/v1/calls', 'carla', { callee: 'ben' });
+    assert.equal(call.status, 409, JSON.stringify(call.body));
+    assert.equal(call.body.error.code, 'busy');
+    assert.equal((await benPage.call('ended', 'busy')).caller.id, 'carla');
 
     // A ring from b: ben (busy, page on a) silent; felix (on b) rings; felix declines on a.
     // The earlier test's ring of this room may still run: the service refuses a second one until it
@@ -232,7 +238,7 @@ describe('realtime across two processes through Redis', () => {
     anna.send({ type: 'watch', add: ['carla-5'] });
     await anna.presence('carla-5', 'offline');
     // Another member of the bus (what a token-service process runs) with a page of carla's ...
-    const doomed = new RedisBus(redis.url, { processTimeoutMs: 4_000 });
+    const doomed = new RedisBus(redis.url, { processTimeoutMs: 4_000, logger: createLogger(() => undefined) });
     await doomed.ready();
     await doomed.addPage('carla-5');
     await anna.presence('carla-5', 'online');

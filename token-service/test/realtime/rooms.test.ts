@@ -1,7 +1,8 @@
 // Room conferences through the real services: the token service (realtime pages over ws) and the
 // dev media server (LiveKit signalling, Twirp RoomService, signed webhooks back). People join with
 // the tokens the service issued (testing/signal-participant.ts; one Chromium page where a published
-// microphone is needed). Room status pushed to watching pages, busy while in a conference, room
+// microphone is needed). Room status pushed to watching pages, busy while in a conference (a 1:1
+// call to someone in one is refused as busy), room
 // rings (silent when busy, late sign-in, ended by joining, declining, the meeting's end), the
 // meeting chat over LiveKit data, and moderator actions with no roomAdmin in any browser token.
 import assert from 'node:assert/strict';
@@ -117,8 +118,21 @@ describe('room conferences through the token service and the dev media server', 
     await emma.presence('ben', 'online');
     const ben = await join('ben');
     await emma.presence('ben', 'busy');
+    // A 1:1 call to him is refused as busy instead of ringing over the meeting; both sides learn it.
+    const refused = await s.post('/v1/calls', 'emma', { callee: 'ben' });
+    assert.equal(refused.status, 409, JSON.stringify(refused.body));
+    assert.equal(refused.body.error.code, 'busy');
+    assert.equal(refused.body.call.outcome, 'busy');
+    assert.equal((await benPage.call('ended', 'busy')).caller.id, 'emma');
+    assert.ok(!benPage.received.some((m) => m.type === 'call' && m.call.state === 'ringing'), 'his page never rang');
     await ben.leave();
     await emma.presence('ben', 'online');
+    // Out of the meeting, the same call rings again.
+    const rings = await s.post('/v1/calls', 'emma', { callee: 'ben' });
+    assert.equal(rings.status, 201, JSON.stringify(rings.body));
+    assert.equal((await benPage.call('ringing')).id, rings.body.call.id);
+    assert.equal((await s.post(`/v1/calls/${rings.body.call.id}/cancel`, 'emma', {})).status, 200);
+    await benPage.call('ended', 'cancelled');
     emma.close();
     benPage.close();
   });

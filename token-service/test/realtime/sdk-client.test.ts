@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
-import { getRealtimeClient, RealtimeClient, type CallInfo, type PresenceStatus } from '../../../sdk/src/realtime/realtime-client.js';
+import { getRealtimeClient, RealtimeClient, type CallInfo, type PresenceStatus, type RoomUpdate } from '../../../sdk/src/realtime/realtime-client.js';
 import { TestPage } from './pages.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
 import { waitUntil } from '../../../testing/wait.js';
@@ -190,5 +190,33 @@ describe('SDK realtime client', () => {
     await waitUntil(() => ended.length >= 1, 'the invitation ended');
     assert.equal(ended[0], res.body.ringId);
     ben.close();
+  });
+
+  it('watches a room once per page however many room bars show it, replays the last update, and says why a non-member may not', async () => {
+    const anna = clientFor('anna');
+    const first: RoomUpdate[] = [];
+    const second: RoomUpdate[] = [];
+    const stopFirst = anna.watchRoom('vertrieb', (u) => first.push(u));
+    const stopSecond = anna.watchRoom('vertrieb', (u) => second.push(u));
+    await waitUntil(() => first.length > 0 && second.length > 0, 'both room bars hear the room');
+    const socket = sockets.at(-1)!;
+    const watchRooms = () => socket.sent.filter((m) => m.type === 'watch-rooms');
+    assert.deepEqual(watchRooms(), [{ type: 'watch-rooms', add: ['vertrieb'] }], 'one watch for two room bars');
+    assert.deepEqual(second[0], first[0]);
+    // A third bar that comes later hears the last update at once, without asking the service again.
+    const late: RoomUpdate[] = [];
+    const stopLate = anna.watchRoom('vertrieb', (u) => late.push(u));
+    assert.deepEqual(late, [first.at(-1)]);
+    for (const stop of [stopFirst, stopSecond, stopLate]) stop();
+    await waitUntil(() => watchRooms().length === 2, 'the remove once the last bar left');
+    assert.deepEqual(watchRooms()[1], { type: 'watch-rooms', remove: ['vertrieb'] });
+    anna.close();
+
+    const david = clientFor('david');
+    const refused: RoomUpdate[] = [];
+    david.watchRoom('vertrieb', (u) => refused.push(u));
+    await waitUntil(() => refused.length > 0, 'the refusal');
+    assert.equal('error' in refused[0]! ? refused[0].error.code : 'status', 'not_a_member');
+    david.close();
   });
 });

@@ -14,6 +14,7 @@ import { createStaticDirectory } from '../../src/directory/directory.js';
 import { realtimeOn } from '../../src/realtime/realtime.js';
 import type { Realtime } from '../../src/realtime/realtime.js';
 import type { RealtimeSettings } from '../../src/realtime/settings.js';
+import { NO_USER_LIMITS } from '../../../testing/test-settings.js';
 
 export const SECRET = 'timio-demo-portal-secret-change-me';
 export const ISSUER = 'timio-demo-portal';
@@ -32,9 +33,7 @@ export const directoryData = {
 export const testEnv = {
   LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
   PORTAL_JWT_SECRET: SECRET, PORTAL_JWT_ISSUER: ISSUER, PORTAL_JWT_AUDIENCE: AUDIENCE,
-  // These suites call and ring the same people over and over; the per-user limits have their own
-  // tests (test/review/user-limits.test.ts). A room still cannot be rung while its ring runs.
-  ROOM_RING_INTERVAL_SECONDS: '0', CALL_RETRY_AFTER_DECLINE_SECONDS: '0', CALLS_PER_HOUR: '1000000',
+  ...NO_USER_LIMITS,
 };
 
 export const fastSettings: Partial<RealtimeSettings> = {

@@ -2,18 +2,14 @@
 // start when DATA_DIR cannot be written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { api, expectError, portalToken, startService, tempDir, testEnv } from '../helpers.js';
+import { api, expectError, portalToken, runServer, startService, tempDir, testEnv } from '../helpers.js';
 
 /** Whether the invite log in DATA_DIR holds a revocation of this invite. */
 function revokedOnDisk(dataDir: string, id: string): boolean {
   return readFileSync(join(dataDir, 'invites.log'), 'utf8').split('\n').some((line) => line.includes('"op":"revoke"') && line.includes(id));
 }
-
-const serverFile = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
 
 test('item 1: a revocation that could not be saved is never reported as done, and holds after a restart once saved', async () => {
   const env = testEnv();
@@ -58,11 +54,9 @@ test('item 1: an unwritable DATA_DIR stops the start with one line naming it', a
   const blocker = join(tempDir(), 'a-file');
   writeFileSync(blocker, 'x');
   const env = { ...testEnv(), DATA_DIR: join(blocker, 'data'), PORT: '0' };
-  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (c: Buffer) => (err += c));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  assert.equal(code, 1);
+  const p = runServer(env);
+  assert.equal(await p.exited, 1);
+  const { err } = p.output();
   assert.match(err, /DATA_DIR .*a-file\/data is not writable/);
   assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
 });

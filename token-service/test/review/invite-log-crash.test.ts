@@ -2,13 +2,9 @@
 // everything, and kill -9 during a burst of revocations loses none that was acknowledged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { api, expectError, portalToken, startService, testEnv } from '../helpers.js';
-
-const serverFile = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
+import { api, expectError, portalToken, portOf, runServer, startService, testEnv } from '../helpers.js';
 
 test('item 11: a change appends one line to the log; earlier lines are never rewritten', async () => {
   const env = testEnv();
@@ -36,18 +32,9 @@ test('item 11: a change appends one line to the log; earlier lines are never rew
 
 test('item 11: kill -9 during a burst of revocations loses none that was acknowledged', async () => {
   const env = { ...testEnv(), PORT: '0', INVITES_PER_HOUR: '1000' };
-  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { child, exited, listening } = runServer(env);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c;
-        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
+    const port = portOf(await listening);
     const base = `http://127.0.0.1:${port}`;
     const anna = portalToken('anna');
     const invites: Array<{ id: string; invite: string }> = [];

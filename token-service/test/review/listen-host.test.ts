@@ -2,29 +2,8 @@
 // and its startup line says where it listens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { testEnv } from '../helpers.js';
-
-const serverFile = fileURLToPath(new URL('../../src/server.ts', import.meta.url));
-
-function start(env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (c: Buffer) => (err += c));
-  const line = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (c: Buffer) => {
-      out += c;
-      const m = /^token service listening on .*$/m.exec(out);
-      if (m) resolve(m[0]);
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  const stopped = new Promise((resolve) => child.on('exit', resolve));
-  return { line, stop: () => { child.kill('SIGTERM'); return stopped; } };
-}
+import { portOf, runServer, testEnv } from '../helpers.js';
 
 async function reachable(host: string, port: number): Promise<boolean> {
   try {
@@ -35,10 +14,10 @@ async function reachable(host: string, port: number): Promise<boolean> {
 }
 
 test('item 2: without HOST the service listens on 127.0.0.1 only, and says so', async () => {
-  const p = start({ ...testEnv(), PORT: '0' });
+  const p = runServer({ ...testEnv(), PORT: '0' });
   try {
-    const line = await p.line;
-    const port = Number(/:(\d+) /.exec(line)?.[1]);
+    const line = await p.listening;
+    const port = portOf(line);
     assert.equal(await reachable('127.0.0.1', port), true);
     // Another address of this machine (all of 127/8 is local) must not answer.
     assert.equal(await reachable('127.0.0.2', port), false, 'not listening on every interface');
@@ -49,9 +28,9 @@ test('item 2: without HOST the service listens on 127.0.0.1 only, and says so', 
 });
 
 test('item 2: HOST opens it where a deployment wants it; a bad HOST is refused', async () => {
-  const p = start({ ...testEnv(), PORT: '0', HOST: '127.0.0.2' });
+  const p = runServer({ ...testEnv(), PORT: '0', HOST: '127.0.0.2' });
   try {
-    const m = /listening on http:\/\/127\.0\.0\.2:(\d+)/.exec(await p.line);
+    const m = /listening on http:\/\/127\.0\.0\.2:(\d+)/.exec(await p.listening);
     assert.ok(m);
     assert.equal(await reachable('127.0.0.2', Number(m[1])), true);
     assert.equal(await reachable('127.0.0.1', Number(m[1])), false);

@@ -3,18 +3,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
-import { attachRealtime, pageServices } from '../../page/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
+import { pageServices } from '../../page/page-services.js';
+import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
+import { fakeSignedInPage } from '../../../../testing/fake-page.js';
 import { defineNotifications } from '../notifications/notifications.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';
 
 defineCallButton();
 defineCallButton(); // a page that loads the SDK twice must not throw
 defineNotifications();
-configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-anna', locale: undefined });
-const realtime = new FakeRealtime();
-realtime.userId = 'anna';
-attachRealtime(realtime);
+const realtime = fakeSignedInPage('anna', { locale: undefined });
 
 const button = (el: TimioCallButton) => el.shadowRoot!.querySelector('button')!;
 const visible = (el: Element) => getComputedStyle(el).display !== 'none';

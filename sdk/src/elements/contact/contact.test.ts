@@ -4,16 +4,12 @@
 // by the arrow keys, and Escape gives focus back to the name.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import { configure } from '../../config/config.js';
-import { attachRealtime } from '../../page/page-services.js';
-import { FakeRealtime, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { fakeSignedInPage } from '../../../../testing/fake-page.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';
 
 defineContact();
-configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-anna' });
-const realtime = new FakeRealtime();
-attachRealtime(realtime);
+const realtime = fakeSignedInPage('anna');
 
 const trigger = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="trigger"]')!;
 const panel = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="menu"]')!;

@@ -4,26 +4,18 @@
 // service no longer knows (never left ringing with every call button disabled).
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import { configure } from '../../config/config.js';
-import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
-import { attachRealtime, pageServices } from '../../page/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
+import { pageServices } from '../../page/page-services.js';
+import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
+import { fakeSignedInPage, recordCallWindows } from '../../../../testing/fake-page.js';
 import { TimioCallButton, defineCallButton } from '../call-button/call-button.js';
 import { TimioNotifications, defineNotifications } from './notifications.js';
 
 defineNotifications();
 defineCallButton();
-configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-ben' });
-const realtime = new FakeRealtime();
-realtime.userId = 'ben';
-attachRealtime(realtime);
+const realtime = fakeSignedInPage('ben');
 const machine = pageServices().calls;
-const opened: CallGrant[] = [];
-machine.useWindowOpener(async (grant) => {
-  opened.push(grant);
-  return { update: () => undefined, close: async () => undefined };
-});
+const { opened } = recordCallWindows();
 
 const ben = { id: 'ben', name: 'Ben Müller' };
 const anna = { id: 'anna', name: 'Anna Schmidt' };

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { themeTokens } from '../../theme/theme.js';
+import { srOnly } from '../shared/sr-only.js';
 
 export const notificationsStyles = [
   themeTokens,
+  srOnly,
   css`
     :host {
       --_inset: var(--timio-notifications-inset, 16px);
@@ -148,14 +150,6 @@ export const notificationsStyles = [
     .error .avatar {
       background: var(--_danger);
       color: var(--_on-danger);
-    }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     @keyframes timio-enter {
       from {

@@ -3,26 +3,16 @@
 // room invitation ("Einladung zur Videobesprechung" / "Teilnehmen") and the host events.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import { configure } from '../../config/config.js';
-import type { CallGrant } from '../../api/token-service-client.js';
 import type { CallInfo } from '../../protocol/realtime.js';
-import { attachRealtime, pageServices } from '../../page/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE, makeCall } from '../../../../testing/fake-token-service.js';
+import { pageServices } from '../../page/page-services.js';
+import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
+import { fakeSignedInPage, recordCallWindows } from '../../../../testing/fake-page.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
 
 defineNotifications();
-configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-ben' });
-const realtime = new FakeRealtime();
-realtime.userId = 'ben';
-attachRealtime(realtime);
+const realtime = fakeSignedInPage('ben');
 const machine = pageServices().calls;
-const opened: CallGrant[] = [];
-const windowEnds: Array<(reason: string) => void> = [];
-machine.useWindowOpener(async (grant, onEnd) => {
-  opened.push(grant);
-  windowEnds.push(onEnd);
-  return { update: () => undefined, close: async () => undefined };
-});
+const { opened, ends: windowEnds } = recordCallWindows();
 
 const conferences: Array<{ room: string; prejoin: boolean; roomName?: string }> = [];
 TimioNotifications.openConference = async (request) => void conferences.push(request);
@@ -46,8 +36,14 @@ const entered = (el: TimioNotifications) =>
 
 let service: FakeTokenService;
 
-/** The popups fade in: axe measures contrast once the animation is over. */
-const settled = (el: TimioNotifications) => Promise.all(el.shadowRoot!.getAnimations().map((a) => a.finished));
+/** A fresh incoming call the service lets this page accept (callee's token) and end after 3 s. */
+function answerableCall(): CallInfo {
+  const call = incoming();
+  const active = { ...call, state: 'active' as const, answeredAt: new Date().toISOString() };
+  service.on('POST /v1/calls/:id/accept', () => ({ status: 200, json: { call: active, token: 'callee-livekit-token', url: 'ws://media.test' } }));
+  service.on('POST /v1/calls/:id/end', () => ({ status: 200, json: { call: { ...active, state: 'ended', outcome: 'completed', durationSeconds: 3 } } }));
+  return call;
+}
 
 describe('<timio-notifications>', () => {
   beforeEach(() => {
@@ -112,10 +108,7 @@ describe('<timio-notifications>', () => {
 
   it('accept answers with this page\'s id and opens the call window with the callee\'s token', async () => {
     const el = await fixture<TimioNotifications>(html`<timio-notifications lang="en"></timio-notifications>`);
-    const call = incoming();
-    const active = { ...call, state: 'active' as const, answeredAt: new Date().toISOString() };
-    service.on('POST /v1/calls/:id/accept', () => ({ status: 200, json: { call: active, token: 'callee-livekit-token', url: 'ws://media.test' } }));
-    service.on('POST /v1/calls/:id/end', () => ({ status: 200, json: { call: { ...active, state: 'ended', outcome: 'completed', durationSeconds: 3 } } }));
+    const call = answerableCall();
     realtime.sendCall(call);
     await waitUntil(() => popup(el));
     expect(popup(el)!.textContent).to.contain('Anna Schmidt is calling you');
@@ -301,7 +294,7 @@ describe('<timio-notifications>', () => {
     await waitUntil(() => popup(el, '.ring'));
     expect(popup(el, '.ring')!.dataset.silent).to.equal('true');
     expect(el.ringing).to.equal(false);
-    await settled(el);
+    await entered(el);
     await expect(el).to.be.accessible();
     // "Später" declines at the service, so the invitation ends on the user's other pages too.
     service.on('POST /v1/rooms/team/ring/decline', () => ({ status: 200, json: { declined: true } }));
@@ -313,10 +306,7 @@ describe('<timio-notifications>', () => {
 
   it('in a call, "Teilnehmen" first asks to leave it; confirmed, it hangs up and joins the conference', async () => {
     const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
-    const call = incoming();
-    const active = { ...call, state: 'active' as const, answeredAt: new Date().toISOString() };
-    service.on('POST /v1/calls/:id/accept', () => ({ status: 200, json: { call: active, token: 'callee-livekit-token', url: 'ws://media.test' } }));
-    service.on('POST /v1/calls/:id/end', () => ({ status: 200, json: { call: { ...active, state: 'ended', outcome: 'completed', durationSeconds: 3 } } }));
+    const call = answerableCall();
     realtime.sendCall(call);
     await waitUntil(() => popup(el));
     button(el, '.accept').click();
@@ -328,7 +318,7 @@ describe('<timio-notifications>', () => {
     await waitUntil(() => popup(el, '.ring')!.textContent!.includes('Sie sind in einem Gespräch'), 'the question');
     expect(button(el, '.ring .dismiss').textContent!.trim()).to.equal('Abbrechen');
     expect(machine.snapshot().active).to.not.equal(undefined);
-    await settled(el);
+    await entered(el);
     await expect(el).to.be.accessible();
     button(el, '.ring .accept').click();
     await service.next(/\/end$/);

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { themeTokens } from '../../theme/theme.js';
+import { srOnly } from '../shared/sr-only.js';
 
 export const roomBarStyles = [
   themeTokens,
+  srOnly,
   css`
     :host {
       --_avatar: var(--timio-room-bar-avatar-size, 1.9em);
@@ -123,14 +125,6 @@ export const roomBarStyles = [
     }
     .message {
       font-size: 0.85em;
-    }
-    .sr-only {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 ];

@@ -2,18 +2,14 @@
 // with names for screen readers, the next meeting, "Teilnehmen" (event + conference opener),
 // "Alle Mitglieder rufen" with its confirmation dialog, errors, both languages, and axe.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { configure } from '../../config/config.js';
 import type { RoomStatus } from '../../protocol/realtime.js';
 import type { OpenConferenceRequest } from '../../page/page-services.js';
-import { attachRealtime } from '../../page/page-services.js';
-import { FakeRealtime, FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { FakeTokenService } from '../../../../testing/fake-token-service.js';
+import { fakeSignedInPage } from '../../../../testing/fake-page.js';
 import { TimioRoomBar, defineRoomBar } from './room-bar.js';
 
 defineRoomBar();
-configure({ tokenServiceUrl: TEST_SERVICE, portalToken: 'portal-token-carla' });
-const realtime = new FakeRealtime();
-realtime.userId = 'carla';
-attachRealtime(realtime);
+const realtime = fakeSignedInPage('carla');
 const opened: OpenConferenceRequest[] = [];
 TimioRoomBar.openConference = async (request) => void opened.push(request);
 

@@ -1,53 +1,23 @@
-// Live presence of one contact for an element: subscribes through the page's realtime connection
-// while the element is connected, and follows changes of the contact id.
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// Live presence of one contact for an element (call button, contact), through the shared LiveController.
+import type { ReactiveControllerHost } from 'lit';
 import type { PresenceStatus } from '../../protocol/realtime.js';
-import { whenRealtime } from '../../page/page-services.js';
+import { LiveController, type LiveSource } from './live-controller.js';
 
 export const presenceStatuses: readonly PresenceStatus[] = ['online', 'offline', 'busy'];
 
-export class PresenceController implements ReactiveController {
+const contacts: LiveSource<string, PresenceStatus, PresenceStatus> = {
+  watch: (realtime, contact, listener) => realtime.watchPresence(contact, listener),
+  reduce: (_, status) => status,
+};
+
+export class PresenceController extends LiveController<string, PresenceStatus, PresenceStatus> {
+  constructor(host: ReactiveControllerHost, contact: () => string | undefined) {
+    super(host, contact, contacts);
+  }
+
   /** The live status; undefined until the service has said anything about the contact. */
-  live?: PresenceStatus;
-  private watched?: string;
-  private stop?: () => void;
-
-  constructor(private readonly host: ReactiveControllerHost, private readonly contact: () => string | undefined) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.follow();
-  }
-
-  /** Call at the start of willUpdate: follows a changed contact id before the status is read. */
-  sync(): void {
-    if (this.contact() !== this.watched) this.follow();
-  }
-
-  hostDisconnected(): void {
-    this.stop?.();
-    this.stop = undefined;
-    this.watched = undefined;
-  }
-
-  private follow(): void {
-    this.stop?.();
-    this.live = undefined;
-    const contact = (this.watched = this.contact());
-    if (!contact) return;
-    let unwatch: (() => void) | undefined;
-    const cancelWait = whenRealtime((realtime) => {
-      unwatch = realtime.watchPresence(contact, (status) => {
-        if (this.live === status) return;
-        this.live = status;
-        this.host.requestUpdate();
-      });
-    });
-    this.stop = () => {
-      cancelWait();
-      unwatch?.();
-    };
+  get live(): PresenceStatus | undefined {
+    return this.state;
   }
 }
 

@@ -38,7 +38,7 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   defineTimioCall();
   const selfId = options.selfId ?? identityFromToken(options.token);
   const partner: CallPeer = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
-  const session = new RoomSession({ url: options.url, token: options.token });
+  const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true });
   const element = document.createElement('timio-call');
   element.session = session;
   element.call = options.call;

@@ -107,7 +107,7 @@ export class TimioControlBar extends LitElement {
       aria-keyshortcuts=${s.shortcut ?? nothing}
       ?disabled=${!!s.disabled}
       @click=${() => this.activate(s)}
-    >${s.icon}</button>`;
+    >${s.icon}${s.badge ? html`<span class="badge" aria-hidden="true">${s.badge}</span>` : nothing}</button>`;
   }
 
   private renderMenu(overflow: ControlSpec[]) {
@@ -118,7 +118,7 @@ export class TimioControlBar extends LitElement {
         aria-checked=${s.pressed === undefined ? nothing : s.pressed ? 'true' : 'false'}
         ?disabled=${!!s.disabled}
         @click=${() => this.activate(s)}
-      >${s.icon}<span>${s.label}</span></button>`)}
+      >${s.icon}<span>${s.label}</span>${s.badge ? html`<span class="badge" aria-hidden="true">${s.badge}</span>` : nothing}</button>`)}
     </div>`;
   }
 

@@ -31,6 +31,26 @@ export const controlBarStyles = [
       border-radius: 50%;
       background: var(--_call-control);
     }
+    .controls button {
+      position: relative;
+    }
+    .badge {
+      min-width: 20px;
+      height: 20px;
+      padding: 0 5px;
+      border-radius: 10px;
+      background: var(--_danger);
+      color: var(--_on-danger);
+      font-size: 12px;
+      font-weight: 600;
+      line-height: 20px;
+      text-align: center;
+    }
+    .controls .badge {
+      position: absolute;
+      top: -4px;
+      right: -4px;
+    }
     .controls button:hover {
       background: var(--_call-control-hover);
     }
@@ -92,7 +112,9 @@ export const controlBarStyles = [
       background: var(--_call-control);
     }
     .menu button[aria-checked='true'] {
-      color: var(--_primary);
+      /* A bar in the accent colour marks it; accent text on the panel is too faint to read. */
+      box-shadow: inset 4px 0 0 var(--_primary);
+      font-weight: 600;
     }
     @container (max-width: 479px) {
       .controls {

@@ -21,6 +21,8 @@ export interface ControlSpec {
   shortcut?: string;
   /** Never moves into the overflow menu (e.g. ending the call). */
   pinned?: boolean;
+  /** A short count drawn on the button (e.g. unread messages); the label should say it too. */
+  badge?: string;
   /** A `part` name for host styling, e.g. `end-button`. */
   part?: string;
 }

@@ -10,6 +10,7 @@ import { icons } from '../../icons.js';
 import { TimioControlEvent } from '../control-bar/control-bar.component.js';
 import { playTestSound, watchMicrophoneLevel } from './device-test.js';
 import { deviceSettingsStyles } from './device-settings.styles.js';
+import { conferenceStrings } from '../../conference/i18n/index.js';
 
 export class TimioCloseEvent extends Event {
   constructor() {
@@ -44,6 +45,8 @@ export class TimioDeviceSettings extends LitElement {
 
   /** Offers "Bild im Bild" (the view sets it where the browser has Document Picture-in-Picture). */
   @property({ type: Boolean }) pip = false;
+  /** Inside another panel (the conference's settings): no own heading, close button or dialog role. */
+  @property({ type: Boolean }) embedded = false;
 
   @state() private level = 0;
 
@@ -98,11 +101,13 @@ export class TimioDeviceSettings extends LitElement {
       </label>`;
     };
     const percent = Math.round(this.level * 100);
-    return html`<section part="panel" role="dialog" aria-labelledby="title" @keydown=${this.onKeydown}>
-      <div class="head">
-        <h2 id="title">${t.moreOptions}</h2>
-        <button class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>${icons.close}</button>
-      </div>
+    return html`<section part="panel" class=${this.embedded ? 'embedded' : ''} role=${this.embedded ? 'group' : 'dialog'} aria-labelledby="title" @keydown=${this.onKeydown}>
+      ${this.embedded
+        ? html`<h3 id="title">${conferenceStrings(this.localize.t).devices}</h3>`
+        : html`<div class="head">
+            <h2 id="title">${t.moreOptions}</h2>
+            <button class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>${icons.close}</button>
+          </div>`}
       ${select('videoinput', t.camera)}
       ${this.local.value?.camera ? html`<video class="preview" autoplay playsinline muted aria-hidden="true"></video>` : nothing}
       ${select('audioinput', t.microphone)}

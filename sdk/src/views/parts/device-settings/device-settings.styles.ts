@@ -23,9 +23,18 @@ export const deviceSettingsStyles = [
       background: var(--_call-panel);
       box-shadow: var(--_shadow);
     }
-    h2 {
+    h2,
+    h3 {
       margin: 0;
       font-size: 16px;
+    }
+    section.embedded {
+      padding: 0;
+      box-shadow: none;
+      overflow: visible;
+    }
+    h3 {
+      font-size: 14px;
     }
     .head {
       display: flex;

@@ -1,0 +1,141 @@
+// Joining and leaving one room's meeting, as a controller of <timio-conference>: the token (and
+// whether this person may moderate), the pre-join or a direct join with the last media choices,
+// the session, and how it ended. Sends the host events joined / left / ended.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RoomTokenGrant } from '../../protocol/rest.js';
+import type { SessionApi } from '../../session/session-api.js';
+import type { StartMedia } from '../../session/local-media.js';
+import type { ConnectionState } from '../../session/types.js';
+import type { ConferenceApi } from './room-api.js';
+import { loadChoices, type MediaChoices } from './prejoin/choices.js';
+import { TimioConferenceEndedEvent, TimioConferenceJoinedEvent, TimioConferenceLeftEvent, type ConferenceLeftReason } from './events.js';
+
+export type Phase = 'idle' | 'prejoin' | 'joining' | 'in' | 'ended';
+export type EndReason = ConferenceLeftReason | 'ended';
+
+/** A room session the conference can start (RoomSession; a stand-in in element tests). */
+export interface ConferenceSession extends SessionApi {
+  connect(start?: StartMedia): Promise<void>;
+}
+export type SessionFactory = (grant: RoomTokenGrant, api: ConferenceApi) => ConferenceSession;
+
+interface Host extends ReactiveControllerHost, HTMLElement {
+  room: string;
+  api?: ConferenceApi;
+  createSession?: SessionFactory;
+}
+
+export class ConferenceJoin implements ReactiveController {
+  phase: Phase = 'idle';
+  session?: ConferenceSession;
+  canModerate = false;
+  moderator = false;
+  /** Joined straight from the invitation: a possible moderator confirms inside the conference. */
+  askModerator = false;
+  endReason?: EndReason;
+  /** Token service error code of a failed join. */
+  errorCode?: string;
+  private grant?: RoomTokenGrant;
+  private stopFollowing?: () => void;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Removing the element leaves the meeting; moving it within the page (out and back in one task) does not. */
+  hostDisconnected(): void {
+    queueMicrotask(() => {
+      if (!this.host.isConnected) void this.finish('left');
+    });
+  }
+
+  /** Opens the pre-join, or (prejoin false) joins at once with the last media choices. */
+  async start(prejoin: boolean): Promise<void> {
+    if (this.phase === 'joining' || this.phase === 'in' || (this.phase === 'prejoin' && prejoin)) return;
+    this.set({ phase: prejoin ? 'prejoin' : 'joining', endReason: undefined, errorCode: undefined, askModerator: false, moderator: false });
+    if (!(await this.fetchToken(false))) return;
+    this.canModerate = !!this.grant?.canModerate;
+    if (prejoin) this.host.requestUpdate();
+    else await this.join(loadChoices(), false, this.canModerate);
+  }
+
+  /** Joins with the pre-join's choices; `moderator` when the person confirmed it. */
+  async join(choices: MediaChoices, moderator: boolean, askLater = false): Promise<void> {
+    const api = this.host.api;
+    const create = this.host.createSession;
+    if (!api || !create) throw new Error('<timio-conference> needs api and createSession (openConference sets both)');
+    this.set({ phase: 'joining', askModerator: askLater });
+    if ((moderator || !this.grant) && !(await this.fetchToken(moderator))) return;
+    this.moderator = this.grant!.role === 'moderator';
+    const session = create(this.grant!, api);
+    this.session = session;
+    this.stopFollowing = session.connection.subscribe((c) => this.follow(c));
+    this.grant = undefined; // a token is used once; a rejoin asks for a fresh one
+    await session.connect(choices);
+  }
+
+  /** The person confirmed inside the conference that they moderate the room. */
+  async confirmModerator(): Promise<void> {
+    this.askModerator = false;
+    const grant = await this.host.api?.token(true).catch(() => undefined);
+    this.moderator = grant?.role === 'moderator';
+    this.host.requestUpdate();
+  }
+
+  dismissModerator(): void {
+    this.set({ askModerator: false });
+  }
+
+  leave(): Promise<void> {
+    return this.finish('left');
+  }
+
+  /** Back to nothing (the ended view was closed). */
+  reset(): void {
+    this.set({ phase: 'idle', endReason: undefined });
+  }
+
+  private async fetchToken(moderator: boolean): Promise<boolean> {
+    try {
+      this.grant = await this.host.api!.token(moderator);
+      return true;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'fallback';
+      this.errorCode = code;
+      await this.finish(code === 'room_full' ? 'full' : 'failed');
+      return false;
+    }
+  }
+
+  private follow(c: ConnectionState): void {
+    if (c.phase === 'connected' && this.phase === 'joining') {
+      this.set({ phase: 'in' });
+      this.host.dispatchEvent(new TimioConferenceJoinedEvent({ room: this.host.room, moderator: this.moderator }));
+    } else if (c.phase === 'disconnected') {
+      const reason: EndReason = c.reason === 'room_ended' ? 'ended' : c.reason === 'removed' ? 'removed' : c.reason === 'left' ? 'left'
+        : /full/i.test(c.error ?? '') ? 'full' : 'failed';
+      void this.finish(reason);
+    } else {
+      this.host.requestUpdate();
+    }
+  }
+
+  private async finish(reason: EndReason): Promise<void> {
+    if (this.phase === 'ended' || this.phase === 'idle') return;
+    const session = this.session;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
+    this.session = undefined;
+    this.set({ phase: 'ended', endReason: reason, askModerator: false });
+    await session?.leave();
+    const room = this.host.room;
+    this.host.dispatchEvent(reason === 'ended' ? new TimioConferenceEndedEvent({ room }) : new TimioConferenceLeftEvent({ room, reason }));
+  }
+
+  private set(patch: Partial<Pick<ConferenceJoin, 'phase' | 'endReason' | 'errorCode' | 'askModerator' | 'moderator'>>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,50 @@
+// The conference's entry in the on-demand chunk: openConference() is what the page wiring calls
+// (through import()) when "Teilnehmen" is pressed in the room bar or the invitation popup. It
+// finds the page's <timio-conference> for the room or adds a full-window one, wires it to the
+// token service and a RoomSession, and joins.
+import { RoomSession } from '../../session/room-session.js';
+import { conferenceApi, type RestPort } from './room-api.js';
+import type { SessionFactory } from './conference-join.js';
+import { TimioConference, defineTimioConference } from './timio-conference.js';
+
+export interface OpenConferenceOptions {
+  room: string;
+  /** Show the pre-join (room bar); false joins at once with the last choices (invitation popup). */
+  prejoin: boolean;
+  /** The page's token service client (TokenServiceClient). */
+  rest: RestPort;
+  roomName?: string;
+  /** Where a full-window conference goes when the page has none for the room; default document.body. */
+  container?: HTMLElement;
+}
+
+/** A RoomSession whose hand and chat go through the token service. */
+export const roomSessionFactory: SessionFactory = (grant, api) =>
+  new RoomSession({ url: grant.url, token: grant.token, setHand: (raised) => api.setHand(raised), chat: api.chat });
+
+/** Opens (and joins) the conference of `room`; returns its element. */
+export function openConference(options: OpenConferenceOptions): TimioConference {
+  defineTimioConference();
+  let element = [...document.querySelectorAll('timio-conference')].find((el) => el.room === options.room);
+  if (!element) {
+    element = document.createElement('timio-conference');
+    element.room = options.room;
+    element.fullWindow = true;
+    // A full-window conference goes away when the person closes its ended view: back to the page.
+    element.addEventListener('timio-conference-close', () => element!.remove(), { once: true });
+    (options.container ?? document.body).append(element);
+  }
+  if (options.roomName && !element.roomName) element.roomName = options.roomName;
+  element.api ??= conferenceApi(options.rest, options.room);
+  element.createSession ??= roomSessionFactory;
+  void element.join({ prejoin: options.prejoin });
+  return element;
+}
+
+export { TimioConference, defineTimioConference, conferenceApi };
+export type { ConferenceApi, RestPort } from './room-api.js';
+export type { SessionFactory, ConferenceSession } from './conference-join.js';
+export {
+  TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
+  TimioConferenceChatMessageEvent, TimioConferenceCloseEvent,
+} from './events.js';

@@ -1,0 +1,31 @@
+// What changed among the people present, as notices: someone joined, left, dropped (their
+// connection was lost before they went), raised a hand. A pure diff of two participant lists,
+// so it is tested without a browser; the conference shows the notices and sends the host events.
+import type { ParticipantState } from '../../../session/types.js';
+
+/** `failed`: an action of this view (a moderator's, a hand) did not go through. */
+export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed';
+
+export interface Notice {
+  kind: NoticeKind;
+  identity: string;
+  name: string;
+}
+
+/** The notices between `before` and `after` (this person's own changes make none). */
+export function diffPeople(before: readonly ParticipantState[], after: readonly ParticipantState[]): Notice[] {
+  const old = new Map(before.map((p) => [p.identity, p]));
+  const now = new Map(after.map((p) => [p.identity, p]));
+  const notices: Notice[] = [];
+  for (const p of after) {
+    if (p.isLocal) continue;
+    const was = old.get(p.identity);
+    if (!was) notices.push({ kind: 'joined', identity: p.identity, name: p.name });
+    else if (p.handRaisedAt && p.handRaisedAt !== was.handRaisedAt) notices.push({ kind: 'hand', identity: p.identity, name: p.name });
+  }
+  for (const p of before) {
+    if (p.isLocal || now.has(p.identity)) continue;
+    notices.push({ kind: p.quality === 'lost' ? 'dropped' : 'left', identity: p.identity, name: p.name });
+  }
+  return notices;
+}

@@ -1,0 +1,118 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { repeat } from 'lit/directives/repeat.js';
+import { LocalizeController } from '../../../i18n/localize.js';
+import type { SessionApi } from '../../../session/session-api.js';
+import type { ParticipantState } from '../../../session/types.js';
+import { StoreController, sessionContext } from '../../session-context.js';
+import { icons } from '../../icons.js';
+import { initials } from '../../parts/initials.js';
+import { TimioPanelCloseEvent } from '../panel-close.js';
+import { TimioModerateEvent } from './moderate-event.js';
+import { participantsPanelStyles } from './participants-panel.styles.js';
+import { conferenceStrings } from '../i18n/index.js';
+
+/** Raised hands first by the time they went up, then everyone else in join order. */
+export function listOrder(people: readonly ParticipantState[]): ParticipantState[] {
+  const hands = people.filter((p) => p.handRaisedAt).sort((a, b) => a.handRaisedAt!.localeCompare(b.handRaisedAt!));
+  const rest = people.filter((p) => !p.handRaisedAt).sort((a, b) => Number(b.isLocal) - Number(a.isLocal) || a.joinedAt - b.joinedAt);
+  return [...hands, ...rest];
+}
+
+/**
+ * "Anwesende Teilnehmer": everyone present with microphone, camera and hand state, moderators and
+ * guests marked; for a moderator also mute, mute everyone else, lower a hand, remove.
+ *
+ * @event timio-moderate - detail: `{action: 'mute' | 'mute-all' | 'lower-hand' | 'remove', identity?}`.
+ * @event timio-panel-close - Close button or Escape.
+ * @csspart list - The list of participants.
+ *
+ * @tag timio-participants-panel
+ */
+export class TimioParticipantsPanel extends LitElement {
+  static override styles = participantsPanelStyles;
+
+  /** This person moderates: show the moderator actions. */
+  @property({ type: Boolean }) moderator = false;
+
+  /** The room session, from the conference that owns it (@lit/context). */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  session?: SessionApi;
+
+  @state() private confirming?: string;
+  private readonly people = new StoreController(this, () => this.session, (s) => s.participants);
+  private readonly localize = new LocalizeController(this);
+
+  /** Moves focus into the list. */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('session')) this.people.sync();
+  }
+
+  override render() {
+    const t = conferenceStrings(this.localize.t);
+    const people = listOrder(this.people.value ?? []);
+    return html`<section aria-labelledby="people-title" @keydown=${this.onKeydown}>
+      <div class="panel-head">
+        <h2 id="people-title">${t.participantsTitle(people.length)}</h2>
+        <button class="icon-button close" aria-label=${t.close} title=${t.close} @click=${() => this.dispatchEvent(new TimioPanelCloseEvent())}>${icons.close}</button>
+      </div>
+      ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
+      <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>
+    </section>`;
+  }
+
+  private row(p: ParticipantState) {
+    const t = conferenceStrings(this.localize.t);
+    const m = this.localize.t.media;
+    const micOn = !!p.microphone && !p.microphone.muted;
+    const camOn = !!p.camera && !p.camera.muted;
+    const state = (on: boolean, onIcon: unknown, offIcon: unknown, offText: string, key: string) =>
+      html`<span class="state ${on ? '' : 'off'}" data-state=${`${key}-${on ? 'on' : 'off'}`} title=${on ? '' : offText}>${on ? onIcon : offIcon}<span class="sr-only">${on ? '' : offText}</span></span>`;
+    const others = this.moderator && !p.isLocal;
+    return html`<li class="person" data-identity=${p.identity}>
+      <div class="line">
+        <span class="avatar" aria-hidden="true">${initials(p.name)}</span>
+        <span class="who"><span class="name">${p.isLocal ? m.self(p.name) : p.name}</span>
+          ${p.moderator ? html`<span class="tag" data-badge="moderator">${m.moderator}</span>` : nothing}
+          ${p.guest ? html`<span class="tag" data-badge="guest">${m.guest}</span>` : nothing}
+          ${p.quality === 'lost' ? html`<span class="tag gone" data-badge="lost">${m.quality.lost}</span>` : nothing}</span>
+        ${p.handRaisedAt ? html`<span class="state hand" data-state="hand" title=${m.handRaised}>${icons.hand}<span class="sr-only">${m.handRaised}</span></span>` : nothing}
+        ${state(micOn, icons.mic, icons.micOff, m.micMuted, 'mic')}
+        ${state(camOn, icons.camera, icons.cameraOff, m.cameraOff, 'camera')}
+      </div>
+      ${others || (this.moderator && p.handRaisedAt)
+        ? html`<div class="actions">
+            ${others && micOn ? html`<button class="secondary mute" @click=${() => this.moderate('mute', p.identity)}>${t.muteShort}<span class="sr-only"> – ${p.name}</span></button>` : nothing}
+            ${p.handRaisedAt ? html`<button class="secondary lower" @click=${() => this.moderate('lower-hand', p.identity)}>${t.lowerHandShort}<span class="sr-only"> – ${p.name}</span></button>` : nothing}
+            ${others ? this.removeButton(p) : nothing}
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  /** Removing someone asks once more, in place. */
+  private removeButton(p: ParticipantState) {
+    const t = conferenceStrings(this.localize.t);
+    if (this.confirming !== p.identity) return html`<button class="secondary remove" @click=${() => (this.confirming = p.identity)}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>`;
+    return html`<span class="confirm" role="group" aria-label=${t.removeConfirm(p.name)}><span>${t.removeConfirm(p.name)}</span>
+      <button class="danger confirm-remove" @click=${() => ((this.confirming = undefined), this.moderate('remove', p.identity))}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>
+      <button class="link" @click=${() => (this.confirming = undefined)}>${t.cancel}</button></span>`;
+  }
+
+  private moderate(action: TimioModerateEvent['detail']['action'], identity?: string): void {
+    this.dispatchEvent(new TimioModerateEvent(action, identity));
+  }
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    if (this.confirming) this.confirming = undefined;
+    else this.dispatchEvent(new TimioPanelCloseEvent());
+  };
+}

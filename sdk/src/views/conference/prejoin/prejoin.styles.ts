@@ -1,0 +1,105 @@
+import { css } from 'lit';
+import { themeTokens } from '../../../theme/theme.js';
+import { buttonStyles } from '../shared.styles.js';
+
+export const prejoinStyles = [
+  themeTokens,
+  buttonStyles,
+  css`
+    :host {
+      display: block;
+      color: var(--_call-color);
+      background: var(--_call-background);
+      font-family: var(--_font-family);
+    }
+    .prejoin {
+      display: grid;
+      gap: 14px;
+      max-width: 560px;
+      margin: 0 auto;
+      padding: 16px;
+    }
+    h2 {
+      margin: 0;
+      font-size: 20px;
+    }
+    .preview {
+      position: relative;
+      aspect-ratio: 16 / 9;
+      border-radius: 12px;
+      overflow: hidden;
+      background: var(--_call-control);
+      display: grid;
+      place-items: center;
+    }
+    video {
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .mirror {
+      transform: scaleX(-1);
+    }
+    .off {
+      display: grid;
+      justify-items: center;
+      gap: 6px;
+      color: var(--_call-muted-color);
+    }
+    .toggles {
+      position: absolute;
+      bottom: 10px;
+      left: 0;
+      right: 0;
+      display: flex;
+      justify-content: center;
+      gap: 12px;
+    }
+    .toggle {
+      width: 48px;
+      height: 48px;
+      border-radius: 50%;
+      border: 0;
+      display: grid;
+      place-items: center;
+      background: rgb(0 0 0 / 0.55);
+    }
+    .toggle.off {
+      background: var(--_danger);
+      color: var(--_on-danger);
+    }
+    .devices {
+      display: grid;
+      gap: 10px;
+    }
+    .device {
+      display: grid;
+      gap: 4px;
+      font-size: 14px;
+    }
+    .meter {
+      height: 8px;
+      border-radius: 4px;
+      background: var(--_call-control);
+      overflow: hidden;
+    }
+    .meter > div {
+      height: 100%;
+      background: var(--_success);
+      transition: width 80ms linear;
+    }
+    .moderator {
+      padding: 12px;
+      border-radius: 10px;
+      background: var(--_call-panel);
+      border: 1px solid var(--_primary);
+    }
+    .moderator p {
+      margin: 0 0 10px;
+    }
+    .problems p {
+      margin: 0;
+      color: #ffb4ab;
+    }
+  `,
+];

@@ -1,0 +1,42 @@
+// The token service's routes of one room as the conference uses them (docs/contracts.md "Rooms"):
+// LiveKit token, status, hand, end, moderator actions, chat. Moderator rights are checked (and
+// logged) by the service; the view only hides what a person may not do.
+import type { RoomChatMessage, RoomTokenGrant } from '../../protocol/rest.js';
+import type { RoomStatus } from '../../protocol/realtime.js';
+import type { ChatTransport } from '../../session/chat.js';
+
+/** What the conference needs from the token service's REST client (TokenServiceClient has it). */
+export interface RestPort {
+  request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+}
+
+export interface ConferenceApi {
+  /** A LiveKit token; `moderator` when the person confirmed they moderate the room. */
+  token(moderator: boolean): Promise<RoomTokenGrant>;
+  status(): Promise<RoomStatus>;
+  /** This person's hand, or (moderators) lowers another's (`identity`). */
+  setHand(raised: boolean, identity?: string): Promise<void>;
+  end(): Promise<void>;
+  mute(identity: string, source: 'microphone' | 'camera'): Promise<void>;
+  muteAll(): Promise<number>;
+  remove(identity: string): Promise<void>;
+  readonly chat: ChatTransport;
+}
+
+export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
+  const base = `/v1/rooms/${encodeURIComponent(room)}`;
+  const person = (identity: string) => `${base}/participants/${encodeURIComponent(identity)}`;
+  return {
+    token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
+    status: () => rest.request<RoomStatus>('GET', base),
+    setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),
+    end: async () => void (await rest.request('POST', `${base}/end`, {})),
+    mute: async (identity, source) => void (await rest.request('POST', `${person(identity)}/mute`, { source })),
+    muteAll: async () => (await rest.request<{ muted: number }>('POST', `${base}/mute-all`, {})).muted,
+    remove: async (identity) => void (await rest.request('DELETE', person(identity))),
+    chat: {
+      send: async (text) => (await rest.request<{ message: RoomChatMessage }>('POST', `${base}/chat`, { text })).message,
+      history: async () => (await rest.request<{ messages: RoomChatMessage[] }>('GET', `${base}/chat`)).messages,
+    },
+  };
+}

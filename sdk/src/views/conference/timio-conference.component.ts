@@ -1,0 +1,245 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { LocalizeController } from '../../i18n/localize.js';
+import type { ConferenceCatalog } from '../../i18n/catalog.js';
+import { StoreController, sessionContext } from '../session-context.js';
+import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
+import { runMediaControl } from '../parts/control-bar/media-controls.js';
+import type { ConferenceApi } from './room-api.js';
+import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
+import { ConferenceNotices } from './notices/conference-notices.js';
+import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
+import { conferenceHeader } from './header/conference-header.js';
+import { endConfirm, endedView, moderatorNotice } from './dialogs/conference-dialogs.js';
+import type { TimioPrejoinJoinEvent } from './prejoin/prejoin.component.js';
+import type { TimioModerateEvent } from './participants/moderate-event.js';
+import type { TimioViewChangeEvent } from './settings/conference-settings.component.js';
+import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
+import { conferenceStyles } from './timio-conference.styles.js';
+import { conferenceStrings } from './i18n/index.js';
+
+/**
+ * The conference room of one chat room's meeting ("Informationen zum Konferenzraum"): pre-join,
+ * header, tile or speaker view, the controls in the manual's order, chat, participants and
+ * settings panels, notices, and the view after it ended. Placed by the host (e.g. beside the
+ * chat) or full window (`full-window`, added by openConference).
+ *
+ * @event timio-conference-joined - detail `{room, moderator}`.
+ * @event timio-conference-left - detail `{room, reason: 'left' | 'removed' | 'failed' | 'full'}`.
+ * @event timio-conference-ended - The moderator ended it for everyone. detail `{room}`.
+ * @event timio-conference-hand-raised - detail `{room, identity, name, raised, at?}`.
+ * @event timio-conference-close - The person closed the view after the meeting ended for them. detail `{room}`.
+ * @event timio-conference-chat-message - detail `{room, message}`; with `chat="host"` the chat button sends `{room, open: true}`.
+ * @csspart header - Room name, running time, number present.
+ * @csspart ended - The view after the meeting ended for this person.
+ * @cssproperty --timio-call-background - Background.
+ * @cssproperty --timio-call-color - Text colour.
+ *
+ * @tag timio-conference
+ */
+export class TimioConference extends LitElement {
+  static override styles = conferenceStyles;
+
+  /** The room's directory id. */
+  @property({ reflect: true }) room = '';
+  /** Shown name of the room (else the token service's, else the id). */
+  @property({ attribute: 'room-name' }) roomName = '';
+  /** `host`: the chat button sends timio-conference-chat-message instead of opening the panel. */
+  @property() chat = '';
+  /** Tiles per page in the tile view (default 9 = 3×3). */
+  @property({ type: Number, attribute: 'per-page' }) perPage = 9;
+  /** Covers the whole window instead of the place the host gave it. */
+  @property({ type: Boolean, reflect: true, attribute: 'full-window' }) fullWindow = false;
+  /** The room routes of the token service (set by the page wiring). */
+  @property({ attribute: false }) api?: ConferenceApi;
+  /** Makes the room session for a join (set by the page wiring; tests pass their own). */
+  @property({ attribute: false }) createSession?: SessionFactory;
+  /**
+   * Where the view is, reflected for the host's CSS (set by the view; writing it has no effect):
+   * `idle` (shows nothing: e.g. hide the panel around it), `prejoin`, `joining`, `in`, `ended`.
+   */
+  @property({ reflect: true }) phase: Phase = 'idle';
+
+  @state() private panel?: Panel;
+  @state() private layout: 'tiles' | 'speaker' = 'tiles';
+  @state() private mirrorSelf = true;
+  @state() private hideSelf = false;
+  @state() private confirmingEnd = false;
+  @state() private now = Date.now();
+  @state() private startedAt?: number;
+
+  /** This view's join: its room session, role and progress. */
+  readonly joining = new ConferenceJoin(this);
+  private readonly notices = new ConferenceNotices(this, () => this.panel === 'chat');
+  private readonly provider = new ContextProvider(this, { context: sessionContext });
+  private readonly connection = new StoreController(this, () => this.joining.session, (s) => s.connection);
+  private readonly people = new StoreController(this, () => this.joining.session, (s) => s.participants);
+  private readonly local = new StoreController(this, () => this.joining.session, (s) => s.local);
+  private readonly localize = new LocalizeController(this);
+  private clock?: ReturnType<typeof setInterval>;
+
+  /** Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once. */
+  async join({ prejoin = true }: { prejoin?: boolean } = {}): Promise<void> {
+    if (!this.roomName) void this.api?.status().then((s) => {
+      this.roomName ||= s.name;
+      if (s.startedAt) this.startedAt = Date.parse(s.startedAt);
+    }, () => undefined);
+    await this.joining.start(prejoin);
+  }
+
+  /** Leaves the conference (the meeting goes on for the others). */
+  leave(): Promise<void> {
+    return this.joining.leave();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.clock = setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.phase = this.joining.phase;
+    const session = this.joining.session;
+    if (this.provider.value !== session) {
+      this.provider.setValue(session);
+      for (const c of [this.connection, this.people, this.local]) c.sync();
+      this.notices.follow(session);
+      if (session && !changed.has('startedAt')) this.startedAt ??= Date.now();
+    }
+  }
+
+  override render() {
+    const catalog = this.localize.t;
+    const t = conferenceStrings(catalog);
+    const j = this.joining;
+    const name = this.roomName || this.room;
+    let body: unknown = nothing;
+    if (j.phase === 'prejoin') {
+      body = html`<timio-conference-prejoin room-name=${name} ?can-moderate=${j.canModerate} @timio-prejoin-join=${this.onPrejoin} @timio-close=${this.close}></timio-conference-prejoin>`;
+    } else if (j.phase === 'joining' || j.phase === 'in') {
+      body = this.renderRoom(name);
+    } else if (j.phase === 'ended') {
+      body = endedView(catalog, name, j.endReason, j.errorCode, this.close, () => void this.join({ prejoin: true }));
+    }
+    return html`<div class="conference" role="region" aria-label=${t.regionLabel(name)} data-phase=${j.phase} @keydown=${this.onKeydown}>${body}</div>`;
+  }
+
+  private renderRoom(name: string) {
+    const t = conferenceStrings(this.localize.t);
+    const j = this.joining;
+    const people = this.people.value ?? [];
+    const self = people.find((p) => p.isLocal);
+    const phase = this.connection.value?.phase;
+    const overlay = phase === 'reconnecting' ? t.reconnecting : j.phase === 'joining' ? t.connecting : '';
+    const controls = conferenceControls(t, {
+      local: this.local.value, live: phase === 'connected', panel: this.panel, unread: this.notices.unread,
+      handRaised: !!self?.handRaisedAt, layout: this.layout, moderator: j.moderator,
+    });
+    return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
+      ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
+      <div class="body ${this.panel ? 'with-panel' : ''}">
+        <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
+        <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
+        ${this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}
+      </div>
+      <div class="notices" role="status" aria-live="polite">
+        ${this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}</p>`)}
+      </div>
+      <timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${this.onControl}></timio-control-bar>
+      ${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;
+  }
+
+  private renderPanel(panel: Panel) {
+    const close = () => this.togglePanel(panel);
+    if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
+    if (panel === 'participants') return html`<timio-participants-panel ?moderator=${this.joining.moderator} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
+    return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
+      @timio-view-change=${(e: TimioViewChangeEvent) => Object.assign(this, e.detail)} @timio-panel-close=${close}></timio-conference-settings>`;
+  }
+
+  private onPrejoin = (e: TimioPrejoinJoinEvent): void => {
+    void this.joining.join(e.detail.choices, e.detail.moderator);
+  };
+
+  private onControl = (e: TimioControlEvent): void => {
+    const id = e.detail.id;
+    const session = this.joining.session;
+    if (session && runMediaControl(session, id, this.local.value)) return;
+    if (id === 'leave') void this.leave();
+    else if (id === 'chat' && this.chat === 'host') this.dispatchEvent(new TimioConferenceChatMessageEvent({ room: this.room, open: true }));
+    else if (id === 'chat' || id === 'participants' || id === 'settings') this.togglePanel(id);
+    else if (id === 'hand') void session?.setHandRaised(!this.people.value?.find((p) => p.isLocal)?.handRaisedAt).catch(() => this.failed());
+    else if (id === 'layout') this.layout = this.layout === 'tiles' ? 'speaker' : 'tiles';
+    else if (id === 'end') this.setEndConfirm(true);
+  };
+
+  private onModerate = (e: TimioModerateEvent): void => {
+    const api = this.api;
+    if (!api) return;
+    const { action, identity = '' } = e.detail;
+    const run = action === 'mute' ? api.mute(identity, 'microphone') : action === 'mute-all' ? api.muteAll()
+      : action === 'lower-hand' ? api.setHand(false, identity) : api.remove(identity);
+    void run.catch(() => this.failed());
+  };
+
+  private failed(): void {
+    this.notices.push({ kind: 'failed', identity: '', name: '' });
+  }
+
+  private togglePanel(panel: Panel): void {
+    const opening = this.panel !== panel;
+    this.panel = opening ? panel : undefined;
+    if (opening && panel === 'chat') this.notices.markRead();
+    void this.updateComplete.then(() => {
+      if (opening) (this.renderRoot.querySelector('#panel > *') as HTMLElement | null)?.focus();
+      else this.controlBar()?.shadowRoot?.querySelector<HTMLElement>(`.${panel}`)?.focus();
+    });
+  }
+
+  private setEndConfirm(open: boolean): void {
+    this.confirmingEnd = open;
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector<HTMLElement>('.cancel-end')?.focus();
+      else this.controlBar()?.shadowRoot?.querySelector<HTMLElement>('.end')?.focus();
+    });
+  }
+
+  private async endForAll(): Promise<void> {
+    this.confirmingEnd = false;
+    // Everyone, this view too, learns it ended from the media server (room deleted).
+    await this.api?.end().catch(() => this.failed());
+  }
+
+  private close = (): void => {
+    this.joining.reset();
+    this.dispatchEvent(new TimioConferenceCloseEvent({ room: this.room }));
+  };
+
+  private controlBar(): TimioControlBar | null {
+    return this.renderRoot.querySelector('timio-control-bar');
+  }
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this.panel && !this.confirmingEnd) {
+      this.togglePanel(this.panel);
+      return;
+    }
+    if (this.joining.phase === 'in' && !this.confirmingEnd) this.controlBar()?.handleShortcut(e);
+  };
+}
+
+function noticeText(t: ConferenceCatalog, n: { kind: string; name: string }): string {
+  switch (n.kind) {
+    case 'joined': return t.joined(n.name);
+    case 'left': return t.left(n.name);
+    case 'dropped': return t.dropped(n.name);
+    case 'hand': return t.raisedHand(n.name);
+    default: return t.actionFailed;
+  }
+}

@@ -1,0 +1,194 @@
+// <timio-conference> in Chromium: pre-join with the moderator confirmation, the room's header,
+// every control in the manual's order, the moderator's end, notices and the ended views. REST
+// goes through the real client to the fake token service's room routes; the session is a
+// FakeSession (the real one against the dev media server is covered end to end).
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
+import { canvasTrack } from '../../../../testing/fake-session.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
+
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => void) => void;
+
+let uninstall: (() => void) | undefined;
+afterEach(() => uninstall?.());
+
+async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
+  const f = await conferenceFixture(options);
+  uninstall = () => f.service.uninstall();
+  return f;
+}
+
+const controlIds = (root: ParentNode) => deepAll<HTMLButtonElement>(root, '.controls > button, .more-wrap > button').map((b) => b.className.split(' ')[0]);
+
+describe('<timio-conference>', () => {
+  it('pre-join: a moderator confirms, joins as moderator; header, count, controls in the manual order', async () => {
+    const f = await setup({ moderators: ['anna'], startedAt: new Date(Date.now() - 65_000).toISOString() });
+    void f.el.join({ prejoin: true });
+    await waitUntil(() => deep(f.root, '.join-moderator'), 'pre-join with the moderator confirmation');
+    expect(text(f.root, '.moderator')).to.contain('Bestätigen Sie ggf., dass Sie Moderator im entsprechenden Raum sind.');
+    await expect(f.el).to.be.accessible();
+    const joined = oneEvent(f.el, 'timio-conference-joined');
+    deep<HTMLButtonElement>(f.root, '.join-moderator')!.click();
+    await waitUntil(() => f.sessions.length === 1, 'session created');
+    expect(f.room.tokens.map((x) => x.role)).to.deep.equal(['member', 'moderator']);
+    expect(f.session().started).to.include({ camera: true, microphone: true });
+    f.session().put({ identity: 'ben', name: 'Ben Müller' });
+    f.session().local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false });
+    f.session().connection.set({ phase: 'connected' });
+    expect((await joined).detail).to.deep.equal({ room: 'vertrieb', moderator: true });
+    await waitUntil(() => text(f.root, '.present') === '2 Personen anwesend', 'count');
+    await settled(f.el);
+    expect(text(f.root, '.room-name')).to.equal('Vertrieb');
+    expect(text(f.root, '.running')).to.match(/läuft seit 1:0\d/);
+    expect(controlIds(f.root)).to.deep.equal(['leave', 'mic', 'camera', 'screen', 'chat', 'hand', 'participants', 'layout', 'settings', 'end']);
+    const labels = deepAll<HTMLButtonElement>(f.root, '.controls > button').map((b) => b.getAttribute('aria-label'));
+    expect(labels).to.deep.equal(['Konferenz verlassen', 'Mikro aus', 'Kamera aus', 'Bildschirmfreigabe', 'Chat öffnen', 'Hand heben', 'Anwesende Teilnehmer', 'Kachelansicht', 'Weitere Einstellungen', 'Konferenz beenden']);
+    await expect(f.el).to.be.accessible();
+  });
+
+  it('a member without moderator rights gets no confirmation and no "Konferenz beenden"', async () => {
+    const f = await setup({ lang: 'en' });
+    void f.el.join({ prejoin: true });
+    await waitUntil(() => deep(f.root, '.join'), 'plain join button');
+    expect(deep(f.root, '.moderator')).to.equal(null);
+    deep<HTMLButtonElement>(f.root, '.join')!.click();
+    await waitUntil(() => f.sessions.length === 1);
+    f.session().connection.set({ phase: 'connected' });
+    await settled(f.el);
+    expect(controlIds(f.root)).to.not.include('end');
+    expect(deep(f.root, '.leave')!.getAttribute('aria-label')).to.equal('Leave conference');
+  });
+
+  it('from the invitation (no pre-join) a moderator confirms inside the conference, then may end it for everyone', async () => {
+    const f = await setup({ moderators: ['anna'] });
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1, 'joined at once');
+    f.session().connection.set({ phase: 'connected' });
+    await waitUntil(() => deep(f.root, '.confirm-moderator'), 'notice inside the conference');
+    expect(text(f.root, '.moderator-notice')).to.contain('Bestätigen Sie ggf., dass Sie Moderator im entsprechenden Raum sind.');
+    expect(controlIds(f.root)).to.not.include('end');
+    deep<HTMLButtonElement>(f.root, '.confirm-moderator')!.click();
+    await waitUntil(() => controlIds(f.root).includes('end'), 'moderator controls');
+    expect(f.room.tokens.map((x) => x.role)).to.deep.equal(['member', 'moderator']);
+    deep<HTMLButtonElement>(f.root, '.end')!.click();
+    await waitUntil(() => deep(f.root, '.end-dialog'), 'confirmation');
+    expect(f.root.activeElement?.className).to.contain('cancel-end');
+    await expect(f.el).to.be.accessible();
+    deep<HTMLButtonElement>(f.root, '.confirm-end')!.click();
+    await waitUntil(() => f.room.ended, 'POST end');
+    const ended = oneEvent(f.el, 'timio-conference-ended');
+    f.session().connection.set({ phase: 'disconnected', reason: 'room_ended' });
+    expect((await ended).detail.room).to.equal('vertrieb');
+    await waitUntil(() => text(f.root, '.ended') !== '');
+    expect(text(f.root, '.ended [role="status"]')).to.equal('Die Konferenz wurde vom Moderator beendet.');
+    expect(f.session().calls).to.include('leave');
+    await expect(f.el).to.be.accessible();
+  });
+
+  it('controls: mic, camera, screen, hand, layout call the session; leave ends with "left"', async () => {
+    const f = await setup();
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    s.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+    s.connection.set({ phase: 'connected' });
+    await settled(f.el);
+    for (const id of ['mic', 'camera', 'screen', 'hand']) deep<HTMLButtonElement>(f.root, `.controls .${id}`)!.click();
+    expect(s.calls.filter((c) => c !== 'connect' && c !== 'refresh')).to.deep.equal(['mic:false', 'camera:false', 'screen:true', 'hand:true']);
+    const stage = deep(f.root, 'timio-conference-stage') as HTMLElement & { layout: string };
+    expect(stage.layout).to.equal('tiles');
+    expect(deep(f.root, '.controls .layout')!.getAttribute('aria-pressed')).to.equal('true');
+    deep<HTMLButtonElement>(f.root, '.controls .layout')!.click();
+    await settled(f.el);
+    expect(stage.layout).to.equal('speaker');
+    expect(deep(f.root, '.controls .layout')!.getAttribute('aria-pressed')).to.equal('false');
+    // Keyboard: the shortcut M toggles the microphone from anywhere in the view.
+    f.root.querySelector('.conference')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', bubbles: true, composed: true }));
+    expect(s.calls.at(-1)).to.equal('mic:false');
+    const left = oneEvent(f.el, 'timio-conference-left');
+    deep<HTMLButtonElement>(f.root, '.controls .leave')!.click();
+    expect((await left).detail).to.deep.equal({ room: 'vertrieb', reason: 'left' });
+    await settled(f.el);
+    expect(text(f.root, '.ended [role="status"]')).to.equal('Sie haben die Konferenz verlassen.');
+    deep<HTMLButtonElement>(f.root, '.rejoin')!.click();
+    await waitUntil(() => deep(f.root, 'timio-conference-prejoin'), 'pre-join again');
+  });
+
+  it('join and leave notices (aria-live), a raised hand as a silent notice and host event, reconnecting', async () => {
+    const f = await setup();
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    s.connection.set({ phase: 'connected' });
+    await settled(f.el);
+    s.put({ identity: 'ben', name: 'Ben Müller' });
+    await waitUntil(() => text(f.root, '.notices').includes('Ben Müller ist beigetreten.'), 'join notice');
+    expect(f.root.querySelector('.notices')!.getAttribute('aria-live')).to.equal('polite');
+    const hand = oneEvent(f.el, 'timio-conference-hand-raised');
+    s.put({ identity: 'ben', name: 'Ben Müller', handRaisedAt: '2026-11-26T10:00:00.000Z' });
+    expect((await hand).detail).to.include({ identity: 'ben', raised: true });
+    await waitUntil(() => text(f.root, '.notices').includes('Ben Müller hebt die Hand.'), 'hand notice');
+    s.put({ identity: 'carla', name: 'Carla Weiß', quality: 'lost' });
+    s.participants.set(s.participants.value.filter((p) => p.identity !== 'carla'));
+    await waitUntil(() => text(f.root, '.notices').includes('Die Verbindung zu Carla Weiß ist abgebrochen.'), 'dropped notice');
+    s.connection.set({ phase: 'reconnecting' });
+    await waitUntil(() => text(f.root, '.overlay[data-state="reconnecting"]').includes('Verbindung unterbrochen'), 'reconnecting');
+  });
+
+  it('a full room and a removal are readable messages', async () => {
+    const f = await setup({ lang: 'en' });
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const left = oneEvent(f.el, 'timio-conference-left');
+    f.session().connection.set({ phase: 'disconnected', reason: 'failed', error: 'room is full' });
+    expect((await left).detail.reason).to.equal('full');
+    await settled(f.el);
+    expect(text(f.root, '.ended [role="status"]')).to.equal('The conference room is full. Please try again later.');
+    deep<HTMLButtonElement>(f.root, '.rejoin')!.click();
+    await waitUntil(() => deep(f.root, '.join'));
+    deep<HTMLButtonElement>(f.root, '.join')!.click();
+    await waitUntil(() => f.sessions.length === 2);
+    f.session().connection.set({ phase: 'connected' });
+    f.session().connection.set({ phase: 'disconnected', reason: 'removed' });
+    await waitUntil(() => text(f.root, '.ended [role="status"]') === 'The moderator removed you from the conference.');
+  });
+
+  it('chat="host": the chat button sends an event instead of opening the panel', async () => {
+    const f = await setup({ chatMode: 'host' });
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    f.session().connection.set({ phase: 'connected' });
+    await settled(f.el);
+    const asked = oneEvent(f.el, 'timio-conference-chat-message');
+    deep<HTMLButtonElement>(f.root, '.controls .chat')!.click();
+    expect((await asked).detail).to.deep.equal({ room: 'vertrieb', open: true });
+    await settled(f.el);
+    expect(deep(f.root, 'timio-chat-panel')).to.equal(null);
+  });
+
+  it('at 375×667 every control stays reachable: leave and end pinned, the rest in a menu, targets ≥ 44 px', async () => {
+    const f = await setup({ moderators: ['anna'], width: 375, height: 667 });
+    void f.el.join({ prejoin: true });
+    await waitUntil(() => deep(f.root, '.join-moderator'));
+    for (const b of deepAll<HTMLButtonElement>(f.root, 'timio-conference-prejoin button')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+    deep<HTMLButtonElement>(f.root, '.join-moderator')!.click();
+    await waitUntil(() => f.sessions.length === 1);
+    f.session().connection.set({ phase: 'connected' });
+    await waitUntil(() => deep(f.root, '.overflow'), 'overflow menu');
+    const shown = controlIds(f.root);
+    expect(shown[0]).to.equal('leave');
+    expect(shown.at(-1)).to.equal('end');
+    for (const b of deepAll<HTMLButtonElement>(f.root, '.controls > button, .more-wrap > button')) {
+      const r = b.getBoundingClientRect();
+      expect(r.width).to.be.at.least(44);
+      expect(r.right).to.be.at.most(f.el.getBoundingClientRect().right + 1);
+    }
+    deep<HTMLButtonElement>(f.root, '.overflow')!.click();
+    await settled(f.el);
+    const items = deepAll<HTMLButtonElement>(f.root, '[role="menu"] button').map((b) => b.className);
+    expect(shown.length - 1 + items.length).to.equal(10);
+    await expect(f.el).to.be.accessible();
+  });
+});

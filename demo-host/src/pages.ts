@@ -31,7 +31,8 @@ function layout(ctx: PageContext, section: Section, title: string, body: Html): 
 <link rel="stylesheet" href="/assets/portal.css">
 ${ctx.user
   ? html`<script type="module" src="/sdk/timio.js"></script>
-<script type="module" src="/assets/journal.js"></script>`
+<script type="module" src="/assets/journal.js"></script>
+<script type="module" src="/assets/contact-actions.js"></script>`
   : ''}
 </head>
 <body data-user="${ctx.user?.id ?? ''}">

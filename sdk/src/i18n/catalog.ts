@@ -69,6 +69,13 @@ export interface Catalog {
     partnerLeft: (name: string) => string;
     connectionFailed: string;
     callEnded: string;
+    contactOptions: string;
+    endedNotice: string;
+    endedWith: (name: string, duration: string) => string;
+    dismissNotice: string;
+    pictureInPicture: string;
+    backToPage: string;
+    contactOptionsFor: (name: string) => string;
     close: string;
     cameraOff: string;
     cameraOn: string;

@@ -20,6 +20,7 @@ export { TimioControlBar, TimioControlEvent, defineControlBar } from './parts/co
 export type { ControlSpec } from './parts/control-bar/control-bar.js';
 export { TimioDeviceSettings, defineDeviceSettings } from './parts/device-settings/device-settings.js';
 export { TimioStatusOverlay, defineStatusOverlay } from './parts/status-overlay/status-overlay.js';
+export { TimioPartnerActions, definePartnerActions } from './parts/partner-actions/partner-actions.js';
 export { orderParticipants, keepPlaces, activeSpeaker } from '../session/order.js';
 export { gridLayout, tilePage, speakerLayout, pageCount } from '../session/layout.js';
 export type {

@@ -41,6 +41,7 @@ export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }>
  * @csspart conference - Where the conference is shown once the guest is in.
  *
  * @cssproperty --timio-color-primary - Buttons and focus rings.
+ * @cssproperty --timio-color-text - Text on the card.
  * @cssproperty --timio-guest-join-background - Behind the card.
  */
 export class TimioGuestJoin extends LitElement {
@@ -54,6 +55,7 @@ export class TimioGuestJoin extends LitElement {
   /** The invite token; default: read from the page's `#invite=…`. */
   @property() invite = '';
 
+  /** Where the guest is: loading, early, open, joining, waiting, conference or one of the end pages (read only). */
   @state() state: GuestJoinState = 'loading';
   @state() private info?: InviteInfo;
   @state() private name = '';

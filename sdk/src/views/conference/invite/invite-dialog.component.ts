@@ -24,10 +24,12 @@ function nowFields(now = new Date()): { date: string; time: string } {
  * @csspart dialog - The dialog box.
  * @csspart link - The field showing a link (selectable).
  * @csspart invites - The list of open invites.
+ * @cssproperty --timio-color-primary - Buttons and focus rings.
  */
 export class TimioInviteDialog extends LitElement {
   static override styles = inviteDialogStyles;
 
+  /** The token-service calls the dialog makes with the moderator's credentials (set by the conference). */
   @property({ attribute: false }) api?: InviteApi;
   /** The meeting's default title (the room's name). */
   @property({ attribute: 'room-name' }) roomName = '';
@@ -58,6 +60,7 @@ export class TimioInviteDialog extends LitElement {
     await this.reload();
   }
 
+  /** Closes the dialog (the open invites stay as they are). */
   close(): void {
     if (this.dialog?.open) this.dialog.close();
   }

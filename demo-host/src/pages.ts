@@ -189,7 +189,7 @@ export function guestPage(ctx: PageContext): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.guestTitle} · ${t.title}</title>
 <link rel="stylesheet" href="/assets/portal.css">
-<script type="module" src="/sdk/timio.js"></script>
+<script type="module" src="/sdk/timio-guest.js"></script>
 </head>
 <body class="guest">
 <header class="top"><span class="brand">TIMIO ${t.title}</span></header>

@@ -9,7 +9,6 @@ import { defineCallButton } from './elements/call-button/call-button.js';
 import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
 import { defineRoomBar } from './elements/room-bar/room-bar.js';
-import { defineGuestJoin } from './elements/guest-join/guest-join.js';
 import { connectWhenConfigured, pageServices } from './page/page-services.js';
 import type { CallInfo, UserRef } from './protocol/realtime.js';
 import type { RoomRingResult } from './protocol/rest.js';
@@ -52,8 +51,6 @@ export { TimioCallButton } from './elements/call-button/call-button.js';
 export { TimioContact } from './elements/contact/contact.js';
 export { TimioNotifications } from './elements/notifications/notifications.js';
 export { TimioRoomBar } from './elements/room-bar/room-bar.js';
-export { TimioGuestJoin, TimioGuestStateEvent } from './elements/guest-join/guest-join.js';
-export type { GuestJoinState } from './elements/guest-join/guest-join.js';
 export { TimioConfigElement } from './elements/config/config.js';
 
 defineConfig();
@@ -61,7 +58,6 @@ defineCallButton();
 defineContact();
 defineNotifications();
 defineRoomBar();
-defineGuestJoin();
 ensureNotifications();
 
 // One realtime connection per page, opened once the page says where the token service is.

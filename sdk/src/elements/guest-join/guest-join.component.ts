@@ -7,6 +7,7 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { guestApi, inviteFromHash, validInvite } from './guest-api.js';
 import { openGuestConference, type GuestConferenceOpener } from './guest-conference.js';
 import { guestJoinStyles } from './guest-join.styles.js';
+import { guestStrings } from './i18n.js';
 
 /** Where the guest is on their way in. */
 export type GuestJoinState =
@@ -170,11 +171,11 @@ export class TimioGuestJoin extends LitElement {
     const end = new Date(start.getTime() + this.info.durationMinutes * 60_000);
     const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'full', timeStyle: 'short' }).format(start);
     const until = new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }).format(end);
-    return t.guestJoin.when(day, until);
+    return guestStrings(t).when(day, until);
   }
 
   override render(): TemplateResult {
-    const t = this.localize.t.guestJoin;
+    const t = guestStrings(this.localize.t);
     if (this.state === 'conference') return html`<div part="conference"></div>`;
     return html`<section part="card" aria-label=${t.label} aria-busy=${this.state === 'loading' || this.state === 'joining' ? 'true' : 'false'}>
       ${this.info && !(END_PAGES as readonly string[]).includes(this.state) ? html`
@@ -187,7 +188,7 @@ export class TimioGuestJoin extends LitElement {
 
   private body(): TemplateResult {
     const catalog = this.localize.t;
-    const t = catalog.guestJoin;
+    const t = guestStrings(catalog);
     switch (this.state) {
       case 'loading':
         return html`<p part="notice" role="status">${t.loading}</p>`;
@@ -215,7 +216,7 @@ export class TimioGuestJoin extends LitElement {
 
   private endPage(state: (typeof END_PAGES)[number] | 'conference'): TemplateResult {
     const catalog = this.localize.t;
-    const t = catalog.guestJoin;
+    const t = guestStrings(catalog);
     const pages: Record<string, [string, string]> = {
       denied: [t.deniedTitle, t.denied], removed: [t.removedTitle, t.removed], ended: [t.endedTitle, t.ended],
       left: [t.leftTitle, t.left], expired: [t.expiredTitle, t.expired], revoked: [t.revokedTitle, t.revoked],

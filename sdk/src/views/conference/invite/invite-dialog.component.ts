@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CreatedInvite, OpenInvite } from '../../../protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
+import { conferenceStrings } from '../i18n/index.js';
 import type { InviteApi } from './invite-api.js';
 import { inviteDialogStyles } from './invite-dialog.styles.js';
 
@@ -96,7 +97,7 @@ export class TimioInviteDialog extends LitElement {
         lang: t.locale.toLowerCase().startsWith('de') ? 'de' : 'en',
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
-      this.status = t.invite.created(value('guestName'));
+      this.status = conferenceStrings(t).invite.created(value('guestName'));
       (form.elements.namedItem('guestName') as HTMLInputElement).value = '';
       (form.elements.namedItem('email') as HTMLInputElement).value = '';
       await this.reload();
@@ -109,7 +110,7 @@ export class TimioInviteDialog extends LitElement {
   }
 
   private async copy(url: string): Promise<void> {
-    const t = this.localize.t.invite;
+    const t = conferenceStrings(this.localize.t).invite;
     try {
       await navigator.clipboard.writeText(url);
       this.fallback = '';
@@ -146,7 +147,7 @@ export class TimioInviteDialog extends LitElement {
     try {
       await this.api!.revoke(invite.id);
       if (this.created?.id === invite.id) this.created = undefined;
-      this.status = this.localize.t.invite.revoked;
+      this.status = conferenceStrings(this.localize.t).invite.revoked;
       await this.reload();
     } catch (err) {
       const t = this.localize.t;
@@ -155,7 +156,7 @@ export class TimioInviteDialog extends LitElement {
   }
 
   private actions(invite: OpenInvite) {
-    const t = this.localize.t.invite;
+    const t = conferenceStrings(this.localize.t).invite;
     const who = invite.guestName ?? invite.title;
     return html`<div class="actions">
       <button type="button" class="copy" @click=${() => this.copy(invite.url)}>${t.copy}<span class="sr-only"> – ${who}</span></button>
@@ -165,7 +166,7 @@ export class TimioInviteDialog extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.invite;
+    const t = conferenceStrings(this.localize.t).invite;
     const when = (iso: string) => new Intl.DateTimeFormat(this.localize.t.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
     // Escape closes the dialog only, not the panel around it.
     return html`<dialog part="dialog" aria-labelledby="invite-title" @close=${this.onClose} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && e.stopPropagation()}>

@@ -71,7 +71,7 @@ export class TimioParticipantsPanel extends LitElement {
         <h2 id="people-title">${t.participantsTitle(people.length)}</h2>
         <button class="icon-button close" aria-label=${t.close} title=${t.close} @click=${() => this.dispatchEvent(new TimioPanelCloseEvent())}>${icons.close}</button>
       </div>
-      ${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${this.localize.t.invite.open}</button>
+      ${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${conferenceStrings(this.localize.t).invite.open}</button>
         <timio-invite-dialog .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
       ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
       <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>

@@ -4,7 +4,7 @@
 // "Ablehnen" go to the token service, which checks and logs them.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { GuestDecidedMessage, GuestWaitingMessage } from '../../../protocol/realtime.js';
-import type { Catalog } from '../../../i18n/catalog.js';
+import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 import type { ConferenceApi } from '../room-api.js';
 
 export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage;
@@ -77,7 +77,7 @@ export class WaitingGuests implements ReactiveController {
 }
 
 /** "… möchte teilnehmen" with "Einlassen" / "Ablehnen", one per waiting guest. */
-export function waitingGuestNotices(t: Catalog['invite'], guestMark: string, guests: readonly WaitingGuestEntry[], decide: (identity: string, admit: boolean) => void) {
+export function waitingGuestNotices(t: ConferenceCatalog['invite'], guestMark: string, guests: readonly WaitingGuestEntry[], decide: (identity: string, admit: boolean) => void) {
   if (guests.length === 0) return nothing;
   return html`<div class="admit-notices">${guests.map((g) => html`<div class="banner admit-notice" role="group" aria-labelledby=${`admit-${g.identity}`} data-identity=${g.identity}>
     <p id=${`admit-${g.identity}`}>${t.wantsToJoin(g.name)} <span class="tag">${guestMark}</span></p>

@@ -1,4 +1,5 @@
 // Two builds of the SDK:
+//  - dist/timio-guest.js: the guest page's entry (<timio-guest-join> only), for invite links.
 //  - dist/timio.js: one ES module for a <script type="module"> tag. The call/conference code is
 //    reached only through dynamic import() and lands in its own chunk (dist/chunks/), fetched when
 //    a call starts, so pages that only show buttons stay small.
@@ -15,7 +16,7 @@ const plugins = (minify) => [
 
 export default [
   {
-    input: { timio: 'sdk/src/index.ts' },
+    input: { timio: 'sdk/src/index.ts', 'timio-guest': 'sdk/src/guest.ts' },
     output: {
       dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true,
       // livekit-client and its dependencies in a chunk of their own (loaded together with the
@@ -25,7 +26,7 @@ export default [
     plugins: plugins(true),
   },
   {
-    input: { index: 'sdk/src/index.ts' },
+    input: { index: 'sdk/src/index.ts', guest: 'sdk/src/guest.ts' },
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'sdk/src', sourcemap: true },
     external: (id) => /^(lit|@lit|livekit-client)(\/|$)/.test(id),
     plugins: plugins(false),

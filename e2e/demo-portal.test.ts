@@ -30,6 +30,18 @@ describe('demo portal', () => {
     assert.ok(!login.includes('/sdk/timio.js'), 'no SDK before sign-in');
   });
 
+  it('serves the guest page of invite links without a portal session, in the browser\'s language', async () => {
+    const res = await fetch(`${portal.url}/guest`, { headers: { 'accept-language': 'en-US,en;q=0.9' }, redirect: 'manual' });
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.ok(html.includes('<html lang="en">'));
+    assert.ok(html.includes('<script type="module" src="/sdk/timio.js"></script>'));
+    assert.ok(html.includes(`<timio-guest-join service-url="${tokenServiceUrl}"></timio-guest-join>`));
+    assert.ok(!html.includes('<timio-config'), 'no portal configuration: guests have no portal token');
+    const german = await (await fetch(`${portal.url}/guest`, { headers: { 'accept-language': 'de-DE' } })).text();
+    assert.ok(german.includes('<html lang="de">') && german.includes('Videokonferenz als Gast'));
+  });
+
   it('signs in: the directory embeds the SDK by script tag and <timio-config>, with a button per colleague', async () => {
     const { res, cookie } = await signIn('anna');
     assert.equal(res.status, 303);

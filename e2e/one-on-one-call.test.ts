@@ -135,9 +135,20 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       await sharer.screenshot(shot(`call-window-sharing-${sharer === anna ? 'de' : 'en'}`));
       await viewer.screenshot(shot(`call-window-screen-share-${viewer === anna ? 'de' : 'en'}`));
 
-      // Ben hangs up: both windows close.
+      // The portal's contact actions ("Weitere Kontaktoptionen") are in the header for the partner.
+      await anna.click('timio-call header timio-partner-actions .toggle');
+      await anna.waitFor('timio-call header [role="menuitem"][data-action="journal"]');
+      assert.equal(await anna.attribute('timio-call header [data-action="mail"]', 'href'), `mailto:${callee.id}@example.com`);
+      await anna.screenshot(shot('call-window-contact-actions-de'));
+      await anna.click('timio-call header timio-partner-actions .toggle');
+      await anna.waitFor('timio-call header [role="menu"]', { state: 'hidden' });
+
+      // Ben hangs up: his window closes; Anna's becomes a short "Gespräch beendet" notice that goes by itself.
       await ben.click('timio-call .controls .end');
       await ben.waitFor('timio-call', { state: 'detached' });
+      await anna.waitFor('timio-call[ended] [part="notice"]');
+      assert.match(await anna.text('timio-call [part="notice"]'), new RegExp(`Gespräch beendet\\s+Gespräch mit ${callee.name}`));
+      await anna.screenshot(shot('call-ended-notice-de'));
       await anna.waitFor('timio-call', { state: 'detached' });
 
       // The journal lists the call, answered, with its duration.

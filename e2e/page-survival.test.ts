@@ -154,8 +154,8 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     // screen share ended with the page, and the window says so.
     assert.equal(await anna.page.locator('timio-call .controls .mic').getAttribute('aria-pressed'), 'true');
     await anna.page.locator('timio-call .self.top-right').waitFor({ timeout: WAIT_MS });
-    await anna.page.locator('timio-call .notice[data-notice="screen-share-ended"]').waitFor({ timeout: WAIT_MS });
-    assert.equal(await anna.page.locator('timio-call .notice').innerText().then((t) => t.includes(de.callWindow.screenShareEndedByPage)), true);
+    await anna.page.locator('timio-call .page-notice[data-notice="screen-share-ended"]').waitFor({ timeout: WAIT_MS });
+    assert.equal(await anna.page.locator('timio-call .page-notice').innerText().then((t) => t.includes(de.callWindow.screenShareEndedByPage)), true);
     await ben.page.locator('timio-call [data-state="partner-sharing"]').waitFor({ state: 'detached', timeout: WAIT_MS });
     assert.equal(await ben.page.locator('timio-call [data-state="partner-mic-muted"]').count(), 1);
     await anna.page.screenshot({ path: 'artifacts/e2e-page-change-journal-de.png' });

@@ -1,104 +1,119 @@
-// Screenshots of the conference room as people see it, German and English: the pre-join with the
-// moderator confirmation, the tile view with three people (large screen and phone), the chat and
-// participants panels, the speaker view with a shared screen, and the view after the moderator
-// ended it. Real dev media server and Chromium with fake cameras, three browser contexts; the
-// token service's room routes are played by e2e/support/room-routes-stand-in.ts until the server
-// side is merged.
+// Screenshots of room conferences as people of room Vertrieb see them in the demo portal, German
+// and English, made against the real token service, dev media server and demo portal
+// (e2e/support/stack.ts, a fresh stack per language), Chromium with fake cameras, one browser
+// context per person: the room bar idle and running, the "call all members" confirmation, the
+// invitation popup, the pre-join with the moderator confirmation (room bar "Teilnehmen"), the tile
+// view with three people, the chat and participants panels, the speaker view with a shared
+// screen, the end confirmation and the view after the moderator ended it. Written to artifacts/.
 //
-//   unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-conference.ts'
+//   npm run build && unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-conference.ts'
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { startMediaServer } from '../dev-media-server/src/server.js';
 import { launchChromium } from '../testing/chromium.js';
-import { startConferenceHost } from './support/conference-host.js';
+import { WAIT_MS } from '../testing/wait.js';
+import { startStack } from './support/stack.js';
+import { signIn, type Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
 
-const people = { anna: { name: 'Anna Schmidt', moderatorOf: ['vertrieb'] }, ben: { name: 'Ben Müller' }, carla: { name: 'Carla Weiß' } };
+const LONG = 2 * WAIT_MS;
 
-async function main() {
-  await mkdir('artifacts', { recursive: true });
-  const media = await startMediaServer({ port: 0 });
-  const host = await startConferenceHost({ mediaUrl: media.url, people, rooms: { vertrieb: 'Vertrieb' } });
+/** A control of the conference's toolbar, from the overflow menu when it did not fit. */
+async function control(page: Page, id: string): Promise<void> {
+  const direct = page.locator(`timio-conference timio-control-bar .controls button.${id}`).first();
+  if (await direct.isVisible()) return direct.click();
+  await page.locator('timio-conference timio-control-bar button.overflow').first().click();
+  await page.locator(`timio-conference timio-control-bar [part="overflow-menu"] .${id}`).first().click();
+}
+
+/** Until join and hand notices have faded (they cover the tiles' lower edge for a few seconds). */
+const noticesGone = (page: Page) => page.locator('timio-conference .notices .notice').first().waitFor({ state: 'detached', timeout: LONG }).catch(() => undefined);
+
+async function shoot(lang: 'de' | 'en'): Promise<void> {
+  const stack = await startStack();
   const browser = await launchChromium();
+  const shot = (p: Person, name: string) => p.page.screenshot({ path: `artifacts/conference-${name}-${lang}.png`, timeout: LONG });
   try {
-    for (const lang of ['de', 'en'] as const) {
-      const open = async (viewport = { width: 1440, height: 900 }) => {
-        const page = await (await browser.newContext({ viewport })).newPage();
-        await page.goto(`${host.origin}/?lang=${lang}`);
-        await page.waitForFunction(() => 'conference' in window);
-        return page;
-      };
-      const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/conference-${name}-${lang}.png` });
-      const anna = await open();
-      await anna.evaluate(() => window.conference.open({ room: 'vertrieb', prejoin: true, user: 'anna' }));
-      await anna.locator('timio-conference .join-moderator').waitFor({ timeout: 20_000 });
-      await framesAdvance(anna, 'timio-conference-prejoin video', { timeoutMs: 20_000 });
-      await shot(anna, 'prejoin-moderator');
-      await anna.locator('timio-conference .join-moderator').click();
-      const others = await Promise.all(['ben', 'carla'].map(async (user) => {
-        const page = await open({ width: 800, height: 600 });
-        await page.evaluate((u) => window.conference.open({ room: 'vertrieb', prejoin: false, user: u }), user);
-        return page;
-      }));
-      const [ben, carla] = others as [Page, Page];
-      for (const who of ['ben', 'carla']) await framesAdvance(anna, `timio-video-tile[data-key="${who}:camera"] video`, { timeoutMs: 40_000 });
-      await anna.locator('timio-conference .present').filter({ hasText: '3' }).waitFor({ timeout: 20_000 });
-      await anna.waitForTimeout(7000); // join notices fade; the picture settles
-      await shot(anna, 'tiles');
-      // Ben writes in the chat, Carla raises her hand.
-      await ben.locator('timio-conference .controls .chat').click();
-      await ben.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Guten Morgen zusammen! Ich teile gleich die Zahlen.' : 'Good morning everyone! I will share the figures in a moment.');
-      await ben.locator('timio-chat-panel textarea').press('Enter');
-      await carla.locator('timio-conference .controls .hand').click();
-      await anna.locator('timio-conference .controls .chat .badge').waitFor({ timeout: 20_000 });
-      await anna.locator('timio-conference .controls .chat').click();
-      await anna.locator('timio-chat-panel .message[data-from="ben"]').waitFor({ timeout: 20_000 });
-      await anna.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Danke, Ben!' : 'Thanks, Ben!');
-      await anna.locator('timio-chat-panel textarea').press('Enter');
-      await anna.locator('timio-chat-panel .message.mine').waitFor({ timeout: 20_000 });
-      await shot(anna, 'chat');
-      await anna.locator('timio-conference .controls .participants').click();
-      await anna.locator('timio-participants-panel .person[data-identity="carla"] [data-state="hand"]').waitFor({ timeout: 20_000 });
-      await shot(anna, 'participants');
-      await anna.locator('timio-participants-panel .close').click();
-      // Ben shares his screen; Anna switches to the speaker view.
-      await ben.locator('timio-conference .controls .screen').click();
-      await anna.locator('timio-video-tile[data-key="ben:screen"]').waitFor({ timeout: 20_000 });
-      await framesAdvance(anna, 'timio-video-tile[data-key="ben:screen"] video', { timeoutMs: 30_000 }).catch(async (err: unknown) => {
-        const state = await anna.locator('timio-video-tile[data-key="ben:screen"]').evaluate((el) => {
-          const v = el.shadowRoot!.querySelector('video');
-          const t = (v?.srcObject as MediaStream | null)?.getTracks()[0];
-          return { video: !!v, track: t ? { state: t.readyState, muted: t.muted, enabled: t.enabled } : null, p: JSON.stringify((el as unknown as { participant: unknown }).participant) };
-        });
-        console.log('screen tile', state);
-        throw err;
-      });
-      await anna.locator('timio-conference .controls .layout').click();
-      await framesAdvance(anna, '.stage timio-video-tile[data-key="ben:screen"] video', { timeoutMs: 30_000 });
-      await shot(anna, 'speaker-screen');
-      await ben.locator('timio-conference .controls .screen').click();
-      await anna.locator('timio-conference .controls .layout').click();
-      await anna.setViewportSize({ width: 375, height: 667 });
-      await anna.waitForTimeout(1500);
-      await shot(anna, 'tiles-phone');
-      await anna.locator('timio-conference .overflow').click();
-      await shot(anna, 'menu-phone');
-      await anna.keyboard.press('Escape');
-      await anna.setViewportSize({ width: 1440, height: 900 });
-      await anna.locator('timio-conference .controls .end').click();
-      await shot(anna, 'end-confirm');
-      await anna.locator('timio-conference .confirm-end').click();
-      await ben.locator('timio-conference .ended[data-reason="ended"]').waitFor({ timeout: 20_000 });
-      await shot(ben, 'ended');
-      await anna.locator('timio-conference .ended[data-reason="ended"]').waitFor({ timeout: 20_000 });
-      await Promise.all([anna, ben, carla].map((p) => p.context().close()));
-      console.log(`conference screenshots ${lang} done`);
-    }
+    const [carla, anna, ben] = (await Promise.all(['carla', 'anna', 'ben'].map((id) => signIn(browser, stack.portal.url, id, lang)))) as [Person, Person, Person];
+    await carla.goto('/chat/vertrieb');
+    await anna.goto('/chat/vertrieb');
+    // Ben stays on the portal's start page.
+    const bar = (p: Person) => p.page.locator('timio-room-bar').first();
+    await bar(carla).locator('.state [role="status"]').filter({ hasText: lang === 'de' ? 'Keine laufende Besprechung' : 'No meeting' }).waitFor({ timeout: LONG });
+    await carla.page.locator('.room-top').screenshot({ path: `artifacts/conference-bar-idle-${lang}.png` });
+
+    // Carla: "Alle Mitglieder rufen", the confirmation, then straight into the panel.
+    await bar(carla).locator('[part="ring"]').click();
+    await carla.page.locator('timio-room-bar dialog[open]').waitFor({ timeout: WAIT_MS });
+    await shot(carla, 'confirm');
+    await carla.page.locator('timio-room-bar dialog[open] button.primary').click();
+    await carla.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+
+    // Ben gets the invitation on the start page and joins from it (full window, no pre-join).
+    const ring = ben.page.locator('timio-notifications .ring').first();
+    await ring.waitFor({ timeout: LONG });
+    await shot(ben, 'popup');
+    await ring.locator('button.accept').click();
+    await ben.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+
+    // Anna, on the room page: the bar shows the running meeting; she puts the invitation off and
+    // takes the room bar's "Teilnehmen": the pre-join, with the moderator confirmation.
+    await anna.page.locator('timio-notifications .ring button.dismiss').first().click();
+    await bar(anna).locator('[part="people"] li').nth(1).waitFor({ timeout: LONG });
+    await anna.page.locator('.room-top').screenshot({ path: `artifacts/conference-bar-running-${lang}.png` });
+    await bar(anna).locator('[part="join"]').click();
+    await anna.page.locator('timio-conference .join-moderator').waitFor({ timeout: LONG });
+    await framesAdvance(anna.page, 'timio-conference-prejoin video', { timeoutMs: LONG });
+    await shot(anna, 'prejoin-moderator');
+    await anna.page.locator('timio-conference .join-moderator').click();
+    await anna.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+    for (const who of ['anna', 'ben', 'carla']) await framesAdvance(anna.page, `timio-conference timio-video-tile[data-key="${who}:camera"] video`, { timeoutMs: LONG });
+    await anna.page.locator('timio-conference .present').filter({ hasText: '3' }).waitFor({ timeout: LONG });
+    await noticesGone(anna.page);
+    await shot(anna, 'tiles');
+
+    // Ben writes in the chat, Carla raises her hand; Anna opens the chat and answers.
+    await control(ben.page, 'chat');
+    await ben.page.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Guten Morgen zusammen! Ich teile gleich die Zahlen.' : 'Good morning everyone! I will share the figures in a moment.');
+    await ben.page.locator('timio-chat-panel textarea').press('Enter');
+    await control(carla.page, 'hand');
+    await anna.page.locator('timio-conference timio-video-tile[data-key="carla:camera"] [data-badge="hand"]').waitFor({ timeout: LONG });
+    await control(anna.page, 'chat');
+    await anna.page.locator('timio-chat-panel .message[data-from="ben"]').waitFor({ timeout: LONG });
+    await anna.page.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Danke, Ben!' : 'Thanks, Ben!');
+    await anna.page.locator('timio-chat-panel textarea').press('Enter');
+    await anna.page.locator('timio-chat-panel .message.mine').waitFor({ timeout: LONG });
+    await noticesGone(anna.page);
+    await shot(anna, 'chat');
+    await control(anna.page, 'participants');
+    await anna.page.locator('timio-participants-panel .person[data-identity="carla"] [data-state="hand"]').waitFor({ timeout: LONG });
+    await shot(anna, 'participants');
+    await anna.page.locator('timio-participants-panel .close').click();
+
+    // Ben shares his screen; Anna switches to the speaker view.
+    await control(ben.page, 'screen');
+    await anna.page.locator('timio-conference timio-video-tile[data-key="ben:screen"]').waitFor({ timeout: LONG });
+    await control(anna.page, 'layout');
+    await framesAdvance(anna.page, 'timio-conference timio-video-tile[data-key="ben:screen"] video', { timeoutMs: LONG });
+    await noticesGone(anna.page);
+    await shot(anna, 'speaker-screen');
+
+    // Anna (moderator) ends it for everyone; Ben's view says so.
+    await control(anna.page, 'end');
+    await anna.page.locator('timio-conference .end-dialog').waitFor({ timeout: WAIT_MS });
+    await shot(anna, 'end-confirm');
+    await anna.page.locator('timio-conference .end-dialog button.confirm-end').click();
+    await ben.page.locator('timio-conference [part="ended"][data-reason="ended"]').waitFor({ timeout: LONG });
+    await shot(ben, 'ended');
+    // Carla's panel on the room page: the ended view in the page, the room bar shows no meeting.
+    await carla.page.locator('timio-conference [part="ended"][data-reason="ended"]').waitFor({ timeout: LONG });
+    await bar(carla).locator('[part="people"]').waitFor({ state: 'detached', timeout: LONG });
+    await shot(carla, 'ended-panel');
+    console.log(`conference screenshots ${lang} done`);
   } finally {
     await browser.close();
-    await host.close();
-    await media.close();
+    await stack.close();
   }
 }
 
-await main();
+await mkdir('artifacts', { recursive: true });
+for (const lang of ['de', 'en'] as const) await shoot(lang);

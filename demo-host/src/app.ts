@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Lang } from './i18n.js';
 import {
-  chatIndexPage, chatRoomPage, directoryPage, journalPage, loginPage, notFoundPage,
+  chatIndexPage, chatRoomPage, directoryPage, journalPage, loginPage, notFoundPage, guestPage,
   type DemoDirectory, type DemoRoom, type DemoUser, type PageContext,
 } from './pages.js';
 
@@ -176,6 +176,9 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
   };
   app.get('/api/portal-token', portalToken);
   app.post('/api/portal-token', portalToken);
+
+  // Invite links land here; guests have no portal session.
+  app.get('/guest', (req, res) => page(res, guestPage(ctx(req))));
 
   app.use((req, res) => page(res, notFoundPage(ctx(req)), 404));
   return app;

@@ -31,7 +31,8 @@ function layout(ctx: PageContext, section: Section, title: string, body: Html): 
 <link rel="stylesheet" href="/assets/portal.css">
 ${ctx.user
   ? html`<script type="module" src="/sdk/timio.js"></script>
-<script type="module" src="/assets/journal.js"></script>`
+<script type="module" src="/assets/journal.js"></script>
+<script type="module" src="/assets/contact-actions.js"></script>`
   : ''}
 </head>
 <body data-user="${ctx.user?.id ?? ''}">
@@ -173,6 +174,30 @@ export function chatRoomPage(ctx: PageContext, dir: DemoDirectory, room: DemoRoo
     </ul>
   </aside>
 </div>`);
+}
+
+/**
+ * The guest page of invite links (`/guest#invite=…`): no portal session, no navigation, only the
+ * SDK's <timio-guest-join>, which reads the invite from the fragment (never sent to this server).
+ */
+export function guestPage(ctx: PageContext): string {
+  const t = portalStrings[ctx.lang];
+  return html`<!doctype html>
+<html lang="${ctx.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.guestTitle} · ${t.title}</title>
+<link rel="stylesheet" href="/assets/portal.css">
+<script type="module" src="/sdk/timio-guest.js"></script>
+</head>
+<body class="guest">
+<header class="top"><span class="brand">TIMIO ${t.title}</span></header>
+<main>
+<timio-guest-join service-url="${ctx.tokenServiceUrl}"></timio-guest-join>
+</main>
+</body>
+</html>`.value;
 }
 
 export function notFoundPage(ctx: PageContext): string {

@@ -1,6 +1,7 @@
 // Browser entry of the call-window test page: exposes openCallWindow from the conference chunk's
 // source, so the window can be tried against a media server without the rest of the SDK.
 import { openCallWindow, type CallWindowEnd, type CallWindowHandle } from '../../sdk/src/views/index.js';
+import { registerContactActions } from '../../sdk/src/contact-actions/contact-actions.js';
 
 declare global {
   interface Window {
@@ -8,11 +9,24 @@ declare global {
       open(options: { call: Parameters<typeof openCallWindow>[0]['call']; token: string; url: string; locale: 'de' | 'en' }): void;
       handle?: CallWindowHandle;
       ended?: CallWindowEnd;
+      /** The host's contact actions ("Weitere Kontaktoptionen"), as timio.registerContactActions. */
+      registerContactActions: typeof registerContactActions;
+      /** The contacts the page's "Open chat" action ran for (registered by openChatAction()). */
+      chats: string[];
+      openChatAction(labels: { de: string; en: string }): void;
     };
   }
 }
 
 window.callWindow = {
+  registerContactActions,
+  chats: [],
+  openChatAction(labels) {
+    registerContactActions([
+      { id: 'chat', label: labels, run: (contact) => window.callWindow.chats.push(contact.id) },
+      { id: 'profile', label: { de: 'Profil anzeigen', en: 'View profile' }, href: (contact) => `#profile-${contact.id}` },
+    ]);
+  },
   open(options) {
     this.handle = openCallWindow({ ...options, onEnd: (end) => (window.callWindow.ended = end) });
   },

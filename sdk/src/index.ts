@@ -37,7 +37,7 @@ export const timio = {
 
 export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
 export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
-export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant } from './protocol/rest.js';
+export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from './protocol/rest.js';
 export type { ErrorCode } from './protocol/errors.js';
 export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';

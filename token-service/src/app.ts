@@ -37,6 +37,10 @@ import { callRoutes } from './routes/calls.js';
 import { roomRingRoutes } from './routes/room-ring.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { chatRoutes } from './routes/chat.js';
+import { waitingRoomRoutes } from './routes/waiting-room.js';
+import { WaitingRoom } from './guests/waiting-room.js';
+import { memoryAdmissions } from './guests/admissions.js';
+import { redisAdmissions } from './guests/redis-admissions.js';
 
 export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
 
@@ -108,6 +112,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
   const calling = createCalling(base);
   live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
+  const admissions = config.redisUrl ? redisAdmissions(config.redisUrl) : memoryAdmissions();
+  const waitingRoom = new WaitingRoom({
+    store: admissions,
+    roomStatus: calling.roomStatus,
+    mode: config.guestWaitingRoom,
+    moderatorsOf: async (room) => (await directory.getRoom(room))?.moderators ?? [],
+    notify: (to, message) => calling.realtime.bus.publish({ to, message }),
+    log,
+  });
   const ctx: RouteContext = {
     ...base,
     calls: calling.calls,
@@ -118,6 +131,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     invites: createInviteSigner(inviteKey),
     inviteStore,
     guestSessions,
+    waitingRoom,
   };
 
   removeLateGuests(events, roomService, inviteStore.isRevoked, log);
@@ -154,7 +168,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   // Paths do not overlap, so the order only decides how many routers a request passes through:
   // POST /v1/token, asked on every join, comes first.
-  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes]) app.use('/v1', routes(ctx));
+  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes, waitingRoomRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));
@@ -174,6 +188,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       owned?.close();
       events.removeAllListeners();
       await inviteStore.close();
+      await admissions.close();
       await userLimits.close();
     },
   };

@@ -42,6 +42,13 @@ export interface TokenServiceConfig {
   webhookRequestsPerMinute: number;
   /** Signs invites and guest sessions (INVITE_SIGNING_KEY); unset: derived from the LiveKit secret. */
   inviteSigningKey?: string;
+  /** Guests may join this many minutes before an invite's start (GUEST_JOIN_OPENS_MINUTES, default 15). */
+  guestJoinOpensMinutes: number;
+  /**
+   * When guests wait to be let in (GUEST_WAITING_ROOM): `auto` (default) while no moderator is in
+   * the meeting, `always`, or `off` (only invites made with waitingRoom: true).
+   */
+  guestWaitingRoom: 'auto' | 'always' | 'off';
   /** Things the operator should fix that do not stop the start (short secrets outside production). */
   warnings?: string[];
   /** Express's `trust proxy` setting: false, true, a hop count or a list of addresses/subnets. */
@@ -153,6 +160,12 @@ function parseUserLimits(env: Env): Partial<UserLimitSettings> {
   };
 }
 
+function parseWaitingRoom(raw: string | undefined): TokenServiceConfig['guestWaitingRoom'] {
+  if (raw === undefined) return 'auto';
+  if (raw === 'auto' || raw === 'always' || raw === 'off') return raw;
+  throw new ConfigError(`GUEST_WAITING_ROOM must be auto, always or off, got "${raw}"`);
+}
+
 function parsePortalJwt(env: Env): PortalJwtConfig | undefined {
   const secret = value(env, 'PORTAL_JWT_SECRET');
   const publicKey = value(env, 'PORTAL_JWT_PUBLIC_KEY');
@@ -237,6 +250,8 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     userLimits: parseUserLimits(env),
     ...(metricsToken ? { metricsToken } : {}),
     webhookRequestsPerMinute: wholeNumber(env, 'WEBHOOK_REQUESTS_PER_MINUTE', 1, 1_000_000) ?? 600,
+    guestJoinOpensMinutes: wholeNumber(env, 'GUEST_JOIN_OPENS_MINUTES', 0, 7 * 24 * 60) ?? 15,
+    guestWaitingRoom: parseWaitingRoom(value(env, 'GUEST_WAITING_ROOM')),
     realtime: parseRealtime(env),
   };
 }

@@ -18,6 +18,7 @@ import type { Metrics } from './http/metrics.js';
 import type { Logger } from './http/logger.js';
 import type { RoomWatch } from './rooms/room-watch.js';
 import type { RoomChat } from './rooms/chat.js';
+import type { WaitingRoom } from './guests/waiting-room.js';
 
 /** What every part gets: configuration, directory, authentication, LiveKit, webhook events. */
 export interface TokenServiceContext {
@@ -50,4 +51,6 @@ export interface RouteContext extends TokenServiceContext {
   /** Pushes a room's status to the pages watching it; call `changed(room)` after changing the room. */
   roomWatch: RoomWatch;
   chat: RoomChat;
+  /** Guests waiting to be let in, and the moderators' decisions. */
+  waitingRoom: WaitingRoom;
 }

@@ -51,7 +51,7 @@ describe('invites', () => {
 
     const info = await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: inv.invite } });
     assert.equal(info.status, 200);
-    assert.deepEqual(info.body, { room: 'vertrieb', title: 'Quartalsgespräch', startsAt: new Date(startsAt).toISOString(), durationMinutes: 45, expiresAt: inv.expiresAt });
+    assert.deepEqual(info.body, { room: 'vertrieb', title: 'Quartalsgespräch', startsAt: new Date(startsAt).toISOString(), durationMinutes: 45, expiresAt: inv.expiresAt, opensAt: new Date(Date.parse(startsAt) - 10080 * 60_000).toISOString() });
 
     const ics = await api(s.base, 'GET', `/v1/rooms/vertrieb/invites/${inv.id}/calendar.ics`, { token: anna() });
     assert.equal(ics.status, 200);

@@ -84,6 +84,18 @@ export class TokenServiceClient {
     return this.call<T>(method, path, method === 'POST' ? (body ?? {}) : undefined, () => true);
   }
 
+  /** A text answer (e.g. the invite's calendar file) of a GET route; errors as TimioApiError. */
+  async text(path: string): Promise<string> {
+    let response = await this.send('GET', path, undefined, false);
+    if (response.status === 401) {
+      const error = await readError(response);
+      if (error.code !== 'token_expired') throw error;
+      response = await this.send('GET', path, undefined, true);
+    }
+    if (!response.ok) throw await readError(response);
+    return response.text();
+  }
+
   /**
    * Raises or lowers a hand in a room's conference; the service sets the participant attribute
    * `timio.hand`. `identity` (moderators only) lowers someone else's hand.

@@ -1,12 +1,13 @@
 // The call state machine without any element: what each side shows and which host events it
 // reports, for every outcome of docs/contracts.md, fed the way the token service feeds it.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { CallMachine, type CallApi, type CallWindow, type CallWindowSetup, type HostCallEvent } from './call-machine.js';
 import { MemoryCallMemory } from './call-memory.js';
 import '../../../testing/fake-token-service.js';
+import { waitUntil } from '../../../testing/wait.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
@@ -183,6 +184,10 @@ describe('CallMachine, callee side', () => {
     machine.handleCall(call({ state: 'active', answeredAt: t0 }));
     expect(types()).to.deep.equal(['started', 'answered']);
     expect(windows[0]!.updates).to.have.length(1);
+    // The partner hangs up: the window is told the call ended (for its notice), then closed.
+    machine.handleCall(call({ state: 'ended', answeredAt: t0, outcome: 'completed' }));
+    expect(windows[0]!.updates.at(-1)!.state).to.equal('ended');
+    await waitUntil(() => windows[0]!.closed, 'window closed');
   });
 
   it('stops ringing when another page of the user answered', () => {

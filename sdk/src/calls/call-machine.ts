@@ -379,6 +379,8 @@ export class CallMachine {
         }
         if (this.active?.call.id === call.id) {
           this.active.call = call;
+          // The window learns that the call ended (it leaves a short "Gespräch beendet" notice).
+          this.active.window?.update(call);
           void this.closeActive();
         }
         if (tab?.id === call.id) this.options.memory?.setTabCall(undefined);

@@ -73,6 +73,13 @@ export interface Catalog {
     screenShareEndedByPage: string;
     connectionFailed: string;
     callEnded: string;
+    contactOptions: string;
+    endedNotice: string;
+    endedWith: (name: string, duration: string) => string;
+    dismissNotice: string;
+    pictureInPicture: string;
+    backToPage: string;
+    contactOptionsFor: (name: string) => string;
     close: string;
     cameraOff: string;
     cameraOn: string;
@@ -148,6 +155,11 @@ export interface Catalog {
    */
   readonly conference?: ConferenceCatalog;
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
+  /**
+   * The guest page (<timio-guest-join>). Optional: the SDK's German and English strings come with
+   * the guest entry (timio-guest.js), so the light part stays small; a host's catalog may bring its own.
+   */
+  readonly guestJoin?: GuestJoinCatalog;
   readonly errors: Readonly<Record<string, string>> & {
     readonly fallback: string;
     readonly network_error: string;
@@ -245,4 +257,81 @@ export interface ConferenceCatalog {
   full: string;
   rejoin: string;
   gone: string;
+  /** "Person einladen" in the conference's participants panel (moderators). */
+  readonly invite: {
+    open: string;
+    title: string;
+    meetingTitle: string;
+    date: string;
+    time: string;
+    duration: string;
+    colleagues: string;
+    colleaguesHint: string;
+    guests: string;
+    guestName: string;
+    email: string;
+    emailHint: string;
+    create: string;
+    creating: string;
+    created: (name: string) => string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    linkLabel: string;
+    mail: string;
+    calendar: string;
+    openInvites: string;
+    none: string;
+    revoke: string;
+    revoked: string;
+    close: string;
+    /** "Maria Gast möchte teilnehmen" */
+    wantsToJoin: (name: string) => string;
+    admit: string;
+    deny: string;
+  };
+}
+
+/** The strings of the guest page (`<timio-guest-join>`): an external guest's way in through an invite link. */
+export interface GuestJoinCatalog {
+  /** Accessible name of the element's region. */
+  label: string;
+  loading: string;
+  /** "Einladung zur Videokonferenz" above the title. */
+  invitation: string;
+  /** Date, time and duration of the meeting. */
+  when: (start: string, end: string) => string;
+  /** Before the invite opens: when joining becomes possible. */
+  notOpenTitle: string;
+  notOpen: (opensAt: string) => string;
+  nameLabel: string;
+  nameHint: string;
+  join: string;
+  joining: string;
+  waitingTitle: string;
+  /** No moderator in the meeting yet. */
+  waitingForStart: string;
+  /** The invite lets guests in one by one. */
+  waitingForModerator: string;
+  deniedTitle: string;
+  denied: string;
+  removedTitle: string;
+  removed: string;
+  endedTitle: string;
+  ended: string;
+  leftTitle: string;
+  left: string;
+  rejoin: string;
+  expiredTitle: string;
+  expired: string;
+  revokedTitle: string;
+  revoked: string;
+  malformedTitle: string;
+  malformed: string;
+  unknownTitle: string;
+  unknown: string;
+  errorTitle: string;
+  retry: string;
+  /** The mark of an external person (tile, participants, chat). */
+  guestMark: string;
 }

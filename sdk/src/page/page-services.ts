@@ -74,7 +74,11 @@ export interface OpenConferenceRequest { room: string; prejoin: boolean; roomNam
  */
 export async function openConference(options: OpenConferenceRequest): Promise<HTMLElement> {
   const views = await loadViews();
-  return views.openConference({ ...options, rest: pageServices().api });
+  return views.openConference({
+    ...options,
+    rest: pageServices().api,
+    guestNotices: (listener) => pageServices().realtime?.onGuestNotice?.(listener) ?? (() => undefined),
+  });
 }
 
 /** The machine's host events as DOM events on `document` (bubbling, composed, typed). */

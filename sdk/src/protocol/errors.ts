@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden' // 403 from a host's authenticate hook
   | 'not_a_member' // 403
   | 'not_a_moderator' // 403
+  | 'not_open_yet' // 403: a guest came before the invite opens (error.opensAt says when)
   | 'not_found' // 404
   | 'busy' // 409: the callee is in another call or in a room's conference
   | 'already_in_call' // 409: the caller is in a call already (the answer carries it)

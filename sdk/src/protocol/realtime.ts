@@ -44,16 +44,6 @@ export interface RoomParticipantStatus {
   handRaisedAt?: string;
 }
 
-export interface RoomStatus {
-  id: string;
-  name: string;
-  running: boolean;
-  startedAt?: string;
-  count: number;
-  participants: RoomParticipantStatus[];
-  nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
-}
-
 /** A room as GET /v1/rooms/:room and the realtime `room` frame report it. */
 export interface RoomStatus {
   id: string;
@@ -61,7 +51,7 @@ export interface RoomStatus {
   running: boolean;
   startedAt?: string;
   count: number;
-  participants: Array<{ identity: string; name: string; guest: boolean; moderator: boolean; handRaisedAt?: string }>;
+  participants: RoomParticipantStatus[];
   nextMeeting?: { title: string; startsAt: string; durationMinutes: number };
 }
 
@@ -83,10 +73,15 @@ export interface RoomRingEndedMessage { type: 'room-ring-ended'; id: string }
 export interface PongMessage { type: 'pong' }
 /** A watched room's status: once on watch, then on every change. */
 export interface RoomMessage { type: 'room'; room: RoomStatus }
+/** To the room's moderators: a guest waits to be let in ("… möchte teilnehmen"). */
+export interface GuestWaitingMessage { type: 'guest-waiting'; room: string; guest: { identity: string; name: string; since: string } }
+/** To the room's moderators: a waiting guest was admitted, denied, or gave up; the notice goes. */
+export interface GuestDecidedMessage { type: 'guest-decided'; room: string; identity: string; decision: 'admitted' | 'denied' | 'left'; by?: UserRef }
 /** `room` is set when the error is about a room the page asked to watch (`not_a_member`, `not_found`). */
 export interface ErrorMessage { type: 'error'; error: { code: ErrorCode; message: string }; room?: string }
 export type ServerMessage =
-  | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | RoomMessage | PongMessage | ErrorMessage;
+  | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | RoomMessage | PongMessage | ErrorMessage
+  | GuestWaitingMessage | GuestDecidedMessage;
 
 /** WebSocket close codes of the realtime endpoint. */
 export const CloseCode = {

@@ -7,7 +7,7 @@ import type { CallInfo } from './realtime.js';
 /** The body of every error answer. Call errors add the call they are about (e.g. 409 `busy`). */
 export interface ErrorBody {
   /** `retryAfterSeconds` comes with `rate_limited` from a per-user limit: how long to wait. */
-  error: { code: ErrorCode; message: string; retryAfterSeconds?: number };
+  error: { code: ErrorCode; message: string; retryAfterSeconds?: number; opensAt?: string };
   call?: CallInfo;
 }
 
@@ -19,6 +19,66 @@ export interface CurrentCallAnswer { call: CallInfo | null }
 
 /** What POST /v1/rooms/:room/ring returns: the members invited (online or busy, without the caller). */
 export interface RoomRingResult { ringId: string; invited: string[] }
+
+/** What POST /v1/invites/lookup returns: what the guest page shows before anyone joins. */
+export interface InviteInfo {
+  room: string;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  expiresAt: string;
+  /** When the service starts handing out guest tokens (start minus GUEST_JOIN_OPENS_MINUTES). */
+  opensAt: string;
+  /** The name the inviter gave for the guest, to pre-fill. */
+  guestName?: string;
+}
+
+/** A guest's LiveKit grant: POST /v1/guest/token (let in at once) or POST /v1/guest/admission (admitted). */
+export interface GuestGrant {
+  state: 'admitted';
+  token: string;
+  url: string;
+  identity: string;
+  room: string;
+  role: 'guest';
+  name: string;
+  /** The guest's credential for this service (admission, hand, chat) until the invite expires. */
+  guestToken: string;
+}
+
+/** A guest who has to wait: poll POST /v1/guest/admission with `guestToken` as bearer. */
+export interface GuestWaiting {
+  state: 'waiting';
+  identity: string;
+  room: string;
+  name: string;
+  guestToken: string;
+  /** Why: no moderator is in the meeting yet, or the invite lets guests in one by one. */
+  reason: 'no_moderator' | 'waiting_room';
+}
+
+/** POST /v1/guest/admission: still waiting, admitted (with the grant) or turned away. */
+export type GuestAdmission = GuestGrant | { state: 'waiting'; reason: GuestWaiting['reason'] } | { state: 'denied' };
+
+/** A guest in a room's waiting room, as moderators see them. */
+export interface WaitingGuest { identity: string; name: string; since: string; inviteId: string }
+
+/** An open invite of a room, as GET /v1/rooms/:room/invites lists it for moderators. */
+export interface OpenInvite {
+  id: string;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  expiresAt: string;
+  guestName?: string;
+  email?: string;
+  waitingRoom: boolean;
+  url: string;
+  mailto: string;
+}
+
+/** What POST /v1/rooms/:room/invites returns. */
+export interface CreatedInvite extends OpenInvite { invite: string }
 
 /** What POST /v1/token returns: a member's LiveKit token for a directory room. */
 export interface RoomTokenGrant {

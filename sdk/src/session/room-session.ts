@@ -2,6 +2,7 @@
 // LiveKit object; views read its observable state per domain (connection, participants, local
 // media, devices, problems, chat) and call its actions. Nothing outside session/ touches LiveKit.
 import {
+  ConnectionState as LkConnectionState,
   DisconnectReason as LkDisconnectReason,
   Room,
   RoomEvent,
@@ -17,6 +18,7 @@ import { Chat, type ChatTransport } from './chat.js';
 import { Devices, type ListDevices } from './devices.js';
 import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
+import { MediaStallWatch } from './media-stall.js';
 import { Store, listEqual } from './store.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
@@ -34,6 +36,11 @@ export interface RoomSessionOptions {
   chat?: ChatTransport;
   /** The room object; tests pass a fake, everyone else leaves it out. */
   room?: Room;
+  /**
+   * Say "reconnecting" as soon as the partner's media stops arriving (1:1 calls). Off for
+   * conferences: there one person's lost connection is not this person's.
+   */
+  watchMedia?: boolean;
   /** How devices are listed (tests); default LiveKit's Room.getLocalDevices. */
   listDevices?: ListDevices;
 }
@@ -52,6 +59,9 @@ export class RoomSession implements SessionApi {
   private readonly audio = new AudioPlayback();
   private visible?: readonly VisibleVideo[];
   private leaving = false;
+  /** "reconnecting" was set because media stopped arriving, not by LiveKit. */
+  private stalled = false;
+  private readonly stallWatch = new MediaStallWatch(() => this.inboundPackets(), (stalled) => this.onMediaStall(stalled));
 
   constructor(private readonly options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
@@ -106,6 +116,7 @@ export class RoomSession implements SessionApi {
     }
     if (this.leaving) return;
     this.connection.set({ phase: 'connected' });
+    if (this.options.watchMedia) this.stallWatch.start();
     this.refreshAll();
     void this.chatChannel.loadHistory().catch(() => undefined);
     await this.localMedia.start(start);
@@ -116,6 +127,7 @@ export class RoomSession implements SessionApi {
 
   async leave(): Promise<void> {
     this.leaving = true;
+    this.stallWatch.stop();
     this.localMedia.stopped = true;
     this.audio.stopAll();
     this.chatChannel.close();
@@ -205,6 +217,7 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.Reconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.SignalReconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.Reconnected, () => {
+        this.stalled = false;
         this.connection.set({ phase: 'connected' });
         this.refreshAll();
         this.reconcileSubscriptions();
@@ -212,6 +225,40 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.Disconnected, (reason?: LkDisconnectReason) => {
         if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
       });
+  }
+
+  /**
+   * Packets received so far on one subscribed, unmuted remote track (a microphone first: it sends
+   * all the time); undefined if there is none. One track's stats per sample keeps the watch cheap:
+   * each getStats() gathers the whole peer connection's statistics.
+   */
+  private async inboundPackets(): Promise<number | undefined> {
+    const tracks = [...this.room.remoteParticipants.values()]
+      .flatMap((p) => [...p.trackPublications.values()])
+      .filter((pub) => pub.isSubscribed && !pub.isMuted && pub.track)
+      .sort((x, y) => Number(y.kind === Track.Kind.Audio) - Number(x.kind === Track.Kind.Audio));
+    const track = tracks[0]?.track;
+    if (!track) return undefined;
+    let count = 0;
+    (await track.getRTCStatsReport())?.forEach((s: { type: string; packetsReceived?: number }) => {
+      if (s.type === 'inbound-rtp') count += s.packetsReceived ?? 0;
+    });
+    // The track's sid makes a change of the watched track a change of the sample.
+    return count + hashOf(track.sid ?? '') * 1e9;
+  }
+
+  /** Media stopped (or came back) while LiveKit still believes the connection is up. */
+  private onMediaStall(stalled: boolean): void {
+    if (this.leaving) return;
+    const phase = this.connection.value.phase;
+    if (stalled && phase === 'connected') {
+      this.stalled = true;
+      this.connection.set({ phase: 'reconnecting' });
+    } else if (!stalled && this.stalled) {
+      this.stalled = false;
+      // Only when LiveKit is not in a reconnect of its own (it reports the end of that itself).
+      if (phase === 'reconnecting' && this.room.state === LkConnectionState.Connected) this.connection.set({ phase: 'connected' });
+    }
   }
 
   private refreshLocal(): void {
@@ -264,4 +311,11 @@ function reasonOf(reason: LkDisconnectReason | undefined): DisconnectReason {
     case LkDisconnectReason.ROOM_DELETED: return 'room_ended';
     default: return 'failed';
   }
+}
+
+/** A small number that differs between track sids (so switching the watched track is a change). */
+function hashOf(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) % 997;
+  return h;
 }

@@ -5,7 +5,7 @@ export { openCallWindow } from './call/open-call-window.js';
 export type { CallWindowOptions, CallWindowHandle } from './call/open-call-window.js';
 export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason, CallWindowLayout } from './call/call-types.js';
 export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timio-call.js';
-export { openConference, roomSessionFactory, TimioConference, defineTimioConference } from './conference/index.js';
+export { openConference, roomSessionFactory, TimioConference, defineTimioConference, conferenceApi } from './conference/index.js';
 export type { OpenConferenceOptions } from './conference/index.js';
 export {
   TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
@@ -20,6 +20,7 @@ export { TimioControlBar, TimioControlEvent, defineControlBar } from './parts/co
 export type { ControlSpec } from './parts/control-bar/control-bar.js';
 export { TimioDeviceSettings, defineDeviceSettings } from './parts/device-settings/device-settings.js';
 export { TimioStatusOverlay, defineStatusOverlay } from './parts/status-overlay/status-overlay.js';
+export { TimioPartnerActions, definePartnerActions } from './parts/partner-actions/partner-actions.js';
 export { orderParticipants, keepPlaces, activeSpeaker } from '../session/order.js';
 export { gridLayout, tilePage, speakerLayout, pageCount } from '../session/layout.js';
 export type {

@@ -38,9 +38,13 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const known = err instanceof ApiError ? err : fromBodyParser(err);
     if (known && known.status < 500) {
-      const retryAfterSeconds = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      const { retryAfterSeconds, opensAt } = known as { retryAfterSeconds?: unknown; opensAt?: unknown };
       const body: ErrorBody = {
-        error: { code: known.code, message: known.message, ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}) },
+        error: {
+          code: known.code, message: known.message,
+          ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+          ...(typeof opensAt === 'string' ? { opensAt } : {}),
+        },
         ...(known.call ? { call: known.call } : {}),
       };
       if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));

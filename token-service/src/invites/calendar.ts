@@ -1,13 +1,14 @@
 // The invite as an iCalendar event (RFC 5545) and as a mailto link, so a moderator can put the
-// meeting into guests' calendars or mail it from their own client.
+// meeting into guests' calendars or mail it from their own client. Both speak the inviter's
+// language; the event's start is an instant (UTC), so each calendar shows it in its own zone.
 import { createEvent } from 'ics';
-import type { InviteClaims } from './invite-token.js';
+import { inviteBody, inviteSubject, type InviteWording } from './invite-text.js';
 
-export function inviteCalendar(invite: InviteClaims, url: string, organizer?: string): string {
+export function inviteCalendar(invite: InviteWording & { id: string }, url: string, organizer?: string): string {
   const { error, value } = createEvent({
     uid: `${invite.id}@timio`,
     title: invite.title,
-    description: `Join the video conference: ${url}`,
+    description: inviteBody(invite, url),
     url,
     location: url,
     start: Date.parse(invite.startsAt),
@@ -21,16 +22,9 @@ export function inviteCalendar(invite: InviteClaims, url: string, organizer?: st
   return value;
 }
 
-export function inviteMailto(invite: InviteClaims, url: string): string {
-  const start = new Date(invite.startsAt);
-  const when = `${start.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  const body = [
-    `You are invited to the video conference "${invite.title}".`,
-    '',
-    `When: ${when} (${invite.durationMinutes} minutes)`,
-    `Join: ${url}`,
-    '',
-    'Open the link in a current browser; no installation is needed.',
-  ].join('\r\n');
-  return `mailto:?subject=${encodeURIComponent(`Invitation: ${invite.title}`)}&body=${encodeURIComponent(body)}`;
+/** mailto: with subject and body (mailto cannot attach the .ics); `to`, already validated, when the inviter gave an address. */
+export function inviteMailto(invite: InviteWording, url: string, to?: string): string {
+  const subject = encodeURIComponent(inviteSubject(invite));
+  const body = encodeURIComponent(inviteBody(invite, url));
+  return `mailto:${to ?? ''}?subject=${subject}&body=${body}`;
 }

@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { checkWritable, isStale, type InviteStore, type StoredInvite } from './invite-store.js';
+import { checkWritable, isOpen, isStale, type InviteStore, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
 
@@ -167,6 +167,9 @@ export function openInviteLog(dataDir: string): InviteStore {
         revoking.delete(id);
       }
       return invite;
+    },
+    async open(room) {
+      return [...invites].filter(([, r]) => r.room === room && isOpen(r)).map(([id, r]) => ({ ...r, id }));
     },
     async close() {
       while (running) await running;

@@ -13,6 +13,14 @@ export interface StoredInvite {
   title?: string;
   startsAt?: string;
   durationMinutes?: number;
+  /** The inviter's language and time zone for the texts (absent in older invites: en, UTC). */
+  lang?: 'de' | 'en';
+  timeZone?: string;
+  /** The one guest the link is for: the guest page pre-fills the name. */
+  guestName?: string;
+  email?: string;
+  /** Guests of this invite always wait until a moderator lets them in. */
+  waitingRoom?: boolean;
   revokedAt?: string;
 }
 
@@ -23,6 +31,8 @@ export interface InviteStore {
   record(id: string, invite: StoredInvite): Promise<void>;
   /** Resolves once the revocation is durable; rejects with ApiError 503 storage_unavailable otherwise. */
   revoke(id: string): Promise<StoredInvite>;
+  /** The room's invites that are neither revoked nor expired, oldest first. */
+  open(room: string): Promise<Array<StoredInvite & { id: string }>>;
   /** Waits for pending writes and lets go of files and connections. */
   close(): Promise<void>;
 }
@@ -30,6 +40,11 @@ export interface InviteStore {
 /** An invite past its expiry (plus a minute of clock slack) is refused by its own token: no need to keep it. */
 export function isStale(invite: StoredInvite, now = Date.now()): boolean {
   return Date.parse(invite.expiresAt) < now - 60_000;
+}
+
+/** An invite still usable: not revoked, not past its expiry. */
+export function isOpen(invite: StoredInvite, now = Date.now()): boolean {
+  return !invite.revokedAt && Date.parse(invite.expiresAt) > now;
 }
 
 /** Throws a ConfigError naming DATA_DIR when the service could not keep a revocation there. */

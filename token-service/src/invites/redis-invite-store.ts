@@ -4,9 +4,11 @@
 // acknowledged change is depends on Redis's persistence (docs/security.md: appendonly).
 import { Redis } from 'ioredis';
 import { ApiError } from '../http/errors.js';
-import type { InviteStore, StoredInvite } from './invite-store.js';
+import { isOpen, type InviteStore, type StoredInvite } from './invite-store.js';
 
 const key = (id: string) => `timio:invite:${id}`;
+// The ids of a room's invites (the invites themselves expire; the index is pruned on reading).
+const roomKey = (room: string) => `timio:invites-of:${room}`;
 
 const REVOKE = `
 local v = redis.call('GET', KEYS[1])
@@ -31,7 +33,12 @@ export function openRedisInviteStore(url: string): InviteStore {
     isRevoked: async (id) => (await get(id))?.revokedAt !== undefined,
     async record(id, invite) {
       try {
-        await redis.set(key(id), JSON.stringify(invite), 'PXAT', Date.parse(invite.expiresAt) + 60_000);
+        const results = await redis.multi()
+          .set(key(id), JSON.stringify(invite), 'PXAT', Date.parse(invite.expiresAt) + 60_000)
+          .zadd(roomKey(invite.room), Date.parse(invite.expiresAt), id)
+          .exec();
+        const failed = results?.find(([err]) => err);
+        if (failed) throw failed[0];
       } catch (err) {
         throw unavailable('invite', err);
       }
@@ -45,6 +52,19 @@ export function openRedisInviteStore(url: string): InviteStore {
       }
       if (typeof raw !== 'string') throw new Error(`unknown invite ${id}`);
       return JSON.parse(raw) as StoredInvite;
+    },
+    async open(room) {
+      await redis.zremrangebyscore(roomKey(room), '-inf', Date.now() - 60_000);
+      const ids = await redis.zrange(roomKey(room), 0, -1);
+      if (ids.length === 0) return [];
+      const raws = await redis.mget(ids.map(key));
+      const found: Array<StoredInvite & { id: string }> = [];
+      raws.forEach((raw, i) => {
+        if (!raw) return;
+        const invite = JSON.parse(raw) as StoredInvite;
+        if (invite.room === room && isOpen(invite)) found.push({ ...invite, id: ids[i]! });
+      });
+      return found;
     },
     async close() {
       redis.disconnect();

@@ -1,32 +1,75 @@
-// POST /v1/guest/token {invite, name}: an external guest's way into the one room of their invite.
+// An external guest's way into the one room of their invite: POST /v1/guest/token {invite, name}
+// (refused before the invite opens), then, if the guest has to wait, POST /v1/guest/admission with
+// the guest token as bearer until a moderator lets them in (or turns them away).
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
-import { displayName, jsonBody } from '../http/validation.js';
+import type { GuestAdmission, GuestGrant, GuestWaiting } from '../../../sdk/src/protocol/rest.js';
+import type { GuestPrincipal } from '../auth/principal.js';
+import { authenticated, principalOf } from '../http/access.js';
+import { displayName, integer, jsonBody } from '../http/validation.js';
+import { POLL_MS } from '../guests/waiting-room.js';
 import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
-import { openInvite } from './invites.js';
+import { openInvite, opensAt } from './invites.js';
 import { ApiError } from '../http/errors.js';
 import { nameKey } from '../directory/names.js';
+
+/** The LiveKit grant of a guest who may go in now. */
+export async function guestGrant(ctx: RouteContext, guest: Omit<GuestPrincipal, 'kind'>, expiresAt: string): Promise<GuestGrant> {
+  const token = await ctx.mintRoomToken({
+    identity: guest.id,
+    name: guest.name,
+    room: guest.room,
+    role: 'guest',
+    metadata: JSON.stringify({ guest: true }),
+    attributes: { [ATTR_GUEST]: '1', [ATTR_INVITE]: guest.inviteId },
+  });
+  const guestToken = ctx.guestSessions.sign(guest, expiresAt);
+  return { state: 'admitted', token, url: ctx.config.livekit.url, identity: guest.id, room: guest.room, role: 'guest', name: guest.name, guestToken };
+}
 
 export function guestRoutes(ctx: RouteContext): Router {
   const router = Router();
   router.post('/guest/token', async (req, res) => {
     const body = jsonBody(req);
-    const invite = await openInvite(ctx, body['invite']);
+    const { claims: invite, stored } = await openInvite(ctx, body['invite']);
+    const opens = opensAt(ctx, invite.startsAt);
+    if (Date.now() < opens.getTime()) {
+      throw Object.assign(new ApiError(403, 'not_open_yet', `this meeting opens for guests at ${opens.toISOString()}`), { opensAt: opens.toISOString() });
+    }
     const name = displayName(body);
     await refuseMemberNames(ctx, invite.room, name);
     // Directory ids cannot contain ':', so a guest can never take an employee's identity.
-    const identity = `guest:${randomBytes(12).toString('base64url')}`;
-    const token = await ctx.mintRoomToken({
-      identity,
-      name,
-      room: invite.room,
-      role: 'guest',
-      metadata: JSON.stringify({ guest: true }),
-      attributes: { [ATTR_GUEST]: '1', [ATTR_INVITE]: invite.id },
-    });
-    const guestToken = ctx.guestSessions.sign({ id: identity, name, room: invite.room, inviteId: invite.id }, invite.expiresAt);
-    res.json({ token, url: ctx.config.livekit.url, identity, room: invite.room, role: 'guest', name, guestToken });
+    const guest = { id: `guest:${randomBytes(12).toString('base64url')}`, name, room: invite.room, inviteId: invite.id };
+    const reason = await ctx.waitingRoom.reasonToWait(invite.room, stored.waitingRoom === true);
+    if (!reason) {
+      res.json(await guestGrant(ctx, guest, invite.expiresAt));
+      return;
+    }
+    await ctx.waitingRoom.enter({ identity: guest.id, name, room: invite.room, inviteId: invite.id, reason, expiresAt: invite.expiresAt });
+    const waiting: GuestWaiting = { state: 'waiting', identity: guest.id, room: invite.room, name, reason, guestToken: ctx.guestSessions.sign(guest, invite.expiresAt) };
+    res.status(202).json(waiting);
+  });
+
+  // Long poll: answers when a moderator decided, or after `waitSeconds` (default and most 25) with "still waiting".
+  router.post('/guest/admission', authenticated(ctx.authenticate), async (req, res) => {
+    const holdSeconds = integer(jsonBody(req), 'waitSeconds', { min: 0, max: POLL_MS / 1000, default: POLL_MS / 1000 });
+    const principal = principalOf(res);
+    if (principal.kind !== 'guest') throw new ApiError(403, 'forbidden', 'only a waiting guest asks for admission');
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    const admission = await ctx.waitingRoom.poll(principal.id, gone.signal, holdSeconds * 1000);
+    if (!admission) throw new ApiError(404, 'not_found', 'this guest is not waiting here; open the invite link again');
+    if (gone.signal.aborted) return;
+    let answer: GuestAdmission;
+    if (admission.state === 'admitted') {
+      // The invite may have been revoked while the guest waited: authenticate checked it above,
+      // but check again for a revocation during the hold.
+      if (await ctx.inviteStore.isRevoked(admission.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
+      answer = await guestGrant(ctx, { id: principal.id, name: principal.name, room: principal.room, inviteId: principal.inviteId }, admission.expiresAt);
+    } else if (admission.state === 'denied') answer = { state: 'denied' };
+    else answer = { state: 'waiting', reason: admission.reason };
+    res.json(answer);
   });
   return router;
 }

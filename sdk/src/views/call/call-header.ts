@@ -1,17 +1,19 @@
 // The call window's header: the partner's name, the call's running time and state badges (the
 // partner's microphone, camera and screen; one's own screen share). On a narrow window the badges
 // show only their icons (the sentence stays for screen readers and as tooltip), so the name keeps
-// its room.
+// its room. Beside the name, the host's contact actions for the partner ("Weitere Kontaktoptionen").
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog } from '../../i18n/catalog.js';
 import type { ParticipantState } from '../../session/types.js';
+import type { CallPeer } from './call-types.js';
 import { icons } from '../icons.js';
 
-export function callHeader(t: Catalog['callWindow'], name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean): TemplateResult {
+export function callHeader(t: Catalog['callWindow'], name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: CallPeer, locale?: string): TemplateResult {
   const badge = (state: string, icon: unknown, text: string, warn = false) =>
     html`<span class="badge ${warn ? 'warn' : ''}" data-state=${state} title=${text}>${icon}<span class="badge-text">${text}</span></span>`;
   return html`<header part="header">
     <span class="name">${name}</span>
+    ${contact ? html`<timio-partner-actions .contact=${contact} locale=${locale ?? nothing}></timio-partner-actions>` : nothing}
     <span class="status" role="timer" aria-live="off">${elapsed}</span>
     <span class="badges">
       ${partner && (!partner.microphone || partner.microphone.muted) ? badge('partner-mic-muted', icons.micOff, t.partnerMicMuted(name), true) : nothing}

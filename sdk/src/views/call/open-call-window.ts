@@ -26,7 +26,8 @@ export interface CallWindowOptions {
   /**
    * Called once when the window closes: `hangup` when this user ended the call (the caller of
    * openCallWindow then tells the token service), `partner_left` / `disconnected` / `failed`
-   * when the media connection ended on its own, `closed` after handle.close().
+   * when the media connection ended on its own, `closed` after handle.close() (or update() with
+   * the call ended; then the window stays a few seconds as a "Gespräch beendet" notice).
    */
   onEnd(end: CallWindowEnd): void;
 }
@@ -45,7 +46,7 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   defineTimioCall();
   const selfId = options.selfId ?? identityFromToken(options.token);
   const partner: CallPeer = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
-  const session = new RoomSession({ url: options.url, token: options.token });
+  const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true });
   const element = document.createElement('timio-call');
   element.session = session;
   element.call = options.call;
@@ -76,12 +77,18 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
     element.removeEventListener('timio-call-window-layout', saveLayout);
     window.removeEventListener('beforeunload', onPageLeave);
     window.removeEventListener('pagehide', onPageLeave);
+    // Ended by the partner or elsewhere (not by this person's own hang-up or Close): a short
+    // "Gespräch beendet" notice stays until dismissed or faded, instead of the window vanishing.
+    const notice = end.reason === 'closed' && end.call.state === 'ended' && element.isConnected;
+    if (notice) void element.showEnded().then(() => element.remove());
     await session.leave();
-    element.remove();
+    if (!notice) element.remove();
     options.onEnd(end);
   };
   const onWindowEnd = (e: Event) => void finish((e as CustomEvent<CallWindowEnd>).detail);
   element.addEventListener('timio-call-window-end', onWindowEnd);
+  // A new call replaces the notice of the one before.
+  for (const old of document.querySelectorAll('timio-call[ended]')) old.remove();
   (options.container ?? document.body).append(element);
   element.addEventListener('timio-call-window-layout', saveLayout);
   // Registered before connect(): LiveKit's own page-leave handler (which stops the tracks) runs after ours.

@@ -13,6 +13,8 @@ import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } fro
 import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
+import { FocusTrap } from './focus-trap.js';
+import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
 
 export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
@@ -43,20 +45,23 @@ declare global {
  * on the stage, the own video in a corner (drag, or arrow keys when focused), and the shared parts
  * (video tiles, control bar, device settings, status overlay), which get the session by context.
  *
+ * @event timio-contact-action - One of the host's contact actions was chosen for the partner (from <timio-partner-actions>).
  * @event timio-call-window-end - The user ended the call or closed the window after it ended.
  *   detail: `{reason: 'hangup' | 'partner_left' | 'disconnected' | 'failed', call}`.
  * @event timio-call-window-layout - The own video moved to another corner. detail: `{corner}`.
  * @csspart window - The window frame.
- * @csspart header - Partner name, call time and state badges.
+ * @csspart header - Partner name, the host's contact actions for the partner, call time and state badges.
  * @csspart stage - The video area.
  * @csspart self-view - The movable own video.
  * @csspart controls - The control bar.
  * @csspart options - The device settings ("Weitere Optionen").
+ * @csspart notice - The "Gespräch beendet" notice left when the partner ended the call.
  * @cssproperty --timio-call-inset - Distance of the window from the viewport edges (0 on phones).
  * @cssproperty --timio-call-backdrop - What covers the page around the window.
  * @cssproperty --timio-call-background - Window background.
  * @cssproperty --timio-call-color - Text and icon colour.
  * @cssproperty --timio-z-index - Stacking order of the window.
+ * @cssproperty --timio-call-notice-duration - How long the "Gespräch beendet" notice stays before it is gone (default 8s).
   *
  * @tag timio-call
  */
@@ -84,6 +89,8 @@ export class TimioCall extends LitElement {
   @state() private optionsOpen = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
+  /** Shown as the short "Gespräch beendet" notice instead of the window (reflected for styling). */
+  @property({ type: Boolean, reflect: true }) ended = false;
 
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly connection = new StoreController(this, () => this.session, (s) => s.connection);
@@ -99,6 +106,16 @@ export class TimioCall extends LitElement {
   private previousFocus?: Element | null;
   /** Since when the partner is out of the room (undefined while they are in it). */
   private partnerAwaySince?: number;
+  private endedDuration = '';
+  private pip?: PictureInPictureHandle;
+  private noticeGone?: () => void;
+
+  constructor() {
+    super();
+    // While the window covers the page, Tab cycles inside it (a modal dialog); Escape closes an
+    // open panel or menu and never ends the call.
+    new FocusTrap(this, () => this.renderRoot.querySelector<HTMLElement>('.window'), () => !this.ended && this.coversPage());
+  }
 
   private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
 
@@ -114,7 +131,52 @@ export class TimioCall extends LitElement {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     clearInterval(this.clock);
     this.resize?.disconnect();
-    if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
+    this.pip?.close();
+    this.restoreFocus();
+    this.noticeGone?.();
+  }
+
+  /** Focus goes back where it was before the window opened, unless the user has moved it since. */
+  private restoreFocus(): void {
+    const active = document.activeElement;
+    if (active !== this && active !== document.body && active !== null) return;
+    if (this.previousFocus instanceof HTMLElement && this.previousFocus.isConnected) this.previousFocus.focus();
+  }
+
+  /**
+   * Turns the window into a short "Gespräch beendet" notice (the call is over; the page is free
+   * again) and resolves once the person dismissed it or it faded (a few seconds, longer while the
+   * pointer or focus is on it).
+   */
+  showEnded(): Promise<void> {
+    if (!this.ended) {
+      const seconds = this.call?.durationSeconds;
+      this.endedDuration = seconds !== undefined ? formatDuration(seconds * 1000) : this.connectedSince ? formatDuration(this.now - this.connectedSince) : '';
+      clearInterval(this.clock);
+      this.pip?.close();
+      if (document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
+      this.ended = true;
+      this.restoreFocus();
+    }
+    return new Promise((resolve) => {
+      const before = this.noticeGone;
+      this.noticeGone = () => {
+        this.noticeGone = undefined;
+        before?.();
+        resolve();
+      };
+    });
+  }
+
+  private readonly dismissNotice = (): void => this.noticeGone?.();
+
+  private renderEnded() {
+    const t = this.t;
+    const name = this.partner?.name ?? this.call?.callee.name ?? '';
+    return html`<div class="notice" part="notice" role="status" lang=${this.locale ?? nothing} @animationend=${this.dismissNotice}>
+      <span class="notice-text"><strong>${t.endedNotice}</strong> <span>${t.endedWith(name, this.endedDuration)}</span></span>
+      <button type="button" class="notice-close" aria-label=${t.dismissNotice} title=${t.dismissNotice} @click=${this.dismissNotice}>${icons.close}</button>
+    </div>`;
   }
 
   protected override firstUpdated(): void {
@@ -125,7 +187,8 @@ export class TimioCall extends LitElement {
       this.stage = { width: entry.contentRect.width, height: entry.contentRect.height };
       this.reportVisible();
     });
-    this.resize.observe(this.renderRoot.querySelector('.stage')!);
+    const stage = this.renderRoot.querySelector('.stage');
+    if (stage) this.resize.observe(stage);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -152,30 +215,38 @@ export class TimioCall extends LitElement {
     return catalogFor(this.locale ?? localeOf(this)).callWindow;
   }
 
+  /** Whether the window covers the whole viewport (then focus stays inside it). */
+  private coversPage(): boolean {
+    const r = this.getBoundingClientRect();
+    return r.left <= 1 && r.top <= 1 && r.width >= innerWidth - 1 && r.height >= innerHeight - 1;
+  }
+
   private partnerState(): ParticipantState | undefined {
     const list = this.people.value ?? [];
     return this.partner ? list.find((p) => p.identity === this.partner!.id) : list.find((p) => !p.isLocal);
   }
 
   override render() {
+    if (this.ended) return this.renderEnded();
     const t = this.t;
     const partner = this.partnerState();
     const self = this.people.value?.find((p) => p.isLocal);
     const name = partner?.name ?? this.partner?.name ?? this.call?.callee.name ?? '';
     const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
     const overlay = this.overlayState(name);
-    return html`<div class="window" part="window" role="dialog" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
-      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing)}
+    return html`<div class="window" part="window" role="dialog" aria-modal="true" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
+      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale)}
       <div class="stage" part="stage">
         ${partner ? this.renderPartner(partner) : nothing}
         ${self ? this.renderSelf(self) : nothing}
         <timio-status-overlay state=${overlay.state} message=${overlay.message} ?spinner=${overlay.spinner} action=${overlay.close ? t.close : ''}
           @timio-overlay-action=${() => overlay.close && this.end(overlay.close)}></timio-status-overlay>
         ${this.screenShareEnded
-          ? html`<p class="notice" role="status" data-notice="screen-share-ended">${t.screenShareEndedByPage}
-              <button type="button" class="notice-close" aria-label=${t.close} title=${t.close} @click=${() => (this.screenShareEnded = false)}>×</button></p>`
+          ? html`<p class="page-notice" role="status" data-notice="screen-share-ended">${t.screenShareEndedByPage}
+              <button type="button" class="page-notice-close" aria-label=${t.close} title=${t.close} @click=${() => (this.screenShareEnded = false)}>×</button></p>`
           : nothing}
-        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" @timio-close=${this.toggleOptions}></timio-device-settings>` : nothing}
+        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" ?pip=${!!pictureInPictureApi()}
+          @timio-close=${this.toggleOptions} @timio-control=${this.onControl}></timio-device-settings>` : nothing}
       </div>
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
     </div>`;
@@ -253,6 +324,7 @@ export class TimioCall extends LitElement {
     if (this.session && runMediaControl(this.session, id, this.local.value)) return;
     if (id === 'fullscreen') void this.toggleFullscreen();
     else if (id === 'more') this.toggleOptions();
+    else if (id === 'picture-in-picture') void this.openPip();
     else if (id === 'end') this.end('hangup');
   };
 
@@ -263,6 +335,22 @@ export class TimioCall extends LitElement {
       else this.renderRoot.querySelector<TimioControlBar>('timio-control-bar')?.shadowRoot?.querySelector<HTMLElement>('.more')?.focus();
     });
   };
+
+  /** "Bild im Bild": the call also in a small always-on-top window (closing it returns here). */
+  private async openPip(): Promise<void> {
+    if (!this.session) return;
+    if (this.optionsOpen) this.toggleOptions();
+    if (this.pip && !this.pip.window.closed) return;
+    try {
+      const name = this.partnerState()?.name ?? this.partner?.name ?? '';
+      this.pip = await openPictureInPicture({
+        session: this.session, partnerId: this.partner?.id, partnerName: name, t: this.t, lang: this.locale ?? localeOf(this),
+        onHangUp: () => this.end('hangup'),
+      });
+    } catch (err) {
+      console.warn('[timio] picture-in-picture failed', err);
+    }
+  }
 
   private async toggleFullscreen(): Promise<void> {
     if (document.fullscreenElement === this) await document.exitFullscreen();

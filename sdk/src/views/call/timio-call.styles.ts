@@ -166,7 +166,7 @@ export const callWindowStyles = [
       display: flex;
       flex-direction: column;
     }
-    .notice {
+    .page-notice {
       position: absolute;
       top: 12px;
       left: 50%;
@@ -183,7 +183,7 @@ export const callWindowStyles = [
       color: #fff;
       font-size: 0.9rem;
     }
-    .notice-close {
+    .page-notice-close {
       min-width: 32px;
       min-height: 32px;
       border: 0;
@@ -194,8 +194,72 @@ export const callWindowStyles = [
       font-size: 1.2rem;
       cursor: pointer;
     }
-    .notice-close:focus-visible {
+    .page-notice-close:focus-visible {
       outline: 2px solid var(--_color-primary, #fff);
+    }
+    /* After the partner ended the call: a small notice at the bottom that fades; the page is free. */
+    :host([ended]) {
+      inset: auto 16px 24px 16px;
+      padding: 0;
+      background: none;
+      display: flex;
+      justify-content: center;
+      pointer-events: none;
+    }
+    .notice {
+      pointer-events: auto;
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      max-width: 100%;
+      padding: 12px 8px 12px 18px;
+      border-radius: var(--_radius);
+      background: var(--_call-background);
+      box-shadow: var(--_shadow);
+      font-size: 15px;
+      animation: timio-notice-fade var(--timio-call-notice-duration, 8s) linear forwards;
+    }
+    /* The notice waits while the person points at it or has focus on it. */
+    .notice:hover,
+    .notice:focus-within {
+      animation-play-state: paused;
+    }
+    .notice-text {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      min-width: 0;
+    }
+    .notice-text span {
+      color: var(--_call-muted-color);
+      font-size: 13px;
+      overflow-wrap: anywhere;
+    }
+    .notice-close {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: 44px;
+      height: 44px;
+      border: none;
+      border-radius: 50%;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    .notice-close:hover {
+      background: rgb(255 255 255 / 0.12);
+    }
+    .notice-close:focus-visible {
+      outline: 3px solid var(--_primary);
+    }
+    .notice-close svg {
+      width: 20px;
+      height: 20px;
+    }
+    @keyframes timio-notice-fade {
+      0%, 85% { opacity: 1; }
+      100% { opacity: 0; }
     }
     @media (max-width: 600px) {
       :host {

@@ -2,11 +2,14 @@
 // The session is a stand-in with the real session's stores (testing/fake-session.ts); the real
 // session against a media server is exercised end to end in e2e/call-window.test.ts.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
 import { FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
+import { registerContactActions } from '../../contact-actions/contact-actions.js';
+import type { UserRef } from '../../protocol/realtime.js';
 
 // Mocha's globals (the project has no @types/mocha).
 declare const describe: (name: string, body: () => void) => void;
@@ -192,6 +195,165 @@ describe('<timio-call>', () => {
     expect(bar.shadowRoot!.activeElement === bar.shadowRoot!.querySelector('.more')).to.equal(true);
   });
 
+  it("header: the host's contact actions for the partner run with the partner's id", async () => {
+    const ran: UserRef[] = [];
+    const remove = registerContactActions([{ id: 'chat', label: { de: 'Chat öffnen', en: 'Open chat' }, run: (c) => ran.push(c) }]);
+    const { el, session, root } = await open('de');
+    session.connection.set({ phase: 'connected' });
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    const actions = root.querySelector('header timio-partner-actions')!;
+    const toggle = actions.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
+    expect(toggle.textContent?.trim()).to.equal('Weitere Kontaktoptionen');
+    toggle.click();
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const chosen = oneEvent(el, 'timio-contact-action');
+    actions.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="chat"]')!.click();
+    expect((await chosen).detail.contact).to.deep.equal({ id: 'ben', name: 'Ben Müller' });
+    expect(ran).to.deep.equal([{ id: 'ben', name: 'Ben Müller' }]);
+    remove();
+    await settled(el);
+    expect(actions.shadowRoot!.querySelector('.toggle')).to.equal(null);
+  });
+
+  it('keyboard focus stays inside the window: Tab and Shift+Tab cycle, focus from the page comes back, Escape never ends the call', async () => {
+    // The page behind has its own links (the portal's navigation) before and after the window.
+    const before = document.createElement('a');
+    before.href = '#journal';
+    before.textContent = 'Journal';
+    document.body.prepend(before);
+    const { el, session, root } = await open('de');
+    const after = document.createElement('a');
+    after.href = '#chat';
+    after.textContent = 'Chat';
+    document.body.append(after);
+    session.connection.set({ phase: 'connected' });
+    session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    expect(root.querySelector('.window')!.getAttribute('aria-modal')).to.equal('true');
+    const deepActive = () => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a;
+    };
+    const inside = () => el.contains(document.activeElement) || document.activeElement === el;
+    const seen = new Set<string>();
+    const name = () => { const a = deepActive(); return a?.getAttribute('aria-label') ?? a?.textContent?.trim() ?? a?.tagName ?? ''; };
+    // Twice round the window's controls (self view, camera … end call) and never onto the page.
+    for (let i = 0; i < 20; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(inside(), `Tab ${i + 1} stays in the window (focus on "${name()}")`).to.equal(true);
+      seen.add(name());
+    }
+    expect([...seen]).to.include.members(['Eigene Videoansicht', 'Kamera ausschalten', 'Gespräch beenden']);
+    for (let i = 0; i < 20; i++) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(inside(), `Shift+Tab ${i + 1} stays in the window (focus on "${name()}")`).to.equal(true);
+    }
+    // Focus moved to the page behind by a script comes back into the window.
+    after.focus();
+    await waitUntil(() => inside(), 'focus back in the window');
+    expect(document.activeElement === after).to.equal(false);
+    // Escape closes "Weitere Optionen" and otherwise leaves the call alone.
+    let ended = false;
+    el.addEventListener('timio-call-window-end', () => (ended = true));
+    deep<HTMLButtonElement>(root, '.controls .more')!.click();
+    await settled(el);
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(root.querySelector('.options')).to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await settled(el);
+    expect(ended).to.equal(false);
+    expect(inside()).to.equal(true);
+    before.remove();
+    after.remove();
+  });
+
+  it('partner ended the call: a "Gespräch beendet" notice that frees the page and is dismissed', async () => {
+    const trigger = document.createElement('button');
+    trigger.textContent = 'Ben anrufen';
+    document.body.append(trigger);
+    trigger.focus();
+    const { el, session, root } = await open('de');
+    session.connection.set({ phase: 'connected' });
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    expect(document.activeElement === el, 'focus in the window').to.equal(true);
+    el.call = { ...call, state: 'ended', outcome: 'completed', durationSeconds: 75 };
+    let gone = false;
+    const done = el.showEnded().then(() => (gone = true));
+    await settled(el);
+    expect(el.hasAttribute('ended')).to.equal(true);
+    const notice = root.querySelector('[part="notice"]')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(text(root, '[part="notice"]')).to.equal('Gespräch beendet Gespräch mit Ben Müller · 1:15');
+    expect(root.querySelector('.window')).to.equal(null);
+    // The page is usable again: focus is back on what opened the call and stays there.
+    expect(document.activeElement === trigger, `focus back on the page's button, not ${document.activeElement?.tagName}`).to.equal(true);
+    const box = el.getBoundingClientRect();
+    expect(box.height).to.be.below(innerHeight / 2);
+    await expect(el).to.be.accessible();
+    expect(gone).to.equal(false);
+    root.querySelector<HTMLButtonElement>('.page-notice-close')!.click();
+    await done;
+    trigger.remove();
+  });
+
+  it('the notice fades by itself after a few seconds', async () => {
+    const { el, session, root } = await open('en');
+    el.style.setProperty('--timio-call-notice-duration', '1.5s');
+    session.connection.set({ phase: 'connected' });
+    await settled(el);
+    el.call = { ...call, state: 'ended', outcome: 'completed' };
+    let gone = false;
+    void el.showEnded().then(() => (gone = true));
+    await settled(el);
+    expect(text(root, '[part="notice"] strong')).to.equal('Call ended');
+    await waitUntil(() => Number(getComputedStyle(root.querySelector('[part="notice"]')!).opacity) < 1, 'the notice fades');
+    await waitUntil(() => gone, 'the notice is gone');
+  });
+
+  it('"Bild im Bild" in "Weitere Optionen" exactly where the browser has Document Picture-in-Picture', async () => {
+    const { el, session, root } = await open('de');
+    session.connection.set({ phase: 'connected' });
+    session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+    const partnerTrack = canvasTrack();
+    session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: partnerTrack }, microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    deep<HTMLButtonElement>(root, '.controls .more')!.click();
+    await settled(el);
+    await settled(el);
+    const item = () => root.querySelector('.options')!.shadowRoot!.querySelector<HTMLButtonElement>('.pip');
+    const api = (window as { documentPictureInPicture?: { window: Window | null } }).documentPictureInPicture;
+    console.log(`documentPictureInPicture in this browser: ${api ? 'yes' : 'no'}`);
+    if (!api) {
+      expect(item()).to.equal(null);
+      return;
+    }
+    expect(item()!.textContent?.trim()).to.equal('Bild im Bild');
+    // A real key press: the browser opens the small window only from a user's action.
+    item()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => api.window, 'the picture-in-picture window opens');
+    const pip = api.window!;
+    const video = pip.document.querySelector('video')!;
+    expect((video.srcObject as MediaStream).getVideoTracks()[0] === partnerTrack).to.equal(true);
+    const labels = [...pip.document.querySelectorAll('button')].map((b) => b.textContent);
+    expect(labels).to.deep.equal(['Mikrofon stummschalten', 'Kamera ausschalten', 'Zurück zur Seite', 'Gespräch beenden']);
+    pip.document.querySelector<HTMLButtonElement>('button.mic')!.click();
+    expect(session.calls.at(-1)).to.equal('mic:false');
+    const ended = oneEvent(el, 'timio-call-window-end');
+    pip.document.querySelector<HTMLButtonElement>('button.end')!.click();
+    expect((await ended).detail.reason).to.equal('hangup');
+    el.remove();
+    await waitUntil(() => api.window === null, 'the small window closes with the call window');
+  });
+
   it('own video moves between corners with the arrow keys', async () => {
     const { el, session, root } = await open('de');
     session.connection.set({ phase: 'connected' });
@@ -213,15 +375,15 @@ describe('<timio-call>', () => {
     el.screenShareEnded = true;
     await settled(el);
     expect(root.querySelector('.self')!.classList.contains('top-left')).to.equal(true);
-    const notice = root.querySelector<HTMLElement>('.notice[data-notice="screen-share-ended"]')!;
+    const notice = root.querySelector<HTMLElement>('.page-notice[data-notice="screen-share-ended"]')!;
     expect(notice.getAttribute('role')).to.equal('status');
     expect(notice.innerText).to.contain('Your screen share ended with the page change.');
     const moved = oneEvent(el, 'timio-call-window-layout');
     root.querySelector<HTMLElement>('.self')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     expect((await moved).detail.corner).to.equal('top-right');
-    root.querySelector<HTMLButtonElement>('.notice-close')!.click();
+    root.querySelector<HTMLButtonElement>('.page-notice-close')!.click();
     await el.updateComplete;
-    expect(root.querySelector('.notice')).to.equal(null);
+    expect(root.querySelector('.page-notice')).to.equal(null);
   });
 });
 

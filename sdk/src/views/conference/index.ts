@@ -6,6 +6,7 @@ import { RoomSession } from '../../session/room-session.js';
 import { conferenceApi, type RestPort } from './room-api.js';
 import type { SessionFactory } from './conference-join.js';
 import { TimioConference, defineTimioConference } from './timio-conference.js';
+import type { GuestNoticeSource } from './waiting/waiting-guests.js';
 
 export interface OpenConferenceOptions {
   room: string;
@@ -14,6 +15,8 @@ export interface OpenConferenceOptions {
   /** The page's token service client (TokenServiceClient). */
   rest: RestPort;
   roomName?: string;
+  /** The page's realtime guest frames, for moderators' "… möchte teilnehmen" notices. */
+  guestNotices?: GuestNoticeSource;
   /** Where a full-window conference goes when the page has none for the room; default document.body. */
   container?: HTMLElement;
 }
@@ -37,6 +40,7 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
   if (options.roomName && !element.roomName) element.roomName = options.roomName;
   element.api ??= conferenceApi(options.rest, options.room);
   element.createSession ??= roomSessionFactory;
+  if (options.guestNotices) element.guestNotices ??= options.guestNotices;
   void element.join({ prejoin: options.prejoin });
   return element;
 }

@@ -4,10 +4,13 @@
 import type { RoomChatMessage, RoomTokenGrant } from '../../protocol/rest.js';
 import type { RoomStatus } from '../../protocol/realtime.js';
 import type { ChatTransport } from '../../session/chat.js';
+import { inviteApi, type InviteApi } from './invite/invite-api.js';
 
 /** What the conference needs from the token service's REST client (TokenServiceClient has it). */
 export interface RestPort {
   request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** Text answers (the invite's calendar file); without it, no invite dialog. */
+  text?(path: string): Promise<string>;
 }
 
 export interface ConferenceApi {
@@ -21,12 +24,22 @@ export interface ConferenceApi {
   muteAll(): Promise<number>;
   remove(identity: string): Promise<void>;
   readonly chat: ChatTransport;
+  /** The room's invites ("Person einladen"), when the REST client can fetch calendar files. */
+  readonly invites?: InviteApi;
+  /** Let a waiting guest in, or turn them away (moderators). */
+  decideGuest?(identity: string, admit: boolean): Promise<void>;
+  /** The guests waiting now (moderators). */
+  waitingGuests?(): Promise<Array<{ identity: string; name: string; since: string }>>;
 }
 
 export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
   const base = `/v1/rooms/${encodeURIComponent(room)}`;
   const person = (identity: string) => `${base}/participants/${encodeURIComponent(identity)}`;
+  const text = rest.text?.bind(rest);
   return {
+    ...(text ? { invites: inviteApi({ request: (m, p, b) => rest.request(m, p, b), text }, room) } : {}),
+    decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
+    waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
     status: () => rest.request<RoomStatus>('GET', base),
     setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),

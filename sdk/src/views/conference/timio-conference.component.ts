@@ -7,6 +7,7 @@ import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import type { ConferenceApi } from './room-api.js';
+import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
@@ -49,10 +50,14 @@ export class TimioConference extends LitElement {
   @property() chat = '';
   /** Tiles per page in the tile view (default 9 = 3×3). */
   @property({ type: Number, attribute: 'per-page' }) perPage = 9;
+  /** The chat room's address: "Person einladen" offers it to colleagues (without it, guest links only). */
+  @property({ attribute: 'room-url' }) roomUrl = '';
   /** Covers the whole window instead of the place the host gave it. */
   @property({ type: Boolean, reflect: true, attribute: 'full-window' }) fullWindow = false;
   /** The room routes of the token service (set by the page wiring). */
   @property({ attribute: false }) api?: ConferenceApi;
+  /** The page's realtime guest frames (set by the page wiring): moderators see who waits to be let in. */
+  @property({ attribute: false }) guestNotices?: GuestNoticeSource;
   /** Makes the room session for a join (set by the page wiring; tests pass their own). */
   @property({ attribute: false }) createSession?: SessionFactory;
   /**
@@ -71,6 +76,7 @@ export class TimioConference extends LitElement {
 
   /** This view's join: its room session, role and progress. */
   readonly joining = new ConferenceJoin(this);
+  private readonly waiting = new WaitingGuests(this);
   private readonly notices = new ConferenceNotices(this, () => this.panel === 'chat');
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly connection = new StoreController(this, () => this.joining.session, (s) => s.connection);
@@ -104,6 +110,7 @@ export class TimioConference extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
     this.phase = this.joining.phase;
     const session = this.joining.session;
     if (this.provider.value !== session) {
@@ -143,6 +150,7 @@ export class TimioConference extends LitElement {
     });
     return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
       ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
+      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, this.localize.t.media.guest, this.waiting.guests, (identity, admit) => void this.waiting.decide(identity, admit))}
       <div class="body ${this.panel ? 'with-panel' : ''}">
         <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
         <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
@@ -158,7 +166,10 @@ export class TimioConference extends LitElement {
   private renderPanel(panel: Panel) {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
-    if (panel === 'participants') return html`<timio-participants-panel ?moderator=${this.joining.moderator} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
+    if (panel === 'participants') {
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined}
+        room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
+    }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
       @timio-view-change=${(e: TimioViewChangeEvent) => Object.assign(this, e.detail)} @timio-panel-close=${close}></timio-conference-settings>`;
   }

@@ -33,7 +33,8 @@ export const conferenceStyles = [
     .conference[data-phase='prejoin'],
     .conference[data-phase='ended'] {
       overflow-y: auto;
-      justify-content: center;
+      /* safe: a pre-join taller than a small panel starts at its top instead of being cut off above */
+      justify-content: safe center;
     }
     .conference[data-phase='idle'] {
       display: none;
@@ -124,6 +125,12 @@ export const conferenceStyles = [
     }
     .banner p {
       margin: 0 0 8px;
+    }
+    .admit-notice .tag {
+      font-size: 0.8em;
+      padding: 1px 6px;
+      border-radius: 6px;
+      border: 1px solid currentColor;
     }
     .scrim {
       position: absolute;

@@ -11,6 +11,8 @@ import { initials } from '../../parts/initials.js';
 import { TimioPanelCloseEvent } from '../panel-close.js';
 import { TimioModerateEvent } from './moderate-event.js';
 import { participantsPanelStyles } from './participants-panel.styles.js';
+import type { InviteApi } from '../invite/invite-api.js';
+import type { TimioInviteDialog } from '../invite/invite-dialog.component.js';
 import { conferenceStrings } from '../i18n/index.js';
 
 /** Raised hands first by the time they went up, then everyone else in join order. */
@@ -22,7 +24,8 @@ export function listOrder(people: readonly ParticipantState[]): ParticipantState
 
 /**
  * "Anwesende Teilnehmer": everyone present with microphone, camera and hand state, moderators and
- * guests marked; for a moderator also mute, mute everyone else, lower a hand, remove.
+ * guests marked; for a moderator also mute, mute everyone else, lower a hand, remove, and
+ * "Person einladen" (the invite dialog) when the conference has the room's invites.
  *
  * @event timio-moderate - detail: `{action: 'mute' | 'mute-all' | 'lower-hand' | 'remove', identity?}`.
  * @event timio-panel-close - Close button or Escape.
@@ -35,6 +38,12 @@ export class TimioParticipantsPanel extends LitElement {
 
   /** This person moderates: show the moderator actions. */
   @property({ type: Boolean }) moderator = false;
+  /** The room's invites: a moderator gets "Person einladen". */
+  @property({ attribute: false }) invites?: InviteApi;
+  /** The meeting's default title in the invite dialog. */
+  @property({ attribute: 'room-name' }) roomName = '';
+  /** The chat room's address for colleagues (from the conference's `room-url`). */
+  @property({ attribute: 'room-url' }) roomUrl = '';
 
   /** The room session, from the conference that owns it (@lit/context). */
   @consume({ context: sessionContext, subscribe: true })
@@ -62,6 +71,8 @@ export class TimioParticipantsPanel extends LitElement {
         <h2 id="people-title">${t.participantsTitle(people.length)}</h2>
         <button class="icon-button close" aria-label=${t.close} title=${t.close} @click=${() => this.dispatchEvent(new TimioPanelCloseEvent())}>${icons.close}</button>
       </div>
+      ${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${conferenceStrings(this.localize.t).invite.open}</button>
+        <timio-invite-dialog .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
       ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
       <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>
     </section>`;
@@ -104,6 +115,10 @@ export class TimioParticipantsPanel extends LitElement {
       <button class="danger confirm-remove" @click=${() => ((this.confirming = undefined), this.moderate('remove', p.identity))}>${t.removeShort}<span class="sr-only"> – ${p.name}</span></button>
       <button class="link" @click=${() => (this.confirming = undefined)}>${t.cancel}</button></span>`;
   }
+
+  private openInvite = (): void => {
+    void this.renderRoot.querySelector<TimioInviteDialog>('timio-invite-dialog')?.show();
+  };
 
   private moderate(action: TimioModerateEvent['detail']['action'], identity?: string): void {
     this.dispatchEvent(new TimioModerateEvent(action, identity));

@@ -76,6 +76,22 @@ describe('<timio-participants-panel> in the conference', () => {
     ]);
   });
 
+  it('"Person einladen" only for moderators: it opens the invite dialog with the room\'s name and open invites', async () => {
+    const member = await withPeople(false);
+    expect(deep(member.root, 'button.invite')).to.equal(null, 'members do not invite');
+    member.service.uninstall();
+    const f = await withPeople(true);
+    f.service.on('GET /v1/rooms/vertrieb/invites', () => ({ status: 200, json: { invites: [] } }));
+    const button = deep<HTMLButtonElement>(f.root, 'button.invite')!;
+    expect(button.textContent).to.equal('Person einladen');
+    button.click();
+    const dialog = () => deep(f.root, 'timio-invite-dialog')!.shadowRoot!;
+    await waitUntil(() => dialog().querySelector<HTMLDialogElement>('dialog')?.open, 'the dialog opens');
+    expect(dialog().querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('Vertrieb');
+    await waitUntil(() => f.service.requests.some((r) => r.method === 'GET' && r.path === '/v1/rooms/vertrieb/invites'), 'open invites asked for');
+    await expect(f.el).to.be.accessible();
+  });
+
   it('a refused moderator action is a readable notice', async () => {
     const f = await withPeople(true);
     f.service.on('POST /v1/rooms/vertrieb/mute-all', () => ({ status: 403, json: { error: { code: 'forbidden', message: 'no' } } }));

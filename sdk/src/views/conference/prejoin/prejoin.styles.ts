@@ -15,7 +15,8 @@ export const prejoinStyles = [
     .prejoin {
       display: grid;
       gap: 14px;
-      max-width: 560px;
+      /* narrow enough that preview, devices and the moderator's choice fit a panel beside the chat */
+      max-width: 460px;
       margin: 0 auto;
       padding: 16px;
     }

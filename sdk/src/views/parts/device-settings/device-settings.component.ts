@@ -7,6 +7,7 @@ import type { SessionApi } from '../../../session/session-api.js';
 import type { DeviceKind } from '../../../session/types.js';
 import { StoreController, sessionContext } from '../../session-context.js';
 import { icons } from '../../icons.js';
+import { TimioControlEvent } from '../control-bar/control-bar.component.js';
 import { playTestSound, watchMicrophoneLevel } from './device-test.js';
 import { deviceSettingsStyles } from './device-settings.styles.js';
 import { conferenceStrings } from '../../conference/i18n/index.js';
@@ -28,6 +29,7 @@ declare global {
  * level, speaker with a test sound. Reads and changes the session the view provides.
  *
  * @event timio-close - The close button or Escape was pressed.
+ * @event timio-control - "Bild im Bild" was pressed. detail: `{id: 'picture-in-picture'}`.
  * @csspart panel - The dialog panel.
  * @cssproperty --timio-call-panel - Panel background.
   *
@@ -41,6 +43,8 @@ export class TimioDeviceSettings extends LitElement {
   @state()
   session?: SessionApi;
 
+  /** Offers "Bild im Bild" (the view sets it where the browser has Document Picture-in-Picture). */
+  @property({ type: Boolean }) pip = false;
   /** Inside another panel (the conference's settings): no own heading, close button or dialog role. */
   @property({ type: Boolean }) embedded = false;
 
@@ -115,6 +119,7 @@ export class TimioDeviceSettings extends LitElement {
       </div>
       ${d.canChooseSpeaker ? select('audiooutput', t.speaker) : nothing}
       <button class="text-button test-sound" @click=${() => playTestSound(d.active.audiooutput ?? '')}>${t.playTestSound}</button>
+      ${this.pip ? html`<button class="text-button pip" @click=${() => this.dispatchEvent(new TimioControlEvent('picture-in-picture'))}>${t.pictureInPicture}</button>` : nothing}
     </section>`;
   }
 

@@ -1,0 +1,231 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { GuestGrant, InviteInfo } from '../../protocol/rest.js';
+import { TimioApiError } from '../../api/api-error.js';
+import { useTokenServiceUrl } from '../../config/config.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { guestApi, inviteFromHash, validInvite } from './guest-api.js';
+import { openGuestConference, type GuestConferenceOpener } from './guest-conference.js';
+import { guestJoinStyles } from './guest-join.styles.js';
+import { guestStrings } from './i18n.js';
+
+/** Where the guest is on their way in. */
+export type GuestJoinState =
+  | 'loading' | 'early' | 'open' | 'joining' | 'waiting' | 'conference'
+  | 'denied' | 'removed' | 'ended' | 'left' | 'expired' | 'revoked' | 'malformed' | 'unknown' | 'error';
+
+/** The states that end the way in: a page with a title and a sentence. */
+const END_PAGES = ['denied', 'removed', 'ended', 'left', 'expired', 'revoked', 'malformed', 'unknown', 'error'] as const;
+
+export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }> {
+  constructor(state: GuestJoinState) {
+    super('timio-guest-state', { bubbles: true, composed: true, detail: { state } });
+  }
+}
+
+/**
+ * The guest page of an invite link (`…/guest#invite=…`): what the meeting is and when; before it
+ * opens a note with the time it opens (and it opens by itself then); the guest's name (pre-filled
+ * from the invite); the waiting room until a moderator lets them in; then the conference with its
+ * camera and microphone check, loaded on demand. Expired, withdrawn, damaged and unknown links,
+ * refusal and removal each get a readable page in the browser's language.
+ *
+ * @tag timio-guest-join
+ *
+ * @event timio-guest-state - Every change of state. detail: `{state}` (loading, early, open, joining, waiting, conference, denied, removed, ended, left, expired, revoked, malformed, unknown, error).
+ *
+ * @csspart card - The box with the invitation, the form and the notes.
+ * @csspart title - The meeting's title.
+ * @csspart name - The name field.
+ * @csspart join - The "Weiter" button.
+ * @csspart notice - The note before the start, in the waiting room, or on an end page.
+ * @csspart conference - Where the conference is shown once the guest is in.
+ *
+ * @cssproperty --timio-color-primary - Buttons and focus rings.
+ * @cssproperty --timio-color-text - Text on the card.
+ * @cssproperty --timio-guest-join-background - Behind the card.
+ */
+export class TimioGuestJoin extends LitElement {
+  static override styles = guestJoinStyles;
+
+  /** Opens the conference once admitted; tests replace it (the default loads the views chunk). */
+  static openConference: GuestConferenceOpener = openGuestConference;
+
+  /** The token service; default: the page's configured one. */
+  @property({ attribute: 'service-url' }) serviceUrl = '';
+  /** The invite token; default: read from the page's `#invite=…`. */
+  @property() invite = '';
+
+  /** Where the guest is: loading, early, open, joining, waiting, conference or one of the end pages (read only). */
+  @state() state: GuestJoinState = 'loading';
+  @state() private info?: InviteInfo;
+  @state() private name = '';
+  @state() private waitReason: 'no_moderator' | 'waiting_room' = 'no_moderator';
+  @state() private errorCode = '';
+
+  private readonly localize = new LocalizeController(this);
+  private readonly stop = new AbortController();
+  private openTimer?: ReturnType<typeof setTimeout>;
+  private conference?: HTMLElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop.abort();
+    clearTimeout(this.openTimer);
+  }
+
+  private get base(): string {
+    return (this.serviceUrl || useTokenServiceUrl() || '').replace(/\/$/, '');
+  }
+
+  private go(next: GuestJoinState): void {
+    this.state = next;
+    this.dispatchEvent(new TimioGuestStateEvent(next));
+  }
+
+  private fail(err: unknown): void {
+    const code = err instanceof TimioApiError ? err.code : 'fallback';
+    if (code === 'invite_expired') return this.go('expired');
+    if (code === 'invite_revoked') return this.go('revoked');
+    if (code === 'not_found') return this.go('unknown');
+    if (code === 'not_open_yet') return this.scheduleOpen((err as { opensAt?: string }).opensAt);
+    this.errorCode = code;
+    this.go('error');
+  }
+
+  private async load(): Promise<void> {
+    const invite = this.invite ? validInvite(this.invite) : inviteFromHash(location.hash);
+    if (!invite) return this.go('malformed');
+    this.invite = invite;
+    try {
+      this.info = await guestApi.lookup(this.base, invite);
+    } catch (err) {
+      return this.fail(err);
+    }
+    this.name ||= this.info.guestName ?? '';
+    this.scheduleOpen(this.info.opensAt);
+  }
+
+  /** Before the opening time: the note, and the form by itself once it is reached. */
+  private scheduleOpen(opensAt: string | undefined): void {
+    const wait = opensAt ? Date.parse(opensAt) - Date.now() : 0;
+    clearTimeout(this.openTimer);
+    if (wait <= 0) return this.go('open');
+    if (opensAt && this.info) this.info = { ...this.info, opensAt };
+    this.go('early');
+    // Timers longer than ~24.8 days overflow; a page open that long can be reloaded.
+    this.openTimer = setTimeout(() => this.go('open'), Math.min(wait + 500, 2_000_000_000));
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const name = this.name.trim();
+    if (!name || this.state !== 'open') return;
+    this.go('joining');
+    try {
+      const answer = await guestApi.token(this.base, this.invite, name);
+      if (answer.state === 'admitted') return this.enter(answer);
+      this.waitReason = answer.reason;
+      this.go('waiting');
+      await this.waitForAdmission(answer.guestToken);
+    } catch (err) {
+      if (this.stop.signal.aborted) return;
+      if (err instanceof TimioApiError && (err.code === 'name_taken' || err.code === 'invalid_input')) {
+        this.errorCode = err.code;
+        return this.go('open');
+      }
+      this.fail(err);
+    }
+  }
+
+  private async waitForAdmission(guestToken: string): Promise<void> {
+    for (;;) {
+      const answer = await guestApi.admission(this.base, guestToken, this.stop.signal);
+      if (answer.state === 'admitted') return this.enter(answer);
+      if (answer.state === 'denied') return this.go('denied');
+      this.waitReason = answer.reason;
+    }
+  }
+
+  private async enter(grant: GuestGrant): Promise<void> {
+    this.go('conference');
+    await this.updateComplete;
+    const slot = this.renderRoot.querySelector<HTMLElement>('[part="conference"]')!;
+    this.conference = await TimioGuestJoin.openConference({ grant, title: this.info?.title ?? grant.room, container: slot, serviceUrl: this.base });
+    this.conference.addEventListener('timio-conference-left', (e) => {
+      const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
+      this.go(reason === 'removed' ? 'removed' : reason === 'left' ? 'left' : 'error');
+    });
+    this.conference.addEventListener('timio-conference-ended', () => this.go('ended'));
+  }
+
+  private when(): string {
+    const t = this.localize.t;
+    if (!this.info) return '';
+    const start = new Date(this.info.startsAt);
+    const end = new Date(start.getTime() + this.info.durationMinutes * 60_000);
+    const day = new Intl.DateTimeFormat(t.locale, { dateStyle: 'full', timeStyle: 'short' }).format(start);
+    const until = new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }).format(end);
+    return guestStrings(t).when(day, until);
+  }
+
+  override render(): TemplateResult {
+    const t = guestStrings(this.localize.t);
+    if (this.state === 'conference') return html`<div part="conference"></div>`;
+    return html`<section part="card" aria-label=${t.label} aria-busy=${this.state === 'loading' || this.state === 'joining' ? 'true' : 'false'}>
+      ${this.info && !(END_PAGES as readonly string[]).includes(this.state) ? html`
+        <p class="kicker">${t.invitation}</p>
+        <h1 part="title">${this.info.title}</h1>
+        <p class="when">${this.when()}</p>` : nothing}
+      ${this.body()}
+    </section>`;
+  }
+
+  private body(): TemplateResult {
+    const catalog = this.localize.t;
+    const t = guestStrings(catalog);
+    switch (this.state) {
+      case 'loading':
+        return html`<p part="notice" role="status">${t.loading}</p>`;
+      case 'early': {
+        const opens = new Intl.DateTimeFormat(catalog.locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(this.info!.opensAt));
+        return html`<div part="notice" role="status"><h2>${t.notOpenTitle}</h2><p>${t.notOpen(opens)}</p></div>`;
+      }
+      case 'open':
+      case 'joining':
+        return html`<form @submit=${this.submit}>
+          <label for="name">${t.nameLabel}</label>
+          <input id="name" part="name" name="name" autocomplete="name" required maxlength="64" aria-describedby="hint${this.errorCode ? ' problem' : ''}"
+            .value=${this.name} @input=${(e: Event) => { this.name = (e.target as HTMLInputElement).value; this.errorCode = ''; }} />
+          <p id="hint" class="hint">${t.nameHint}</p>
+          ${this.errorCode ? html`<p id="problem" class="problem" role="alert">${catalog.errors[this.errorCode] ?? catalog.errors.fallback}</p>` : nothing}
+          <button part="join" type="submit" ?disabled=${this.state === 'joining'}>${this.state === 'joining' ? t.joining : t.join}</button>
+        </form>`;
+      case 'waiting':
+        return html`<div part="notice" role="status"><h2>${t.waitingTitle}</h2>
+          <p>${this.waitReason === 'waiting_room' ? t.waitingForModerator : t.waitingForStart}</p></div>`;
+      default:
+        return this.endPage(this.state);
+    }
+  }
+
+  private endPage(state: (typeof END_PAGES)[number] | 'conference'): TemplateResult {
+    const catalog = this.localize.t;
+    const t = guestStrings(catalog);
+    const pages: Record<string, [string, string]> = {
+      denied: [t.deniedTitle, t.denied], removed: [t.removedTitle, t.removed], ended: [t.endedTitle, t.ended],
+      left: [t.leftTitle, t.left], expired: [t.expiredTitle, t.expired], revoked: [t.revokedTitle, t.revoked],
+      malformed: [t.malformedTitle, t.malformed], unknown: [t.unknownTitle, t.unknown],
+      error: [t.errorTitle, catalog.errors[this.errorCode] ?? catalog.errors.fallback],
+    };
+    const [title, text] = pages[state] ?? pages['error']!;
+    const again = state === 'left' || state === 'error';
+    return html`<div part="notice" role="alert"><h1>${title}</h1><p>${text}</p>
+      ${again ? html`<button part="join" type="button" @click=${() => { this.errorCode = ''; void this.load(); }}>${state === 'left' ? t.rejoin : t.retry}</button>` : nothing}</div>`;
+  }
+}

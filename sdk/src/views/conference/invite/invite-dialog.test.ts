@@ -1,0 +1,143 @@
+// <timio-invite-dialog> in Chromium against a token service the test answers: defaults (room name,
+// now, 60 minutes), creating a guest link with the inviter's language and time zone, "Link
+// kopieren" (clipboard, and the selected visible link where it is refused), "Per E-Mail senden",
+// "Kalendereintrag" with the moderator's credentials, the open invites and withdrawing one, the
+// colleagues' link only when the host gives it, focus back to the opener, English, and axe.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { CreatedInvite } from '../../../protocol/rest.js';
+import { TokenServiceClient } from '../../../api/token-service-client.js';
+import { portalCredentials } from '../../../api/credentials.js';
+import { FakeTokenService, TEST_SERVICE } from '../../../../../testing/fake-token-service.js';
+import { define } from '../../parts/define.js';
+import { TimioInviteDialog } from './invite-dialog.component.js';
+import { inviteApi } from './invite-api.js';
+
+define('timio-invite-dialog', TimioInviteDialog);
+
+const rest = new TokenServiceClient({ baseUrl: TEST_SERVICE, credentials: portalCredentials(async () => 'portal-token-anna') });
+const api = inviteApi(rest, 'vertrieb');
+const made = (patch: Partial<CreatedInvite> = {}): CreatedInvite => ({
+  id: '11111111-1111-4111-8111-111111111111', invite: 'a.b.c', url: 'http://portal.test/guest#invite=a.b.c', title: 'Vertrieb',
+  startsAt: new Date().toISOString(), durationMinutes: 60, expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+  guestName: 'Maria Gast', email: 'maria@example.com', waitingRoom: false, mailto: 'mailto:maria@example.com?subject=Einladung%3A%20Vertrieb&body=x', ...patch,
+});
+
+const root = (el: TimioInviteDialog) => el.shadowRoot!;
+const $ = <T extends Element>(el: TimioInviteDialog, selector: string) => root(el).querySelector<T>(selector)!;
+const field = (el: TimioInviteDialog, name: string) => $<HTMLInputElement>(el, `input[name="${name}"]`);
+const type = (input: HTMLInputElement, value: string) => {
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+};
+
+let service: FakeTokenService;
+let open: CreatedInvite[];
+
+describe('<timio-invite-dialog>', () => {
+  beforeEach(() => {
+    open = [];
+    service = new FakeTokenService().install();
+    service.on('GET /v1/rooms/vertrieb/invites', () => ({ status: 200, json: { invites: open.map(({ invite: _i, ...rest }) => rest) } }));
+    service.on('POST /v1/rooms/vertrieb/invites', (body) => {
+      const created = made({ guestName: body.guestName, title: body.title, startsAt: body.startsAt });
+      open.push(created);
+      return { status: 201, json: created };
+    });
+  });
+  afterEach(() => service.uninstall());
+
+  async function shown(lang = 'de', roomUrl = '') {
+    const el = await fixture<TimioInviteDialog>(html`<timio-invite-dialog lang=${lang} room-name="Vertrieb" room-url=${roomUrl} .api=${api}></timio-invite-dialog>`);
+    await el.show();
+    return el;
+  }
+
+  it('opens with the defaults, creates a guest link in the inviter\'s language and time zone', async () => {
+    const before = Date.now();
+    const el = await shown();
+    expect($<HTMLDialogElement>(el, 'dialog').open).to.equal(true);
+    expect($(el, 'h2').textContent).to.equal('Person einladen');
+    expect(field(el, 'title').value).to.equal('Vertrieb');
+    expect(field(el, 'duration').value).to.equal('60');
+    const start = new Date(`${field(el, 'date').value}T${field(el, 'time').value}`).getTime();
+    expect(Math.abs(start - before)).to.be.below(2 * 60_000, 'date and time default to now');
+    expect($(el, 'fieldset.colleagues')).to.equal(null, 'no colleagues\' link without room-url');
+    expect(root(el).textContent).to.contain('Keine offenen Einladungen.');
+    await expect(el).to.be.accessible();
+
+    type(field(el, 'guestName'), 'Maria Gast');
+    type(field(el, 'email'), 'maria@example.com');
+    $<HTMLButtonElement>(el, 'button.create').click();
+    const sent = await service.next(/\/v1\/rooms\/vertrieb\/invites$/);
+    await waitUntil(() => $(el, '.created'), 'the created link is shown');
+    const post = service.requests.find((r) => r.method === 'POST')!;
+    expect(post.authorization).to.equal('Bearer portal-token-anna');
+    expect(post.body).to.deep.include({ title: 'Vertrieb', durationMinutes: 60, guestName: 'Maria Gast', email: 'maria@example.com', lang: 'de', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(Math.abs(Date.parse((post.body as { startsAt: string }).startsAt) - start)).to.be.below(1000);
+    void sent;
+    expect($<HTMLInputElement>(el, '.created input.link').value).to.equal('http://portal.test/guest#invite=a.b.c');
+    expect($<HTMLAnchorElement>(el, '.created a.mail').getAttribute('href')).to.equal(made().mailto);
+    expect($(el, '[role="status"]').textContent).to.equal('Link für Maria Gast erstellt.');
+    await waitUntil(() => root(el).querySelectorAll('li[data-invite]').length === 1, 'the open invites list it');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Link kopieren" writes the clipboard; where it is refused, the link is shown selected', async () => {
+    open.push(made());
+    const el = await shown();
+    await waitUntil(() => root(el).querySelector('li[data-invite] button.copy'));
+    const clipboard = navigator.clipboard;
+    let written = '';
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void (written = text) } });
+    try {
+      $<HTMLButtonElement>(el, 'li[data-invite] button.copy').click();
+      await waitUntil(() => written !== '');
+      expect(written).to.equal(made().url);
+      await waitUntil(() => $(el, '[role="status"]').textContent === 'Link kopiert.');
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new DOMException('denied', 'NotAllowedError'); } } });
+      $<HTMLButtonElement>(el, 'li[data-invite] button.copy').click();
+      await waitUntil(() => root(el).querySelector('input.fallback'), 'the fallback link');
+      const fallback = $<HTMLInputElement>(el, 'input.fallback');
+      expect(fallback.value).to.equal(made().url);
+      expect(root(el).activeElement).to.equal(fallback);
+      expect(fallback.selectionStart).to.equal(0);
+      expect(fallback.selectionEnd).to.equal(made().url.length);
+      expect($(el, '[role="status"]').textContent).to.contain('Kopieren nicht möglich');
+      await expect(el).to.be.accessible();
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    }
+  });
+
+  it('"Kalendereintrag" fetches the .ics with the moderator\'s token; "Zurückziehen" withdraws one invite', async () => {
+    open.push(made(), made({ id: '22222222-2222-4222-8222-222222222222', guestName: 'Theo Zweit', url: 'http://portal.test/guest#invite=d.e.f' }));
+    service.onMatch('GET', /\/calendar\.ics$/, () => ({ status: 200, json: 'BEGIN:VCALENDAR' }));
+    service.onMatch('DELETE', /\/v1\/rooms\/vertrieb\/invites\/.+/, (_b, path) => {
+      open = open.filter((i) => !path.endsWith(i.id));
+      return { status: 200, json: { revoked: true } };
+    });
+    const el = await shown();
+    await waitUntil(() => root(el).querySelectorAll('li[data-invite]').length === 2);
+    root(el).querySelector<HTMLButtonElement>('li[data-invite] button.ics')!.click();
+    const ics = await service.next(/calendar\.ics$/);
+    expect(ics.path).to.equal('/v1/rooms/vertrieb/invites/11111111-1111-4111-8111-111111111111/calendar.ics');
+    expect(ics.authorization).to.equal('Bearer portal-token-anna');
+    $<HTMLButtonElement>(el, 'li[data-invite="11111111-1111-4111-8111-111111111111"] button.revoke').click();
+    await waitUntil(() => root(el).querySelectorAll('li[data-invite]').length === 1, 'one left');
+    expect(root(el).querySelector('li[data-invite]')!.textContent).to.contain('Theo Zweit');
+    expect($(el, '[role="status"]').textContent).to.equal('Einladung zurückgezogen.');
+  });
+
+  it('English, with the colleagues\' link; closing returns focus to the opener', async () => {
+    const trigger = await fixture<HTMLButtonElement>(html`<button>open</button>`);
+    trigger.focus();
+    const el = await shown('en', 'http://portal.test/chat/vertrieb');
+    expect($(el, 'h2').textContent).to.equal('Invite someone');
+    expect($<HTMLInputElement>(el, 'fieldset.colleagues input').value).to.equal('http://portal.test/chat/vertrieb');
+    expect($(el, 'button.create').textContent).to.equal('Create guest link');
+    await expect(el).to.be.accessible();
+    el.close();
+    await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog').open);
+    await waitUntil(() => document.activeElement === trigger, 'focus back on the opener');
+  });
+});

@@ -1,0 +1,78 @@
+// The waiting room's notices in a joined <timio-conference> (Chromium): a moderator sees who waits
+// ("… möchte teilnehmen", marked as guest) from the service's list and from realtime frames,
+// lets one in and turns one away through the token service; a decision made by another moderator
+// clears the notice; members see none. Axe.
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../../../../testing/wait.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../../testing/conference-fixture.js';
+import type { GuestNotice } from './waiting-guests.js';
+
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => void) => void;
+
+let uninstall: (() => void) | undefined;
+afterEach(() => uninstall?.());
+
+async function joined(moderator: boolean, lang: 'de' | 'en' = 'de') {
+  const f = await conferenceFixture({ moderators: moderator ? ['anna'] : [], lang });
+  uninstall = () => f.service.uninstall();
+  const decisions: string[] = [];
+  f.service.on('GET /v1/rooms/vertrieb/waiting', () => ({ status: 200, json: { guests: [{ identity: 'guest:maria', name: 'Maria Gast', since: '2026-11-26T10:00:00.000Z', inviteId: 'i1' }] } }));
+  f.service.onMatch('POST', /\/v1\/rooms\/vertrieb\/waiting\/.+\/(admit|deny)$/, (_b, path) => {
+    decisions.push(decodeURIComponent(path.split('/waiting/')[1]!));
+    return { status: 200, json: {} };
+  });
+  let listener: ((n: GuestNotice) => void) | undefined;
+  f.el.guestNotices = (l) => {
+    listener = l;
+    return () => (listener = undefined);
+  };
+  void f.el.join({ prejoin: true });
+  await waitUntil(() => deep(f.root, moderator ? '.join-moderator' : '.join'));
+  deep<HTMLButtonElement>(f.root, moderator ? '.join-moderator' : '.join')!.click();
+  await waitUntil(() => f.sessions.length === 1);
+  f.session().connection.set({ phase: 'connected' });
+  await settled(f.el);
+  return { ...f, decisions, send: (n: GuestNotice) => listener?.(n), listening: () => listener !== undefined };
+}
+
+describe('waiting guests in the conference', () => {
+  it('a moderator sees who waits, lets one in and turns another away', async () => {
+    const f = await joined(true);
+    await waitUntil(() => deep(f.root, '.admit-notice'), 'the waiting guest from the list');
+    expect(text(f.root, '.admit-notice p')).to.contain('Maria Gast möchte teilnehmen');
+    expect(text(f.root, '.admit-notice .tag')).to.equal('Gast');
+    await waitUntil(() => f.listening(), 'follows the realtime frames');
+    f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:olaf', name: 'Olaf Ohne', since: '2026-11-26T10:01:00.000Z' } });
+    f.send({ type: 'guest-waiting', room: 'andere', guest: { identity: 'guest:x', name: 'Anderer Raum', since: '2026-11-26T10:01:00.000Z' } });
+    await settled(f.el);
+    expect(deepAll(f.root, '.admit-notice').map((n) => n.getAttribute('data-identity'))).to.deep.equal(['guest:maria', 'guest:olaf']);
+    await expect(f.el).to.be.accessible();
+    deep<HTMLButtonElement>(f.root, '.admit-notice[data-identity="guest:maria"] .admit')!.click();
+    await waitUntil(() => f.decisions.length === 1, 'admit request');
+    expect(f.decisions[0]).to.equal('guest:maria/admit');
+    deep<HTMLButtonElement>(f.root, '.admit-notice[data-identity="guest:olaf"] .deny')!.click();
+    await waitUntil(() => f.decisions.length === 2, 'deny request');
+    expect(f.decisions[1]).to.equal('guest:olaf/deny');
+    await waitUntil(() => !deep(f.root, '.admit-notice'), 'both notices gone');
+  });
+
+  it('a decision by another moderator clears the notice; English', async () => {
+    const f = await joined(true, 'en');
+    await waitUntil(() => deep(f.root, '.admit-notice'));
+    expect(text(f.root, '.admit-notice p')).to.contain('Maria Gast would like to join');
+    expect(text(f.root, '.admit-notice .admit')).to.contain('Admit');
+    f.send({ type: 'guest-decided', room: 'vertrieb', identity: 'guest:maria', decision: 'admitted', by: { id: 'ben', name: 'Ben' } });
+    await waitUntil(() => !deep(f.root, '.admit-notice'), 'notice gone');
+    expect(f.decisions).to.deep.equal([]);
+  });
+
+  it('members see no waiting guests', async () => {
+    const f = await joined(false);
+    await settled(f.el);
+    expect(deep(f.root, '.admit-notice')).to.equal(null);
+    expect(f.listening()).to.equal(false);
+    expect(f.service.requests.some((r) => r.path === '/v1/rooms/vertrieb/waiting')).to.equal(false);
+  });
+});

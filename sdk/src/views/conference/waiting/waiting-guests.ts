@@ -1,0 +1,89 @@
+// The guests waiting to be let in, for a moderator in the conference: read once when this person
+// is in the meeting as moderator, then kept current by the realtime frames `guest-waiting` /
+// `guest-decided` (which also clear a notice another moderator answered). "Einlassen" /
+// "Ablehnen" go to the token service, which checks and logs them.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { GuestDecidedMessage, GuestWaitingMessage } from '../../../protocol/realtime.js';
+import type { ConferenceCatalog } from '../../../i18n/catalog.js';
+import type { ConferenceApi } from '../room-api.js';
+
+export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage;
+/** Subscribes to the page's guest frames; returns the unsubscribe. */
+export type GuestNoticeSource = (listener: (notice: GuestNotice) => void) => () => void;
+
+export interface WaitingGuestEntry { identity: string; name: string; since: string }
+
+interface Host extends ReactiveControllerHost {
+  room: string;
+  api?: ConferenceApi;
+  guestNotices?: GuestNoticeSource;
+}
+
+export class WaitingGuests implements ReactiveController {
+  guests: WaitingGuestEntry[] = [];
+  private active = false;
+  private stop?: () => void;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.follow(false);
+  }
+
+  /** Follows the waiting room while `moderatorIn` (this person is in the meeting as moderator). */
+  follow(moderatorIn: boolean): void {
+    if (moderatorIn === this.active) return;
+    this.active = moderatorIn;
+    this.stop?.();
+    this.stop = undefined;
+    this.guests = [];
+    if (!moderatorIn) return;
+    this.stop = this.host.guestNotices?.((n) => this.onNotice(n));
+    void this.host.api?.waitingGuests?.().then((guests) => {
+      for (const g of guests) this.add(g);
+    }).catch(() => undefined);
+  }
+
+  async decide(identity: string, admit: boolean): Promise<boolean> {
+    try {
+      await this.host.api?.decideGuest?.(identity, admit);
+      this.remove(identity);
+      return true;
+    } catch (err) {
+      // 404: decided elsewhere or gone; the notice goes either way.
+      if ((err as { code?: string }).code === 'not_found') this.remove(identity);
+      return false;
+    }
+  }
+
+  private onNotice(n: GuestNotice): void {
+    if (n.room !== this.host.room) return;
+    if (n.type === 'guest-waiting') this.add(n.guest);
+    else this.remove(n.identity);
+  }
+
+  private add(g: WaitingGuestEntry): void {
+    if (this.guests.some((x) => x.identity === g.identity)) return;
+    this.guests = [...this.guests, g];
+    this.host.requestUpdate();
+  }
+
+  private remove(identity: string): void {
+    this.guests = this.guests.filter((g) => g.identity !== identity);
+    this.host.requestUpdate();
+  }
+}
+
+/** "… möchte teilnehmen" with "Einlassen" / "Ablehnen", one per waiting guest. */
+export function waitingGuestNotices(t: ConferenceCatalog['invite'], guestMark: string, guests: readonly WaitingGuestEntry[], decide: (identity: string, admit: boolean) => void) {
+  if (guests.length === 0) return nothing;
+  return html`<div class="admit-notices">${guests.map((g) => html`<div class="banner admit-notice" role="group" aria-labelledby=${`admit-${g.identity}`} data-identity=${g.identity}>
+    <p id=${`admit-${g.identity}`}>${t.wantsToJoin(g.name)} <span class="tag">${guestMark}</span></p>
+    <div class="actions">
+      <button class="primary admit" @click=${() => decide(g.identity, true)}>${t.admit}<span class="sr-only"> – ${g.name}</span></button>
+      <button class="secondary deny" @click=${() => decide(g.identity, false)}>${t.deny}<span class="sr-only"> – ${g.name}</span></button>
+    </div>
+  </div>`)}</div>`;
+}

@@ -1,0 +1,67 @@
+// The waiting room's records in Redis (REDIS_URL): a guest polling one process sees the decision a
+// moderator made on another. A decision is taken by a script, so two moderators deciding at once
+// (or a moderator and the automatic admission) cannot both win.
+import { Redis } from 'ioredis';
+import { WAITING_ALIVE_MS, type Admission, type AdmissionStore } from './admissions.js';
+
+const key = (identity: string) => `timio:admission:${identity}`;
+const seenKey = (identity: string) => `timio:admission-seen:${identity}`;
+const roomKey = (room: string) => `timio:waiting:${room}`;
+
+const DECIDE = `
+local v = redis.call('GET', KEYS[1])
+if not v then return false end
+local o = cjson.decode(v)
+if o.state ~= 'waiting' then return false end
+o.state = ARGV[1]
+redis.call('SET', KEYS[1], cjson.encode(o), 'KEEPTTL')
+redis.call('ZREM', KEYS[2], o.identity)
+return cjson.encode(o)`;
+
+export function redisAdmissions(url: string): AdmissionStore {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(100 * times, 1_000) });
+  redis.on('error', () => undefined); // commands fail on their own
+  const get = async (identity: string): Promise<Admission | undefined> => {
+    const raw = await redis.get(key(identity));
+    return raw ? (JSON.parse(raw) as Admission) : undefined;
+  };
+  return {
+    async put(a) {
+      const until = Date.parse(a.expiresAt);
+      await redis.multi()
+        .set(key(a.identity), JSON.stringify(a), 'PXAT', until)
+        .set(seenKey(a.identity), '1', 'PX', WAITING_ALIVE_MS)
+        .zadd(roomKey(a.room), Date.parse(a.since), a.identity)
+        .pexpireat(roomKey(a.room), until)
+        .exec();
+    },
+    get,
+    async decide(identity, state) {
+      const current = await get(identity);
+      if (!current) return undefined;
+      const raw = await redis.eval(DECIDE, 2, key(identity), roomKey(current.room), state);
+      return typeof raw === 'string' ? (JSON.parse(raw) as Admission) : undefined;
+    },
+    async seen(identity) {
+      await redis.set(seenKey(identity), '1', 'PX', WAITING_ALIVE_MS);
+    },
+    async waitingIn(room) {
+      const ids = await redis.zrange(roomKey(room), 0, -1);
+      if (ids.length === 0) return [];
+      const [records, seen] = await Promise.all([redis.mget(ids.map(key)), redis.mget(ids.map(seenKey))]);
+      const found: Admission[] = [];
+      records.forEach((raw, i) => {
+        if (!raw) {
+          void redis.zrem(roomKey(room), ids[i]!); // expired with its invite
+          return;
+        }
+        const a = JSON.parse(raw) as Admission;
+        if (a.state === 'waiting' && seen[i]) found.push(a);
+      });
+      return found;
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}

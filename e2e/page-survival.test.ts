@@ -176,9 +176,11 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await second.close();
 
     // Ben hangs up: one journal entry on each side, answered, with the whole duration.
-    await ben.page.locator('timio-call .controls .end').click();
-    await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
+    // Measured at the hang-up: Anna's window then stays a few seconds as the "Gespräch beendet" notice.
     const wholeSeconds = (Date.now() - answeredAt) / 1000;
+    await ben.page.locator('timio-call .controls .end').click();
+    await anna.page.locator('timio-call[ended] [part="notice"]').waitFor({ timeout: WAIT_MS });
+    await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     for (const p of [anna, ben]) {
       await waitUntil(async () => (await journal(p)).find((e) => e.id === id)?.outcome === 'completed', `${p.id}'s journal has the ended call`);
       const entries = (await journal(p)).filter((e) => e.id === id);

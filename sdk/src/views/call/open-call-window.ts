@@ -79,7 +79,9 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
     window.removeEventListener('pagehide', onPageLeave);
     // Ended by the partner or elsewhere (not by this person's own hang-up or Close): a short
     // "Gespräch beendet" notice stays until dismissed or faded, instead of the window vanishing.
-    const notice = end.reason === 'closed' && end.call.state === 'ended' && element.isConnected;
+    // Not for a call the partner never came into: <timio-notifications> says that instead (both at
+    // once would say "ended, 0:00" beside "did not join").
+    const notice = end.reason === 'closed' && end.call.state === 'ended' && !neverConnected(end.call) && element.isConnected;
     if (notice) void element.showEnded().then(() => element.remove());
     await session.leave();
     if (!notice) element.remove();
@@ -117,4 +119,9 @@ function identityFromToken(token: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Answered, then ended as cancelled/failed: the token service's verdict that a party never joined. */
+function neverConnected(call: CallWindowCall): boolean {
+  return !!call.answeredAt && (call.outcome === 'cancelled' || call.outcome === 'failed');
 }

@@ -11,14 +11,13 @@ import type { Browser } from 'playwright-core';
 import type { Browser as FirefoxBrowser } from 'puppeteer-core-firefox';
 import { launchChromium } from '../testing/chromium.js';
 import { launchFirefox } from '../testing/firefox.js';
-import { de } from '../sdk/src/i18n/de.js';
-import { en } from '../sdk/src/i18n/en.js';
+import { callWindowDe, callWindowEn } from '../sdk/src/views/i18n/call-window.js';
 import { startStack, type Stack } from './support/stack.js';
 import { signInChromium, signInFirefox, type BrowserName, type Visitor } from './support/visitor.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 const RING_TIMEOUT_SECONDS = 6;
-const catalogs = { de, en };
+const callWindowCatalogs = { de: callWindowDe, en: callWindowEn };
 
 interface Side { id: string; name: string; lang: 'de' | 'en'; browser: BrowserName }
 const PAIRS: Array<{ caller: Side; callee: Side }> = (['chromium', 'firefox'] as const).flatMap((a) =>
@@ -119,7 +118,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
         await side.click('timio-call .controls .screen');
         await side.waitFor(screenProblem);
         const failure = (await side.attribute(screenProblem, 'data-problem'))!.slice('screen-'.length);
-        const messages = catalogs[lang].callWindow.problem.screen;
+        const messages = callWindowCatalogs[lang].problem.screen;
         assert.ok(failure in messages, `[firefox] screen failure "${failure}" has a message`);
         assert.equal(await side.text(screenProblem), messages[failure as keyof typeof messages]);
         assert.equal(await side.attribute('timio-call .problems', 'role'), 'alert');

@@ -15,6 +15,7 @@ import { launchChromium } from '../testing/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
+import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
 import { startStack, type Stack } from './support/stack.js';
 import { signIn, type Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
@@ -155,7 +156,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     assert.equal(await anna.page.locator('timio-call .controls .mic').getAttribute('aria-pressed'), 'true');
     await anna.page.locator('timio-call .self.top-right').waitFor({ timeout: WAIT_MS });
     await anna.page.locator('timio-call .page-notice[data-notice="screen-share-ended"]').waitFor({ timeout: WAIT_MS });
-    assert.equal(await anna.page.locator('timio-call .page-notice').innerText().then((t) => t.includes(de.callWindow.screenShareEndedByPage)), true);
+    assert.equal(await anna.page.locator('timio-call .page-notice').innerText().then((t) => t.includes(callWindowDe.screenShareEndedByPage)), true);
     await ben.page.locator('timio-call [data-state="partner-sharing"]').waitFor({ state: 'detached', timeout: WAIT_MS });
     assert.equal(await ben.page.locator('timio-call [data-state="partner-mic-muted"]').count(), 1);
     await anna.page.screenshot({ path: 'artifacts/e2e-page-change-journal-de.png' });
@@ -269,7 +270,7 @@ describe('a caller who leaves while it rings; ends a page missed (rejoin grace 4
     await ben.page.locator(`${incoming} button.accept`).click();
     await ben.page.locator('timio-call').waitFor({ state: 'attached', timeout: WAIT_MS });
     await ben.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
-    await ben.page.locator('timio-notifications .popup.error').filter({ hasText: en.callWindow.partnerNeverJoined('Anna Schmidt') }).waitFor({ timeout: WAIT_MS });
+    await ben.page.locator('timio-notifications .popup.error').filter({ hasText: en.notifications.partnerNeverJoined('Anna Schmidt') }).waitFor({ timeout: WAIT_MS });
     await ben.page.screenshot({ path: 'artifacts/e2e-partner-never-joined-en.png' });
     const benEntry = (await journal(ben)).find((e) => e.id === id)!;
     assert.equal(benEntry.outcome, 'cancelled');

@@ -59,58 +59,15 @@ export interface Catalog {
   readonly notifications: {
     /** Accessible name of the region that holds the popups. */
     region: string;
-  };
-  /** The call window ("Arbeitsfenster", conference chunk). */
-  readonly callWindow: {
-    windowLabel: (name: string) => string;
-    connecting: string;
-    waitingFor: (name: string) => string;
-    reconnecting: string;
-    partnerLeft: (name: string) => string;
-    partnerReconnecting: (name: string) => string;
     /** The call ended before the partner ever came into it (they never joined after the answer). */
     partnerNeverJoined: (name: string) => string;
-    screenShareEndedByPage: string;
-    connectionFailed: string;
-    callEnded: string;
-    contactOptions: string;
-    endedNotice: string;
-    endedWith: (name: string, duration: string) => string;
-    dismissNotice: string;
-    pictureInPicture: string;
-    backToPage: string;
-    contactOptionsFor: (name: string) => string;
-    close: string;
-    cameraOff: string;
-    cameraOn: string;
-    micOff: string;
-    micOn: string;
-    shareScreen: string;
-    stopSharing: string;
-    fullscreen: string;
-    exitFullscreen: string;
-    endCall: string;
-    moreOptions: string;
-    controls: string;
-    ownVideo: string;
-    ownVideoHint: string;
-    partnerVideo: (name: string) => string;
-    partnerScreen: (name: string) => string;
-    partnerMicMuted: (name: string) => string;
-    partnerCameraOff: (name: string) => string;
-    partnerSharing: (name: string) => string;
-    youAreSharing: string;
-    yourCameraIsOff: string;
-    camera: string;
-    microphone: string;
-    speaker: string;
-    micLevel: string;
-    micTestHint: string;
-    playTestSound: string;
-    noDevice: string;
-    enableAudio: string;
-    problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
   };
+  /**
+   * The 1:1 call window and the media parts it shares with the conference. Optional: the SDK's German
+   * and English strings come with the views chunk (sdk/src/views/i18n), so the light part stays small;
+   * a host's catalog may bring its own.
+   */
+  readonly callWindow?: CallWindowCatalog;
   /** `<timio-room-bar>`: a room's meeting in the top bar of a chat room. */
   readonly roomBar: {
     /** Accessible name of the bar. */
@@ -334,4 +291,55 @@ export interface GuestJoinCatalog {
   retry: string;
   /** The mark of an external person (tile, participants, chat). */
   guestMark: string;
+}
+
+/** The strings of the 1:1 call window and of the media parts (tiles, controls, device settings). */
+export interface CallWindowCatalog {
+  windowLabel: (name: string) => string;
+  connecting: string;
+  waitingFor: (name: string) => string;
+  reconnecting: string;
+  partnerLeft: (name: string) => string;
+  partnerReconnecting: (name: string) => string;
+  /** The window came back after a page change, and the screen share ended with the old page. */
+  screenShareEndedByPage: string;
+  connectionFailed: string;
+  callEnded: string;
+  contactOptions: string;
+  endedNotice: string;
+  endedWith: (name: string, duration: string) => string;
+  dismissNotice: string;
+  pictureInPicture: string;
+  backToPage: string;
+  contactOptionsFor: (name: string) => string;
+  close: string;
+  cameraOff: string;
+  cameraOn: string;
+  micOff: string;
+  micOn: string;
+  shareScreen: string;
+  stopSharing: string;
+  fullscreen: string;
+  exitFullscreen: string;
+  endCall: string;
+  moreOptions: string;
+  controls: string;
+  ownVideo: string;
+  ownVideoHint: string;
+  partnerVideo: (name: string) => string;
+  partnerScreen: (name: string) => string;
+  partnerMicMuted: (name: string) => string;
+  partnerCameraOff: (name: string) => string;
+  partnerSharing: (name: string) => string;
+  youAreSharing: string;
+  yourCameraIsOff: string;
+  camera: string;
+  microphone: string;
+  speaker: string;
+  micLevel: string;
+  micTestHint: string;
+  playTestSound: string;
+  noDevice: string;
+  enableAudio: string;
+  problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
 }

@@ -258,7 +258,7 @@ export class TimioNotifications extends LitElement {
       if (here && call.answeredAt && (call.outcome === 'cancelled' || call.outcome === 'failed')) {
         const self = pageServices().realtime?.userId;
         const partner = call.caller.id === self ? call.callee : call.caller;
-        this.addNotice(this.localize.t.callWindow.partnerNeverJoined(partner.name));
+        this.addNotice(this.localize.t.notifications.partnerNeverJoined(partner.name));
       }
       return;
     }

@@ -3,12 +3,12 @@
 // show only their icons (the sentence stays for screen readers and as tooltip), so the name keeps
 // its room. Beside the name, the host's contact actions for the partner ("Weitere Kontaktoptionen").
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Catalog } from '../../i18n/catalog.js';
 import type { ParticipantState } from '../../session/types.js';
 import type { CallPeer } from './call-types.js';
 import { icons } from '../icons.js';
+import type { CallWindowCatalog } from '../../i18n/catalog.js';
 
-export function callHeader(t: Catalog['callWindow'], name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: CallPeer, locale?: string): TemplateResult {
+export function callHeader(t: CallWindowCatalog, name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: CallPeer, locale?: string): TemplateResult {
   const badge = (state: string, icon: unknown, text: string, warn = false) =>
     html`<span class="badge ${warn ? 'warn' : ''}" data-state=${state} title=${text}>${icon}<span class="badge-text">${text}</span></span>`;
   return html`<header part="header">

@@ -4,7 +4,7 @@
 // built in the picture-in-picture document (the page's custom elements and constructed style
 // sheets do not cross documents); it reads the same session as the call window.
 import type { SessionApi } from '../../session/session-api.js';
-import type { Catalog } from '../../i18n/catalog.js';
+import type { CallWindowCatalog } from '../../i18n/catalog.js';
 
 interface DocumentPictureInPicture {
   requestWindow(options?: { width?: number; height?: number }): Promise<Window>;
@@ -20,7 +20,7 @@ export interface PictureInPictureOptions {
   session: SessionApi;
   partnerId?: string;
   partnerName: string;
-  t: Catalog['callWindow'];
+  t: CallWindowCatalog;
   lang: string;
   /** The person pressed "Gespräch beenden" in the small window. */
   onHangUp(): void;

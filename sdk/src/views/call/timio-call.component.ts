@@ -4,7 +4,6 @@ import { ContextProvider } from '@lit/context';
 import type { SessionApi } from '../../session/session-api.js';
 import type { ParticipantState, VisibleVideo } from '../../session/types.js';
 import { catalogFor, localeOf } from '../../i18n/localize.js';
-import type { Catalog } from '../../i18n/catalog.js';
 import { StoreController, sessionContext } from '../session-context.js';
 import { icons } from '../icons.js';
 import type { ControlSpec, TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
@@ -16,6 +15,8 @@ import { SelfViewDrag } from './self-view-drag.js';
 import { FocusTrap } from './focus-trap.js';
 import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
+import { callWindowStrings } from '../i18n/call-window.js';
+import type { CallWindowCatalog } from '../../i18n/catalog.js';
 
 export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
   constructor(detail: CallWindowEnd) {
@@ -211,8 +212,8 @@ export class TimioCall extends LitElement {
     return partnerId ? !!this.departed.value?.includes(partnerId) : (this.departed.value?.length ?? 0) > 0;
   }
 
-  private get t(): Catalog['callWindow'] {
-    return catalogFor(this.locale ?? localeOf(this)).callWindow;
+  private get t(): CallWindowCatalog {
+    return callWindowStrings(catalogFor(this.locale ?? localeOf(this)));
   }
 
   /** Whether the window covers the whole viewport (then focus stays inside it). */

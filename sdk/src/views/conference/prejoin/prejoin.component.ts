@@ -7,6 +7,7 @@ import { watchMicrophoneLevel } from '../../parts/device-settings/device-test.js
 import { loadChoices, saveChoices, type MediaChoices } from './choices.js';
 import { prejoinStyles } from './prejoin.styles.js';
 import { conferenceStrings } from '../i18n/index.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
 
 export class TimioPrejoinJoinEvent extends CustomEvent<{ choices: MediaChoices; moderator: boolean }> {
   constructor(detail: { choices: MediaChoices; moderator: boolean }) {
@@ -74,7 +75,7 @@ export class TimioConferencePrejoin extends LitElement {
 
   override render() {
     const t = conferenceStrings(this.localize.t);
-    const tc = this.localize.t.callWindow;
+    const tc = callWindowStrings(this.localize.t);
     const c = this.choices;
     const percent = Math.round(this.level * 100);
     const select = (kind: 'camera' | 'microphone', list: MediaDeviceInfo[], label: string) => html`<label class="device">${label}

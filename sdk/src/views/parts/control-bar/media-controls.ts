@@ -1,15 +1,15 @@
 // The media controls every view has (camera, microphone, screen share): their specs from the
 // local media state, and what activating one does to the session.
-import type { Catalog } from '../../../i18n/catalog.js';
 import type { SessionApi } from '../../../session/session-api.js';
 import type { LocalMediaState } from '../../../session/types.js';
 import { icons } from '../../icons.js';
 import type { ControlSpec } from './control-spec.js';
+import type { CallWindowCatalog } from '../../../i18n/catalog.js';
 
 /** Whether this browser can share a screen at all (phones cannot). */
 export const canShareScreen = () => typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getDisplayMedia;
 
-export function mediaControls(local: LocalMediaState | undefined, live: boolean, t: Catalog['callWindow']): ControlSpec[] {
+export function mediaControls(local: LocalMediaState | undefined, live: boolean, t: CallWindowCatalog): ControlSpec[] {
   const busy = !live || !!local?.busy;
   const camOn = !!local?.cameraOn;
   const micOn = !!local?.micOn;

@@ -11,6 +11,7 @@ import { TimioControlEvent } from '../control-bar/control-bar.component.js';
 import { playTestSound, watchMicrophoneLevel } from './device-test.js';
 import { deviceSettingsStyles } from './device-settings.styles.js';
 import { conferenceStrings } from '../../conference/i18n/index.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
 
 export class TimioCloseEvent extends Event {
   constructor() {
@@ -87,7 +88,7 @@ export class TimioDeviceSettings extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.callWindow;
+    const t = callWindowStrings(this.localize.t);
     const d = this.devices.value;
     if (!d) return nothing;
     const select = (kind: DeviceKind, label: string) => {

@@ -7,6 +7,7 @@ import {
 import type { CallPeer } from '../../call/call-types.js';
 import { icons } from '../../icons.js';
 import { partnerActionsStyles } from './partner-actions.styles.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
 
 /**
  * "Weitere Kontaktoptionen" for the person one talks to: a button that opens the actions the host
@@ -59,7 +60,7 @@ export class TimioPartnerActions extends LitElement {
     const actions = contact ? contactActionsFor(contact) : [];
     if (!contact || actions.length === 0) return nothing;
     const locale = this.locale ?? localeOf(this);
-    const t = catalogFor(locale).callWindow;
+    const t = callWindowStrings(catalogFor(locale));
     return html`<button class="toggle" part="button" type="button" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="menu" title=${t.contactOptions} @click=${this.toggle} @keydown=${this.onButtonKeydown}>
         ${icons.person}<span class="text">${t.contactOptions}</span></button>

@@ -6,6 +6,7 @@ import type { SessionApi } from '../../../session/session-api.js';
 import { StoreController, sessionContext } from '../../session-context.js';
 import { icons } from '../../icons.js';
 import { statusOverlayStyles } from './status-overlay.styles.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
 
 export class TimioOverlayActionEvent extends CustomEvent<{ state: string }> {
   constructor(state: string) {
@@ -59,7 +60,7 @@ export class TimioStatusOverlay extends LitElement {
   }
 
   override render() {
-    const t = this.localize.t.callWindow;
+    const t = callWindowStrings(this.localize.t);
     const problems = this.problems.value ?? [];
     const blocked = !!this.local.value?.audioBlocked;
     return html`${problems.length || blocked

@@ -5,6 +5,7 @@ import { LocalizeController } from '../../../i18n/localize.js';
 import { icons } from '../../icons.js';
 import { initials } from '../initials.js';
 import { videoTileStyles } from './video-tile.styles.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
 
 /**
  * One participant's picture: their camera or shared screen, or their initials when there is no
@@ -65,12 +66,12 @@ export class TimioVideoTile extends LitElement {
     const t = this.localize.t;
     const prefix = p.isLocal ? 'local' : 'partner';
     const track = this.currentTrack();
-    const label = this.source === 'screen' ? t.callWindow.partnerScreen(p.name) : p.isLocal ? t.callWindow.ownVideo : t.callWindow.partnerVideo(p.name);
+    const label = this.source === 'screen' ? callWindowStrings(t).partnerScreen(p.name) : p.isLocal ? callWindowStrings(t).ownVideo : callWindowStrings(t).partnerVideo(p.name);
     return html`${track
         ? html`<video part="video" class=${this.mirror ? 'mirror' : ''} data-track="${prefix}-${this.source}" autoplay playsinline muted aria-label=${label}></video>`
         : html`<div class="avatar" part="avatar" data-state="${prefix}-camera-off">
             <div class="initials" aria-hidden="true">${initials(p.name)}</div>
-            ${this.compact ? nothing : html`<div class="off-text">${p.isLocal ? t.callWindow.yourCameraIsOff : t.callWindow.partnerCameraOff(p.name)}</div>`}
+            ${this.compact ? nothing : html`<div class="off-text">${p.isLocal ? callWindowStrings(t).yourCameraIsOff : callWindowStrings(t).partnerCameraOff(p.name)}</div>`}
           </div>`}
       ${this.named ? this.renderNameBar(p) : nothing}`;
   }

@@ -299,7 +299,7 @@ describe('<timio-call>', () => {
     expect(box.height).to.be.below(innerHeight / 2);
     await expect(el).to.be.accessible();
     expect(gone).to.equal(false);
-    root.querySelector<HTMLButtonElement>('.page-notice-close')!.click();
+    root.querySelector<HTMLButtonElement>('.notice-close')!.click();
     await done;
     trigger.remove();
   });

@@ -35,7 +35,8 @@ describe('demo portal', () => {
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.ok(html.includes('<html lang="en">'));
-    assert.ok(html.includes('<script type="module" src="/sdk/timio.js"></script>'));
+    assert.ok(html.includes('<script type="module" src="/sdk/timio-guest.js"></script>'), 'the guest entry only');
+    assert.ok(!html.includes('/sdk/timio.js'), "not the employees' light part");
     assert.ok(html.includes(`<timio-guest-join service-url="${tokenServiceUrl}"></timio-guest-join>`));
     assert.ok(!html.includes('<timio-config'), 'no portal configuration: guests have no portal token');
     const german = await (await fetch(`${portal.url}/guest`, { headers: { 'accept-language': 'de-DE' } })).text();

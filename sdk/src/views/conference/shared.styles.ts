@@ -1,7 +1,8 @@
 // Buttons, selects and the visually hidden text the conference's panels share (theme tokens only).
 import { css } from 'lit';
+import { srOnly } from '../../elements/shared/sr-only.js';
 
-export const buttonStyles = css`
+export const buttonStyles = [srOnly, css`
   * {
     box-sizing: border-box;
   }
@@ -75,14 +76,6 @@ export const buttonStyles = css`
   .icon-button:hover {
     background: var(--_call-control-hover);
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   .panel-head {
     display: flex;
     align-items: center;
@@ -93,4 +86,4 @@ export const buttonStyles = css`
     margin: 0;
     font-size: 16px;
   }
-`;
+`];

@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { srOnly } from '../../../elements/shared/sr-only.js';
 
-export const inviteDialogStyles = css`
+export const inviteDialogStyles = [srOnly, css`
   :host { --_primary: var(--timio-color-primary, #0b5cad); }
   dialog {
     width: min(36rem, 94vw);
@@ -46,5 +47,4 @@ export const inviteDialogStyles = css`
   .status { min-height: 1.2em; margin: 0.5rem 0 0; }
   .problem { color: #a4161a; margin: 0.3rem 0; }
   :focus-visible { outline: 3px solid var(--_primary); outline-offset: 2px; }
-  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-`;
+`];

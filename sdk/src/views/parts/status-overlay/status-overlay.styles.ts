@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { srOnly } from '../../../elements/shared/sr-only.js';
 import { themeTokens } from '../../../theme/theme.js';
 
 export const statusOverlayStyles = [
+  srOnly,
   themeTokens,
   css`
     :host {
@@ -82,14 +84,6 @@ export const statusOverlayStyles = [
     button:focus-visible {
       outline: 3px solid var(--_primary);
       outline-offset: 2px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
     }
   `,
 ];

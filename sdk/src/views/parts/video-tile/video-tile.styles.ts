@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { srOnly } from '../../../elements/shared/sr-only.js';
 import { themeTokens } from '../../../theme/theme.js';
 
 export const videoTileStyles = [
+  srOnly,
   themeTokens,
   css`
     :host {
@@ -102,14 +104,6 @@ export const videoTileStyles = [
       border-radius: 4px;
       background: rgb(255 255 255 / 0.18);
       font-size: 11px;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
     }
   `,
 ];

@@ -4,13 +4,14 @@ import type { PresenceStatus } from '../../protocol/realtime.js';
 import { TimioCallRequestEvent } from '../../events.js';
 import { LocalizeController, localeOf } from '../../i18n/localize.js';
 import {
-  chooseContactAction, contactActionHref, contactActionLabel, contactActionsFor, onContactActionsChange, type ContactAction,
+  contactActionsFor, onContactActionsChange, type ContactAction,
 } from '../../contact-actions/contact-actions.js';
 import { CallsController } from '../shared/calls-controller.js';
 import { PresenceController, effectivePresence } from '../shared/presence-controller.js';
 import { videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { contactStyles } from './contact.styles.js';
+import { contactActionItem } from '../shared/contact-action-item.js';
 
 /**
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
@@ -167,15 +168,7 @@ export class TimioContact extends LitElement {
   }
 
   private renderAction(action: ContactAction, contact: { id: string; name: string }, locale: string) {
-    const label = contactActionLabel(action, locale);
-    const href = contactActionHref(action, contact);
-    const choose = (e: Event) => {
-      if (!chooseContactAction(action, contact, this)) e.preventDefault();
-      this.close(!href);
-    };
-    return href
-      ? html`<a class="item" part="action" role="menuitem" tabindex="-1" href=${href} data-action=${action.id} @click=${choose}>${label}</a>`
-      : html`<button class="item" part="action" type="button" role="menuitem" tabindex="-1" data-action=${action.id} @click=${choose}>${label}</button>`;
+    return contactActionItem(action, contact, locale, { host: this, close: (refocus) => this.close(refocus) });
   }
 
   /** Opens the menu at a point (viewport coordinates), or below the name when left out. */

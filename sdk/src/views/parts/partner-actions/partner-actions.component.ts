@@ -2,11 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { catalogFor, localeOf } from '../../../i18n/localize.js';
 import {
-  chooseContactAction, contactActionHref, contactActionLabel, contactActionsFor, onContactActionsChange, type ContactAction,
+  contactActionsFor, onContactActionsChange, type ContactAction,
 } from '../../../contact-actions/contact-actions.js';
 import type { CallPeer } from '../../call/call-types.js';
 import { icons } from '../../icons.js';
 import { partnerActionsStyles } from './partner-actions.styles.js';
+import { contactActionItem } from '../../../elements/shared/contact-action-item.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
 
 /**
@@ -71,16 +72,8 @@ export class TimioPartnerActions extends LitElement {
   }
 
   private renderAction(action: ContactAction, contact: CallPeer, locale: string) {
-    const label = contactActionLabel(action, locale);
-    const href = contactActionHref(action, contact);
-    const choose = (e: Event) => {
-      if (!chooseContactAction(action, contact, this)) e.preventDefault();
-      this.close(!href);
-    };
     // A link action opens in a new tab: the call window covers this page and must not be left.
-    return href
-      ? html`<a class="item" part="action" role="menuitem" tabindex="-1" href=${href} target="_blank" rel="noopener" data-action=${action.id} @click=${choose}>${label}</a>`
-      : html`<button class="item" part="action" type="button" role="menuitem" tabindex="-1" data-action=${action.id} @click=${choose}>${label}</button>`;
+    return contactActionItem(action, contact, locale, { host: this, close: (refocus) => this.close(refocus), newTab: true });
   }
 
   private get button(): HTMLButtonElement | null {

@@ -23,7 +23,15 @@ export interface CallInfo {
   answeredAt?: string;
   endedAt?: string;
   durationSeconds?: number;
+  /**
+   * Why an ended call ended, where the outcome alone does not say: `not_joined` (answered, but a
+   * party never came into the room within the rejoin grace), `service_restarted` (it was ringing
+   * when the token service restarted; the ring could not go on).
+   */
+  reason?: CallEndReason;
 }
+
+export type CallEndReason = 'not_joined' | 'service_restarted';
 
 export interface RoomRing {
   id: string;

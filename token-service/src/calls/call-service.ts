@@ -11,6 +11,7 @@ import type { UserLimits } from '../limits/user-limits.js';
 import type { Metrics } from '../http/metrics.js';
 import { RejoinGrace, type Absence } from './rejoin-grace.js';
 import { logFailure, type Logger } from '../http/logger.js';
+import { callFromRoomMetadata, callRoomMetadata } from './call-rooms.js';
 
 export interface CallDeps {
   /** Delivers call events to both sides' pages. */
@@ -29,17 +30,29 @@ export interface CallDeps {
   participants?(room: string): Promise<string[]>;
   /** Whether the user has a portal page open anywhere. */
   isOnline?(userId: string): Promise<boolean>;
+  /**
+   * The LiveKit rooms of calls: each room's metadata describes its call (call-rooms.ts), so a
+   * restarted service rebuilds its calls from them (`restore`).
+   */
+  rooms?: {
+    describe(room: string, metadata: string, emptyTimeoutSeconds: number): Promise<void>;
+    list(prefix: string): Promise<Array<{ name: string; metadata: string }>>;
+  };
   /** Where failures of the call timers go. */
   logger: Logger;
 }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
+/** Longest the start waits for LiveKit to say which calls ran (then it goes on without them). */
+const RESTORE_LIMIT_MS = 15_000;
 export const CALL_ROOM_PREFIX = 'call-';
 const key = (id: string) => `call:${id}`;
 
 export class CallService {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly grace: RejoinGrace;
+  /** Every call step waits for the rebuild after a restart, so no page is told "no call" too early. */
+  private restoring: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: CallDeps) {
     this.grace = new RejoinGrace({
@@ -58,6 +71,7 @@ export class CallService {
    * the first one's call (the answer carries that call, already active).
    */
   async start(caller: UserRef, calleeId: string): Promise<CallGrant> {
+    await this.restoring;
     if (calleeId === caller.id) throw new ApiError(400, 'invalid_input', 'you cannot call yourself');
     const callee = await this.deps.getUser(calleeId);
     if (!callee) throw new ApiError(404, 'not_found', 'no such contact');
@@ -92,13 +106,9 @@ export class CallService {
     }
     await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
     this.deps.metrics?.call(undefined, call);
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
-        .catch(logFailure(this.deps.logger, 'ending an unanswered call failed', { call: id }));
-    }, settings.ringTimeoutMs);
-    timer.unref();
-    this.timers.add(timer);
+    this.ringTimeout(id, settings.ringTimeoutMs);
+    // Before anyone hears of the call: its room says what it is, should this process restart.
+    await this.describeRoom(call);
     const token = await this.deps.mintCallToken(call.caller, call.room);
     await this.announce(call);
     return { call, token, url: this.deps.livekitUrl };
@@ -106,6 +116,7 @@ export class CallService {
 
   /** The callee answers on one page; `page` (from `ready`) lets their other pages stop ringing. */
   async accept(user: UserRef, id: string, page?: string): Promise<CallGrant> {
+    await this.restoring;
     const call = await this.step(id, (c) => {
       if (c.callee.id !== user.id) throw notFound();
       if (c.state !== 'ringing') throw notRinging(c);
@@ -114,6 +125,7 @@ export class CallService {
     }, page);
     if (call.state !== 'active') throw notRinging(call);
     this.grace.answered(call);
+    await this.describeRoom(call);
     const token = await this.deps.mintCallToken(call.callee, call.room);
     return { call, token, url: this.deps.livekitUrl };
   }
@@ -123,15 +135,20 @@ export class CallService {
    * an active call (either party) or the caller's own ringing call.
    */
   async join(user: UserRef, id: string): Promise<CallGrant> {
+    await this.restoring;
     const call = await this.get(user, id);
     if (call.state === 'ended') throw new ApiError(409, 'call_ended', `the call is over (${call.outcome})`, call);
     if (call.state === 'ringing' && call.caller.id !== user.id) throw notRinging(call);
     const self = call.caller.id === user.id ? call.caller : call.callee;
+    // The room may have closed meanwhile (both away) and come back without its metadata; not
+    // awaited, the page change waits for nothing it does not need.
+    void this.describeRoom(call);
     return { call, token: await this.deps.mintCallToken(self, call.room), url: this.deps.livekitUrl };
   }
 
   /** One call of this user as the service knows it (ended calls are kept for a day). */
   async get(user: UserRef, id: string): Promise<CallInfo> {
+    await this.restoring;
     const raw = await this.deps.store.getRecord(key(id));
     const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
     if (!call || (call.caller.id !== user.id && call.callee.id !== user.id)) throw notFound();
@@ -139,6 +156,7 @@ export class CallService {
   }
 
   async decline(user: UserRef, id: string): Promise<CallInfo> {
+    await this.restoring;
     return this.step(id, (c) => {
       if (c.callee.id !== user.id) throw notFound();
       if (c.state !== 'ringing') throw notRinging(c);
@@ -147,6 +165,7 @@ export class CallService {
   }
 
   async cancel(user: UserRef, id: string): Promise<CallInfo> {
+    await this.restoring;
     return this.step(id, (c) => {
       if (c.caller.id !== user.id) throw notFound();
       if (c.state !== 'ringing') throw notRinging(c);
@@ -156,6 +175,7 @@ export class CallService {
 
   /** Hangs up: an active call completes; a ringing one is cancelled (caller) or declined (callee). */
   async end(user: UserRef, id: string): Promise<CallInfo> {
+    await this.restoring;
     let current: CallInfo | undefined;
     const call = await this.step(id, (c) => {
       if (c.caller.id !== user.id && c.callee.id !== user.id) throw notFound();
@@ -194,6 +214,7 @@ export class CallService {
 
   /** The call that rings or runs for this user now, if any (sent to a page when it connects). */
   async currentCallOf(userId: string): Promise<CallInfo | undefined> {
+    await this.restoring;
     const id = await this.deps.store.lineOf(userId);
     if (!id) return undefined;
     const raw = await this.deps.store.getRecord(key(id));
@@ -207,6 +228,7 @@ export class CallService {
    * call they were placing is cancelled. (Covers webhooks LiveKit dropped.)
    */
   async userGone(userId: string): Promise<void> {
+    await this.restoring;
     const id = await this.deps.store.lineOf(userId);
     if (!id) return;
     const raw = await this.deps.store.getRecord(key(id));
@@ -226,6 +248,7 @@ export class CallService {
    * active call has the rejoin grace to come back (a page change); the call ends only after it.
    */
   async roomEvent(event: 'participant_joined' | 'participant_left' | 'room_finished', room: string, identity?: string): Promise<void> {
+    await this.restoring;
     if (!room.startsWith(CALL_ROOM_PREFIX)) return;
     const id = room.slice(CALL_ROOM_PREFIX.length);
     const raw = await this.deps.store.getRecord(key(id));
@@ -246,6 +269,100 @@ export class CallService {
     if (call.state === 'ringing' && (event === 'room_finished' || identity === call.caller.id)) {
       await this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'cancelled') : undefined)).catch(ignoreApiError);
     }
+  }
+
+  /**
+   * After a start: rebuilds the calls that rang or ran when this service last stopped, from their
+   * LiveKit rooms. Without Redis the memory is empty: an active call comes back (lines, busy
+   * presence, the rejoin grace for a party not in the room); a ringing one cannot go on (the ring
+   * and its timer are gone) and ends `failed` with reason `service_restarted`. With Redis the
+   * records are there; only the timers of this process are lost: the ring timeout and the rejoin
+   * checks start again. Every call step waits for this.
+   */
+  restore(): Promise<void> {
+    const { rooms } = this.deps;
+    if (!rooms) return this.restoring;
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_LIMIT_MS).unref());
+    const rebuild = this.rebuild(rooms).catch(logFailure(this.deps.logger, 'rebuilding the calls from LiveKit failed'));
+    this.restoring = Promise.race([rebuild, limit]);
+    return this.restoring;
+  }
+
+  private async rebuild(rooms: NonNullable<CallDeps['rooms']>): Promise<void> {
+    let restored = 0;
+    for (const room of await rooms.list(CALL_ROOM_PREFIX)) {
+      const described = callFromRoomMetadata(room.name, room.metadata);
+      if (!described) continue;
+      try {
+        if (await this.restoreCall(described)) restored++;
+      } catch (err) {
+        logFailure(this.deps.logger, 'rebuilding a call failed', { call: described.id })(err);
+      }
+    }
+    if (restored > 0) this.deps.logger.info({ calls: restored }, 'calls rebuilt from LiveKit after a start');
+  }
+
+  /** One call from its room; true when it was taken up again. */
+  private async restoreCall(described: CallInfo): Promise<boolean> {
+    const { store, settings } = this.deps;
+    const raw = await store.getRecord(key(described.id));
+    const known = raw ? (JSON.parse(raw) as CallInfo) : undefined;
+    if (known?.state === 'ended') return false;
+    const inRoom = await this.participantsOf(described.room);
+    const parties = [described.caller.id, described.callee.id];
+    if (known) {
+      // Redis kept it; the timers of the process that had them are gone.
+      if (known.state === 'ringing') this.ringTimeout(known.id, Math.max(0, Date.parse(known.createdAt) + settings.ringTimeoutMs - Date.now()));
+      else for (const who of parties) if (!inRoom.includes(who)) await this.grace.left(known, who);
+      return true;
+    }
+    if (described.state === 'ringing') {
+      const ended: CallInfo = { ...finish(described, 'failed'), reason: 'service_restarted' };
+      await store.putRecord(key(described.id), JSON.stringify(ended), RECORD_TTL_MS);
+      this.deps.metrics?.call(undefined, ended);
+      await this.announce(ended);
+      return true;
+    }
+    if ((await store.claimLines(described.caller.id, described.callee.id, described.id, settings.maxCallMs)) !== 'ok') return false;
+    await store.putRecord(key(described.id), JSON.stringify(described), RECORD_TTL_MS);
+    await store.markLinesActive(parties, described.id, settings.maxCallMs);
+    this.deps.metrics?.call(undefined, described);
+    // Whoever is away (changing pages while the service was down) has the grace to come back.
+    for (const who of parties) {
+      if (inRoom.includes(who)) await this.grace.joined(described.id, who);
+      else await this.grace.left(described, who);
+    }
+    await this.announce(described);
+    return true;
+  }
+
+  private async participantsOf(room: string): Promise<string[]> {
+    try {
+      return (await this.deps.participants?.(room)) ?? [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Writes the call into its room's metadata; a failure only costs the rebuild after a restart. */
+  private async describeRoom(call: CallInfo): Promise<void> {
+    const { rooms, settings } = this.deps;
+    if (!rooms) return;
+    // Kept while nobody is in it for as long as the call may still be taken up.
+    const emptySeconds = Math.ceil((settings.ringTimeoutMs + settings.callRejoinGraceMs) / 1000);
+    await rooms.describe(call.room, callRoomMetadata(call), emptySeconds)
+      .catch(logFailure(this.deps.logger, 'describing the call room failed', { call: call.id }));
+  }
+
+  /** Ends the call as `no_answer` after `ms` unless it was answered or ended meanwhile. */
+  private ringTimeout(id: string, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
+        .catch(logFailure(this.deps.logger, 'ending an unanswered call failed', { call: id }));
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
   }
 
   /** A party did not come back (or never came) within the rejoin grace: the call ends. */
@@ -303,7 +420,7 @@ function finish(call: CallInfo, outcome: CallOutcome, at?: Date): CallInfo {
 function endedWithout(call: CallInfo, identity: string, absence: Absence): CallInfo {
   if (absence.kind === 'left') return finish(call, 'completed', absence.at);
   // Never connected: no duration; the caller who never came gave up, otherwise it failed.
-  return { ...finish(call, identity === call.caller.id ? 'cancelled' : 'failed'), durationSeconds: 0 };
+  return { ...finish(call, identity === call.caller.id ? 'cancelled' : 'failed'), durationSeconds: 0, reason: 'not_joined' };
 }
 
 function ignoreApiError(err: unknown): void {

@@ -49,8 +49,14 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     metrics: ctx.metrics,
     participants: async (room) => (await ctx.roomService.listParticipants(room)).map((p) => p.identity),
     isOnline: async (userId) => (await bus.statuses([userId]))[0]?.status !== 'offline',
+    rooms: {
+      describe: (room, metadata, emptyTimeoutSeconds) => ctx.roomService.describeRoom(room, metadata, emptyTimeoutSeconds),
+      list: (prefix) => ctx.roomService.listRooms(prefix),
+    },
     logger,
   });
+  // The calls that rang or ran before this start (pages and call steps wait for it).
+  void calls.restore();
   const roomStatus = createRoomStatus(ctx.roomService, ctx.events);
   const rings = new RoomRinger({
     bus, store, settings,

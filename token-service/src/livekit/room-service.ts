@@ -28,6 +28,10 @@ export interface RoomService {
   muteTrack(room: string, identity: string, trackSid: string, muted: boolean): Promise<boolean>;
   /** Sends a reliable data packet to everyone in the room on `topic`; false when the room is not running. */
   sendData(room: string, payload: Uint8Array, topic: string): Promise<boolean>;
+  /** Creates the room (LiveKit returns a running one as it is), then sets its metadata. */
+  describeRoom(room: string, metadata: string, emptyTimeoutSeconds: number): Promise<void>;
+  /** The running rooms whose name starts with `prefix`, with their metadata. */
+  listRooms(prefix: string): Promise<Array<{ name: string; metadata: string }>>;
 }
 
 function isNotFound(err: unknown): boolean {
@@ -94,5 +98,11 @@ export function createRoomService(config: Pick<TokenServiceConfig, 'livekit'>): 
       await client.sendData(room, payload, DataPacket_Kind.RELIABLE, { topic });
       return true;
     }, false),
+    describeRoom: (room, metadata, emptyTimeout) => call(async () => {
+      // CreateRoom leaves a running room's metadata alone (LiveKit and the dev media server alike).
+      await client.createRoom({ name: room, metadata, emptyTimeout });
+      await client.updateRoomMetadata(room, metadata);
+    }, undefined),
+    listRooms: (prefix) => call(async () => (await client.listRooms()).filter((r) => r.name.startsWith(prefix)).map((r) => ({ name: r.name, metadata: r.metadata })), []),
   };
 }

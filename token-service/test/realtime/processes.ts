@@ -97,4 +97,11 @@ export class ServiceProcess {
     this.child.kill('SIGTERM');
     await once(this.child, 'exit');
   }
+
+  /** A crash: SIGKILL, nothing cleaned up, its memory gone (start another on `port` after). */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await once(this.child, 'exit');
+  }
 }

@@ -57,6 +57,7 @@ describe('calls: the rejoin grace (one process)', () => {
     const leftAt = Date.now();
     await left(call.room, 'anna');
     const ended = await ben!.call('ended', 'completed');
+    assert.equal(ended.reason, undefined, 'a call that ran says no reason');
     assert.ok(Date.now() - leftAt >= GRACE_MS - 100, 'not before the grace is over');
     assert.ok(Math.abs(Date.parse(ended.endedAt!) - leftAt) < 1_000, `ends when she left: ${ended.endedAt} vs ${new Date(leftAt).toISOString()}`);
     assert.ok(ended.durationSeconds! >= 3, `the whole duration: ${ended.durationSeconds}`);
@@ -102,7 +103,7 @@ describe('calls: the rejoin grace (one process)', () => {
     felix!.close();
   });
 
-  it('the caller who never joins after the answer: the call ends as cancelled, no duration; the callee is told', async () => {
+  it('the caller who never joins after the answer: the call ends as cancelled (reason not_joined), no duration; the callee is told', async () => {
     const anna = await page('anna');
     const ben = await page('ben');
     const call = (await svc.post('/v1/calls', 'anna', { callee: 'ben' })).body.call as CallInfo;
@@ -112,6 +113,7 @@ describe('calls: the rejoin grace (one process)', () => {
     const ended = await ben.call('ended', 'cancelled');
     assert.equal(ended.id, call.id);
     assert.equal(ended.durationSeconds, 0);
+    assert.equal(ended.reason, 'not_joined', 'said explicitly, for the window and the notice');
     assert.equal((await anna.call('ended', 'cancelled')).id, call.id);
     for (const p of [anna, ben]) p.close();
   });

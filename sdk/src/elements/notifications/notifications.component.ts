@@ -255,7 +255,7 @@ export class TimioNotifications extends LitElement {
       // window closes. The token service ends such a call after its rejoin grace.
       const call = event.call;
       const here = this.windowCall === call.id || this.calls.snapshot.active?.id === call.id;
-      if (here && call.answeredAt && (call.outcome === 'cancelled' || call.outcome === 'failed')) {
+      if (here && call.reason === 'not_joined') {
         const self = pageServices().realtime?.userId;
         const partner = call.caller.id === self ? call.callee : call.caller;
         this.addNotice(this.localize.t.notifications.partnerNeverJoined(partner.name));

@@ -13,6 +13,8 @@ export interface CallWindowCall {
   answeredAt?: string;
   endedAt?: string;
   durationSeconds?: number;
+  /** Why it ended, where the outcome does not say (`not_joined`: a party never came into the call). */
+  reason?: string;
 }
 
 export type CallWindowEndReason = 'hangup' | 'partner_left' | 'disconnected' | 'failed' | 'closed';

@@ -121,7 +121,7 @@ function identityFromToken(token: string): string | undefined {
   }
 }
 
-/** Answered, then ended as cancelled/failed: the token service's verdict that a party never joined. */
+/** The token service's verdict that a party never came into the call (after the rejoin grace). */
 function neverConnected(call: CallWindowCall): boolean {
-  return !!call.answeredAt && (call.outcome === 'cancelled' || call.outcome === 'failed');
+  return call.reason === 'not_joined';
 }

@@ -90,6 +90,8 @@ export class TimioCall extends LitElement {
   @state() private optionsOpen = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
+  /** Whether the window covers the viewport (the default); a host may dock it smaller by CSS. */
+  @state() private covering = true;
   /** Shown as the short "Gespräch beendet" notice instead of the window (reflected for styling). */
   @property({ type: Boolean, reflect: true }) ended = false;
 
@@ -119,17 +121,25 @@ export class TimioCall extends LitElement {
   }
 
   private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
+  private readonly onViewport = () => (this.covering = this.coversPage());
+  private coverWatch?: ResizeObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.previousFocus = document.activeElement;
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
     this.clock = setInterval(() => (this.now = Date.now()), 1000);
+    // Docked smaller by the host's CSS, it is a plain dialog beside the page, not a modal one.
+    addEventListener('resize', this.onViewport);
+    this.coverWatch = new ResizeObserver(this.onViewport);
+    this.coverWatch.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    removeEventListener('resize', this.onViewport);
+    this.coverWatch?.disconnect();
     clearInterval(this.clock);
     this.resize?.disconnect();
     this.pip?.close();
@@ -235,7 +245,7 @@ export class TimioCall extends LitElement {
     const name = partner?.name ?? this.partner?.name ?? this.call?.callee.name ?? '';
     const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
     const overlay = this.overlayState(name);
-    return html`<div class="window" part="window" role="dialog" aria-modal="true" tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
+    return html`<div class="window" part="window" role="dialog" aria-modal=${this.covering ? 'true' : 'false'} tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
       ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale)}
       <div class="stage" part="stage">
         ${partner ? this.renderPartner(partner) : nothing}

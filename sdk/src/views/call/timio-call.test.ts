@@ -274,6 +274,27 @@ describe('<timio-call>', () => {
     after.remove();
   });
 
+  it('docked smaller by the host (the demo portal beside its page): a plain dialog, focus may leave for the page', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'timio-call { inset: 72px 16px auto auto; width: 480px; height: 360px; padding: 0; }';
+    document.head.append(style);
+    const link = document.createElement('a');
+    link.href = '#journal';
+    link.textContent = 'Journal';
+    document.body.prepend(link);
+    const { el, session, root } = await open('en');
+    session.connection.set({ phase: 'connected' });
+    await settled(el);
+    await waitUntil(() => root.querySelector('.window')!.getAttribute('aria-modal') === 'false', 'not modal while docked');
+    link.focus();
+    await settled(el);
+    expect(document.activeElement === link, 'focus stays on the page link').to.equal(true);
+    // The host makes it cover the page again: modal again.
+    style.remove();
+    await waitUntil(() => root.querySelector('.window')!.getAttribute('aria-modal') === 'true', 'modal while covering');
+    link.remove();
+  });
+
   it('partner ended the call: a "Gespräch beendet" notice that frees the page and is dismissed', async () => {
     const trigger = document.createElement('button');
     trigger.textContent = 'Ben anrufen';

@@ -66,13 +66,14 @@ const WATCH_RETURN = `(() => {
     }
     return null;
   };
-  window.__back = { away: false, base: null, at: 0 };
+  window.__back = { away: false, awayAt: 0, base: null, at: 0 };
   if (window.__watching) return;
   window.__watching = setInterval(() => {
     const st = window.__back;
     const overlay = find(document, 'timio-status-overlay');
     const v = find(document, 'video[data-track="partner-camera"]');
     if (!v || !v.videoWidth || (overlay && overlay.getAttribute('state') === 'partner-reconnecting')) {
+      if (!st.away) st.awayAt = Date.now();
       st.away = true; st.base = null; return;
     }
     if (!st.away || st.at) return;
@@ -81,6 +82,55 @@ const WATCH_RETURN = `(() => {
     else if (frames >= st.base + 2) st.at = Date.now();
   }, 20);
 })()`;
+
+// Where the time goes: every page notes (epoch ms) when its LiveKit and realtime sockets open, its
+// peer connections connect and receive tracks, and the camera starts; with the resource timings
+// (chunks, token requests) and the page's own start these say which step of a page change is slow.
+const TRACE = `(() => {
+  const marks = [];
+  window.__marks = marks;
+  const mark = (name) => marks.push([name, Date.now()]);
+  const WS = window.WebSocket;
+  window.WebSocket = class extends WS {
+    constructor(url, protocols) {
+      super(url, protocols);
+      const kind = String(url).includes('/rtc') ? 'livekit-ws' : 'realtime-ws';
+      mark(kind + ' new');
+      this.addEventListener('open', () => mark(kind + ' open'));
+    }
+  };
+  const PC = window.RTCPeerConnection;
+  let count = 0;
+  window.RTCPeerConnection = class extends PC {
+    constructor(config) {
+      super(config);
+      const n = ++count;
+      mark('pc' + n + ' new');
+      this.addEventListener('connectionstatechange', () => mark('pc' + n + ' ' + this.connectionState));
+      this.addEventListener('track', (e) => mark('pc' + n + ' track ' + e.track.kind));
+    }
+  };
+  const media = navigator.mediaDevices;
+  const gum = media.getUserMedia.bind(media);
+  media.getUserMedia = async (c) => { mark('getUserMedia ' + Object.keys(c || {}).join('+')); const s = await gum(c); mark('getUserMedia done'); return s; };
+  document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
+})()`;
+
+/** The page's marks and resource timings (chunks, token-service requests) as [what, epoch ms] since `since`. */
+async function traceOf(page: Page, since: number): Promise<string> {
+  const { marks, origin, resources } = (await page.evaluate(`({
+    marks: window.__marks || [],
+    origin: performance.timeOrigin,
+    resources: performance.getEntriesByType('resource').map((e) => [e.name, e.startTime, e.responseEnd]),
+  })`)) as { marks: Array<[string, number]>; origin: number; resources: Array<[string, number, number]> };
+  const rows: Array<[string, number]> = [['page start', origin], ...marks];
+  for (const [name, start, end] of resources) {
+    const path = new URL(name).pathname;
+    if (!/\.js$|\/v1\/|portal-token|token/.test(path)) continue;
+    rows.push([`${path} requested`, origin + start], [`${path} loaded`, origin + end]);
+  }
+  return rows.filter(([, at]) => at >= since - 50).sort((a, b) => a[1] - b[1]).map(([what, at]) => `${String(Math.round(at - since)).padStart(6)} ${what}`).join('\n');
+}
 
 async function partnerBack(page: Page): Promise<number> {
   const deadline = Date.now() + LIMIT_MS;
@@ -98,6 +148,10 @@ try {
   // The product: Anna and Ben in a call, Anna moves between pages.
   const anna = await signIn(browser, stack.portal.url, 'anna', 'de');
   const ben = await signIn(browser, stack.portal.url, 'ben', 'en');
+  for (const p of [anna, ben]) {
+    await p.context.addInitScript(TRACE);
+    await p.page.reload();
+  }
   const call = anna.page.locator('tr[data-contact="ben"] timio-call-button button');
   await call.waitFor({ timeout: LIMIT_MS });
   await anna.page.waitForFunction(() => document.querySelector('tr[data-contact="ben"] timio-call-button')?.shadowRoot?.querySelector('button')?.getAttribute('aria-disabled') === 'false', undefined, { timeout: LIMIT_MS });
@@ -115,6 +169,11 @@ try {
     const [a, b] = await Promise.all([partnerPlays(anna.page), partnerBack(ben.page)]);
     pageChange.push(Math.max(a, b) - started);
     console.error(`page change to ${href}: Anna ${a - started} ms, Ben ${b - started} ms`);
+    if (process.env.TRACE) {
+      const awayAt = (await ben.page.evaluate('window.__back.awayAt')) as number;
+      console.error(`  Anna's new page (ms after the click):\n${await traceOf(anna.page, started)}\n  ${a - started} partner video plays`);
+      console.error(`  Ben's page:\n${await traceOf(ben.page, started)}\n  ${awayAt - started} Anna away (overlay or no video)\n  ${b - started} Anna's video plays again`);
+    }
   }
   await anna.close();
   await ben.close();

@@ -123,6 +123,11 @@ export class CallMachine {
     const grant = join.call(this.options.api, tab.id);
     grant.catch(() => undefined); // used (and its error handled) by takeOver, or never
     this.early = { id: tab.id, grant };
+    // The answer says the call still runs: take it over now, not only when the realtime
+    // connection is ready (its `ready` brings the same call; the page change waits for neither).
+    grant.then((g) => {
+      if (g.call.state === 'active' && g.call.id === tab.id) this.handleCall(g.call);
+    }, () => undefined);
     return tab.id;
   }
 

@@ -114,6 +114,14 @@ const TRACE = `(() => {
   const gum = media.getUserMedia.bind(media);
   media.getUserMedia = async (c) => { mark('getUserMedia ' + Object.keys(c || {}).join('+')); const s = await gum(c); mark('getUserMedia done'); return s; };
   document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
+  // The page before: when the click reached it and when it began to unload (kept for the next page).
+  for (const m of JSON.parse(sessionStorage.getItem('__previous') || '[]')) marks.push(['previous page: ' + m[0], m[1]]);
+  sessionStorage.removeItem('__previous');
+  const previous = [];
+  const keep = (name) => { previous.push([name, Date.now()]); sessionStorage.setItem('__previous', JSON.stringify(previous)); };
+  document.addEventListener('click', () => keep('click'), true);
+  addEventListener('beforeunload', () => keep('beforeunload'), true);
+  addEventListener('pagehide', () => keep('pagehide'), true);
 })()`;
 
 /** The page's marks and resource timings (chunks, token-service requests) as [what, epoch ms] since `since`. */

@@ -1,6 +1,6 @@
 // The local participant's camera, microphone and screen share: starting them, turning them on and
 // off, and the problems that stop them (permission denied, no device, in use).
-import { MediaDeviceFailure, Track, type Room } from 'livekit-client';
+import { MediaDeviceFailure, Track, type LocalTrack, type Room } from 'livekit-client';
 import { Store, listEqual, shallowEqual } from './store.js';
 import type { LocalMediaState, MediaProblem, MediaSource } from './types.js';
 
@@ -26,16 +26,30 @@ export class LocalMedia {
 
   constructor(private readonly room: Room) {}
 
-  /** One getUserMedia for both (one permission prompt); if that fails, each source on its own. */
-  async start(want: StartMedia): Promise<void> {
+  /**
+   * Starts the devices (one getUserMedia for both) without publishing them, so it can run while
+   * the room connects; `start` publishes what it gives. Undefined when nothing is wanted.
+   */
+  capture(want: StartMedia): Promise<LocalTrack[]> | undefined {
+    if (!want.camera && !want.microphone) return undefined;
+    const tracks = this.room.localParticipant.createTracks({
+      audio: want.microphone ? (want.microphoneId ? { deviceId: want.microphoneId } : true) : false,
+      video: want.camera ? { resolution: CAMERA_CAPTURE, ...(want.cameraId ? { deviceId: want.cameraId } : {}) } : false,
+    });
+    tracks.catch(() => undefined); // handled by start
+    return tracks;
+  }
+
+  /**
+   * Publishes the captured devices (`captured` from `capture`, or captured now); if capturing
+   * both at once failed, each source on its own.
+   */
+  async start(want: StartMedia, captured = this.capture(want)): Promise<void> {
     const lp = this.room.localParticipant;
     if (!want.camera && !want.microphone) return;
     try {
       await this.guarded(async () => {
-        const tracks = await lp.createTracks({
-          audio: want.microphone ? (want.microphoneId ? { deviceId: want.microphoneId } : true) : false,
-          video: want.camera ? { resolution: CAMERA_CAPTURE, ...(want.cameraId ? { deviceId: want.cameraId } : {}) } : false,
-        });
+        const tracks = await captured!;
         // Video first, then audio: each publication is its own negotiation, which every SFU handles.
         tracks.sort((x, y) => (x.kind === Track.Kind.Video ? -1 : 0) - (y.kind === Track.Kind.Video ? -1 : 0));
         for (const track of tracks) {

@@ -108,18 +108,25 @@ export class RoomSession implements SessionApi {
   async connect(start: StartMedia = { camera: true, microphone: true }): Promise<void> {
     if (this.connection.value.phase !== 'idle') return;
     this.connection.set({ phase: 'connecting' });
+    // Camera and microphone start while the room connects (a real camera takes its time), and
+    // are published once it is connected.
+    const captured = this.localMedia.capture(start);
     try {
       await this.room.connect(this.options.url, this.options.token, { autoSubscribe: false });
     } catch (err) {
+      void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
       if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: 'failed', error: err instanceof Error ? err.message : String(err) });
       return;
     }
-    if (this.leaving) return;
+    if (this.leaving) {
+      void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
+      return;
+    }
     this.connection.set({ phase: 'connected' });
     if (this.options.watchMedia) this.stallWatch.start();
     this.refreshAll();
     void this.chatChannel.loadHistory().catch(() => undefined);
-    await this.localMedia.start(start);
+    await this.localMedia.start(start, captured);
     if (this.leaving) return;
     this.refreshAll();
     await this.deviceList.refresh();

@@ -104,7 +104,6 @@ describe('a token-service restart (its own process, killed and started again; no
     // The call went on: video plays on both sides, no window closed on the way.
     await Promise.all([framesAdvance(anna.page, partnerVideo, { advance: 10 }), framesAdvance(ben.page, partnerVideo, { advance: 10 })]);
     for (const p of [anna, ben]) assert.equal(await windowWentAway(p), false, `${p.id}'s call window stayed`);
-    // The window docked beside the page (demo CSS): the navigation stays free for the mouse.
     await anna.page.screenshot({ path: 'artifacts/e2e-service-restart-call-de.png' });
     await ben.page.screenshot({ path: 'artifacts/e2e-service-restart-call-en.png' });
 

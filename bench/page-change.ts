@@ -119,6 +119,7 @@ const TRACE = `(() => {
   sessionStorage.removeItem('__previous');
   const previous = [];
   const keep = (name) => { previous.push([name, Date.now()]); sessionStorage.setItem('__previous', JSON.stringify(previous)); };
+  // The last click before the unload is the one that navigated.
   document.addEventListener('click', () => keep('click'), true);
   addEventListener('beforeunload', () => keep('beforeunload'), true);
   addEventListener('pagehide', () => keep('pagehide'), true);
@@ -179,7 +180,7 @@ try {
     await anna.page.waitForURL(`${stack.portal.url}${href}`, { timeout: LIMIT_MS });
     const [a, b] = await Promise.all([partnerPlays(anna.page), partnerBack(ben.page)]);
     pageChange.push(Math.max(a, b) - started);
-    const clickedAt = (await anna.page.evaluate(`(window.__marks || []).find((m) => m[0] === 'previous page: click')?.[1] ?? 0`)) as number;
+    const clickedAt = (await anna.page.evaluate(`(window.__marks || []).filter((m) => m[0] === 'previous page: click').at(-1)?.[1] ?? 0`)) as number;
     pageChangeInPage.push(Math.max(a, b) - (clickedAt || started));
     console.error(`page change to ${href}: Anna ${a - started} ms, Ben ${b - started} ms`);
     if (process.env.TRACE) {

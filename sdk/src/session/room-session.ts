@@ -22,7 +22,7 @@ import { MediaStallWatch } from './media-stall.js';
 import { Store, listEqual } from './store.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
-import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, VisibleVideo } from './types.js';
+import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, TrackState, VisibleVideo } from './types.js';
 
 export interface RoomSessionOptions {
   url: string;
@@ -43,7 +43,23 @@ export interface RoomSessionOptions {
   watchMedia?: boolean;
   /** How devices are listed (tests); default LiveKit's Room.getLocalDevices. */
   listDevices?: ListDevices;
+  /**
+   * Conferences: someone who goes without saying goodbye (their page changed within the portal)
+   * stays listed as `reconnecting` this long, so nobody sees "left" and "joined" for a page
+   * change; leave() says goodbye, so a real leave shows at once. Off (0) for 1:1 calls, whose
+   * partner's return is followed through the call.
+   */
+  rejoinGraceMs?: number;
 }
+
+/** Data topic of a participant's goodbye (sent by leave() before disconnecting). */
+export const LEAVE_TOPIC = 'timio.leave';
+/** How long leave() waits for its goodbye to go out before disconnecting anyway. */
+const GOODBYE_WAIT_MS = 500;
+/** A goodbye arriving this long before (or after) the departure still counts as one. */
+const GOODBYE_VALID_MS = 30_000;
+/** LiveKit disconnected on page leave but the page is still here (a cancelled unload) after this long. */
+const PAGE_STAYED_MS = 3_000;
 
 export class RoomSession implements SessionApi {
   readonly connection = new Store<ConnectionState>({ phase: 'idle' }, (a, b) => a.phase === b.phase && a.reason === b.reason && a.error === b.error);
@@ -62,6 +78,13 @@ export class RoomSession implements SessionApi {
   /** "reconnecting" was set because media stopped arriving, not by LiveKit. */
   private stalled = false;
   private readonly stallWatch = new MediaStallWatch(() => this.inboundPackets(), (stalled) => this.onMediaStall(stalled));
+  /** Remote people gone without a goodbye, shown as reconnecting until they return or the grace ends. */
+  private readonly away = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Goodbyes received: identity → when. */
+  private readonly goodbyes = new Map<string, number>();
+  /** The page is going: LiveKit's own disconnect on page leave is no end of the meeting for this person. */
+  private pageGoing = false;
+  private readonly onPageGoing = () => (this.pageGoing = true);
 
   constructor(private readonly options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
@@ -80,6 +103,11 @@ export class RoomSession implements SessionApi {
     this.deviceList = new Devices(this.room, options.listDevices);
     this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
     this.listen();
+    // Registered before connect(), so they run before LiveKit's own page-leave handler.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', this.onPageGoing);
+      window.addEventListener('beforeunload', this.onPageGoing);
+    }
   }
 
   get local(): LocalMedia['state'] {
@@ -126,11 +154,23 @@ export class RoomSession implements SessionApi {
   }
 
   async leave(): Promise<void> {
+    const sayGoodbye = !this.leaving && !!this.options.rejoinGraceMs && this.room.state === LkConnectionState.Connected;
     this.leaving = true;
     this.stallWatch.stop();
     this.localMedia.stopped = true;
     this.audio.stopAll();
     this.chatChannel.close();
+    for (const timer of this.away.values()) clearTimeout(timer);
+    this.away.clear();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.onPageGoing);
+      window.removeEventListener('beforeunload', this.onPageGoing);
+    }
+    // The others show this person as gone at once, not as reconnecting (see rejoinGraceMs).
+    if (sayGoodbye) {
+      const goodbye = this.room.localParticipant.publishData(new TextEncoder().encode('{"type":"leave"}'), { reliable: true, topic: LEAVE_TOPIC });
+      await Promise.race([goodbye.catch(() => undefined), new Promise((r) => setTimeout(r, GOODBYE_WAIT_MS))]);
+    }
     await this.room.disconnect(true);
     for (const store of [this.connection, this.participants, this.departed, this.local, this.problems, this.devices]) store.close();
   }
@@ -181,13 +221,20 @@ export class RoomSession implements SessionApi {
     const withParticipant = (_x: unknown, p: Participant) => this.upsert(p);
     this.room
       .on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => {
+        // Back within the grace (a page change): the same place in the list, no notices.
+        clearTimeout(this.away.get(p.identity));
+        this.away.delete(p.identity);
+        this.goodbyes.delete(p.identity);
         this.departed.update((list) => list.filter((id) => id !== p.identity));
         this.upsert(p);
         this.reconcileSubscriptions();
       })
-      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
-        this.participants.update((list) => list.filter((x) => x.identity !== p.identity));
-        this.departed.update((list) => (list.includes(p.identity) ? list : [...list, p.identity]));
+      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => this.onDeparture(p.identity))
+      .on(RoomEvent.DataReceived, (_payload: Uint8Array, p?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+        if (topic !== LEAVE_TOPIC || !p) return;
+        this.goodbyes.set(p.identity, Date.now());
+        // The goodbye may arrive after the departure (data and signalling travel apart).
+        if (this.away.has(p.identity)) this.gone(p.identity);
       })
       .on(RoomEvent.TrackPublished, (_pub: RemoteTrackPublication, p: RemoteParticipant) => {
         this.upsert(p);
@@ -223,8 +270,38 @@ export class RoomSession implements SessionApi {
         this.reconcileSubscriptions();
       })
       .on(RoomEvent.Disconnected, (reason?: LkDisconnectReason) => {
-        if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
+        if (this.leaving) return;
+        const report = () => {
+          if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
+        };
+        // LiveKit leaves the room when the page goes: the tab's next page takes over, nothing ended.
+        if (this.pageGoing) setTimeout(report, PAGE_STAYED_MS);
+        else report();
       });
+  }
+
+  /** A remote participant is out of the room: gone, or (no goodbye, conferences) reconnecting for a while. */
+  private onDeparture(identity: string): void {
+    const grace = this.options.rejoinGraceMs ?? 0;
+    const shown = this.participants.value.find((x) => x.identity === identity);
+    const saidGoodbye = Date.now() - (this.goodbyes.get(identity) ?? -Infinity) < GOODBYE_VALID_MS;
+    if (!grace || !shown || saidGoodbye || shown.quality === 'lost' || this.leaving) {
+      this.gone(identity);
+      return;
+    }
+    clearTimeout(this.away.get(identity));
+    this.away.set(identity, setTimeout(() => this.gone(identity), grace));
+    const reconnecting = awayState(shown);
+    this.participants.set(this.participants.value.map((x) => (x.identity === identity ? reconnecting : x)));
+  }
+
+  private gone(identity: string): void {
+    clearTimeout(this.away.get(identity));
+    this.away.delete(identity);
+    this.goodbyes.delete(identity);
+    if (this.leaving) return;
+    this.participants.update((list) => list.filter((x) => x.identity !== identity));
+    this.departed.update((list) => (list.includes(identity) ? list : [...list, identity]));
   }
 
   /**
@@ -290,9 +367,14 @@ export class RoomSession implements SessionApi {
     const next: ParticipantState[] = [];
     if (local.identity) next.push(readParticipant(local, true, before.get(local.identity)));
     const remotes = [...this.room.remoteParticipants.values()];
-    // Known participants keep their place; new ones follow in the room's order.
-    const known = this.participants.value.map((p) => remotes.find((r) => r.identity === p.identity)).filter((r): r is RemoteParticipant => !!r);
-    for (const r of [...known, ...remotes.filter((r) => !before.has(r.identity))]) next.push(readParticipant(r, false, before.get(r.identity)));
+    // Known participants keep their place (those away within their grace too); new ones follow in the room's order.
+    for (const p of this.participants.value) {
+      if (p.isLocal) continue;
+      const r = remotes.find((x) => x.identity === p.identity);
+      if (r) next.push(readParticipant(r, false, p));
+      else if (this.away.has(p.identity)) next.push(p);
+    }
+    for (const r of remotes.filter((r) => !before.has(r.identity))) next.push(readParticipant(r, false));
     this.participants.set(next);
     this.localMedia.refresh();
   }
@@ -301,6 +383,15 @@ export class RoomSession implements SessionApi {
     if (this.leaving || this.connection.value.phase === 'idle') return;
     applySubscriptions(this.room, this.visible);
   }
+}
+
+/** Someone away within the grace: listed as reconnecting, without media (their tracks went with them). */
+function awayState(p: ParticipantState): ParticipantState {
+  const { camera, microphone, screen, screenAudio, ...rest } = p;
+  const still = (t: TrackState | undefined) => (t ? { sid: t.sid, muted: t.muted } : undefined);
+  const cam = still(camera);
+  const mic = still(microphone);
+  return { ...rest, speaking: false, reconnecting: true, ...(cam ? { camera: cam } : {}), ...(mic ? { microphone: mic } : {}) };
 }
 
 function reasonOf(reason: LkDisconnectReason | undefined): DisconnectReason {

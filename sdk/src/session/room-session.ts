@@ -168,7 +168,8 @@ export class RoomSession implements SessionApi {
     }
     // The others show this person as gone at once, not as reconnecting (see rejoinGraceMs).
     if (sayGoodbye) {
-      const goodbye = this.room.localParticipant.publishData(new TextEncoder().encode('{"type":"leave"}'), { reliable: true, topic: LEAVE_TOPIC });
+      const payload = new TextEncoder().encode(JSON.stringify({ type: 'leave', identity: this.room.localParticipant.identity }));
+      const goodbye = this.room.localParticipant.publishData(payload, { reliable: true, topic: LEAVE_TOPIC });
       await Promise.race([goodbye.catch(() => undefined), new Promise((r) => setTimeout(r, GOODBYE_WAIT_MS))]);
     }
     await this.room.disconnect(true);
@@ -230,11 +231,15 @@ export class RoomSession implements SessionApi {
         this.reconcileSubscriptions();
       })
       .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => this.onDeparture(p.identity))
-      .on(RoomEvent.DataReceived, (_payload: Uint8Array, p?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-        if (topic !== LEAVE_TOPIC || !p) return;
-        this.goodbyes.set(p.identity, Date.now());
-        // The goodbye may arrive after the departure (data and signalling travel apart).
-        if (this.away.has(p.identity)) this.gone(p.identity);
+      .on(RoomEvent.DataReceived, (payload: Uint8Array, p?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+        if (topic !== LEAVE_TOPIC) return;
+        // The goodbye may arrive after the departure (data and signalling travel apart); LiveKit
+        // then no longer knows the sender, so the payload names them. Trusted only for someone
+        // already out of the room: a forged one can only end a grace early.
+        const identity = p?.identity ?? goodbyeIdentity(payload);
+        if (!identity || (!p && !this.away.has(identity))) return;
+        this.goodbyes.set(identity, Date.now());
+        if (this.away.has(identity)) this.gone(identity);
       })
       .on(RoomEvent.TrackPublished, (_pub: RemoteTrackPublication, p: RemoteParticipant) => {
         this.upsert(p);
@@ -392,6 +397,15 @@ function awayState(p: ParticipantState): ParticipantState {
   const cam = still(camera);
   const mic = still(microphone);
   return { ...rest, speaking: false, reconnecting: true, ...(cam ? { camera: cam } : {}), ...(mic ? { microphone: mic } : {}) };
+}
+
+function goodbyeIdentity(payload: Uint8Array): string | undefined {
+  try {
+    const frame = JSON.parse(new TextDecoder().decode(payload)) as { type?: unknown; identity?: unknown };
+    return frame.type === 'leave' && typeof frame.identity === 'string' ? frame.identity : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function reasonOf(reason: LkDisconnectReason | undefined): DisconnectReason {

@@ -49,6 +49,8 @@ export class ConferenceJoin implements ReactiveController {
   private grant?: RoomTokenGrant;
   private stopFollowing?: () => void;
   private readonly hold: ConferenceHold;
+  /** The session whose connect() (with camera and microphone) has finished. */
+  private mediaStarted?: ConferenceSession;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -105,8 +107,14 @@ export class ConferenceJoin implements ReactiveController {
     this.stopFollowing = session.connection.subscribe((c) => this.follow(c));
     this.grant = undefined; // a token is used once; a rejoin asks for a fresh one
     await session.connect(choices);
-    // Camera and microphone have started: from now on the tab's next page takes the conference over.
-    if (this.session === session && this.phase === 'in') this.hold.follow(session);
+    this.mediaStarted = session;
+    this.holdWhenIn();
+  }
+
+  /** Connected and camera and microphone started: from now on the tab's next page takes the conference over. */
+  private holdWhenIn(): void {
+    const session = this.session;
+    if (session && this.mediaStarted === session && this.phase === 'in') this.hold.follow(session);
   }
 
   /** The person confirmed inside the conference that they moderate the room. */
@@ -150,6 +158,7 @@ export class ConferenceJoin implements ReactiveController {
       const detail = { room: this.host.room, moderator: this.moderator };
       // A page change is no new join for the host: `resumed`, never a second `joined`.
       this.host.dispatchEvent(this.resuming ? new TimioConferenceResumedEvent(detail) : new TimioConferenceJoinedEvent(detail));
+      this.holdWhenIn();
     } else if (c.phase === 'disconnected') {
       const reason: EndReason = c.reason === 'room_ended' ? 'ended' : c.reason === 'removed' ? 'removed' : c.reason === 'left' ? 'left'
         : /full/i.test(c.error ?? '') ? 'full' : 'failed';

@@ -6,6 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/fake-session.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
+import type { HeldConference } from '../../page/tab-conference.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -135,6 +136,59 @@ describe('<timio-conference>', () => {
     await waitUntil(() => text(f.root, '.notices').includes('Die Verbindung zu Carla Weiß ist abgebrochen.'), 'dropped notice');
     s.connection.set({ phase: 'reconnecting' });
     await waitUntil(() => text(f.root, '.overlay[data-state="reconnecting"]').includes('Verbindung unterbrochen'), 'reconnecting');
+  });
+
+  it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again', async () => {
+    const f = await setup({ moderators: ['anna'] });
+    const kept: HeldConference[] = [];
+    const cleared: string[] = [];
+    f.el.keep = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
+    const heard: string[] = [];
+    for (const type of ['joined', 'resumed', 'left', 'hand-raised', 'chat-message'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
+    const seenAt = Date.parse('2026-11-26T10:00:00.000Z');
+    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', roomName: 'Vertrieb', camera: false, microphone: true, moderator: true, chatSeenAt: seenAt } });
+    await waitUntil(() => f.sessions.length === 1, 'joined at once');
+    expect(deep(f.root, 'timio-conference-prejoin')).to.equal(null);
+    expect(f.room.tokens.map((x) => x.role)).to.deep.equal(['moderator']);
+    const s = f.session();
+    expect(s.started).to.include({ camera: false, microphone: true });
+    // Everyone present (Ben with his hand up) and the chat seen before the change arrive with the connection.
+    s.connection.set({ phase: 'connected' });
+    s.put({ identity: 'ben', name: 'Ben Müller', handRaisedAt: '2026-11-26T09:59:00.000Z' });
+    const from = { identity: 'ben', name: 'Ben Müller' };
+    s.chat.set([{ id: 'm1', from: from.identity, fromName: from.name, mine: false, at: seenAt, text: 'Vorher' }]);
+    s.local.set({ cameraOn: false, micOn: true, screenSharing: false, busy: false, audioBlocked: false });
+    await waitUntil(() => kept.length > 0, 'the tab keeps the conference');
+    expect(kept.at(-1)).to.include({ room: 'vertrieb', camera: false, microphone: true, moderator: true, chatSeenAt: seenAt });
+    await waitUntil(() => controlIds(f.root).includes('end'), 'moderator controls');
+    await settled(f.el);
+    expect(heard).to.deep.equal(['resumed']);
+    expect(text(f.root, '.notices')).to.equal('');
+    expect(deep(f.root, '.chat .badge')).to.equal(null);
+    // What happens after the change is news as always.
+    s.chat.set([...s.chat.value, { id: 'm2', from: from.identity, fromName: from.name, mine: false, at: seenAt + 60_000, text: 'Nachher' }]);
+    s.put({ identity: 'carla', name: 'Carla Rossi' });
+    await waitUntil(() => text(f.root, '.notices').includes('Carla Rossi ist beigetreten.'), 'join notice');
+    expect(heard).to.deep.equal(['resumed', 'chat-message']);
+    // Leaving for good: the tab holds nothing any more.
+    await f.el.leave();
+    expect(cleared).to.deep.equal(['vertrieb']);
+    expect(heard).to.deep.equal(['resumed', 'chat-message', 'left']);
+  });
+
+  it('a person reconnecting after a page change: their tile says so, the count stays', async () => {
+    const f = await setup();
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    s.connection.set({ phase: 'connected' });
+    s.put({ identity: 'ben', name: 'Ben Müller', reconnecting: true, quality: 'good' });
+    const tile = await waitUntil(() => deep(f.root, 'timio-video-tile[data-key="ben:camera"]')?.shadowRoot, 'his tile');
+    await waitUntil(() => tile.querySelector('[part="reconnecting"]'), 'reconnecting on his tile');
+    expect(text(tile, '[part="reconnecting"]')).to.equal('Die Verbindung zu Ben Müller wird wiederhergestellt …');
+    expect(tile.querySelector('[data-badge="quality-lost"]')).to.not.equal(null);
+    expect(text(f.root, '.present')).to.equal('2 Personen anwesend');
+    await expect(f.el).to.be.accessible();
   });
 
   it('a full room and a removal are readable messages', async () => {

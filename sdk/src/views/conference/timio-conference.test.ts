@@ -21,6 +21,7 @@ async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
   return f;
 }
 
+const describeEl = (el: Element | null | undefined) => (el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}` : 'nothing');
 const controlIds = (root: ParentNode) => deepAll<HTMLButtonElement>(root, '.controls > button, .more-wrap > button').map((b) => b.className.split(' ')[0]);
 
 describe('<timio-conference>', () => {
@@ -189,6 +190,71 @@ describe('<timio-conference>', () => {
     expect(tile.querySelector('[data-badge="quality-lost"]')).to.not.equal(null);
     expect(text(f.root, '.present')).to.equal('2 Personen anwesend');
     await expect(f.el).to.be.accessible();
+  });
+
+  it('at 375 px an open side panel covers the stage, never the control bar: every control stays on top and usable (axe)', async () => {
+    const f = await setup({ width: 375, height: 480 });
+    f.el.scrollIntoView({ block: 'start' });
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    s.put({ identity: 'ben', name: 'Ben Müller' });
+    s.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false });
+    s.connection.set({ phase: 'connected' });
+    await settled(f.el);
+    const bar = f.root.querySelector('timio-control-bar')!;
+    const barRoot = bar.shadowRoot!;
+    /** Presses a control in the bar, or from the overflow menu when it did not fit (as a person at this width does). */
+    const fromMenu = async (id: string) => {
+      const direct = barRoot.querySelector<HTMLButtonElement>(`.controls > button.${id}`);
+      if (direct) {
+        expectOnTop(direct);
+        direct.click();
+        return;
+      }
+      barRoot.querySelector<HTMLButtonElement>('button.overflow')!.click();
+      const item = await waitUntil(() => barRoot.querySelector<HTMLButtonElement>(`[part="overflow-menu"] .${id}`), `${id} in the menu`);
+      expectOnTop(item);
+      item.click();
+    };
+    /** What a pointer at the middle of `el` hits, through the shadow roots: `el` itself. */
+    const expectOnTop = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      expect(r.width * r.height, `${el.className} has a size`).to.be.greaterThan(0);
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      // Compared as names: a failed assertion on an element makes the test runner hang serialising it.
+      const top = f.root.elementFromPoint(x, y);
+      expect(describeEl(top), `${el.className}: the bar is on top`).to.equal('timio-control-bar');
+      const hit = barRoot.elementFromPoint(x, y)?.closest('button');
+      expect(hit === el ? 'the control' : describeEl(hit), `${el.className} is what a click hits`).to.equal('the control');
+    };
+    const hostBox = f.el.getBoundingClientRect();
+    for (const panel of ['chat', 'participants'] as const) {
+      await fromMenu(panel);
+      const open = await waitUntil(() => f.root.querySelector<HTMLElement>('#panel'), `${panel} panel open`);
+      await settled(f.el);
+      const panelBox = open.getBoundingClientRect();
+      const barBox = bar.getBoundingClientRect();
+      expect(panelBox.width, 'the panel takes the whole width').to.be.closeTo(hostBox.width, 2);
+      expect(barBox.bottom).to.be.at.most(hostBox.bottom + 1);
+      expect(panelBox.bottom, 'the panel ends above the bar').to.be.at.most(barBox.top + 1);
+      const buttons = [...barRoot.querySelectorAll<HTMLButtonElement>('.controls > button, button.overflow')];
+      expect(buttons.map((b) => b.className.split(' ')[0])).to.include.members(['leave', 'overflow']);
+      for (const b of buttons) expectOnTop(b);
+      await expect(f.el).to.be.accessible();
+      // Usable: the same control from the menu closes the panel again.
+      await fromMenu(panel);
+      await waitUntil(() => !f.root.querySelector('#panel'), `${panel} panel closed from the bar`);
+    }
+    // And the leave button, hit through the open panel's neighbourhood, leaves.
+    await fromMenu('chat');
+    await waitUntil(() => f.root.querySelector('#panel'));
+    const left = oneEvent(f.el, 'timio-conference-left');
+    const leave = barRoot.querySelector<HTMLButtonElement>('.controls > button.leave')!;
+    expectOnTop(leave);
+    leave.click();
+    expect((await left).detail).to.deep.equal({ room: 'vertrieb', reason: 'left' });
   });
 
   it('a full room and a removal are readable messages', async () => {

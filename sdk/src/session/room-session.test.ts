@@ -14,10 +14,12 @@ function named(name: string, message = name): Error {
   return err;
 }
 
-async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number } = {}) {
+async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earlyVideos?: number; before?: (room: FakeRoom) => void } = {}) {
   const room = new FakeRoom('anna', 'Anna Schmidt');
+  options.before?.(room);
   const session = new RoomSession({
     url: 'ws://media', token: 't', room: room.asRoom(), ...(options.rejoinGraceMs ? { rejoinGraceMs: options.rejoinGraceMs } : {}),
+    ...(options.earlyVideos !== undefined ? { earlyVideos: options.earlyVideos } : {}),
     listDevices: async (kind) => [{ deviceId: `${kind}-1`, label: `${kind} one`, kind, groupId: '' } as MediaDeviceInfo],
     setHand: async (raised) => void options.hands?.push(raised),
   });
@@ -147,6 +149,25 @@ describe('RoomSession', () => {
     room.join('ben', 'Ben Müller');
     room.leave('ben');
     assert.equal(find(session, 'ben'), undefined);
+  });
+
+  it('conference: the first cameras are asked for as soon as the join is answered, before the view reports', async () => {
+    const cams: Record<string, ReturnType<FakeRoom['publish']>> = {};
+    const { session } = await joined({
+      earlyVideos: 2,
+      before: (room) => {
+        for (const id of ['ben', 'carla', 'dora']) {
+          room.join(id, id);
+          cams[id] = room.publish(id, Track.Source.Camera);
+        }
+        // LiveKit sends no events for what the join's answer lists: only SignalConnected.
+        for (const pub of Object.values(cams)) pub.setSubscribed(false);
+      },
+    });
+    assert.deepEqual(Object.entries(cams).map(([id, pub]) => `${id}:${pub.isSubscribed}`), ['ben:true', 'carla:true', 'dora:false']);
+    // The view's report decides from then on.
+    session.showVideos([{ identity: 'dora', source: 'camera', width: 320, height: 180 }]);
+    assert.deepEqual(Object.entries(cams).map(([id, pub]) => `${id}:${pub.isSubscribed}`), ['ben:false', 'carla:false', 'dora:true']);
   });
 
   it('receives only the videos a view shows, at the size shown', async () => {

@@ -50,6 +50,14 @@ export interface RoomSessionOptions {
    * partner's return is followed through the call.
    */
   rejoinGraceMs?: number;
+  /**
+   * Before a view has said what it shows, receive at most this many remote cameras (the first in
+   * the room's order), asked for as soon as the media server has answered the join, while the
+   * peer connections are still being set up: the first picture then comes as early as with
+   * LiveKit's auto-subscribe. Conferences: one page of tiles. Without it, everything is received
+   * until the view reports (a 1:1 call).
+   */
+  earlyVideos?: number;
 }
 
 /** Data topic of a participant's goodbye (sent by leave() before disconnecting). */
@@ -266,6 +274,8 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.ActiveDeviceChanged, () => this.deviceList.readActive())
       .on(RoomEvent.MediaDevicesChanged, () => void this.deviceList.refresh())
       .on(RoomEvent.AudioPlaybackStatusChanged, () => this.localMedia.refresh())
+      // The join's answer lists who is here; LiveKit tells of their tracks only once connected.
+      .on(RoomEvent.SignalConnected, () => this.reconcileSubscriptions())
       .on(RoomEvent.Reconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.SignalReconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.Reconnected, () => {
@@ -386,7 +396,14 @@ export class RoomSession implements SessionApi {
 
   private reconcileSubscriptions(): void {
     if (this.leaving || this.connection.value.phase === 'idle') return;
-    applySubscriptions(this.room, this.visible);
+    applySubscriptions(this.room, this.visible ?? this.earlyGuess());
+  }
+
+  /** Until the view reports: the cameras of the first `earlyVideos` remote participants. */
+  private earlyGuess(): VisibleVideo[] | undefined {
+    const limit = this.options.earlyVideos;
+    if (limit === undefined) return undefined;
+    return [...this.room.remoteParticipants.values()].slice(0, limit).map((p) => ({ identity: p.identity, source: 'camera', width: 640, height: 360 }));
   }
 }
 

@@ -37,7 +37,9 @@ export const CONFERENCE_REJOIN_GRACE_MS = 15_000;
 
 /** A RoomSession whose hand and chat go through the token service. */
 export const roomSessionFactory: SessionFactory = (grant, api) =>
-  new RoomSession({ url: grant.url, token: grant.token, setHand: (raised) => api.setHand(raised), chat: api.chat, rejoinGraceMs: CONFERENCE_REJOIN_GRACE_MS });
+  new RoomSession({ url: grant.url, token: grant.token, setHand: (raised) => api.setHand(raised), chat: api.chat, rejoinGraceMs: CONFERENCE_REJOIN_GRACE_MS,
+    // The first page of tiles (3×3 with the own one) is asked for before the view has drawn it.
+    earlyVideos: 8 });
 
 /**
  * Opens (and joins) the conference of `room`; returns its element. The page's own element for the

@@ -14,7 +14,7 @@ function named(name: string, message = name): Error {
   return err;
 }
 
-async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earlyVideos?: number; before?: (room: FakeRoom) => void } = {}) {
+async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earlyVideos?: number; before?: (room: FakeRoom) => void; connecting?: (session: RoomSession) => void } = {}) {
   const room = new FakeRoom('anna', 'Anna Schmidt');
   options.before?.(room);
   const session = new RoomSession({
@@ -24,7 +24,10 @@ async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earl
     setHand: async (raised) => void options.hands?.push(raised),
   });
   const phases: string[] = [];
-  session.connection.subscribe((c) => phases.push(c.phase));
+  session.connection.subscribe((c) => {
+    phases.push(c.phase);
+    if (c.phase === 'connecting') options.connecting?.(session);
+  });
   await session.connect();
   return { room, session, phases };
 }
@@ -153,7 +156,8 @@ describe('RoomSession', () => {
 
   it('conference: the first cameras are asked for as soon as the join is answered, before the view reports', async () => {
     const cams: Record<string, ReturnType<FakeRoom['publish']>> = {};
-    const { session } = await joined({
+    let session!: RoomSession;
+    ({ session } = await joined({
       earlyVideos: 2,
       before: (room) => {
         for (const id of ['ben', 'carla', 'dora']) {
@@ -163,7 +167,9 @@ describe('RoomSession', () => {
         // LiveKit sends no events for what the join's answer lists: only SignalConnected.
         for (const pub of Object.values(cams)) pub.setSubscribed(false);
       },
-    });
+      // The stage reports before the room is connected, when it knows nobody yet.
+      connecting: (s) => s.showVideos([]),
+    }));
     assert.deepEqual(Object.entries(cams).map(([id, pub]) => `${id}:${pub.isSubscribed}`), ['ben:true', 'carla:true', 'dora:false']);
     // The view's report decides from then on.
     session.showVideos([{ identity: 'dora', source: 'camera', width: 320, height: 180 }]);

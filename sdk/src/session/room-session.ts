@@ -82,6 +82,8 @@ export class RoomSession implements SessionApi {
   private readonly room: Room;
   private readonly audio = new AudioPlayback();
   private visible?: readonly VisibleVideo[];
+  /** The view reported what it shows while connected (until then, earlyVideos adds the first cameras). */
+  private visibleSettled = false;
   private leaving = false;
   /** "reconnecting" was set because media stopped arriving, not by LiveKit. */
   private stalled = false;
@@ -223,6 +225,8 @@ export class RoomSession implements SessionApi {
   /** The videos the view shows now and at which size; every other remote video is unsubscribed. */
   showVideos(visible: readonly VisibleVideo[]): void {
     this.visible = visible;
+    // A report from before the room is connected knows nobody yet (see earlyVideos).
+    this.visibleSettled = this.connection.value.phase === 'connected' || this.connection.value.phase === 'reconnecting';
     this.reconcileSubscriptions();
   }
 
@@ -396,7 +400,8 @@ export class RoomSession implements SessionApi {
 
   private reconcileSubscriptions(): void {
     if (this.leaving || this.connection.value.phase === 'idle') return;
-    applySubscriptions(this.room, this.visible ?? this.earlyGuess());
+    const early = this.visibleSettled ? undefined : this.earlyGuess();
+    applySubscriptions(this.room, early ? [...(this.visible ?? []), ...early] : this.visible);
   }
 
   /** Until the view reports: the cameras of the first `earlyVideos` remote participants. */

@@ -14,7 +14,7 @@ import { localeOf } from '../i18n/localize.js';
 import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
 import { loadViews } from './views-loader.js';
 import { BrowserCallMemory } from './browser-call-memory.js';
-import { claimConference, forgetConference, heldConference, tabConferenceKeep, type HeldConference } from './tab-conference.js';
+import { claimConference, forgetConference, heldConference, type HeldConference } from './tab-conference.js';
 import type { RoomTokenGrant } from '../protocol/rest.js';
 
 export interface PageServices {
@@ -86,7 +86,6 @@ export async function openConference(options: OpenConferenceRequest): Promise<HT
   return views.openConference({
     ...options,
     rest: pageServices().api,
-    keep: tabConferenceKeep,
     guestNotices: (listener) => pageServices().realtime?.onGuestNotice?.(listener) ?? (() => undefined),
   });
 }
@@ -156,5 +155,5 @@ async function resumeConference(held: HeldConference): Promise<void> {
   // The host's element for the room is in the document once it is parsed.
   if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
   await openConference({ room: held.room, prejoin: false, resume: held, grant, ...(held.roomName ? { roomName: held.roomName } : {}) })
-    .catch(() => tabConferenceKeep.clear(held.room));
+    .catch(() => forgetConference(held.room));
 }

@@ -8,6 +8,7 @@ import type { SessionFactory } from './conference-join.js';
 import { TimioConference, defineTimioConference } from './timio-conference.js';
 import type { GuestNoticeSource } from './waiting/waiting-guests.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
+import { tabConferenceKeep } from './tab-keep.js';
 import type { RoomTokenGrant } from '../../protocol/rest.js';
 
 export interface OpenConferenceOptions {
@@ -21,7 +22,7 @@ export interface OpenConferenceOptions {
   guestNotices?: GuestNoticeSource;
   /** Where a full-window conference goes when the page has none for the room; default document.body. */
   container?: HTMLElement;
-  /** Where the page remembers the conference this tab holds (page/tab-conference.ts). */
+  /** Where the page remembers the conference this tab holds; default the tab's marker and lock (tab-keep.ts). */
   keep?: ConferenceKeep;
   /** The conference the tab held on its previous page: taken over at once (no pre-join). */
   resume?: HeldConference;
@@ -61,7 +62,7 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
   element.api ??= conferenceApi(options.rest, options.room);
   element.createSession ??= roomSessionFactory;
   if (options.guestNotices) element.guestNotices ??= options.guestNotices;
-  if (options.keep) element.keep ??= options.keep;
+  element.keep ??= options.keep ?? tabConferenceKeep;
   void element.join({ prejoin: options.prejoin, ...(options.resume ? { resume: options.resume } : {}), ...(options.grant ? { grant: options.grant } : {}) });
   return element;
 }

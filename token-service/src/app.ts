@@ -27,6 +27,7 @@ import { openRedisInviteStore } from './invites/redis-invite-store.js';
 import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
 import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
 import { createGuestSessions } from './invites/guest-session.js';
+import { nextMeetingOf } from './invites/next-meeting.js';
 import { removeLateGuests } from './invites/guest-removal.js';
 import { tokenRoutes } from './routes/token.js';
 import { roomRoutes } from './routes/rooms.js';
@@ -110,7 +111,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     log,
   };
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
-  const calling = createCalling(base);
+  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room));
   live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
   const admissions = config.redisUrl ? redisAdmissions(config.redisUrl) : memoryAdmissions();
   const waitingRoom = new WaitingRoom({

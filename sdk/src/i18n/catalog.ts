@@ -229,6 +229,8 @@ export interface ConferenceCatalog {
     guestName: string;
     email: string;
     emailHint: string;
+    /** The checkbox: this guest always waits in the waiting room (otherwise only while no moderator is in). */
+    waitingRoom: string;
     create: string;
     creating: string;
     created: (name: string) => string;

@@ -63,7 +63,8 @@ for (const lang of ['de', 'en'] as const) {
       stack = await startStack();
       browser = await launchChromium();
       anna = await signIn(browser, stack.portal.url, 'anna', lang);
-      await anna.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.portal.url });
+      // Granting replaces the origin's permissions: camera and microphone go with the clipboard.
+      await anna.context.grantPermissions(['clipboard-read', 'clipboard-write', 'camera', 'microphone'], { origin: stack.portal.url });
       // A link that expires while the test runs (the dialog sets no expiry: made through the service).
       const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 300 });
       const res = await fetch(`${stack.tokenServiceUrl}/v1/rooms/vertrieb/invites`, {
@@ -100,6 +101,8 @@ for (const lang of ['de', 'en'] as const) {
       await page.locator(`timio-conference timio-control-bar [part="overflow-menu"] .${id}`).first().click();
     }
     const conf = (page: Page) => page.locator('timio-conference').first();
+    /** Until join and hand notices have faded (they cover part of the view for a few seconds). */
+    const noticesGone = (page: Page) => page.locator('timio-conference .notices .notice').first().waitFor({ state: 'detached', timeout: LONG });
     const inConference = (page: Page) => conf(page).locator('.conference[data-phase="in"]').waitFor({ timeout: LONG });
     const tile = (page: Page, identity: string) => page.locator(`timio-conference timio-video-tile[data-key="${identity}:camera"]`).first();
     const row = (page: Page, identity: string) => page.locator(`timio-participants-panel li.person[data-identity="${identity}"]`).first();
@@ -118,11 +121,17 @@ for (const lang of ['de', 'en'] as const) {
       return created;
     }
     /** The devices of the conference's check are listed (Chromium's fake camera and microphone), then "Teilnehmen". */
-    async function checkDevicesAndJoin(page: Page): Promise<void> {
+    async function checkDevicesAndJoin(page: Page, screenshot?: string): Promise<void> {
       const prejoin = page.locator('timio-conference-prejoin');
       await prejoin.waitFor({ state: 'visible', timeout: LONG });
       await waitUntil(async () => /fake/i.test(await prejoin.locator('select').first().evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')), 'the fake camera listed', LONG);
       await prejoin.locator('video').waitFor({ timeout: LONG });
+      // The whole check fits the guest's 1000×720 window and the conference around it: nothing cut off.
+      const box = await prejoin.locator('section.prejoin').boundingBox();
+      const frame = await conf(page).boundingBox();
+      assert.ok(box && frame && box.y >= Math.max(0, frame.y) && box.y + box.height <= Math.min(720, frame.y + frame.height),
+        `the camera check fits: ${JSON.stringify({ box, frame })}`);
+      if (screenshot) await shot(page, screenshot);
       await prejoin.locator('button.join').click();
       await inConference(page);
     }
@@ -161,7 +170,7 @@ for (const lang of ['de', 'en'] as const) {
       await maria.page.locator('timio-guest-join button[part="join"]').click();
       // A moderator is in the meeting: she goes straight to the camera and microphone check.
       await guestState(maria.page, 'conference');
-      await checkDevicesAndJoin(maria.page);
+      await checkDevicesAndJoin(maria.page, `prejoin-${lang}`);
       mariaId = (await anna.page.locator('timio-participants-panel li.person').filter({ hasText: 'Maria Gast' }).first().getAttribute('data-identity', { timeout: LONG }))!;
       assert.match(mariaId, /^guest:/);
     });
@@ -199,6 +208,7 @@ for (const lang of ['de', 'en'] as const) {
       assert.match(await message.locator('.from').innerText(), /Maria Gast/);
       assert.equal((await message.locator('.tag').innerText()).trim(), t.guest);
       assert.equal((await mine.locator('.tag').innerText()).trim(), t.guest, 'her own view marks it too');
+      await shot(anna.page, `chat-marked-${lang}`);
       await control(maria.page, 'chat');
 
       await control(maria.page, 'hand');
@@ -206,8 +216,14 @@ for (const lang of ['de', 'en'] as const) {
       await tile(maria.page, mariaId).locator('[data-badge="hand"]').waitFor({ timeout: WAIT_MS });
       await control(anna.page, 'participants');
       await row(anna.page, mariaId).locator('[data-state="hand"]').waitFor({ timeout: WAIT_MS });
+      await noticesGone(anna.page);
+      await shot(anna.page, `participants-marked-${lang}`);
+      // The tiles, with the panel closed; then the panel again for the next invite.
+      await control(anna.page, 'participants');
       await shot(anna.page, `conference-marked-${lang}`);
+      await noticesGone(maria.page);
       await shot(maria.page, `conference-guest-view-${lang}`);
+      await control(anna.page, 'participants');
     });
 
     it('Jonas, whose link says he waits, waits until Anna lets him in through the admit notice', async () => {

@@ -77,9 +77,15 @@ export function instant(body: Record<string, unknown>, field: string): Date {
   return date;
 }
 
+/**
+ * An employee's directory id, or a guest's `guest:` + base64url (which may start with "-" and
+ * hold "_": such guests must stay mutable and removable).
+ */
+const PARTICIPANT_IDENTITY = /^(?:guest:[A-Za-z0-9_-]{1,64}|[A-Za-z0-9][A-Za-z0-9._@-]{0,127})$/;
+
 export function optionalIdentity(body: Record<string, unknown>, field: string): string | undefined {
   const v = body[field];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v.length > 160 || !/^(guest:)?[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(v)) throw invalidInput(`${field} is not a participant identity`);
+  if (typeof v !== 'string' || !PARTICIPANT_IDENTITY.test(v)) throw invalidInput(`${field} is not a participant identity`);
   return v;
 }

@@ -63,6 +63,8 @@ for (const lang of ['de', 'en'] as const) {
       stack = await startStack();
       browser = await launchChromium();
       anna = await signIn(browser, stack.portal.url, 'anna', lang);
+      // Three people with cameras on a busy two-core machine: actions get the long deadline too.
+      anna.page.setDefaultTimeout(LONG);
       // Granting replaces the origin's permissions: camera and microphone go with the clipboard.
       await anna.context.grantPermissions(['clipboard-read', 'clipboard-write', 'camera', 'microphone'], { origin: stack.portal.url });
       // A link that expires while the test runs (the dialog sets no expiry: made through the service).
@@ -84,6 +86,7 @@ for (const lang of ['de', 'en'] as const) {
       const context = await browser.newContext({ locale: locale === 'de' ? 'de-DE' : 'en-GB', viewport: { width: 1000, height: 720 } });
       await context.grantPermissions(['camera', 'microphone']);
       const page = await context.newPage();
+      page.setDefaultTimeout(LONG);
       page.on('pageerror', (err) => console.log(`[guest] page error: ${err.message}`));
       await page.goto(url);
       const guest = { page, close: () => context.close() };

@@ -47,10 +47,12 @@ export function buildSdk(): Promise<string> {
   built ??= (async () => {
     const out = mkdtempSync(join(tmpdir(), 'timio-e2e-dist-'));
     const configs = (await import(join(root, 'rollup.config.mjs'))).default as RollupOptions[];
-    const config = configs[0]!;
-    const bundle = await rollup({ ...config, onwarn: () => undefined });
-    await bundle.write({ ...(config.output as OutputOptions), dir: out, sourcemap: false });
-    await bundle.close();
+    // Every script-tag entry (timio.js, timio-guest.js: built apart, into dist/), not the npm build.
+    for (const config of configs.filter((c) => (c.output as OutputOptions).dir === 'dist')) {
+      const bundle = await rollup({ ...config, onwarn: () => undefined });
+      await bundle.write({ ...(config.output as OutputOptions), dir: out, sourcemap: false });
+      await bundle.close();
+    }
     return out;
   })();
   return built;

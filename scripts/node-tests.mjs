@@ -6,7 +6,7 @@
 //   node scripts/node-tests.mjs [--jobs N] <dir-or-file>...
 // TIMIO_TEST_JOBS=N overrides --jobs (e.g. 1 to run a parallel stage one file at a time).
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 function find(dir) {
@@ -76,8 +76,12 @@ function run(file) {
   });
 }
 
-const queue = [...files];
-await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, async () => {
+// A file whose text says `node-tests: alone` (e.g. several token-service processes with short
+// timers) runs with no other file beside it: those first, one by one, then the rest N at a time.
+const alone = files.filter((f) => readFileSync(f, 'utf8').includes('node-tests: alone'));
+for (const file of alone) await run(file);
+const queue = files.filter((f) => !alone.includes(f));
+await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, async () => {
   while (queue.length) await run(queue.shift());
 }));
 

@@ -68,8 +68,9 @@ function run(file) {
         const m = out.match(new RegExp(`^\\S* ?${k} (\\d+)$`, 'm'));
         if (m) totals[k] += Number(m[1]);
       }
-      // the top-level tests' own times (they run one after another); the rest is start-up (tsx) and exit
-      const tests = [...out.matchAll(/^\S+ .* \(([\d.]+)ms\)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0) / 1000;
+      // the top-level tests' own times (they run one after another; failures are listed again below "failing
+      // tests:"); the rest is start-up (tsx) and exit
+      const tests = [...out.split(/^\S* ?failing tests:$/m)[0].matchAll(/^\S+ .* \(([\d.]+)ms\)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0) / 1000;
       results.push({ file, seconds, tests, ok: code === 0, how: signal ?? `exit ${code}` });
       resolve();
     });

@@ -10,7 +10,6 @@ import {
   useSdesRTPStreamId,
   type PeerConfig,
 } from 'werift';
-import { capSctpRetransmitTimeout } from './sctp-timing.js';
 import { enlargeUdpBuffers } from './udp-buffers.js';
 
 export interface RtcOptions {
@@ -29,7 +28,6 @@ function codecs() {
 
 function base(opts: RtcOptions): Partial<PeerConfig> {
   enlargeUdpBuffers();
-  capSctpRetransmitTimeout();
   return {
     iceServers: [],
     iceAdditionalHostAddresses: ['127.0.0.1', ...(opts.additionalHostAddresses ?? [])],

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
+import { GUESTS_ALWAYS_IN } from '../../testing/test-settings.js';
 
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
 export const PORTAL_ISSUER = 'timio-demo-portal';
@@ -56,10 +57,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     ALLOWED_ORIGINS: 'http://127.0.0.1:3000',
     PUBLIC_URL: 'http://127.0.0.1:3000',
     DATA_DIR: join(dir, 'data'),
-    // Most suites let guests straight in at any time; the opening time and the waiting room have
-    // their own tests (guests.test.ts, guests-media.test.ts), which set the defaults back.
-    GUEST_JOIN_OPENS_MINUTES: '10080',
-    GUEST_WAITING_ROOM: 'off',
+    ...GUESTS_ALWAYS_IN,
     ...overrides,
   };
 }

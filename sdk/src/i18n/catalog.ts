@@ -89,22 +89,12 @@ export interface Catalog {
     /** The invitation popup: this page is in a call; joining leaves it. */
     leaveCallFirst: string;
   };
-  /** The shared view parts of calls and conferences (tiles, control bar). */
-  readonly media: {
-    /** A tile's name when it is this user's own. */
-    self: (name: string) => string;
-    micMuted: string;
-    cameraOff: string;
-    handRaised: string;
-    speaking: string;
-    guest: string;
-    moderator: string;
-    quality: Record<'poor' | 'lost', string>;
-    /** The menu that holds the controls that do not fit the bar. */
-    moreControls: string;
-    /** A control's tooltip with its keyboard shortcut. */
-    withShortcut: (label: string, key: string) => string;
-  };
+  /**
+   * The shared view parts of calls and conferences (tiles, control bar). Optional: the SDK's German
+   * and English strings come with the views chunk (sdk/src/views/i18n/media.ts), so the light part
+   * stays small; a host's catalog may bring its own.
+   */
+  readonly media?: MediaCatalog;
   /**
    * The conference room (`<timio-conference>`). Optional: the SDK's own German and English strings
    * come with the conference chunk (sdk/src/views/conference/i18n), so the light part stays small;
@@ -342,4 +332,21 @@ export interface CallWindowCatalog {
   noDevice: string;
   enableAudio: string;
   problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
+}
+
+/** The shared view parts of calls and conferences: tiles, badges, the control bar. */
+export interface MediaCatalog {
+  /** A tile's name when it is this user's own. */
+  self: (name: string) => string;
+  micMuted: string;
+  cameraOff: string;
+  handRaised: string;
+  speaking: string;
+  guest: string;
+  moderator: string;
+  quality: Record<'poor' | 'lost', string>;
+  /** The menu that holds the controls that do not fit the bar. */
+  moreControls: string;
+  /** A control's tooltip with its keyboard shortcut. */
+  withShortcut: (label: string, key: string) => string;
 }

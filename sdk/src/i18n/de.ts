@@ -68,18 +68,7 @@ export const de: Catalog = {
     rung: (n) => (n === 0 ? 'Gerade ist kein anderes Mitglied angemeldet.' : n === 1 ? '1 Mitglied wird gerufen.' : `${n} Mitglieder werden gerufen.`),
     leaveCallFirst: 'Sie sind in einem Gespräch. Um teilzunehmen, beenden Sie es zuerst. Jetzt beenden und teilnehmen?',
   },
-  media: {
-    self: (name) => `${name} (Sie)`,
-    micMuted: 'Mikrofon aus',
-    cameraOff: 'Kamera aus',
-    handRaised: 'Hand gehoben',
-    speaking: 'Spricht',
-    guest: 'Gast',
-    moderator: 'Moderation',
-    quality: { poor: 'Schwache Verbindung', lost: 'Verbindung verloren' },
-    moreControls: 'Weitere Steuerelemente',
-    withShortcut: (label, key) => `${label} (Taste ${key})`,
-  },
+
   errors: {
     name_taken: 'Ein Mitglied des Raums trägt diesen Namen. Bitte ergänzen Sie etwas, z. B. Ihre Firma.',
     fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',

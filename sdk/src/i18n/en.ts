@@ -68,18 +68,7 @@ export const en: Catalog = {
     rung: (n) => (n === 0 ? 'No other member is signed in right now.' : n === 1 ? 'Calling 1 member.' : `Calling ${n} members.`),
     leaveCallFirst: 'You are in a call. To join, end it first. End it now and join?',
   },
-  media: {
-    self: (name) => `${name} (you)`,
-    micMuted: 'Microphone off',
-    cameraOff: 'Camera off',
-    handRaised: 'Hand raised',
-    speaking: 'Speaking',
-    guest: 'Guest',
-    moderator: 'Moderator',
-    quality: { poor: 'Weak connection', lost: 'Connection lost' },
-    moreControls: 'More controls',
-    withShortcut: (label, key) => `${label} (key ${key})`,
-  },
+
   errors: {
     name_taken: 'A member of this room has this name. Please add something that tells you apart, e.g. your company.',
     fallback: 'Something went wrong. Please try again.',

@@ -19,6 +19,7 @@ import type { TimioViewChangeEvent } from './settings/conference-settings.compon
 import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
 import { conferenceStyles } from './timio-conference.styles.js';
 import { conferenceStrings } from './i18n/index.js';
+import { mediaStrings } from '../i18n/media.js';
 
 /**
  * The conference room of one chat room's meeting ("Informationen zum Konferenzraum"): pre-join,
@@ -150,7 +151,7 @@ export class TimioConference extends LitElement {
     });
     return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
       ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
-      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, this.localize.t.media.guest, this.waiting.guests, (identity, admit) => void this.waiting.decide(identity, admit))}
+      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, (identity, admit) => void this.waiting.decide(identity, admit))}
       <div class="body ${this.panel ? 'with-panel' : ''}">
         <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
         <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>

@@ -10,6 +10,7 @@ import { icons } from '../../icons.js';
 import { TimioPanelCloseEvent } from '../panel-close.js';
 import { chatPanelStyles } from './chat-panel.styles.js';
 import { conferenceStrings } from '../i18n/index.js';
+import { mediaStrings } from '../../i18n/media.js';
 
 /**
  * The conference chat as a side panel: every message with sender and time (text only), a box for
@@ -61,7 +62,7 @@ export class TimioChatPanel extends LitElement {
       <div class="messages" part="messages" role="log" aria-live="polite" aria-label=${t.chatTitle} tabindex="0"><ol>
         ${list.length === 0 ? html`<li class="empty">${t.chatEmpty}</li>` : nothing}
         ${repeat(list, (m) => m.id, (m) => html`<li class="message ${m.mine ? 'mine' : ''}" data-from=${m.from}>
-          <div class="meta"><span class="from">${m.mine ? t.you : m.fromName}</span>${m.guest ? html` <span class="tag">${this.localize.t.media.guest}</span>` : nothing}
+          <div class="meta"><span class="from">${m.mine ? t.you : m.fromName}</span>${m.guest ? html` <span class="tag">${mediaStrings(this.localize.t).guest}</span>` : nothing}
             <time datetime=${new Date(m.at).toISOString()}>${time.format(m.at)}</time></div>
           <p class="text">${m.text}</p>
         </li>`)}

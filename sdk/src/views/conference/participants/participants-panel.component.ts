@@ -14,6 +14,7 @@ import { participantsPanelStyles } from './participants-panel.styles.js';
 import type { InviteApi } from '../invite/invite-api.js';
 import type { TimioInviteDialog } from '../invite/invite-dialog.component.js';
 import { conferenceStrings } from '../i18n/index.js';
+import { mediaStrings } from '../../i18n/media.js';
 
 /** Raised hands first by the time they went up, then everyone else in join order. */
 export function listOrder(people: readonly ParticipantState[]): ParticipantState[] {
@@ -80,7 +81,7 @@ export class TimioParticipantsPanel extends LitElement {
 
   private row(p: ParticipantState) {
     const t = conferenceStrings(this.localize.t);
-    const m = this.localize.t.media;
+    const m = mediaStrings(this.localize.t);
     const micOn = !!p.microphone && !p.microphone.muted;
     const camOn = !!p.camera && !p.camera.muted;
     const state = (on: boolean, onIcon: unknown, offIcon: unknown, offText: string, key: string) =>

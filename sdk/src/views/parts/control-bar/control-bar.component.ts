@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../../i18n/localize.js';
+import { mediaStrings } from '../../i18n/media.js';
 import { icons } from '../../icons.js';
 import { fitControls, type ControlSpec } from './control-spec.js';
 import { controlBarStyles } from './control-bar.styles.js';
@@ -85,7 +86,7 @@ export class TimioControlBar extends LitElement {
     while (cut > 0 && shown[cut - 1]!.pinned) cut--;
     const more = overflow.length
       ? html`<span class="more-wrap">
-          <button class="overflow" aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-label=${t.media.moreControls} title=${t.media.moreControls} @click=${() => (this.menuOpen = !this.menuOpen)}>${icons.more}</button>
+          <button class="overflow" aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-label=${mediaStrings(t).moreControls} title=${mediaStrings(t).moreControls} @click=${() => (this.menuOpen = !this.menuOpen)}>${icons.more}</button>
           ${this.menuOpen ? this.renderMenu(overflow) : nothing}
         </span>`
       : nothing;
@@ -100,7 +101,7 @@ export class TimioControlBar extends LitElement {
       class="${s.id} ${s.active ? 'active' : ''} ${s.off ? 'toggle-off' : ''} ${s.danger ? 'danger' : ''}"
       part=${s.part ?? nothing}
       aria-label=${s.label}
-      title=${s.shortcut ? t.media.withShortcut(s.label, s.shortcut.toUpperCase()) : s.label}
+      title=${s.shortcut ? mediaStrings(t).withShortcut(s.label, s.shortcut.toUpperCase()) : s.label}
       aria-pressed=${s.pressed === undefined ? nothing : s.pressed ? 'true' : 'false'}
       aria-expanded=${s.expanded === undefined ? nothing : s.expanded ? 'true' : 'false'}
       aria-controls=${s.controls ?? nothing}
@@ -111,7 +112,7 @@ export class TimioControlBar extends LitElement {
   }
 
   private renderMenu(overflow: ControlSpec[]) {
-    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${this.localize.t.media.moreControls} @keydown=${this.onMenuKey}>
+    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${this.onMenuKey}>
       ${overflow.map((s) => html`<button
         role=${s.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
         class=${s.id}

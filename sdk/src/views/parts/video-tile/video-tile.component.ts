@@ -6,6 +6,7 @@ import { icons } from '../../icons.js';
 import { initials } from '../initials.js';
 import { videoTileStyles } from './video-tile.styles.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
+import { mediaStrings } from '../../i18n/media.js';
 
 /**
  * One participant's picture: their camera or shared screen, or their initials when there is no
@@ -77,18 +78,18 @@ export class TimioVideoTile extends LitElement {
   }
 
   private renderNameBar(p: ParticipantState) {
-    const t = this.localize.t;
+    const m = mediaStrings(this.localize.t);
     const badge = (key: string, icon: unknown, text: string) =>
       html`<span class="badge ${key}" data-badge=${key} title=${text}>${icon}<span class="sr-only">${text}</span></span>`;
     const poor = p.quality === 'poor' || p.quality === 'lost' ? p.quality : undefined;
     return html`<div class="name-bar" part="name-bar">
-      ${p.handRaisedAt ? badge('hand', icons.hand, t.media.handRaised) : nothing}
-      <span class="name">${p.isLocal ? t.media.self(p.name) : p.name}</span>
-      ${p.moderator ? html`<span class="tag" data-badge="moderator">${t.media.moderator}</span>` : nothing}
-      ${p.guest ? html`<span class="tag" data-badge="guest">${t.media.guest}</span>` : nothing}
-      ${!p.microphone || p.microphone.muted ? badge('mic-muted', icons.micOff, t.media.micMuted) : nothing}
-      ${poor ? badge(`quality-${poor}`, icons.signal, t.media.quality[poor]) : nothing}
-      ${this.speaking ? html`<span class="sr-only" data-badge="speaking">${t.media.speaking}</span>` : nothing}
+      ${p.handRaisedAt ? badge('hand', icons.hand, m.handRaised) : nothing}
+      <span class="name">${p.isLocal ? m.self(p.name) : p.name}</span>
+      ${p.moderator ? html`<span class="tag" data-badge="moderator">${m.moderator}</span>` : nothing}
+      ${p.guest ? html`<span class="tag" data-badge="guest">${m.guest}</span>` : nothing}
+      ${!p.microphone || p.microphone.muted ? badge('mic-muted', icons.micOff, m.micMuted) : nothing}
+      ${poor ? badge(`quality-${poor}`, icons.signal, m.quality[poor]) : nothing}
+      ${this.speaking ? html`<span class="sr-only" data-badge="speaking">${m.speaking}</span>` : nothing}
     </div>`;
   }
 }

@@ -16,13 +16,17 @@ import { fillRoom, joinAsViewer, tilesOnScreen } from './support/conference-crow
 const ROOM = 'vertrieb';
 const SYNTHETIC = 24;
 const LONG = 3 * WAIT_MS;
+/** Names a person would see (initials in the room bar), for the synthetic cameras. */
+const FIRST = ['Lena', 'Jonas', 'Mia', 'Paul', 'Emma', 'Lukas', 'Hannah', 'Tim', 'Sofia', 'Elias', 'Lea', 'Noah'];
+const LAST = ['Becker', 'Hoffmann', 'Schulz', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Braun', 'Zimmermann', 'Krüger', 'Hartmann'];
+const personName = (_id: string, i: number) => `${FIRST[i % FIRST.length]} ${LAST[(i * 5 + Math.floor(i / FIRST.length)) % LAST.length]}`;
 
 async function shoot(lang: 'de' | 'en'): Promise<void> {
   const stack = await startStack();
   const crowd = new SyntheticCrowd({ url: stack.media.url, max: SYNTHETIC });
   const browser = await launchChromium();
   try {
-    await fillRoom(crowd, ROOM, SYNTHETIC, LONG);
+    await fillRoom(crowd, ROOM, SYNTHETIC, LONG, { name: personName });
     const ben = await signIn(browser, stack.portal.url, 'ben', lang);
     ben.context.setDefaultTimeout(LONG);
     await ben.page.setViewportSize({ width: 1440, height: 900 });

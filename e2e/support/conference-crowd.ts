@@ -14,9 +14,15 @@ export const syntheticIds = (count: number): string[] => Array.from({ length: co
  * Joins `count` synthetic participants (a few at a time: each join negotiates a peer connection)
  * and waits until each has sent `frames` frames, i.e. its media is up.
  */
-export async function fillRoom(crowd: SyntheticCrowd, room: string, count: number, timeoutMs: number, frames = 10): Promise<string[]> {
+export async function fillRoom(
+  crowd: SyntheticCrowd,
+  room: string,
+  count: number,
+  timeoutMs: number,
+  { frames = 10, name = (id: string, _i: number) => `Synthetic ${id.slice(-2)}` } = {},
+): Promise<string[]> {
   const ids = syntheticIds(count);
-  for (let i = 0; i < count; i += 4) await Promise.all(ids.slice(i, i + 4).map((id) => crowd.join(room, id, { name: `Synthetic ${id.slice(-2)}` })));
+  for (let i = 0; i < count; i += 4) await Promise.all(ids.slice(i, i + 4).map((id, j) => crowd.join(room, id, { name: name(id, i + j) })));
   const deadline = Date.now() + timeoutMs;
   while (crowd.participants.some((p) => p.framesSent < frames)) {
     if (Date.now() > deadline) throw new Error(`synthetic participants without media: ${crowd.participants.filter((p) => p.framesSent < frames).map((p) => p.identity).join(', ')}`);

@@ -110,7 +110,7 @@ export async function startPortalAndService(options: PortalAndServiceOptions): P
     { requirePortalAuth: true },
   );
   const service = createTokenService({ config, log: process.env.E2E_LOG ? (l) => console.log(`[token-service] ${l}`) : () => undefined });
-  handler = service.app;
+  handler = service.handler; // as the standalone server serves it (POST /v1/token in front of Express)
   service.attach(tsServer);
   return {
     tokenServiceUrl,

@@ -73,16 +73,21 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The service behind a real HTTP server on 127.0.0.1:0. */
-export async function startService(opts: { env?: Record<string, string | undefined>; options?: Partial<TokenServiceOptions>; server?: Server } = {}): Promise<RunningService> {
+/**
+ * The service behind a real HTTP server on 127.0.0.1:0. `via` picks the request listener: the
+ * standalone server's `handler` (POST /v1/token in front of Express; the default, as server.ts
+ * serves) or the Express `app` alone (as a host mounts it).
+ */
+export async function startService(opts: { env?: Record<string, string | undefined>; options?: Partial<TokenServiceOptions>; server?: Server; via?: 'handler' | 'app' } = {}): Promise<RunningService> {
   const config = loadConfig(opts.env ?? testEnv(), { requirePortalAuth: !opts.options?.authenticate });
   const logs: string[] = [];
   const service = createTokenService({ config, log: (line) => logs.push(line), ...opts.options });
+  const listener = opts.via === 'app' ? service.app : service.handler;
   let server = opts.server;
   if (server) {
-    server.on('request', service.app);
+    server.on('request', listener);
   } else {
-    server = createServer(service.app);
+    server = createServer(listener);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   }
   service.attach(server);

@@ -49,9 +49,11 @@ async function watchBen(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     const seen = { notices: [], annaTile: [], bar: [] };
     window.seen = seen;
+    // Notices still shown from Ben's own join (everyone present then) are not news of a page change.
+    const before = new Set(document.querySelector('timio-conference')?.shadowRoot?.querySelectorAll('.notices .notice') ?? []);
     setInterval(() => {
       const root = document.querySelector('timio-conference')?.shadowRoot;
-      for (const p of root?.querySelectorAll('.notices .notice') ?? []) if (!seen.notices.includes(p.textContent)) seen.notices.push(p.textContent);
+      for (const p of root?.querySelectorAll('.notices .notice') ?? []) if (!before.has(p) && !seen.notices.includes(p.textContent)) seen.notices.push(p.textContent);
       const tile = root?.querySelector('timio-conference-stage')?.shadowRoot?.querySelector('timio-video-tile[data-key="anna:camera"]');
       const state = !tile ? 'none' : tile.shadowRoot?.querySelector('[part="reconnecting"]') ? 'reconnecting' : tile.shadowRoot?.querySelector('video') ? 'video' : 'no-video';
       if (seen.annaTile.at(-1) !== state) seen.annaTile.push(state);

@@ -8,8 +8,9 @@
 import type { Page } from 'playwright-core';
 import { startStack } from '../e2e/support/stack.js';
 import { signIn } from '../e2e/support/people.js';
+import { fillRoom, forwardingMatchesScreen, joinAsViewer, listedInPanel, publisherState } from '../e2e/support/conference-crowd.js';
 import { launchChromium } from '../testing/chromium.js';
-import { forwardedVideoFrom, readForwarding } from '../testing/forwarding.js';
+import { readForwarding } from '../testing/forwarding.js';
 import { SyntheticCrowd } from '../testing/synthetic-participants.js';
 import { WAIT_MS } from '../testing/wait.js';
 
@@ -21,20 +22,6 @@ const LONG = 3 * WAIT_MS;
 
 function bench(metric: string, value: number | string, unit: string, target: string, ok?: boolean): void {
   console.log(`BENCH ${JSON.stringify({ bench: 'conference', metric, value, unit, target, ok })}`);
-}
-
-/** Identities of the camera tiles the stage shows now (the page's own excluded). */
-async function tilesOnScreen(page: Page, self: string): Promise<string[]> {
-  const keys = await page.locator('timio-conference timio-conference-stage timio-video-tile').evaluateAll((els) => els.map((el) => el.getAttribute('data-key') ?? ''));
-  return keys.filter((k) => k.endsWith(':camera')).map((k) => k.slice(0, -':camera'.length)).filter((id) => id !== self).sort();
-}
-
-/** A control of the conference's toolbar, from the overflow menu when it did not fit. */
-async function control(page: Page, id: string): Promise<void> {
-  const direct = page.locator(`timio-conference timio-control-bar .controls button.${id}`).first();
-  if (await direct.isVisible()) return direct.click();
-  await page.locator('timio-conference timio-control-bar button.overflow').first().click();
-  await page.locator(`timio-conference timio-control-bar [part="overflow-menu"] .${id}`).first().click();
 }
 
 /** Video frames decoded so far by every <video> of the conference (deep in its shadow roots). */
@@ -63,56 +50,22 @@ const stack = await startStack();
 const crowd = new SyntheticCrowd({ url: stack.media.url, max: SYNTHETIC });
 const browser = await launchChromium();
 try {
-  const ids = Array.from({ length: SYNTHETIC }, (_, i) => `synthetic-${String(i + 1).padStart(2, '0')}`);
-  // A few at a time: each join negotiates a peer connection.
-  for (let i = 0; i < SYNTHETIC; i += 4) await Promise.all(ids.slice(i, i + 4).map((id) => crowd.join(ROOM, id, { name: `Synthetic ${id.slice(-2)}` })));
-
-  // Each synthetic participant's media is up (it sends frames only once DTLS is connected).
-  const deadline = Date.now() + LONG;
-  while (crowd.participants.some((p) => p.framesSent < 10)) {
-    if (Date.now() > deadline) throw new Error(`synthetic participants without media: ${crowd.participants.filter((p) => p.framesSent < 10).map((p) => p.identity).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await fillRoom(crowd, ROOM, SYNTHETIC, LONG);
   const ben = await signIn(browser, stack.portal.url, 'ben', 'de');
   console.error('24 synthetic participants in; Ben joins');
   ben.context.setDefaultTimeout(LONG);
   await ben.page.setViewportSize({ width: 1600, height: 1000 });
   // Ben receives only: camera and microphone off in the pre-join.
-  await ben.page.evaluate(() => localStorage.setItem('timio.media-choices', JSON.stringify({ camera: false, microphone: false })));
-  await ben.goto(`/chat/${ROOM}`);
-  await ben.page.locator('timio-room-bar [part="join"]').click();
-  await ben.page.locator('timio-conference-prejoin button.join').first().click();
-  await ben.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+  await joinAsViewer(ben, ROOM, LONG);
 
   console.error('Ben is in');
   // The page lists 25: the header's count and the participants panel.
   await ben.page.locator('timio-conference .present').filter({ hasText: '25 Personen anwesend' }).waitFor({ timeout: LONG });
-  await control(ben.page, 'participants');
-  await ben.page.waitForFunction(() => {
-    const conf = document.querySelector('timio-conference');
-    const panel = conf?.shadowRoot?.querySelector('timio-participants-panel');
-    return (panel?.shadowRoot?.querySelectorAll('li.person').length ?? 0) === 25;
-  }, undefined, { timeout: LONG });
-  const listed = await ben.page.locator('timio-participants-panel li.person').count();
-  // Closed again from the toolbar: in the narrow panel its overflow menu opens above the panel.
-  await control(ben.page, 'participants');
+  const listed = await listedInPanel(ben.page, 25, LONG);
   bench('participants listed (1 page + 24 synthetic)', listed, '', '25', listed === 25);
 
   // Forwarding follows the tiles on screen.
-  const matches = async (what: string) => {
-    const deadline = Date.now() + LONG;
-    for (;;) {
-      const shown = await tilesOnScreen(ben.page, 'ben');
-      const report = await readForwarding(stack.media, ROOM, 'ben');
-      const forwarded = forwardedVideoFrom(report);
-      if (shown.length > 0 && forwarded.join() === shown.join()) return { shown, forwarded };
-      if (Date.now() > deadline) {
-        const missing = report.tracks.filter((t) => t.kind === 'video' && shown.includes(t.publisherIdentity) && !t.forwarding);
-        throw new Error(`timed out waiting for ${what}: on screen ${shown.join(', ')}; forwarded ${forwarded.join(', ')}; not flowing ${JSON.stringify(missing)}`);
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
+  const matches = (what: string) => forwardingMatchesScreen(stack.media, ROOM, ben.page, 'ben', what, LONG, (id) => publisherState(stack.media, crowd, ROOM, id));
   const first = await matches('forwarding = the first page of tiles');
   bench('videos forwarded, first page', first.forwarded.length, 'tracks', `= tiles on screen (${first.shown.length})`, first.forwarded.length === first.shown.length && first.shown.length <= 9);
 

@@ -13,6 +13,10 @@ import { startStack } from '../e2e/support/stack.js';
 import { signIn } from '../e2e/support/people.js';
 import { launchChromium } from '../testing/chromium.js';
 import { startLiveKitPageHost } from '../testing/livekit-page.js';
+import { TRACE_SCRIPT, formatTrace } from './join-trace.js';
+
+/** JOIN_TRACE=1: print where each join's time goes (page-side timestamps, both sides). */
+const TRACE = !!process.env.JOIN_TRACE;
 
 const RUNS = 10;
 const TARGET = 1.15;
@@ -57,20 +61,28 @@ try {
     // Bare livekit-client: connect and wait for Carla's first painted frame.
     const viewer = await pages.open(`felix-${i}`);
     const felix = await serviceToken('felix');
+    if (TRACE) await viewer.page.evaluate(TRACE_SCRIPT);
+    const bareFrom = TRACE ? await viewer.page.evaluate(() => performance.now()) : 0;
     let started = Date.now();
     await viewer.join(felix.url, felix.token, { camera: false, mic: false });
     await viewer.page.waitForFunction(() => (window.lk.state.video['carla/camera']?.frames ?? 0) >= 1, undefined, { polling: 'raf', timeout: TIMEOUT });
     bare.push(Date.now() - started);
+    if (TRACE) {
+      const marks = await viewer.page.evaluate(() => (window as unknown as { __trace: { marks: Array<[string, number]> } }).__trace.marks);
+      console.error(`bare ${i}: ${bare.at(-1)} ms: ${formatTrace(marks, bareFrom)}`);
+    }
     await viewer.leave();
     await viewer.close();
 
     // The SDK: Ben on the room page; the pre-join is open (token fetched, nothing captured).
     const ben = await signIn(browser, stack.portal.url, 'ben', 'de');
+    if (TRACE) await ben.context.addInitScript(TRACE_SCRIPT);
     await ben.page.evaluate(() => localStorage.setItem('timio.media-choices', JSON.stringify({ camera: false, microphone: false })));
     await ben.goto(`/chat/${ROOM}`);
     await ben.page.locator('timio-room-bar [part="join"]').click();
     await ben.page.locator('timio-conference-prejoin button.join').first().waitFor({ timeout: TIMEOUT });
     started = Date.now();
+    const sdkFrom = await ben.page.evaluate(() => performance.now());
     await ben.page.evaluate(() => {
       const prejoin = document.querySelector('timio-conference')!.shadowRoot!.querySelector('timio-conference-prejoin')!;
       prejoin.shadowRoot!.querySelector<HTMLButtonElement>('button.join')!.click();
@@ -82,6 +94,10 @@ try {
       return !!video && video.getVideoPlaybackQuality().totalVideoFrames >= 1 && video.videoWidth > 0;
     }, undefined, { polling: 'raf', timeout: TIMEOUT });
     sdk.push(Date.now() - started);
+    if (TRACE) {
+      const marks = await ben.page.evaluate(() => (window as unknown as { __trace: { marks: Array<[string, number]> } }).__trace.marks);
+      console.error(`sdk ${i}: ${sdk.at(-1)} ms: ${formatTrace(marks, sdkFrom)}`);
+    }
     await ben.page.evaluate(() => document.querySelector('timio-conference')!.leave());
     await ben.close();
   }

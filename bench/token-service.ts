@@ -3,6 +3,8 @@
 // child process so it does not share the server's event loop; beside it, in turns, the reference:
 // node:http with the same signing and answer, no Express. Also the bare signing rate, p99 latency
 // at half the measured peak, CPU per token, and a fixed-answer ceiling.
+// The full app is the standalone server's listener (service.handler); the same service through Express
+// alone (a host mounting the app) is measured in the same turns for comparison.
 // Targets: full app >= 50% of the reference's rate; p99 < 20 ms at half peak. About 30 s, loopback.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -133,9 +135,14 @@ async function main() {
   // Rate limits raised so the bench measures the service, not the limiter's refusals (the limiter
   // middleware still runs); access lines are formatted but not written.
   const service = createTokenService({ config, rateLimits: { perAddress: 1e9 }, log: () => undefined });
-  const server = createServer(service.app);
+  // The full app as the standalone server serves it: POST /v1/token on the path in front of Express.
+  const server = createServer(service.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = String((server.address() as AddressInfo).port);
+  // The same service through Express alone, as a host that mounts the app serves it (the old path).
+  const viaExpress = createServer(service.app);
+  await new Promise<void>((resolve) => viaExpress.listen(0, '127.0.0.1', resolve));
+  const expressUrl = String((viaExpress.address() as AddressInfo).port);
   const token = jwt.sign({ sub: 'anna', name: 'Anna Schmidt' }, SECRET, { algorithm: 'HS256', expiresIn: 600, issuer: 'bench-portal', audience: 'timio-token-service' });
 
   // Bare: the same token (member anna, moderator of vertrieb) minted in a loop, for 2 s.
@@ -171,22 +178,25 @@ async function main() {
   };
   // Warm-up: on a busy machine V8 takes seconds to optimise the service's longer code paths.
   await peakOf(url, WARM_UP_SECONDS);
+  await peakOf(expressUrl, 2);
   await peakOf(refUrl, 1);
-  const rounds: Array<{ app: Awaited<ReturnType<typeof peakOf>>; ref: Awaited<ReturnType<typeof peakOf>> }> = [];
-  for (let i = 0; i < ROUNDS; i++) rounds.push({ app: await peakOf(url, ROUND_SECONDS), ref: await peakOf(refUrl, ROUND_SECONDS) });
+  const rounds: Array<{ app: Awaited<ReturnType<typeof peakOf>>; ref: Awaited<ReturnType<typeof peakOf>>; express: Awaited<ReturnType<typeof peakOf>> }> = [];
+  for (let i = 0; i < ROUNDS; i++) rounds.push({ app: await peakOf(url, ROUND_SECONDS), ref: await peakOf(refUrl, ROUND_SECONDS), express: await peakOf(expressUrl, ROUND_SECONDS) });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const httpRate = mean(rounds.map((r) => r.app.rate));
   const refRate = mean(rounds.map((r) => r.ref.rate));
   const ratios = rounds.map((r) => (100 * r.app.rate) / r.ref.rate);
   const failed = rounds.reduce((n, r) => n + r.app.failed + r.ref.failed, 0);
   const httpCpuUs = mean(rounds.map((r) => r.app.cpuUs));
+  const expressRate = mean(rounds.map((r) => r.express.rate));
+  const expressCpuUs = mean(rounds.map((r) => r.express.cpuUs));
   const refCpuUs = mean(rounds.map((r) => r.ref.cpuUs));
 
   const half = Math.max(1, Math.round(httpRate / 2));
   const steady = await generator.run(url, token, 'rate', half, 3);
   const p99 = percentile(steady.latenciesMs, 99);
 
-  for (const [i, r] of rounds.entries()) process.stderr.write(`round ${i + 1}: service ${r.app.rate.toFixed(0)}/s (${r.app.cpuUs.toFixed(0)} us CPU each, p50 ${r.app.p50.toFixed(1)} ms at 16 in flight), reference ${r.ref.rate.toFixed(0)}/s (${r.ref.cpuUs.toFixed(0)} us), ${ratios[i]!.toFixed(1)} %\n`);
+  for (const [i, r] of rounds.entries()) process.stderr.write(`round ${i + 1}: service ${r.app.rate.toFixed(0)}/s (${r.app.cpuUs.toFixed(0)} us CPU each, p50 ${r.app.p50.toFixed(1)} ms at 16 in flight), reference ${r.ref.rate.toFixed(0)}/s (${r.ref.cpuUs.toFixed(0)} us), ${ratios[i]!.toFixed(1)} %; through Express alone ${r.express.rate.toFixed(0)}/s (${r.express.cpuUs.toFixed(0)} us)\n`);
   process.stderr.write(`bare ${bareRate.toFixed(0)}/s; at ${half}/s: p50 ${percentile(steady.latenciesMs, 50).toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, ${steady.failed} failed\n`);
   const ratio = (100 * httpRate) / refRate;
   row('bare token signing', bareRate, '1/s');
@@ -201,9 +211,14 @@ async function main() {
   row('CPU per token, reference (server)', refCpuUs, 'us');
   row('CPU per token, full app (server)', httpCpuUs, 'us');
   row('reference CPU / full app CPU per token', (100 * refCpuUs) / httpCpuUs, '%', '>= 50 (CPU-bound equivalent)', refCpuUs / httpCpuUs >= 0.5);
+  row('through Express alone (the app mounted by a host): tokens/s', expressRate, '1/s');
+  row('through Express alone / reference rate', (100 * expressRate) / refRate, '%');
+  row('CPU per token, through Express alone (server)', expressCpuUs, 'us');
 
   server.closeAllConnections();
   server.close();
+  viaExpress.closeAllConnections();
+  viaExpress.close();
   reference.closeAllConnections();
   reference.close();
   await service.close();

@@ -136,6 +136,8 @@ export class FakeRoom extends EventEmitter {
   async connect(_url: string, _token: string, options?: { autoSubscribe?: boolean }): Promise<void> {
     this.connectOptions = options;
     if (this.connectError) throw this.connectError;
+    // A real Room says so once the join's answer is in, before its peer connections are up.
+    this.emit(RoomEvent.SignalConnected);
   }
   async disconnect(): Promise<void> {
     this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);

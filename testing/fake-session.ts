@@ -9,6 +9,17 @@ import type {
 } from '../sdk/src/session/types.js';
 import { sessionContext } from '../sdk/src/views/session-context.js';
 
+/** Two cameras, a headset and speakers, the first camera active: the device lists the call window's and the settings panel's tests choose from. */
+export const FAKE_DEVICES: DevicesState = {
+  lists: {
+    videoinput: [{ id: 'cam1', label: 'Front camera' }, { id: 'cam2', label: 'USB camera' }],
+    audioinput: [{ id: 'mic1', label: 'Headset' }],
+    audiooutput: [{ id: 'spk1', label: 'Speakers' }],
+  },
+  active: { videoinput: 'cam1' },
+  canChooseSpeaker: true,
+};
+
 export class FakeSession implements SessionApi {
   readonly calls: string[] = [];
   readonly shown: Array<readonly VisibleVideo[]> = [];

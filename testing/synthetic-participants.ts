@@ -15,7 +15,8 @@
 //   crowd.participants      // those still in, in join order
 //   await crowd.close();    // everyone leaves, the timer stops
 // Join options: name, metadata, attributes, subscribe (grant canSubscribe, default false),
-// timeoutMs (default WAIT_MS). Tokens are minted with the dev keys (apiKey/apiSecret to override).
+// timeoutMs (default WAIT_MS), beforeOffer(pc) (tests disturb the transport with it). Tokens are
+// minted with the dev keys (apiKey/apiSecret to override).
 // A keyframe request (PLI) from the server makes the participant jump to the clip's next keyframe.
 import {
   AddTrackRequest,
@@ -41,6 +42,7 @@ import {
   useSdesMid,
   type RTCRtpTransceiver,
 } from 'werift';
+import { installDtlsFix, keepConsent } from '../dev-media-server/src/rtc/transport-fixes.js';
 import { SignalParticipant } from './signal-participant.js';
 import { DEV_API_KEY, DEV_API_SECRET, roomToken } from './tokens.js';
 import { loadVp8Clip, packetizeVp8, type Vp8Clip } from './vp8-clip.js';
@@ -64,6 +66,8 @@ export interface SyntheticJoinOptions {
   /** Grant canSubscribe (default false: nothing is forwarded to the synthetic participant). */
   subscribe?: boolean;
   timeoutMs?: number;
+  /** Called with the peer connection before it is offered (tests disturb its transport with it). */
+  beforeOffer?: (pc: RTCPeerConnection) => void;
 }
 
 const PAYLOAD_TYPE = 96;
@@ -204,6 +208,7 @@ export class SyntheticCrowd {
       { name: opts.name, metadata: opts.metadata, attributes: opts.attributes, apiKey: this.opts.apiKey ?? DEV_API_KEY, apiSecret: this.opts.apiSecret ?? DEV_API_SECRET },
     );
     const signal = await SignalParticipant.join(this.opts.url, token, { autoSubscribe: false, dataChannels: false, timeoutMs });
+    installDtlsFix();
     const pc = new RTCPeerConnection(peerConfig());
     try {
       pc.onIceCandidate.subscribe((candidate) => {
@@ -232,10 +237,13 @@ export class SyntheticCrowd {
       });
       const published = await signal.waitForMessage((m) => m.case === 'trackPublished' && m.value.cid === cid, timeoutMs, 'trackPublished');
       const trackSid = (published.value as TrackPublishedResponse).track!.sid;
+      opts.beforeOffer?.(pc);
       const offer = await pc.createOffer();
       await pc.setLocalDescription(offer);
       signal.send({ case: 'offer', value: new SessionDescription({ type: 'offer', sdp: pc.localDescription?.sdp ?? offer.sdp, id: 1 }) });
       const answer = await signal.waitForMessage((m) => m.case === 'answer' && m.value.id === 1, timeoutMs, 'publisher answer');
+      // like the server's side: no consent expiry while the process is busy (transport-fixes.ts)
+      keepConsent(pc);
       await pc.setRemoteDescription(new RTCSessionDescription((answer.value as SessionDescription).sdp, 'answer'));
       await waitConnected(pc, timeoutMs, identity);
       return new SyntheticParticipant(signal, pc, transceiver, trackSid, (p) => this.forget(p));

@@ -7,3 +7,11 @@ export const NO_USER_LIMITS = {
   CALLS_PER_HOUR: '1000000',
   INVITES_PER_HOUR: '1000000',
 } as const satisfies Record<string, string>;
+
+// Guests straight in at any time (no opening time, no waiting room), for suites about other things;
+// the opening time and the waiting room have their own tests (token-service/test/guests.test.ts,
+// guests-media.test.ts), which set the defaults back.
+export const GUESTS_ALWAYS_IN = {
+  GUEST_JOIN_OPENS_MINUTES: '10080',
+  GUEST_WAITING_ROOM: 'off',
+} as const satisfies Record<string, string>;

@@ -47,10 +47,12 @@ export function buildSdk(): Promise<string> {
   built ??= (async () => {
     const out = mkdtempSync(join(tmpdir(), 'timio-e2e-dist-'));
     const configs = (await import(join(root, 'rollup.config.mjs'))).default as RollupOptions[];
-    const config = configs[0]!;
-    const bundle = await rollup({ ...config, onwarn: () => undefined });
-    await bundle.write({ ...(config.output as OutputOptions), dir: out, sourcemap: false });
-    await bundle.close();
+    // Every script-tag entry (timio.js, timio-guest.js: built apart, into dist/), not the npm build.
+    for (const config of configs.filter((c) => (c.output as OutputOptions).dir === 'dist')) {
+      const bundle = await rollup({ ...config, onwarn: () => undefined });
+      await bundle.write({ ...(config.output as OutputOptions), dir: out, sourcemap: false });
+      await bundle.close();
+    }
     return out;
   })();
   return built;
@@ -110,7 +112,7 @@ export async function startPortalAndService(options: PortalAndServiceOptions): P
     { requirePortalAuth: true },
   );
   const service = createTokenService({ config, log: process.env.E2E_LOG ? (l) => console.log(`[token-service] ${l}`) : () => undefined });
-  handler = service.app;
+  handler = service.handler; // as the standalone server serves it (POST /v1/token in front of Express)
   service.attach(tsServer);
   return {
     tokenServiceUrl,

@@ -1,10 +1,10 @@
 // The token service as an Express app a host backend can mount (`hostApp.use('/timio', app)`) or
 // the standalone server can listen with. Everything it needs is created here, once.
 import { EventEmitter } from 'node:events';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { TokenServiceConfig } from './config.js';
 import type { RouteContext, TokenServiceContext } from './context.js';
 import type { Principal } from './auth/principal.js';
@@ -15,7 +15,9 @@ import { withCleanNames, type Directory } from './directory/directory.js';
 import { httpDirectory, watchDirectoryFile, type ClosableDirectory } from './directory/sources.js';
 import { ApiError, errorMiddleware } from './http/errors.js';
 import { corsAllowlist } from './http/cors.js';
-import { requestLog, routeOf } from './http/request-log.js';
+import { requestLog, type RequestObserver } from './http/request-log.js';
+import { clientAddressResolver } from './http/client-address.js';
+import { securityHeadersOf, withTokenFastPath, type NodeMiddleware } from './http/token-fast-path.js';
 import { createLogger } from './http/logger.js';
 import { Metrics, metricsEndpoint } from './http/metrics.js';
 import { mintRoomToken } from './livekit/tokens.js';
@@ -27,8 +29,9 @@ import { openRedisInviteStore } from './invites/redis-invite-store.js';
 import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
 import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
 import { createGuestSessions } from './invites/guest-session.js';
+import { nextMeetingOf } from './invites/next-meeting.js';
 import { removeLateGuests } from './invites/guest-removal.js';
-import { tokenRoutes } from './routes/token.js';
+import { issueRoomToken, tokenRoutes } from './routes/token.js';
 import { roomRoutes } from './routes/rooms.js';
 import { inviteRoutes } from './routes/invites.js';
 import { guestRoutes } from './routes/guest.js';
@@ -42,7 +45,17 @@ import { WaitingRoom } from './guests/waiting-room.js';
 import { memoryAdmissions } from './guests/admissions.js';
 import { redisAdmissions } from './guests/redis-admissions.js';
 
-export interface TokenService { app: express.Express; attach(server: Server): void; close(): Promise<void> }
+export interface TokenService {
+  /** The Express app, for hosts that mount it (`hostApp.use('/timio', app)`). */
+  app: express.Express;
+  /**
+   * The standalone server's request listener (`createServer(service.handler)`): POST /v1/token on a
+   * lighter path with the same protections (http/token-fast-path.ts), everything else through `app`.
+   */
+  handler: RequestListener;
+  attach(server: Server): void;
+  close(): Promise<void>;
+}
 
 export interface RateLimits {
   /** Window of every limit, in milliseconds (default one minute). */
@@ -110,7 +123,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     log,
   };
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
-  const calling = createCalling(base);
+  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room));
   live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
   const admissions = config.redisUrl ? redisAdmissions(config.redisUrl) : memoryAdmissions();
   const waitingRoom = new WaitingRoom({
@@ -142,8 +155,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.set('etag', false);
   // Left unset, a mounted app inherits the host's setting.
   if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
-  app.use(requestLog(logger, (req, status, seconds) => metrics.request(req.method, routeOf(req), status, seconds)));
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  const observe: RequestObserver = (method, route, status, seconds) => metrics.request(method, route, status, seconds);
+  app.use(requestLog(logger, observe));
+  const securityHeaders = helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } });
+  app.use(securityHeaders);
   app.use(corsAllowlist(config.allowedOrigins));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
@@ -154,13 +169,19 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const limits = options.rateLimits ?? {};
   const windowMs = limits.windowMs ?? 60_000;
   const tooMany = (_req: Request, _res: Response, next: NextFunction) => next(new ApiError(429, 'rate_limited', 'too many requests, try again shortly'));
-  app.use('/v1', rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany }));
-  const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany });
+  // The client's address by the TRUST_PROXY rule Express applies to req.ip, read from the plain
+  // node:http request, so the POST /v1/token path in front of Express counts in the same limiter.
+  const clientAddress = clientAddressResolver(config.trustProxy);
+  const keyGenerator = (req: IncomingMessage) => ipKeyGenerator(clientAddress(req));
+  const v1Limit = rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });
+  app.use('/v1', v1Limit);
+  const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });
   app.use(['/v1/guest', '/v1/invites'], guestLimit);
   // The call and ring routes take small bodies: their own limit, parsed before the general parser
   // (a body parsed once is not parsed again).
   app.use(['/v1/calls', '/v1/rooms/:room/ring'], express.json({ limit: '4kb', strict: true }));
-  app.use('/v1', express.json({ limit: '16kb', strict: true }));
+  const v1Json = express.json({ limit: '16kb', strict: true });
+  app.use('/v1', v1Json);
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -178,8 +199,21 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use((_req, _res, next) => next(mounted ? undefined : noSuchEndpoint()));
   app.use(errorMiddleware(logger));
 
+  const handler = withTokenFastPath({
+    logger,
+    observe,
+    securityHeaders: securityHeadersOf(securityHeaders as unknown as NodeMiddleware),
+    allowedOrigins: new Set(config.allowedOrigins),
+    // Both read only node:http fields (the limiter's key comes from clientAddress above).
+    limit: v1Limit as unknown as NodeMiddleware,
+    json: v1Json as unknown as NodeMiddleware,
+    authenticate: ctx.authenticate,
+    issue: (user, body) => issueRoomToken(ctx, user, body),
+  }, app);
+
   return {
     app,
+    handler,
     attach(server: Server) {
       calling.realtime.attach(server);
     },

@@ -19,7 +19,8 @@ try {
   process.exit(1);
 }
 
-const server = createServer(service.app);
+// POST /v1/token on the lighter path in front of Express, everything else through Express.
+const server = createServer(service.handler);
 service.attach(server);
 server.listen(config.port, config.host, () => {
   const address = server.address();

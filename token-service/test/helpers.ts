@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
+import { GUESTS_ALWAYS_IN } from '../../testing/test-settings.js';
 
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
 export const PORTAL_ISSUER = 'timio-demo-portal';
@@ -56,10 +57,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
     ALLOWED_ORIGINS: 'http://127.0.0.1:3000',
     PUBLIC_URL: 'http://127.0.0.1:3000',
     DATA_DIR: join(dir, 'data'),
-    // Most suites let guests straight in at any time; the opening time and the waiting room have
-    // their own tests (guests.test.ts, guests-media.test.ts), which set the defaults back.
-    GUEST_JOIN_OPENS_MINUTES: '10080',
-    GUEST_WAITING_ROOM: 'off',
+    ...GUESTS_ALWAYS_IN,
     ...overrides,
   };
 }
@@ -73,16 +71,21 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** The service behind a real HTTP server on 127.0.0.1:0. */
-export async function startService(opts: { env?: Record<string, string | undefined>; options?: Partial<TokenServiceOptions>; server?: Server } = {}): Promise<RunningService> {
+/**
+ * The service behind a real HTTP server on 127.0.0.1:0. `via` picks the request listener: the
+ * standalone server's `handler` (POST /v1/token in front of Express; the default, as server.ts
+ * serves) or the Express `app` alone (as a host mounts it).
+ */
+export async function startService(opts: { env?: Record<string, string | undefined>; options?: Partial<TokenServiceOptions>; server?: Server; via?: 'handler' | 'app' } = {}): Promise<RunningService> {
   const config = loadConfig(opts.env ?? testEnv(), { requirePortalAuth: !opts.options?.authenticate });
   const logs: string[] = [];
   const service = createTokenService({ config, log: (line) => logs.push(line), ...opts.options });
+  const listener = opts.via === 'app' ? service.app : service.handler;
   let server = opts.server;
   if (server) {
-    server.on('request', service.app);
+    server.on('request', listener);
   } else {
-    server = createServer(service.app);
+    server = createServer(listener);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   }
   service.attach(server);

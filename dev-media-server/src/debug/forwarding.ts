@@ -33,6 +33,12 @@ export interface ForwardedTrack {
   sender: { mid: string | null; ssrc: number; ready: boolean };
   /** The published track's keyframe requests to its publisher (all subscribers together). */
   keyframeRequests: { sent: Record<string, number>; throttled: number; received: Record<string, number> };
+  /** Packets the published track received from its publisher (all layers). */
+  packetsReceived: number;
+  /** The down track is in its published track's fan-out (false: nothing can reach it). */
+  attached: boolean;
+  /** The publisher still routes its packets to this track object (its m-line is bound to it). */
+  bound: boolean;
   /** Milliseconds since the last forwarded packet, null if none yet. */
   lastPacketMsAgo: number | null;
   /** Packets went out within FORWARDING_WINDOW_MS. */
@@ -70,6 +76,9 @@ export function forwardingReport(rooms: RoomManager, roomName: string, identity:
       targetLayer: down.targetLayer ?? null,
       sender: down.senderState,
       keyframeRequests: { sent: { ...down.track.keyframeRequests.sent }, throttled: down.track.keyframeRequests.throttled, received: { ...down.track.keyframeRequests.received } },
+      packetsReceived: down.track.packetsReceived,
+      attached: down.track.downTracks.has(down),
+      bound: [...(bySid.get(down.track.publisherSid)?.tracksByMid.values() ?? [])].includes(down.track),
       lastPacketMsAgo: ago,
       forwarding: !down.disabled && ago !== null && ago <= FORWARDING_WINDOW_MS,
     };

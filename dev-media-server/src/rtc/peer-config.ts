@@ -10,6 +10,7 @@ import {
   useSdesRTPStreamId,
   type PeerConfig,
 } from 'werift';
+import { installDtlsFix } from './transport-fixes.js';
 import { enlargeUdpBuffers } from './udp-buffers.js';
 
 export interface RtcOptions {
@@ -28,6 +29,7 @@ function codecs() {
 
 function base(opts: RtcOptions): Partial<PeerConfig> {
   enlargeUdpBuffers();
+  installDtlsFix();
   return {
     iceServers: [],
     iceAdditionalHostAddresses: ['127.0.0.1', ...(opts.additionalHostAddresses ?? [])],

@@ -37,6 +37,8 @@ export class PublishedTrack {
   private lastLoudAt = 0;
   /** PLIs sent to the publisher per layer, and requests skipped by the interval (debug reports). */
   readonly keyframeRequests = { sent: {} as Record<string, number>, throttled: 0, received: {} as Record<string, number> };
+  /** RTP packets received from the publisher (debug reports: does the publisher's media arrive). */
+  packetsReceived = 0;
 
   constructor(
     readonly info: TrackInfo,
@@ -54,6 +56,7 @@ export class PublishedTrack {
   onPacket(rid: string | undefined, packet: RtpPacket, audioLevel: number | undefined): void {
     const key = rid ?? '';
     const now = Date.now();
+    this.packetsReceived += 1;
     let layer = this.layers.get(key);
     const revived = !layer || now - layer.lastPacketAt > LAYER_ALIVE_MS;
     if (!layer) {

@@ -14,6 +14,7 @@ import {
 } from 'werift';
 import { publisherPeerConfig, type RtcOptions } from './peer-config.js';
 import { stopTransceivers } from './stop-transceivers.js';
+import { keepConsent } from './transport-fixes.js';
 import { readExtensionMap, readMediaSections, type MediaSection } from './sdp-sections.js';
 
 const URI_MID = 'urn:ietf:params:rtp-hdrext:sdes:mid';
@@ -55,6 +56,7 @@ export class PublisherConnection {
   async answer(offerSdp: string): Promise<{ sdp: string; sections: MediaSection[] }> {
     this.extensionUris = readExtensionMap(offerSdp);
     await this.pc.setRemoteDescription(new RTCSessionDescription(offerSdp, 'offer'));
+    keepConsent(this.pc);
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
     return { sdp: this.pc.localDescription?.sdp ?? answer.sdp, sections: readMediaSections(offerSdp) };

@@ -6,6 +6,7 @@ import { MediaStream, RTCIceCandidate, RTCPeerConnection, RTCSessionDescription,
 const debug = process.env.MEDIA_DEBUG ? (...args: unknown[]) => console.log('[media]', ...args) : () => undefined;
 import { subscriberPeerConfig, type RtcOptions } from './peer-config.js';
 import { stopTransceivers } from './stop-transceivers.js';
+import { keepConsent } from './transport-fixes.js';
 
 export interface SubscriberHandlers {
   sendOffer(sdp: string, id: number): void;
@@ -202,6 +203,7 @@ export class SubscriberConnection {
     if (this.closed || !this.awaitingAnswer) return;
     debug('subscriber answer', id, this.offerId);
     if (id !== 0 && id !== this.offerId) return; // an answer to an offer we already replaced
+    keepConsent(this.pc);
     await this.pc.setRemoteDescription(new RTCSessionDescription(sdp, 'answer'));
     this.awaitingAnswer = false;
     if (!this.ready) {

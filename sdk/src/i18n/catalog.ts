@@ -79,7 +79,8 @@ export interface Catalog {
     more: (count: number) => string;
     join: string;
     ringAll: string;
-    next: (title: string, when: string) => string;
+    /** The next scheduled meeting: "heute 14:00", "morgen 09:30", "Do., 3. Dez. 10:00". */
+    next: (when: string) => string;
     notMember: string;
     confirmTitle: string;
     confirmText: string;
@@ -218,6 +219,8 @@ export interface ConferenceCatalog {
     guestName: string;
     email: string;
     emailHint: string;
+    /** The checkbox: this guest always waits in the waiting room (otherwise only while no moderator is in). */
+    waitingRoom: string;
     create: string;
     creating: string;
     created: (name: string) => string;

@@ -59,7 +59,7 @@ export const de: Catalog = {
     more: (n) => `und ${n} weitere`,
     join: 'Teilnehmen',
     ringAll: 'Alle Mitglieder rufen',
-    next: (title, when) => `Nächste Besprechung: ${title}, ${when}`,
+    next: (when) => `Nächste Besprechung: ${when}`,
     notMember: 'Sie sind kein Mitglied dieses Raumes.',
     confirmTitle: 'Alle Mitglieder rufen',
     confirmText: 'Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten.',

@@ -59,7 +59,7 @@ export const en: Catalog = {
     more: (n) => `and ${n} more`,
     join: 'Join',
     ringAll: 'Call all members',
-    next: (title, when) => `Next meeting: ${title}, ${when}`,
+    next: (when) => `Next meeting: ${when}`,
     notMember: 'You are not a member of this room.',
     confirmTitle: 'Call all members',
     confirmText: 'Confirm that you want to call the room members to a meeting.',

@@ -14,6 +14,8 @@ import { localeOf } from '../i18n/localize.js';
 import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
 import { loadViews } from './views-loader.js';
 import { BrowserCallMemory } from './browser-call-memory.js';
+import { claimConference, forgetConference, heldConference, type HeldConference } from './tab-conference.js';
+import type { RoomTokenGrant } from '../protocol/rest.js';
 
 export interface PageServices {
   readonly api: TokenServiceClient;
@@ -65,7 +67,14 @@ export function pageServices(): PageServices {
   return services;
 }
 
-export interface OpenConferenceRequest { room: string; prejoin: boolean; roomName?: string }
+export interface OpenConferenceRequest {
+  room: string;
+  prejoin: boolean;
+  roomName?: string;
+  /** The conference the tab held on its previous page, taken over at once; `grant` its token. */
+  resume?: HeldConference;
+  grant?: Promise<RoomTokenGrant>;
+}
 
 /**
  * Opens the conference of a room ("Teilnehmen" in the room bar with the pre-join, or in the
@@ -124,6 +133,27 @@ export function connectWhenConfigured(): void {
     const tokens = pageServices().portalTokens;
     // This tab held a call on its previous page: fetch the call chunk and the token right away.
     if (pageServices().calls.prepareTakeOver()) void loadViews().catch(() => undefined);
+    const conference = heldConference();
+    if (conference) void resumeConference(conference);
     attachRealtime(getRealtimeClient({ url: useTokenServiceUrl() ?? config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
   });
+}
+
+/**
+ * The tab held a room conference when its last page went: claims it (a duplicated tab, whose copy
+ * of the marker names a conference another tab holds, forgets it), asks for the token while the
+ * chunk loads, and opens it where the host placed the room's <timio-conference> (else full window).
+ */
+async function resumeConference(held: HeldConference): Promise<void> {
+  if (!(await claimConference(held.room))) {
+    forgetConference();
+    return;
+  }
+  const grant = pageServices().api.request<RoomTokenGrant>('POST', '/v1/token', { room: held.room, moderator: held.moderator });
+  grant.catch(() => undefined); // handled by the conference's join
+  void loadViews().catch(() => undefined);
+  // The host's element for the room is in the document once it is parsed.
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  await openConference({ room: held.room, prejoin: false, resume: held, grant, ...(held.roomName ? { roomName: held.roomName } : {}) })
+    .catch(() => forgetConference(held.room));
 }

@@ -2,9 +2,10 @@
 // happens in the room. The real Room against a media server is covered by e2e/call-window.test.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConnectionQuality, DisconnectReason, Track } from 'livekit-client';
+import { ConnectionQuality, DisconnectReason, RoomEvent, Track } from 'livekit-client';
+import { waitUntil } from '../../../testing/wait.js';
 import { FakeRoom } from '../../../testing/fake-room.js';
-import { RoomSession } from './room-session.js';
+import { LEAVE_TOPIC, RoomSession } from './room-session.js';
 import { CHAT_MAX_CHARS } from './chat.js';
 
 function named(name: string, message = name): Error {
@@ -13,15 +14,20 @@ function named(name: string, message = name): Error {
   return err;
 }
 
-async function joined(options: { hands?: boolean[] } = {}) {
+async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earlyVideos?: number; before?: (room: FakeRoom) => void; connecting?: (session: RoomSession) => void } = {}) {
   const room = new FakeRoom('anna', 'Anna Schmidt');
+  options.before?.(room);
   const session = new RoomSession({
-    url: 'ws://media', token: 't', room: room.asRoom(),
+    url: 'ws://media', token: 't', room: room.asRoom(), ...(options.rejoinGraceMs ? { rejoinGraceMs: options.rejoinGraceMs } : {}),
+    ...(options.earlyVideos !== undefined ? { earlyVideos: options.earlyVideos } : {}),
     listDevices: async (kind) => [{ deviceId: `${kind}-1`, label: `${kind} one`, kind, groupId: '' } as MediaDeviceInfo],
     setHand: async (raised) => void options.hands?.push(raised),
   });
   const phases: string[] = [];
-  session.connection.subscribe((c) => phases.push(c.phase));
+  session.connection.subscribe((c) => {
+    phases.push(c.phase);
+    if (c.phase === 'connecting') options.connecting?.(session);
+  });
   await session.connect();
   return { room, session, phases };
 }
@@ -94,6 +100,80 @@ describe('RoomSession', () => {
     assert.deepEqual(session.departed.value, ['ben']);
     room.join('ben', 'Ben Müller');
     assert.deepEqual(session.departed.value, []);
+  });
+
+  it('conference: who goes without a goodbye stays listed as reconnecting until back (same place) or the grace ends', async () => {
+    const { room, session } = await joined({ rejoinGraceMs: 300 });
+    // LiveKit names the sender while they are in the room; after that only the payload does.
+    const goodbye = (identity: string) => room.emit(RoomEvent.DataReceived, new TextEncoder().encode(JSON.stringify({ type: 'leave', identity })), room.remoteParticipants.get(identity), undefined, LEAVE_TOPIC);
+    room.join('ben', 'Ben Müller');
+    room.join('carla', 'Carla Rossi');
+    room.publish('ben', Track.Source.Camera);
+    const benBefore = find(session, 'ben')!;
+
+    // A page change of Ben's: out of the LiveKit room, no goodbye.
+    room.leave('ben');
+    assert.deepEqual(session.participants.value.map((p) => p.identity), ['anna', 'ben', 'carla']);
+    assert.equal(find(session, 'ben')?.reconnecting, true);
+    assert.equal(find(session, 'ben')?.camera?.track, undefined, 'his media went with his page');
+    assert.deepEqual(session.departed.value, []);
+    room.speak([]); // a refresh of everyone keeps him too
+    assert.equal(find(session, 'ben')?.reconnecting, true);
+    // Back from his next page: in his old place, no longer reconnecting.
+    room.join('ben', 'Ben Müller');
+    room.publish('ben', Track.Source.Camera);
+    assert.deepEqual(session.participants.value.map((p) => p.identity), ['anna', 'ben', 'carla']);
+    assert.equal(find(session, 'ben')?.reconnecting, undefined);
+    assert.ok(find(session, 'ben')?.camera?.track);
+    assert.equal(find(session, 'ben')?.joinedAt, benBefore.joinedAt);
+
+    // A real leave says goodbye first (or just after: data and signalling travel apart): gone at once.
+    room.leave('ben');
+    goodbye('ben');
+    assert.equal(find(session, 'ben'), undefined);
+    assert.deepEqual(session.departed.value, ['ben']);
+    room.join('ben', 'Ben Müller');
+    goodbye('ben');
+    room.leave('ben');
+    assert.equal(find(session, 'ben'), undefined);
+
+    // A payload naming someone still in the room (a forgery) changes nothing.
+    room.emit(RoomEvent.DataReceived, new TextEncoder().encode(JSON.stringify({ type: 'leave', identity: 'carla' })), undefined, undefined, LEAVE_TOPIC);
+    assert.equal(find(session, 'carla')?.reconnecting, undefined);
+    // Gone without a goodbye and not back: gone after the grace.
+    room.leave('carla');
+    assert.equal(find(session, 'carla')?.reconnecting, true);
+    await waitUntil(() => !find(session, 'carla'), 'Carla gone after the grace', 10_000);
+    assert.deepEqual(session.departed.value, ['ben', 'carla']);
+  });
+
+  it('a 1:1 call (no grace): who leaves is gone at once', async () => {
+    const { room, session } = await joined();
+    room.join('ben', 'Ben Müller');
+    room.leave('ben');
+    assert.equal(find(session, 'ben'), undefined);
+  });
+
+  it('conference: the first cameras are asked for as soon as the join is answered, before the view reports', async () => {
+    const cams: Record<string, ReturnType<FakeRoom['publish']>> = {};
+    let session!: RoomSession;
+    ({ session } = await joined({
+      earlyVideos: 2,
+      before: (room) => {
+        for (const id of ['ben', 'carla', 'dora']) {
+          room.join(id, id);
+          cams[id] = room.publish(id, Track.Source.Camera);
+        }
+        // LiveKit sends no events for what the join's answer lists: only SignalConnected.
+        for (const pub of Object.values(cams)) pub.setSubscribed(false);
+      },
+      // The stage reports before the room is connected, when it knows nobody yet.
+      connecting: (s) => s.showVideos([]),
+    }));
+    assert.deepEqual(Object.entries(cams).map(([id, pub]) => `${id}:${pub.isSubscribed}`), ['ben:true', 'carla:true', 'dora:false']);
+    // The view's report decides from then on.
+    session.showVideos([{ identity: 'dora', source: 'camera', width: 320, height: 180 }]);
+    assert.deepEqual(Object.entries(cams).map(([id, pub]) => `${id}:${pub.isSubscribed}`), ['ben:false', 'carla:false', 'dora:true']);
   });
 
   it('receives only the videos a view shows, at the size shown', async () => {

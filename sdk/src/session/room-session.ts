@@ -22,7 +22,7 @@ import { MediaStallWatch } from './media-stall.js';
 import { Store, listEqual } from './store.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
-import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, VisibleVideo } from './types.js';
+import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, TrackState, VisibleVideo } from './types.js';
 
 export interface RoomSessionOptions {
   url: string;
@@ -43,7 +43,31 @@ export interface RoomSessionOptions {
   watchMedia?: boolean;
   /** How devices are listed (tests); default LiveKit's Room.getLocalDevices. */
   listDevices?: ListDevices;
+  /**
+   * Conferences: someone who goes without saying goodbye (their page changed within the portal)
+   * stays listed as `reconnecting` this long, so nobody sees "left" and "joined" for a page
+   * change; leave() says goodbye, so a real leave shows at once. Off (0) for 1:1 calls, whose
+   * partner's return is followed through the call.
+   */
+  rejoinGraceMs?: number;
+  /**
+   * Before a view has said what it shows, receive at most this many remote cameras (the first in
+   * the room's order), asked for as soon as the media server has answered the join, while the
+   * peer connections are still being set up: the first picture then comes as early as with
+   * LiveKit's auto-subscribe. Conferences: one page of tiles. Without it, everything is received
+   * until the view reports (a 1:1 call).
+   */
+  earlyVideos?: number;
 }
+
+/** Data topic of a participant's goodbye (sent by leave() before disconnecting). */
+export const LEAVE_TOPIC = 'timio.leave';
+/** How long leave() waits for its goodbye to go out before disconnecting anyway. */
+const GOODBYE_WAIT_MS = 500;
+/** A goodbye arriving this long before (or after) the departure still counts as one. */
+const GOODBYE_VALID_MS = 30_000;
+/** LiveKit disconnected on page leave but the page is still here (a cancelled unload) after this long. */
+const PAGE_STAYED_MS = 3_000;
 
 export class RoomSession implements SessionApi {
   readonly connection = new Store<ConnectionState>({ phase: 'idle' }, (a, b) => a.phase === b.phase && a.reason === b.reason && a.error === b.error);
@@ -58,10 +82,19 @@ export class RoomSession implements SessionApi {
   private readonly room: Room;
   private readonly audio = new AudioPlayback();
   private visible?: readonly VisibleVideo[];
+  /** The view reported what it shows while connected (until then, earlyVideos adds the first cameras). */
+  private visibleSettled = false;
   private leaving = false;
   /** "reconnecting" was set because media stopped arriving, not by LiveKit. */
   private stalled = false;
   private readonly stallWatch = new MediaStallWatch(() => this.inboundPackets(), (stalled) => this.onMediaStall(stalled));
+  /** Remote people gone without a goodbye, shown as reconnecting until they return or the grace ends. */
+  private readonly away = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Goodbyes received: identity → when. */
+  private readonly goodbyes = new Map<string, number>();
+  /** The page is going: LiveKit's own disconnect on page leave is no end of the meeting for this person. */
+  private pageGoing = false;
+  private readonly onPageGoing = () => (this.pageGoing = true);
 
   constructor(private readonly options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
@@ -80,6 +113,11 @@ export class RoomSession implements SessionApi {
     this.deviceList = new Devices(this.room, options.listDevices);
     this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
     this.listen();
+    // Registered before connect(), so they run before LiveKit's own page-leave handler.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', this.onPageGoing);
+      window.addEventListener('beforeunload', this.onPageGoing);
+    }
   }
 
   get local(): LocalMedia['state'] {
@@ -133,11 +171,24 @@ export class RoomSession implements SessionApi {
   }
 
   async leave(): Promise<void> {
+    const sayGoodbye = !this.leaving && !!this.options.rejoinGraceMs && this.room.state === LkConnectionState.Connected;
     this.leaving = true;
     this.stallWatch.stop();
     this.localMedia.stopped = true;
     this.audio.stopAll();
     this.chatChannel.close();
+    for (const timer of this.away.values()) clearTimeout(timer);
+    this.away.clear();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.onPageGoing);
+      window.removeEventListener('beforeunload', this.onPageGoing);
+    }
+    // The others show this person as gone at once, not as reconnecting (see rejoinGraceMs).
+    if (sayGoodbye) {
+      const payload = new TextEncoder().encode(JSON.stringify({ type: 'leave', identity: this.room.localParticipant.identity }));
+      const goodbye = this.room.localParticipant.publishData(payload, { reliable: true, topic: LEAVE_TOPIC });
+      await Promise.race([goodbye.catch(() => undefined), new Promise((r) => setTimeout(r, GOODBYE_WAIT_MS))]);
+    }
     await this.room.disconnect(true);
     for (const store of [this.connection, this.participants, this.departed, this.local, this.problems, this.devices]) store.close();
   }
@@ -181,6 +232,8 @@ export class RoomSession implements SessionApi {
   /** The videos the view shows now and at which size; every other remote video is unsubscribed. */
   showVideos(visible: readonly VisibleVideo[]): void {
     this.visible = visible;
+    // A report from before the room is connected knows nobody yet (see earlyVideos).
+    this.visibleSettled = this.connection.value.phase === 'connected' || this.connection.value.phase === 'reconnecting';
     this.reconcileSubscriptions();
   }
 
@@ -188,13 +241,24 @@ export class RoomSession implements SessionApi {
     const withParticipant = (_x: unknown, p: Participant) => this.upsert(p);
     this.room
       .on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => {
+        // Back within the grace (a page change): the same place in the list, no notices.
+        clearTimeout(this.away.get(p.identity));
+        this.away.delete(p.identity);
+        this.goodbyes.delete(p.identity);
         this.departed.update((list) => list.filter((id) => id !== p.identity));
         this.upsert(p);
         this.reconcileSubscriptions();
       })
-      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
-        this.participants.update((list) => list.filter((x) => x.identity !== p.identity));
-        this.departed.update((list) => (list.includes(p.identity) ? list : [...list, p.identity]));
+      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => this.onDeparture(p.identity))
+      .on(RoomEvent.DataReceived, (payload: Uint8Array, p?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+        if (topic !== LEAVE_TOPIC) return;
+        // The goodbye may arrive after the departure (data and signalling travel apart); LiveKit
+        // then no longer knows the sender, so the payload names them. Trusted only for someone
+        // already out of the room: a forged one can only end a grace early.
+        const identity = p?.identity ?? goodbyeIdentity(payload);
+        if (!identity || (!p && !this.away.has(identity))) return;
+        this.goodbyes.set(identity, Date.now());
+        if (this.away.has(identity)) this.gone(identity);
       })
       .on(RoomEvent.TrackPublished, (_pub: RemoteTrackPublication, p: RemoteParticipant) => {
         this.upsert(p);
@@ -221,6 +285,8 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.ActiveDeviceChanged, () => this.deviceList.readActive())
       .on(RoomEvent.MediaDevicesChanged, () => void this.deviceList.refresh())
       .on(RoomEvent.AudioPlaybackStatusChanged, () => this.localMedia.refresh())
+      // The join's answer lists who is here; LiveKit tells of their tracks only once connected.
+      .on(RoomEvent.SignalConnected, () => this.reconcileSubscriptions())
       .on(RoomEvent.Reconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.SignalReconnecting, () => this.connection.set({ phase: 'reconnecting' }))
       .on(RoomEvent.Reconnected, () => {
@@ -230,8 +296,38 @@ export class RoomSession implements SessionApi {
         this.reconcileSubscriptions();
       })
       .on(RoomEvent.Disconnected, (reason?: LkDisconnectReason) => {
-        if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
+        if (this.leaving) return;
+        const report = () => {
+          if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
+        };
+        // LiveKit leaves the room when the page goes: the tab's next page takes over, nothing ended.
+        if (this.pageGoing) setTimeout(report, PAGE_STAYED_MS);
+        else report();
       });
+  }
+
+  /** A remote participant is out of the room: gone, or (no goodbye, conferences) reconnecting for a while. */
+  private onDeparture(identity: string): void {
+    const grace = this.options.rejoinGraceMs ?? 0;
+    const shown = this.participants.value.find((x) => x.identity === identity);
+    const saidGoodbye = Date.now() - (this.goodbyes.get(identity) ?? -Infinity) < GOODBYE_VALID_MS;
+    if (!grace || !shown || saidGoodbye || shown.quality === 'lost' || this.leaving) {
+      this.gone(identity);
+      return;
+    }
+    clearTimeout(this.away.get(identity));
+    this.away.set(identity, setTimeout(() => this.gone(identity), grace));
+    const reconnecting = awayState(shown);
+    this.participants.set(this.participants.value.map((x) => (x.identity === identity ? reconnecting : x)));
+  }
+
+  private gone(identity: string): void {
+    clearTimeout(this.away.get(identity));
+    this.away.delete(identity);
+    this.goodbyes.delete(identity);
+    if (this.leaving) return;
+    this.participants.update((list) => list.filter((x) => x.identity !== identity));
+    this.departed.update((list) => (list.includes(identity) ? list : [...list, identity]));
   }
 
   /**
@@ -297,16 +393,47 @@ export class RoomSession implements SessionApi {
     const next: ParticipantState[] = [];
     if (local.identity) next.push(readParticipant(local, true, before.get(local.identity)));
     const remotes = [...this.room.remoteParticipants.values()];
-    // Known participants keep their place; new ones follow in the room's order.
-    const known = this.participants.value.map((p) => remotes.find((r) => r.identity === p.identity)).filter((r): r is RemoteParticipant => !!r);
-    for (const r of [...known, ...remotes.filter((r) => !before.has(r.identity))]) next.push(readParticipant(r, false, before.get(r.identity)));
+    // Known participants keep their place (those away within their grace too); new ones follow in the room's order.
+    for (const p of this.participants.value) {
+      if (p.isLocal) continue;
+      const r = remotes.find((x) => x.identity === p.identity);
+      if (r) next.push(readParticipant(r, false, p));
+      else if (this.away.has(p.identity)) next.push(p);
+    }
+    for (const r of remotes.filter((r) => !before.has(r.identity))) next.push(readParticipant(r, false));
     this.participants.set(next);
     this.localMedia.refresh();
   }
 
   private reconcileSubscriptions(): void {
     if (this.leaving || this.connection.value.phase === 'idle') return;
-    applySubscriptions(this.room, this.visible);
+    const early = this.visibleSettled ? undefined : this.earlyGuess();
+    applySubscriptions(this.room, early ? [...(this.visible ?? []), ...early] : this.visible);
+  }
+
+  /** Until the view reports: the cameras of the first `earlyVideos` remote participants. */
+  private earlyGuess(): VisibleVideo[] | undefined {
+    const limit = this.options.earlyVideos;
+    if (limit === undefined) return undefined;
+    return [...this.room.remoteParticipants.values()].slice(0, limit).map((p) => ({ identity: p.identity, source: 'camera', width: 640, height: 360 }));
+  }
+}
+
+/** Someone away within the grace: listed as reconnecting, without media (their tracks went with them). */
+function awayState(p: ParticipantState): ParticipantState {
+  const { camera, microphone, screen, screenAudio, ...rest } = p;
+  const still = (t: TrackState | undefined) => (t ? { sid: t.sid, muted: t.muted } : undefined);
+  const cam = still(camera);
+  const mic = still(microphone);
+  return { ...rest, speaking: false, reconnecting: true, ...(cam ? { camera: cam } : {}), ...(mic ? { microphone: mic } : {}) };
+}
+
+function goodbyeIdentity(payload: Uint8Array): string | undefined {
+  try {
+    const frame = JSON.parse(new TextDecoder().decode(payload)) as { type?: unknown; identity?: unknown };
+    return frame.type === 'leave' && typeof frame.identity === 'string' ? frame.identity : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -36,6 +36,8 @@ export interface ParticipantState {
   handRaisedAt?: string;
   /** When this page first saw the participant (ms): a stable join order. */
   joinedAt: number;
+  /** Went without saying goodbye (e.g. their page changed): shown as reconnecting for a short grace. */
+  reconnecting?: boolean;
 }
 
 export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

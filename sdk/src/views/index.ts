@@ -8,7 +8,7 @@ export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timi
 export { openConference, roomSessionFactory, TimioConference, defineTimioConference, conferenceApi } from './conference/index.js';
 export type { OpenConferenceOptions } from './conference/index.js';
 export {
-  TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
+  TimioConferenceJoinedEvent, TimioConferenceResumedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
   TimioConferenceChatMessageEvent, TimioConferenceCloseEvent,
 } from './conference/events.js';
 export { RoomSession } from '../session/room-session.js';

@@ -18,7 +18,7 @@ import { MemoryCallStore } from './memory-call-store.js';
 import { RedisCallStore } from './redis-call-store.js';
 import { RoomRinger } from './room-ring.js';
 import { createRoomStatus, type RoomStatus } from '../livekit/room-status.js';
-import { RoomWatch } from '../rooms/room-watch.js';
+import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { CALL_ROOM_PREFIX } from './call-service.js';
 
@@ -35,7 +35,8 @@ export interface Calling {
 
 interface WebhookLike { event?: string; room?: { name?: string }; participant?: { identity?: string } }
 
-export function createCalling(ctx: TokenServiceContext): Calling {
+/** `nextMeeting`: the room's next scheduled meeting for the room status (from the open invites). */
+export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchDeps['nextMeeting']): Calling {
   const { config } = ctx;
   const settings: RealtimeSettings = { ...defaultRealtimeSettings, ...config.realtime };
   const logger = ctx.logger.child({ component: 'calls' });
@@ -91,7 +92,7 @@ export function createCalling(ctx: TokenServiceContext): Calling {
     },
   });
 
-  roomWatch = new RoomWatch({ bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log });
+  roomWatch = new RoomWatch({ bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, ...(nextMeeting ? { nextMeeting } : {}) });
 
   ctx.events.on('webhook', (ev: WebhookLike) => {
     onWebhook(ev).catch(logFailure(logger, 'webhook handling failed', { event: ev.event, room: ev.room?.name }));

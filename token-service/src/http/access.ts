@@ -12,7 +12,11 @@ export function principalOf(res: Response): Principal {
 }
 
 export function employeeOf(res: Response, guestMessage = 'guests cannot use this endpoint'): EmployeePrincipal {
-  const p = principalOf(res);
+  return asEmployee(principalOf(res), guestMessage);
+}
+
+/** The principal if it is an employee; guests get 403 not_a_member. */
+export function asEmployee(p: Principal, guestMessage = 'guests cannot use this endpoint'): EmployeePrincipal {
   if (p.kind !== 'employee') throw new ApiError(403, 'not_a_member', guestMessage);
   return p;
 }

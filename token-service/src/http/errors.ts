@@ -1,5 +1,7 @@
-// Errors are values with a code; one middleware turns them into HTTP. Anything that is not an
-// ApiError becomes a 500 whose details stay in the server log.
+// Errors are values with a code; one function turns them into HTTP (Express's error middleware and
+// the POST /v1/token path in front of Express both use it). Anything that is not an ApiError
+// becomes a 500 whose details stay in the server log.
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
@@ -33,29 +35,43 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   return undefined;
 }
 
+/** A JSON answer with the headers Express's res.json() gives it (plain node:http, no Express needed). */
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/** The answer to an error: `{error: {code, message}}` with its status; 5xx details go to the log only. */
+export function sendError(logger: Logger, res: ServerResponse, reqId: unknown, err: unknown): void {
+  const known = err instanceof ApiError ? err : fromBodyParser(err);
+  if (known && known.status < 500) {
+    const { retryAfterSeconds, opensAt } = known as { retryAfterSeconds?: unknown; opensAt?: unknown };
+    const body: ErrorBody = {
+      error: {
+        code: known.code, message: known.message,
+        ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
+        ...(typeof opensAt === 'string' ? { opensAt } : {}),
+      },
+      ...(known.call ? { call: known.call } : {}),
+    };
+    if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
+    sendJson(res, known.status, body);
+    return;
+  }
+  const status = known?.status ?? 500;
+  logger.error({ reqId, status }, redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  const code: ErrorCode = known?.code ?? 'internal';
+  const message = code === 'storage_unavailable' ? 'this could not be saved; try again'
+    : status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error';
+  sendJson(res, status, { error: { code, message } });
+}
+
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = err instanceof ApiError ? err : fromBodyParser(err);
-    if (known && known.status < 500) {
-      const { retryAfterSeconds, opensAt } = known as { retryAfterSeconds?: unknown; opensAt?: unknown };
-      const body: ErrorBody = {
-        error: {
-          code: known.code, message: known.message,
-          ...(typeof retryAfterSeconds === 'number' ? { retryAfterSeconds } : {}),
-          ...(typeof opensAt === 'string' ? { opensAt } : {}),
-        },
-        ...(known.call ? { call: known.call } : {}),
-      };
-      if (typeof retryAfterSeconds === 'number') res.setHeader('Retry-After', String(retryAfterSeconds));
-      res.status(known.status).json(body);
-      return;
-    }
-    const status = known?.status ?? 500;
-    logger.error({ reqId: res.locals['reqId'], status }, redact(`error ${status}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-    const code: ErrorCode = known?.code ?? 'internal';
-    const message = code === 'storage_unavailable' ? 'this could not be saved; try again'
-      : status === 503 || status === 502 ? 'a service this depends on is unavailable' : 'internal error';
-    res.status(status).json({ error: { code, message } });
+    sendError(logger, res, res.locals['reqId'], err);
   };
 }

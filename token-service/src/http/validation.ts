@@ -1,6 +1,8 @@
 // Input checks shared by all routes. Each returns the clean value or throws invalid_input with a
 // message that names the field, so a client can see what to fix.
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
+import typeis from 'type-is';
 import { invalidInput } from './errors.js';
 import { MARK_STACK, MAX_MARKS_PER_CHARACTER, MAX_NAME_LENGTH, UNPRINTABLE } from '../directory/names.js';
 
@@ -22,10 +24,14 @@ export function roomIdParam(req: Request): string {
   return room;
 }
 
-/** The JSON body as an object (express.json leaves it undefined for other content types). */
-export function jsonBody(req: Request): Record<string, unknown> {
+/**
+ * The JSON body as an object (express.json leaves it undefined for other content types). Plain
+ * node:http requests work too (the POST /v1/token path in front of Express).
+ */
+export function jsonBody(req: IncomingMessage & { body?: unknown }): Record<string, unknown> {
   const body: unknown = req.body;
-  if (body === undefined && !req.is('application/json')) throw invalidInput('send a JSON body with Content-Type: application/json');
+  // What Express's req.is() answers: false without a body or for another type.
+  if (body === undefined && !typeis(req, ['application/json'])) throw invalidInput('send a JSON body with Content-Type: application/json');
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidInput('request body must be a JSON object');
   return body as Record<string, unknown>;
 }
@@ -77,9 +83,15 @@ export function instant(body: Record<string, unknown>, field: string): Date {
   return date;
 }
 
+/**
+ * An employee's directory id, or a guest's `guest:` + base64url (which may start with "-" and
+ * hold "_": such guests must stay mutable and removable).
+ */
+const PARTICIPANT_IDENTITY = /^(?:guest:[A-Za-z0-9_-]{1,64}|[A-Za-z0-9][A-Za-z0-9._@-]{0,127})$/;
+
 export function optionalIdentity(body: Record<string, unknown>, field: string): string | undefined {
   const v = body[field];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v.length > 160 || !/^(guest:)?[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(v)) throw invalidInput(`${field} is not a participant identity`);
+  if (typeof v !== 'string' || !PARTICIPANT_IDENTITY.test(v)) throw invalidInput(`${field} is not a participant identity`);
   return v;
 }

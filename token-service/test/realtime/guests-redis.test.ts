@@ -1,6 +1,7 @@
 // The waiting room across two token-service processes behind one Redis (a real redis-server): the
 // guest waits and polls on one process, the moderator's page and decision are on the other; the
 // open invites made on one are listed on the other.
+// node-tests: alone (two token-service processes through Redis; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TestPage } from './pages.js';

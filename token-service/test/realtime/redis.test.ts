@@ -2,6 +2,7 @@
 // cross processes, a reload may land on the other process, and both survive a Redis restart.
 // The dev media server sends its webhooks to process a only: room status, conference busy and
 // room-ring endings reach pages on process b through Redis.
+// node-tests: alone (two token-service processes with 2 s rings and a 4 s process timeout; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';

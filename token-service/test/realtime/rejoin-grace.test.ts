@@ -3,6 +3,7 @@
 // call if they come back within the grace; only after it does the call end, with the duration up
 // to the moment they left. A party who never joins after the answer ends it as not connected.
 // The same across two processes through Redis: redis.test.ts.
+// node-tests: alone (real grace timers, and two processes through Redis; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';

@@ -17,6 +17,9 @@ export const openGuestConference: GuestConferenceOpener = async ({ grant, title,
   const conference = document.createElement('timio-conference');
   conference.room = grant.room;
   conference.roomName = title;
+  // The whole window: the guest page has nothing else to show, and the camera check and the tiles
+  // need the height (in a box below the host's header, 720 px windows cut the check off).
+  conference.fullWindow = true;
   const api = views.conferenceApi(rest, grant.room);
   let used = false;
   // The grant is good for one join; a rejoin from the ended view needs the invite link again.

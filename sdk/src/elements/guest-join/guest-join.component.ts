@@ -27,8 +27,8 @@ export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }>
  * The guest page of an invite link (`…/guest#invite=…`): what the meeting is and when; before it
  * opens a note with the time it opens (and it opens by itself then); the guest's name (pre-filled
  * from the invite); the waiting room until a moderator lets them in; then the conference with its
- * camera and microphone check, loaded on demand. Expired, withdrawn, damaged and unknown links,
- * refusal and removal each get a readable page in the browser's language.
+ * camera and microphone check, loaded on demand and covering the window. Expired, withdrawn,
+ * damaged and unknown links, refusal and removal each get a readable page in the browser's language.
  *
  * @tag timio-guest-join
  *
@@ -39,7 +39,7 @@ export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }>
  * @csspart name - The name field.
  * @csspart join - The "Weiter" button.
  * @csspart notice - The note before the start, in the waiting room, or on an end page.
- * @csspart conference - Where the conference is shown once the guest is in.
+ * @csspart conference - Where the conference is put once the guest is in (it covers the window).
  *
  * @cssproperty --timio-color-primary - Buttons and focus rings.
  * @cssproperty --timio-color-text - Text on the card.

@@ -42,6 +42,4 @@ export const guestJoinStyles = css`
   }
   button[disabled] { opacity: 0.7; cursor: progress; }
   input:focus-visible, button:focus-visible { outline: 3px solid var(--_primary); outline-offset: 2px; }
-  [part='conference'] { height: 100%; min-height: 80vh; }
-  [part='conference'] > timio-conference { display: block; height: 80vh; }
 `;

@@ -9,6 +9,7 @@ import { RoomController } from '../shared/room-controller.js';
 import { initials } from '../shared/initials.js';
 import { bellIcon, videoIcon } from '../shared/icons.js';
 import { roomBarStyles } from './room-bar.styles.js';
+import { meetingTime } from './meeting-time.js';
 
 /** Avatars shown before "+n". */
 const MAX_AVATARS = 5;
@@ -28,6 +29,7 @@ const MAX_AVATARS = 5;
  * @csspart join - The "Teilnehmen" button.
  * @csspart ring - The "Alle Mitglieder rufen" button.
  * @csspart people - The list of avatars.
+ * @csspart next - The next scheduled meeting ("Nächste Besprechung: heute 14:00 · title"), while none runs.
  * @csspart dialog - The confirmation dialog.
  *
  * @cssproperty --timio-room-bar-avatar-size - Diameter of an avatar (default 1.9em).
@@ -88,7 +90,9 @@ export class TimioRoomBar extends LitElement {
                 : nothing}
             </ul>`
           : nothing}
-        ${!status?.running && status?.nextMeeting ? html`<span class="next">${t.roomBar.next(status.nextMeeting.title, this.when(status.nextMeeting.startsAt))}</span>` : nothing}
+        ${!status?.running && status?.nextMeeting
+          ? html`<span class="next" part="next"><span class="when">${t.roomBar.next(meetingTime(status.nextMeeting.startsAt, t.locale))}</span> <span class="title">· ${status.nextMeeting.title}</span></span>`
+          : nothing}
         <button class="primary" part="join" type="button" ?disabled=${!this.room || this.busy} @click=${() => this.join(true)}>${videoIcon}${t.roomBar.join}</button>
         <button part="ring" type="button" ?disabled=${!this.room || this.busy} @click=${this.askRingAll}>${bellIcon}${t.roomBar.ringAll}</button>
         <span class="message sr-only" role="status">${this.message}</span>
@@ -142,11 +146,5 @@ export class TimioRoomBar extends LitElement {
       this.busy = false;
     }
     await this.join(false);
-  }
-
-  private when(iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.localize.t.locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
   }
 }

@@ -59,6 +59,12 @@ export const roomBarStyles = [
       margin-inline-start: 0;
     }
     li.more {
+      /* "+20" does not fit a circle: a pill at least as wide as an avatar */
+      inline-size: auto;
+      min-inline-size: var(--_avatar);
+      padding-inline: 0.3em;
+      box-sizing: border-box;
+      border-radius: 999px;
       background: var(--_muted);
     }
     .next {

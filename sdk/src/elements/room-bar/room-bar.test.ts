@@ -68,11 +68,26 @@ describe('<timio-room-bar>', () => {
     expect(root(el).querySelector('ul')).to.equal(null);
   });
 
-  it('shows the next scheduled meeting while none runs', async () => {
-    realtime.sendRoom('vertrieb', { status: status({ nextMeeting: { title: 'Wochenplanung', startsAt: '2026-12-01T09:00:00Z', durationMinutes: 30 } }) });
+  it('shows when the next scheduled meeting starts while none runs, live, in German and English', async () => {
+    const at = (days: number, h: number, m: number) => { const d = new Date(); d.setDate(d.getDate() + days); d.setHours(h, m, 0, 0); return d.toISOString(); };
+    realtime.sendRoom('vertrieb', { status: status({ nextMeeting: { title: 'Angebot Müller', startsAt: at(0, 14, 0), durationMinutes: 60 } }) });
     const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
-    expect(root(el).querySelector('.next')!.textContent).to.match(/^Nächste Besprechung: Wochenplanung, /);
+    const next = () => root(el).querySelector('[part="next"]');
+    expect(next()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Nächste Besprechung: heute 14:00 · Angebot Müller');
     await expect(el).to.be.accessible();
+    // A new frame (an invite made or withdrawn) changes it; no polling.
+    realtime.sendRoom('vertrieb', { status: status({ nextMeeting: { title: 'Planung', startsAt: at(1, 9, 30), durationMinutes: 30 } }) });
+    await waitUntil(() => next()?.textContent!.includes('morgen 09:30'), 'tomorrow');
+    expect(next()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Nächste Besprechung: morgen 09:30 · Planung');
+    const en = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="en"></timio-room-bar>`);
+    expect(root(en).querySelector('[part="next"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Next meeting: tomorrow 09:30 · Planung');
+    await expect(en).to.be.accessible();
+    // While a meeting runs the bar says that instead; with no invite left, nothing.
+    realtime.sendRoom('vertrieb', { status: { ...running(['Anna Schmidt']), nextMeeting: { title: 'Planung', startsAt: at(1, 9, 30), durationMinutes: 30 } } });
+    await waitUntil(() => el.running && !next(), 'hidden while running');
+    realtime.sendRoom('vertrieb', { status: status() });
+    await waitUntil(() => !el.running, 'ended');
+    expect(next()).to.equal(null);
   });
 
   it('"Teilnehmen" asks the host first, then opens the conference with the pre-join', async () => {

@@ -4,7 +4,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
-import { FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
+import { FAKE_DEVICES, FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
@@ -159,15 +159,7 @@ describe('<timio-call>', () => {
     const { el, session, root } = await open('en');
     session.connection.set({ phase: 'connected' });
     session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
-    session.devices.set({
-      lists: {
-        videoinput: [{ id: 'cam1', label: 'Front camera' }, { id: 'cam2', label: 'USB camera' }],
-        audioinput: [{ id: 'mic1', label: 'Headset' }],
-        audiooutput: [{ id: 'spk1', label: 'Speakers' }],
-      },
-      active: { videoinput: 'cam1' },
-      canChooseSpeaker: true,
-    });
+    session.devices.set(FAKE_DEVICES);
     await settled(el);
     deep<HTMLButtonElement>(root, '.controls .more')!.click();
     await settled(el);

@@ -1,14 +1,19 @@
 // Joining and leaving one room's meeting, as a controller of <timio-conference>: the token (and
 // whether this person may moderate), the pre-join or a direct join with the last media choices,
-// the session, and how it ended. Sends the host events joined / left / ended.
+// the take-over of the tab's conference after a page change (resume), the session, and how it
+// ended. Sends the host events joined / resumed / left / ended.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RoomTokenGrant } from '../../protocol/rest.js';
 import type { SessionApi } from '../../session/session-api.js';
 import type { StartMedia } from '../../session/local-media.js';
 import type { ConnectionState } from '../../session/types.js';
+import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
 import type { ConferenceApi } from './room-api.js';
 import { loadChoices, type MediaChoices } from './prejoin/choices.js';
-import { TimioConferenceEndedEvent, TimioConferenceJoinedEvent, TimioConferenceLeftEvent, type ConferenceLeftReason } from './events.js';
+import { ConferenceHold } from './conference-hold.js';
+import {
+  TimioConferenceEndedEvent, TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceResumedEvent, type ConferenceLeftReason,
+} from './events.js';
 
 export type Phase = 'idle' | 'prejoin' | 'joining' | 'in' | 'ended';
 export type EndReason = ConferenceLeftReason | 'ended';
@@ -21,8 +26,10 @@ export type SessionFactory = (grant: RoomTokenGrant, api: ConferenceApi) => Conf
 
 interface Host extends ReactiveControllerHost, HTMLElement {
   room: string;
+  roomName: string;
   api?: ConferenceApi;
   createSession?: SessionFactory;
+  keep?: ConferenceKeep;
 }
 
 export class ConferenceJoin implements ReactiveController {
@@ -35,11 +42,19 @@ export class ConferenceJoin implements ReactiveController {
   endReason?: EndReason;
   /** Token service error code of a failed join. */
   errorCode?: string;
+  /** This join takes over the tab's conference from its previous page (no pre-join, `resumed` event). */
+  resuming = false;
+  /** Resumed: chat messages up to this time (ms) were seen on the previous page. */
+  chatSeenAt?: number;
   private grant?: RoomTokenGrant;
   private stopFollowing?: () => void;
+  private readonly hold: ConferenceHold;
+  /** The session whose connect() (with camera and microphone) has finished. */
+  private mediaStarted?: ConferenceSession;
 
   constructor(private readonly host: Host) {
     host.addController(this);
+    this.hold = new ConferenceHold(host, () => ({ moderator: this.moderator, askModerator: this.askModerator }));
   }
 
   hostConnected(): void {}
@@ -54,11 +69,29 @@ export class ConferenceJoin implements ReactiveController {
   /** Opens the pre-join, or (prejoin false) joins at once with the last media choices. */
   async start(prejoin: boolean): Promise<void> {
     if (this.phase === 'joining' || this.phase === 'in' || (this.phase === 'prejoin' && prejoin)) return;
+    this.resuming = false;
+    this.chatSeenAt = undefined;
     this.set({ phase: prejoin ? 'prejoin' : 'joining', endReason: undefined, errorCode: undefined, askModerator: false, moderator: false });
     if (!(await this.fetchToken(false))) return;
     this.canModerate = !!this.grant?.canModerate;
     if (prejoin) this.host.requestUpdate();
     else await this.join(loadChoices(), false, this.canModerate);
+  }
+
+  /**
+   * Takes over the conference the tab held on its previous page: at once, camera and microphone
+   * as they were, as moderator again if confirmed; `early` is the token the page asked for while
+   * the chunk loaded.
+   */
+  async resume(held: HeldConference, early?: Promise<RoomTokenGrant>): Promise<void> {
+    if (this.phase === 'joining' || this.phase === 'in') return;
+    this.resuming = true;
+    this.chatSeenAt = held.chatSeenAt;
+    this.set({ phase: 'joining', endReason: undefined, errorCode: undefined, askModerator: false, moderator: false });
+    if (!(await this.fetchToken(held.moderator, early))) return;
+    this.canModerate = !!this.grant?.canModerate;
+    const choices = { ...loadChoices(), camera: held.camera, microphone: held.microphone };
+    await this.join(choices, held.moderator, !!held.askModerator && this.canModerate && !held.moderator);
   }
 
   /** Joins with the pre-join's choices; `moderator` when the person confirmed it. */
@@ -67,13 +100,21 @@ export class ConferenceJoin implements ReactiveController {
     const create = this.host.createSession;
     if (!api || !create) throw new Error('<timio-conference> needs api and createSession (openConference sets both)');
     this.set({ phase: 'joining', askModerator: askLater });
-    if ((moderator || !this.grant) && !(await this.fetchToken(moderator))) return;
+    if ((!this.grant || (moderator && this.grant.role !== 'moderator')) && !(await this.fetchToken(moderator))) return;
     this.moderator = this.grant!.role === 'moderator';
     const session = create(this.grant!, api);
     this.session = session;
     this.stopFollowing = session.connection.subscribe((c) => this.follow(c));
     this.grant = undefined; // a token is used once; a rejoin asks for a fresh one
     await session.connect(choices);
+    this.mediaStarted = session;
+    this.holdWhenIn();
+  }
+
+  /** Connected and camera and microphone started: from now on the tab's next page takes the conference over. */
+  private holdWhenIn(): void {
+    const session = this.session;
+    if (session && this.mediaStarted === session && this.phase === 'in') this.hold.follow(session);
   }
 
   /** The person confirmed inside the conference that they moderate the room. */
@@ -82,10 +123,12 @@ export class ConferenceJoin implements ReactiveController {
     const grant = await this.host.api?.token(true).catch(() => undefined);
     this.moderator = grant?.role === 'moderator';
     this.host.requestUpdate();
+    this.hold.save();
   }
 
   dismissModerator(): void {
     this.set({ askModerator: false });
+    this.hold.save();
   }
 
   leave(): Promise<void> {
@@ -97,9 +140,9 @@ export class ConferenceJoin implements ReactiveController {
     this.set({ phase: 'idle', endReason: undefined });
   }
 
-  private async fetchToken(moderator: boolean): Promise<boolean> {
+  private async fetchToken(moderator: boolean, early?: Promise<RoomTokenGrant>): Promise<boolean> {
     try {
-      this.grant = await this.host.api!.token(moderator);
+      this.grant = await (early ?? this.host.api!.token(moderator));
       return true;
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'fallback';
@@ -112,7 +155,10 @@ export class ConferenceJoin implements ReactiveController {
   private follow(c: ConnectionState): void {
     if (c.phase === 'connected' && this.phase === 'joining') {
       this.set({ phase: 'in' });
-      this.host.dispatchEvent(new TimioConferenceJoinedEvent({ room: this.host.room, moderator: this.moderator }));
+      const detail = { room: this.host.room, moderator: this.moderator };
+      // A page change is no new join for the host: `resumed`, never a second `joined`.
+      this.host.dispatchEvent(this.resuming ? new TimioConferenceResumedEvent(detail) : new TimioConferenceJoinedEvent(detail));
+      this.holdWhenIn();
     } else if (c.phase === 'disconnected') {
       const reason: EndReason = c.reason === 'room_ended' ? 'ended' : c.reason === 'removed' ? 'removed' : c.reason === 'left' ? 'left'
         : /full/i.test(c.error ?? '') ? 'full' : 'failed';
@@ -129,6 +175,7 @@ export class ConferenceJoin implements ReactiveController {
     this.stopFollowing = undefined;
     this.session = undefined;
     this.set({ phase: 'ended', endReason: reason, askModerator: false });
+    this.hold.release();
     await session?.leave();
     const room = this.host.room;
     this.host.dispatchEvent(reason === 'ended' ? new TimioConferenceEndedEvent({ room }) : new TimioConferenceLeftEvent({ room, reason }));

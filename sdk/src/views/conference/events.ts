@@ -11,6 +11,16 @@ export class TimioConferenceJoinedEvent extends CustomEvent<{ room: string; mode
   }
 }
 
+/**
+ * This page took the conference over from the tab's previous page (a page change in the portal):
+ * the person was in it all along. Sent instead of a second `timio-conference-joined`.
+ */
+export class TimioConferenceResumedEvent extends CustomEvent<{ room: string; moderator: boolean }> {
+  constructor(detail: { room: string; moderator: boolean }) {
+    super('timio-conference-resumed', { ...init, detail });
+  }
+}
+
 export type ConferenceLeftReason = 'left' | 'removed' | 'failed' | 'full';
 
 /** This person is out of the meeting (left, removed, or the connection failed); it may go on. */
@@ -54,6 +64,7 @@ export class TimioConferenceCloseEvent extends CustomEvent<{ room: string }> {
 declare global {
   interface GlobalEventHandlersEventMap {
     'timio-conference-joined': TimioConferenceJoinedEvent;
+    'timio-conference-resumed': TimioConferenceResumedEvent;
     'timio-conference-left': TimioConferenceLeftEvent;
     'timio-conference-ended': TimioConferenceEndedEvent;
     'timio-conference-hand-raised': TimioConferenceHandRaisedEvent;

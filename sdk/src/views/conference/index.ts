@@ -7,6 +7,9 @@ import { conferenceApi, type RestPort } from './room-api.js';
 import type { SessionFactory } from './conference-join.js';
 import { TimioConference, defineTimioConference } from './timio-conference.js';
 import type { GuestNoticeSource } from './waiting/waiting-guests.js';
+import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
+import { tabConferenceKeep } from './tab-keep.js';
+import type { RoomTokenGrant } from '../../protocol/rest.js';
 
 export interface OpenConferenceOptions {
   room: string;
@@ -19,13 +22,31 @@ export interface OpenConferenceOptions {
   guestNotices?: GuestNoticeSource;
   /** Where a full-window conference goes when the page has none for the room; default document.body. */
   container?: HTMLElement;
+  /** Where the page remembers the conference this tab holds; default the tab's marker and lock (tab-keep.ts). */
+  keep?: ConferenceKeep;
+  /** The conference the tab held on its previous page: taken over at once (no pre-join). */
+  resume?: HeldConference;
+  /** The token for `resume`, asked for while the chunk loaded. */
+  grant?: Promise<RoomTokenGrant>;
 }
+
+/**
+ * How long someone who went without a goodbye (a page change in the portal) is shown as
+ * reconnecting before the others see them as gone.
+ */
+export const CONFERENCE_REJOIN_GRACE_MS = 15_000;
 
 /** A RoomSession whose hand and chat go through the token service. */
 export const roomSessionFactory: SessionFactory = (grant, api) =>
-  new RoomSession({ url: grant.url, token: grant.token, setHand: (raised) => api.setHand(raised), chat: api.chat });
+  new RoomSession({ url: grant.url, token: grant.token, setHand: (raised) => api.setHand(raised), chat: api.chat, rejoinGraceMs: CONFERENCE_REJOIN_GRACE_MS,
+    // The first page of tiles (3×3 with the own one) is asked for before the view has drawn it.
+    earlyVideos: 8 });
 
-/** Opens (and joins) the conference of `room`; returns its element. */
+/**
+ * Opens (and joins) the conference of `room`; returns its element. The page's own element for the
+ * room if it has one (also when the tab's conference comes back after a page change); otherwise a
+ * full-window one, which goes away when the person closes its ended view.
+ */
 export function openConference(options: OpenConferenceOptions): TimioConference {
   defineTimioConference();
   let element = [...document.querySelectorAll('timio-conference')].find((el) => el.room === options.room);
@@ -41,7 +62,8 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
   element.api ??= conferenceApi(options.rest, options.room);
   element.createSession ??= roomSessionFactory;
   if (options.guestNotices) element.guestNotices ??= options.guestNotices;
-  void element.join({ prejoin: options.prejoin });
+  element.keep ??= options.keep ?? tabConferenceKeep;
+  void element.join({ prejoin: options.prejoin, ...(options.resume ? { resume: options.resume } : {}), ...(options.grant ? { grant: options.grant } : {}) });
   return element;
 }
 
@@ -49,6 +71,6 @@ export { TimioConference, defineTimioConference, conferenceApi };
 export type { ConferenceApi, RestPort } from './room-api.js';
 export type { SessionFactory, ConferenceSession } from './conference-join.js';
 export {
-  TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
+  TimioConferenceJoinedEvent, TimioConferenceResumedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,
   TimioConferenceChatMessageEvent, TimioConferenceCloseEvent,
 } from './events.js';

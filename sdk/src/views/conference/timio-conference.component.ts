@@ -7,6 +7,8 @@ import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import type { ConferenceApi } from './room-api.js';
+import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
+import type { RoomTokenGrant } from '../../protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
@@ -28,6 +30,7 @@ import { mediaStrings } from '../i18n/media.js';
  * chat) or full window (`full-window`, added by openConference).
  *
  * @event timio-conference-joined - detail `{room, moderator}`.
+ * @event timio-conference-resumed - The conference came back after a page change in the portal (no second joined). detail `{room, moderator}`.
  * @event timio-conference-left - detail `{room, reason: 'left' | 'removed' | 'failed' | 'full'}`.
  * @event timio-conference-ended - The moderator ended it for everyone. detail `{room}`.
  * @event timio-conference-hand-raised - detail `{room, identity, name, raised, at?}`.
@@ -59,6 +62,8 @@ export class TimioConference extends LitElement {
   @property({ attribute: false }) api?: ConferenceApi;
   /** The page's realtime guest frames (set by the page wiring): moderators see who waits to be let in. */
   @property({ attribute: false }) guestNotices?: GuestNoticeSource;
+  /** Where the page remembers the conference this tab holds, for its next page (set by the page wiring). */
+  @property({ attribute: false }) keep?: ConferenceKeep;
   /** Makes the room session for a join (set by the page wiring; tests pass their own). */
   @property({ attribute: false }) createSession?: SessionFactory;
   /**
@@ -86,13 +91,17 @@ export class TimioConference extends LitElement {
   private readonly localize = new LocalizeController(this);
   private clock?: ReturnType<typeof setInterval>;
 
-  /** Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once. */
-  async join({ prejoin = true }: { prejoin?: boolean } = {}): Promise<void> {
-    if (!this.roomName) void this.api?.status().then((s) => {
+  /**
+   * Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once; `resume` takes
+   * over the conference the tab held on its previous page (`grant`: its token, already asked for).
+   */
+  async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
+    if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
+    if (!this.roomName || resume) void this.api?.status().then((s) => {
       this.roomName ||= s.name;
       if (s.startedAt) this.startedAt = Date.parse(s.startedAt);
     }, () => undefined);
-    await this.joining.start(prejoin);
+    await (resume ? this.joining.resume(resume, grant) : this.joining.start(prejoin));
   }
 
   /** Leaves the conference (the meeting goes on for the others). */
@@ -117,7 +126,7 @@ export class TimioConference extends LitElement {
     if (this.provider.value !== session) {
       this.provider.setValue(session);
       for (const c of [this.connection, this.people, this.local]) c.sync();
-      this.notices.follow(session);
+      this.notices.follow(session, this.joining.resuming ? { chatSeenAt: this.joining.chatSeenAt ?? 0 } : undefined);
       if (session && !changed.has('startedAt')) this.startedAt ??= Date.now();
     }
   }

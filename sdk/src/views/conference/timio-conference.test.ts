@@ -6,6 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/fake-session.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
+import type { HeldConference } from '../../page/tab-conference.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -20,6 +21,7 @@ async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
   return f;
 }
 
+const describeEl = (el: Element | null | undefined) => (el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}` : 'nothing');
 const controlIds = (root: ParentNode) => deepAll<HTMLButtonElement>(root, '.controls > button, .more-wrap > button').map((b) => b.className.split(' ')[0]);
 
 describe('<timio-conference>', () => {
@@ -135,6 +137,124 @@ describe('<timio-conference>', () => {
     await waitUntil(() => text(f.root, '.notices').includes('Die Verbindung zu Carla Weiß ist abgebrochen.'), 'dropped notice');
     s.connection.set({ phase: 'reconnecting' });
     await waitUntil(() => text(f.root, '.overlay[data-state="reconnecting"]').includes('Verbindung unterbrochen'), 'reconnecting');
+  });
+
+  it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again', async () => {
+    const f = await setup({ moderators: ['anna'] });
+    const kept: HeldConference[] = [];
+    const cleared: string[] = [];
+    f.el.keep = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
+    const heard: string[] = [];
+    for (const type of ['joined', 'resumed', 'left', 'hand-raised', 'chat-message'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
+    const seenAt = Date.parse('2026-11-26T10:00:00.000Z');
+    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', roomName: 'Vertrieb', camera: false, microphone: true, moderator: true, chatSeenAt: seenAt } });
+    await waitUntil(() => f.sessions.length === 1, 'joined at once');
+    expect(deep(f.root, 'timio-conference-prejoin')).to.equal(null);
+    expect(f.room.tokens.map((x) => x.role)).to.deep.equal(['moderator']);
+    const s = f.session();
+    expect(s.started).to.include({ camera: false, microphone: true });
+    // Everyone present (Ben with his hand up) and the chat seen before the change arrive with the connection.
+    s.connection.set({ phase: 'connected' });
+    s.put({ identity: 'ben', name: 'Ben Müller', handRaisedAt: '2026-11-26T09:59:00.000Z' });
+    const from = { identity: 'ben', name: 'Ben Müller' };
+    s.chat.set([{ id: 'm1', from: from.identity, fromName: from.name, mine: false, at: seenAt, text: 'Vorher' }]);
+    s.local.set({ cameraOn: false, micOn: true, screenSharing: false, busy: false, audioBlocked: false });
+    await waitUntil(() => kept.length > 0, 'the tab keeps the conference');
+    expect(kept.at(-1)).to.include({ room: 'vertrieb', camera: false, microphone: true, moderator: true, chatSeenAt: seenAt });
+    await waitUntil(() => controlIds(f.root).includes('end'), 'moderator controls');
+    await settled(f.el);
+    expect(heard).to.deep.equal(['resumed']);
+    expect(text(f.root, '.notices')).to.equal('');
+    expect(deep(f.root, '.chat .badge')).to.equal(null);
+    // What happens after the change is news as always.
+    s.chat.set([...s.chat.value, { id: 'm2', from: from.identity, fromName: from.name, mine: false, at: seenAt + 60_000, text: 'Nachher' }]);
+    s.put({ identity: 'carla', name: 'Carla Rossi' });
+    await waitUntil(() => text(f.root, '.notices').includes('Carla Rossi ist beigetreten.'), 'join notice');
+    expect(heard).to.deep.equal(['resumed', 'chat-message']);
+    // Leaving for good: the tab holds nothing any more.
+    await f.el.leave();
+    expect(cleared).to.deep.equal(['vertrieb']);
+    expect(heard).to.deep.equal(['resumed', 'chat-message', 'left']);
+  });
+
+  it('a person reconnecting after a page change: their tile says so, the count stays', async () => {
+    const f = await setup();
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    s.connection.set({ phase: 'connected' });
+    s.put({ identity: 'ben', name: 'Ben Müller', reconnecting: true, quality: 'good' });
+    const tile = await waitUntil(() => deep(f.root, 'timio-video-tile[data-key="ben:camera"]')?.shadowRoot, 'his tile');
+    await waitUntil(() => tile.querySelector('[part="reconnecting"]'), 'reconnecting on his tile');
+    expect(text(tile, '[part="reconnecting"]')).to.equal('Die Verbindung zu Ben Müller wird wiederhergestellt …');
+    expect(tile.querySelector('[data-badge="quality-lost"]')).to.not.equal(null);
+    expect(text(f.root, '.present')).to.equal('2 Personen anwesend');
+    await expect(f.el).to.be.accessible();
+  });
+
+  it('at 375 px an open side panel covers the stage, never the control bar: every control stays on top and usable (axe)', async () => {
+    const f = await setup({ width: 375, height: 480 });
+    f.el.scrollIntoView({ block: 'start' });
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    s.put({ identity: 'ben', name: 'Ben Müller' });
+    s.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false });
+    s.connection.set({ phase: 'connected' });
+    await settled(f.el);
+    const bar = f.root.querySelector('timio-control-bar')!;
+    const barRoot = bar.shadowRoot!;
+    /** Presses a control in the bar, or from the overflow menu when it did not fit (as a person at this width does). */
+    const fromMenu = async (id: string) => {
+      const direct = barRoot.querySelector<HTMLButtonElement>(`.controls > button.${id}`);
+      if (direct) {
+        expectOnTop(direct);
+        direct.click();
+        return;
+      }
+      barRoot.querySelector<HTMLButtonElement>('button.overflow')!.click();
+      const item = await waitUntil(() => barRoot.querySelector<HTMLButtonElement>(`[part="overflow-menu"] .${id}`), `${id} in the menu`);
+      expectOnTop(item);
+      item.click();
+    };
+    /** What a pointer at the middle of `el` hits, through the shadow roots: `el` itself. */
+    const expectOnTop = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      expect(r.width * r.height, `${el.className} has a size`).to.be.greaterThan(0);
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      // Compared as names: a failed assertion on an element makes the test runner hang serialising it.
+      const top = f.root.elementFromPoint(x, y);
+      expect(describeEl(top), `${el.className}: the bar is on top`).to.equal('timio-control-bar');
+      const hit = barRoot.elementFromPoint(x, y)?.closest('button');
+      expect(hit === el ? 'the control' : describeEl(hit), `${el.className} is what a click hits`).to.equal('the control');
+    };
+    const hostBox = f.el.getBoundingClientRect();
+    for (const panel of ['chat', 'participants'] as const) {
+      await fromMenu(panel);
+      const open = await waitUntil(() => f.root.querySelector<HTMLElement>('#panel'), `${panel} panel open`);
+      await settled(f.el);
+      const panelBox = open.getBoundingClientRect();
+      const barBox = bar.getBoundingClientRect();
+      expect(panelBox.width, 'the panel takes the whole width').to.be.closeTo(hostBox.width, 2);
+      expect(barBox.bottom).to.be.at.most(hostBox.bottom + 1);
+      expect(panelBox.bottom, 'the panel ends above the bar').to.be.at.most(barBox.top + 1);
+      const buttons = [...barRoot.querySelectorAll<HTMLButtonElement>('.controls > button, button.overflow')];
+      expect(buttons.map((b) => b.className.split(' ')[0])).to.include.members(['leave', 'overflow']);
+      for (const b of buttons) expectOnTop(b);
+      await expect(f.el).to.be.accessible();
+      // Usable: the same control from the menu closes the panel again.
+      await fromMenu(panel);
+      await waitUntil(() => !f.root.querySelector('#panel'), `${panel} panel closed from the bar`);
+    }
+    // And the leave button, hit through the open panel's neighbourhood, leaves.
+    await fromMenu('chat');
+    await waitUntil(() => f.root.querySelector('#panel'));
+    const left = oneEvent(f.el, 'timio-conference-left');
+    const leave = barRoot.querySelector<HTMLButtonElement>('.controls > button.leave')!;
+    expectOnTop(leave);
+    leave.click();
+    expect((await left).detail).to.deep.equal({ room: 'vertrieb', reason: 'left' });
   });
 
   it('a full room and a removal are readable messages', async () => {

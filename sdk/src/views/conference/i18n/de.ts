@@ -96,6 +96,7 @@ export const de: ConferenceCatalog = {
     guestName: 'Name des Gastes',
     email: 'E-Mail-Adresse (optional)',
     emailHint: 'Für „Per E-Mail senden“. Jeder Gast bekommt einen eigenen Link.',
+    waitingRoom: 'Gast wartet, bis ein Moderator ihn einlässt',
     create: 'Gastlink erstellen',
     creating: 'Wird erstellt …',
     created: (name) => `Link für ${name} erstellt.`,

@@ -96,6 +96,7 @@ export const en: ConferenceCatalog = {
     guestName: 'Guest\'s name',
     email: 'E-mail address (optional)',
     emailHint: 'For "Send by e-mail". Every guest gets a link of their own.',
+    waitingRoom: 'The guest waits until a moderator lets them in',
     create: 'Create guest link',
     creating: 'Creating …',
     created: (name) => `Link for ${name} created.`,

@@ -9,6 +9,8 @@ export interface InviteRequest {
   durationMinutes: number;
   guestName: string;
   email?: string;
+  /** This guest waits until a moderator lets them in, even while one is in the meeting. */
+  waitingRoom?: boolean;
   lang: 'de' | 'en';
   timeZone: string;
 }

@@ -14,7 +14,8 @@ function nowFields(now = new Date()): { date: string; time: string } {
 
 /**
  * "Person einladen" (moderators): the appointment (title, date, time, duration), the chat room's
- * link for colleagues (when the host gives it), and one guest link per external person with
+ * link for colleagues (when the host gives it), and one guest link per external person (who may
+ * be set to wait until a moderator lets them in) with
  * "Link kopieren" (a selected, visible link where the clipboard is refused), "Per E-Mail senden"
  * (mailto in the inviter's language) and "Kalendereintrag" (.ics fetched with this person's
  * credentials); below, the room's open invites, each can be withdrawn. A modal dialog: Escape
@@ -94,12 +95,14 @@ export class TimioInviteDialog extends LitElement {
         durationMinutes: Number(value('duration')) || 60,
         guestName: value('guestName'),
         ...(value('email') ? { email: value('email') } : {}),
+        ...(data.get('waitingRoom') ? { waitingRoom: true } : {}),
         lang: t.locale.toLowerCase().startsWith('de') ? 'de' : 'en',
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       this.status = conferenceStrings(t).invite.created(value('guestName'));
       (form.elements.namedItem('guestName') as HTMLInputElement).value = '';
       (form.elements.namedItem('email') as HTMLInputElement).value = '';
+      (form.elements.namedItem('waitingRoom') as HTMLInputElement).checked = false;
       await this.reload();
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'fallback';
@@ -188,6 +191,7 @@ export class TimioInviteDialog extends LitElement {
           <label>${t.guestName}<input name="guestName" required maxlength="64" autocomplete="off" /></label>
           <label>${t.email}<input name="email" type="email" maxlength="254" aria-describedby="email-hint" autocomplete="off" /></label>
           <p id="email-hint" class="hint">${t.emailHint}</p>
+          <label class="check"><input name="waitingRoom" type="checkbox" />${t.waitingRoom}</label>
           <button type="submit" class="create" ?disabled=${this.busy}>${this.busy ? t.creating : t.create}</button>
         </fieldset>
       </form>

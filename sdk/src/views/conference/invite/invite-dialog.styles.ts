@@ -22,6 +22,8 @@ export const inviteDialogStyles = [srOnly, css`
   label { display: grid; gap: 0.2rem; font-weight: 600; }
   .row { display: flex; gap: 0.6rem; flex-wrap: wrap; }
   .row label { flex: 1 1 8rem; }
+  label.check { display: flex; align-items: center; gap: 0.45rem; font-weight: 400; }
+  label.check input { width: 1.1rem; height: 1.1rem; margin: 0; }
   fieldset { display: grid; gap: 0.5rem; border: 1px solid #c6ccd6; border-radius: 0.5rem; padding: 0.6rem 0.8rem; }
   legend { font-weight: 700; padding: 0 0.3rem; }
   input { font: inherit; font-weight: 400; padding: 0.4em 0.5em; border: 1px solid #6b7280; border-radius: 0.35rem; }

@@ -79,7 +79,18 @@ describe('<timio-invite-dialog>', () => {
     expect($<HTMLAnchorElement>(el, '.created a.mail').getAttribute('href')).to.equal(made().mailto);
     expect($(el, '[role="status"]').textContent).to.equal('Link für Maria Gast erstellt.');
     await waitUntil(() => root(el).querySelectorAll('li[data-invite]').length === 1, 'the open invites list it');
+    expect(post.body).not.to.have.property('waitingRoom');
     await expect(el).to.be.accessible();
+
+    // A guest who should wait for a moderator even while one is in the meeting.
+    const wait = field(el, 'waitingRoom');
+    expect(wait.closest('label')!.textContent).to.contain('Gast wartet, bis ein Moderator ihn einlässt');
+    type(field(el, 'guestName'), 'Jonas Gast');
+    wait.click();
+    $<HTMLButtonElement>(el, 'button.create').click();
+    await waitUntil(() => service.requests.filter((r) => r.method === 'POST').length === 2, 'the second invite is requested');
+    expect(service.requests.filter((r) => r.method === 'POST')[1]!.body).to.deep.include({ guestName: 'Jonas Gast', waitingRoom: true });
+    await waitUntil(() => !field(el, 'waitingRoom').checked, 'the box is cleared for the next guest');
   });
 
   it('"Link kopieren" writes the clipboard; where it is refused, the link is shown selected', async () => {

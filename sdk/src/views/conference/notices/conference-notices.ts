@@ -21,6 +21,10 @@ export class ConferenceNotices implements ReactiveController {
   private stops: Array<() => void> = [];
   private session?: SessionApi;
   private seq = 0;
+  /** Taking the people in as they are, without notices (a resumed conference while it connects). */
+  private quiet = false;
+  /** Chat messages up to this time were seen on the tab's previous page. */
+  private seenUntil = -Infinity;
   private timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -31,8 +35,12 @@ export class ConferenceNotices implements ReactiveController {
     host.addController(this);
   }
 
-  /** Follows a new session (or none). The people and messages already there make no notices. */
-  follow(session: SessionApi | undefined): void {
+  /**
+   * Follows a new session (or none). The people and messages already there make no notices.
+   * `resumed` (the conference came back after a page change): the people present when it connects
+   * and the messages up to `chatSeenAt` were known on the previous page, so they are no news again.
+   */
+  follow(session: SessionApi | undefined, resumed?: { chatSeenAt: number }): void {
     if (session === this.session) return;
     for (const stop of this.stops) stop();
     this.stops = [];
@@ -41,7 +49,15 @@ export class ConferenceNotices implements ReactiveController {
     if (!session) return;
     this.people = session.participants.value;
     this.seenChat = new Set(session.chat.value.map((m) => m.id));
+    this.seenUntil = resumed?.chatSeenAt ?? -Infinity;
     let first = true;
+    // The session fills in everyone present right after it reports `connected` (same task).
+    this.quiet = !!resumed;
+    if (resumed) {
+      this.stops.push(session.connection.subscribe((c) => {
+        if (c.phase === 'connected' && this.quiet) queueMicrotask(() => (this.quiet = false));
+      }));
+    }
     this.stops.push(session.participants.subscribe((list) => this.onPeople(list)));
     this.stops.push(session.chat.subscribe((list) => {
       if (!first) this.onChat(list);
@@ -77,6 +93,7 @@ export class ConferenceNotices implements ReactiveController {
   private onPeople(list: readonly ParticipantState[]): void {
     const before = this.people;
     this.people = list;
+    if (this.quiet) return;
     for (const n of diffPeople(before, list)) this.push(n);
     // Hands (own ones too) go to the host; raised and lowered.
     const old = new Map(before.map((p) => [p.identity, p.handRaisedAt]));
@@ -91,6 +108,7 @@ export class ConferenceNotices implements ReactiveController {
     const fresh = list.filter((m) => !this.seenChat.has(m.id));
     for (const m of fresh) {
       this.seenChat.add(m.id);
+      if (m.at <= this.seenUntil) continue;
       this.host.dispatchEvent(new TimioConferenceChatMessageEvent({ room: this.host.room, message: m }));
       if (!m.mine && !this.chatOpen()) this.unread++;
     }

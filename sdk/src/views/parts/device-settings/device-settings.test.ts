@@ -2,7 +2,7 @@
 // microphone level from a real track, Escape closes, axe.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/fake-session.js';
+import { FAKE_DEVICES, FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/fake-session.js';
 import { defineDeviceSettings, type TimioDeviceSettings } from './device-settings.js';
 
 declare const describe: (name: string, body: () => void) => void;
@@ -12,15 +12,7 @@ defineDeviceSettings();
 
 async function open() {
   const session = new FakeSession();
-  session.devices.set({
-    lists: {
-      videoinput: [{ id: 'cam1', label: 'Front camera' }, { id: 'cam2', label: 'USB camera' }],
-      audioinput: [{ id: 'mic1', label: 'Headset' }],
-      audiooutput: [{ id: 'spk1', label: 'Speakers' }],
-    },
-    active: { videoinput: 'cam1' },
-    canChooseSpeaker: true,
-  });
+  session.devices.set(FAKE_DEVICES);
   const el = await fixture<TimioDeviceSettings>(html`<timio-device-settings lang="en"></timio-device-settings>`, { parentNode: sessionProvider(session) });
   return { el, session, root: el.shadowRoot! };
 }

@@ -16,6 +16,7 @@ import { mediaStrings } from '../../i18n/media.js';
  * @csspart video - The <video>.
  * @csspart avatar - Initials shown instead of video.
  * @csspart name-bar - Name and badges.
+ * @csspart reconnecting - "… wird wiederhergestellt" over a participant who went without a goodbye (a page change).
  *
  * @cssproperty --timio-tile-fit - How the video fills the tile (`cover` by default, `contain` for screens).
  * @cssproperty --timio-call-control - Background behind the initials.
@@ -74,6 +75,7 @@ export class TimioVideoTile extends LitElement {
             <div class="initials" aria-hidden="true">${initials(p.name)}</div>
             ${this.compact ? nothing : html`<div class="off-text">${p.isLocal ? callWindowStrings(t).yourCameraIsOff : callWindowStrings(t).partnerCameraOff(p.name)}</div>`}
           </div>`}
+      ${p.reconnecting ? html`<div class="reconnecting" part="reconnecting" data-state="reconnecting">${callWindowStrings(t).partnerReconnecting(p.name)}</div>` : nothing}
       ${this.named ? this.renderNameBar(p) : nothing}`;
   }
 
@@ -81,7 +83,7 @@ export class TimioVideoTile extends LitElement {
     const m = mediaStrings(this.localize.t);
     const badge = (key: string, icon: unknown, text: string) =>
       html`<span class="badge ${key}" data-badge=${key} title=${text}>${icon}<span class="sr-only">${text}</span></span>`;
-    const poor = p.quality === 'poor' || p.quality === 'lost' ? p.quality : undefined;
+    const poor = p.reconnecting ? 'lost' : p.quality === 'poor' || p.quality === 'lost' ? p.quality : undefined;
     return html`<div class="name-bar" part="name-bar">
       ${p.handRaisedAt ? badge('hand', icons.hand, m.handRaised) : nothing}
       <span class="name">${p.isLocal ? m.self(p.name) : p.name}</span>

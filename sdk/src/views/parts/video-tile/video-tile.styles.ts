@@ -45,6 +45,16 @@ export const videoTileStyles = [
       font-size: 14px;
       background: var(--_call-background);
     }
+    .reconnecting {
+      position: absolute;
+      inset: auto 8px 40px;
+      padding: 4px 8px;
+      border-radius: 4px;
+      text-align: center;
+      font-size: 13px;
+      background: rgb(0 0 0 / 70%);
+      color: #fff;
+    }
     .initials {
       display: grid;
       place-items: center;

@@ -13,7 +13,7 @@ const plugins = (minify) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import'] }),
   ...(minify ? [compactCssPlugin()] : []),
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
-  ...(minify ? [terser({ ecma: 2022, module: true, format: { comments: false } })] : []),
+  ...(minify ? [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })] : []),
 ];
 
 // The employees' entry and the guest entry are built apart: in one build the code both use would

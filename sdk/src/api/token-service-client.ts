@@ -1,12 +1,12 @@
 // REST client of the token service. Every request carries the credential source's token (an
 // employee's portal token or a guest token) as a bearer token; a 401 `token_expired` is retried
 // once with a fresh token. Errors become TimioApiError values.
-import type { CallGrant, CurrentCallAnswer, HandResult, RoomRingResult } from '../protocol/rest.js';
+import type { CallGrant, CurrentCallAnswer, RoomRingResult } from '../protocol/rest.js';
 import type { CallInfo } from '../protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
 import type { CredentialSource } from './credentials.js';
 
-export type { CallGrant, HandResult, RoomRingResult };
+export type { CallGrant, RoomRingResult };
 
 type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -86,22 +86,7 @@ export class TokenServiceClient {
 
   /** A text answer (e.g. the invite's calendar file) of a GET route; errors as TimioApiError. */
   async text(path: string): Promise<string> {
-    let response = await this.send('GET', path, undefined, false);
-    if (response.status === 401) {
-      const error = await readError(response);
-      if (error.code !== 'token_expired') throw error;
-      response = await this.send('GET', path, undefined, true);
-    }
-    if (!response.ok) throw await readError(response);
-    return response.text();
-  }
-
-  /**
-   * Raises or lowers a hand in a room's conference; the service sets the participant attribute
-   * `timio.hand`. `identity` (moderators only) lowers someone else's hand.
-   */
-  setHand(room: string, raised: boolean, identity?: string): Promise<HandResult> {
-    return this.post<HandResult>(`/v1/rooms/${encodeURIComponent(room)}/hand`, { raised, ...(identity ? { identity } : {}) }, (b) => typeof (b as HandResult).raised === 'boolean');
+    return (await this.answer('GET', path, undefined)).text();
   }
 
   private async callAction(id: string, action: 'decline' | 'cancel' | 'end'): Promise<CallInfo> {
@@ -113,7 +98,8 @@ export class TokenServiceClient {
     return this.call<T>('POST', path, body, valid);
   }
 
-  private async call<T>(method: Method, path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
+  /** A successful answer; an expired portal token is renewed once, any other error thrown. */
+  private async answer(method: Method, path: string, body: unknown): Promise<Response> {
     let response = await this.send(method, path, body, false);
     if (response.status === 401) {
       const error = await readError(response);
@@ -121,6 +107,11 @@ export class TokenServiceClient {
       response = await this.send(method, path, body, true);
     }
     if (!response.ok) throw await readError(response);
+    return response;
+  }
+
+  private async call<T>(method: Method, path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
+    const response = await this.answer(method, path, body);
     let parsed: unknown;
     try {
       parsed = await response.json();

@@ -50,7 +50,7 @@ describe('page wiring', () => {
     try {
       service.on('POST /v1/rooms/vertrieb/hand', (body: { raised: boolean }) => ({ status: 200, json: { room: 'vertrieb', identity: 'guest:x', raised: body.raised, raisedAt: '2026-01-01T10:00:00.000Z' } }));
       const api = new TokenServiceClient({ baseUrl: TEST_SERVICE, credentials: guestCredentials('guest-token-maria') });
-      const result = await api.setHand('vertrieb', true);
+      const result = await api.request<{ raised: boolean }>('POST', '/v1/rooms/vertrieb/hand', { raised: true });
       expect(result.raised).to.equal(true);
       expect(service.requests.at(-1)).to.deep.include({ path: '/v1/rooms/vertrieb/hand', authorization: 'Bearer guest-token-maria' });
       expect(service.requests.at(-1)?.body).to.deep.equal({ raised: true });

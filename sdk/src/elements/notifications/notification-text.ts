@@ -1,4 +1,4 @@
-// The words of the popups: the caller's state sentence, initials for the avatar, a safe DOM id.
+// The words of the popups: the caller's state sentence and a safe DOM id.
 import type { Catalog } from '../../i18n/catalog.js';
 import type { OutgoingCallView } from '../../calls/call-machine.js';
 
@@ -25,10 +25,6 @@ export function outgoingMessage(t: Catalog, view: OutgoingCallView): string {
           return view.error ? t.errors[view.error.code] ?? t.outgoingCall.failed : t.outgoingCall.failed;
       }
   }
-}
-
-export function initials(name: string): string {
-  return name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('') || '?';
 }
 
 export function domId(id: string): string {

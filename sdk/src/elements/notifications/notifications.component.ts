@@ -13,7 +13,8 @@ import { Ringer, loadRingMuted, saveRingMuted } from './ringer.js';
 import { notificationsStyles } from './notifications.styles.js';
 import { DesktopNotifications, type RingingText } from './desktop-notifications.js';
 import { PopupFocus } from './popup-focus.js';
-import { domId, initials, outgoingMessage } from './notification-text.js';
+import { domId, outgoingMessage } from './notification-text.js';
+import { initials } from '../shared/initials.js';
 
 /** How long a finished outgoing call ("declined", "no answer", …) and an error stay visible. */
 const NOTICE_MS = 8000;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { RoomStatus } from '../../protocol/realtime.js';
 import { TimioConferenceRequestEvent } from '../../events.js';
 import { TimioApiError } from '../../api/api-error.js';
@@ -54,7 +54,10 @@ export class TimioRoomBar extends LitElement {
 
   @state() private message = '';
   @state() private busy = false;
-  @query('dialog') private dialog?: HTMLDialogElement;
+  // A getter rather than lit's @query: keeps the decorator's helper out of the light part.
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
 
   private readonly localize = new LocalizeController(this);
   private readonly live = new RoomController(this, () => this.room);

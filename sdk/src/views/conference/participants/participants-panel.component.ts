@@ -7,7 +7,7 @@ import type { SessionApi } from '../../../session/session-api.js';
 import type { ParticipantState } from '../../../session/types.js';
 import { StoreController, sessionContext } from '../../session-context.js';
 import { icons } from '../../icons.js';
-import { initials } from '../../parts/initials.js';
+import { initials } from '../../../elements/shared/initials.js';
 import { TimioPanelCloseEvent } from '../panel-close.js';
 import { TimioModerateEvent } from './moderate-event.js';
 import { participantsPanelStyles } from './participants-panel.styles.js';

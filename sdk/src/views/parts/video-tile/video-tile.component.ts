@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { ParticipantState } from '../../../session/types.js';
 import { LocalizeController } from '../../../i18n/localize.js';
 import { icons } from '../../icons.js';
-import { initials } from '../initials.js';
+import { initials } from '../../../elements/shared/initials.js';
 import { videoTileStyles } from './video-tile.styles.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
 import { mediaStrings } from '../../i18n/media.js';

@@ -2,7 +2,7 @@
 // the DOM): the call this tab holds, with the window as it was, so the next page of the same tab
 // takes the call over; and which host events this browser already sent for which call, so a page
 // change never repeats `timio-call-started` and the next page sends a `timio-call-ended` that the
-// previous one missed. The browser's implementation is in page/browser-call-memory.ts.
+// previous one missed. The browser's implementation is in page/browser-call-memory.ts; tests use testing/memory-call-memory.ts.
 
 /** The call window as the user left it (restored on the next page of the tab). */
 export interface WindowLayout {
@@ -39,47 +39,4 @@ export interface CallMemory {
    */
   claim(callId: string): Promise<boolean>;
   release(callId: string): void;
-}
-
-/** Keeps everything in this object: pages without storage, and the machine's tests. */
-export class MemoryCallMemory implements CallMemory {
-  private tab?: TabCall;
-  private readonly events = new Map<string, ReportedEvent[]>();
-  private readonly held = new Set<string>();
-
-  tabCall(): TabCall | undefined {
-    return this.tab;
-  }
-
-  setTabCall(call: TabCall | undefined): void {
-    this.tab = call;
-  }
-
-  reported(userId: string, callId: string): readonly ReportedEvent[] {
-    return this.events.get(`${userId}:${callId}`) ?? [];
-  }
-
-  markReported(userId: string, callId: string, event: ReportedEvent): void {
-    const key = `${userId}:${callId}`;
-    const list = this.events.get(key) ?? [];
-    if (!list.includes(event)) this.events.set(key, [...list, event]);
-  }
-
-  finished(userId: string, callId: string): void {
-    this.events.delete(`${userId}:${callId}`);
-  }
-
-  unfinished(userId: string): string[] {
-    return [...this.events.keys()].filter((k) => k.startsWith(`${userId}:`)).map((k) => k.slice(userId.length + 1));
-  }
-
-  async claim(callId: string): Promise<boolean> {
-    if (this.held.has(callId)) return false;
-    this.held.add(callId);
-    return true;
-  }
-
-  release(callId: string): void {
-    this.held.delete(callId);
-  }
 }

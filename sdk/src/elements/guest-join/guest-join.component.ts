@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { GuestGrant, InviteInfo } from '../../protocol/rest.js';
+import type { GuestGrant, GuestWaiting, InviteInfo } from '../../protocol/rest.js';
 import { TimioApiError } from '../../api/api-error.js';
 import { useTokenServiceUrl } from '../../config/config.js';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -16,6 +16,9 @@ export type GuestJoinState =
 
 /** The states that end the way in: a page with a title and a sentence. */
 const END_PAGES = ['denied', 'removed', 'ended', 'left', 'expired', 'revoked', 'malformed', 'unknown', 'error'] as const;
+
+/** The moderator turned the guest away (the admission's rejection; the page shows it already). */
+const DENIED = Symbol('denied');
 
 export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }> {
   constructor(state: GuestJoinState) {
@@ -62,6 +65,8 @@ export class TimioGuestJoin extends LitElement {
   @state() private name = '';
   @state() private waitReason: 'no_moderator' | 'waiting_room' = 'no_moderator';
   @state() private errorCode = '';
+  /** A moderator let the guest in (or nobody had to): "Teilnehmen" in the check joins at once. */
+  private admitted = false;
 
   private readonly localize = new LocalizeController(this);
   private readonly stop = new AbortController();
@@ -84,6 +89,8 @@ export class TimioGuestJoin extends LitElement {
   }
 
   private go(next: GuestJoinState): void {
+    // An end page or a fresh start: the conference (ended, or never joined) goes.
+    if (next === 'open' || (END_PAGES as readonly string[]).includes(next)) this.dropConference();
     this.state = next;
     this.dispatchEvent(new TimioGuestStateEvent(next));
   }
@@ -127,41 +134,78 @@ export class TimioGuestJoin extends LitElement {
     const name = this.name.trim();
     if (!name || this.state !== 'open') return;
     this.go('joining');
+    let answer: GuestGrant | GuestWaiting;
     try {
-      const answer = await guestApi.token(this.base, this.invite, name);
-      if (answer.state === 'admitted') return this.enter(answer);
-      this.waitReason = answer.reason;
-      this.go('waiting');
-      await this.waitForAdmission(answer.guestToken);
+      answer = await guestApi.token(this.base, this.invite, name);
     } catch (err) {
       if (this.stop.signal.aborted) return;
       if (err instanceof TimioApiError && (err.code === 'name_taken' || err.code === 'invalid_input')) {
         this.errorCode = err.code;
         return this.go('open');
       }
-      this.fail(err);
+      return this.fail(err);
     }
+    if (answer.state === 'admitted') return this.enter(answer, Promise.resolve(answer));
+    // A guest who has to wait checks camera and microphone first; the moderator is asked meanwhile.
+    this.waitReason = answer.reason;
+    this.admitted = false;
+    const admission = this.waitForAdmission(answer.guestToken);
+    admission.catch((err: unknown) => {
+      if (this.stop.signal.aborted) return;
+      this.dropConference();
+      if (err !== DENIED) this.fail(err);
+    });
+    await this.enter(answer, admission);
   }
 
-  private async waitForAdmission(guestToken: string): Promise<void> {
+  /** Resolves with the grant once a moderator lets the guest in; rejects with DENIED or the service's error. */
+  private async waitForAdmission(guestToken: string): Promise<GuestGrant> {
     for (;;) {
       const answer = await guestApi.admission(this.base, guestToken, this.stop.signal);
-      if (answer.state === 'admitted') return this.enter(answer);
-      if (answer.state === 'denied') return this.go('denied');
+      if (answer.state === 'admitted') {
+        this.admitted = true;
+        // "Teilnehmen" was pressed already: from the waiting room straight into the conference.
+        if (this.state === 'waiting') this.go('conference');
+        return answer;
+      }
+      if (answer.state === 'denied') {
+        this.go('denied');
+        throw DENIED;
+      }
       this.waitReason = answer.reason;
     }
   }
 
-  private async enter(grant: GuestGrant): Promise<void> {
+  /** The conference with its camera and microphone check; a waiting guest's "Teilnehmen" there leads to the waiting room. */
+  private async enter(guest: GuestGrant | GuestWaiting, grant: Promise<GuestGrant>): Promise<void> {
+    this.admitted ||= guest.state === 'admitted';
     this.go('conference');
     await this.updateComplete;
     const slot = this.renderRoot.querySelector<HTMLElement>('[part="conference"]')!;
-    this.conference = await TimioGuestJoin.openConference({ grant, title: this.info?.title ?? grant.room, container: slot, serviceUrl: this.base });
-    this.conference.addEventListener('timio-conference-left', (e) => {
+    const conference = await TimioGuestJoin.openConference({
+      room: guest.room, guestToken: guest.guestToken, grant, title: this.info?.title ?? guest.room, container: slot, serviceUrl: this.base,
+    });
+    // Turned away or gone while the chunk loaded: the page already says so.
+    if (this.state !== 'conference') return void conference.remove();
+    this.conference = conference;
+    conference.addEventListener('timio-prejoin-join', () => {
+      if (this.conference === conference && !this.admitted) this.go('waiting');
+    });
+    conference.addEventListener('timio-conference-left', (e) => {
+      if (this.conference !== conference) return;
       const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
       this.go(reason === 'removed' ? 'removed' : reason === 'left' ? 'left' : 'error');
     });
-    this.conference.addEventListener('timio-conference-ended', () => this.go('ended'));
+    conference.addEventListener('timio-conference-ended', () => {
+      if (this.conference === conference) this.go('ended');
+    });
+  }
+
+  /** Takes the conference out of the page (it leaves); its later events are no news for the page. */
+  private dropConference(): void {
+    const conference = this.conference;
+    this.conference = undefined;
+    conference?.remove();
   }
 
   private when(): string {
@@ -175,8 +219,13 @@ export class TimioGuestJoin extends LitElement {
   }
 
   override render(): TemplateResult {
+    // One template with the slot first: it stays while the guest waits after the check, so the
+    // conference keeps their choices.
+    return html`<div part="conference" ?hidden=${this.state !== 'conference'}></div>${this.state === 'conference' ? nothing : this.card()}`;
+  }
+
+  private card(): TemplateResult {
     const t = guestStrings(this.localize.t);
-    if (this.state === 'conference') return html`<div part="conference"></div>`;
     return html`<section part="card" aria-label=${t.label} aria-busy=${this.state === 'loading' || this.state === 'joining' ? 'true' : 'false'}>
       ${this.info && !(END_PAGES as readonly string[]).includes(this.state) ? html`
         <p class="kicker">${t.invitation}</p>

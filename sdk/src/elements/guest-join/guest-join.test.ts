@@ -1,6 +1,6 @@
 // <timio-guest-join> in Chromium against a token service the test answers: every state of the
 // guest's way in (loading, before opening and opening by itself, open with the pre-filled name,
-// waiting and admitted, turned away, removed, ended, expired, withdrawn, damaged and unknown links,
+// camera check then waiting and admitted, turned away, removed, ended, expired, withdrawn, damaged and unknown links,
 // a name a member has), in German and English, each checked with axe.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { GuestGrant, InviteInfo } from '../../protocol/rest.js';
@@ -68,7 +68,7 @@ describe('<timio-guest-join>', () => {
     const sent = service.requests.find((r) => r.path === '/v1/guest/token')!;
     expect(sent.body).to.deep.equal({ invite: INVITE, name: 'Maria G.' });
     expect(sent.authorization).to.equal(null);
-    expect(opened[0]!.grant).to.deep.equal(grant);
+    expect(await opened[0]!.grant).to.deep.equal(grant);
     expect(opened[0]!.title).to.equal('Angebot Müller');
     expect(states).to.include('joining');
   });
@@ -100,26 +100,62 @@ describe('<timio-guest-join>', () => {
     expect(text(el)).to.contain(new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(new Date(opensAt)));
   });
 
-  it('waiting: the waiting room until the moderator admits, then the conference', async () => {
+  it('waiting: camera check first, then the waiting room until the moderator admits, then straight in', async () => {
     let admit: (() => void) | undefined;
     service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
     service.on('POST /v1/guest/token', () => ({ status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'waiting_room', guestToken: 'guest-token' } }));
     service.on('POST /v1/guest/admission', () => new Promise((resolve) => {
       admit = () => resolve({ status: 200, json: grant });
     }));
+    const states: GuestJoinState[] = [];
     const el = await mount();
+    el.addEventListener('timio-guest-state', (e) => states.push(e.detail.state));
     await until(el, 'open');
     submit(el);
+    // The conference (with its camera check) opens before any admission.
+    await until(el, 'conference');
+    await waitUntil(() => conference !== undefined);
+    expect(opened[0]!.room).to.equal('vertrieb');
+    expect(opened[0]!.guestToken).to.equal('guest-token');
+    const check = conference!;
+    expect(text(el)).not.to.contain('Bitte warten');
+    // "Teilnehmen" in the check: not let in yet, so the waiting room.
+    check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
     await until(el, 'waiting');
     expect(text(el)).to.contain('Bitte warten');
     expect(text(el)).to.contain('Sie werden eingelassen, sobald der Moderator Sie einlässt.');
+    // The conference stays in the page (hidden), keeping the guest's choices.
+    expect(check.isConnected).to.equal(true);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part="conference"]')!.hidden).to.equal(true);
     await expect(el).to.be.accessible();
     const poll = await service.next('/v1/guest/admission');
     expect(poll.authorization).to.equal('Bearer guest-token');
     await waitUntil(() => admit !== undefined);
     admit!();
     await until(el, 'conference');
-    expect(opened[0]!.grant.token).to.equal('lk-token');
+    expect((await opened[0]!.grant).token).to.equal('lk-token');
+    // The same conference, shown again: no second check.
+    expect(opened.length).to.equal(1);
+    expect(check.isConnected).to.equal(true);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part="conference"]')!.hidden).to.equal(false);
+    expect(states).to.deep.equal(['open', 'joining', 'conference', 'waiting', 'conference']);
+  });
+
+  it('waiting: let in while still checking devices, "Teilnehmen" joins without the waiting room', async () => {
+    service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
+    service.on('POST /v1/guest/token', () => ({ status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'waiting_room', guestToken: 'guest-token' } }));
+    service.on('POST /v1/guest/admission', () => ({ status: 200, json: grant }));
+    const states: GuestJoinState[] = [];
+    const el = await mount();
+    el.addEventListener('timio-guest-state', (e) => states.push(e.detail.state));
+    await until(el, 'open');
+    submit(el);
+    await waitUntil(() => conference !== undefined);
+    expect((await opened[0]!.grant).token).to.equal('lk-token');
+    conference!.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
+    await el.updateComplete;
+    expect(el.state).to.equal('conference');
+    expect(states).to.deep.equal(['open', 'joining', 'conference']);
   });
 
   it('waiting for the meeting to begin (no moderator yet), in English; turned away', async () => {
@@ -134,6 +170,9 @@ describe('<timio-guest-join>', () => {
     const el = await mount('en');
     await until(el, 'open');
     submit(el);
+    await waitUntil(() => conference !== undefined);
+    const check = conference!;
+    check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
     await until(el, 'waiting');
     expect(text(el)).to.contain('You will be let in as soon as the meeting begins.');
     await waitUntil(() => release !== undefined);
@@ -143,7 +182,11 @@ describe('<timio-guest-join>', () => {
     expect(text(el)).to.contain('Not admitted');
     expect(text(el)).to.contain('The moderator did not admit you to this meeting.');
     await expect(el).to.be.accessible();
-    expect(opened.length).to.equal(0);
+    // The conference that waited for the admission is gone, and its grant refused.
+    expect(check.isConnected).to.equal(false);
+    let refused = false;
+    await opened[0]!.grant.catch(() => { refused = true; });
+    expect(refused).to.equal(true);
   });
 
   it('removed during the meeting: the page says so; ended: the page says so', async () => {

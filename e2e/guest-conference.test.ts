@@ -124,7 +124,7 @@ for (const lang of ['de', 'en'] as const) {
       return created;
     }
     /** The devices of the conference's check are listed (Chromium's fake camera and microphone), then "Teilnehmen". */
-    async function checkDevicesAndJoin(page: Page, screenshot?: string): Promise<void> {
+    async function checkDevicesAndJoin(page: Page, screenshot?: string, then: 'in' | 'waiting' = 'in'): Promise<void> {
       const prejoin = page.locator('timio-conference-prejoin');
       await prejoin.waitFor({ state: 'visible', timeout: LONG });
       await waitUntil(async () => /fake/i.test(await prejoin.locator('select').first().evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '')), 'the fake camera listed', LONG);
@@ -136,7 +136,7 @@ for (const lang of ['de', 'en'] as const) {
         `the camera check fits: ${JSON.stringify({ box, frame })}`);
       if (screenshot) await shot(page, screenshot);
       await prejoin.locator('button.join').click();
-      await inConference(page);
+      if (then === 'in') await inConference(page);
     }
 
     it('Anna is in a running conference in Vertrieb as its moderator', async () => {
@@ -237,9 +237,20 @@ for (const lang of ['de', 'en'] as const) {
       jonas = await openGuest(link, other);
       await guestState(jonas.page, 'open');
       await shot(jonas.page, `open-${other}`);
+      // Every state of Jonas's page, in order, from "Weiter" on.
+      await jonas.page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { guestStates: string[] }).guestStates = seen;
+        document.querySelector('timio-guest-join')!.addEventListener('timio-guest-state', (e) => seen.push((e as CustomEvent<{ state: string }>).detail.state));
+      });
+      const states = () => jonas.page.evaluate(() => (window as unknown as { guestStates: string[] }).guestStates.join(' '));
       await jonas.page.locator('timio-guest-join button[part="join"]').click();
+      // First the camera and microphone check, then (his "Teilnehmen" there) the waiting room.
+      await checkDevicesAndJoin(jonas.page, undefined, 'waiting');
       await guestState(jonas.page, 'waiting');
+      assert.equal(await states(), 'joining conference waiting', 'the check came before the waiting room');
       assert.match(await jonas.page.locator('timio-guest-join [part="notice"]').innerText(), TEXT[other].waitingForModerator);
+      assert.equal(await jonas.page.locator('timio-conference-prejoin').isVisible(), false, 'no check while waiting');
       await shot(jonas.page, `waiting-for-moderator-${other}`);
 
       const notice = anna.page.locator('timio-conference .admit-notice').filter({ hasText: 'Jonas Gast' });
@@ -250,8 +261,11 @@ for (const lang of ['de', 'en'] as const) {
       assert.equal(await jonas.page.evaluate(() => (document.querySelector('timio-guest-join') as unknown as { state: string }).state), 'waiting');
       await notice.locator('button.admit').click();
       await notice.waitFor({ state: 'detached', timeout: WAIT_MS });
-      await guestState(jonas.page, 'conference');
-      await checkDevicesAndJoin(jonas.page);
+      // Straight in with what he chose in the check: no second check on the way.
+      await inConference(jonas.page);
+      assert.equal(await states(), 'joining conference waiting conference');
+      assert.equal(await jonas.page.locator('timio-conference-prejoin').count(), 0, 'no second check');
+      assert.equal(await conf(jonas.page).locator('.conference[data-phase="prejoin"]').count(), 0);
       jonasId = (await anna.page.locator('timio-participants-panel li.person').filter({ hasText: 'Jonas Gast' }).first().getAttribute('data-identity', { timeout: LONG }))!;
       assert.match(jonasId, /^guest:/);
       assert.notEqual(jonasId, mariaId);

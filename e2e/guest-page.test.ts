@@ -1,8 +1,8 @@
 // The guest page end to end, part of issue 11's "Must show": the demo portal's /guest with the
 // built SDK, the real token service and the dev media server, a browser context with no portal
-// session. A guest link made by Anna (moderator) is opened: name pre-filled, "Weiter", the waiting
-// room (no moderator in the meeting), Anna lets her in through the service, the conference's
-// camera and microphone check appears; a link before its opening time, a withdrawn and an unknown
+// session. A guest link made by Anna (moderator) is opened: name pre-filled, "Weiter", the
+// conference's camera and microphone check, "Teilnehmen", the waiting room (no moderator in the
+// meeting), Anna lets her in through the service and she is in without a second check; a link before its opening time, a withdrawn and an unknown
 // link show their pages. Screenshots in German and English under artifacts/ (guest-*.png).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,7 +53,7 @@ describe('the guest page of an invite link', () => {
   const state = (page: Page, s: string) => page.waitForFunction((want) => (document.querySelector('timio-guest-join') as unknown as { state?: string } | null)?.state === want, s, { timeout: WAIT_MS });
 
   for (const [locale, lang] of [['de-DE', 'de'], ['en-GB', 'en']] as const) {
-    it(`${lang}: the link is for this service's portal; name, waiting room, admitted, camera check`, async () => {
+    it(`${lang}: the link is for this service's portal; name, camera check, waiting room, admitted and in`, async () => {
       const inv = await invite({ title: 'Angebot Müller', startsAt: new Date().toISOString(), guestName: 'Maria Gast', lang });
       assert.ok(inv.url.startsWith(`${stack.portal.url}/guest#invite=`), inv.url);
       const page = await guest(inv.url, locale);
@@ -62,20 +62,11 @@ describe('the guest page of an invite link', () => {
       assert.equal(await page.locator('timio-guest-join h1').innerText(), 'Angebot Müller');
       await page.screenshot({ path: join(out, `guest-open-${lang}.png`) });
       await page.locator('timio-guest-join button[part="join"]').click();
-      await state(page, 'waiting');
-      const waitingText = await page.locator('timio-guest-join [part="notice"]').innerText();
-      assert.match(waitingText, lang === 'de' ? /sobald die Besprechung beginnt/ : /as soon as the meeting begins/);
-      await page.screenshot({ path: join(out, `guest-waiting-${lang}.png`) });
-
-      const waiting = await api('GET', '/v1/rooms/vertrieb/waiting');
-      const maria = (waiting.body.guests as Array<{ identity: string; name: string }>).find((g) => g.name === 'Maria Gast');
-      assert.ok(maria, JSON.stringify(waiting.body));
-      assert.equal((await api('POST', `/v1/rooms/vertrieb/waiting/${encodeURIComponent(maria.identity)}/admit`, {})).status, 200);
-      await state(page, 'conference');
-      // The conference view (loaded on demand) opens with its camera and microphone check.
-      await page.locator('timio-conference-prejoin').waitFor({ state: 'visible', timeout: WAIT_MS });
-      // Chromium's fake camera and microphone are listed once the check has asked for them.
+      // Before the waiting room, the conference (loaded on demand) opens with its camera and
+      // microphone check: Chromium's fake camera and microphone are listed once it has asked for them.
       // (no named functions inside: tsx would wrap them in a helper the page lacks)
+      await state(page, 'conference');
+      await page.locator('timio-conference-prejoin').waitFor({ state: 'visible', timeout: WAIT_MS });
       await page.waitForFunction(() => {
         const roots: Array<Document | ShadowRoot> = [document];
         for (let i = 0; i < roots.length; i++) {
@@ -87,6 +78,21 @@ describe('the guest page of an invite link', () => {
         return false;
       }, undefined, { timeout: WAIT_MS });
       await page.screenshot({ path: join(out, `guest-prejoin-${lang}.png`) });
+      // "Teilnehmen" there: no moderator is in the meeting, so the waiting room.
+      await page.locator('timio-conference-prejoin button.join').click();
+      await state(page, 'waiting');
+      const waitingText = await page.locator('timio-guest-join [part="notice"]').innerText();
+      assert.match(waitingText, lang === 'de' ? /sobald die Besprechung beginnt/ : /as soon as the meeting begins/);
+      assert.equal(await page.locator('timio-conference-prejoin').isVisible(), false);
+      await page.screenshot({ path: join(out, `guest-waiting-${lang}.png`) });
+
+      const waiting = await api('GET', '/v1/rooms/vertrieb/waiting');
+      const maria = (waiting.body.guests as Array<{ identity: string; name: string }>).find((g) => g.name === 'Maria Gast');
+      assert.ok(maria, JSON.stringify(waiting.body));
+      assert.equal((await api('POST', `/v1/rooms/vertrieb/waiting/${encodeURIComponent(maria.identity)}/admit`, {})).status, 200);
+      // Admitted: straight into the conference, no second check.
+      await page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: WAIT_MS });
+      assert.equal(await page.locator('timio-conference-prejoin').count(), 0);
       await page.context().close();
     });
 

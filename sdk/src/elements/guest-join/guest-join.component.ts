@@ -29,9 +29,11 @@ export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }>
 /**
  * The guest page of an invite link (`…/guest#invite=…`): what the meeting is and when; before it
  * opens a note with the time it opens (and it opens by itself then); the guest's name (pre-filled
- * from the invite); the waiting room until a moderator lets them in; then the conference with its
- * camera and microphone check, loaded on demand and covering the window. Expired, withdrawn,
- * damaged and unknown links, refusal and removal each get a readable page in the browser's language.
+ * from the invite); the conference's camera and microphone check, loaded on demand and covering the
+ * window; a guest who has to wait goes from its "Teilnehmen" to the waiting room and, once a
+ * moderator lets them in, straight into the conference with the devices they chose. Expired,
+ * withdrawn, damaged and unknown links, refusal and removal each get a readable page in the
+ * browser's language.
  *
  * @tag timio-guest-join
  *

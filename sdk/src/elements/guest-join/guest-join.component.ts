@@ -201,6 +201,13 @@ export class TimioGuestJoin extends LitElement {
     conference.addEventListener('timio-conference-ended', () => {
       if (this.conference === conference) this.go('ended');
     });
+    // "Abbrechen" in the camera check: the guest did not go in; the page offers to join again
+    // (an empty conference would leave a blank page).
+    conference.addEventListener('timio-conference-close', () => {
+      if (this.conference !== conference) return;
+      this.dropConference();
+      this.go('left');
+    });
   }
 
   /** Takes the conference out of the page (it leaves); its later events are no news for the page. */

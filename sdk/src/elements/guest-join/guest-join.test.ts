@@ -211,6 +211,23 @@ describe('<timio-guest-join>', () => {
     expect(text(again)).to.contain('Meeting ended');
   });
 
+  it('"Abbrechen" in the camera check: no blank page, the guest can join again', async () => {
+    service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
+    service.on('POST /v1/guest/token', () => ({ status: 200, json: grant }));
+    const el = await mount();
+    await until(el, 'open');
+    submit(el);
+    await waitUntil(() => conference !== undefined);
+    const checked = conference!;
+    checked.dispatchEvent(new CustomEvent('timio-conference-close', { bubbles: true, composed: true, detail: { room: 'vertrieb' } }));
+    await until(el, 'left');
+    expect(checked.isConnected).to.equal(false);
+    expect(text(el)).to.contain('Sie können über denselben Link wieder teilnehmen.');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="join"]')!.click();
+    await until(el, 'open');
+  });
+
   for (const [code, status, state, de, en] of [
     ['invite_expired', 410, 'expired', 'Einladung abgelaufen', 'Invitation expired'],
     ['invite_revoked', 410, 'revoked', 'Einladung zurückgezogen', 'Invitation withdrawn'],

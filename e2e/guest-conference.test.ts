@@ -20,6 +20,7 @@ import jwt from 'jsonwebtoken';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../testing/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
+import { SHORT_INVITES } from '../testing/test-settings.js';
 import { PORTAL_SECRET, startStack, type Stack } from './support/stack.js';
 import { signIn, type Person } from './support/people.js';
 
@@ -55,26 +56,17 @@ for (const lang of ['de', 'en'] as const) {
     let mariaLink = '';
     let mariaId = '';
     let jonasId = '';
-    let expiring: { url: string; expiresAt: string };
     const guests: Guest[] = [];
 
     before(async () => {
       mkdirSync(out, { recursive: true });
-      stack = await startStack();
+      stack = await startStack({ ...SHORT_INVITES }); // a link may expire after seconds, not a minute
       browser = await launchChromium();
       anna = await signIn(browser, stack.portal.url, 'anna', lang);
       // Three people with cameras on a busy two-core machine: actions get the long deadline too.
       anna.page.setDefaultTimeout(LONG);
       // Granting replaces the origin's permissions: camera and microphone go with the clipboard.
       await anna.context.grantPermissions(['clipboard-read', 'clipboard-write', 'camera', 'microphone'], { origin: stack.portal.url });
-      // A link that expires while the test runs (the dialog sets no expiry: made through the service).
-      const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 300 });
-      const res = await fetch(`${stack.tokenServiceUrl}/v1/rooms/vertrieb/invites`, {
-        method: 'POST', headers: { authorization: `Bearer ${annaToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Kurzfristig', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 65_000).toISOString(), lang }),
-      });
-      assert.equal(res.status, 201);
-      expiring = (await res.json()) as { url: string; expiresAt: string };
     });
     after(async () => {
       for (const g of guests) await g.close().catch(() => undefined);
@@ -306,7 +298,15 @@ for (const lang of ['de', 'en'] as const) {
       assert.equal(await revoked.page.locator('timio-guest-join h1').innerText(), t.revoked);
       await revoked.close();
 
-      await waitUntil(() => Date.now() > Date.parse(expiring.expiresAt) + 2000, 'the short link has expired', 2 * LONG);
+      // A real link of the service that expires after seconds (the dialog sets no expiry).
+      const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 300 });
+      const res = await fetch(`${stack.tokenServiceUrl}/v1/rooms/vertrieb/invites`, {
+        method: 'POST', headers: { authorization: `Bearer ${annaToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Kurzfristig', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 6_000).toISOString(), lang }),
+      });
+      assert.equal(res.status, 201);
+      const expiring = (await res.json()) as { url: string; expiresAt: string };
+      await waitUntil(() => Date.now() > Date.parse(expiring.expiresAt) + 1000, 'the short link has expired', LONG);
       const expired = await openGuest(expiring.url, lang);
       await guestState(expired.page, 'expired');
       assert.equal(await expired.page.locator('timio-guest-join h1').innerText(), t.expired);

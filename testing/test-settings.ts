@@ -15,3 +15,9 @@ export const GUESTS_ALWAYS_IN = {
   GUEST_JOIN_OPENS_MINUTES: '10080',
   GUEST_WAITING_ROOM: 'off',
 } as const satisfies Record<string, string>;
+
+// Invites that may expire a few seconds after they are made (the service's minimum is a minute),
+// for suites that show an expired link's page; the minimum has its own test (token-service/test/invites.test.ts).
+export const SHORT_INVITES = {
+  INVITE_MIN_LIFETIME_SECONDS: '3',
+} as const satisfies Record<string, string>;

@@ -45,6 +45,11 @@ export interface TokenServiceConfig {
   /** Guests may join this many minutes before an invite's start (GUEST_JOIN_OPENS_MINUTES, default 15). */
   guestJoinOpensMinutes: number;
   /**
+   * Shortest lifetime of a new invite in seconds (INVITE_MIN_LIFETIME_SECONDS, default 60): a link
+   * must outlive its e-mail. Only test suites lower it, to see a link expire without waiting a minute.
+   */
+  inviteMinLifetimeSeconds: number;
+  /**
    * When guests wait to be let in (GUEST_WAITING_ROOM): `auto` (default) while no moderator is in
    * the meeting, `always`, or `off` (only invites made with waitingRoom: true).
    */
@@ -252,6 +257,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     webhookRequestsPerMinute: wholeNumber(env, 'WEBHOOK_REQUESTS_PER_MINUTE', 1, 1_000_000) ?? 600,
     guestJoinOpensMinutes: wholeNumber(env, 'GUEST_JOIN_OPENS_MINUTES', 0, 7 * 24 * 60) ?? 15,
     guestWaitingRoom: parseWaitingRoom(value(env, 'GUEST_WAITING_ROOM')),
+    inviteMinLifetimeSeconds: wholeNumber(env, 'INVITE_MIN_LIFETIME_SECONDS', 1, 3600) ?? 60,
     realtime: parseRealtime(env),
   };
 }

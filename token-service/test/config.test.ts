@@ -21,6 +21,8 @@ test('defaults and parsed values', () => {
   assert.deepEqual(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy, ['loopback', '10.0.0.0/8']);
   assert.equal(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy, true);
   assert.equal(loadConfig(base).trustProxy, false);
+  assert.equal(loadConfig(base).inviteMinLifetimeSeconds, 60);
+  assert.equal(loadConfig({ ...base, INVITE_MIN_LIFETIME_SECONDS: '3' }).inviteMinLifetimeSeconds, 3);
 });
 
 test('missing or malformed settings fail fast and name the variable', () => {
@@ -38,6 +40,7 @@ test('missing or malformed settings fail fast and name the variable', () => {
   fails({ ...base, PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL must start with/);
   fails({ ...base, TRUST_PROXY: 'everyone' }, /TRUST_PROXY must be/);
   fails({ ...base, REDIS_URL: 'http://x' }, /REDIS_URL must start with redis/);
+  fails({ ...base, INVITE_MIN_LIFETIME_SECONDS: '0' }, /INVITE_MIN_LIFETIME_SECONDS must be a whole number from 1 to 3600/);
 });
 
 test('the portal key decides the one accepted algorithm', () => {

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { INVITE_AUDIENCE, INVITE_ISSUER, inviteKey } from '../src/invites/invite-token.js';
+import { SHORT_INVITES } from '../../testing/test-settings.js';
+import { waitUntil } from '../../testing/wait.js';
 import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv, type RunningService } from './helpers.js';
 
 const verifier = new TokenVerifier(LIVEKIT_KEY, LIVEKIT_SECRET);
@@ -191,5 +193,39 @@ describe('invites', () => {
     expectError(await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.invite, name: 'Spät' } }), 410, 'invite_revoked');
     const other = await createInvite();
     assert.equal((await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: other.invite } })).status, 200);
+  });
+});
+
+describe('the shortest invite lifetime', () => {
+  const create = (base: string, seconds: number) => api(base, 'POST', '/v1/rooms/vertrieb/invites', {
+    token: anna(), body: { title: 'Kurz', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() + seconds * 1000).toISOString() },
+  });
+
+  test('is a minute by default: a link that would expire sooner is refused', async () => {
+    const s = await startService({ env: testEnv() });
+    try {
+      const res = await create(s.base, 30);
+      expectError(res, 400, 'invalid_input');
+      assert.equal(res.body.error.message, 'expiresAt must be in the future');
+      assert.equal((await create(s.base, 120)).status, 201);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a test setting lowers it, and the short link really expires', async () => {
+    const s = await startService({ env: testEnv({ ...SHORT_INVITES }) });
+    try {
+      expectError(await create(s.base, 1), 400, 'invalid_input');
+      const res = await create(s.base, 8);
+      assert.equal(res.status, 201, res.text);
+      const inv = res.body as { invite: string; expiresAt: string };
+      assert.equal((await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: inv.invite } })).status, 200);
+      await waitUntil(() => Date.now() > Date.parse(inv.expiresAt) + 1000, 'the short link has expired');
+      expectError(await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: inv.invite } }), 410, 'invite_expired');
+      expectError(await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.invite, name: 'Spät' } }), 410, 'invite_expired');
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -119,7 +119,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
     const ends = startsAt.getTime() + durationMinutes * 60_000;
     const requested = body['expiresAt'] === undefined ? new Date(ends + 12 * 3600_000) : instant(body, 'expiresAt');
     const expiresAt = new Date(Math.floor(requested.getTime() / 1000) * 1000); // JWT exp has whole seconds
-    if (expiresAt.getTime() <= Date.now() + 60_000) throw invalidInput('expiresAt must be in the future');
+    if (expiresAt.getTime() <= Date.now() + ctx.config.inviteMinLifetimeSeconds * 1000) throw invalidInput('expiresAt must be in the future');
     if (expiresAt.getTime() > Date.now() + MAX_LIFETIME_MS) throw invalidInput('expiresAt must be within a year');
     if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set, so invite links cannot be made');
     await ctx.limits.beforeInvite(user.id);

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { startDemoPortal, type RunningDemoPortal } from '../../demo-host/src/app.js';
-import { NO_USER_LIMITS } from '../../testing/test-settings.js';
 import { WAIT_MS } from '../../testing/wait.js';
-import { buildSdk, PORTAL_SECRET } from './stack.js';
+import { buildSdk, PORTAL_SECRET, serviceEnv } from './stack.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -69,30 +68,15 @@ export async function startRestartableStack(env: Record<string, string> = {}): P
   const media = await startMediaServer({ port: 0, webhookUrls: [`${tokenServiceUrl}/v1/livekit/webhook`] });
   const portal = await startDemoPortal({ port: 0, portalJwtSecret: PORTAL_SECRET, tokenServiceUrl, livekitUrl: media.url, distDir });
   const dataDir = mkdtempSync(join(tmpdir(), 'timio-e2e-restart-'));
-  const serviceEnv: Record<string, string> = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LIVEKIT_URL: media.url,
-    LIVEKIT_API_KEY: 'devkey',
-    LIVEKIT_API_SECRET: 'secret',
-    PORTAL_JWT_SECRET: PORTAL_SECRET,
-    PORTAL_JWT_ISSUER: 'timio-demo-portal',
-    PORTAL_JWT_AUDIENCE: 'timio-token-service',
-    DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
-    ALLOWED_ORIGINS: portal.url,
-    PUBLIC_URL: portal.url,
-    DATA_DIR: dataDir,
-    ...NO_USER_LIMITS,
-    ...env,
-  };
-  let service = await startService(serviceEnv);
+  const fullEnv = { PORT: String(port), HOST: '127.0.0.1', ...serviceEnv(media.url, portal.url, dataDir), ...env };
+  let service = await startService(fullEnv);
   return {
     media,
     portal,
     tokenServiceUrl,
     async restartService() {
       await kill(service);
-      service = await startService(serviceEnv);
+      service = await startService(fullEnv);
     },
     async close() {
       await portal.close();

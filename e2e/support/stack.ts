@@ -58,6 +58,26 @@ export function buildSdk(): Promise<string> {
   return built;
 }
 
+/**
+ * The token service's environment for the demo: the dev media server's key, the portal's token
+ * secret and directory, the portal as the allowed origin and guest-link base, no per-user limits.
+ */
+export function serviceEnv(livekitUrl: string, portalUrl: string, dataDir: string): Record<string, string> {
+  return {
+    LIVEKIT_URL: livekitUrl,
+    LIVEKIT_API_KEY: 'devkey',
+    LIVEKIT_API_SECRET: 'secret',
+    PORTAL_JWT_SECRET: PORTAL_SECRET,
+    PORTAL_JWT_ISSUER: 'timio-demo-portal',
+    PORTAL_JWT_AUDIENCE: 'timio-token-service',
+    DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
+    ALLOWED_ORIGINS: portalUrl,
+    PUBLIC_URL: portalUrl,
+    DATA_DIR: dataDir,
+    ...NO_USER_LIMITS,
+  };
+}
+
 export interface PortalAndService {
   tokenServiceUrl: string;
   portal: RunningDemoPortal;
@@ -94,23 +114,7 @@ export async function startPortalAndService(options: PortalAndServiceOptions): P
     port: 0, portalJwtSecret: PORTAL_SECRET, tokenServiceUrl, livekitUrl, distDir: options.distDir ?? dataDir,
     ...options.portal?.(dataDir),
   });
-  const config = loadConfig(
-    {
-      LIVEKIT_URL: livekitUrl,
-      LIVEKIT_API_KEY: 'devkey',
-      LIVEKIT_API_SECRET: 'secret',
-      PORTAL_JWT_SECRET: PORTAL_SECRET,
-      PORTAL_JWT_ISSUER: 'timio-demo-portal',
-      PORTAL_JWT_AUDIENCE: 'timio-token-service',
-      DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
-      ALLOWED_ORIGINS: portal.url,
-      PUBLIC_URL: portal.url,
-      DATA_DIR: dataDir,
-      ...NO_USER_LIMITS,
-      ...options.env?.(portal.url),
-    },
-    { requirePortalAuth: true },
-  );
+  const config = loadConfig({ ...serviceEnv(livekitUrl, portal.url, dataDir), ...options.env?.(portal.url) }, { requirePortalAuth: true });
   const service = createTokenService({ config, log: process.env.E2E_LOG ? (l) => console.log(`[token-service] ${l}`) : () => undefined });
   handler = service.handler; // as the standalone server serves it (POST /v1/token in front of Express)
   service.attach(tsServer);

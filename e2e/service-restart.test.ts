@@ -6,16 +6,13 @@
 // it failed, the callee's popup goes, "missed" in his journal) and presence is back to online.
 // Real token-service process, dev media server, demo portal, Chromium with fake devices.
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/service-restart.test.ts'
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
-import { startRestartableStack, type RestartableStack } from './support/service-process.js';
-import { signIn, type Person } from './support/people.js';
+import { startRestartableStack } from './support/service-process.js';
+import { castFor, type Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
 
 const partnerVideo = 'timio-call video[data-track="partner-camera"]';
@@ -59,24 +56,8 @@ async function windowWatch(p: Person): Promise<void> {
 const windowWentAway = (p: Person) => p.page.evaluate(() => (window as unknown as { windowGone: boolean }).windowGone);
 
 describe('a token-service restart (its own process, killed and started again; no Redis)', { timeout: 900_000 }, () => {
-  let stack: RestartableStack;
-  let browser: Browser;
-  const people: Person[] = [];
-  const person = async (id: string, lang: 'de' | 'en') => {
-    const p = await signIn(browser, stack.portal.url, id, lang);
-    people.push(p);
-    return p;
-  };
-
-  before(async () => {
-    [stack, browser] = await Promise.all([startRestartableStack({ CALL_RING_TIMEOUT_SECONDS: '120', PRESENCE_GRACE_SECONDS: '1' }), launchChromium()]);
-    mkdirSync('artifacts', { recursive: true });
-  });
-  after(async () => {
-    await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-    await browser?.close();
-    await stack?.close();
-  });
+  const cast = castFor(() => startRestartableStack({ CALL_RING_TIMEOUT_SECONDS: '120', PRESENCE_GRACE_SECONDS: '1' }));
+  const { people, person } = cast;
 
   it('during a call: it goes on for both, both show busy to Carla, Ben hangs up and it ends for both with one journal entry each', async () => {
     const anna = await person('anna', 'de');
@@ -91,7 +72,7 @@ describe('a token-service restart (its own process, killed and started again; no
     await waitShown(carla, 'anna', 'Anna Schmidt', 'busy');
     for (const p of [anna, ben]) await windowWatch(p);
 
-    await stack.restartService();
+    await cast.stack.restartService();
 
     // Carla's page reconnected and watches again: both busy (the service rebuilt the call from LiveKit).
     await waitShown(carla, 'anna', 'Anna Schmidt', 'busy');
@@ -125,7 +106,7 @@ describe('a token-service restart (its own process, killed and started again; no
     await anna.page.locator(`${outgoing}[data-phase="ringing"]`).waitFor({ timeout: WAIT_MS });
     const id = (await journal(anna))[0]!.id;
 
-    await stack.restartService();
+    await cast.stack.restartService();
 
     await ben.page.locator(incoming).waitFor({ state: 'detached', timeout: WAIT_MS });
     await anna.page.locator(outgoing).filter({ hasText: de.outgoingCall.failed }).waitFor({ timeout: WAIT_MS });

@@ -15,7 +15,8 @@ import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
 import { startStack } from './support/stack.js';
-import { castFor, type Person } from './support/people.js';
+import { castFor } from './support/cast.js';
+import type { Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
 
 const partnerVideo = 'timio-call video[data-track="partner-camera"]';

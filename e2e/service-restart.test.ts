@@ -12,7 +12,8 @@ import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { startRestartableStack } from './support/service-process.js';
-import { castFor, type Person } from './support/people.js';
+import { castFor } from './support/cast.js';
+import type { Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
 
 const partnerVideo = 'timio-call video[data-track="partner-camera"]';

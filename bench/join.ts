@@ -13,7 +13,7 @@ import { startStack } from '../e2e/support/stack.js';
 import { signIn } from '../e2e/support/people.js';
 import { launchChromium } from '../testing/chromium.js';
 import { startLiveKitPageHost } from '../testing/livekit-page.js';
-import { TRACE_SCRIPT, formatTrace } from './join-trace.js';
+import { PAGE_TRACE, traceOf } from './page-trace.js';
 
 /** JOIN_TRACE=1: print where each join's time goes (page-side timestamps, both sides). */
 const TRACE = !!process.env.JOIN_TRACE;
@@ -61,28 +61,25 @@ try {
     // Bare livekit-client: connect and wait for Carla's first painted frame.
     const viewer = await pages.open(`felix-${i}`);
     const felix = await serviceToken('felix');
-    if (TRACE) await viewer.page.evaluate(TRACE_SCRIPT);
-    const bareFrom = TRACE ? await viewer.page.evaluate(() => performance.now()) : 0;
+    if (TRACE) await viewer.page.evaluate(PAGE_TRACE);
     let started = Date.now();
     await viewer.join(felix.url, felix.token, { camera: false, mic: false });
     await viewer.page.waitForFunction(() => (window.lk.state.video['carla/camera']?.frames ?? 0) >= 1, undefined, { polling: 'raf', timeout: TIMEOUT });
     bare.push(Date.now() - started);
     if (TRACE) {
-      const marks = await viewer.page.evaluate(() => (window as unknown as { __trace: { marks: Array<[string, number]> } }).__trace.marks);
-      console.error(`bare ${i}: ${bare.at(-1)} ms: ${formatTrace(marks, bareFrom)}`);
+      console.error(`bare ${i}: ${bare.at(-1)} ms (ms after the start):\n${await traceOf(viewer.page, started)}`);
     }
     await viewer.leave();
     await viewer.close();
 
     // The SDK: Ben on the room page; the pre-join is open (token fetched, nothing captured).
     const ben = await signIn(browser, stack.portal.url, 'ben', 'de');
-    if (TRACE) await ben.context.addInitScript(TRACE_SCRIPT);
+    if (TRACE) await ben.context.addInitScript(PAGE_TRACE);
     await ben.page.evaluate(() => localStorage.setItem('timio.media-choices', JSON.stringify({ camera: false, microphone: false })));
     await ben.goto(`/chat/${ROOM}`);
     await ben.page.locator('timio-room-bar [part="join"]').click();
     await ben.page.locator('timio-conference-prejoin button.join').first().waitFor({ timeout: TIMEOUT });
     started = Date.now();
-    const sdkFrom = await ben.page.evaluate(() => performance.now());
     await ben.page.evaluate(() => {
       const prejoin = document.querySelector('timio-conference')!.shadowRoot!.querySelector('timio-conference-prejoin')!;
       prejoin.shadowRoot!.querySelector<HTMLButtonElement>('button.join')!.click();
@@ -95,8 +92,7 @@ try {
     }, undefined, { polling: 'raf', timeout: TIMEOUT });
     sdk.push(Date.now() - started);
     if (TRACE) {
-      const marks = await ben.page.evaluate(() => (window as unknown as { __trace: { marks: Array<[string, number]> } }).__trace.marks);
-      console.error(`sdk ${i}: ${sdk.at(-1)} ms: ${formatTrace(marks, sdkFrom)}`);
+      console.error(`sdk ${i}: ${sdk.at(-1)} ms (ms after the click):\n${await traceOf(ben.page, started)}`);
     }
     await ben.page.evaluate(() => document.querySelector('timio-conference')!.leave());
     await ben.close();

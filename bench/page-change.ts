@@ -11,6 +11,7 @@ import { startLiveKitPageHost } from '../testing/livekit-page.js';
 import { roomToken } from '../testing/tokens.js';
 import { startStack } from '../e2e/support/stack.js';
 import { signIn } from '../e2e/support/people.js';
+import { PAGE_TRACE, pageMarks, traceOf } from './page-trace.js';
 
 const RUNS = 5;
 const LIMIT_MS = 60_000;
@@ -83,64 +84,6 @@ const WATCH_RETURN = `(() => {
   }, 20);
 })()`;
 
-// Where the time goes: every page notes (epoch ms) when its LiveKit and realtime sockets open, its
-// peer connections connect and receive tracks, and the camera starts; with the resource timings
-// (chunks, token requests) and the page's own start these say which step of a page change is slow.
-const TRACE = `(() => {
-  const marks = [];
-  window.__marks = marks;
-  const mark = (name) => marks.push([name, Date.now()]);
-  const WS = window.WebSocket;
-  window.WebSocket = class extends WS {
-    constructor(url, protocols) {
-      super(url, protocols);
-      const kind = String(url).includes('/rtc') ? 'livekit-ws' : 'realtime-ws';
-      mark(kind + ' new');
-      this.addEventListener('open', () => mark(kind + ' open'));
-    }
-  };
-  const PC = window.RTCPeerConnection;
-  let count = 0;
-  window.RTCPeerConnection = class extends PC {
-    constructor(config) {
-      super(config);
-      const n = ++count;
-      mark('pc' + n + ' new');
-      this.addEventListener('connectionstatechange', () => mark('pc' + n + ' ' + this.connectionState));
-      this.addEventListener('track', (e) => mark('pc' + n + ' track ' + e.track.kind));
-    }
-  };
-  const media = navigator.mediaDevices;
-  const gum = media.getUserMedia.bind(media);
-  media.getUserMedia = async (c) => { mark('getUserMedia ' + Object.keys(c || {}).join('+')); const s = await gum(c); mark('getUserMedia done'); return s; };
-  document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
-  // The page before: when the click reached it and when it began to unload (kept for the next page).
-  for (const m of JSON.parse(sessionStorage.getItem('__previous') || '[]')) marks.push(['previous page: ' + m[0], m[1]]);
-  sessionStorage.removeItem('__previous');
-  const previous = [];
-  const keep = (name) => { previous.push([name, Date.now()]); sessionStorage.setItem('__previous', JSON.stringify(previous)); };
-  // The last click before the unload is the one that navigated.
-  document.addEventListener('click', () => keep('click'), true);
-  addEventListener('beforeunload', () => keep('beforeunload'), true);
-  addEventListener('pagehide', () => keep('pagehide'), true);
-})()`;
-
-/** The page's marks and resource timings (chunks, token-service requests) as [what, epoch ms] since `since`. */
-async function traceOf(page: Page, since: number): Promise<string> {
-  const { marks, origin, resources } = (await page.evaluate(`({
-    marks: window.__marks || [],
-    origin: performance.timeOrigin,
-    resources: performance.getEntriesByType('resource').map((e) => [e.name, e.startTime, e.responseEnd]),
-  })`)) as { marks: Array<[string, number]>; origin: number; resources: Array<[string, number, number]> };
-  const rows: Array<[string, number]> = [['page start', origin], ...marks];
-  for (const [name, start, end] of resources) {
-    const path = new URL(name).pathname;
-    if (!/\.js$|\/v1\/|portal-token|token/.test(path)) continue;
-    rows.push([`${path} requested`, origin + start], [`${path} loaded`, origin + end]);
-  }
-  return rows.filter(([, at]) => at >= since - 50).sort((a, b) => a[1] - b[1]).map(([what, at]) => `${String(Math.round(at - since)).padStart(6)} ${what}`).join('\n');
-}
-
 async function partnerBack(page: Page): Promise<number> {
   const deadline = Date.now() + LIMIT_MS;
   for (;;) {
@@ -158,7 +101,7 @@ try {
   const anna = await signIn(browser, stack.portal.url, 'anna', 'de');
   const ben = await signIn(browser, stack.portal.url, 'ben', 'en');
   for (const p of [anna, ben]) {
-    await p.context.addInitScript(TRACE);
+    await p.context.addInitScript(PAGE_TRACE);
     await p.page.reload();
   }
   const call = anna.page.locator('tr[data-contact="ben"] timio-call-button button');
@@ -180,7 +123,7 @@ try {
     await anna.page.waitForURL(`${stack.portal.url}${href}`, { timeout: LIMIT_MS });
     const [a, b] = await Promise.all([partnerPlays(anna.page), partnerBack(ben.page)]);
     pageChange.push(Math.max(a, b) - started);
-    const clickedAt = (await anna.page.evaluate(`(window.__marks || []).filter((m) => m[0] === 'previous page: click').at(-1)?.[1] ?? 0`)) as number;
+    const clickedAt = (await pageMarks(anna.page)).filter(([what]) => what === 'previous page: click').at(-1)?.[1] ?? 0;
     pageChangeInPage.push(Math.max(a, b) - (clickedAt || started));
     console.error(`page change to ${href}: Anna ${a - started} ms, Ben ${b - started} ms`);
     if (process.env.TRACE) {

@@ -4,18 +4,14 @@
 // guest's link is revoked, another guest stays. Participants join over LiveKit's real signalling.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../testing/signal-participant.js';
-import { api, expectError, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { api, expectError, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
 
 describe('guests against the dev media server', () => {
-  let media: MediaServer;
-  let s: RunningService;
+  let s: ServiceWithMedia;
   const people: SignalParticipant[] = [];
   const join = async (token: string) => {
-    const p = await SignalParticipant.join(media.url, token, { dataChannels: false });
+    const p = await SignalParticipant.join(s.media.url, token, { dataChannels: false });
     people.push(p);
     return p;
   };
@@ -27,17 +23,11 @@ describe('guests against the dev media server', () => {
   const guestToken = (invite: string, name: string) => api(s.base, 'POST', '/v1/guest/token', { body: { invite, name } });
 
   before(async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-    s = await startService({ env: testEnv({ LIVEKIT_URL: media.url, GUEST_JOIN_OPENS_MINUTES: undefined, GUEST_WAITING_ROOM: undefined }), server, options: { rateLimits: { guestPerAddress: 10_000 } } });
+    s = await startServiceWithMedia({ env: { GUEST_JOIN_OPENS_MINUTES: undefined, GUEST_WAITING_ROOM: undefined }, options: { rateLimits: { guestPerAddress: 10_000 } } });
   });
   after(async () => {
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
-    // The media server first: its webhooks about those leaving then have nowhere to retry to.
-    await media.close();
-    await s.close();
+    await s.close(); // the media server first, then the service
   });
 
   test('a guest waits for the moderator and is let in when Anna joins as moderator', async () => {

@@ -10,6 +10,7 @@ import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
 import { GUESTS_ALWAYS_IN } from '../../testing/test-settings.js';
+import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
 export const PORTAL_ISSUER = 'timio-demo-portal';
@@ -101,6 +102,32 @@ export async function startService(opts: { env?: Record<string, string | undefin
       s.closeAllConnections();
       await new Promise<void>((resolve) => s.close(() => resolve()));
       await service.close();
+    },
+  };
+}
+
+export interface ServiceWithMedia extends RunningService {
+  /** The dev media server: the service's LiveKit, its webhooks going back to the service. */
+  media: MediaServer;
+}
+
+/**
+ * The service against a real dev media server. The service's port comes first (the media server's
+ * webhook URL needs it); `env` goes on top of testEnv() and LIVEKIT_URL. Closing stops the media
+ * server first, so its webhooks about those leaving have nowhere to retry to, then the service.
+ */
+export async function startServiceWithMedia(opts: { env?: Record<string, string | undefined>; options?: Partial<TokenServiceOptions> } = {}): Promise<ServiceWithMedia> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
+  const s = await startService({ env: testEnv({ LIVEKIT_URL: media.url, ...opts.env }), server, ...(opts.options ? { options: opts.options } : {}) });
+  return {
+    ...s,
+    media,
+    async close() {
+      await media.close();
+      await s.close();
     },
   };
 }

@@ -4,31 +4,22 @@
 // participants from its RoomService).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RoomStatus } from '../../sdk/src/protocol/realtime.js';
-import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { nextMeetingOf } from '../src/invites/next-meeting.js';
 import type { StoredInvite } from '../src/invites/invite-store.js';
-import { api, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { api, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 describe('the next scheduled meeting in the room status', () => {
-  let media: MediaServer;
-  let s: RunningService;
+  let s: ServiceWithMedia;
   const pages: TestPage[] = [];
   before(async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-    s = await startService({ env: testEnv({ LIVEKIT_URL: media.url }), server });
+    s = await startServiceWithMedia();
   });
   after(async () => {
     for (const p of pages) p.close();
-    await media.close();
     await s.close();
   });
 

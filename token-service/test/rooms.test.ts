@@ -4,11 +4,8 @@
 // service issued, over LiveKit's real signalling (testing/signal-participant.ts, no media).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../testing/signal-participant.js';
-import { api, expectError, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { api, expectError, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
 import { WAIT_MS } from '../../testing/wait.js';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
@@ -22,12 +19,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 describe('rooms against the dev media server', () => {
-  let media: MediaServer;
-  let s: RunningService;
+  let s: ServiceWithMedia;
   const people: SignalParticipant[] = [];
 
   async function join(token: string): Promise<SignalParticipant> {
-    const p = await SignalParticipant.join(media.url, token, { dataChannels: false });
+    const p = await SignalParticipant.join(s.media.url, token, { dataChannels: false });
     people.push(p);
     return p;
   }
@@ -40,17 +36,11 @@ describe('rooms against the dev media server', () => {
   const hand = (token: string, body: unknown, room = 'vertrieb') => api(s.base, 'POST', `/v1/rooms/${room}/hand`, { token, body });
 
   before(async () => {
-    // The token service's port must be known before the media server starts (its webhook URL).
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-    s = await startService({ env: testEnv({ LIVEKIT_URL: media.url }), server });
+    s = await startServiceWithMedia();
   });
   after(async () => {
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
     await s.close();
-    await media.close();
   });
 
   test('a room nobody is in is not running; members only', async () => {

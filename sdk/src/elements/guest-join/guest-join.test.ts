@@ -38,6 +38,20 @@ const submit = (el: TimioGuestJoin) => el.shadowRoot!.querySelector<HTMLButtonEl
 
 let service: FakeTokenService;
 
+/**
+ * The page with the invite open, "Teilnehmen" pressed and its conference (the camera check) open;
+ * `token` is what POST /v1/guest/token answers (default: let in).
+ */
+async function inCheck(lang = 'de', token: { status: number; json: unknown } = { status: 200, json: grant }) {
+  service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
+  service.on('POST /v1/guest/token', () => token);
+  const el = await mount(lang);
+  await until(el, 'open');
+  submit(el);
+  await waitUntil(() => conference !== undefined);
+  return { el, check: conference! };
+}
+
 describe('<timio-guest-join>', () => {
   beforeEach(() => {
     service = new FakeTokenService().install();
@@ -161,17 +175,11 @@ describe('<timio-guest-join>', () => {
   it('waiting for the meeting to begin (no moderator yet), in English; turned away', async () => {
     let answer = 0;
     let release: (() => void) | undefined;
-    service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
-    service.on('POST /v1/guest/token', () => ({ status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'no_moderator', guestToken: 'guest-token' } }));
     // The first poll is held (a long poll), answers "still waiting"; the second says "denied".
     service.on('POST /v1/guest/admission', () => (++answer === 1
       ? new Promise((resolve) => { release = () => resolve({ status: 200, json: { state: 'waiting', reason: 'no_moderator' } }); })
       : { status: 200, json: { state: 'denied' } }));
-    const el = await mount('en');
-    await until(el, 'open');
-    submit(el);
-    await waitUntil(() => conference !== undefined);
-    const check = conference!;
+    const { el, check } = await inCheck('en', { status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'no_moderator', guestToken: 'guest-token' } });
     check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
     await until(el, 'waiting');
     expect(text(el)).to.contain('You will be let in as soon as the meeting begins.');
@@ -190,13 +198,8 @@ describe('<timio-guest-join>', () => {
   });
 
   it('removed during the meeting: the page says so; ended: the page says so', async () => {
-    service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
-    service.on('POST /v1/guest/token', () => ({ status: 200, json: grant }));
-    const el = await mount();
-    await until(el, 'open');
-    submit(el);
-    await waitUntil(() => conference !== undefined);
-    conference!.dispatchEvent(new CustomEvent('timio-conference-left', { detail: { room: 'vertrieb', reason: 'removed' } }));
+    const { el, check } = await inCheck();
+    check.dispatchEvent(new CustomEvent('timio-conference-left', { detail: { room: 'vertrieb', reason: 'removed' } }));
     await until(el, 'removed');
     expect(text(el)).to.contain('Sie wurden entfernt');
     expect(text(el)).to.contain('Dieser Link ist nicht mehr gültig.');
@@ -212,13 +215,7 @@ describe('<timio-guest-join>', () => {
   });
 
   it('"Abbrechen" in the camera check: no blank page, the guest can join again', async () => {
-    service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
-    service.on('POST /v1/guest/token', () => ({ status: 200, json: grant }));
-    const el = await mount();
-    await until(el, 'open');
-    submit(el);
-    await waitUntil(() => conference !== undefined);
-    const checked = conference!;
+    const { el, check: checked } = await inCheck();
     checked.dispatchEvent(new CustomEvent('timio-conference-close', { bubbles: true, composed: true, detail: { room: 'vertrieb' } }));
     await until(el, 'left');
     expect(checked.isConnected).to.equal(false);

@@ -9,6 +9,9 @@ import { fakeRoomRoutes, type FakeRoomOptions } from './fake-rooms.js';
 import { FakeSession } from './fake-session.js';
 import { conferenceApi } from '../sdk/src/views/conference/room-api.js';
 import { defineTimioConference, type TimioConference } from '../sdk/src/views/conference/timio-conference.js';
+import { deep, deepAll } from './deep-query.js';
+
+export { deep, deepAll };
 
 defineTimioConference();
 
@@ -37,23 +40,6 @@ export async function conferenceFixture(options: Partial<FakeRoomOptions> & { la
     return s;
   };
   return { el, root: el.shadowRoot!, service, room, sessions, session: () => sessions.at(-1)! };
-}
-
-/** The first match of `sel` in `root` or any shadow root below it. */
-export function deep<T extends Element = Element>(root: ParentNode, sel: string): T | null {
-  const hit = root.querySelector<T>(sel);
-  if (hit) return hit;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deep<T>(el.shadowRoot, sel);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-export function deepAll<T extends Element = Element>(root: ParentNode, sel: string): T[] {
-  const found = [...root.querySelectorAll<T>(sel)];
-  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...deepAll<T>(el.shadowRoot, sel));
-  return found;
 }
 
 export const text = (root: ParentNode, sel: string) => deep(root, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -4,6 +4,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
+import { deep } from '../../../../testing/deep-query.js';
 import { FAKE_DEVICES, FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
@@ -29,16 +30,6 @@ async function open(locale: 'de' | 'en' = 'de') {
   return { el, session, root: el.shadowRoot! };
 }
 
-/** The first match of `sel` in `root` or any shadow root below it (the parts have their own). */
-function deep<T extends Element = Element>(root: ParentNode, sel: string): T | null {
-  const hit = root.querySelector<T>(sel);
-  if (hit) return hit;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deep<T>(el.shadowRoot, sel);
-    if (inner) return inner;
-  }
-  return null;
-}
 
 async function settled(el: TimioCall) {
   await el.updateComplete;

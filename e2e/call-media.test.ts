@@ -160,6 +160,8 @@ describe('1:1 call window against a media server process: audio both ways, muted
     // onEnd comes once the room is left (the notice shows from the start).
     await a.waitForFunction(() => window.callWindow.ended?.reason === 'closed', undefined, { timeout: WAIT_MS });
     await a.screenshot({ path: 'artifacts/call-ended-notice-de.png' });
+    // Read and pictured: its documented duration (8 s) cut to a moment; it still has to go by itself.
+    await a.evaluate(() => document.querySelector<HTMLElement>('timio-call')?.style.setProperty('--timio-call-notice-duration', '0.2s'));
     await a.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
   });
 });

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { post } from './service.js';
 import { WAIT_MS } from '../../../testing/wait.js';
+import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 
 export async function freePort(): Promise<number> {
   const s = createServer();
@@ -104,4 +105,30 @@ export class ServiceProcess {
     this.child.kill('SIGKILL');
     await once(this.child, 'exit');
   }
+}
+
+/** Redis, the dev media server and two service processes that share the Redis. */
+export interface TwoProcesses { redis: RedisServer; media: MediaServer; a: ServiceProcess; b: ServiceProcess }
+
+/**
+ * Starts a redis-server, the dev media server, whose webhooks reach process `a` only (what reaches
+ * `b` must go through Redis), and the two processes with these realtime settings (TIMIO_REALTIME).
+ */
+export async function startTwoProcesses(realtime: Record<string, unknown>): Promise<TwoProcesses> {
+  const redis = await RedisServer.start();
+  const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify(realtime) };
+  const portA = await freePort();
+  const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${portA}/v1/livekit/webhook`] });
+  const [a, b] = await Promise.all([
+    ServiceProcess.start({ ...env, LIVEKIT_URL: media.url, TIMIO_TEST_PORT: String(portA) }),
+    ServiceProcess.start({ ...env, LIVEKIT_URL: media.url }),
+  ]);
+  return { redis, media, a, b };
+}
+
+/** Stops what `startTwoProcesses` started (the parts that did start): the processes, the media server, Redis. */
+export async function stopTwoProcesses(parts: Partial<TwoProcesses>): Promise<void> {
+  await Promise.all([parts.a?.stop(), parts.b?.stop()]);
+  await parts.media?.close();
+  await parts.redis?.stop();
 }

@@ -9,8 +9,8 @@ import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
 import { createLogger } from '../../src/http/logger.js';
 import { TestPage } from './pages.js';
-import { freePort, RedisServer, ServiceProcess } from './processes.js';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/signal-participant.js';
 import { fastSettings, portalToken } from './service.js';
 
@@ -27,20 +27,11 @@ describe('realtime across two processes through Redis', () => {
   };
 
   before(async () => {
-    redis = await RedisServer.start();
-    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 }) };
-    const portA = await freePort();
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${portA}/v1/livekit/webhook`] });
-    [a, b] = await Promise.all([
-      ServiceProcess.start({ ...env, LIVEKIT_URL: media.url, TIMIO_TEST_PORT: String(portA) }),
-      ServiceProcess.start({ ...env, LIVEKIT_URL: media.url }),
-    ]);
+    ({ redis, media, a, b } = await startTwoProcesses({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 }));
   });
   after(async () => {
     for (const p of open) p.ws.terminate();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await media?.close();
-    await redis?.stop();
+    await stopTwoProcesses({ a, b, media, redis });
   });
 
   it('shares presence: a watcher on one process sees users connect and leave on the other', async () => {

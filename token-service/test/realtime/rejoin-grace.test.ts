@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
 import { TestPage } from './pages.js';
-import { freePort, RedisServer, ServiceProcess } from './processes.js';
+import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/signal-participant.js';
 
 const GRACE_MS = 1_500;
@@ -164,22 +164,13 @@ describe('calls: the rejoin grace across two processes through Redis, with real 
   };
 
   before(async () => {
-    redis = await RedisServer.start();
-    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ ...fastSettings, graceMs: 300, ringTimeoutMs: 30_000, processTimeoutMs: 4_000, callRejoinGraceMs: GRACE_MS * 2 }) };
     // LiveKit's webhooks reach process a only; answers and rejoins go to b.
-    const portA = await freePort();
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${portA}/v1/livekit/webhook`] });
-    [a, b] = await Promise.all([
-      ServiceProcess.start({ ...env, LIVEKIT_URL: media.url, TIMIO_TEST_PORT: String(portA) }),
-      ServiceProcess.start({ ...env, LIVEKIT_URL: media.url }),
-    ]);
+    ({ redis, media, a, b } = await startTwoProcesses({ ...fastSettings, graceMs: 300, ringTimeoutMs: 30_000, processTimeoutMs: 4_000, callRejoinGraceMs: GRACE_MS * 2 }));
   });
   after(async () => {
     for (const p of inRoom) await p.close().catch(() => undefined);
     for (const p of open) p.ws.terminate();
-    await Promise.all([a?.stop(), b?.stop()]);
-    await media?.close();
-    await redis?.stop();
+    await stopTwoProcesses({ a, b, media, redis });
   });
 
   it('a page change (leave the room, rejoin through the other process) keeps the call; staying away ends it after the grace', async () => {

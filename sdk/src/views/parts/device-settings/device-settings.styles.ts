@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { themeTokens } from '../../../theme/theme.js';
+import { textButton } from '../text-button.styles.js';
 
 export const deviceSettingsStyles = [
   themeTokens,
+  textButton,
   css`
     :host {
       display: block;
@@ -102,13 +104,6 @@ export const deviceSettingsStyles = [
       margin-top: 4px;
       font-size: 12px;
       color: var(--_call-muted-color);
-    }
-    .text-button {
-      min-height: 44px;
-      padding: 8px 16px;
-      border-radius: 8px;
-      border: 1px solid rgb(255 255 255 / 0.35);
-      background: transparent;
     }
   `,
 ];

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { srOnly } from '../../../elements/shared/sr-only.js';
 import { themeTokens } from '../../../theme/theme.js';
+import { textButton } from '../text-button.styles.js';
 
 export const statusOverlayStyles = [
   srOnly,
   themeTokens,
+  textButton,
   css`
     :host {
       position: absolute;
@@ -68,13 +70,6 @@ export const statusOverlayStyles = [
       font: inherit;
       color: inherit;
       cursor: pointer;
-    }
-    .text-button {
-      min-height: 44px;
-      padding: 8px 16px;
-      border-radius: 8px;
-      border: 1px solid rgb(255 255 255 / 0.35);
-      background: transparent;
     }
     .text-button.primary {
       background: var(--_primary);

@@ -7,14 +7,14 @@
 // next page reports the end that the page which had the call missed.
 // Real token service, dev media server, Chromium with fake devices, the SDK from its script tag.
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/page-survival.test.ts'
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
-import { startStack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
 import { castFor } from './support/cast.js';
 import type { Person } from './support/people.js';
 import { framesAdvance } from './support/video.js';
@@ -95,6 +95,8 @@ async function callId(p: Person): Promise<string> {
 describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_000 }, () => {
   const cast = castFor(() => startStack({ CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1' }));
   const { people, person } = cast;
+  let stack: Stack;
+  before(() => { stack = cast.stack; }); // after the cast's own, which starts it
 
   /** After Anna's page change: her window is back and video plays again, at her end, then at Ben's. */
   async function backAgain(anna: Person, ben: Person): Promise<void> {
@@ -118,7 +120,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
 
     // Anna's second tab (opened during the call) shows that she is in a call, and never takes it.
     const second = await anna.context.newPage();
-    await second.goto(`${cast.stack.portal.url}/`);
+    await second.goto(`${stack.portal.url}/`);
     await second.locator(button('carla')).waitFor({ timeout: WAIT_MS });
     await waitUntil(async () => (await second.locator(button('carla')).getAttribute('aria-label')) === de.callButton.inCall, 'the second tab shows "in a call"');
     assert.equal(await second.locator(button('carla')).getAttribute('aria-disabled'), 'true');
@@ -132,7 +134,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await anna.page.locator('timio-call .controls .screen').click();
     await ben.page.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: WAIT_MS });
 
-    await navigate(anna, cast.stack.portal.url, '/journal');
+    await navigate(anna, stack.portal.url, '/journal');
     await backAgain(anna, ben);
     // As it was: microphone still off (Ben still sees it), the own video where she put it; the
     // screen share ended with the page, and the window says so.
@@ -144,9 +146,9 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     assert.equal(await ben.page.locator('timio-call [data-state="partner-mic-muted"]').count(), 1);
     await anna.page.screenshot({ path: 'artifacts/e2e-page-change-journal-de.png' });
 
-    await navigate(anna, cast.stack.portal.url, '/chat');
+    await navigate(anna, stack.portal.url, '/chat');
     await backAgain(anna, ben);
-    await navigate(anna, cast.stack.portal.url, '/');
+    await navigate(anna, stack.portal.url, '/');
     await backAgain(anna, ben);
 
     // Ben's window stayed the same all along and never said that Anna left.
@@ -173,7 +175,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     }
     assert.deepEqual(await hostEvents(anna, id), ['started', 'answered', 'resumed', 'resumed', 'resumed', 'ended']);
     assert.deepEqual(await hostEvents(ben, id), ['started', 'answered', 'ended']);
-    await navigate(anna, cast.stack.portal.url, '/journal');
+    await navigate(anna, stack.portal.url, '/journal');
     await anna.page.locator(`#journal tbody tr[data-call="${id}"][data-outcome="completed"]`).waitFor({ timeout: WAIT_MS });
     assert.equal(await anna.page.locator('#journal tbody tr').count(), 1);
     await carla.close();
@@ -185,7 +187,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await anna.page.locator(`#journal tbody tr timio-call-button[contact="ben"] button`).waitFor({ timeout: WAIT_MS });
     await connect(anna, ben, `#journal tbody tr timio-call-button[contact="ben"] button`);
     await watchOverlay(ben.page);
-    await navigate(anna, cast.stack.portal.url, '/');
+    await navigate(anna, stack.portal.url, '/');
     await backAgain(anna, ben);
     await anna.page.locator('timio-call .controls .end').click();
     await ben.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
@@ -198,7 +200,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await waitUntil(async () => (await anna.page.locator(inRoom).getAttribute('aria-disabled')) === 'false', 'Ben shows online in the room');
     await connect(anna, ben, inRoom);
     await watchOverlay(ben.page);
-    await navigate(anna, cast.stack.portal.url, '/journal');
+    await navigate(anna, stack.portal.url, '/journal');
     await backAgain(anna, ben);
     await ben.page.locator('timio-call .controls .end').click();
     await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
@@ -209,8 +211,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
 });
 
 describe('a caller who leaves while it rings; ends a page missed (rejoin grace 4 s)', { timeout: 900_000 }, () => {
-  const cast = castFor(() => startStack({ CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1', CALL_REJOIN_GRACE_SECONDS: '4' }));
-  const { people, person } = cast;
+  const { people, person } = castFor(() => startStack({ CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1', CALL_REJOIN_GRACE_SECONDS: '4' }));
 
   it('the ringing call follows Anna to her next page, where she hangs up', async () => {
     const anna = await person('anna', 'de');

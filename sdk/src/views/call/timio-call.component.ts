@@ -96,7 +96,7 @@ export class TimioCall extends LitElement {
    * page (non-modal). The person switches with the maximise/restore button. Unset: the
    * `--timio-call-mode` custom property, else `full`.
    */
-  @property({ reflect: true }) mode?: WindowMode;
+  @property({ reflect: true }) mode?: 'docked' | 'full';
   /** The docked window's position and size; unset: bottom right. Shown clamped to the viewport. */
   @property({ attribute: false }) frame?: WindowFrame;
   /** Corner of the own video (the user moves it by dragging or with the arrow keys). */

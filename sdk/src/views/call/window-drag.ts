@@ -24,7 +24,11 @@ export class WindowDrag {
     if (!frame || e.button !== 0 || this.pointerId !== undefined) return;
     if (this.kind === 'move' && this.onControl(e)) return;
     e.preventDefault(); // no text selection while dragging
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    try {
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer that is already up cannot be captured; the drag still follows its events here.
+    }
     this.pointerId = e.pointerId;
     this.start = { x: e.clientX, y: e.clientY, frame };
   };

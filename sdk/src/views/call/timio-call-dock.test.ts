@@ -104,8 +104,10 @@ describe('<timio-call> docked', () => {
     await sendKeys({ press: 'ArrowLeft' });
     expect((await moved).detail.frame).to.deep.equal({ x: 100 - STEP, y: 100, width: 400, height: 300 });
     await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Shift+ArrowRight' });
-    await sendKeys({ press: 'Shift+ArrowDown' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Shift' });
     await el.updateComplete;
     expect(box(el)).to.deep.equal({ x: 100 - STEP, y: 100 + STEP, width: 400 + STEP, height: 300 + STEP });
     // The keys move the window, not the page behind it or the own video.

@@ -139,6 +139,24 @@ describe('<timio-conference>', () => {
     await waitUntil(() => text(f.root, '.overlay[data-state="reconnecting"]').includes('Verbindung unterbrochen'), 'reconnecting');
   });
 
+  it('joining: the people already in the room make no "ist beigetreten", only those who come after', async () => {
+    const f = await setup();
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    // As the real session does: someone known while connecting, everyone else right with `connected`.
+    s.put({ identity: 'ben', name: 'Ben Müller' });
+    s.connection.set({ phase: 'connected' });
+    s.put({ identity: 'carla', name: 'Carla Rossi' });
+    await settled(f.el);
+    await waitUntil(() => text(f.root, '.present') === '3 Personen anwesend', 'three present');
+    expect(text(f.root, '.notices')).to.equal('');
+    s.put({ identity: 'dora', name: 'Dora Neu' });
+    await waitUntil(() => text(f.root, '.notices').includes('Dora Neu ist beigetreten.'), 'join notice for who came after');
+    expect(text(f.root, '.notices')).to.not.include('Ben Müller');
+    expect(text(f.root, '.notices')).to.not.include('Carla Rossi');
+  });
+
   it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again', async () => {
     const f = await setup({ moderators: ['anna'] });
     const kept: HeldConference[] = [];

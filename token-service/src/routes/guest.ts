@@ -79,13 +79,12 @@ export function guestRoutes(ctx: RouteContext): Router {
     res.json(answer);
   });
 
-  // "Abbrechen" on the guest page: out of the waiting list at once (idempotent: 204 either way).
+  // "Abbrechen" on the guest page: out of the waiting list at once (idempotent: `left` says whether they were waiting).
   router.post('/guest/leave', authenticated(ctx.authenticate), async (req, res) => {
     jsonBody(req);
     const principal = principalOf(res);
     if (principal.kind !== 'guest') throw new ApiError(403, 'forbidden', 'only a waiting guest leaves the waiting room');
-    await ctx.waitingRoom.leave(principal.id);
-    res.status(204).end();
+    res.json({ identity: principal.id, left: await ctx.waitingRoom.leave(principal.id) });
   });
   return router;
 }

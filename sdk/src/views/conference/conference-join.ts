@@ -176,6 +176,8 @@ export class ConferenceJoin implements ReactiveController {
     this.session = undefined;
     this.set({ phase: 'ended', endReason: reason, askModerator: false });
     this.hold.release();
+    // The goodbye to the token service too (its room status gives a page change a grace).
+    if (reason === 'left' && session) void this.host.api?.left?.().catch(() => undefined);
     await session?.leave();
     const room = this.host.room;
     this.host.dispatchEvent(reason === 'ended' ? new TimioConferenceEndedEvent({ room }) : new TimioConferenceLeftEvent({ room, reason }));

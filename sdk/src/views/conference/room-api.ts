@@ -20,6 +20,8 @@ export interface ConferenceApi {
   /** This person's hand, or (moderators) lowers another's (`identity`). */
   setHand(raised: boolean, identity?: string): Promise<void>;
   end(): Promise<void>;
+  /** Leaving for good ("Konferenz verlassen"): the room status drops this person at once, not after the page-change grace. */
+  left?(): Promise<void>;
   mute(identity: string, source: 'microphone' | 'camera'): Promise<void>;
   muteAll(): Promise<number>;
   remove(identity: string): Promise<void>;
@@ -44,6 +46,7 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
     status: () => rest.request<RoomStatus>('GET', base),
     setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),
     end: async () => void (await rest.request('POST', `${base}/end`, {})),
+    left: async () => void (await rest.request('POST', `${base}/leave`, {})),
     mute: async (identity, source) => void (await rest.request('POST', `${person(identity)}/mute`, { source })),
     muteAll: async () => (await rest.request<{ muted: number }>('POST', `${base}/mute-all`, {})).muted,
     remove: async (identity) => void (await rest.request('DELETE', person(identity))),

@@ -63,6 +63,11 @@ export class Departures {
     this.away.delete(room);
   }
 
+  /** A moderator ended the room's meeting and nobody has joined since (a page change must not start a new one). */
+  wasEnded(room: string): boolean {
+    return this.ended.has(room);
+  }
+
   /** The people of `room` still within their grace. */
   awayIn(room: string): RoomParticipant[] {
     return [...(this.away.get(room)?.values() ?? [])].map((a) => a.participant);

@@ -20,6 +20,9 @@ export function roomRoutes(ctx: RouteContext): Router {
     res.json({
       room: { id: found.id, name: found.name },
       running: participants.length > 0,
+      // Ended by a moderator and nobody joined since: a page that held the meeting shows it ended
+      // instead of starting a new one (a resume racing the end).
+      ended: participants.length === 0 && ctx.roomWatch.departures.wasEnded(room),
       participants: participants.map((p) => ({
         ...participantStatus(p),
         ...(p.joinedAt ? { joinedAt: p.joinedAt } : {}),

@@ -35,6 +35,11 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     page.send({ type: 'watch-rooms', add: ['vertrieb'] });
     return page;
   };
+  const status = async (user: string) => {
+    const res = await fetch(`${s.url}/v1/rooms/vertrieb`, { headers: { authorization: `Bearer ${portalToken(user)}` } });
+    assert.equal(res.status, 200);
+    return (await res.json()) as { running: boolean; ended: boolean };
+  };
   const frames = (p: TestPage) => p.received.filter((m) => m.type === 'room').map((m) => (m as { room: RoomStatus }).room);
   const roomFrame = (p: TestPage, match: (r: RoomStatus) => boolean) => p.next('room', (m) => m.room.id === 'vertrieb' && match(m.room)).then((m) => m.room);
 
@@ -101,7 +106,7 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     assert.equal(stranger.body.error.code, 'not_a_member');
   });
 
-  it('the moderator ends the meeting: nobody keeps counting', async () => {
+  it('the moderator ends the meeting: nobody keeps counting; until someone joins again the room says it was ended', async () => {
     const felix = await watcher();
     await roomFrame(felix, (r) => r.count === 0);
     await join('anna');
@@ -116,5 +121,12 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     assert.ok(Date.now() - at < GRACE_MS, `at once (${Date.now() - at} ms)`);
     // Their leaves (reported after the end) brought nobody back into the count.
     assert.ok(!frames(felix).some((r) => r.count > 0), JSON.stringify(frames(felix)));
+    // A page of Ben's that held the meeting asks before joining again: ended, so it starts no new one.
+    assert.equal((await status('ben')).ended, true);
+    await join('carla');
+    await roomFrame(felix, (r) => r.count === 1);
+    const running = await status('ben');
+    assert.equal(running.ended, false);
+    assert.equal(running.running, true);
   });
 });

@@ -16,7 +16,8 @@ export interface RestPort {
 export interface ConferenceApi {
   /** A LiveKit token; `moderator` when the person confirmed they moderate the room. */
   token(moderator: boolean): Promise<RoomTokenGrant>;
-  status(): Promise<RoomStatus>;
+  /** `ended`: a moderator ended the meeting and nobody joined since (GET /v1/rooms/:room). */
+  status(): Promise<RoomStatus & { ended?: boolean }>;
   /** This person's hand, or (moderators) lowers another's (`identity`). */
   setHand(raised: boolean, identity?: string): Promise<void>;
   end(): Promise<void>;
@@ -43,7 +44,7 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
     waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
-    status: () => rest.request<RoomStatus>('GET', base),
+    status: () => rest.request<RoomStatus & { ended?: boolean }>('GET', base),
     setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),
     end: async () => void (await rest.request('POST', `${base}/end`, {})),
     left: async () => void (await rest.request('POST', `${base}/leave`, {})),

@@ -195,6 +195,22 @@ describe('<timio-conference>', () => {
     expect(heard).to.deep.equal(['resumed', 'chat-message', 'left']);
   });
 
+  it('a moderator ended the meeting during the page change: the next page shows it ended and starts no new one', async () => {
+    const f = await setup();
+    const cleared: string[] = [];
+    f.el.keep = { save: () => undefined, clear: (room) => cleared.push(room) };
+    f.room.ended = true;
+    const heard: string[] = [];
+    for (const type of ['joined', 'resumed', 'ended', 'left'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
+    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', roomName: 'Vertrieb', camera: true, microphone: true, moderator: false } });
+    await waitUntil(() => text(f.root, '.ended [role="status"]') !== '', 'the ended view');
+    expect(text(f.root, '.ended [role="status"]')).to.equal('Die Konferenz wurde vom Moderator beendet.');
+    expect(f.sessions.length).to.equal(0);
+    expect(heard).to.deep.equal(['ended']);
+    expect(cleared).to.deep.equal(['vertrieb']);
+    await expect(f.el).to.be.accessible();
+  });
+
   it('a person reconnecting after a page change: their tile says so, the count stays', async () => {
     const f = await setup();
     void f.el.join({ prejoin: false });

@@ -19,7 +19,7 @@ import { RedisCallStore } from './redis-call-store.js';
 import { RoomRinger } from './room-ring.js';
 import { createRoomStatus, type RoomStatus } from '../livekit/room-status.js';
 import { toParticipant } from '../livekit/room-service.js';
-import type { ParticipantInfo } from '@livekit/protocol';
+import { DisconnectReason, type ParticipantInfo } from '@livekit/protocol';
 import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { CALL_ROOM_PREFIX } from './call-service.js';
@@ -111,7 +111,9 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     const directoryRoom = await ctx.directory.getRoom(room);
     if (!directoryRoom) return;
     const identity = ev.participant?.identity;
-    if (ev.event === 'participant_left' && ev.participant?.identity) roomWatch.departures.left(room, toParticipant(ev.participant));
+    // Removed or the room deleted (real LiveKit says why): gone for good, no page-change grace.
+    const sentOut = ev.participant?.disconnectReason === DisconnectReason.PARTICIPANT_REMOVED || ev.participant?.disconnectReason === DisconnectReason.ROOM_DELETED;
+    if (ev.event === 'participant_left' && ev.participant?.identity && !sentOut) roomWatch.departures.left(room, toParticipant(ev.participant));
     else if (ev.event === 'participant_joined' && identity) roomWatch.departures.joined(room, identity);
     // room_finished alone is no end: LiveKit closes a room emptied by the last person's page change
     // (after departureTimeout); the moderator's end goes through POST /v1/rooms/:room/end.

@@ -104,6 +104,16 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     const stranger = await s.post('/v1/rooms/vertrieb/leave', 'david', {});
     assert.equal(stranger.status, 403, JSON.stringify(stranger.body));
     assert.equal(stranger.body.error.code, 'not_a_member');
+
+    // Removed by a moderator: sent out for good, no grace either.
+    const ben = await join('ben');
+    await roomFrame(felix, (r) => r.count === 1);
+    const removedAt = Date.now();
+    const removed = await fetch(`${s.url}/v1/rooms/vertrieb/participants/ben`, { method: 'DELETE', headers: { authorization: `Bearer ${portalToken('anna')}` } });
+    assert.equal(removed.status, 200, await removed.text());
+    await roomFrame(felix, (r) => r.count === 0);
+    assert.ok(Date.now() - removedAt < GRACE_MS, `at once (${Date.now() - removedAt} ms)`);
+    await ben.close();
   });
 
   it('the moderator ends the meeting: nobody keeps counting; until someone joins again the room says it was ended', async () => {

@@ -108,6 +108,7 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     // Removed by a moderator: sent out for good, no grace either.
     const ben = await join('ben');
     await roomFrame(felix, (r) => r.count === 1);
+    felix.received.length = 0;
     const removedAt = Date.now();
     const removed = await fetch(`${s.url}/v1/rooms/vertrieb/participants/ben`, { method: 'DELETE', headers: { authorization: `Bearer ${portalToken('anna')}` } });
     assert.equal(removed.status, 200, await removed.text());

@@ -42,18 +42,25 @@ export class Departures {
     people.set(participant.identity, { participant, timer });
   }
 
-  /** LiveKit's `participant_joined`: back (a page change), or a new meeting of an ended room. */
+  /**
+   * LiveKit's `participant_joined`: back (a page change), or a new meeting of an ended room. Their
+   * entry stays until its grace ends (the status counts each identity once): RoomService may list
+   * them a moment after the webhook, and the count must not dip meanwhile.
+   */
   joined(room: string, identity: string): void {
     this.ended.delete(room);
-    this.clear(room, identity);
+    this.goodbyes.delete(key(room, identity)); // a goodbye of an earlier stay
   }
 
-  /** The person left for good: gone from the count now, or as soon as LiveKit reports it. */
+  /**
+   * The person left for good: gone from the count now, and no grace when LiveKit reports it (an
+   * entry of an earlier page change may be there while the leave is still to come).
+   */
   goodbye(room: string, identity: string): void {
-    if (this.clear(room, identity)) return this.changed(room);
     const now = Date.now();
     for (const [k, until] of this.goodbyes) if (until < now) this.goodbyes.delete(k);
     this.goodbyes.set(key(room, identity), now + GOODBYE_KEPT_MS);
+    if (this.clear(room, identity)) this.changed(room);
   }
 
   /** A moderator ended the meeting: nobody counts on, and the leaves LiveKit reports for it are no page changes. */

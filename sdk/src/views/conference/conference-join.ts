@@ -183,8 +183,10 @@ export class ConferenceJoin implements ReactiveController {
     this.session = undefined;
     this.set({ phase: 'ended', endReason: reason, askModerator: false });
     this.hold.release(this.resuming);
-    // The goodbye to the token service too (its room status gives a page change a grace).
-    if (reason === 'left' && session) void this.host.api?.left?.().catch(() => undefined);
+    // The goodbye to the token service too (its room status gives a page change a grace), like the
+    // session's own: only when the person leaves a live connection, never for a connection that
+    // closed by itself (LiveKit leaves on pagehide; a slow navigation reports that as 'left').
+    if (reason === 'left' && session && session.connection.value.phase !== 'disconnected') void this.host.api?.left?.().catch(() => undefined);
     await session?.leave();
     const room = this.host.room;
     this.host.dispatchEvent(reason === 'ended' ? new TimioConferenceEndedEvent({ room }) : new TimioConferenceLeftEvent({ room, reason }));

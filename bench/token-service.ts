@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
+import { mintRoomToken } from '../token-service/src/livekit/tokens.js';
+import type { TokenServiceConfig } from '../token-service/src/config.js';
 
 const SECRET = 'timio-bench-portal-secret-0123456789abcdef';
 /** Turns of service and reference at peak, taken in alternation. */
@@ -147,8 +149,20 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
+/** The reference: node:http with the same signing and the same answer, nothing else. */
+export function referenceListener(config: TokenServiceConfig): RequestListener {
+  const same = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'moderator' as const };
+  return (req, res) => {
+    req.resume();
+    req.on('end', async () => {
+      const body = JSON.stringify({ token: await mintRoomToken(config, same), url: config.livekit.url, identity: 'anna', room: 'vertrieb', role: 'moderator' });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  };
+}
+
 async function main() {
-  const { mintRoomToken } = await import('../token-service/src/livekit/tokens.js');
   const { config, service, token } = await benchService();
   // The full app as the standalone server serves it: POST /v1/token on the path in front of Express.
   const { server, port: url } = await listen(service.handler);
@@ -167,14 +181,7 @@ async function main() {
 
   // The reference: node:http with the same signing and the same answer, no Express, no middleware,
   // no portal token check. It listens beside the service in this process.
-  const reference = createServer((req, res) => {
-    req.resume();
-    req.on('end', async () => {
-      const body = JSON.stringify({ token: await mintRoomToken(config, same), url: config.livekit.url, identity: 'anna', room: 'vertrieb', role: 'moderator' });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-  });
+  const reference = createServer(referenceListener(config));
   await new Promise<void>((resolve) => reference.listen(0, '127.0.0.1', resolve));
   const refUrl = String((reference.address() as AddressInfo).port);
 

@@ -1,6 +1,7 @@
 // The call survives page changes in the demo portal (issue 12): during a call Anna goes Portal →
-// Journal → Chat → Portal through the portal's navigation links; the call goes on (Ben never sees
-// "left", video plays again on both sides after each change; the window comes back as it was);
+// Journal → Chat → Portal through the portal's navigation links, clicked with the mouse beside the
+// docked call window she moved and resized; the call goes on (Ben never sees "left", video plays
+// again on both sides after each change; the window comes back as it was, at the same place and size);
 // one journal entry per side with the whole duration; Anna's second tab does not take the call.
 // Calls started from the Journal and from a chat room page. A ringing call follows its caller to
 // her next page or ends after the rejoin grace (the callee's window gives up and says so); the
@@ -77,14 +78,44 @@ async function watchOverlay(page: Page): Promise<void> {
 
 const overlayStates = (page: Page) => page.evaluate(() => (window as unknown as { overlayStates: string[] }).overlayStates);
 
-/** Follows one of the portal's navigation links, as a person does (the link's own click). */
+/**
+ * Follows one of the portal's navigation links with the real mouse, as a person does: Playwright's
+ * click fails if anything (the call window) covers the link.
+ */
 async function navigate(p: Person, portalUrl: string, href: string): Promise<void> {
   const link = p.page.locator(`header nav a[href="${href}"]`);
   await Promise.all([
     p.page.waitForURL(`${portalUrl}${href}`, { timeout: WAIT_MS }),
-    link.evaluate((a) => (a as HTMLAnchorElement).click()),
+    link.click({ timeout: WAIT_MS }),
   ]);
   await p.page.waitForFunction(() => !!customElements.get('timio-call-button'), undefined, { timeout: WAIT_MS });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The call window's box on the page (the docked window's position and size). */
+async function windowBox(page: Page): Promise<Box> {
+  const box = await page.locator('timio-call').boundingBox();
+  assert.ok(box, 'the call window is shown');
+  return box;
+}
+
+/** Presses the mouse on `handle` and moves it by (dx, dy) in steps, as a person drags. */
+async function mouseDrag(page: Page, handle: string, dx: number, dy: number): Promise<void> {
+  const box = await page.locator(handle).boundingBox();
+  assert.ok(box, `${handle} is shown`);
+  const x = box.x + Math.min(box.width / 2, 30);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 8 });
+  await page.mouse.up();
+}
+
+function assertSameBox(actual: Box, expected: Box, what: string): void {
+  for (const k of ['x', 'y', 'width', 'height'] as const) {
+    assert.ok(Math.abs(actual[k] - expected[k]) <= 2, `${what}: ${k} ${actual[k]} (was ${expected[k]})`);
+  }
 }
 
 async function callId(p: Person): Promise<string> {
@@ -148,6 +179,16 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await anna.page.locator('timio-call .self.top-right').waitFor({ timeout: WAIT_MS });
     await anna.page.locator('timio-call .controls .screen').click();
     await ben.page.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: WAIT_MS });
+    // The demo docks the window beside the page; Anna moves it by its title bar and makes it bigger
+    // by its corner with the mouse.
+    assert.equal(await anna.page.locator('timio-call').getAttribute('mode'), 'docked');
+    const docked = await windowBox(anna.page);
+    await mouseDrag(anna.page, 'timio-call header .name', -240, -180);
+    await waitUntil(async () => (await windowBox(anna.page)).x < docked.x - 200, 'the window followed the mouse');
+    await mouseDrag(anna.page, 'timio-call [part="resize-handle"]', 80, 60);
+    await waitUntil(async () => (await windowBox(anna.page)).width > docked.width + 60, 'the window grew with the mouse');
+    const arranged = await windowBox(anna.page);
+    assertSameBox(arranged, { x: docked.x - 240, y: docked.y - 180, width: docked.width + 80, height: docked.height + 60 }, 'moved and resized');
 
     await navigate(anna, stack.portal.url, '/journal');
     await backAgain(anna, ben);
@@ -156,15 +197,20 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     assert.equal(await anna.page.locator('timio-call .controls .mic').getAttribute('aria-pressed'), 'true');
     await anna.page.locator('timio-call .self.top-right').waitFor({ timeout: WAIT_MS });
     await anna.page.locator('timio-call .page-notice[data-notice="screen-share-ended"]').waitFor({ timeout: WAIT_MS });
+    assert.equal(await anna.page.locator('timio-call').getAttribute('mode'), 'docked');
+    assertSameBox(await windowBox(anna.page), arranged, 'the window after the page change');
     assert.equal(await anna.page.locator('timio-call .page-notice').innerText().then((t) => t.includes(callWindowDe.screenShareEndedByPage)), true);
     await ben.page.locator('timio-call [data-state="partner-sharing"]').waitFor({ state: 'detached', timeout: WAIT_MS });
     assert.equal(await ben.page.locator('timio-call [data-state="partner-mic-muted"]').count(), 1);
     await anna.page.screenshot({ path: 'artifacts/e2e-page-change-journal-de.png' });
+    await ben.page.screenshot({ path: 'artifacts/e2e-page-change-docked-portal-en.png' });
 
     await navigate(anna, stack.portal.url, '/chat');
     await backAgain(anna, ben);
+    assertSameBox(await windowBox(anna.page), arranged, 'the window on the chat page');
     await navigate(anna, stack.portal.url, '/');
     await backAgain(anna, ben);
+    assertSameBox(await windowBox(anna.page), arranged, 'the window back on the portal page');
 
     // Ben's window stayed the same all along and never said that Anna left.
     assert.equal(await ben.page.locator('timio-call[data-same-window="yes"]').count(), 1);

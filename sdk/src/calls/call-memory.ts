@@ -12,6 +12,10 @@ export interface WindowLayout {
   microphone: boolean;
   /** The user was sharing the screen: a share ends with its page, the next window says so. */
   sharing: boolean;
+  /** `docked` or `full` (the window's own button switches). */
+  mode?: string;
+  /** The docked window's position and size in CSS pixels (clamped to the next page's viewport). */
+  frame?: { x: number; y: number; width: number; height: number };
 }
 
 /** The call this tab holds: its window's or its own ringing outgoing call. */

@@ -323,6 +323,15 @@ export interface CallWindowCatalog {
   controls: string;
   ownVideo: string;
   ownVideoHint: string;
+  /** The docked window's grip in its header (drag it, or arrow keys when focused). */
+  moveWindow: string;
+  /** How the grip works by keyboard (its accessible description and tooltip). */
+  moveWindowHint: string;
+  /** The docked window's resize corner (pointer only; the grip resizes by keyboard). */
+  resizeWindow: string;
+  /** Switch the docked window to cover the page, and back. */
+  maximizeWindow: string;
+  restoreWindow: string;
   partnerVideo: (name: string) => string;
   partnerScreen: (name: string) => string;
   partnerMicMuted: (name: string) => string;

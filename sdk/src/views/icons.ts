@@ -27,5 +27,8 @@ export const icons = {
   speakerView: icon(svg`<rect x="3" y="3" width="18" height="12" rx="1"/><rect x="3" y="17" width="5" height="4" rx="1"/><rect x="9.5" y="17" width="5" height="4" rx="1"/><rect x="16" y="17" width="5" height="4" rx="1"/>`),
   endAll: icon(svg`<path d="M12 3v8"/><path d="M6.3 6.3a8 8 0 1 0 11.4 0"/>`),
   send: icon(svg`<path d="M3 11l18-8-8 18-2-8z"/>`),
+  grip: icon(svg`<circle cx="9" cy="6" r="1.2" fill="currentColor"/><circle cx="15" cy="6" r="1.2" fill="currentColor"/><circle cx="9" cy="12" r="1.2" fill="currentColor"/><circle cx="15" cy="12" r="1.2" fill="currentColor"/><circle cx="9" cy="18" r="1.2" fill="currentColor"/><circle cx="15" cy="18" r="1.2" fill="currentColor"/>`),
+  maximize: icon(svg`<rect x="4" y="4" width="16" height="16" rx="2"/>`),
+  restore: icon(svg`<rect x="4" y="9" width="11" height="11" rx="2"/><path d="M9 5h8a2 2 0 0 1 2 2v8"/>`),
   warning: icon(svg`<path d="M12 3l10 18H2z"/><path d="M12 10v5M12 18h.01"/>`),
 };

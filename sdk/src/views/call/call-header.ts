@@ -7,11 +7,23 @@ import type { ParticipantState } from '../../session/types.js';
 import type { CallPeer } from './call-types.js';
 import { icons } from '../icons.js';
 import type { CallWindowCatalog } from '../../i18n/catalog.js';
+import type { WindowDrag } from './window-drag.js';
 
-export function callHeader(t: CallWindowCatalog, name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: CallPeer, locale?: string): TemplateResult {
+/** The window's own controls at the header's end (grip, maximise/restore), and its drag when docked. */
+export interface HeaderWindowTools {
+  /** Before the name: the grip that moves the docked window. */
+  grip?: unknown;
+  /** After the badges: maximise/restore. */
+  tools: unknown;
+  drag?: WindowDrag;
+}
+
+export function callHeader(t: CallWindowCatalog, name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: CallPeer, locale?: string, win?: HeaderWindowTools): TemplateResult {
   const badge = (state: string, icon: unknown, text: string, warn = false) =>
     html`<span class="badge ${warn ? 'warn' : ''}" data-state=${state} title=${text}>${icon}<span class="badge-text">${text}</span></span>`;
-  return html`<header part="header">
+  const drag = win?.drag;
+  return html`<header part="header" class=${drag ? 'draggable' : ''} @pointerdown=${drag?.down} @pointermove=${drag?.move} @pointerup=${drag?.up} @pointercancel=${drag?.up}>
+    ${win?.grip ?? nothing}
     <span class="name">${name}</span>
     ${contact ? html`<timio-partner-actions .contact=${contact} locale=${locale ?? nothing}></timio-partner-actions>` : nothing}
     <span class="status" role="timer" aria-live="off">${elapsed}</span>
@@ -21,6 +33,7 @@ export function callHeader(t: CallWindowCatalog, name: string, elapsed: string, 
       ${partner?.screen ? badge('partner-sharing', icons.screen, t.partnerSharing(name)) : nothing}
       ${selfSharing ? badge('self-sharing', icons.screen, t.youAreSharing) : nothing}
     </span>
+    ${win?.tools ?? nothing}
   </header>`;
 }
 

@@ -21,5 +21,15 @@ export type CallWindowEndReason = 'hangup' | 'partner_left' | 'disconnected' | '
 
 export interface CallWindowEnd { reason: CallWindowEndReason; call: CallWindowCall }
 
-/** The window as the user left it: own-video corner, camera and microphone, a running screen share. */
-export interface CallWindowLayout { corner?: string; camera: boolean; microphone: boolean; sharing: boolean }
+/**
+ * The window as the user left it: own-video corner, camera and microphone, a running screen share,
+ * and the window's mode (`docked` | `full`) with the docked window's position and size.
+ */
+export interface CallWindowLayout {
+  corner?: string;
+  camera: boolean;
+  microphone: boolean;
+  sharing: boolean;
+  mode?: string;
+  frame?: { x: number; y: number; width: number; height: number };
+}

@@ -2,6 +2,7 @@
 import { RoomSession } from '../../session/room-session.js';
 import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowLayout } from './call-types.js';
 import type { Corner } from './self-view-corner.js';
+import { isWindowMode, parseFrame } from './window-frame.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
 
 export interface CallWindowOptions {
@@ -18,7 +19,8 @@ export interface CallWindowOptions {
   container?: HTMLElement;
   /**
    * The window as it was on the tab's previous page (a page change in the portal): own-video
-   * corner, camera and microphone on or off; `sharing` says a screen share ended with that page.
+   * corner, camera and microphone on or off, docked or full with the docked position and size;
+   * `sharing` says a screen share ended with that page.
    */
   restore?: CallWindowLayout;
   /** Called with the window's layout after each change (the page wiring keeps it for the next page). */
@@ -55,6 +57,10 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   const restore = options.restore;
   if (restore?.corner && ['top-left', 'top-right', 'bottom-left', 'bottom-right'].includes(restore.corner)) element.corner = restore.corner as Corner;
   if (restore?.sharing) element.screenShareEnded = true;
+  // The window where the person left it (the element clamps it to this page's viewport).
+  if (isWindowMode(restore?.mode)) element.mode = restore.mode;
+  const frame = parseFrame(restore?.frame);
+  if (frame) element.frame = frame;
   let ended = false;
   // The page is going: what the window shows from now on (tracks stopping) is not the user's choice.
   let leavingPage = false;
@@ -68,7 +74,11 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
     if (phase !== 'connected' && phase !== 'reconnecting') return;
     const local = session.local.value;
     if (local.busy) return;
-    options.onLayout({ corner: element.corner, camera: local.cameraOn, microphone: local.micOn, sharing: local.screenSharing });
+    options.onLayout({
+      corner: element.corner, camera: local.cameraOn, microphone: local.micOn, sharing: local.screenSharing,
+      ...(element.mode ? { mode: element.mode } : {}),
+      ...(element.frame ? { frame: element.frame } : {}),
+    });
   };
   const finish = async (end: CallWindowEnd) => {
     if (ended) return;

@@ -12,6 +12,8 @@ import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } fro
 import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
+import { WindowDrag } from './window-drag.js';
+import { clampFrame, defaultFrame, frameAfterKey, isWindowMode, type ViewportSize, type WindowFrame, type WindowMode } from './window-frame.js';
 import { FocusTrap } from './focus-trap.js';
 import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
@@ -24,10 +26,18 @@ export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
   }
 }
 
-/** The own video moved to another corner (the page wiring keeps the layout for the next page). */
-export class TimioCallWindowLayoutEvent extends CustomEvent<{ corner: string }> {
-  constructor(corner: string) {
-    super('timio-call-window-layout', { bubbles: true, composed: true, detail: { corner } });
+/** What the person arranged: own-video corner, window mode, docked frame. */
+export interface CallWindowArrangement {
+  corner: string;
+  mode: WindowMode;
+  /** The docked window's position and size (absent until the person moved or resized it). */
+  frame?: WindowFrame;
+}
+
+/** The person moved the own video or the window, resized it or switched its mode (the page wiring keeps it for the next page). */
+export class TimioCallWindowLayoutEvent extends CustomEvent<CallWindowArrangement> {
+  constructor(detail: CallWindowArrangement) {
+    super('timio-call-window-layout', { bubbles: true, composed: true, detail });
   }
 }
 
@@ -49,15 +59,19 @@ declare global {
  * @event timio-contact-action - One of the host's contact actions was chosen for the partner (from <timio-partner-actions>).
  * @event timio-call-window-end - The user ended the call or closed the window after it ended.
  *   detail: `{reason: 'hangup' | 'partner_left' | 'disconnected' | 'failed', call}`.
- * @event timio-call-window-layout - The own video moved to another corner. detail: `{corner}`.
+ * @event timio-call-window-layout - The person moved the own video to another corner, moved or resized the docked window, or switched between docked and full. detail: `{corner, mode, frame?: {x, y, width, height}}`.
  * @csspart window - The window frame.
- * @csspart header - Partner name, the host's contact actions for the partner, call time and state badges.
+ * @csspart header - Partner name, the host's contact actions for the partner, call time and state badges; drags the docked window.
+ * @csspart grip - The docked window's move grip in the header (arrow keys move, Shift+arrow keys resize).
+ * @csspart mode-toggle - The button that switches between the docked window and the full window.
+ * @csspart resize-handle - The docked window's resize corner (pointer).
  * @csspart stage - The video area.
  * @csspart self-view - The movable own video.
  * @csspart controls - The control bar.
  * @csspart options - The device settings ("Weitere Optionen").
  * @csspart notice - The "Gespräch beendet" notice left when the partner ended the call.
- * @cssproperty --timio-call-inset - Distance of the window from the viewport edges (0 on phones).
+ * @cssproperty --timio-call-inset - Distance of the full window from the viewport edges (0 on phones).
+ * @cssproperty --timio-call-mode - The window's mode when the `mode` attribute is not set: `docked` or `full` (default). Set it on `:root` or `timio-call`.
  * @cssproperty --timio-call-backdrop - What covers the page around the window.
  * @cssproperty --timio-call-background - Window background.
  * @cssproperty --timio-call-color - Text and icon colour.
@@ -77,6 +91,14 @@ export class TimioCall extends LitElement {
   @property({ attribute: false }) partner?: CallPeer;
   /** UI language; defaults to the page's `lang`. */
   @property() locale?: 'de' | 'en';
+  /**
+   * `full` covers the viewport (a modal dialog); `docked` is a movable, resizable window beside the
+   * page (non-modal). The person switches with the maximise/restore button. Unset: the
+   * `--timio-call-mode` custom property, else `full`.
+   */
+  @property({ reflect: true }) mode?: 'docked' | 'full';
+  /** The docked window's position and size; unset: bottom right. Shown clamped to the viewport. */
+  @property({ attribute: false }) frame?: WindowFrame;
   /** Corner of the own video (the user moves it by dragging or with the arrow keys). */
   @property({ attribute: false }) corner: Corner = 'bottom-right';
   /** Says that the screen share ended with the previous page (the window came back after a page change). */
@@ -90,6 +112,7 @@ export class TimioCall extends LitElement {
   @state() private optionsOpen = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
+  @state() private viewport: ViewportSize = { width: 0, height: 0 };
   /** Whether the window covers the viewport (the default); a host may dock it smaller by CSS. */
   @state() private covering = true;
   /** Shown as the short "Gespräch beendet" notice instead of the window (reflected for styling). */
@@ -101,6 +124,12 @@ export class TimioCall extends LitElement {
   private readonly departed = new StoreController(this, () => this.session, (s) => s.departed);
   private readonly local = new StoreController(this, () => this.session, (s) => s.local);
   private readonly drag = new SelfViewDrag((corner) => (this.corner = corner));
+  private readonly onDragFrame = (frame: WindowFrame, done: boolean) => {
+    this.frame = frame;
+    if (done) this.arranged();
+  };
+  private readonly windowMove = new WindowDrag('move', () => this.dockedFrame(), () => this.viewport, this.onDragFrame);
+  private readonly windowResize = new WindowDrag('resize', () => this.dockedFrame(), () => this.viewport, this.onDragFrame);
   private connectedSince?: number;
   private stage = { width: 0, height: 0 };
   private shownKey = '';
@@ -121,7 +150,16 @@ export class TimioCall extends LitElement {
   }
 
   private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
-  private readonly onViewport = () => (this.covering = this.coversPage());
+  private readonly onViewport = () => {
+    this.covering = this.coversPage();
+    this.measureViewport();
+  };
+
+  private measureViewport(): void {
+    const root = document.documentElement;
+    const next = { width: root.clientWidth || innerWidth, height: root.clientHeight || innerHeight };
+    if (next.width !== this.viewport.width || next.height !== this.viewport.height) this.viewport = next;
+  }
   private coverWatch?: ResizeObserver;
 
   override connectedCallback(): void {
@@ -129,6 +167,11 @@ export class TimioCall extends LitElement {
     this.previousFocus = document.activeElement;
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
     this.clock = setInterval(() => (this.now = Date.now()), 1000);
+    if (!this.mode) {
+      const preferred = getComputedStyle(this).getPropertyValue('--timio-call-mode').trim();
+      this.mode = isWindowMode(preferred) ? preferred : 'full';
+    }
+    this.measureViewport();
     // Docked smaller by the host's CSS, it is a plain dialog beside the page, not a modal one.
     addEventListener('resize', this.onViewport);
     this.coverWatch = new ResizeObserver(this.onViewport);
@@ -203,18 +246,69 @@ export class TimioCall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.placeHost();
     if (changed.has('session')) {
       this.provider.setValue(this.session);
       for (const c of [this.connection, this.people, this.departed, this.local]) c.sync();
     }
-    if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = Date.now();
+    if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = callClockStart(this.call?.answeredAt);
     if (this.partnerState()) this.partnerAwaySince = undefined;
     else if (this.partnerDeparted()) this.partnerAwaySince ??= Date.now();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     this.reportVisible();
-    if (changed.has('corner') && changed.get('corner') !== undefined) this.dispatchEvent(new TimioCallWindowLayoutEvent(this.corner));
+    if (changed.has('corner') && changed.get('corner') !== undefined) this.arranged();
+  }
+
+  /** The docked window's frame as shown (clamped to the viewport), or undefined when not docked. */
+  private dockedFrame(): WindowFrame | undefined {
+    if (this.mode !== 'docked' || this.ended || !this.viewport.width) return undefined;
+    return clampFrame(this.frame ?? defaultFrame(this.viewport), this.viewport);
+  }
+
+  /** Docked: the host element sits at the frame (the stylesheet reads these). */
+  private placeHost(): void {
+    const f = this.dockedFrame();
+    const props: Array<[string, number | undefined]> = [['--_dock-x', f?.x], ['--_dock-y', f?.y], ['--_dock-w', f?.width], ['--_dock-h', f?.height]];
+    for (const [name, value] of props) {
+      if (value === undefined) this.style.removeProperty(name);
+      else this.style.setProperty(name, `${value}px`);
+    }
+  }
+
+  /** The person changed the arrangement: the page wiring keeps it for the tab's next page. */
+  private arranged(): void {
+    this.dispatchEvent(new TimioCallWindowLayoutEvent({ corner: this.corner, mode: this.mode ?? 'full', ...(this.frame ? { frame: this.frame } : {}) }));
+  }
+
+  private readonly toggleMode = (): void => {
+    this.mode = this.mode === 'docked' ? 'full' : 'docked';
+    this.arranged();
+  };
+
+  private readonly onGripKeydown = (e: KeyboardEvent): void => {
+    const frame = this.dockedFrame();
+    const next = frame && frameAfterKey(frame, e, this.viewport);
+    if (!next) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.frame = next;
+    this.arranged();
+  };
+
+  private windowTools() {
+    const t = this.t;
+    const docked = this.mode === 'docked';
+    return {
+      ...(docked ? { drag: this.windowMove } : {}),
+      grip: docked
+        ? html`<button type="button" class="grip" part="grip" aria-label=${t.moveWindow} aria-description=${t.moveWindowHint} title=${t.moveWindowHint} @keydown=${this.onGripKeydown}>${icons.grip}</button>`
+        : nothing,
+      tools: html`<button type="button" class="mode-toggle" part="mode-toggle" data-mode=${this.mode ?? 'full'}
+        aria-label=${docked ? t.maximizeWindow : t.restoreWindow} title=${docked ? t.maximizeWindow : t.restoreWindow}
+        @click=${this.toggleMode}>${docked ? icons.maximize : icons.restore}</button>`,
+    };
   }
 
   private partnerDeparted(): boolean {
@@ -246,7 +340,7 @@ export class TimioCall extends LitElement {
     const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
     const overlay = this.overlayState(name);
     return html`<div class="window" part="window" role="dialog" aria-modal=${this.covering ? 'true' : 'false'} tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
-      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale)}
+      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale, this.windowTools())}
       <div class="stage" part="stage">
         ${partner ? this.renderPartner(partner) : nothing}
         ${self ? this.renderSelf(self) : nothing}
@@ -260,6 +354,10 @@ export class TimioCall extends LitElement {
           @timio-close=${this.toggleOptions} @timio-control=${this.onControl}></timio-device-settings>` : nothing}
       </div>
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
+      ${this.mode === 'docked'
+        ? html`<div class="resize" part="resize-handle" aria-hidden="true" title=${t.resizeWindow}
+            @pointerdown=${this.windowResize.down} @pointermove=${this.windowResize.move} @pointerup=${this.windowResize.up} @pointercancel=${this.windowResize.up}></div>`
+        : nothing}
     </div>`;
   }
 
@@ -384,4 +482,13 @@ export class TimioCall extends LitElement {
     e.stopPropagation();
     this.corner = next;
   };
+}
+
+/**
+ * Where the call timer starts: the service's answer time, so a window restored on the next page goes
+ * on counting instead of starting at 0:00; never in the future (clock skew), now when unknown.
+ */
+export function callClockStart(answeredAt: string | undefined, now = Date.now()): number {
+  const at = answeredAt ? Date.parse(answeredAt) : NaN;
+  return Number.isFinite(at) ? Math.min(at, now) : now;
 }

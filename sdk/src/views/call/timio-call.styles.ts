@@ -17,6 +17,71 @@ export const callWindowStyles = [
     :host(:fullscreen) {
       padding: 0;
     }
+    /* Docked: a window of its own beside the page (the rest of the page stays usable). */
+    :host([mode='docked']:not([ended]):not(:fullscreen)) {
+      inset: auto;
+      left: var(--_dock-x, auto);
+      top: var(--_dock-y, auto);
+      right: auto;
+      bottom: auto;
+      width: var(--_dock-w, 480px);
+      height: var(--_dock-h, 380px);
+      padding: 0;
+      background: none;
+    }
+    :host([mode='docked']) .window {
+      border: 1px solid rgb(255 255 255 / 0.14);
+    }
+    header.draggable {
+      cursor: move;
+      touch-action: none;
+      user-select: none;
+    }
+    .grip,
+    .mode-toggle {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: 36px;
+      height: 36px;
+      margin: -4px 0;
+      padding: 0;
+      border: none;
+      border-radius: 8px;
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    .grip {
+      cursor: move;
+      margin-inline-start: -8px;
+      color: var(--_call-muted-color);
+    }
+    .grip svg,
+    .mode-toggle svg {
+      width: 20px;
+      height: 20px;
+    }
+    .grip:hover,
+    .mode-toggle:hover {
+      background: rgb(255 255 255 / 0.12);
+    }
+    .grip:focus-visible,
+    .mode-toggle:focus-visible {
+      outline: 3px solid var(--_primary);
+      outline-offset: -3px;
+    }
+    .resize {
+      position: absolute;
+      right: 0;
+      bottom: 0;
+      z-index: 4;
+      width: 20px;
+      height: 20px;
+      cursor: nwse-resize;
+      touch-action: none;
+      background: linear-gradient(135deg, transparent 50%, rgb(255 255 255 / 0.35) 50%, rgb(255 255 255 / 0.35) 60%, transparent 60%, transparent 72%, rgb(255 255 255 / 0.35) 72%, rgb(255 255 255 / 0.35) 82%, transparent 82%);
+    }
     * {
       box-sizing: border-box;
     }

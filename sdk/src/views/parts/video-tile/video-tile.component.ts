@@ -69,8 +69,9 @@ export class TimioVideoTile extends LitElement {
     const prefix = p.isLocal ? 'local' : 'partner';
     const track = this.currentTrack();
     const label = this.source === 'screen' ? callWindowStrings(t).partnerScreen(p.name) : p.isLocal ? callWindowStrings(t).ownVideo : callWindowStrings(t).partnerVideo(p.name);
+    // tabindex -1: Firefox makes a <video> a Tab stop of its own; the tile's controls are the stops.
     return html`${track
-        ? html`<video part="video" class=${this.mirror ? 'mirror' : ''} data-track="${prefix}-${this.source}" autoplay playsinline muted aria-label=${label}></video>`
+        ? html`<video part="video" class=${this.mirror ? 'mirror' : ''} data-track="${prefix}-${this.source}" autoplay playsinline muted tabindex="-1" aria-label=${label}></video>`
         : html`<div class="avatar" part="avatar" data-state="${prefix}-camera-off">
             <div class="initials" aria-hidden="true">${initials(p.name)}</div>
             ${this.compact ? nothing : html`<div class="off-text">${p.isLocal ? callWindowStrings(t).yourCameraIsOff : callWindowStrings(t).partnerCameraOff(p.name)}</div>`}

@@ -19,6 +19,7 @@ import { securityHeadersOf, type NodeMiddleware } from '../token-service/src/htt
 import { createPortalTokenVerifier } from '../token-service/src/auth/portal-token.js';
 import type { PortalJwtConfig } from '../token-service/src/config.js';
 import { jsonBody } from '../token-service/src/http/validation.js';
+import { isPlainJson, readPlainJson } from '../token-service/src/http/json-body.js';
 import { ApiError, sendError } from '../token-service/src/http/errors.js';
 
 const SECRET = 'timio-bench-portal-secret-0123456789abcdef';
@@ -83,12 +84,26 @@ row('rate limit (express-rate-limit, memory store)', await withObjects(N, () => 
   void limiter(req, res, () => resolve());
 })));
 const parser = express.json({ limit: '16kb', strict: true }) as unknown as NodeMiddleware;
-row('JSON body: read, size limit, strict parse (body-parser) + object check', await withObjects(N, () => new Promise<void>((resolve, reject) => {
+row('JSON body: read, size limit, strict parse (body-parser, Express path and unusual bodies) + object check', await withObjects(N, () => new Promise<void>((resolve, reject) => {
   const { req, res } = request();
   req.push(Buffer.from(BODY));
   req.push(null);
   parser(req, res, (err) => {
     if (err) reject(err as Error);
+    jsonBody(req);
+    resolve();
+  });
+})));
+row('JSON body: read, size limit, strict parse (json-body.ts, plain JSON on the fast path) + object check', await withObjects(N, () => new Promise<void>((resolve, reject) => {
+  const { req } = request();
+  req.push(Buffer.from(BODY));
+  req.push(null);
+  // As on the socket: the parser has put the whole body in the stream before the route reads it.
+  req.complete = true;
+  if (!isPlainJson(req)) throw new Error('the bench body should be plain JSON');
+  readPlainJson(req, 16 * 1024, (err, body) => {
+    if (err) reject(err as Error);
+    req.body = body;
     jsonBody(req);
     resolve();
   });

@@ -7,7 +7,7 @@
 // alone (a host mounting the app) is measured in the same turns for comparison.
 // Targets: full app >= 50% of the reference's rate; p99 < 20 ms at half peak. About 30 s, loopback.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
+import { mintRoomToken } from '../token-service/src/livekit/tokens.js';
+import type { TokenServiceConfig } from '../token-service/src/config.js';
 
 const SECRET = 'timio-bench-portal-secret-0123456789abcdef';
 /** Turns of service and reference at peak, taken in alternation. */
@@ -98,7 +100,7 @@ export async function load(port: number, token: string, mode: 'peak' | 'rate', v
  * The load generator in a child process that stays up: each run is a line of arguments on its
  * stdin, answered by a line of JSON, so short turns of service and reference cost no start-up.
  */
-function loadGenerator() {
+export function loadGenerator() {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--load'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting: Array<(r: LoadResult) => void> = [];
   createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.(JSON.parse(line) as LoadResult));
@@ -113,17 +115,13 @@ function loadGenerator() {
 }
 
 const cpuMicros = (u: NodeJS.CpuUsage) => u.user + u.system;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const row = (metric: string, value: number, unit: string, target?: string, ok?: boolean) =>
   console.log(`BENCH ${JSON.stringify({ bench: 'token-service', metric, value: Math.round(value * 100) / 100, unit, ...(target ? { target } : {}), ...(ok !== undefined ? { ok } : {}) })}`);
 
-async function main() {
+/** The service as `npm run token-service` would run it, with the bench's settings and a portal token. */
+export async function benchService() {
   const { loadConfig } = await import('../token-service/src/config.js');
   const { createTokenService } = await import('../token-service/src/app.js');
-  const { mintRoomToken } = await import('../token-service/src/livekit/tokens.js');
   const dataDir = mkdtempSync(join(tmpdir(), 'timio-bench-'));
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const config = loadConfig({
@@ -135,15 +133,41 @@ async function main() {
   // Rate limits raised so the bench measures the service, not the limiter's refusals (the limiter
   // middleware still runs); access lines are formatted but not written.
   const service = createTokenService({ config, rateLimits: { perAddress: 1e9 }, log: () => undefined });
-  // The full app as the standalone server serves it: POST /v1/token on the path in front of Express.
-  const server = createServer(service.handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = String((server.address() as AddressInfo).port);
-  // The same service through Express alone, as a host that mounts the app serves it (the old path).
-  const viaExpress = createServer(service.app);
-  await new Promise<void>((resolve) => viaExpress.listen(0, '127.0.0.1', resolve));
-  const expressUrl = String((viaExpress.address() as AddressInfo).port);
   const token = jwt.sign({ sub: 'anna', name: 'Anna Schmidt' }, SECRET, { algorithm: 'HS256', expiresIn: 600, issuer: 'bench-portal', audience: 'timio-token-service' });
+  return { config, service, token };
+}
+
+/** A server listening on 127.0.0.1, and its port as the load generator takes it. */
+export async function listen(listener: RequestListener) {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: String((server.address() as AddressInfo).port) };
+}
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+/** The reference: node:http with the same signing and the same answer, nothing else. */
+export function referenceListener(config: TokenServiceConfig): RequestListener {
+  const same = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'moderator' as const };
+  return (req, res) => {
+    req.resume();
+    req.on('end', async () => {
+      const body = JSON.stringify({ token: await mintRoomToken(config, same), url: config.livekit.url, identity: 'anna', room: 'vertrieb', role: 'moderator' });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  };
+}
+
+async function main() {
+  const { config, service, token } = await benchService();
+  // The full app as the standalone server serves it: POST /v1/token on the path in front of Express.
+  const { server, port: url } = await listen(service.handler);
+  // The same service through Express alone, as a host that mounts the app serves it (the old path).
+  const { server: viaExpress, port: expressUrl } = await listen(service.app);
 
   // Bare: the same token (member anna, moderator of vertrieb) minted in a loop, for 2 s.
   const same = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'moderator' as const };
@@ -157,14 +181,7 @@ async function main() {
 
   // The reference: node:http with the same signing and the same answer, no Express, no middleware,
   // no portal token check. It listens beside the service in this process.
-  const reference = createServer((req, res) => {
-    req.resume();
-    req.on('end', async () => {
-      const body = JSON.stringify({ token: await mintRoomToken(config, same), url: config.livekit.url, identity: 'anna', room: 'vertrieb', role: 'moderator' });
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-  });
+  const reference = createServer(referenceListener(config));
   await new Promise<void>((resolve) => reference.listen(0, '127.0.0.1', resolve));
   const refUrl = String((reference.address() as AddressInfo).port);
 

@@ -155,6 +155,9 @@ describe('a room conference survives page changes in the portal', { timeout: 900
       assert.ok(!seen.notices.includes(notice), `Ben never saw "${notice}" (saw: ${seen.notices.join(' | ')})`);
     }
     await conf(ben).locator('.present').filter({ hasText: '2 Personen anwesend' }).waitFor({ timeout: WAIT_MS });
+    // His room bar keeps counting her through the token service's grace. Not asserted yet: in about
+    // one run of three, one of the four changes still dips to 1 (cause not found; the log says).
+    assert.ok(seen.bar.includes('Besprechung läuft · 2 Personen'), `Ben's room bar: ${seen.bar.join(' → ')}`);
   });
 
   it('the meeting\'s chat history is still in Anna\'s chat panel', async () => {
@@ -189,6 +192,9 @@ describe('a room conference survives page changes in the portal', { timeout: 900
     const after = seen.annaTile.slice(before);
     assert.ok(!after.includes('reconnecting'), `no "reconnecting" for a real leave: ${after.join(' → ')}`);
     assert.ok(seen.notices.includes(conferenceDe.left('Anna Schmidt')), `Ben saw "left" (saw: ${seen.notices.join(' | ')})`);
+    // Her goodbye reached the token service too: the room bar drops her without the grace.
+    await ben.page.locator('timio-room-bar .state [role="status"]').filter({ hasText: 'Besprechung läuft · 1 Person' }).waitFor({ timeout: WAIT_MS });
+    console.log(`Ben's room bar showed 1 person ${Date.now() - started} ms after her view ended`);
     assert.equal(await anna.page.evaluate(() => sessionStorage.getItem('timio:tab-conference')), null, 'the tab holds no conference any more');
   });
 });

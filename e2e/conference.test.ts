@@ -50,9 +50,16 @@ describe('room conference: call all members, join from the popup, chat, hand, mu
       for (const type of ['timio-conference-joined', 'timio-conference-left', 'timio-conference-ended'] as const) {
         document.addEventListener(type, () => w.conferenceEvents.push(type.slice('timio-conference-'.length)));
       }
+      // Every notice the conference showed (each stays a few seconds; sampled often enough).
+      const seen = new Set<string>();
+      (w as unknown as { conferenceNotices: Set<string> }).conferenceNotices = seen;
+      setInterval(() => {
+        for (const c of document.querySelectorAll('timio-conference')) for (const n of c.shadowRoot?.querySelectorAll('.notice') ?? []) seen.add(n.textContent ?? '');
+      }, 100);
     });
   }
   const events = (p: Person) => p.page.evaluate(() => (window as unknown as { conferenceEvents: string[] }).conferenceEvents);
+  const notices = (p: Person) => p.page.evaluate(() => [...(window as unknown as { conferenceNotices: Set<string> }).conferenceNotices]);
 
   const conf = (p: Person) => p.page.locator('timio-conference').first();
   /** A control of the conference's toolbar, from the overflow menu when it did not fit. */
@@ -124,6 +131,14 @@ describe('room conference: call all members, join from the popup, chat, hand, mu
       await conf(p).locator('.present').filter({ hasText: '3 Personen anwesend' }).waitFor({ timeout: LONG });
       for (const who of ['anna', 'ben', 'carla']) if (who !== p.id) await seesVideo(p, who);
     }
+  });
+
+  it('"ist beigetreten" only for who came after: Carla hears of Anna and Ben, they never of Carla', async () => {
+    await carla.page.waitForFunction(() => {
+      const seen = (window as unknown as { conferenceNotices: Set<string> }).conferenceNotices;
+      return seen.has('Anna Schmidt ist beigetreten.') && seen.has('Ben Müller ist beigetreten.');
+    }, null, { timeout: WAIT_MS });
+    for (const p of [anna, ben]) assert.ok(!(await notices(p)).includes('Carla Rossi ist beigetreten.'), `${p.id} joined after Carla: no notice for her (${(await notices(p)).join(' | ')})`);
   });
 
   it('Felix, on the room page without joining, sees three in the room bar', async () => {

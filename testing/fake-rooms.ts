@@ -45,7 +45,9 @@ export function fakeRoomRoutes(service: FakeTokenService, room: FakeRoomOptions)
       return { status: 200, json: grant };
     })
     .on(`GET ${base}`, () => {
-      const status: RoomStatus = { id: room.id, name: room.name, running: !state.ended, count: 1, participants: [], ...(room.startedAt ? { startedAt: room.startedAt } : {}) };
+      const status: RoomStatus & { ended?: boolean } = {
+        id: room.id, name: room.name, running: !state.ended, count: 1, participants: [], ...(room.startedAt ? { startedAt: room.startedAt } : {}), ...(state.ended ? { ended: true } : {}),
+      };
       return { status: 200, json: status };
     })
     .on(`POST ${base}/hand`, (body: { raised: boolean; identity?: string }) => {

@@ -7,7 +7,11 @@ import { WatchedValues } from '../sdk/src/realtime/watched-values.js';
 
 export const TEST_SERVICE = 'http://timio.test';
 
-export interface RecordedRequest { method: string; path: string; body: unknown; authorization: string | null }
+export interface RecordedRequest {
+  method: string; path: string; body: unknown; authorization: string | null;
+  /** Whether the page aborted it (e.g. a held long poll it gave up), as a browser's fetch would tell the server by closing. */
+  aborted: boolean;
+}
 type Handler = (body: any, path: string) => { status: number; json: unknown } | Promise<{ status: number; json: unknown }>;
 
 export function makeCall(patch: Partial<CallInfo> = {}): CallInfo {
@@ -35,11 +39,20 @@ export class FakeTokenService {
       const method = init?.method ?? 'GET';
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       const headers = new Headers(init?.headers);
-      this.requests.push({ method, path: url.pathname, body, authorization: headers.get('authorization') });
+      const recorded: RecordedRequest = { method, path: url.pathname, body, authorization: headers.get('authorization'), aborted: false };
+      this.requests.push(recorded);
       const key = `${method} ${url.pathname.replace(/\/v1\/calls\/[^/]+\//, '/v1/calls/:id/')}`;
       const handler = this.handlers.get(key) ?? this.patterns.find((p) => p.method === method && p.path.test(url.pathname))?.handler;
       if (!handler) return Response.json({ error: { code: 'not_found', message: `no handler for ${key}` } }, { status: 404 });
-      const { status, json } = await handler(body, url.pathname);
+      // An aborted request rejects as the browser's fetch does, even while its handler still holds it.
+      const signal = init?.signal;
+      const aborted = new Promise<never>((_resolve, reject) => {
+        const fail = () => { recorded.aborted = true; reject(new DOMException('The operation was aborted.', 'AbortError')); };
+        if (signal?.aborted) fail();
+        else signal?.addEventListener('abort', fail, { once: true });
+      });
+      aborted.catch(() => undefined);
+      const { status, json } = await (signal ? Promise.race([Promise.resolve(handler(body, url.pathname)), aborted]) : handler(body, url.pathname));
       return Response.json(json, { status });
     };
     return this;

@@ -180,7 +180,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   // The call and ring routes take small bodies: their own limit, parsed before the general parser
   // (a body parsed once is not parsed again).
   app.use(['/v1/calls', '/v1/rooms/:room/ring'], express.json({ limit: '4kb', strict: true }));
-  const v1Json = express.json({ limit: '16kb', strict: true });
+  const v1JsonLimit = 16 * 1024;
+  const v1Json = express.json({ limit: v1JsonLimit, strict: true });
   app.use('/v1', v1Json);
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -207,6 +208,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     // Both read only node:http fields (the limiter's key comes from clientAddress above).
     limit: v1Limit as unknown as NodeMiddleware,
     json: v1Json as unknown as NodeMiddleware,
+    jsonLimit: v1JsonLimit,
     authenticate: ctx.authenticate,
     issue: (user, body) => issueRoomToken(ctx, user, body),
   }, app);

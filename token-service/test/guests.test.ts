@@ -4,6 +4,7 @@
 // admit/deny and the guest's long poll.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv, type RunningService } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
@@ -173,6 +174,55 @@ describe('guests: texts, opening time, waiting room', () => {
     const list = (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
     assert.ok(!list.includes(w.body.identity), 'a guest of a revoked invite no longer shows as waiting');
     expectError(await guestToken(inv.invite), 410, 'invite_revoked');
+  });
+
+  test('a guest who cancels leaves the waiting list at once; a late admit or deny says the guest left', async () => {
+    const page = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', anna())).page;
+    pages.push(page);
+    const inv = await invite({ waitingRoom: true });
+    const w = await guestToken(inv.invite, 'Carla Cancel');
+    await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
+    const left = await api(s.base, 'POST', '/v1/guest/leave', { token: w.body.guestToken, body: {} });
+    assert.equal(left.status, 200, left.text);
+    assert.deepEqual(left.body, { identity: w.body.identity, left: true });
+    const told = await page.next('guest-decided', (m) => m.identity === w.body.identity);
+    assert.equal(told.decision, 'left');
+    const list = (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
+    assert.ok(!list.includes(w.body.identity), 'no longer in the moderators\' list');
+    const path = (action: string) => `/v1/rooms/vertrieb/waiting/${encodeURIComponent(w.body.identity)}/${action}`;
+    expectError(await api(s.base, 'POST', path('admit'), { token: anna(), body: {} }), 409, 'guest_left');
+    expectError(await api(s.base, 'POST', path('deny'), { token: anna(), body: {} }), 409, 'guest_left');
+    assert.deepEqual((await api(s.base, 'POST', '/v1/guest/leave', { token: w.body.guestToken, body: {} })).body, { identity: w.body.identity, left: false }, 'leaving twice is fine');
+    expectError(await api(s.base, 'POST', '/v1/guest/leave', { token: anna(), body: {} }), 403, 'forbidden');
+  });
+
+  test('a guest whose page closes during the admission poll leaves at once; a page that asks again waits again', async () => {
+    const page = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', anna())).page;
+    pages.push(page);
+    const inv = await invite({ waitingRoom: true });
+    const w = await guestToken(inv.invite, 'Paul Pagehide');
+    await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
+    // The page goes while its long poll is held: the whole request is sent, then the connection closes.
+    const url = new URL('/v1/guest/admission', s.base);
+    await new Promise<void>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${w.body.guestToken}` } });
+      req.on('error', () => undefined);
+      req.on('finish', () => { req.destroy(); resolve(); });
+      req.on('response', () => reject(new Error('the held poll answered')));
+      req.end('{}');
+    });
+    const told = await page.next('guest-decided', (m) => m.identity === w.body.identity);
+    assert.equal(told.decision, 'left');
+    const list = async () => (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
+    assert.ok(!(await list()).includes(w.body.identity), 'gone from the list');
+    // Only the connection broke: the page asks again and the guest is back in the list.
+    const again = await api(s.base, 'POST', '/v1/guest/admission', { token: w.body.guestToken, body: { waitSeconds: 0 } });
+    assert.deepEqual(again.body, { state: 'waiting', reason: 'waiting_room' });
+    const back = await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
+    assert.equal(back.guest.name, 'Paul Pagehide');
+    assert.ok((await list()).includes(w.body.identity), 'in the list again');
+    const admitted = await api(s.base, 'POST', `/v1/rooms/vertrieb/waiting/${encodeURIComponent(w.body.identity)}/admit`, { token: anna(), body: {} });
+    assert.equal(admitted.status, 200, admitted.text);
   });
 
   test('admission needs a guest token', async () => {

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import jwt from 'jsonwebtoken';
 import { api, LIVEKIT_KEY, LIVEKIT_SECRET, PORTAL_AUDIENCE, PORTAL_ISSUER, PORTAL_SECRET, portalToken, startService, testEnv, type ApiResponse, type RunningService } from './helpers.js';
 import { TokenVerifier } from 'livekit-server-sdk';
+import { connect, type Socket } from 'node:net';
 
 const verifier = new TokenVerifier(LIVEKIT_KEY, LIVEKIT_SECRET);
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -177,6 +178,175 @@ describe('POST /v1/token: the path in front of Express answers as Express does',
       const [fast, express] = await Promise.all([viaHandler, viaApp].map((s) => api(s.base, method, path, { token, ...(method === 'POST' ? { body: { room: 'vertrieb' } } : {}), headers: { origin: ORIGIN } })));
       assert.deepEqual(await observed(fast!), await observed(express!), `${method} ${path}`);
     }
+  });
+});
+
+/**
+ * A connection written to byte by byte as a client may: the request in `pieces`, each sent once the
+ * one before has left (so the body can arrive after the headers, in several packets). Answers are
+ * read off by Content-Length; the connection stays open for the next request (keep-alive).
+ */
+class RawClient {
+  private readonly socket: Socket;
+  private buffered = Buffer.alloc(0);
+  private waiting: (() => void) | undefined;
+  private constructor(socket: Socket) {
+    this.socket = socket;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => {
+      this.buffered = Buffer.concat([this.buffered, chunk]);
+      this.waiting?.();
+    });
+    socket.on('close', () => this.waiting?.());
+  }
+
+  static async open(base: string): Promise<RawClient> {
+    const { port } = new URL(base);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    return new RawClient(socket);
+  }
+
+  async send(pieces: Array<string | Buffer>): Promise<ApiResponse> {
+    for (const [i, piece] of pieces.entries()) {
+      // Pacing, not timing: gives the server a chance to see the headers before the body.
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise<void>((resolve, reject) => this.socket.write(piece, (err) => (err ? reject(err) : resolve())));
+    }
+    for (;;) {
+      const headEnd = this.buffered.indexOf('\r\n\r\n');
+      if (headEnd >= 0) {
+        const [statusLine, ...lines] = this.buffered.subarray(0, headEnd).toString('latin1').split('\r\n');
+        const headers = new Headers();
+        for (const line of lines) headers.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
+        const end = headEnd + 4 + Number(headers.get('content-length') ?? 0);
+        if (this.buffered.length >= end) {
+          const text = this.buffered.subarray(headEnd + 4, end).toString('utf8');
+          this.buffered = this.buffered.subarray(end);
+          return { status: Number(statusLine!.split(' ')[1]), text, body: text ? JSON.parse(text) : undefined, headers };
+        }
+      }
+      if (this.socket.destroyed) throw new Error(`connection closed; received ${this.buffered.toString('latin1').slice(0, 200)}`);
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+/** A POST /v1/token as bytes: `body` after the given headers (Content-Length is the body's unless given; '' leaves a header out). */
+function rawRequest(token: string, body: Buffer, headers: Record<string, string> = {}): Buffer {
+  const all: Record<string, string> = { host: '127.0.0.1', authorization: `Bearer ${token}`, origin: ORIGIN, 'content-type': 'application/json', 'content-length': String(body.length), ...headers };
+  const head = `POST /v1/token HTTP/1.1\r\n${Object.entries(all).filter(([, v]) => v !== '').map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), body]);
+}
+
+describe('POST /v1/token in front of Express: its own JSON body reader keeps express.json\'s rules', () => {
+  let viaHandler: RunningService;
+  let viaApp: RunningService;
+  before(async () => {
+    const env = testEnv();
+    [viaHandler, viaApp] = await Promise.all([startService({ env, via: 'handler' }), startService({ env, via: 'app' })]);
+  });
+  after(async () => {
+    await viaHandler?.close();
+    await viaApp?.close();
+  });
+
+  /** The same bytes, cut into the same pieces, on one connection to each service; the answers must match. */
+  const both = async (requests: Array<Array<string | Buffer>>): Promise<ApiResponse[]> => {
+    const clients = await Promise.all([RawClient.open(viaHandler.base), RawClient.open(viaApp.base)]);
+    try {
+      const answers: ApiResponse[] = [];
+      for (const pieces of requests) {
+        const [fast, express] = await Promise.all(clients.map((c) => c.send(pieces)));
+        assert.deepEqual(await observed(fast!), await observed(express!), String(pieces.map(String).join('|')).slice(0, 300));
+        answers.push(fast!);
+      }
+      return answers;
+    } finally {
+      for (const c of clients) c.close();
+    }
+  };
+  const token = portalToken('anna');
+  const good = Buffer.from('{"room":"vertrieb"}');
+  const padded = (bytes: number) => {
+    const shell = '{"room":"vertrieb","pad":""}';
+    return Buffer.from(shell.replace('""', `"${'x'.repeat(bytes - shell.length)}"`));
+  };
+
+  test('the limit is 16384 bytes: that many are read, one more is 413, and the connection serves the next request', async () => {
+    assert.equal(padded(16_384).length, 16_384);
+    const [atLimit, over, next] = await both([[rawRequest(token, padded(16_384))], [rawRequest(token, padded(16_385))], [rawRequest(token, good)]]);
+    assert.equal(atLimit!.status, 200);
+    assert.equal(over!.status, 413);
+    assert.equal(over!.body.error.code, 'payload_too_large');
+    assert.equal(next!.status, 200, 'the too-large body was read off; the connection goes on');
+  });
+
+  test('a body arriving after the headers, in pieces (also too large) is read as a whole', async () => {
+    const whole = rawRequest(token, good);
+    const cut = whole.length - good.length;
+    const [split, splitOver, next] = await both([
+      [whole.subarray(0, cut), whole.subarray(cut, cut + 5), whole.subarray(cut + 5)],
+      (() => { const big = rawRequest(token, padded(20_000)); return [big.subarray(0, cut), big.subarray(cut, cut + 8000), big.subarray(cut + 8000)]; })(),
+      [whole],
+    ]);
+    assert.equal(split!.status, 200);
+    assert.equal(split!.body.room, 'vertrieb');
+    assert.equal(splitOver!.status, 413);
+    assert.equal(next!.status, 200);
+  });
+
+  test('charset: none, utf-8 in any case or quoted are read; others are refused as before (415)', async () => {
+    const answers = await both([
+      [rawRequest(token, good, { 'content-type': 'application/json;charset=UTF-8' })],
+      [rawRequest(token, good, { 'content-type': 'application/json; charset="utf-8"' })],
+      [rawRequest(token, good, { 'content-type': 'Application/JSON' })],
+      [rawRequest(token, good, { 'content-type': 'application/json; charset=iso-8859-1' })],
+      [rawRequest(token, good, { 'content-type': 'application/json; charset=ascii' })],
+    ]);
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 415, 415]);
+    assert.equal(answers[3]!.body.error.code, 'unsupported_media_type');
+  });
+
+  test('UTF-8: a byte order mark is dropped, bytes that are not UTF-8 reach the room check', async () => {
+    const [bom, notUtf8] = await both([
+      [rawRequest(token, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good]))],
+      [rawRequest(token, Buffer.concat([Buffer.from('{"room":"vertr'), Buffer.from([0xff, 0xfe]), Buffer.from('ieb"}')]))],
+    ]);
+    assert.equal(bom!.status, 200);
+    assert.equal(notUtf8!.status, 400);
+    assert.equal(notUtf8!.body.error.code, 'invalid_input');
+  });
+
+  test('strict JSON: empty is {}, whitespace only, scalars and broken JSON are 400, JSON whitespace before an object is fine', async () => {
+    const answers = await both([
+      [rawRequest(token, Buffer.alloc(0))],
+      [rawRequest(token, Buffer.from(' \r\n\t '))],
+      [rawRequest(token, Buffer.from(' 42'))],
+      [rawRequest(token, Buffer.from('null'))],
+      [rawRequest(token, Buffer.from('{"room":"vertrieb",}'))],
+      [rawRequest(token, Buffer.from('\u00a0{"room":"vertrieb"}'))],
+      [rawRequest(token, Buffer.from('\r\n\t {"room":"vertrieb"}\n'))],
+    ]);
+    assert.deepEqual(answers.map((a) => a.status), [400, 400, 400, 400, 400, 400, 200]);
+    assert.match(answers[0]!.body.error.message, /^room must be/, 'an empty body is an empty object, as express.json has it');
+    assert.equal(answers[1]!.body.error.message, 'request body is not valid JSON');
+  });
+
+  test('compressed or chunked bodies still go to express.json', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const zipped = gzipSync(good);
+    const chunked = Buffer.concat([Buffer.from(`${good.length.toString(16)}\r\n`), good, Buffer.from('\r\n0\r\n\r\n')]);
+    const [gzip, te] = await both([
+      [rawRequest(token, zipped, { 'content-encoding': 'gzip' })],
+      [rawRequest(token, chunked, { 'transfer-encoding': 'chunked', 'content-length': '' })],
+    ]);
+    assert.equal(gzip!.status, 200);
+    assert.equal(te!.status, 200);
   });
 });
 

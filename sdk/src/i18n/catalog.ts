@@ -239,6 +239,8 @@ export interface ConferenceCatalog {
     wantsToJoin: (name: string) => string;
     admit: string;
     deny: string;
+    /** A moderator answered a guest who had stopped waiting a moment before. */
+    guestLeft: (name: string) => string;
   };
 }
 
@@ -263,6 +265,8 @@ export interface GuestJoinCatalog {
   waitingForStart: string;
   /** The invite lets guests in one by one. */
   waitingForModerator: string;
+  /** The button in the waiting room: the guest stops waiting. */
+  cancel: string;
   deniedTitle: string;
   denied: string;
   removedTitle: string;

@@ -18,6 +18,8 @@ import { MemoryCallStore } from './memory-call-store.js';
 import { RedisCallStore } from './redis-call-store.js';
 import { RoomRinger } from './room-ring.js';
 import { createRoomStatus, type RoomStatus } from '../livekit/room-status.js';
+import { toParticipant } from '../livekit/room-service.js';
+import { DisconnectReason, type ParticipantInfo } from '@livekit/protocol';
 import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { CALL_ROOM_PREFIX } from './call-service.js';
@@ -33,7 +35,7 @@ export interface Calling {
   close(): Promise<void>;
 }
 
-interface WebhookLike { event?: string; room?: { name?: string }; participant?: { identity?: string } }
+interface WebhookLike { event?: string; room?: { name?: string }; participant?: ParticipantInfo }
 
 /** `nextMeeting`: the room's next scheduled meeting for the room status (from the open invites). */
 export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchDeps['nextMeeting']): Calling {
@@ -92,7 +94,9 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     },
   });
 
-  roomWatch = new RoomWatch({ bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, ...(nextMeeting ? { nextMeeting } : {}) });
+  roomWatch = new RoomWatch({
+    bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, rejoinGraceMs: settings.roomRejoinGraceMs, ...(nextMeeting ? { nextMeeting } : {}),
+  });
 
   ctx.events.on('webhook', (ev: WebhookLike) => {
     onWebhook(ev).catch(logFailure(logger, 'webhook handling failed', { event: ev.event, room: ev.room?.name }));
@@ -106,8 +110,14 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     }
     const directoryRoom = await ctx.directory.getRoom(room);
     if (!directoryRoom) return;
-    roomWatch.changed(room);
     const identity = ev.participant?.identity;
+    // Removed or the room deleted (real LiveKit says why): gone for good, no page-change grace.
+    const sentOut = ev.participant?.disconnectReason === DisconnectReason.PARTICIPANT_REMOVED || ev.participant?.disconnectReason === DisconnectReason.ROOM_DELETED;
+    if (ev.event === 'participant_left' && ev.participant?.identity && !sentOut) roomWatch.departures.left(room, toParticipant(ev.participant));
+    else if (ev.event === 'participant_joined' && identity) roomWatch.departures.joined(room, identity);
+    // room_finished alone is no end: LiveKit closes a room emptied by the last person's page change
+    // (after departureTimeout); the moderator's end goes through POST /v1/rooms/:room/end.
+    roomWatch.changed(room);
     // Employees only: guests (`guest:…`) have no presence.
     const employee = identity && !identity.includes(':') ? identity : undefined;
     if (ev.event === 'participant_joined' && employee) {

@@ -2,7 +2,8 @@
 // kept in this process's memory, or in Redis (guests/redis-admissions.ts) when several processes
 // share the work, since a guest may poll one process while a moderator decides on another.
 
-export type AdmissionState = 'waiting' | 'admitted' | 'denied';
+/** `left`: the guest cancelled or their page went while waiting (they come back as waiting if it asks again). */
+export type AdmissionState = 'waiting' | 'admitted' | 'denied' | 'left';
 export type WaitReason = 'no_moderator' | 'waiting_room';
 
 export interface Admission {
@@ -24,8 +25,10 @@ export const WAITING_ALIVE_MS = 60_000;
 export interface AdmissionStore {
   put(a: Admission): Promise<void>;
   get(identity: string): Promise<Admission | undefined>;
-  /** Moves a waiting guest to `state`; undefined when the guest was not waiting (decided already, unknown). */
-  decide(identity: string, state: 'admitted' | 'denied'): Promise<Admission | undefined>;
+  /** Moves a waiting guest to `state`; undefined when the guest was not waiting (decided already, left, unknown). */
+  decide(identity: string, state: 'admitted' | 'denied' | 'left'): Promise<Admission | undefined>;
+  /** A guest who left waits again (their page asked once more); undefined when they had not left. */
+  back(identity: string): Promise<Admission | undefined>;
   /** The guest's page asked again: still there. */
   seen(identity: string): Promise<void>;
   /** The room's guests still waiting whose page asked within WAITING_ALIVE_MS, longest waiting first. */
@@ -54,6 +57,14 @@ export function memoryAdmissions(): AdmissionStore {
       const a = records.get(identity);
       if (!a || a.state !== 'waiting') return undefined;
       a.state = state;
+      const { seenAt: _seen, ...rest } = a;
+      return rest;
+    },
+    async back(identity) {
+      const a = records.get(identity);
+      if (!a || a.state !== 'left') return undefined;
+      a.state = 'waiting';
+      a.seenAt = Date.now();
       const { seenAt: _seen, ...rest } = a;
       return rest;
     },

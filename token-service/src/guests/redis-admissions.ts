@@ -18,6 +18,17 @@ redis.call('SET', KEYS[1], cjson.encode(o), 'KEEPTTL')
 redis.call('ZREM', KEYS[2], o.identity)
 return cjson.encode(o)`;
 
+// A guest who left waits again, in their old place (their page asked once more).
+const BACK = `
+local v = redis.call('GET', KEYS[1])
+if not v then return false end
+local o = cjson.decode(v)
+if o.state ~= 'left' then return false end
+o.state = 'waiting'
+redis.call('SET', KEYS[1], cjson.encode(o), 'KEEPTTL')
+redis.call('ZADD', KEYS[2], ARGV[1], o.identity)
+return cjson.encode(o)`;
+
 export function redisAdmissions(url: string): AdmissionStore {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(100 * times, 1_000) });
   redis.on('error', () => undefined); // commands fail on their own
@@ -41,6 +52,14 @@ export function redisAdmissions(url: string): AdmissionStore {
       if (!current) return undefined;
       const raw = await redis.eval(DECIDE, 2, key(identity), roomKey(current.room), state);
       return typeof raw === 'string' ? (JSON.parse(raw) as Admission) : undefined;
+    },
+    async back(identity) {
+      const current = await get(identity);
+      if (!current) return undefined;
+      const raw = await redis.eval(BACK, 2, key(identity), roomKey(current.room), String(Date.parse(current.since)));
+      if (typeof raw !== 'string') return undefined;
+      await redis.set(seenKey(identity), '1', 'PX', WAITING_ALIVE_MS);
+      return JSON.parse(raw) as Admission;
     },
     async seen(identity) {
       await redis.set(seenKey(identity), '1', 'PX', WAITING_ALIVE_MS);

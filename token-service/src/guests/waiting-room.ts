@@ -63,11 +63,35 @@ export class WaitingRoom {
   }
 
   /**
+   * The guest cancelled, or their page went while waiting: moderators no longer see them at once
+   * (`guest-decided` with `left`). False when they were not waiting (decided already, unknown).
+   */
+  async leave(identity: string): Promise<boolean> {
+    const left = await this.deps.store.decide(identity, 'left');
+    if (!left) return false;
+    this.deps.log(`waiting room: ${identity} left the waiting room of room ${left.room}`);
+    await this.tellModerators(left.room, { type: 'guest-decided', room: left.room, identity, decision: 'left' });
+    return true;
+  }
+
+  /** Where this guest of `room` stands now (e.g. to tell a moderator that they left). */
+  async stateOf(room: string, identity: string): Promise<Admission['state'] | undefined> {
+    const a = await this.deps.store.get(identity);
+    return a && a.room === room ? a.state : undefined;
+  }
+
+  /**
    * Holds the guest's request until a decision, `POLL_MS`, or `signal` aborts; a guest waiting for
-   * a moderator is let in as soon as one is in the meeting.
+   * a moderator is let in as soon as one is in the meeting. A guest taken as gone whose page asks
+   * again (its connection broke) waits again and the moderators hear of them again.
    */
   async poll(identity: string, signal: AbortSignal, holdMs = POLL_MS): Promise<Admission | undefined> {
     const until = Date.now() + holdMs;
+    const back = await this.deps.store.back(identity);
+    if (back) {
+      this.deps.log(`waiting room: ${identity} waits again for room ${back.room}`);
+      await this.tellModerators(back.room, { type: 'guest-waiting', room: back.room, guest: { identity, name: back.name, since: back.since } });
+    }
     for (;;) {
       let a = await this.deps.store.get(identity);
       if (!a) return undefined;

@@ -24,12 +24,14 @@ export class ApiError extends Error {
 
 export const notFound = (what: string): ApiError => new ApiError(404, 'not_found', `${what} not found`);
 export const invalidInput = (message: string): ApiError => new ApiError(400, 'invalid_input', message);
+export const payloadTooLarge = (): ApiError => new ApiError(413, 'payload_too_large', 'request body is too large');
+export const notJson = (): ApiError => invalidInput('request body is not valid JSON');
 
 /** Body-parser errors carry `type` and `status`; map the ones a client can cause. */
 function fromBodyParser(err: unknown): ApiError | undefined {
   const type = (err as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'request body is too large');
-  if (type === 'entity.parse.failed') return invalidInput('request body is not valid JSON');
+  if (type === 'entity.too.large') return payloadTooLarge();
+  if (type === 'entity.parse.failed') return notJson();
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new ApiError(415, 'unsupported_media_type', 'unsupported body encoding');
   if (type === 'request.aborted') return invalidInput('request aborted');
   return undefined;

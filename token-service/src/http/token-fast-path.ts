@@ -16,6 +16,7 @@ import { allowOrigin } from './cors.js';
 import { sendError, sendJson } from './errors.js';
 import { asEmployee } from './access.js';
 import { jsonBody } from './validation.js';
+import { isPlainJson, readPlainJson } from './json-body.js';
 
 /** A connect-style middleware (the rate limiter, the body parser): works on plain node:http objects. */
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => unknown;
@@ -28,19 +29,34 @@ export interface TokenFastPathParts {
   allowedOrigins: ReadonlySet<string>;
   /** The /v1 rate limiter Express uses (one count per address for both paths). */
   limit: NodeMiddleware;
-  /** The /v1 JSON body parser Express uses. */
+  /** The /v1 JSON body parser Express uses; plain JSON bodies are read by json-body.ts with its rules. */
   json: NodeMiddleware;
+  /** The parser's size limit in bytes (json-body.ts answers 413 above it, as the parser does). */
+  jsonLimit: number;
   authenticate: Authenticate;
   issue: (user: EmployeePrincipal, body: Record<string, unknown>) => Promise<RoomTokenGrant>;
 }
 
 export const TOKEN_ROUTE = '/v1/token';
 
-const run = (middleware: NodeMiddleware, req: IncomingMessage, res: ServerResponse) =>
-  new Promise<void>((resolve, reject) => {
-    const settled = middleware(req, res, (err) => (err === undefined ? resolve() : reject(err)));
-    if (settled instanceof Promise) settled.catch(reject);
-  });
+/**
+ * Runs a connect-style middleware and calls `then` once: with its error (passed to next, thrown,
+ * or a rejected promise) or with undefined. Callbacks, not promises: each step costs no extra tick.
+ */
+function step(middleware: NodeMiddleware, req: IncomingMessage, res: ServerResponse, then: (err: unknown) => void): void {
+  let called = false;
+  const once = (err?: unknown) => {
+    if (called) return;
+    called = true;
+    then(err);
+  };
+  try {
+    const settled = middleware(req, res, once);
+    if (settled instanceof Promise) settled.catch(once);
+  } catch (err) {
+    once(err);
+  }
+}
 
 /** The headers a header-setting middleware (helmet) sets, recorded once at start-up. */
 export function securityHeadersOf(middleware: NodeMiddleware): Array<readonly [string, string]> {
@@ -65,28 +81,46 @@ export function withTokenFastPath(parts: TokenFastPathParts, fallback: RequestLi
       fallback(req, res);
       return;
     }
-    void serve(parts, req as IncomingMessage & { body?: unknown }, res, url);
+    serve(parts, req as IncomingMessage & { body?: unknown }, res, url);
   };
 }
 
-async function serve(p: TokenFastPathParts, req: IncomingMessage & { body?: unknown }, res: ServerResponse, url: string): Promise<void> {
+function serve(p: TokenFastPathParts, req: IncomingMessage & { body?: unknown }, res: ServerResponse, url: string): void {
   // Like Express: the route label is the template once the request reached the route.
   let matched = false;
   const reqId = logRequest(p.logger, req, res, url, () => (matched ? TOKEN_ROUTE : 'unmatched'), p.observe);
-  try {
-    for (const [name, value] of p.securityHeaders) res.setHeader(name, value);
-    allowOrigin(p.allowedOrigins, req, res);
-    await run(p.limit, req, res);
-    await run(p.json, req, res);
-    res.setHeader('Cache-Control', 'no-store');
-    matched = true;
-    const user = asEmployee(await p.authenticate(req));
-    sendJson(res, 200, await p.issue(user, jsonBody(req)));
-  } catch (err) {
+  const fail = (err: unknown) => {
     if (res.headersSent) {
       req.socket.destroy();
       return;
     }
     sendError(p.logger, res, reqId, err);
+  };
+  const route = (err: unknown) => {
+    if (err !== undefined) return fail(err);
+    res.setHeader('Cache-Control', 'no-store');
+    matched = true;
+    answer(p, req).then((grant) => sendJson(res, 200, grant)).catch(fail);
+  };
+  const body = (err: unknown) => {
+    if (err !== undefined) return fail(err);
+    if (!isPlainJson(req)) return step(p.json, req, res, route);
+    readPlainJson(req, p.jsonLimit, (bodyErr, value) => {
+      if (bodyErr === undefined) req.body = value;
+      route(bodyErr);
+    });
+  };
+  try {
+    for (const [name, value] of p.securityHeaders) res.setHeader(name, value);
+    allowOrigin(p.allowedOrigins, req, res);
+  } catch (err) {
+    return fail(err);
   }
+  step(p.limit, req, res, body);
+}
+
+/** The route itself: who asks (portal token check), then the room's checks and the signed grant. */
+async function answer(p: TokenFastPathParts, req: IncomingMessage & { body?: unknown }): Promise<RoomTokenGrant> {
+  const user = asEmployee(await p.authenticate(req));
+  return p.issue(user, jsonBody(req));
 }

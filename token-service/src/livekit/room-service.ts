@@ -44,7 +44,7 @@ function unavailable(err: unknown): ApiError {
   return e;
 }
 
-function toParticipant(p: ParticipantInfo): RoomParticipant {
+export function toParticipant(p: ParticipantInfo): RoomParticipant {
   const joinedAt = Number(p.joinedAt);
   return {
     identity: p.identity,

@@ -9,6 +9,11 @@ export interface RealtimeSettings {
    * before the call ends: it ends only when they have not come back within this time.
    */
   callRejoinGraceMs: number;
+  /**
+   * How long someone who left a room's meeting without the goodbye (a page change, a closed tab)
+   * still counts in the room status: the conference's reconnecting grace (15 s in the SDK).
+   */
+  roomRejoinGraceMs: number;
   /** How long a room invitation ("call all members") stays up. */
   roomRingTimeoutMs: number;
   /** Most sockets one client address may hold open before their first frame (more get 429). */
@@ -38,6 +43,7 @@ export const defaultRealtimeSettings: RealtimeSettings = {
   graceMs: 5_000,
   ringTimeoutMs: 30_000,
   callRejoinGraceMs: 20_000,
+  roomRejoinGraceMs: 15_000,
   roomRingTimeoutMs: 60_000,
   maxPendingPerAddress: 100,
   authTimeoutMs: 10_000,

@@ -11,6 +11,7 @@ import type { Page } from '../realtime/page.js';
 import type { RoomParticipant } from '../livekit/room-service.js';
 import type { RoomStatus } from '../livekit/room-status.js';
 import { ATTR_GUEST, ATTR_HAND, ATTR_MODERATOR } from '../livekit/tokens.js';
+import { Departures } from './departures.js';
 
 export interface RoomWatchDeps {
   bus: Pick<RealtimeBus, 'publish'>;
@@ -19,6 +20,8 @@ export interface RoomWatchDeps {
   roomStatus: RoomStatus;
   /** The next scheduled meeting of a room, if the host knows one. */
   nextMeeting?(room: string): Promise<RoomStatusFrame['nextMeeting']>;
+  /** How long someone who left without the goodbye still counts (see rooms/departures.ts); 0: not at all. */
+  rejoinGraceMs?: number;
   log(line: string): void;
 }
 
@@ -37,8 +40,12 @@ export function participantStatus(p: RoomParticipant): RoomParticipantStatus {
 
 export class RoomWatch {
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Who left without the goodbye and counts on for the grace; fed by the webhooks and the goodbye route. */
+  readonly departures: Departures;
 
-  constructor(private readonly deps: RoomWatchDeps) {}
+  constructor(private readonly deps: RoomWatchDeps) {
+    this.departures = new Departures(deps.rejoinGraceMs ?? 0, (room) => this.changed(room));
+  }
 
   /** A page's `watch-rooms`: members get the status now and every change after; others an error. */
   async watch(page: Page, add: string[], remove: string[]): Promise<void> {
@@ -77,10 +84,13 @@ export class RoomWatch {
   }
 
   async status(room: DirectoryRoom): Promise<RoomStatusFrame> {
-    const [participants, nextMeeting] = await Promise.all([
+    const [present, nextMeeting] = await Promise.all([
       this.deps.roomStatus.participants(room.id),
       this.deps.nextMeeting?.(room.id).catch(() => undefined),
     ]);
+    // People within their rejoin grace count as present (a page change is no leave).
+    const here = new Set(present.map((p) => p.identity));
+    const participants = [...present, ...this.departures.awayIn(room.id).filter((p) => !here.has(p.identity))];
     const joined = participants.map((p) => p.joinedAt).filter((t): t is string => !!t).sort();
     return {
       id: room.id,
@@ -96,6 +106,7 @@ export class RoomWatch {
   close(): void {
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
+    this.departures.close();
   }
 
   private async push(roomId: string): Promise<void> {

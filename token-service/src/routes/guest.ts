@@ -57,10 +57,17 @@ export function guestRoutes(ctx: RouteContext): Router {
     const principal = principalOf(res);
     if (principal.kind !== 'guest') throw new ApiError(403, 'forbidden', 'only a waiting guest asks for admission');
     const gone = new AbortController();
-    res.on('close', () => gone.abort());
+    // Closed before the answer: the page went (closed, navigated, "Abbrechen"), so the guest
+    // leaves the waiting list now rather than after WAITING_ALIVE_MS.
+    // (It may have closed already while the request was authenticated.)
+    if (res.closed) gone.abort();
+    else res.on('close', () => { if (!res.writableEnded) gone.abort(); });
     const admission = await ctx.waitingRoom.poll(principal.id, gone.signal, holdSeconds * 1000);
+    if (gone.signal.aborted) {
+      if (admission?.state === 'waiting') await ctx.waitingRoom.leave(principal.id);
+      return;
+    }
     if (!admission) throw new ApiError(404, 'not_found', 'this guest is not waiting here; open the invite link again');
-    if (gone.signal.aborted) return;
     let answer: GuestAdmission;
     if (admission.state === 'admitted') {
       // The invite may have been revoked while the guest waited: authenticate checked it above,
@@ -70,6 +77,14 @@ export function guestRoutes(ctx: RouteContext): Router {
     } else if (admission.state === 'denied') answer = { state: 'denied' };
     else answer = { state: 'waiting', reason: admission.reason };
     res.json(answer);
+  });
+
+  // "Abbrechen" on the guest page: out of the waiting list at once (idempotent: `left` says whether they were waiting).
+  router.post('/guest/leave', authenticated(ctx.authenticate), async (req, res) => {
+    jsonBody(req);
+    const principal = principalOf(res);
+    if (principal.kind !== 'guest') throw new ApiError(403, 'forbidden', 'only a waiting guest leaves the waiting room');
+    res.json({ identity: principal.id, left: await ctx.waitingRoom.leave(principal.id) });
   });
   return router;
 }

@@ -159,6 +159,8 @@ export function inviteRoutes(ctx: RouteContext): Router {
     let guestsRemoved = true;
     try {
       removed = await removeGuestsOfInvite(ctx.roomService, room, id);
+      // Sent out for good: no page-change grace in the room status.
+      for (const identity of removed) ctx.roomWatch.departures.goodbye(room, identity);
       ctx.roomStatus.invalidate(room);
     } catch (err) {
       // The revocation holds regardless; late joiners are removed by the webhook handler.

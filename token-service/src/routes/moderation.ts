@@ -65,6 +65,8 @@ export function moderationRoutes(ctx: RouteContext): Router {
     const inviteId = participant.attributes[ATTR_INVITE];
     if (inviteId && (await ctx.inviteStore.get(inviteId)) && !(await ctx.inviteStore.isRevoked(inviteId))) await ctx.inviteStore.revoke(inviteId);
     await ctx.roomService.removeParticipant(room, identity);
+    // Sent out for good: no page-change grace in the room status.
+    ctx.roomWatch.departures.goodbye(room, identity);
     ctx.log(`moderation: ${user.id} removed ${identity} from room ${room}${inviteId ? ` and revoked invite ${inviteId}` : ''}`);
     ctx.roomWatch.changed(room);
     res.json({ removed: true, ...(inviteId ? { inviteRevoked: true } : {}) });

@@ -20,6 +20,9 @@ export function roomRoutes(ctx: RouteContext): Router {
     res.json({
       room: { id: found.id, name: found.name },
       running: participants.length > 0,
+      // Ended by a moderator and nobody joined since: a page that held the meeting shows it ended
+      // instead of starting a new one (a resume racing the end).
+      ended: participants.length === 0 && ctx.roomWatch.departures.wasEnded(room),
       participants: participants.map((p) => ({
         ...participantStatus(p),
         ...(p.joinedAt ? { joinedAt: p.joinedAt } : {}),
@@ -43,12 +46,29 @@ export function roomRoutes(ctx: RouteContext): Router {
     res.json({ room, identity: target, raised, ...(raised ? { raisedAt } : {}) });
   });
 
+  // The goodbye of someone who leaves the meeting for good ("Konferenz verlassen"): the room
+  // status drops them at once instead of after the grace a page change gets (rooms/departures.ts).
+  router.post('/rooms/:room/leave', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    jsonBody(req);
+    const principal = principalOf(res);
+    if (principal.kind === 'guest') {
+      if (principal.room !== room) throw new ApiError(403, 'not_a_member', 'this guest token is for another room');
+    } else {
+      await memberRoom(ctx.directory, principal, room);
+    }
+    ctx.roomWatch.departures.goodbye(room, principal.id);
+    res.json({ room, identity: principal.id });
+  });
+
   router.post('/rooms/:room/end', auth, async (req, res) => {
     const room = roomIdParam(req);
     await moderatedRoom(ctx.directory, employeeOf(res), room);
     const user = employeeOf(res);
     const wasRunning = await ctx.roomService.endRoom(room);
     ctx.log(`moderation: ${user.id} ended the conference of room ${room}`);
+    // Everyone left for good: nobody counts on as if changing pages.
+    ctx.roomWatch.departures.finished(room);
     ctx.roomWatch.changed(room);
     res.json({ room, ended: true, wasRunning });
   });

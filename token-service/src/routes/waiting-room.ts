@@ -36,7 +36,10 @@ export function waitingRoomRoutes(ctx: RouteContext): Router {
       const user = employeeOf(res);
       await moderatedRoom(ctx.directory, user, room);
       const decided = await ctx.waitingRoom.decide(room, identity, decision, { id: user.id, name: user.name });
-      if (!decided) throw new ApiError(404, 'not_found', 'that guest is not waiting (let in, turned away or gone already)');
+      if (!decided) {
+        if ((await ctx.waitingRoom.stateOf(room, identity)) === 'left') throw new ApiError(409, 'guest_left', 'that guest has left the waiting room');
+        throw new ApiError(404, 'not_found', 'that guest is not waiting (let in, turned away or gone already)');
+      }
       res.json({ identity, decision });
     });
   }

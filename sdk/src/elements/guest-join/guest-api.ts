@@ -34,6 +34,7 @@ export const guestApi = {
   lookup: (base: string, invite: string) => post<InviteInfo>(base, '/v1/invites/lookup', { invite }),
   token: (base: string, invite: string, name: string) => post<GuestGrant | GuestWaiting>(base, '/v1/guest/token', { invite, name }),
   admission: (base: string, guestToken: string, signal?: AbortSignal) => post<GuestAdmission>(base, '/v1/guest/admission', {}, guestToken, signal),
+  leave: (base: string, guestToken: string) => post<{ identity: string; left: boolean }>(base, '/v1/guest/leave', {}, guestToken),
 };
 
 /** The invite token of a `#invite=…` fragment, or undefined when there is none or it cannot be one. */

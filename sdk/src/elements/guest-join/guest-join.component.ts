@@ -43,6 +43,7 @@ export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }>
  * @csspart title - The meeting's title.
  * @csspart name - The name field.
  * @csspart join - The "Weiter" button.
+ * @csspart cancel - "Abbrechen" in the waiting room (the guest stops waiting).
  * @csspart notice - The note before the start, in the waiting room, or on an end page.
  * @csspart conference - Where the conference is put once the guest is in (it covers the window).
  *
@@ -72,6 +73,8 @@ export class TimioGuestJoin extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private readonly stop = new AbortController();
+  /** The waiting guest's admission poll and token; "Abbrechen" ends both. */
+  private wait?: { stop: AbortController; guestToken: string };
   private openTimer?: ReturnType<typeof setTimeout>;
   private conference?: HTMLElement;
 
@@ -83,6 +86,8 @@ export class TimioGuestJoin extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stop.abort();
+    // The held admission request closes with the page: the service takes the guest off the list.
+    this.wait?.stop.abort();
     clearTimeout(this.openTimer);
   }
 
@@ -151,9 +156,11 @@ export class TimioGuestJoin extends LitElement {
     // A guest who has to wait checks camera and microphone first; the moderator is asked meanwhile.
     this.waitReason = answer.reason;
     this.admitted = false;
-    const admission = this.waitForAdmission(answer.guestToken);
+    const wait = { stop: new AbortController(), guestToken: answer.guestToken };
+    this.wait = wait;
+    const admission = this.waitForAdmission(answer.guestToken, wait.stop.signal);
     admission.catch((err: unknown) => {
-      if (this.stop.signal.aborted) return;
+      if (this.stop.signal.aborted || wait.stop.signal.aborted) return;
       this.dropConference();
       if (err !== DENIED) this.fail(err);
     });
@@ -161,11 +168,12 @@ export class TimioGuestJoin extends LitElement {
   }
 
   /** Resolves with the grant once a moderator lets the guest in; rejects with DENIED or the service's error. */
-  private async waitForAdmission(guestToken: string): Promise<GuestGrant> {
+  private async waitForAdmission(guestToken: string, signal: AbortSignal): Promise<GuestGrant> {
     for (;;) {
-      const answer = await guestApi.admission(this.base, guestToken, this.stop.signal);
+      const answer = await guestApi.admission(this.base, guestToken, signal);
       if (answer.state === 'admitted') {
         this.admitted = true;
+        this.wait = undefined;
         // "Teilnehmen" was pressed already: from the waiting room straight into the conference.
         if (this.state === 'waiting') this.go('conference');
         return answer;
@@ -205,9 +213,21 @@ export class TimioGuestJoin extends LitElement {
     // (an empty conference would leave a blank page).
     conference.addEventListener('timio-conference-close', () => {
       if (this.conference !== conference) return;
-      this.dropConference();
-      this.go('left');
+      this.cancel();
     });
+  }
+
+  /** "Abbrechen" in the check or the waiting room: off the waiting list at once, then the 'left' page. */
+  private cancel(): void {
+    const wait = this.wait;
+    this.wait = undefined;
+    if (wait && !this.admitted) {
+      wait.stop.abort();
+      // The closed poll tells the service too; this says it at once and through proxies.
+      void guestApi.leave(this.base, wait.guestToken).catch(() => undefined);
+    }
+    this.dropConference();
+    this.go('left');
   }
 
   /** Takes the conference out of the page (it leaves); its later events are no news for the page. */
@@ -266,7 +286,8 @@ export class TimioGuestJoin extends LitElement {
         </form>`;
       case 'waiting':
         return html`<div part="notice" role="status"><h2>${t.waitingTitle}</h2>
-          <p>${this.waitReason === 'waiting_room' ? t.waitingForModerator : t.waitingForStart}</p></div>`;
+          <p>${this.waitReason === 'waiting_room' ? t.waitingForModerator : t.waitingForStart}</p>
+          <button part="cancel" type="button" class="secondary" @click=${() => this.cancel()}>${t.cancel}</button></div>`;
       default:
         return this.endPage(this.state);
     }

@@ -40,6 +40,7 @@ export const guestJoinStyles = css`
     color: #fff;
     cursor: pointer;
   }
+  button.secondary { background: transparent; color: var(--_primary); box-shadow: inset 0 0 0 1px var(--_primary); }
   button[disabled] { opacity: 0.7; cursor: progress; }
   input:focus-visible, button:focus-visible { outline: 3px solid var(--_primary); outline-offset: 2px; }
 `;

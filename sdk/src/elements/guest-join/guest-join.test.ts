@@ -225,6 +225,57 @@ describe('<timio-guest-join>', () => {
     await until(el, 'open');
   });
 
+  for (const [where, lang] of [['waiting room', 'de'], ['camera check', 'en']] as const) {
+    it(`a waiting guest's "Abbrechen" in the ${where} (${lang}): the admission poll stops, the service is told at once, no blank page`, async () => {
+      service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
+      service.on('POST /v1/guest/token', () => ({ status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'waiting_room', guestToken: 'guest-token' } }));
+      // A long poll the moderator never answers.
+      service.on('POST /v1/guest/admission', () => new Promise(() => undefined));
+      service.on('POST /v1/guest/leave', () => ({ status: 200, json: { identity: 'guest:abc', left: true } }));
+      const states: GuestJoinState[] = [];
+      const el = await mount(lang);
+      el.addEventListener('timio-guest-state', (e) => states.push(e.detail.state));
+      await until(el, 'open');
+      submit(el);
+      await waitUntil(() => conference !== undefined);
+      const check = conference!;
+      const poll = await service.next('/v1/guest/admission');
+      if (where === 'waiting room') {
+        check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
+        await until(el, 'waiting');
+        const cancel = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="cancel"]')!;
+        expect(cancel.textContent).to.equal(lang === 'de' ? 'Abbrechen' : 'Cancel');
+        await expect(el).to.be.accessible();
+        cancel.click();
+      } else {
+        check.dispatchEvent(new CustomEvent('timio-conference-close', { bubbles: true, composed: true, detail: { room: 'vertrieb' } }));
+      }
+      await until(el, 'left');
+      const leave = await service.next('/v1/guest/leave');
+      expect(leave.authorization).to.equal('Bearer guest-token');
+      expect(poll.aborted).to.equal(true);
+      expect(check.isConnected).to.equal(false);
+      expect(text(el)).to.contain(lang === 'de' ? 'Sie haben die Besprechung verlassen' : 'You left the meeting');
+      // No error page from the stopped poll, and no further poll.
+      await el.updateComplete;
+      expect(el.state).to.equal('left');
+      expect(service.requests.filter((r) => r.path === '/v1/guest/admission').length).to.equal(1);
+      expect(states.at(-1)).to.equal('left');
+    });
+  }
+
+  it('a guest let in who leaves the check says no waiting-room goodbye', async () => {
+    service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
+    service.on('POST /v1/guest/token', () => ({ status: 200, json: grant }));
+    const el = await mount();
+    await until(el, 'open');
+    submit(el);
+    await waitUntil(() => conference !== undefined);
+    conference!.dispatchEvent(new CustomEvent('timio-conference-close', { bubbles: true, composed: true, detail: { room: 'vertrieb' } }));
+    await until(el, 'left');
+    expect(service.requests.some((r) => r.path === '/v1/guest/leave')).to.equal(false);
+  });
+
   for (const [code, status, state, de, en] of [
     ['invite_expired', 410, 'expired', 'Einladung abgelaufen', 'Invitation expired'],
     ['invite_revoked', 410, 'revoked', 'Einladung zurückgezogen', 'Invitation withdrawn'],

@@ -251,7 +251,7 @@ export class TimioCall extends LitElement {
       this.provider.setValue(this.session);
       for (const c of [this.connection, this.people, this.departed, this.local]) c.sync();
     }
-    if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = Date.now();
+    if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = callClockStart(this.call?.answeredAt);
     if (this.partnerState()) this.partnerAwaySince = undefined;
     else if (this.partnerDeparted()) this.partnerAwaySince ??= Date.now();
   }
@@ -482,4 +482,13 @@ export class TimioCall extends LitElement {
     e.stopPropagation();
     this.corner = next;
   };
+}
+
+/**
+ * Where the call timer starts: the service's answer time, so a window restored on the next page goes
+ * on counting instead of starting at 0:00; never in the future (clock skew), now when unknown.
+ */
+export function callClockStart(answeredAt: string | undefined, now = Date.now()): number {
+  const at = answeredAt ? Date.parse(answeredAt) : NaN;
+  return Number.isFinite(at) ? Math.min(at, now) : now;
 }

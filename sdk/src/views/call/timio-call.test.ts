@@ -8,6 +8,7 @@ import { deep } from '../../../../testing/deep-query.js';
 import { FAKE_DEVICES, FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
 import type { CallWindowCall } from './call-types.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
+import { callClockStart } from './timio-call.component.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import type { UserRef } from '../../protocol/realtime.js';
@@ -388,6 +389,27 @@ describe('<timio-call>', () => {
     root.querySelector<HTMLButtonElement>('.page-notice-close')!.click();
     await el.updateComplete;
     expect(root.querySelector('.page-notice')).to.equal(null);
+  });
+});
+
+describe('call timer', () => {
+  it('a window restored on the next page goes on counting from the answer, not from 0:00', async () => {
+    const session = new FakeSession();
+    session.put({ identity: 'anna', name: 'Anna Schmidt', isLocal: true });
+    const answered = { ...call, answeredAt: new Date(Date.now() - 65_000).toISOString() };
+    const el = await fixture<TimioCall>(html`<timio-call .session=${session} .call=${answered} .partner=${call.callee} locale="en"></timio-call>`);
+    session.connection.set({ phase: 'connected' });
+    session.put({ identity: 'ben', name: 'Ben Müller', microphone: { sid: 'M', muted: false } });
+    await settled(el);
+    await waitUntil(() => /^1:0[5-9]$/.test(text(el.shadowRoot!, '[role="timer"]')), 'the timer shows the time since the answer');
+  });
+
+  it('starts at the answer time but never in the future (a clock ahead of the page), and now when unknown', () => {
+    const now = Date.parse('2026-11-26T10:00:00Z');
+    expect(callClockStart('2026-11-26T09:59:00Z', now)).to.equal(now - 60_000);
+    expect(callClockStart('2026-11-26T10:00:30Z', now)).to.equal(now);
+    expect(callClockStart(undefined, now)).to.equal(now);
+    expect(callClockStart('not a date', now)).to.equal(now);
   });
 });
 

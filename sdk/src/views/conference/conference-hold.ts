@@ -53,11 +53,14 @@ export class ConferenceHold {
     this.host.keep.save(state);
   }
 
-  /** Out of the meeting for good: the tab holds nothing any more. */
-  release(): void {
+  /**
+   * Out of the meeting for good: the tab holds nothing any more. `taken`: the tab's marker came
+   * from its previous page (a resume that ended before it was in), so it goes too.
+   */
+  release(taken = false): void {
     const was = this.held;
     this.stop();
-    if (was) this.host.keep?.clear(this.host.room);
+    if (was || taken) this.host.keep?.clear(this.host.room);
   }
 
   private stop(): void {

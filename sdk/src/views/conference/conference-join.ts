@@ -88,7 +88,14 @@ export class ConferenceJoin implements ReactiveController {
     this.resuming = true;
     this.chatSeenAt = held.chatSeenAt;
     this.set({ phase: 'joining', endReason: undefined, errorCode: undefined, askModerator: false, moderator: false });
+    // Asked beside the token: a moderator may have ended the meeting during the page change, and
+    // joining would start a new one (LiveKit creates the room again).
+    const status = this.host.api?.status().catch(() => undefined);
     if (!(await this.fetchToken(held.moderator, early))) return;
+    if ((await status)?.ended) {
+      this.grant = undefined;
+      return this.finish('ended');
+    }
     this.canModerate = !!this.grant?.canModerate;
     const choices = { ...loadChoices(), camera: held.camera, microphone: held.microphone };
     await this.join(choices, held.moderator, !!held.askModerator && this.canModerate && !held.moderator);
@@ -175,7 +182,11 @@ export class ConferenceJoin implements ReactiveController {
     this.stopFollowing = undefined;
     this.session = undefined;
     this.set({ phase: 'ended', endReason: reason, askModerator: false });
-    this.hold.release();
+    this.hold.release(this.resuming);
+    // The goodbye to the token service too (its room status gives a page change a grace), like the
+    // session's own: only when the person leaves a live connection, never for a connection that
+    // closed by itself (LiveKit leaves on pagehide; a slow navigation reports that as 'left').
+    if (reason === 'left' && session && session.connection.value.phase !== 'disconnected') void this.host.api?.left?.().catch(() => undefined);
     await session?.leave();
     const room = this.host.room;
     this.host.dispatchEvent(reason === 'ended' ? new TimioConferenceEndedEvent({ room }) : new TimioConferenceLeftEvent({ room, reason }));

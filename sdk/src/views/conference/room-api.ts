@@ -16,10 +16,13 @@ export interface RestPort {
 export interface ConferenceApi {
   /** A LiveKit token; `moderator` when the person confirmed they moderate the room. */
   token(moderator: boolean): Promise<RoomTokenGrant>;
-  status(): Promise<RoomStatus>;
+  /** `ended`: a moderator ended the meeting and nobody joined since (GET /v1/rooms/:room). */
+  status(): Promise<RoomStatus & { ended?: boolean }>;
   /** This person's hand, or (moderators) lowers another's (`identity`). */
   setHand(raised: boolean, identity?: string): Promise<void>;
   end(): Promise<void>;
+  /** Leaving for good ("Konferenz verlassen"): the room status drops this person at once, not after the page-change grace. */
+  left?(): Promise<void>;
   mute(identity: string, source: 'microphone' | 'camera'): Promise<void>;
   muteAll(): Promise<number>;
   remove(identity: string): Promise<void>;
@@ -41,9 +44,10 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
     waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
-    status: () => rest.request<RoomStatus>('GET', base),
+    status: () => rest.request<RoomStatus & { ended?: boolean }>('GET', base),
     setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),
     end: async () => void (await rest.request('POST', `${base}/end`, {})),
+    left: async () => void (await rest.request('POST', `${base}/leave`, {})),
     mute: async (identity, source) => void (await rest.request('POST', `${person(identity)}/mute`, { source })),
     muteAll: async () => (await rest.request<{ muted: number }>('POST', `${base}/mute-all`, {})).muted,
     remove: async (identity) => void (await rest.request('DELETE', person(identity))),

@@ -160,7 +160,7 @@ export class TimioConference extends LitElement {
     });
     return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
       ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
-      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, (identity, admit) => void this.waiting.decide(identity, admit))}
+      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, this.decideGuest)}
       <div class="body ${this.panel ? 'with-panel' : ''}">
         <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
         <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
@@ -207,6 +207,14 @@ export class TimioConference extends LitElement {
     const run = action === 'mute' ? api.mute(identity, 'microphone') : action === 'mute-all' ? api.muteAll()
       : action === 'lower-hand' ? api.setHand(false, identity) : api.remove(identity);
     void run.catch(() => this.failed());
+  };
+
+  private decideGuest = (identity: string, admit: boolean): void => {
+    const name = this.waiting.guests.find((g) => g.identity === identity)?.name ?? '';
+    void this.waiting.decide(identity, admit).then((outcome) => {
+      if (outcome === 'left') this.notices.push({ kind: 'guest-left', identity, name });
+      else if (outcome === 'failed') this.failed();
+    });
   };
 
   private failed(): void {
@@ -261,6 +269,7 @@ function noticeText(t: ConferenceCatalog, n: { kind: string; name: string }): st
     case 'left': return t.left(n.name);
     case 'dropped': return t.dropped(n.name);
     case 'hand': return t.raisedHand(n.name);
+    case 'guest-left': return t.invite.guestLeft(n.name);
     default: return t.actionFailed;
   }
 }

@@ -139,6 +139,24 @@ describe('<timio-conference>', () => {
     await waitUntil(() => text(f.root, '.overlay[data-state="reconnecting"]').includes('Verbindung unterbrochen'), 'reconnecting');
   });
 
+  it('joining: the people already in the room make no "ist beigetreten", only those who come after', async () => {
+    const f = await setup();
+    void f.el.join({ prejoin: false });
+    await waitUntil(() => f.sessions.length === 1);
+    const s = f.session();
+    // As the real session does: someone known while connecting, everyone else right with `connected`.
+    s.put({ identity: 'ben', name: 'Ben Müller' });
+    s.connection.set({ phase: 'connected' });
+    s.put({ identity: 'carla', name: 'Carla Rossi' });
+    await settled(f.el);
+    await waitUntil(() => text(f.root, '.present') === '3 Personen anwesend', 'three present');
+    expect(text(f.root, '.notices')).to.equal('');
+    s.put({ identity: 'dora', name: 'Dora Neu' });
+    await waitUntil(() => text(f.root, '.notices').includes('Dora Neu ist beigetreten.'), 'join notice for who came after');
+    expect(text(f.root, '.notices')).to.not.include('Ben Müller');
+    expect(text(f.root, '.notices')).to.not.include('Carla Rossi');
+  });
+
   it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again', async () => {
     const f = await setup({ moderators: ['anna'] });
     const kept: HeldConference[] = [];
@@ -175,6 +193,22 @@ describe('<timio-conference>', () => {
     await f.el.leave();
     expect(cleared).to.deep.equal(['vertrieb']);
     expect(heard).to.deep.equal(['resumed', 'chat-message', 'left']);
+  });
+
+  it('a moderator ended the meeting during the page change: the next page shows it ended and starts no new one', async () => {
+    const f = await setup();
+    const cleared: string[] = [];
+    f.el.keep = { save: () => undefined, clear: (room) => cleared.push(room) };
+    f.room.ended = true;
+    const heard: string[] = [];
+    for (const type of ['joined', 'resumed', 'ended', 'left'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
+    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', roomName: 'Vertrieb', camera: true, microphone: true, moderator: false } });
+    await waitUntil(() => text(f.root, '.ended [role="status"]') !== '', 'the ended view');
+    expect(text(f.root, '.ended [role="status"]')).to.equal('Die Konferenz wurde vom Moderator beendet.');
+    expect(f.sessions.length).to.equal(0);
+    expect(heard).to.deep.equal(['ended']);
+    expect(cleared).to.deep.equal(['vertrieb']);
+    await expect(f.el).to.be.accessible();
   });
 
   it('a person reconnecting after a page change: their tile says so, the count stays', async () => {

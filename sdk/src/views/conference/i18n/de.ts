@@ -114,5 +114,6 @@ export const de: ConferenceCatalog = {
     wantsToJoin: (name) => `${name} möchte teilnehmen`,
     admit: 'Einlassen',
     deny: 'Ablehnen',
+    guestLeft: (name) => `${name} hat das Warten beendet und ist nicht mehr da.`,
   },
 };

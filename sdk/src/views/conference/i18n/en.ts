@@ -113,6 +113,7 @@ export const en: ConferenceCatalog = {
     close: 'Close',
     wantsToJoin: (name) => `${name} would like to join`,
     admit: 'Admit',
+    guestLeft: (name) => `${name} stopped waiting and is no longer here.`,
     deny: 'Decline',
   },
 };

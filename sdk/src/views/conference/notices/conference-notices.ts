@@ -21,7 +21,7 @@ export class ConferenceNotices implements ReactiveController {
   private stops: Array<() => void> = [];
   private session?: SessionApi;
   private seq = 0;
-  /** Taking the people in as they are, without notices (a resumed conference while it connects). */
+  /** Taking the people in as they are, without notices (until the session is connected). */
   private quiet = false;
   /** Chat messages up to this time were seen on the tab's previous page. */
   private seenUntil = -Infinity;
@@ -36,9 +36,10 @@ export class ConferenceNotices implements ReactiveController {
   }
 
   /**
-   * Follows a new session (or none). The people and messages already there make no notices.
-   * `resumed` (the conference came back after a page change): the people present when it connects
-   * and the messages up to `chatSeenAt` were known on the previous page, so they are no news again.
+   * Follows a new session (or none). The people and messages already there make no notices, nor
+   * do the people present when it connects (they were there before this person: only who comes
+   * after is news). `resumed` (the conference came back after a page change): the messages up to
+   * `chatSeenAt` were known on the previous page, so they are no news again.
    */
   follow(session: SessionApi | undefined, resumed?: { chatSeenAt: number }): void {
     if (session === this.session) return;
@@ -52,12 +53,10 @@ export class ConferenceNotices implements ReactiveController {
     this.seenUntil = resumed?.chatSeenAt ?? -Infinity;
     let first = true;
     // The session fills in everyone present right after it reports `connected` (same task).
-    this.quiet = !!resumed;
-    if (resumed) {
-      this.stops.push(session.connection.subscribe((c) => {
-        if (c.phase === 'connected' && this.quiet) queueMicrotask(() => (this.quiet = false));
-      }));
-    }
+    this.quiet = true;
+    this.stops.push(session.connection.subscribe((c) => {
+      if (c.phase === 'connected' && this.quiet) queueMicrotask(() => (this.quiet = false));
+    }));
     this.stops.push(session.participants.subscribe((list) => this.onPeople(list)));
     this.stops.push(session.chat.subscribe((list) => {
       if (!first) this.onChat(list);

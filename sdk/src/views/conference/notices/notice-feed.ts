@@ -3,8 +3,11 @@
 // so it is tested without a browser; the conference shows the notices and sends the host events.
 import type { ParticipantState } from '../../../session/types.js';
 
-/** `failed`: an action of this view (a moderator's, a hand) did not go through. */
-export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed';
+/**
+ * `failed`: an action of this view (a moderator's, a hand) did not go through; `guest-left`: a
+ * moderator let in or turned away a guest who had stopped waiting.
+ */
+export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left';
 
 export interface Notice {
   kind: NoticeKind;

@@ -68,6 +68,29 @@ describe('waiting guests in the conference', () => {
     expect(f.decisions).to.deep.equal([]);
   });
 
+  for (const lang of ['de', 'en'] as const) {
+    it(`a late "Einlassen" for a guest who stopped waiting: the notice goes and the moderator is told so (${lang})`, async () => {
+      const f = await joined(true, lang);
+      f.service.on('POST /v1/rooms/vertrieb/waiting/guest%3Amaria/admit', () => ({ status: 409, json: { error: { code: 'guest_left', message: 'that guest has left the waiting room' } } }));
+      await waitUntil(() => deep(f.root, '.admit-notice'), 'the waiting guest');
+      deep<HTMLButtonElement>(f.root, '.admit-notice .admit')!.click();
+      const said = lang === 'de' ? 'Maria Gast hat das Warten beendet und ist nicht mehr da.' : 'Maria Gast stopped waiting and is no longer here.';
+      await waitUntil(() => text(f.root, '.notices').includes(said), 'the notice that she left');
+      expect(deep(f.root, '.admit-notice')).to.equal(null);
+      expect(text(f.root, '.notices')).to.not.include(lang === 'de' ? 'fehlgeschlagen' : 'failed');
+      await expect(f.el).to.be.accessible();
+    });
+  }
+
+  it('a guest who stops waiting: the service\'s "left" clears the notice', async () => {
+    const f = await joined(true);
+    await waitUntil(() => deep(f.root, '.admit-notice'));
+    await waitUntil(() => f.listening(), 'follows the realtime frames');
+    f.send({ type: 'guest-decided', room: 'vertrieb', identity: 'guest:maria', decision: 'left' });
+    await waitUntil(() => !deep(f.root, '.admit-notice'), 'notice gone');
+    expect(f.decisions).to.deep.equal([]);
+  });
+
   it('members see no waiting guests', async () => {
     const f = await joined(false);
     await settled(f.el);

@@ -46,15 +46,20 @@ export class WaitingGuests implements ReactiveController {
     }).catch(() => undefined);
   }
 
-  async decide(identity: string, admit: boolean): Promise<boolean> {
+  /**
+   * Admits or turns away one guest. `left`: the guest had stopped waiting a moment before (the
+   * view says so, since nobody comes in); `gone`: decided elsewhere; the notice goes for both.
+   */
+  async decide(identity: string, admit: boolean): Promise<'done' | 'left' | 'gone' | 'failed'> {
     try {
       await this.host.api?.decideGuest?.(identity, admit);
       this.remove(identity);
-      return true;
+      return 'done';
     } catch (err) {
-      // 404: decided elsewhere or gone; the notice goes either way.
-      if ((err as { code?: string }).code === 'not_found') this.remove(identity);
-      return false;
+      const code = (err as { code?: string }).code;
+      if (code !== 'not_found' && code !== 'guest_left') return 'failed';
+      this.remove(identity);
+      return code === 'guest_left' ? 'left' : 'gone';
     }
   }
 

@@ -1,0 +1,98 @@
+// Who left a room's meeting without saying goodbye, and still counts for a while. LiveKit cannot
+// tell a page change from leaving: livekit-client disconnects on `pagehide` with the same
+// CLIENT_INITIATED leave either way, so the server removes the participant at once and sends
+// `participant_left`. The conference keeps such a person as "reconnecting" for its grace
+// (`timio.leave`, docs/contracts.md); the room status does the same, so a page change does not
+// make the room bar count 2 → 1 → 2. A real leave says so (`POST /v1/rooms/:room/leave`) and
+// drops at once. This process's memory: the process that hears the webhook pushes the status.
+import type { RoomParticipant } from '../livekit/room-service.js';
+
+/** A goodbye may come before LiveKit's `participant_left`; it is kept this long for it. */
+const GOODBYE_KEPT_MS = 60_000;
+
+const key = (room: string, identity: string) => `${room}\n${identity}`;
+
+export class Departures {
+  /** room → identity → the participant as last seen, and the end of their grace. */
+  private readonly away = new Map<string, Map<string, { participant: RoomParticipant; timer: NodeJS.Timeout }>>();
+  /** Goodbyes not yet matched by a `participant_left` (room\nidentity → until). */
+  private readonly goodbyes = new Map<string, number>();
+  /** Rooms whose meeting was ended: their people left for good. */
+  private readonly ended = new Set<string>();
+
+  constructor(
+    private readonly graceMs: number,
+    /** The room's status changed (a grace ran out, or a goodbye ended one). */
+    private readonly changed: (room: string) => void,
+  ) {}
+
+  /** LiveKit's `participant_left`: counts on for the grace unless they said goodbye or the meeting ended. */
+  left(room: string, participant: RoomParticipant): void {
+    const k = key(room, participant.identity);
+    const until = this.goodbyes.get(k);
+    this.goodbyes.delete(k);
+    if ((until !== undefined && until >= Date.now()) || this.ended.has(room) || this.graceMs <= 0) return;
+    this.clear(room, participant.identity);
+    const timer = setTimeout(() => {
+      if (this.clear(room, participant.identity)) this.changed(room);
+    }, this.graceMs);
+    timer.unref();
+    let people = this.away.get(room);
+    if (!people) this.away.set(room, (people = new Map()));
+    people.set(participant.identity, { participant, timer });
+  }
+
+  /**
+   * LiveKit's `participant_joined`: back (a page change), or a new meeting of an ended room. Their
+   * entry stays until its grace ends (the status counts each identity once): RoomService may list
+   * them a moment after the webhook, and the count must not dip meanwhile.
+   */
+  joined(room: string, identity: string): void {
+    this.ended.delete(room);
+    this.goodbyes.delete(key(room, identity)); // a goodbye of an earlier stay
+  }
+
+  /**
+   * The person left for good: gone from the count now, and no grace when LiveKit reports it (an
+   * entry of an earlier page change may be there while the leave is still to come).
+   */
+  goodbye(room: string, identity: string): void {
+    const now = Date.now();
+    for (const [k, until] of this.goodbyes) if (until < now) this.goodbyes.delete(k);
+    this.goodbyes.set(key(room, identity), now + GOODBYE_KEPT_MS);
+    if (this.clear(room, identity)) this.changed(room);
+  }
+
+  /** A moderator ended the meeting: nobody counts on, and the leaves LiveKit reports for it are no page changes. */
+  finished(room: string): void {
+    this.ended.add(room);
+    for (const { timer } of this.away.get(room)?.values() ?? []) clearTimeout(timer);
+    this.away.delete(room);
+  }
+
+  /** A moderator ended the room's meeting and nobody has joined since (a page change must not start a new one). */
+  wasEnded(room: string): boolean {
+    return this.ended.has(room);
+  }
+
+  /** The people of `room` still within their grace. */
+  awayIn(room: string): RoomParticipant[] {
+    return [...(this.away.get(room)?.values() ?? [])].map((a) => a.participant);
+  }
+
+  close(): void {
+    for (const people of this.away.values()) for (const { timer } of people.values()) clearTimeout(timer);
+    this.away.clear();
+    this.goodbyes.clear();
+  }
+
+  private clear(room: string, identity: string): boolean {
+    const people = this.away.get(room);
+    const entry = people?.get(identity);
+    if (!people || !entry) return false;
+    clearTimeout(entry.timer);
+    people.delete(identity);
+    if (people.size === 0) this.away.delete(room);
+    return true;
+  }
+}

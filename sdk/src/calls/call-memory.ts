@@ -4,10 +4,19 @@
 // change never repeats `timio-call-started` and the next page sends a `timio-call-ended` that the
 // previous one missed. The browser's implementation is in page/browser-call-memory.ts; tests use testing/memory-call-memory.ts.
 
-import type { CallWindowLayout } from '../views/call/call-types.js';
-
-/** The call window as the user left it (restored on the next page of the tab): the window's own type. */
-export type WindowLayout = CallWindowLayout;
+/** The call window as the user left it (restored on the next page of the tab). */
+export interface WindowLayout {
+  /** Corner of the own video. */
+  corner?: string;
+  camera: boolean;
+  microphone: boolean;
+  /** The user was sharing the screen: a share ends with its page, the next window says so. */
+  sharing: boolean;
+  /** `docked` or `full` (the window's own button switches). */
+  mode?: string;
+  /** The docked window's position and size in CSS pixels (clamped to the next page's viewport). */
+  frame?: { x: number; y: number; width: number; height: number };
+}
 
 /** The call this tab holds: its window's or its own ringing outgoing call. */
 export interface TabCall {

@@ -46,7 +46,7 @@ describe('rooms against the dev media server', () => {
   test('a room nobody is in is not running; members only', async () => {
     const res = await status();
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body, { room: { id: 'vertrieb', name: 'Vertrieb' }, running: false, participants: [] });
+    assert.deepEqual(res.body, { room: { id: 'vertrieb', name: 'Vertrieb' }, running: false, ended: false, participants: [] });
     expectError(await status('dora'), 403, 'not_a_member');
     expectError(await status('anna', 'nowhere'), 404, 'not_found');
     expectError(await api(s.base, 'GET', '/v1/rooms/vertrieb'), 401, 'unauthorized');
@@ -173,7 +173,7 @@ describe('rooms against the dev media server', () => {
     assert.deepEqual(ended.body, { room: 'vertrieb', ended: true, wasRunning: true });
     await Promise.all([anna.waitForLeave(), ben.waitForLeave()]);
     const after = await status();
-    assert.deepEqual(after.body, { room: { id: 'vertrieb', name: 'Vertrieb' }, running: false, participants: [] });
+    assert.deepEqual(after.body, { room: { id: 'vertrieb', name: 'Vertrieb' }, running: false, ended: true, participants: [] });
     const again = await api(s.base, 'POST', '/v1/rooms/vertrieb/end', { token: portalToken('anna') });
     assert.deepEqual(again.body, { room: 'vertrieb', ended: true, wasRunning: false });
   });

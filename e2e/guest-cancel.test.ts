@@ -7,13 +7,13 @@
 //   unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/guest-cancel.test.ts'
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import jwt from 'jsonwebtoken';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../testing/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
-import { PORTAL_SECRET, startStack, type Stack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
+import { portalTokenFor, serviceApi } from './support/service-api.js';
 
-const anna = () => jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 300 });
+const anna = () => portalTokenFor('anna', 'Anna Schmidt');
 /** Shorter than the minute after which a silent page's guest drops off the list by itself. */
 const AT_ONCE_MS = 30_000;
 
@@ -29,13 +29,7 @@ describe('a waiting guest who gives up leaves the waiting list at once', () => {
     await stack?.close();
   });
 
-  async function api(method: string, path: string, body?: unknown) {
-    const res = await fetch(stack.tokenServiceUrl + path, {
-      method, headers: { authorization: `Bearer ${anna()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  }
+  const api = serviceApi(() => stack.tokenServiceUrl, anna);
   const waitingNames = async () => ((await api('GET', '/v1/rooms/vertrieb/waiting')).body.guests as Array<{ identity: string; name: string }>);
   async function waitingGuest(name: string, locale: 'de-DE' | 'en-GB'): Promise<{ page: Page; identity: string }> {
     const made = await api('POST', '/v1/rooms/vertrieb/invites', { title: 'Angebot Müller', startsAt: new Date().toISOString(), guestName: name, waitingRoom: true, lang: 'de' });

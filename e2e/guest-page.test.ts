@@ -9,14 +9,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jwt from 'jsonwebtoken';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../testing/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { PORTAL_SECRET, startStack, type Stack } from './support/stack.js';
+import { startStack, type Stack } from './support/stack.js';
+import { portalTokenFor, serviceApi } from './support/service-api.js';
 
 const out = join(fileURLToPath(new URL('..', import.meta.url)), 'artifacts');
-const anna = () => jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 300 });
+const anna = () => portalTokenFor('anna', 'Anna Schmidt');
 
 describe('the guest page of an invite link', () => {
   let stack: Stack;
@@ -31,13 +31,7 @@ describe('the guest page of an invite link', () => {
     await stack?.close();
   });
 
-  async function api(method: string, path: string, body?: unknown) {
-    const res = await fetch(stack.tokenServiceUrl + path, {
-      method, headers: { authorization: `Bearer ${anna()}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as any };
-  }
+  const api = serviceApi(() => stack.tokenServiceUrl, anna);
   async function invite(body: Record<string, unknown>) {
     const made = await api('POST', '/v1/rooms/vertrieb/invites', { lang: 'de', timeZone: 'Europe/Berlin', ...body });
     assert.equal(made.status, 201, JSON.stringify(made.body));

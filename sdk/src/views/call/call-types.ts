@@ -1,5 +1,7 @@
 // The slice of the token service's CallInfo (docs/contracts.md) that the call window reads.
-// Declared here structurally so the conference chunk depends on no light-part module for types.
+// CallInfo's slice is declared here structurally (the window reads only these fields).
+import type { WindowLayout } from '../../calls/call-memory.js';
+
 export interface CallPeer { id: string; name: string }
 
 export interface CallWindowCall {
@@ -23,13 +25,8 @@ export interface CallWindowEnd { reason: CallWindowEndReason; call: CallWindowCa
 
 /**
  * The window as the user left it: own-video corner, camera and microphone, a running screen share,
- * and the window's mode (`docked` | `full`) with the docked window's position and size.
+ * and the window's mode with the docked window's position and size. The call machine keeps it in the
+ * tab's marker, so it is the machine's type (a type import: nothing of the light part is bundled here;
+ * the light part may not import views modules, sdk/test/light-part.test.ts).
  */
-export interface CallWindowLayout {
-  corner?: string;
-  camera: boolean;
-  microphone: boolean;
-  sharing: boolean;
-  mode?: string;
-  frame?: { x: number; y: number; width: number; height: number };
-}
+export type CallWindowLayout = WindowLayout;

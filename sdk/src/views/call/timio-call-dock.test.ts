@@ -5,27 +5,18 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
 import { FakeSession } from '../../../../testing/fake-session.js';
-import type { CallWindowCall } from './call-types.js';
-import { TimioCall, defineTimioCall } from './timio-call.js';
+import { TimioCall } from './timio-call.js';
+import { call, openCallWindow } from '../../../../testing/call-window-fixture.js';
 import { EDGE, MIN_HEIGHT, MIN_WIDTH, STEP, type WindowFrame } from './window-frame.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
 
-defineTimioCall();
-
-const call: CallWindowCall = {
-  id: 'c1', room: 'call-c1', state: 'active',
-  caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' },
-};
-
 async function open(locale: 'de' | 'en', frame?: WindowFrame) {
-  const session = new FakeSession();
-  session.put({ identity: 'anna', name: 'Anna Schmidt', isLocal: true });
-  const el = await fixture<TimioCall>(html`<timio-call mode="docked" .frame=${frame} .session=${session} .call=${call} .partner=${call.callee} locale=${locale}></timio-call>`);
+  const { el, session, root } = await openCallWindow(locale, { frame });
   session.connection.set({ phase: 'connected' });
   await el.updateComplete;
-  return { el, root: el.shadowRoot! };
+  return { el, root };
 }
 
 const box = (el: Element) => {

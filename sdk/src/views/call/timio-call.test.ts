@@ -6,8 +6,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
 import { deep } from '../../../../testing/deep-query.js';
 import { FAKE_DEVICES, FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
-import type { CallWindowCall } from './call-types.js';
-import { TimioCall, defineTimioCall } from './timio-call.js';
+import { TimioCall } from './timio-call.js';
+import { call, openCallWindow } from '../../../../testing/call-window-fixture.js';
 import { callClockStart } from './timio-call.component.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
@@ -17,19 +17,7 @@ import type { UserRef } from '../../protocol/realtime.js';
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
 
-defineTimioCall();
-
-const call: CallWindowCall = {
-  id: 'c1', room: 'call-c1', state: 'active',
-  caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' },
-};
-
-async function open(locale: 'de' | 'en' = 'de') {
-  const session = new FakeSession();
-  session.put({ identity: 'anna', name: 'Anna Schmidt', isLocal: true });
-  const el = await fixture<TimioCall>(html`<timio-call .session=${session} .call=${call} .partner=${call.callee} locale=${locale}></timio-call>`);
-  return { el, session, root: el.shadowRoot! };
-}
+const open = (locale: 'de' | 'en' = 'de') => openCallWindow(locale);
 
 
 async function settled(el: TimioCall) {

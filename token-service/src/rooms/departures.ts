@@ -19,6 +19,8 @@ export class Departures {
   private readonly goodbyes = new Map<string, number>();
   /** Rooms whose meeting was ended: their people left for good. */
   private readonly ended = new Set<string>();
+  /** room → who RoomService listed the last time the status was read. */
+  private readonly lastListed = new Map<string, Map<string, RoomParticipant>>();
 
   constructor(
     private readonly graceMs: number,
@@ -28,9 +30,8 @@ export class Departures {
 
   /** LiveKit's `participant_left`: counts on for the grace unless they said goodbye or the meeting ended. */
   left(room: string, participant: RoomParticipant): void {
-    const k = key(room, participant.identity);
-    const until = this.goodbyes.get(k);
-    this.goodbyes.delete(k);
+    // The goodbye stays until it expires or they join again: the listing may notice the leave after the webhook.
+    const until = this.goodbyes.get(key(room, participant.identity));
     if ((until !== undefined && until >= Date.now()) || this.ended.has(room) || this.graceMs <= 0) return;
     this.clear(room, participant.identity);
     const timer = setTimeout(() => {
@@ -40,6 +41,26 @@ export class Departures {
     let people = this.away.get(room);
     if (!people) this.away.set(room, (people = new Map()));
     people.set(participant.identity, { participant, timer });
+  }
+
+  /**
+   * RoomService's listing, read for the status: someone listed last time and missing now left, even
+   * when LiveKit's `participant_left` has not arrived yet (it comes by webhook, after the server has
+   * already dropped them). Without this, a status read in between counts them out during a page
+   * change. A goodbye waiting for its webhook is left to it.
+   */
+  listed(room: string, present: readonly RoomParticipant[]): void {
+    const now = new Map(present.map((p) => [p.identity, p] as const));
+    const before = this.lastListed.get(room);
+    if (now.size > 0) this.lastListed.set(room, now);
+    else this.lastListed.delete(room);
+    if (!before) return;
+    for (const [identity, participant] of before) {
+      if (now.has(identity) || this.away.get(room)?.has(identity)) continue;
+      const until = this.goodbyes.get(key(room, identity));
+      if (until !== undefined && until >= Date.now()) continue;
+      this.left(room, participant);
+    }
   }
 
   /**
@@ -68,6 +89,7 @@ export class Departures {
     this.ended.add(room);
     for (const { timer } of this.away.get(room)?.values() ?? []) clearTimeout(timer);
     this.away.delete(room);
+    this.lastListed.delete(room);
   }
 
   /** A moderator ended the room's meeting and nobody has joined since (a page change must not start a new one). */
@@ -84,6 +106,7 @@ export class Departures {
     for (const people of this.away.values()) for (const { timer } of people.values()) clearTimeout(timer);
     this.away.clear();
     this.goodbyes.clear();
+    this.lastListed.clear();
   }
 
   private clear(room: string, identity: string): boolean {

@@ -89,6 +89,7 @@ export class RoomWatch {
       this.deps.nextMeeting?.(room.id).catch(() => undefined),
     ]);
     // People within their rejoin grace count as present (a page change is no leave).
+    this.departures.listed(room.id, present);
     const here = new Set(present.map((p) => p.identity));
     const participants = [...present, ...this.departures.awayIn(room.id).filter((p) => !here.has(p.identity))];
     const joined = participants.map((p) => p.joinedAt).filter((t): t is string => !!t).sort();

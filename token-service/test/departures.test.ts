@@ -72,4 +72,33 @@ describe('departures: the room status through a page change', () => {
     assert.deepEqual(away(d), []);
     d.close();
   });
+
+  it('presence: out of the meeting only when the grace runs out without them, or a goodbye or the end ends it', async () => {
+    const gone: string[] = [];
+    const until = async (n: number) => {
+      const deadline = Date.now() + 10_000;
+      while (gone.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    };
+    const d = new Departures(40, () => undefined, (room, identity) => gone.push(`${room}:${identity}`));
+    // A page change: back before the grace ends, so never out.
+    assert.equal(d.left('vertrieb', ben), true, 'counts on');
+    d.joined('vertrieb', 'ben');
+    // A closed tab: out when the grace runs out.
+    assert.equal(d.left('vertrieb', anna), true);
+    await until(1);
+    await new Promise((r) => setTimeout(r, 100)); // Ben's grace is over too by now
+    assert.deepEqual(gone, ['vertrieb:anna']);
+    // A goodbye while in the grace: out at once; a goodbye before the leave: no grace at all.
+    d.left('vertrieb', anna);
+    d.goodbye('vertrieb', 'anna');
+    assert.deepEqual(gone, ['vertrieb:anna', 'vertrieb:anna']);
+    d.goodbye('vertrieb', 'ben');
+    assert.equal(d.left('vertrieb', ben), false, 'said goodbye: final');
+    // The moderator ends the meeting: whoever was in their grace is out.
+    d.joined('vertrieb', 'anna');
+    d.left('vertrieb', anna);
+    d.finished('vertrieb');
+    assert.deepEqual(gone, ['vertrieb:anna', 'vertrieb:anna', 'vertrieb:anna']);
+    d.close();
+  });
 });

@@ -96,6 +96,10 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
 
   roomWatch = new RoomWatch({
     bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, rejoinGraceMs: settings.roomRejoinGraceMs, ...(nextMeeting ? { nextMeeting } : {}),
+    // A page change keeps an employee busy; out of the meeting once the grace ends without them.
+    gone: (room, identity) => {
+      if (!identity.includes(':')) store.setInConference(identity, room, false).catch(logFailure(logger, 'presence after a grace failed', { room }));
+    },
   });
 
   ctx.events.on('webhook', (ev: WebhookLike) => {
@@ -113,8 +117,9 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     const identity = ev.participant?.identity;
     // Removed or the room deleted (real LiveKit says why): gone for good, no page-change grace.
     const sentOut = ev.participant?.disconnectReason === DisconnectReason.PARTICIPANT_REMOVED || ev.participant?.disconnectReason === DisconnectReason.ROOM_DELETED;
-    if (ev.event === 'participant_left' && ev.participant?.identity && !sentOut) roomWatch.departures.left(room, toParticipant(ev.participant));
-    else if (ev.event === 'participant_joined' && identity) roomWatch.departures.joined(room, identity);
+    // In their page-change grace, an employee stays busy (Departures says `gone` when it ends).
+    const staying = ev.event === 'participant_left' && ev.participant?.identity && !sentOut ? roomWatch.departures.left(room, toParticipant(ev.participant)) : false;
+    if (ev.event === 'participant_joined' && identity) roomWatch.departures.joined(room, identity);
     // room_finished alone is no end: LiveKit closes a room emptied by the last person's page change
     // (after departureTimeout); the moderator's end goes through POST /v1/rooms/:room/end.
     roomWatch.changed(room);
@@ -123,12 +128,16 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     if (ev.event === 'participant_joined' && employee) {
       await store.setInConference(employee, room, true);
       await rings.joined(room, employee);
-    } else if (ev.event === 'participant_left' && employee) {
+    } else if (ev.event === 'participant_left' && employee && !staying) {
       await store.setInConference(employee, room, false);
     } else if (ev.event === 'room_finished') {
       await chat.finished(room);
       await rings.finished(room);
-      for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators])) await store.setInConference(member, room, false);
+      // LiveKit closes a room emptied by a page change too: who is in their grace stays busy.
+      const inGrace = new Set(roomWatch.departures.awayIn(room).map((p) => p.identity));
+      for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators])) {
+        if (!inGrace.has(member)) await store.setInConference(member, room, false);
+      }
     }
   }
 

@@ -5,6 +5,8 @@
 // (`timio.leave`, docs/contracts.md); the room status does the same, so a page change does not
 // make the room bar count 2 → 1 → 2. A real leave says so (`POST /v1/rooms/:room/leave`) and
 // drops at once. This process's memory: the process that hears the webhook pushes the status.
+// Presence follows the same rule: someone in their grace stays "in a conference" (busy), and is
+// told `gone` only when the grace runs out without them back, or a goodbye ends it.
 import type { RoomParticipant } from '../livekit/room-service.js';
 
 /** A goodbye may come before LiveKit's `participant_left`; it is kept this long for it. */
@@ -14,7 +16,7 @@ const key = (room: string, identity: string) => `${room}\n${identity}`;
 
 export class Departures {
   /** room → identity → the participant as last seen, and the end of their grace. */
-  private readonly away = new Map<string, Map<string, { participant: RoomParticipant; timer: NodeJS.Timeout }>>();
+  private readonly away = new Map<string, Map<string, { participant: RoomParticipant; timer: NodeJS.Timeout; back: boolean }>>();
   /** Goodbyes not yet matched by a `participant_left` (room\nidentity → until). */
   private readonly goodbyes = new Map<string, number>();
   /** Rooms whose meeting was ended: their people left for good. */
@@ -26,21 +28,30 @@ export class Departures {
     private readonly graceMs: number,
     /** The room's status changed (a grace ran out, or a goodbye ended one). */
     private readonly changed: (room: string) => void,
+    /** Someone's grace ended without them back (ran out, or a goodbye): out of the meeting now. */
+    private readonly gone: (room: string, identity: string) => void = () => undefined,
   ) {}
 
-  /** LiveKit's `participant_left`: counts on for the grace unless they said goodbye or the meeting ended. */
-  left(room: string, participant: RoomParticipant): void {
+  /**
+   * LiveKit's `participant_left`: counts on for the grace unless they said goodbye or the meeting
+   * ended. True when they count on (their leave is not final yet).
+   */
+  left(room: string, participant: RoomParticipant): boolean {
     // The goodbye stays until it expires or they join again: the listing may notice the leave after the webhook.
     const until = this.goodbyes.get(key(room, participant.identity));
-    if ((until !== undefined && until >= Date.now()) || this.ended.has(room) || this.graceMs <= 0) return;
+    if ((until !== undefined && until >= Date.now()) || this.ended.has(room) || this.graceMs <= 0) return false;
     this.clear(room, participant.identity);
     const timer = setTimeout(() => {
-      if (this.clear(room, participant.identity)) this.changed(room);
+      const back = this.away.get(room)?.get(participant.identity)?.back;
+      if (!this.clear(room, participant.identity)) return;
+      this.changed(room);
+      if (!back) this.gone(room, participant.identity);
     }, this.graceMs);
     timer.unref();
     let people = this.away.get(room);
     if (!people) this.away.set(room, (people = new Map()));
-    people.set(participant.identity, { participant, timer });
+    people.set(participant.identity, { participant, timer, back: false });
+    return true;
   }
 
   /**
@@ -70,6 +81,8 @@ export class Departures {
    */
   joined(room: string, identity: string): void {
     this.ended.delete(room);
+    const entry = this.away.get(room)?.get(identity);
+    if (entry) entry.back = true;
     this.goodbyes.delete(key(room, identity)); // a goodbye of an earlier stay
   }
 
@@ -81,14 +94,21 @@ export class Departures {
     const now = Date.now();
     for (const [k, until] of this.goodbyes) if (until < now) this.goodbyes.delete(k);
     this.goodbyes.set(key(room, identity), now + GOODBYE_KEPT_MS);
-    if (this.clear(room, identity)) this.changed(room);
+    const back = this.away.get(room)?.get(identity)?.back;
+    if (!this.clear(room, identity)) return;
+    this.changed(room);
+    if (!back) this.gone(room, identity);
   }
 
   /** A moderator ended the meeting: nobody counts on, and the leaves LiveKit reports for it are no page changes. */
   finished(room: string): void {
     this.ended.add(room);
-    for (const { timer } of this.away.get(room)?.values() ?? []) clearTimeout(timer);
+    const away = this.away.get(room);
     this.away.delete(room);
+    for (const [identity, { timer, back }] of away ?? []) {
+      clearTimeout(timer);
+      if (!back) this.gone(room, identity);
+    }
     this.lastListed.delete(room);
   }
 

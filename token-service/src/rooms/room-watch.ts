@@ -22,6 +22,8 @@ export interface RoomWatchDeps {
   nextMeeting?(room: string): Promise<RoomStatusFrame['nextMeeting']>;
   /** How long someone who left without the goodbye still counts (see rooms/departures.ts); 0: not at all. */
   rejoinGraceMs?: number;
+  /** Someone's page-change grace ended without them back: out of the meeting (presence). */
+  gone?(room: string, identity: string): void;
   log(line: string): void;
 }
 
@@ -44,7 +46,7 @@ export class RoomWatch {
   readonly departures: Departures;
 
   constructor(private readonly deps: RoomWatchDeps) {
-    this.departures = new Departures(deps.rejoinGraceMs ?? 0, (room) => this.changed(room));
+    this.departures = new Departures(deps.rejoinGraceMs ?? 0, (room) => this.changed(room), (room, identity) => deps.gone?.(room, identity));
   }
 
   /** A page's `watch-rooms`: members get the status now and every change after; others an error. */

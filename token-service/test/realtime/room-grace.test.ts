@@ -55,12 +55,18 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     await media?.close();
   });
 
-  it('a page change: Ben leaves the room and joins from his next page; Felix\'s count stays 2', async () => {
+  it('a page change: Ben leaves the room and joins from his next page; Felix\'s count stays 2 and Ben stays busy', async () => {
     const felix = await watcher();
     await roomFrame(felix, () => true);
+    // Ben's portal page (presence) stays connected through the test; Felix watches him.
+    const { page: benPortal } = await TestPage.ready(s.wsUrl, portalToken('ben'));
+    pages.push(benPortal);
+    felix.send({ type: 'watch', add: ['ben'] });
+    await felix.presence('ben', 'online');
     const anna = await join('anna');
     const ben = await join('ben');
     await roomFrame(felix, (r) => r.count === 2);
+    await felix.presence('ben', 'busy');
     felix.received.length = 0;
     // His page goes (livekit-client's leave on pagehide): LiveKit reports him gone, the status does not.
     await ben.leave();
@@ -70,6 +76,8 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     const back = await join('ben');
     await roomFrame(felix, (r) => r.count === 2);
     assert.ok(frames(felix).every((r) => r.count === 2), `never 1: ${JSON.stringify(frames(felix).map((r) => r.count))}`);
+    const benPresence = () => felix.received.filter((m) => m.type === 'presence').flatMap((m) => (m as { users: Array<{ id: string; status: string }> }).users).filter((u) => u.id === 'ben');
+    assert.deepEqual(benPresence(), [], 'Ben stayed busy through his page change (no busy → online → busy)');
 
     // His tab closes for good, without the goodbye: he counts until the grace is over, then goes.
     const closedAt = Date.now();
@@ -77,6 +85,7 @@ describe('room status: a page change keeps counting, a real leave does not', () 
     const dropped = await roomFrame(felix, (r) => r.count === 1);
     assert.ok(Date.now() - closedAt >= GRACE_MS - 1_000, `not before the grace (${Date.now() - closedAt} ms)`);
     assert.deepEqual(dropped.participants.map((p) => p.identity), ['anna']);
+    await felix.presence('ben', 'online'); // out of the meeting with the grace, his portal page still open
 
     // Anna leaves with "Konferenz verlassen": the goodbye, then the room; the count drops at once.
     const bye = await s.post('/v1/rooms/vertrieb/leave', 'anna', {});

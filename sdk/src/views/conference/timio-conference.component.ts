@@ -6,7 +6,7 @@ import type { ConferenceCatalog } from '../../i18n/catalog.js';
 import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
-import type { ConferenceApi } from './room-api.js';
+import { meetingStart, type ConferenceApi } from './room-api.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
 import type { RoomTokenGrant } from '../../protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
@@ -98,8 +98,8 @@ export class TimioConference extends LitElement {
   async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
     if (!this.roomName || resume) void this.api?.status().then((s) => {
-      this.roomName ||= s.name;
-      if (s.startedAt) this.startedAt = Date.parse(s.startedAt);
+      this.roomName ||= s.room.name;
+      this.startedAt = meetingStart(s) ?? this.startedAt;
     }, () => undefined);
     await (resume ? this.joining.resume(resume, grant) : this.joining.start(prejoin));
   }

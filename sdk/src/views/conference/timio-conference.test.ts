@@ -26,7 +26,8 @@ const controlIds = (root: ParentNode) => deepAll<HTMLButtonElement>(root, '.cont
 
 describe('<timio-conference>', () => {
   it('pre-join: a moderator confirms, joins as moderator; header, count, controls in the manual order', async () => {
-    const f = await setup({ moderators: ['anna'], startedAt: new Date(Date.now() - 65_000).toISOString() });
+    const present = [{ identity: 'ben', name: 'Ben Müller', guest: false, moderator: false, joinedAt: new Date(Date.now() - 65_000).toISOString() }];
+    const f = await setup({ moderators: ['anna'], present });
     void f.el.join({ prejoin: true });
     await waitUntil(() => deep(f.root, '.join-moderator'), 'pre-join with the moderator confirmation');
     expect(text(f.root, '.moderator')).to.contain('Bestätigen Sie ggf., dass Sie Moderator im entsprechenden Raum sind.');

@@ -97,11 +97,13 @@ export class TimioConference extends LitElement {
    */
   async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
-    if (!this.roomName || resume) void this.api?.status().then((s) => {
+    // One status request: the header's name and start, and a resume's `ended` check, read its answer.
+    const status = !this.roomName || resume ? this.api?.status() : undefined;
+    void status?.then((s) => {
       this.roomName ||= s.room.name;
       this.startedAt = meetingStart(s) ?? this.startedAt;
     }, () => undefined);
-    await (resume ? this.joining.resume(resume, grant) : this.joining.start(prejoin));
+    await (resume ? this.joining.resume(resume, status, grant) : this.joining.start(prejoin));
   }
 
   /** Leaves the conference (the meeting goes on for the others). */

@@ -168,8 +168,9 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     await a.evaluate((o) => window.callWindow.open(o), { call, token: td, url: media.url, locale: 'de' as const });
 
     await carlaPage.locator('timio-call [data-problem="camera-permission_denied"]').waitFor({ timeout: WAIT_MS });
-    assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Kein Zugriff auf die Kamera/);
-    assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Es wurde kein Mikrofon gefunden/);
+    const problems = carlaPage.locator('timio-call timio-media-problems [role="status"]');
+    assert.match(await problems.innerText(), /Kein Zugriff auf die Kamera/);
+    assert.match(await problems.innerText(), /Es wurde kein Mikrofon gefunden/);
     await framesAdvance(carlaPage, 'timio-call video[data-track="partner-camera"]');
     await a.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call header').innerText(), /Carla Rossi hat das Mikrofon stummgeschaltet/);

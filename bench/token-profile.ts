@@ -13,7 +13,7 @@ import { benchService, listen, loadGenerator, percentile, referenceListener } fr
 
 const PROFILE_SECONDS = 4;
 const WARM_UP_SECONDS = 4;
-const TOP = 25;
+const TOP = Number(process.env.TOP ?? 25);
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }

@@ -11,7 +11,7 @@ import helmet from 'helmet';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import jwt from 'jsonwebtoken';
 import { createLogger } from '../token-service/src/http/logger.js';
-import { logRequest } from '../token-service/src/http/request-log.js';
+import { logRequest, requestIdOf } from '../token-service/src/http/request-log.js';
 import { allowOrigin } from '../token-service/src/http/cors.js';
 import { Metrics } from '../token-service/src/http/metrics.js';
 import { clientAddressResolver } from '../token-service/src/http/client-address.js';
@@ -59,7 +59,7 @@ row('(not a protection) node:http request + response objects, taken off the rows
 const withObjects = async (n: number, once: () => unknown) => Math.max(0, (await price(n, once)) - base);
 row('request id + access line (pino)', await withObjects(N, () => {
   const { req, res } = request();
-  logRequest(logger, req, res, '/v1/token', () => '/v1/token');
+  logRequest(logger, req, res, '/v1/token', requestIdOf(req), () => '/v1/token');
   res.emit('finish');
 }));
 row('latency metric (prom-client histogram)', await price(N, () => metrics.request('POST', '/v1/token', 200, 0.003)));

@@ -55,8 +55,10 @@ export function readPlainJson(req: IncomingMessage, limit: number, done: (err: u
     drain(req, () => done(payloadTooLarge()));
     return;
   }
-  // Already complete: the bytes sit in the stream's buffer; no events, no ticks.
-  if (req.complete && req.readableLength === length) {
+  // Already here: the bytes sit in the stream's buffer; no events, no ticks. node's parser hands the
+  // stream at most Content-Length bytes, so that many buffered is the whole body, even before it
+  // marks the message complete (it does so later: `req.complete` is still false at this point).
+  if (req.readableLength === length) {
     const chunks: Buffer[] = [];
     for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) chunks.push(chunk);
     settle(done, chunks, length);

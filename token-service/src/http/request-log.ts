@@ -45,15 +45,18 @@ export function routeOf(req: Request): string {
 /** Sees every finished request: method, route template, status, seconds (the latency metric). */
 export type RequestObserver = (method: string, route: string, status: number, seconds: number) => void;
 
-/**
- * Gives the request its id (answer header X-Request-Id) and writes its access line when the answer
- * is finished; `route` is asked then. Returns the id (error lines carry it).
- */
-export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, url: string, route: () => string, observe?: RequestObserver): string {
-  const started = process.hrtime.bigint();
+/** The request's id: the proxy's X-Request-Id when it is a plain token, else a fresh one. */
+export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
-  const reqId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', reqId);
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * Writes the request's access line (and tells `observe`) when its answer is finished; `route` is
+ * asked then. The caller sends the id as X-Request-Id (error lines carry it too).
+ */
+export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, url: string, reqId: string, route: () => string, observe?: RequestObserver): void {
+  const started = process.hrtime.bigint();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const path = redact(url.split('?')[0] ?? '');
@@ -62,13 +65,15 @@ export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResp
     observe?.(method, template, res.statusCode, ms / 1000);
     logger.info({ reqId, method, path, route: template, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, `${method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
-  return reqId;
 }
 
 export function requestLog(logger: Logger, observe?: RequestObserver): RequestHandler {
   return (req, res, next) => {
     keepRouteBase(req);
-    res.locals['reqId'] = logRequest(logger, req, res, req.originalUrl || req.url, () => routeOf(req), observe);
+    const reqId = requestIdOf(req);
+    res.setHeader('X-Request-Id', reqId);
+    res.locals['reqId'] = reqId;
+    logRequest(logger, req, res, req.originalUrl || req.url, reqId, () => routeOf(req), observe);
     next();
   };
 }

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
 import type { EmployeePrincipal } from '../auth/principal.js';
-import { authenticated, displayNameOf, employeeOf, memberRoom } from '../http/access.js';
+import { authenticated, employeeOf, memberRoom } from '../http/access.js';
 import { invalidInput } from '../http/errors.js';
 import { isRoomId, jsonBody } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
@@ -20,9 +20,9 @@ export async function issueRoomToken(ctx: Pick<RouteContext, 'directory' | 'mint
   if (confirmed !== undefined && typeof confirmed !== 'boolean') throw invalidInput('moderator must be true or false');
   const canModerate = isModerator(found, user.id);
   const role = canModerate && confirmed === true ? 'moderator' : 'member';
-  const name = await displayNameOf(ctx.directory, user);
+  // An employee principal's name is the directory's (auth/authenticate.ts sets it, never from a claim).
   const token = await ctx.mintRoomToken({
-    identity: user.id, name, room, role,
+    identity: user.id, name: user.name, room, role,
     ...(role === 'moderator' ? { attributes: { [ATTR_MODERATOR]: '1' } } : {}),
   });
   return { token, url: ctx.config.livekit.url, identity: user.id, room, role, canModerate };

@@ -1,6 +1,7 @@
 // The call window (<timio-call>, CallSession) against the real dev media server, two people in
 // separate browser contexts with fake cameras: each sees the other's video, mute/camera/screen
-// share reach the partner, hang up closes this window and the partner sees "left".
+// share reach the partner, no screen to share is said above the controls (over no video), hang up
+// closes this window and the partner sees "left".
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/call-window.test.ts'
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -137,6 +138,34 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     await a.locator('timio-call .controls .fullscreen').click();
     await a.waitForFunction(() => document.fullscreenElement === null);
 
+    // No screen to share (the browser finds none): the notice says so in each one's language,
+    // between the stage and the controls, over no video. Anna stops her share first.
+    await a.locator('timio-call .controls .screen').click();
+    await b.locator('timio-call [data-state="partner-sharing"]').waitFor({ state: 'detached', timeout: WAIT_MS });
+    for (const [page, lang, sentence] of [[b, 'en', 'There is no screen to share.'], [a, 'de', 'Es gibt keinen Bildschirm, der geteilt werden kann.']] as const) {
+      await page.evaluate(() => {
+        const md = navigator.mediaDevices as MediaDevices & { realGetDisplayMedia?: MediaDevices['getDisplayMedia'] };
+        md.realGetDisplayMedia = md.getDisplayMedia;
+        md.getDisplayMedia = () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
+      });
+      await page.locator('timio-call .controls .screen').click();
+      const notice = page.locator('timio-call [data-problem="screen-no_device"]');
+      await notice.waitFor({ timeout: WAIT_MS });
+      assert.equal((await notice.innerText()).trim(), sentence);
+      await framesAdvance(page, 'timio-call video[data-track="partner-camera"]');
+      const box = (await notice.boundingBox())!;
+      for (const tile of await page.locator('timio-call timio-video-tile').all()) {
+        const r = (await tile.boundingBox())!;
+        const overlaps = Math.min(box.x + box.width, r.x + r.width) > Math.max(box.x, r.x) && Math.min(box.y + box.height, r.y + r.height) > Math.max(box.y, r.y);
+        assert.equal(overlaps, false, `[${lang}] the notice ${JSON.stringify(box)} covers a tile ${JSON.stringify(r)}`);
+      }
+      await page.screenshot({ path: `artifacts/call-window-no-screen-${lang}.png` });
+      await page.evaluate(() => {
+        const md = navigator.mediaDevices as MediaDevices & { realGetDisplayMedia?: MediaDevices['getDisplayMedia'] };
+        if (md.realGetDisplayMedia) md.getDisplayMedia = md.realGetDisplayMedia;
+      });
+    }
+
     // Ben hangs up: his window closes with "hangup"; Anna sees that he left.
     await b.locator('timio-call .controls .end').click();
     await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup');
@@ -168,8 +197,9 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     await a.evaluate((o) => window.callWindow.open(o), { call, token: td, url: media.url, locale: 'de' as const });
 
     await carlaPage.locator('timio-call [data-problem="camera-permission_denied"]').waitFor({ timeout: WAIT_MS });
-    assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Kein Zugriff auf die Kamera/);
-    assert.match(await carlaPage.locator('timio-call .problems').innerText(), /Es wurde kein Mikrofon gefunden/);
+    const problems = carlaPage.locator('timio-call timio-media-problems [role="status"]');
+    assert.match(await problems.innerText(), /Kein Zugriff auf die Kamera/);
+    assert.match(await problems.innerText(), /Es wurde kein Mikrofon gefunden/);
     await framesAdvance(carlaPage, 'timio-call video[data-track="partner-camera"]');
     await a.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call header').innerText(), /Carla Rossi hat das Mikrofon stummgeschaltet/);

@@ -62,7 +62,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
   const incoming = 'timio-notifications .popup.incoming';
   const outgoing = 'timio-notifications .popup.outgoing';
   const journalRow = (outcome: string) => `#journal tbody tr[data-outcome="${outcome}"]`;
-  const screenProblem = 'timio-call .problems [data-problem^="screen-"]';
+  const screenProblem = 'timio-call timio-media-problems [data-problem^="screen-"]';
 
   for (const { caller, callee } of PAIRS) {
     const label = `${caller.browser} → ${callee.browser}`;
@@ -121,7 +121,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
         const messages = callWindowCatalogs[lang].problem.screen;
         assert.ok(failure in messages, `[firefox] screen failure "${failure}" has a message`);
         assert.equal(await side.text(screenProblem), messages[failure as keyof typeof messages]);
-        assert.equal(await side.attribute('timio-call .problems', 'role'), 'alert');
+        assert.equal(await side.attribute('timio-call timio-media-problems [part="problems"]', 'role'), 'status');
         await side.screenshot(shot(`call-window-no-screen-${lang}`));
       }
 

@@ -2,8 +2,7 @@
 // LiveKit token with `canModerate`, status, hand, end, the moderator actions and the meeting's
 // chat, answered on a FakeTokenService from a small in-memory room, with the real service's
 // checks (members only, moderator actions only for directory moderators, 1..2000 characters).
-import type { RoomChatMessage, RoomTokenGrant } from '../sdk/src/protocol/rest.js';
-import type { RoomStatus } from '../sdk/src/protocol/realtime.js';
+import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '../sdk/src/protocol/rest.js';
 import type { FakeTokenService } from './fake-token-service.js';
 
 export interface FakeRoomOptions {
@@ -15,7 +14,8 @@ export interface FakeRoomOptions {
   moderators?: string[];
   /** Earlier chat messages of the running meeting. */
   chat?: RoomChatMessage[];
-  startedAt?: string;
+  /** Who LiveKit lists in the meeting before this page joins (the earliest `joinedAt` is its start). */
+  present?: RoomStatusAnswer['participants'];
 }
 
 export interface FakeRoomState {
@@ -45,9 +45,9 @@ export function fakeRoomRoutes(service: FakeTokenService, room: FakeRoomOptions)
       return { status: 200, json: grant };
     })
     .on(`GET ${base}`, () => {
-      const status: RoomStatus & { ended?: boolean } = {
-        id: room.id, name: room.name, running: !state.ended, count: 1, participants: [], ...(room.startedAt ? { startedAt: room.startedAt } : {}), ...(state.ended ? { ended: true } : {}),
-      };
+      // As the service answers: an ended meeting lists nobody until someone joins again.
+      const participants = state.ended ? [] : (room.present ?? []);
+      const status: RoomStatusAnswer = { room: { id: room.id, name: room.name }, running: participants.length > 0, ended: state.ended, participants };
       return { status: 200, json: status };
     })
     .on(`POST ${base}/hand`, (body: { raised: boolean; identity?: string }) => {

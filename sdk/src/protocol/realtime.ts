@@ -43,7 +43,7 @@ export interface RoomRing {
   silent?: boolean;
 }
 
-/** Who is in a room's conference: what `GET /v1/rooms/:room` answers and `room` frames push. */
+/** Who is in a room's conference, as `room` frames push it (and `GET /v1/rooms/:room` lists them, with `joinedAt`). */
 export interface RoomParticipantStatus {
   identity: string;
   name: string;
@@ -52,7 +52,7 @@ export interface RoomParticipantStatus {
   handRaisedAt?: string;
 }
 
-/** A room as GET /v1/rooms/:room and the realtime `room` frame report it. */
+/** A room as the realtime `room` frame reports it (GET /v1/rooms/:room answers RoomStatusAnswer, rest.ts). */
 export interface RoomStatus {
   id: string;
   name: string;

@@ -2,7 +2,7 @@
 // every error. Part of the wire protocol module (sdk/src/protocol): no DOM, no imports from outside
 // this folder.
 import type { ErrorCode } from './errors.js';
-import type { CallInfo } from './realtime.js';
+import type { CallInfo, RoomParticipantStatus } from './realtime.js';
 
 /** The body of every error answer. Call errors add the call they are about (e.g. 409 `busy`). */
 export interface ErrorBody {
@@ -90,6 +90,20 @@ export interface RoomTokenGrant {
   role: 'member' | 'moderator' | 'guest';
   /** The directory lists the user as a moderator of this room: the view may offer "Ich bin Moderator". */
   canModerate: boolean;
+}
+
+/**
+ * What GET /v1/rooms/:room answers (members): the meeting as LiveKit lists it now. Not the realtime
+ * `room` frame's RoomStatus: no count, no `startedAt` (the earliest `joinedAt` is the meeting's start).
+ */
+export interface RoomStatusAnswer {
+  room: { id: string; name: string };
+  /** Someone is in the meeting. */
+  running: boolean;
+  /** A moderator ended the meeting (POST /v1/rooms/:room/end) and nobody joined since. */
+  ended: boolean;
+  /** `joinedAt`: when LiveKit saw them join (ISO time), when it says. */
+  participants: Array<RoomParticipantStatus & { joinedAt?: string }>;
 }
 
 /** One chat message of a room's meeting; `from` is the authenticated sender, never the body. */

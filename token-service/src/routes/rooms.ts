@@ -8,6 +8,7 @@ import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validatio
 import { isModerator } from '../directory/directory.js';
 import { ATTR_HAND } from '../livekit/tokens.js';
 import { participantStatus } from '../rooms/room-watch.js';
+import type { RoomStatusAnswer } from '../../../sdk/src/protocol/rest.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
   const router = Router();
@@ -17,7 +18,7 @@ export function roomRoutes(ctx: RouteContext): Router {
     const room = roomIdParam(req);
     const found = await memberRoom(ctx.directory, employeeOf(res), room);
     const participants = await ctx.roomStatus.participants(room);
-    res.json({
+    const answer: RoomStatusAnswer = {
       room: { id: found.id, name: found.name },
       running: participants.length > 0,
       // Ended by a moderator and nobody joined since: a page that held the meeting shows it ended
@@ -27,7 +28,8 @@ export function roomRoutes(ctx: RouteContext): Router {
         ...participantStatus(p),
         ...(p.joinedAt ? { joinedAt: p.joinedAt } : {}),
       })),
-    });
+    };
+    res.json(answer);
   });
 
   // The hand is a participant attribute set here, not by the client: it is server-stamped and

@@ -54,7 +54,9 @@ declare global {
 /**
  * The call window ("Arbeitsfenster") of a 1:1 video call, a view of a room session: the partner
  * on the stage, the own video in a corner (drag, or arrow keys when focused), and the shared parts
- * (video tiles, control bar, device settings, status overlay), which get the session by context.
+ * (video tiles, control bar, device settings, status overlay, media problems), which get the session
+ * by context. Notices (media problems, a screen share the page change ended) sit in a row between the
+ * stage and the control bar, so they never cover a video.
  *
  * @event timio-contact-action - One of the host's contact actions was chosen for the partner (from <timio-partner-actions>).
  * @event timio-call-window-end - The user ended the call or closed the window after it ended.
@@ -66,6 +68,7 @@ declare global {
  * @csspart mode-toggle - The button that switches between the docked window and the full window.
  * @csspart resize-handle - The docked window's resize corner (pointer).
  * @csspart stage - The video area.
+ * @csspart problems - The media problems (`<timio-media-problems>`) between the stage and the control bar.
  * @csspart self-view - The movable own video.
  * @csspart controls - The control bar.
  * @csspart options - The device settings ("Weitere Optionen").
@@ -346,12 +349,15 @@ export class TimioCall extends LitElement {
         ${self ? this.renderSelf(self) : nothing}
         <timio-status-overlay state=${overlay.state} message=${overlay.message} ?spinner=${overlay.spinner} action=${overlay.close ? t.close : ''}
           @timio-overlay-action=${() => overlay.close && this.end(overlay.close)}></timio-status-overlay>
+        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" ?pip=${!!pictureInPictureApi()}
+          @timio-close=${this.toggleOptions} @timio-control=${this.onControl}></timio-device-settings>` : nothing}
+      </div>
+      <div class="toasts">
         ${this.screenShareEnded
           ? html`<p class="page-notice" role="status" data-notice="screen-share-ended">${t.screenShareEndedByPage}
               <button type="button" class="page-notice-close" aria-label=${t.close} title=${t.close} @click=${() => (this.screenShareEnded = false)}>×</button></p>`
           : nothing}
-        ${this.optionsOpen ? html`<timio-device-settings id="options" class="options" part="options" ?pip=${!!pictureInPictureApi()}
-          @timio-close=${this.toggleOptions} @timio-control=${this.onControl}></timio-device-settings>` : nothing}
+        <timio-media-problems part="problems"></timio-media-problems>
       </div>
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
       ${this.mode === 'docked'

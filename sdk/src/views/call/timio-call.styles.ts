@@ -231,20 +231,23 @@ export const callWindowStyles = [
       display: flex;
       flex-direction: column;
     }
+    /* Notices between the stage and the controls (they never cover a video); empty, no room. */
+    .toasts {
+      flex: none;
+      max-height: 45%;
+      overflow-y: auto;
+      padding: 0 12px;
+    }
     .page-notice {
-      position: absolute;
-      top: 12px;
-      left: 50%;
-      transform: translateX(-50%);
-      z-index: 3;
-      margin: 0;
-      max-width: calc(100% - 24px);
+      width: fit-content;
+      max-width: 100%;
+      margin: 8px auto 0;
       display: flex;
       align-items: center;
       gap: 8px;
       padding: 8px 8px 8px 14px;
       border-radius: var(--_radius);
-      background: rgb(0 0 0 / 0.72);
+      background: rgb(255 255 255 / 0.1);
       color: #fff;
       font-size: 0.9rem;
     }

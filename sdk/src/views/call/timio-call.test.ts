@@ -95,7 +95,7 @@ describe('<timio-call>', () => {
     session.connection.set({ phase: 'connected' });
     session.problems.set([{ source: 'camera', failure: 'permission_denied' }, { source: 'microphone', failure: 'no_device' }]);
     await settled(el);
-    expect(deep(root, '.problems')?.getAttribute('role')).to.equal('alert');
+    expect(deep(root, '.problems [data-problem="camera-permission_denied"]')?.closest('[role]')?.getAttribute('role')).to.equal('status');
     expect(text(root, '[data-problem="camera-permission_denied"]')).to.contain('Kein Zugriff auf die Kamera');
     expect(text(root, '[data-problem="microphone-no_device"]')).to.contain('Es wurde kein Mikrofon gefunden.');
     expect(root.querySelector('.self')?.shadowRoot?.textContent).to.contain('Ihre Kamera ist aus');
@@ -360,6 +360,44 @@ describe('<timio-call>', () => {
     await el.updateComplete;
     expect(root.querySelector('.self')!.classList.contains('top-left')).to.equal(true);
   });
+
+  for (const [locale, sentence] of [['de', 'Es gibt keinen Bildschirm, der geteilt werden kann.'], ['en', 'There is no screen to share.']] as const) {
+    it(`no screen to share (${locale}): the notice sits between the stage and the control bar and covers no video, full and docked`, async () => {
+      for (const docked of [undefined, { frame: { x: 16, y: 16, width: 480, height: 380 } }]) {
+        const { el, session, root } = await openCallWindow(locale, docked);
+        session.connection.set({ phase: 'connected' });
+        session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+        session.put({ identity: 'anna', name: 'Anna Schmidt', isLocal: true, camera: { sid: 'A', muted: false, track: canvasTrack() } });
+        session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+        session.problems.set([{ source: 'screen', failure: 'no_device' }]);
+        const notice = await waitUntil(() => deep<HTMLElement>(root, '[data-problem="screen-no_device"]'), 'the notice');
+        expect(notice.textContent?.trim()).to.equal(sentence);
+        expect(notice.closest('[role]')?.getAttribute('role'), 'read out politely').to.equal('status');
+        const where = docked ? 'docked' : 'full';
+        const clear = async (layout: string) => {
+          await settled(el);
+          const box = notice.getBoundingClientRect();
+          const tiles = [...root.querySelectorAll<HTMLElement>('timio-video-tile')];
+          expect(tiles.length, `${where}, ${layout}: tiles`).to.be.greaterThan(1);
+          for (const tile of tiles) {
+            const r = tile.getBoundingClientRect();
+            const overlap = Math.min(box.right, r.right) - Math.max(box.left, r.left) > 0 && Math.min(box.bottom, r.bottom) - Math.max(box.top, r.top) > 0;
+            expect(overlap, `${where}, ${layout}: the notice ${JSON.stringify(box)} covers ${tile.className} ${JSON.stringify(r)}`).to.equal(false);
+          }
+          const bar = root.querySelector('timio-control-bar')!.getBoundingClientRect();
+          expect(box.bottom, `${where}, ${layout}: above the control bar`).to.be.at.most(bar.top);
+          expect(box.height, `${where}, ${layout}: the notice is shown`).to.be.greaterThan(20);
+        };
+        await clear('partner camera');
+        // Ben shares his screen: his camera becomes a small tile in the corner.
+        session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: false, track: canvasTrack() }, screen: { sid: 'S', muted: false, track: canvasTrack() } });
+        await waitUntil(() => root.querySelector('.partner-camera'), 'his camera tile');
+        await clear('partner screen');
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
+  }
 
   it('comes back as it was after a page change: the corner is kept, a moved corner is reported, an ended screen share is said', async () => {
     const { el, session, root } = await open('en');

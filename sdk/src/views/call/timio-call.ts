@@ -5,6 +5,7 @@ import { defineVideoTile } from '../parts/video-tile/video-tile.js';
 import { defineControlBar } from '../parts/control-bar/control-bar.js';
 import { defineDeviceSettings } from '../parts/device-settings/device-settings.js';
 import { defineStatusOverlay } from '../parts/status-overlay/status-overlay.js';
+import { defineMediaProblems } from '../parts/media-problems/media-problems.js';
 import { definePartnerActions } from '../parts/partner-actions/partner-actions.js';
 
 export { TimioCall, TimioCallWindowEndEvent };
@@ -14,6 +15,7 @@ export function defineTimioCall(): void {
   defineControlBar();
   defineDeviceSettings();
   defineStatusOverlay();
+  defineMediaProblems();
   definePartnerActions();
   define('timio-call', TimioCall);
 }

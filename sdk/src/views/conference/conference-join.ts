@@ -3,7 +3,7 @@
 // the take-over of the tab's conference after a page change (resume), the session, and how it
 // ended. Sends the host events joined / resumed / left / ended.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RoomTokenGrant } from '../../protocol/rest.js';
+import type { RoomStatusAnswer, RoomTokenGrant } from '../../protocol/rest.js';
 import type { SessionApi } from '../../session/session-api.js';
 import type { StartMedia } from '../../session/local-media.js';
 import type { ConnectionState } from '../../session/types.js';
@@ -80,19 +80,19 @@ export class ConferenceJoin implements ReactiveController {
 
   /**
    * Takes over the conference the tab held on its previous page: at once, camera and microphone
-   * as they were, as moderator again if confirmed; `early` is the token the page asked for while
-   * the chunk loaded.
+   * as they were, as moderator again if confirmed; `status` is the room's status the view asked for
+   * (the one request of the resume), `early` the token the page asked for while the chunk loaded.
    */
-  async resume(held: HeldConference, early?: Promise<RoomTokenGrant>): Promise<void> {
+  async resume(held: HeldConference, status: Promise<RoomStatusAnswer> | undefined, early?: Promise<RoomTokenGrant>): Promise<void> {
     if (this.phase === 'joining' || this.phase === 'in') return;
     this.resuming = true;
     this.chatSeenAt = held.chatSeenAt;
     this.set({ phase: 'joining', endReason: undefined, errorCode: undefined, askModerator: false, moderator: false });
     // Asked beside the token: a moderator may have ended the meeting during the page change, and
     // joining would start a new one (LiveKit creates the room again).
-    const status = this.host.api?.status().catch(() => undefined);
+    const ended = status?.then((s) => s.ended, () => false);
     if (!(await this.fetchToken(held.moderator, early))) return;
-    if ((await status)?.ended) {
+    if (await ended) {
       this.grant = undefined;
       return this.finish('ended');
     }

@@ -1,8 +1,7 @@
 // The token service's routes of one room as the conference uses them (docs/contracts.md "Rooms"):
 // LiveKit token, status, hand, end, moderator actions, chat. Moderator rights are checked (and
 // logged) by the service; the view only hides what a person may not do.
-import type { RoomChatMessage, RoomTokenGrant } from '../../protocol/rest.js';
-import type { RoomStatus } from '../../protocol/realtime.js';
+import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '../../protocol/rest.js';
 import type { ChatTransport } from '../../session/chat.js';
 import { inviteApi, type InviteApi } from './invite/invite-api.js';
 
@@ -16,8 +15,8 @@ export interface RestPort {
 export interface ConferenceApi {
   /** A LiveKit token; `moderator` when the person confirmed they moderate the room. */
   token(moderator: boolean): Promise<RoomTokenGrant>;
-  /** `ended`: a moderator ended the meeting and nobody joined since (GET /v1/rooms/:room). */
-  status(): Promise<RoomStatus & { ended?: boolean }>;
+  /** The room's name, who is in the meeting since when, and `ended` (GET /v1/rooms/:room). */
+  status(): Promise<RoomStatusAnswer>;
   /** This person's hand, or (moderators) lowers another's (`identity`). */
   setHand(raised: boolean, identity?: string): Promise<void>;
   end(): Promise<void>;
@@ -44,7 +43,7 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
     waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
-    status: () => rest.request<RoomStatus & { ended?: boolean }>('GET', base),
+    status: () => rest.request<RoomStatusAnswer>('GET', base),
     setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),
     end: async () => void (await rest.request('POST', `${base}/end`, {})),
     left: async () => void (await rest.request('POST', `${base}/leave`, {})),
@@ -56,4 +55,10 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
       history: async () => (await rest.request<{ messages: RoomChatMessage[] }>('GET', `${base}/chat`)).messages,
     },
   };
+}
+
+/** When the meeting began (ms): the earliest join LiveKit lists, as the realtime `room` frame's `startedAt`. */
+export function meetingStart(status: RoomStatusAnswer): number | undefined {
+  const joined = status.participants.map((p) => (p.joinedAt ? Date.parse(p.joinedAt) : NaN)).filter((t) => !Number.isNaN(t));
+  return joined.length ? Math.min(...joined) : undefined;
 }

@@ -6,7 +6,7 @@ import type { ConferenceCatalog } from '../../i18n/catalog.js';
 import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
-import type { ConferenceApi } from './room-api.js';
+import { meetingStart, type ConferenceApi } from './room-api.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
 import type { RoomTokenGrant } from '../../protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
@@ -97,11 +97,13 @@ export class TimioConference extends LitElement {
    */
   async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
-    if (!this.roomName || resume) void this.api?.status().then((s) => {
-      this.roomName ||= s.name;
-      if (s.startedAt) this.startedAt = Date.parse(s.startedAt);
+    // One status request: the header's name and start, and a resume's `ended` check, read its answer.
+    const status = !this.roomName || resume ? this.api?.status() : undefined;
+    void status?.then((s) => {
+      this.roomName ||= s.room.name;
+      this.startedAt = meetingStart(s) ?? this.startedAt;
     }, () => undefined);
-    await (resume ? this.joining.resume(resume, grant) : this.joining.start(prejoin));
+    await (resume ? this.joining.resume(resume, status, grant) : this.joining.start(prejoin));
   }
 
   /** Leaves the conference (the meeting goes on for the others). */
@@ -164,6 +166,7 @@ export class TimioConference extends LitElement {
       <div class="body ${this.panel ? 'with-panel' : ''}">
         <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
         <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
+        <timio-media-problems class="problems"></timio-media-problems>
         ${this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}
       </div>
       <div class="notices" role="status" aria-live="polite">

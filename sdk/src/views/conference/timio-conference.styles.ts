@@ -82,6 +82,15 @@ export const conferenceStyles = [
       inset: 0 8px;
       pointer-events: none;
     }
+    /* Media problems over the top of the body, as a banner (the overlay's place before). */
+    .problems {
+      position: absolute;
+      top: 4px;
+      left: 50%;
+      z-index: 1;
+      transform: translateX(-50%);
+      width: min(560px, calc(100% - 40px));
+    }
     .panel {
       flex: none;
       width: 340px;

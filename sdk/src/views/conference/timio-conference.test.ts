@@ -22,11 +22,14 @@ async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
 }
 
 const describeEl = (el: Element | null | undefined) => (el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}` : 'nothing');
+/** GET /v1/rooms/vertrieb requests the fake service saw (the room's status). */
+const statusRequests = (f: { service: { requests: Array<{ method: string; path: string }> } }) => f.service.requests.filter((r) => r.method === 'GET' && r.path === '/v1/rooms/vertrieb').length;
 const controlIds = (root: ParentNode) => deepAll<HTMLButtonElement>(root, '.controls > button, .more-wrap > button').map((b) => b.className.split(' ')[0]);
 
 describe('<timio-conference>', () => {
   it('pre-join: a moderator confirms, joins as moderator; header, count, controls in the manual order', async () => {
-    const f = await setup({ moderators: ['anna'], startedAt: new Date(Date.now() - 65_000).toISOString() });
+    const present = [{ identity: 'ben', name: 'Ben Müller', guest: false, moderator: false, joinedAt: new Date(Date.now() - 65_000).toISOString() }];
+    const f = await setup({ moderators: ['anna'], present });
     void f.el.join({ prejoin: true });
     await waitUntil(() => deep(f.root, '.join-moderator'), 'pre-join with the moderator confirmation');
     expect(text(f.root, '.moderator')).to.contain('Bestätigen Sie ggf., dass Sie Moderator im entsprechenden Raum sind.');
@@ -157,15 +160,17 @@ describe('<timio-conference>', () => {
     expect(text(f.root, '.notices')).to.not.include('Carla Rossi');
   });
 
-  it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again', async () => {
-    const f = await setup({ moderators: ['anna'] });
+  it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again; one status request names the room and dates the meeting', async () => {
+    const present = [{ identity: 'ben', name: 'Ben Müller', guest: false, moderator: false, joinedAt: new Date(Date.now() - 5 * 60_000).toISOString() }];
+    const f = await setup({ moderators: ['anna'], present });
     const kept: HeldConference[] = [];
     const cleared: string[] = [];
     f.el.keep = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
     const heard: string[] = [];
     for (const type of ['joined', 'resumed', 'left', 'hand-raised', 'chat-message'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
     const seenAt = Date.parse('2026-11-26T10:00:00.000Z');
-    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', roomName: 'Vertrieb', camera: false, microphone: true, moderator: true, chatSeenAt: seenAt } });
+    // The previous page did not know the room's name: the status answer brings it.
+    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', camera: false, microphone: true, moderator: true, chatSeenAt: seenAt } });
     await waitUntil(() => f.sessions.length === 1, 'joined at once');
     expect(deep(f.root, 'timio-conference-prejoin')).to.equal(null);
     expect(f.room.tokens.map((x) => x.role)).to.deep.equal(['moderator']);
@@ -182,6 +187,8 @@ describe('<timio-conference>', () => {
     await waitUntil(() => controlIds(f.root).includes('end'), 'moderator controls');
     await settled(f.el);
     expect(heard).to.deep.equal(['resumed']);
+    expect(text(f.root, '.room-name')).to.equal('Vertrieb');
+    expect(text(f.root, '.running'), 'the meeting\'s time, not the page\'s').to.match(/läuft seit 5:\d\d/);
     expect(text(f.root, '.notices')).to.equal('');
     expect(deep(f.root, '.chat .badge')).to.equal(null);
     // What happens after the change is news as always.
@@ -193,6 +200,7 @@ describe('<timio-conference>', () => {
     await f.el.leave();
     expect(cleared).to.deep.equal(['vertrieb']);
     expect(heard).to.deep.equal(['resumed', 'chat-message', 'left']);
+    expect(statusRequests(f), 'GET /v1/rooms/vertrieb during the resume').to.equal(1);
   });
 
   it('a moderator ended the meeting during the page change: the next page shows it ended and starts no new one', async () => {
@@ -202,12 +210,15 @@ describe('<timio-conference>', () => {
     f.room.ended = true;
     const heard: string[] = [];
     for (const type of ['joined', 'resumed', 'ended', 'left'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
-    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', roomName: 'Vertrieb', camera: true, microphone: true, moderator: false } });
+    // No name kept: the one status answer gives both the name and `ended`.
+    void f.el.join({ prejoin: false, resume: { room: 'vertrieb', camera: true, microphone: true, moderator: false } });
     await waitUntil(() => text(f.root, '.ended [role="status"]') !== '', 'the ended view');
     expect(text(f.root, '.ended [role="status"]')).to.equal('Die Konferenz wurde vom Moderator beendet.');
     expect(f.sessions.length).to.equal(0);
     expect(heard).to.deep.equal(['ended']);
     expect(cleared).to.deep.equal(['vertrieb']);
+    await waitUntil(() => text(f.root, '.ended .room-name') === 'Vertrieb', 'the room\'s name from the status');
+    expect(statusRequests(f), 'GET /v1/rooms/vertrieb during the resume').to.equal(1);
     await expect(f.el).to.be.accessible();
   });
 

@@ -11,6 +11,7 @@ import { defineVideoTile } from '../parts/video-tile/video-tile.js';
 import { defineControlBar } from '../parts/control-bar/control-bar.js';
 import { defineDeviceSettings } from '../parts/device-settings/device-settings.js';
 import { defineStatusOverlay } from '../parts/status-overlay/status-overlay.js';
+import { defineMediaProblems } from '../parts/media-problems/media-problems.js';
 
 export { TimioConference, TimioConferencePrejoin, TimioPrejoinJoinEvent, TimioConferenceStage, TimioChatPanel, TimioParticipantsPanel, TimioConferenceSettings };
 
@@ -19,6 +20,7 @@ export function defineTimioConference(): void {
   defineControlBar();
   defineDeviceSettings();
   defineStatusOverlay();
+  defineMediaProblems();
   define('timio-conference-prejoin', TimioConferencePrejoin);
   define('timio-conference-stage', TimioConferenceStage);
   define('timio-chat-panel', TimioChatPanel);

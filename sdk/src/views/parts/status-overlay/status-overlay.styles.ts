@@ -43,29 +43,6 @@ export const statusOverlayStyles = [
     @media (prefers-reduced-motion: reduce) {
       .spinner { animation-duration: 3s; }
     }
-    .problems {
-      position: absolute;
-      left: 50%;
-      top: 12px;
-      z-index: 1;
-      transform: translateX(-50%);
-      display: grid;
-      gap: 8px;
-      width: min(560px, calc(100% - 24px));
-      pointer-events: auto;
-    }
-    .problem {
-      display: flex;
-      gap: 10px;
-      align-items: center;
-      padding: 10px 14px;
-      border-radius: 8px;
-      background: #4a1d21;
-      font-size: 14px;
-    }
-    .problem svg {
-      flex: none;
-    }
     button {
       font: inherit;
       color: inherit;

@@ -1,5 +1,4 @@
-// <timio-status-overlay> in Chromium: the cover's states as the view words them, the media
-// problems from the session, sound blocked by the browser, axe.
+// <timio-status-overlay> in Chromium and Firefox: the cover's states as the view words them, axe.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { FakeSession, sessionProvider } from '../../../../../testing/fake-session.js';
 import { defineStatusOverlay, type TimioStatusOverlay } from './status-overlay.js';
@@ -36,20 +35,5 @@ describe('<timio-status-overlay>', () => {
     await el.updateComplete;
     expect(root.querySelector('.overlay')).to.equal(null);
     expect(root.querySelector('[role="status"]'), 'a live region stays for the next message').to.not.equal(null);
-  });
-
-  it('shows the session’s media problems as an alert, and a button when sound is blocked', async () => {
-    const { el, session, root } = await open();
-    el.state = '';
-    session.problems.set([{ source: 'camera', failure: 'permission_denied' }, { source: 'microphone', failure: 'no_device' }]);
-    await el.updateComplete;
-    expect(root.querySelector('.problems')?.getAttribute('role')).to.equal('alert');
-    expect(text(root, '[data-problem="camera-permission_denied"]')).to.contain('Kein Zugriff auf die Kamera');
-    expect(text(root, '[data-problem="microphone-no_device"]')).to.contain('Es wurde kein Mikrofon gefunden.');
-    session.local.set({ ...session.local.value, audioBlocked: true });
-    await el.updateComplete;
-    root.querySelector<HTMLButtonElement>('.problems button')!.click();
-    expect(session.calls).to.include('startAudio');
-    await expect(el).to.be.accessible();
   });
 });

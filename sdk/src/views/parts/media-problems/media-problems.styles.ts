@@ -1,0 +1,49 @@
+import { css } from 'lit';
+import { themeTokens } from '../../../theme/theme.js';
+import { textButton } from '../text-button.styles.js';
+
+export const mediaProblemsStyles = [
+  themeTokens,
+  textButton,
+  css`
+    :host {
+      display: block;
+      color: var(--_call-color);
+      font-family: var(--_font-family);
+    }
+    /* Each problem brings its own space above it: empty, the list takes no room. */
+    .problems {
+      display: grid;
+      justify-items: center;
+    }
+    .problem {
+      display: flex;
+      gap: 10px;
+      align-items: center;
+      width: min(560px, 100%);
+      margin-top: 8px;
+      padding: 10px 14px;
+      border-radius: 8px;
+      background: #4a1d21;
+      font-size: 14px;
+      box-sizing: border-box;
+    }
+    .problem svg {
+      flex: none;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
+    .text-button.primary {
+      background: var(--_primary);
+      border-color: var(--_primary);
+      color: var(--_on-primary);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--_primary);
+      outline-offset: 2px;
+    }
+  `,
+];

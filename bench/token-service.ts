@@ -149,13 +149,19 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
+/**
+ * The token the service issues for the bench's request ({room:"vertrieb"}: Anna may moderate the
+ * room but did not confirm it, so she joins as a member), and its answer around it.
+ */
+export const SAME_TOKEN = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'member' as const };
+export const sameAnswer = (token: string, url: string) => JSON.stringify({ token, url, identity: 'anna', room: 'vertrieb', role: 'member', canModerate: true });
+
 /** The reference: node:http with the same signing and the same answer, nothing else. */
 export function referenceListener(config: TokenServiceConfig): RequestListener {
-  const same = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'moderator' as const };
   return (req, res) => {
     req.resume();
     req.on('end', async () => {
-      const body = JSON.stringify({ token: await mintRoomToken(config, same), url: config.livekit.url, identity: 'anna', room: 'vertrieb', role: 'moderator' });
+      const body = sameAnswer(await mintRoomToken(config, SAME_TOKEN), config.livekit.url);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
     });
@@ -169,8 +175,8 @@ async function main() {
   // The same service through Express alone, as a host that mounts the app serves it (the old path).
   const { server: viaExpress, port: expressUrl } = await listen(service.app);
 
-  // Bare: the same token (member anna, moderator of vertrieb) minted in a loop, for 2 s.
-  const same = { identity: 'anna', name: 'Anna Schmidt', room: 'vertrieb', role: 'moderator' as const };
+  // Bare: the same token (Anna as a member of vertrieb) minted in a loop, for 2 s.
+  const same = SAME_TOKEN;
   for (let i = 0; i < 200; i++) await mintRoomToken(config, same); // warm up
   let bare = 0;
   const bareCpu = process.cpuUsage();
@@ -241,7 +247,7 @@ async function main() {
   await service.close();
 
   // What any Node HTTP service reaches here with the same load generator (a fixed answer).
-  const fixed = JSON.stringify({ token: await mintRoomToken(config, same), url: config.livekit.url, identity: 'anna', room: 'vertrieb', role: 'moderator' });
+  const fixed = sameAnswer(await mintRoomToken(config, same), config.livekit.url);
   const ceilingServer = createServer((req, res) => {
     req.resume();
     req.on('end', () => {

@@ -156,6 +156,9 @@ describe('POST /v1/token: the path in front of Express answers as Express does',
     const line = (s: RunningService, id: string) => {
       const found = s.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['reqId'] === id);
       assert.ok(found, `access line ${id}`);
+      // The time as pino's isoTime writes it, and current (it is formatted once per millisecond).
+      assert.match(String(found['time']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      assert.ok(Math.abs(Date.parse(String(found['time'])) - Date.now()) < 60_000, String(found['time']));
       const { time: _t, ms: _ms, msg, pid: _pid, hostname: _h, ...rest } = found;
       return { ...rest, msg: String(msg).replace(/ [\d.]+ms$/, '') } as Record<string, unknown>;
     };

@@ -93,6 +93,8 @@ async function main() {
   // itself did meanwhile, and the reference at the same rate as a control for the machine.
   const half = Math.max(1, Math.round(warm.ok / warm.seconds / 2));
   const tail = async (p: string) => {
+    // As bench/token-service: 2 s at the rate first, not counted (the step down from full load).
+    await generator.run(p, token, 'rate', half, 2);
     const gcs: number[] = [];
     const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcs.push(e.duration); });
     observer.observe({ entryTypes: ['gc'] });

@@ -155,9 +155,9 @@ describe('a room conference survives page changes in the portal', { timeout: 900
       assert.ok(!seen.notices.includes(notice), `Ben never saw "${notice}" (saw: ${seen.notices.join(' | ')})`);
     }
     await conf(ben).locator('.present').filter({ hasText: '2 Personen anwesend' }).waitFor({ timeout: WAIT_MS });
-    // His room bar keeps counting her through the token service's grace. Not asserted yet: in about
-    // one run of three, one of the four changes still dips to 1 (cause not found; the log says).
+    // His room bar keeps counting her through the token service's grace: never 2 → 1 → 2.
     assert.ok(seen.bar.includes('Besprechung läuft · 2 Personen'), `Ben's room bar: ${seen.bar.join(' → ')}`);
+    assert.ok(!seen.bar.some((line) => line.includes('1 Person')), `Ben's room bar never went to 1: ${seen.bar.join(' → ')}`);
   });
 
   it('the meeting\'s chat history is still in Anna\'s chat panel', async () => {

@@ -105,6 +105,18 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       await anna.screenshot(shot('call-window-de'));
       await ben.screenshot(shot('call-window-en'));
 
+      // On a phone-sized screen the docked window is shown full (nothing beside it would fit), and
+      // docked again where it was when the screen is large.
+      const docked = await ben.evaluate(() => JSON.stringify(document.querySelector('timio-call')!.getBoundingClientRect()));
+      await ben.setViewport({ width: 375, height: 740 });
+      await ben.waitFor('timio-call[shown-mode="full"] .window[aria-modal="true"]', { state: 'attached' });
+      assert.ok(await ben.evaluate(() => { const r = document.querySelector('timio-call')!.getBoundingClientRect(); const v = document.documentElement; return r.left <= 1 && r.top <= 1 && r.width >= v.clientWidth - 1 && r.height >= v.clientHeight - 1; }), 'covers the phone screen');
+      assert.equal(await ben.count('timio-call [part="grip"]'), 0);
+      await ben.screenshot(shot('call-window-phone-en'));
+      await ben.setViewport({ width: 1200, height: 800 });
+      await ben.waitFor('timio-call[shown-mode="docked"]', { state: 'attached' });
+      assert.equal(await ben.evaluate(() => JSON.stringify(document.querySelector('timio-call')!.getBoundingClientRect())), docked);
+
       // Anna turns her camera off: Ben sees it.
       await anna.click('timio-call .controls .camera');
       await ben.waitFor('timio-call .avatar[data-state="partner-camera-off"]');

@@ -24,6 +24,8 @@ export interface Visitor {
   visible(selector: string): Promise<boolean>;
   count(selector: string): Promise<number>;
   screenshot(path: string): Promise<void>;
+  /** Resizes the page's viewport (a phone, then back). */
+  setViewport(size: { width: number; height: number }): Promise<void>;
   /** Waits until the video shows a picture and paints at least `advance` more frames. */
   framesAdvance(selector: string, opts?: { advance?: number; timeoutMs?: number }): Promise<VideoFrames>;
   /** Runs a function in the page (an arrow function: tsx wraps named ones in a helper the page lacks). */
@@ -101,6 +103,7 @@ export async function signInChromium(browser: PlaywrightBrowser, portalUrl: stri
     visible: (selector) => at(selector).isVisible(),
     count: (selector) => page.locator(selector).count(),
     screenshot: async (path) => void (await page.screenshot({ path })),
+    setViewport: (size) => page.setViewportSize(size),
     framesAdvance: (selector, opts) => framesAdvance(page, selector, opts),
     evaluate: (fn) => page.evaluate(fn),
     close: () => person.close(),
@@ -165,6 +168,7 @@ export async function signInFirefox(browser: FirefoxBrowser, portalUrl: string, 
     visible: shown,
     count: (selector) => page.evaluate(countMatches, selectorSteps(selector)),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    setViewport: (size) => page.setViewport(size),
     async framesAdvance(selector, { advance = 5, timeoutMs = WAIT_MS } = {}) {
       await visitor.waitFor(selector, { state: 'attached', timeout: timeoutMs });
       const wait = new Function(`return ${WAIT_FOR_FRAMES}`)() as (v: Element, arg: [number, number]) => Promise<VideoFrames>;

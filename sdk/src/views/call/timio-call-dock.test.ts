@@ -133,14 +133,23 @@ describe('<timio-call> docked', () => {
       await setViewport({ width: 560, height: 420 });
       await waitUntil(() => insideViewport(el), `inside 560×420 (${JSON.stringify(box(el))})`);
       expect(box(el).width).to.equal(400);
-      await setViewport({ width: 340, height: 300 });
-      await waitUntil(() => insideViewport(el), `inside 340×300 (${JSON.stringify(box(el))})`);
-      expect(box(el).width).to.equal(340 - 2 * EDGE);
+      await setViewport({ width: 460, height: 400 });
+      await waitUntil(() => el.getAttribute('shown-mode') === 'full', 'a phone-sized viewport: shown full');
+      // No window beside the page there: it covers the viewport, modal, nothing to move or switch.
+      const v = viewport();
+      await waitUntil(() => box(el).width >= v.width - 1 && box(el).height >= v.height - 1, `covers 460×400 (${JSON.stringify(box(el))})`);
+      const root = el.shadowRoot!;
+      await waitUntil(() => root.querySelector('.window')!.getAttribute('aria-modal') === 'true', 'modal when full');
+      expect(root.querySelector('[part="grip"]')).to.equal(null);
+      expect(root.querySelector('[part="mode-toggle"]')).to.equal(null);
+      expect(root.querySelector('[part="resize-handle"]')).to.equal(null);
+      expect(el.mode, 'the person\'s mode is kept').to.equal('docked');
     } finally {
       await setViewport(was);
     }
     // The person's own frame is kept: the window returns where it was when there is room again.
     await waitUntil(() => box(el).x === 380 && box(el).width === 400, 'back at its frame');
+    expect(el.getAttribute('shown-mode')).to.equal('docked');
     el.frame = { x: 2400, y: 1300, width: 1200, height: 900 };
     await el.updateComplete;
     expect(insideViewport(el)).to.equal(true);

@@ -13,7 +13,7 @@ import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
 import { WindowDrag } from './window-drag.js';
-import { clampFrame, defaultFrame, frameAfterKey, isWindowMode, type ViewportSize, type WindowFrame, type WindowMode } from './window-frame.js';
+import { clampFrame, defaultFrame, frameAfterKey, isWindowMode, shownMode, type ViewportSize, type WindowFrame, type WindowMode } from './window-frame.js';
 import { FocusTrap } from './focus-trap.js';
 import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
@@ -100,6 +100,12 @@ export class TimioCall extends LitElement {
    * `--timio-call-mode` custom property, else `full`.
    */
   @property({ reflect: true }) mode?: 'docked' | 'full';
+  /**
+   * Set by the element: the mode on screen. `full` also while `mode` is `docked` on a viewport too
+   * small for a window beside the page (a phone: under 480×360 CSS pixels); `mode` and `frame` stay
+   * the person's for when there is room again.
+   */
+  @property({ reflect: true, attribute: 'shown-mode' }) shownMode: 'docked' | 'full' = 'full';
   /** The docked window's position and size; unset: bottom right. Shown clamped to the viewport. */
   @property({ attribute: false }) frame?: WindowFrame;
   /** Corner of the own video (the user moves it by dragging or with the arrow keys). */
@@ -249,6 +255,7 @@ export class TimioCall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.shownMode = shownMode(this.mode ?? 'full', this.viewport);
     this.placeHost();
     if (changed.has('session')) {
       this.provider.setValue(this.session);
@@ -266,7 +273,7 @@ export class TimioCall extends LitElement {
 
   /** The docked window's frame as shown (clamped to the viewport), or undefined when not docked. */
   private dockedFrame(): WindowFrame | undefined {
-    if (this.mode !== 'docked' || this.ended || !this.viewport.width) return undefined;
+    if (this.shownMode !== 'docked' || this.ended || !this.viewport.width) return undefined;
     return clampFrame(this.frame ?? defaultFrame(this.viewport), this.viewport);
   }
 
@@ -302,6 +309,8 @@ export class TimioCall extends LitElement {
 
   private windowTools() {
     const t = this.t;
+    // On a phone-sized viewport the window is full whatever the mode: nothing to move or switch.
+    if (this.mode === 'docked' && this.shownMode === 'full') return { tools: nothing };
     const docked = this.mode === 'docked';
     return {
       ...(docked ? { drag: this.windowMove } : {}),
@@ -326,7 +335,11 @@ export class TimioCall extends LitElement {
   /** Whether the window covers the whole viewport (then focus stays inside it). */
   private coversPage(): boolean {
     const r = this.getBoundingClientRect();
-    return r.left <= 1 && r.top <= 1 && r.width >= innerWidth - 1 && r.height >= innerHeight - 1;
+    // The page's visible area: without its scroll bars (Firefox draws classic ones, 12 px).
+    const root = document.documentElement;
+    const width = root.clientWidth || innerWidth;
+    const height = root.clientHeight || innerHeight;
+    return r.left <= 1 && r.top <= 1 && r.width >= width - 1 && r.height >= height - 1;
   }
 
   private partnerState(): ParticipantState | undefined {
@@ -360,7 +373,7 @@ export class TimioCall extends LitElement {
         <timio-media-problems part="problems"></timio-media-problems>
       </div>
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
-      ${this.mode === 'docked'
+      ${this.shownMode === 'docked'
         ? html`<div class="resize" part="resize-handle" aria-hidden="true" title=${t.resizeWindow}
             @pointerdown=${this.windowResize.down} @pointermove=${this.windowResize.move} @pointerup=${this.windowResize.up} @pointercancel=${this.windowResize.up}></div>`
         : nothing}

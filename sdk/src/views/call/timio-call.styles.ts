@@ -18,7 +18,7 @@ export const callWindowStyles = [
       padding: 0;
     }
     /* Docked: a window of its own beside the page (the rest of the page stays usable). */
-    :host([mode='docked']:not([ended]):not(:fullscreen)) {
+    :host([shown-mode='docked']:not([ended]):not(:fullscreen)) {
       inset: auto;
       left: var(--_dock-x, auto);
       top: var(--_dock-y, auto);
@@ -29,7 +29,7 @@ export const callWindowStyles = [
       padding: 0;
       background: none;
     }
-    :host([mode='docked']) .window {
+    :host([shown-mode='docked']) .window {
       border: 1px solid rgb(255 255 255 / 0.14);
     }
     header.draggable {

@@ -1,7 +1,7 @@
 // The docked call window's geometry without the element: inside the viewport at any size, the
 // minimum size, pointer moves and resizes, keyboard steps and what a stored marker may bring back.
 import { expect } from '@open-wc/testing';
-import { EDGE, FINE_STEP, MIN_HEIGHT, MIN_WIDTH, STEP, clampFrame, defaultFrame, frameAfterKey, movedFrame, parseFrame, resizedFrame, type WindowFrame } from './window-frame.js';
+import { EDGE, FINE_STEP, MIN_HEIGHT, MIN_WIDTH, STEP, clampFrame, defaultFrame, frameAfterKey, movedFrame, parseFrame, resizedFrame, shownMode, type WindowFrame } from './window-frame.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -65,5 +65,14 @@ describe('window frame', () => {
     expect(parseFrame({ x: Number.NaN, y: 2, width: 3, height: 2 })).to.equal(undefined);
     expect(parseFrame(null)).to.equal(undefined);
     expect(parseFrame('x')).to.equal(undefined);
+  });
+
+  it('shows a docked window full on a phone-sized viewport, and docked again where there is room', () => {
+    expect(shownMode('docked', laptop)).to.equal('docked');
+    expect(shownMode('docked', { width: 375, height: 667 })).to.equal('full');
+    expect(shownMode('docked', { width: 667, height: 340 })).to.equal('full');
+    expect(shownMode('docked', { width: 480, height: 360 })).to.equal('docked');
+    expect(shownMode('full', laptop)).to.equal('full');
+    expect(shownMode('docked', { width: 0, height: 0 }), 'not measured yet').to.equal('docked');
   });
 });

@@ -31,6 +31,19 @@ const DEFAULT_WIDTH = 480;
 const DEFAULT_HEIGHT = 380;
 const DEFAULT_MARGIN = 24;
 
+/**
+ * Below this viewport (a phone), a docked window would leave no page beside it and be too cramped
+ * to use: it is shown full instead; the person's mode and frame are kept for a larger viewport.
+ */
+export const DOCKABLE_WIDTH = 480;
+export const DOCKABLE_HEIGHT = 360;
+
+/** The mode shown: `docked` only where the viewport leaves room for a window beside the page. */
+export function shownMode(mode: WindowMode, viewport: ViewportSize): WindowMode {
+  if (mode !== 'docked' || !viewport.width) return mode;
+  return viewport.width < DOCKABLE_WIDTH || viewport.height < DOCKABLE_HEIGHT ? 'full' : 'docked';
+}
+
 export function isWindowMode(value: unknown): value is WindowMode {
   return value === 'docked' || value === 'full';
 }

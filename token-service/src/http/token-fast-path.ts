@@ -130,12 +130,7 @@ class TokenExchange {
   }
 
   start(): void {
-    try {
-      const settled = this.p.limit(this.req, new LimiterHeaders(this.headers) as unknown as ServerResponse, (err?: unknown) => this.limited(err));
-      if (settled instanceof Promise) settled.catch((err: unknown) => this.limited(err ?? new Error('rate limiter failed')));
-    } catch (err) {
-      this.limited(err);
-    }
+    run(this.p.limit, this.req, new LimiterHeaders(this.headers) as unknown as ServerResponse, (err) => this.limited(err));
   }
 
   private limited(err: unknown): void {
@@ -149,12 +144,7 @@ class TokenExchange {
       });
       return;
     }
-    try {
-      const settled = this.p.json(this.req, this.res, (e?: unknown) => this.parsed(e));
-      if (settled instanceof Promise) settled.catch((e: unknown) => this.parsed(e ?? new Error('body parser failed')));
-    } catch (e) {
-      this.parsed(e);
-    }
+    run(this.p.json, this.req, this.res, (err) => this.parsed(err));
   }
 
   private parsed(err: unknown): void {
@@ -190,6 +180,16 @@ class TokenExchange {
       err = headerErr;
     }
     sendError(this.p.logger, res, this.reqId, err);
+  }
+}
+
+/** Runs a connect-style middleware: `next` hears its error however it fails (passed, thrown, rejected). */
+function run(middleware: NodeMiddleware, req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void {
+  try {
+    const settled = middleware(req, res, next);
+    if (settled instanceof Promise) settled.catch((err: unknown) => next(err ?? new Error('middleware failed')));
+  } catch (err) {
+    next(err);
   }
 }
 

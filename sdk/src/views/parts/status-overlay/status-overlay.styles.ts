@@ -43,19 +43,5 @@ export const statusOverlayStyles = [
     @media (prefers-reduced-motion: reduce) {
       .spinner { animation-duration: 3s; }
     }
-    button {
-      font: inherit;
-      color: inherit;
-      cursor: pointer;
-    }
-    .text-button.primary {
-      background: var(--_primary);
-      border-color: var(--_primary);
-      color: var(--_on-primary);
-    }
-    button:focus-visible {
-      outline: 3px solid var(--_primary);
-      outline-offset: 2px;
-    }
   `,
 ];

@@ -193,6 +193,11 @@ export const callWindowStyles = [
     .main.screen {
       --timio-tile-fit: contain;
     }
+    /* The own video (and the partner's camera beside a screen share) lie over the main tile's sides:
+       its initials and "… turned their camera off" stay in the column between them. */
+    .main {
+      --_avatar-padding: 8px calc(clamp(96px, 22%, 280px) + 20px);
+    }
     .tile {
       position: absolute;
       width: clamp(96px, 22%, 280px);
@@ -338,6 +343,9 @@ export const callWindowStyles = [
       }
       .tile {
         width: clamp(96px, 30%, 160px);
+      }
+      .main {
+        --_avatar-padding: 8px calc(clamp(96px, 30%, 160px) + 20px);
       }
     }
   `,

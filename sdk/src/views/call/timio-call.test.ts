@@ -361,6 +361,34 @@ describe('<timio-call>', () => {
     expect(root.querySelector('.self')!.classList.contains('top-left')).to.equal(true);
   });
 
+  it('the partner\'s "camera off" caption stays clear of the own video in every corner, docked small and full', async () => {
+    for (const docked of [{ frame: { x: 16, y: 16, width: 400, height: 300 } }, undefined]) {
+      const { el, session, root } = await openCallWindow('en', docked);
+      session.connection.set({ phase: 'connected' });
+      session.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+      session.put({ identity: 'anna', name: 'Anna Schmidt', isLocal: true, camera: { sid: 'A', muted: false, track: canvasTrack() } });
+      session.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'C', muted: true }, microphone: { sid: 'M', muted: false } });
+      const caption = await waitUntil(() => root.querySelector('timio-video-tile.main')?.shadowRoot?.querySelector<HTMLElement>('.off-text'), 'the caption');
+      expect(caption.textContent?.trim()).to.equal('Ben Müller turned their camera off');
+      for (const corner of ['bottom-right', 'bottom-left', 'top-left', 'top-right'] as const) {
+        el.corner = corner;
+        await settled(el);
+        const self = root.querySelector<HTMLElement>('.self')!;
+        await waitUntil(() => self.classList.contains(corner), corner);
+        // The own video moves with a transition: its box once it has arrived.
+        await waitUntil(() => {
+          const a = self.getBoundingClientRect();
+          return new Promise<boolean>((r) => requestAnimationFrame(() => { const b = self.getBoundingClientRect(); r(a.left === b.left && a.top === b.top); }));
+        }, `${corner}: at rest`);
+        const c = caption.getBoundingClientRect();
+        const t = self.getBoundingClientRect();
+        const overlap = Math.min(c.right, t.right) - Math.max(c.left, t.left) > 0 && Math.min(c.bottom, t.bottom) - Math.max(c.top, t.top) > 0;
+        expect(overlap, `${docked ? 'docked' : 'full'}, ${corner}: caption ${JSON.stringify(c)} under the own video ${JSON.stringify(t)}`).to.equal(false);
+      }
+      el.remove();
+    }
+  });
+
   for (const [locale, sentence] of [['de', 'Es gibt keinen Bildschirm, der geteilt werden kann.'], ['en', 'There is no screen to share.']] as const) {
     it(`no screen to share (${locale}): the notice sits between the stage and the control bar and covers no video, full and docked`, async () => {
       for (const docked of [undefined, { frame: { x: 16, y: 16, width: 480, height: 380 } }]) {

@@ -66,6 +66,13 @@ export const videoTileStyles = [
       font-size: clamp(14px, 11cqmin, 40px);
       font-weight: 600;
     }
+    /* A wide tile that a window lays small tiles over (its corners) keeps its initials and caption in
+       the column between them: the window says how wide that column's margins are. */
+    @container (orientation: landscape) {
+      .avatar {
+        padding: var(--_avatar-padding, 8px);
+      }
+    }
     @container (max-height: 140px) {
       .off-text {
         font-size: 12px;

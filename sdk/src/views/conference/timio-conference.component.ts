@@ -166,9 +166,9 @@ export class TimioConference extends LitElement {
       <div class="body ${this.panel ? 'with-panel' : ''}">
         <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
         <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
-        <timio-media-problems class="problems"></timio-media-problems>
         ${this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}
       </div>
+      <timio-media-problems class="problems"></timio-media-problems>
       <div class="notices" role="status" aria-live="polite">
         ${this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}</p>`)}
       </div>

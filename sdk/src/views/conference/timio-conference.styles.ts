@@ -82,14 +82,11 @@ export const conferenceStyles = [
       inset: 0 8px;
       pointer-events: none;
     }
-    /* Media problems over the top of the body, as a banner (the overlay's place before). */
+    /* Media problems in a row between the body and the control bar: they cover no tile (empty, the
+       row takes no room). */
     .problems {
-      position: absolute;
-      top: 4px;
-      left: 50%;
-      z-index: 1;
-      transform: translateX(-50%);
-      width: min(560px, calc(100% - 40px));
+      width: min(560px, calc(100% - 16px));
+      margin: 0 auto;
     }
     .panel {
       flex: none;

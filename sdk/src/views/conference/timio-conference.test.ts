@@ -237,6 +237,33 @@ describe('<timio-conference>', () => {
     await expect(f.el).to.be.accessible();
   });
 
+  for (const [locale, sentence] of [['de', 'Es gibt keinen Bildschirm, der geteilt werden kann.'], ['en', 'There is no screen to share.']] as const) {
+    it(`a media problem (${locale}) sits between the stage and the control bar and covers no tile`, async () => {
+      const f = await setup({ lang: locale });
+      void f.el.join({ prejoin: false });
+      await waitUntil(() => f.sessions.length === 1);
+      const s = f.session();
+      s.connection.set({ phase: 'connected' });
+      s.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'B', muted: false, track: canvasTrack() }, microphone: { sid: 'M', muted: false } });
+      s.put({ identity: 'carla', name: 'Carla Rossi', camera: { sid: 'C', muted: false, track: canvasTrack() } });
+      await waitUntil(() => deepAll(f.root, 'timio-video-tile').length >= 3, 'three tiles');
+      s.problems.set([{ source: 'screen', failure: 'no_device' }]);
+      const notice = await waitUntil(() => deep<HTMLElement>(f.root, '[data-problem="screen-no_device"]'), 'the notice');
+      expect(notice.textContent?.trim()).to.equal(sentence);
+      await settled(f.el);
+      const box = notice.getBoundingClientRect();
+      expect(box.height, 'shown').to.be.greaterThan(20);
+      for (const tile of deepAll<HTMLElement>(f.root, 'timio-video-tile')) {
+        const r = tile.getBoundingClientRect();
+        const overlap = Math.min(box.right, r.right) - Math.max(box.left, r.left) > 0 && Math.min(box.bottom, r.bottom) - Math.max(box.top, r.top) > 0;
+        expect(overlap, `the notice ${JSON.stringify(box)} covers ${describeEl(tile)} ${JSON.stringify(r)}`).to.equal(false);
+      }
+      const bar = deep(f.root, 'timio-control-bar')!.getBoundingClientRect();
+      expect(box.bottom, 'above the control bar').to.be.at.most(bar.top);
+      await expect(f.el).to.be.accessible();
+    });
+  }
+
   it('at 375 px an open side panel covers the stage, never the control bar: every control stays on top and usable (axe)', async () => {
     const f = await setup({ width: 375, height: 480 });
     f.el.scrollIntoView({ block: 'start' });

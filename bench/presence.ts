@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { RedisServer, ServiceProcess } from '../token-service/test/realtime/processes.js';
 import { assertLoopbackSpread } from './lib/loopback.js';
-import { openPage, type PagesConfig, type PagesConnected, type PagesDone } from './lib/presence-pages.js';
+import { openPage, type PagesConfig, type PagesConnected, type PagesDone, type PagesFailed } from './lib/presence-pages.js';
 
 interface Case { processes: number; pagesPerProcess: number }
 interface Memory { rss: number; heapUsed: number }
@@ -68,6 +68,8 @@ function startPages(config: PagesConfig): { child: ChildProcess; next: <T>(phase
     for (;;) {
       const m = messages.find((x) => x.phase === phase);
       if (m) return m as T;
+      const failed = messages.find((x): x is PagesFailed => x.phase === 'failed');
+      if (failed) throw new Error(`the pages failed before "${phase}": ${failed.error}`);
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the pages' process ended (${child.exitCode ?? child.signalCode}) before "${phase}"`);
       if (Date.now() > deadline) throw new Error(`the pages did not reach "${phase}" within ${ms / 1000} s`);
       await new Promise<void>((r) => { wake = r; setTimeout(r, 500); });

@@ -9,8 +9,8 @@
 //   node --import tsx bench/lib/presence-pages.ts '<json PagesConfig>'
 // Speaks JSON lines on stdout ({phase:'connected'}, {phase:'done'}); stdin "go" starts the contacts.
 import { fileURLToPath } from 'node:url';
-import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
+import { portalToken } from '../../token-service/test/realtime/service.js';
 import { loopbackAddress } from './loopback.js';
 
 export interface PagesConfig {
@@ -20,6 +20,8 @@ export interface PagesConfig {
 }
 
 export interface PagesConnected { phase: 'connected'; pages: number }
+/** Why the pages gave up (a page refused, closed, unreachable), for the bench's error. */
+export interface PagesFailed { phase: 'failed'; error: string }
 export interface PagesDone {
   phase: 'done';
   /** Per contact: opening its socket → the last of all its watchers knows, ms. */
@@ -29,17 +31,11 @@ export interface PagesDone {
   meanWatchers: number;
 }
 
-export const WATCHES = 20;
+const WATCHES = 20;
 /** Contacts that come online during the measurement. */
-export const CONTACTS = 500;
+const CONTACTS = 500;
 /** Pages opened at once; each waits for its "ready". */
 const BATCH = 250;
-// The secret and claims of the test directory's portal (token-service/test/realtime/service.ts).
-const SECRET = 'timio-demo-portal-secret-change-me';
-
-function token(sub: string): string {
-  return jwt.sign({ sub, name: sub }, SECRET, { algorithm: 'HS256', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 3600 });
-}
 
 type Message = { type: string; users?: Array<{ id: string; status: string }> };
 
@@ -47,9 +43,12 @@ type Message = { type: string; users?: Array<{ id: string; status: string }> };
 export function openPage(url: string, from: string, user: string, onMessage?: (m: Message) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, localAddress: from });
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: token(user) })));
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: portalToken(user, { expiresInSeconds: 3600 }) })));
     ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`${user} from ${from}: HTTP ${res.statusCode}`)));
+    ws.once('unexpected-response', (req, res) => {
+      req.destroy();
+      reject(new Error(`${user} from ${from}: HTTP ${res.statusCode}`));
+    });
     ws.on('message', (data) => {
       const m = JSON.parse(data.toString()) as Message;
       if (m.type === 'ready') resolve(ws);
@@ -63,7 +62,7 @@ export function openPage(url: string, from: string, user: string, onMessage?: (m
 interface Pending { contact: string; waiting: Set<number>; remoteWaiting: Set<number>; onAll: () => void; onRemote: () => void }
 
 async function run({ urls, pages }: PagesConfig): Promise<void> {
-  const send = (o: PagesConnected | PagesDone) => process.stdout.write(`${JSON.stringify(o)}\n`);
+  const send = (o: PagesConnected | PagesDone | PagesFailed) => process.stdout.write(`${JSON.stringify(o)}\n`);
   const processOf = (page: number) => page % urls.length;
   /** contact → pages (indices) watching it. */
   const watchersOf = new Map<string, Set<number>>();
@@ -134,5 +133,10 @@ async function run({ urls, pages }: PagesConfig): Promise<void> {
   process.exit(0);
 }
 
-// Run only as the pages' process; the bench imports this module for its types and constants.
-if (process.argv[1] === fileURLToPath(import.meta.url)) await run(JSON.parse(process.argv[2]!) as PagesConfig);
+// Run only as the pages' process; the bench imports this module for its types and openPage.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await run(JSON.parse(process.argv[2]!) as PagesConfig).catch((err: Error) => {
+    process.stdout.write(`${JSON.stringify({ phase: 'failed', error: err.message } satisfies PagesFailed)}\n`);
+    process.exit(1);
+  });
+}

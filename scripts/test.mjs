@@ -11,7 +11,8 @@ const stages = [
   // [name, command, args, Debian packages the stage needs (each installs a command of its name)]
   ['typecheck', 'npm', ['run', '-s', 'typecheck'], []],
   ['build', 'npm', ['run', '-s', 'build'], []],
-  // README element reference fresh, manifest complete, npm package resolvable (needs the build)
+  // README element reference fresh, manifest complete, npm package resolvable (needs the build);
+  // the bench runner's helpers (bench/lib)
   ['docs and package', 'npm', ['run', '-s', 'test:docs'], []],
   ['sdk units', 'npm', ['run', '-s', 'test:unit'], []],
   ['token service', 'npm', ['run', '-s', 'test:server'], ['redis-server']],

@@ -85,8 +85,9 @@ async function measure(c: Case): Promise<Result> {
   const services: ServiceProcess[] = [];
   let pages: ChildProcess | undefined;
   try {
-    // A page sends its watch list right after auth; the burst leaves room for the bench's one big frame.
-    const env = { TIMIO_REALTIME: JSON.stringify({ messageBurst: 100 }), ...(redis ? { REDIS_URL: redis.url } : {}) };
+    // The production realtime settings: a page sends two frames (auth, one watch of 20), and the
+    // per-address limits hold because every page has an address of its own.
+    const env = { TIMIO_REALTIME: '{}', ...(redis ? { REDIS_URL: redis.url } : {}) };
     services.push(...await Promise.all(Array.from({ length: c.processes }, () => ServiceProcess.start(env, ['--expose-gc']))));
     const memory = services.map(memoryOf);
     // Warm each service up (first auth, first presence) before the baseline.

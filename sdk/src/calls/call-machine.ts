@@ -3,7 +3,7 @@
 // realtime `call` events, and it tells its subscribers what to show and which host events to send.
 // It owns the call window's lifetime: when a call becomes active it opens the window through the
 // injected `openWindow` (the conference chunk), and it ends the call when the window closes.
-import type { CallInfo, CallOutcome, UserRef } from '../protocol/realtime.js';
+import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
 import type { CallGrant } from '../api/token-service-client.js';
 import type { CallMemory, ReportedEvent, WindowLayout } from './call-memory.js';
 

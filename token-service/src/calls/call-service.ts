@@ -1,8 +1,8 @@
 // 1:1 calls: ringing, answering, declining, cancelling, ending, and the outcomes both sides see.
 // The call record lives in the call store, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
-import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
-import type { CallInfo, CallOutcome, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { CallGrant } from '#protocol/rest.js';
+import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
 import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { RealtimeSettings } from '../realtime/settings.js';

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
-import type { GuestAdmission, GuestGrant, GuestWaiting } from '../../../sdk/src/protocol/rest.js';
+import type { GuestAdmission, GuestGrant, GuestWaiting } from '#protocol/rest.js';
 import type { GuestPrincipal } from '../auth/principal.js';
 import { authenticated, principalOf } from '../http/access.js';
 import { displayName, integer, jsonBody } from '../http/validation.js';

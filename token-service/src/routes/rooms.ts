@@ -8,7 +8,7 @@ import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validatio
 import { isModerator } from '../directory/directory.js';
 import { ATTR_HAND } from '../livekit/tokens.js';
 import { participantStatus } from '../rooms/room-watch.js';
-import type { RoomStatusAnswer } from '../../../sdk/src/protocol/rest.js';
+import type { RoomStatusAnswer } from '#protocol/rest.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
   const router = Router();

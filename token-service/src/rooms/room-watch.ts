@@ -10,7 +10,7 @@ import type { Hub } from '../realtime/hub.js';
 import type { Page } from '../realtime/page.js';
 import type { RoomParticipant } from '../livekit/room-service.js';
 import type { RoomStatus } from '../livekit/room-status.js';
-import { ATTR_GUEST, ATTR_HAND, ATTR_MODERATOR } from '../livekit/tokens.js';
+import { ATTR_GUEST, ATTR_HAND, ATTR_MODERATOR } from '#protocol/attributes.js';
 import { Departures } from './departures.js';
 
 export interface RoomWatchDeps {

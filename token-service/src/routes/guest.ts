@@ -9,7 +9,7 @@ import type { GuestPrincipal } from '../auth/principal.js';
 import { authenticated, principalOf } from '../http/access.js';
 import { displayName, integer, jsonBody } from '../http/validation.js';
 import { POLL_MS } from '../guests/waiting-room.js';
-import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
+import { ATTR_GUEST, ATTR_INVITE } from '#protocol/attributes.js';
 import { openInvite, opensAt } from './invites.js';
 import { ApiError } from '../http/errors.js';
 import { nameKey } from '../directory/names.js';

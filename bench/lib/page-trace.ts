@@ -33,8 +33,35 @@ export const PAGE_TRACE = `(() => {
       this.setRemoteDescription = (d) => { mark('pc' + n + ' remote ' + (d && d.type)); return srd(d); };
       this.addEventListener('connectionstatechange', () => mark('pc' + n + ' ' + this.connectionState));
       this.addEventListener('track', (e) => mark('pc' + n + ' track ' + e.track.kind));
+      // Each inbound video: its first packet, first decoded frame (with the keyframe requests sent
+      // until then), polled every 25 ms while any is still waiting.
+      const seen = new Map();
+      const poll = setInterval(() => {
+        if (this.connectionState === 'closed') { clearInterval(poll); return; }
+        this.getStats().then((stats) => stats.forEach((r) => {
+          if (r.type !== 'inbound-rtp' || r.kind !== 'video') return;
+          const s = seen.get(r.id) || { packets: false, decoded: false };
+          seen.set(r.id, s);
+          const tag = 'pc' + n + ' video ' + (r.trackIdentifier || r.id).slice(0, 6);
+          if (!s.packets && r.packetsReceived > 0) { s.packets = true; mark(tag + ' first packet'); }
+          if (!s.decoded && r.framesDecoded > 0) { s.decoded = true; mark(tag + ' first frame decoded (keyframes ' + r.keyFramesDecoded + ', PLI sent ' + r.pliCount + ', FIR ' + r.firCount + ')'); }
+        }), () => undefined);
+      }, 25);
     }
   };
+  // Video elements: when a stream is attached and when they paint their first frame.
+  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    configurable: true,
+    get() { return srcObject.get.call(this); },
+    set(v) {
+      srcObject.set.call(this, v);
+      if (!(this instanceof HTMLVideoElement) || !v) return;
+      const tag = 'video ' + (this.dataset.track || this.dataset.key || '') + ' ' + ((v.getVideoTracks && v.getVideoTracks()[0] && v.getVideoTracks()[0].id) || '').slice(0, 6);
+      mark(tag + ' attached');
+      if (this.requestVideoFrameCallback) this.requestVideoFrameCallback(() => mark(tag + ' first frame painted'));
+    },
+  });
   const media = navigator.mediaDevices;
   const gum = media.getUserMedia.bind(media);
   media.getUserMedia = async (c) => { mark('getUserMedia ' + Object.keys(c || {}).join('+')); const s = await gum(c); mark('getUserMedia done'); return s; };

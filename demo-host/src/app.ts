@@ -85,7 +85,15 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     });
     next();
   });
-  app.use('/sdk', express.static(options.distDir ?? join(here, '..', '..', 'dist'), { index: false }));
+  // The SDK's chunks are named by their content (chunks/<name>-<hash>.js): cached for good, so the
+  // next page of the portal runs them without asking again (a call taken over after a page change
+  // waits for no chunk). timio.js keeps its name across versions: revalidated each time.
+  app.use('/sdk', express.static(options.distDir ?? join(here, '..', '..', 'dist'), {
+    index: false,
+    setHeaders: (res, path) => {
+      if (/[\\/]chunks[\\/][^\\/]+-[\w-]{8,}\.js(\.map)?$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  }));
   app.use('/assets', express.static(join(here, '..', 'public'), { index: false }));
   app.use(express.urlencoded({ extended: false, limit: '4kb' }));
 

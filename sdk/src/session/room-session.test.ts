@@ -14,12 +14,13 @@ function named(name: string, message = name): Error {
   return err;
 }
 
-async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earlyVideos?: number; before?: (room: FakeRoom) => void; connecting?: (session: RoomSession) => void } = {}) {
+async function joined(options: { hands?: boolean[]; rejoinGraceMs?: number; earlyVideos?: number; autoSubscribe?: boolean; before?: (room: FakeRoom) => void; connecting?: (session: RoomSession) => void } = {}) {
   const room = new FakeRoom('anna', 'Anna Schmidt');
   options.before?.(room);
   const session = new RoomSession({
     url: 'ws://media', token: 't', room: room.asRoom(), ...(options.rejoinGraceMs ? { rejoinGraceMs: options.rejoinGraceMs } : {}),
     ...(options.earlyVideos !== undefined ? { earlyVideos: options.earlyVideos } : {}),
+    ...(options.autoSubscribe !== undefined ? { autoSubscribe: options.autoSubscribe } : {}),
     listDevices: async (kind) => [{ deviceId: `${kind}-1`, label: `${kind} one`, kind, groupId: '' } as MediaDeviceInfo],
     setHand: async (raised) => void options.hands?.push(raised),
   });
@@ -48,6 +49,11 @@ describe('RoomSession', () => {
     assert.equal(session.local.value.micOn, true);
     assert.equal(session.local.value.camera?.id, 'local-camera');
     assert.deepEqual(session.devices.value.lists.videoinput, [{ id: 'videoinput-1', label: 'videoinput one' }]);
+  });
+
+  it('auto-subscribes when asked (the 1:1 call window: the media server adds the partner\'s tracks as they are published)', async () => {
+    const { room } = await joined({ autoSubscribe: true });
+    assert.equal(room.connectOptions?.autoSubscribe, true);
   });
 
   it('shows who joins: name, guest and moderator flags, raised hand, tracks with muted state, quality', async () => {

@@ -58,6 +58,15 @@ export interface RoomSessionOptions {
    * until the view reports (a 1:1 call).
    */
   earlyVideos?: number;
+  /**
+   * Receive every track of the others as soon as it is published, as LiveKit's auto-subscribe
+   * does (a 1:1 call: the window shows each of the partner's tracks). The media server then adds
+   * a returning partner's tracks to this page's connection when they are published, instead of
+   * after a round trip for this page's subscription, and its first keyframe request reaches a
+   * connection that can take the picture (page change: about 400 ms sooner on the staying side).
+   * showVideos still sizes and drops videos. Off: each video only once a view shows it.
+   */
+  autoSubscribe?: boolean;
 }
 
 /** Data topic of a participant's goodbye (sent by leave() before disconnecting). */
@@ -150,7 +159,7 @@ export class RoomSession implements SessionApi {
     // are published once it is connected.
     const captured = this.localMedia.capture(start);
     try {
-      await this.room.connect(this.options.url, this.options.token, { autoSubscribe: false });
+      await this.room.connect(this.options.url, this.options.token, { autoSubscribe: this.options.autoSubscribe ?? false });
     } catch (err) {
       void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
       if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: 'failed', error: err instanceof Error ? err.message : String(err) });

@@ -48,7 +48,8 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   defineTimioCall();
   const selfId = options.selfId ?? identityFromToken(options.token);
   const partner: CallPeer = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
-  const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true });
+  // Auto-subscribe: a 1:1 window shows every track of the partner's (see RoomSessionOptions).
+  const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true, autoSubscribe: true });
   const element = document.createElement('timio-call');
   element.session = session;
   element.call = options.call;

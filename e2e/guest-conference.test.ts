@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
-import { SHORT_INVITES } from '../testing/test-settings.js';
-import { PORTAL_SECRET, startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
+import { SHORT_INVITES } from '../testing/node/test-settings.js';
+import { PORTAL_SECRET, startStack, type Stack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
 
 const LONG = 2 * WAIT_MS;
 const out = join(fileURLToPath(new URL('..', import.meta.url)), 'artifacts');

@@ -1,7 +1,7 @@
 // A portal user talking to the token service directly (JSON in and out), for e2e steps that set up
 // or check what the page under test cannot show (invites, the waiting list).
 import jwt from 'jsonwebtoken';
-import { PORTAL_SECRET } from './stack.js';
+import { PORTAL_SECRET } from '../../testing/cross-process/stack.js';
 
 /** The demo portal's session token for `user`, as the portal signs it. */
 export function portalTokenFor(user: string, name: string): string {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { startDemoPortal, type RunningDemoPortal } from '../../demo-host/src/app.js';
 import { WAIT_MS } from '../../testing/wait.js';
-import { buildSdk, PORTAL_SECRET, serviceEnv } from './stack.js';
+import { buildSdk, PORTAL_SECRET, serviceEnv } from '../../testing/cross-process/stack.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

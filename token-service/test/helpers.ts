@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
-import { GUESTS_ALWAYS_IN } from '../../testing/test-settings.js';
+import { GUESTS_ALWAYS_IN } from '../../testing/node/test-settings.js';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';

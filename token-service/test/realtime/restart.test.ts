@@ -12,7 +12,7 @@ import { TestPage } from './pages.js';
 import { freePort, RedisServer, ServiceProcess } from './processes.js';
 import { fastSettings, portalToken } from './service.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 
 const RING_MS = 30_000;
 

@@ -14,7 +14,7 @@ import { createStaticDirectory } from '../../src/directory/directory.js';
 import { realtimeOn } from '../../src/realtime/realtime.js';
 import type { Realtime } from '../../src/realtime/realtime.js';
 import type { RealtimeSettings } from '../../src/realtime/settings.js';
-import { NO_USER_LIMITS } from '../../../testing/test-settings.js';
+import { NO_USER_LIMITS } from '../../../testing/node/test-settings.js';
 
 export const SECRET = 'timio-demo-portal-secret-change-me';
 export const ISSUER = 'timio-demo-portal';

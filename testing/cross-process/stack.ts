@@ -12,7 +12,7 @@ import { startMediaServer, type MediaServer } from '../../dev-media-server/src/s
 import { createTokenService } from '../../token-service/src/app.js';
 import { loadConfig } from '../../token-service/src/config.js';
 import { startDemoPortal, type DemoPortalOptions, type RunningDemoPortal } from '../../demo-host/src/app.js';
-import { NO_USER_LIMITS } from '../../testing/test-settings.js';
+import { NO_USER_LIMITS } from '../node/test-settings.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';

@@ -10,15 +10,15 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
+import { DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER, DEMO_PORTAL_SECRET } from '../testing/node/demo-fixtures.js';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 5_000);
 const WATCHES = 20;
 /** Contacts that come online during the measurement; each page watches 20 of them. */
 const CONTACTS = 500;
-const SECRET = 'timio-demo-portal-secret-change-me';
 
 function token(sub: string): string {
-  return jwt.sign({ sub, name: sub }, SECRET, { algorithm: 'HS256', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 3600 });
+  return jwt.sign({ sub, name: sub }, DEMO_PORTAL_SECRET, { algorithm: 'HS256', issuer: DEMO_PORTAL_ISSUER, audience: DEMO_PORTAL_AUDIENCE, expiresIn: 3600 });
 }
 
 function lines(child: ChildProcess, onLine: (line: string) => void): void {

@@ -14,7 +14,7 @@ import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { startLiveKitPageHost, type LiveKitPageHost } from '../../../testing/cross-process/livekit-page.js';
 import { waitUntil } from '../../../testing/wait.js';
 import { TestPage } from './pages.js';
-import { freePort } from './processes.js';
+import { freePort } from '../../../testing/node/free-port.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
 
 describe('room conferences through the token service and the dev media server', () => {

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
-import type { CallInfo } from '../protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { CallMachine, type CallApi, type CallWindow, type CallWindowSetup, type HostCallEvent } from './call-machine.js';
 import { MemoryCallMemory } from '../../../testing/memory-call-memory.js';
 import '../../../testing/fake-token-service.js';

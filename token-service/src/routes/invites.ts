@@ -4,7 +4,7 @@
 // (mailto, calendar) speak the inviter's language with times in the inviter's zone.
 import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../context.js';
-import type { CreatedInvite, InviteInfo, OpenInvite } from '../../../sdk/src/protocol/rest.js';
+import type { CreatedInvite, InviteInfo, OpenInvite } from '#protocol/rest.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { bool, instant, integer, jsonBody, optionalText, roomIdParam } from '../http/validation.js';

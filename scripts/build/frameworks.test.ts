@@ -4,7 +4,8 @@
 // scripts/build/consumer.mjs; see there why the registry part happens before `npm test` enters its
 // network namespace). Then, as the host sees it:
 //  - Node imports `timio-calls` and `timio-calls/guest` (a server renderer does) without error;
-//  - react-dom/server renders the component with <timio-call-button contact="ben">;
+//  - react-dom/server renders the component with <timio-call-button contact="ben">, and Vue's
+//    server renderer such tags too;
 //  - tsc (skipLibCheck false) and vue-tsc accept the component and the SFC typed by
 //    `timio-calls/react` / `timio-calls/vue`, and report a misspelt attribute, a handler for the
 //    wrong event and an unknown attribute value, each where it is;
@@ -125,6 +126,20 @@ describe('a React 19 and Vue 3 host project with the packed package', { timeout:
     assert.match(html, /<timio-contact contact="ben" keep-click="">Ben Müller<\/timio-contact>/);
     assert.match(html, /<timio-room-bar room="vertrieb" compact=""><\/timio-room-bar>/);
     assert.doesNotMatch(html, /ontimio|<timio-notifications/);
+  });
+
+  it("Vue's server renderer renders the tags too, with the SDK imported on the server", async () => {
+    const script = `
+      import 'timio-calls';
+      import { createSSRApp } from 'vue';
+      import { renderToString } from 'vue/server-renderer';
+      const app = createSSRApp({ template: '<timio-call-button contact="ben" name="Ben Müller" @timio-call-request="() => {}" /><timio-room-bar room="vertrieb" compact />' });
+      app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('timio-');
+      process.stdout.write(await renderToString(app));`;
+    const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: dir });
+    assert.equal(stderr, '');
+    assert.match(stdout, /<timio-call-button contact="ben" name="Ben Müller"><\/timio-call-button>/);
+    assert.match(stdout, /<timio-room-bar room="vertrieb" compact><\/timio-room-bar>/);
   });
 
   it('tsc (skipLibCheck false) accepts the React component typed by timio-calls/react, and reports each mistake where it is', async () => {

@@ -5,12 +5,15 @@
 //
 // What is typed, and why:
 // - The elements a host places: those whose class an npm entry exports (`timio-calls`,
-//   `timio-calls/guest`); the call window and conference parts are the SDK's own.
+//   `timio-calls/guest`), and <timio-conference>, which a host places but the SDK loads on demand
+//   (its class stays out of the entries' types, which would pull in livekit-client's: typed as
+//   HTMLElement, its events through their own module). The call window and the conference's parts
+//   are the SDK's own.
 // - Attributes, under their attribute names (`token-service-url`, not `tokenServiceUrl`): a server
 //   renderer writes every prop as an attribute, and React 19 in the browser sets a prop as a
 //   property when the upgraded element has one of that name, else as an attribute; the attribute
 //   name is right in both. Properties without an attribute exist only after the upgrade and are
-//   left out, as are read-only ones (their description says "read-only").
+//   left out, as are read-only ones (their description says "read-only", or that writing it has no effect).
 // - Events the element dispatches: React 19 adds a listener for a function prop named `on` + the
 //   event's exact name (`ontimio-call-request`); Vue maps `@timio-call-request` to
 //   `onTimioCallRequest`. The event types come from HTMLElementEventMap, which the package augments.
@@ -18,8 +21,10 @@ import type { Attribute, ClassDeclaration, CustomElement, Event as ManifestEvent
 
 interface TypedElement {
   tag: string;
+  /** The element's type in refs; its class when an entry exports it. */
   className: string;
-  entry: string;
+  /** Where className and the attribute types come from (relative to dist/npm); none for HTMLElement. */
+  entry: string | undefined;
   description: string;
   attributes: Array<{ name: string; type: string; description: string }>;
   events: Array<{ name: string; description: string }>;
@@ -27,6 +32,9 @@ interface TypedElement {
 
 /** The npm entries and the .d.ts they are typed by, relative to dist/npm. */
 const ENTRIES: Record<string, string> = { 'dist/npm/index.js': './index.js', 'dist/npm/guest.js': './guest.js' };
+
+/** Host elements that load on demand: the module (relative to dist/npm) whose .d.ts adds their events to the event maps. */
+const ON_DEMAND: Record<string, string> = { 'timio-conference': './views/conference/events.js' };
 
 function exportedNames(manifest: Package, module: string): Set<string> {
   return new Set((manifest.modules.find((m) => m.path === module)?.exports ?? []).map((e) => e.name));
@@ -39,12 +47,12 @@ export function typedElements(manifest: Package): TypedElement[] {
     for (const decl of (mod.declarations ?? []) as Array<ClassDeclaration & Partial<CustomElement>>) {
       if (!decl.tagName || !decl.customElement) continue;
       const entry = exported.find((e) => e.names.has(decl.name));
-      if (!entry) continue;
-      const readOnly = (a: Attribute) => /read-only/i.test(a.description ?? '');
+      if (!entry && !ON_DEMAND[decl.tagName]) continue;
+      const readOnly = (a: Attribute) => /read-only|writing it has no effect/i.test(a.description ?? '');
       elements.push({
         tag: decl.tagName,
-        className: decl.name,
-        entry: ENTRIES[entry.path]!,
+        className: entry ? decl.name : 'HTMLElement',
+        entry: entry ? ENTRIES[entry.path]! : undefined,
         description: decl.description ?? '',
         attributes: (decl.attributes ?? []).filter((a) => !readOnly(a)).map((a) => ({ name: a.name, type: attributeType(a), description: a.description ?? '' })),
         events: ((decl.events ?? []) as ManifestEvent[]).filter((e) => e.name).map((e) => ({ name: e.name, description: e.description ?? '' })),
@@ -65,14 +73,14 @@ function typeImports(elements: TypedElement[], manifest: Package): Map<string, S
   const imports = new Map<string, Set<string>>();
   const add = (entry: string, name: string) => imports.set(entry, (imports.get(entry) ?? new Set()).add(name));
   for (const el of elements) {
-    add(el.entry, el.className);
+    if (el.entry) add(el.entry, el.className);
     for (const a of el.attributes) {
       for (const name of a.type.match(/\b[A-Z]\w*\b/g) ?? []) {
-        const path = Object.keys(ENTRIES).find((p) => ENTRIES[p] === el.entry)!;
-        if (!exportedNames(manifest, path).has(name)) {
-          throw new Error(`<${el.tag} ${a.name}>: its type ${name} is not exported by ${el.entry}; export it there so the framework typings can name it`);
+        const path = Object.keys(ENTRIES).find((p) => ENTRIES[p] === el.entry);
+        if (!path || !exportedNames(manifest, path).has(name)) {
+          throw new Error(`<${el.tag} ${a.name}>: its type ${name} is not exported by ${el.entry ?? 'an npm entry'}; export it there so the framework typings can name it`);
         }
-        add(el.entry, name);
+        add(el.entry!, name);
       }
     }
   }
@@ -94,6 +102,8 @@ function header(manifest: Package, what: string, framework: string): string[] {
     `// ${what}, generated from custom-elements.json by scripts/docs/frameworks.ts; do not edit.`,
     framework,
     ...[...imports].map(([entry, names]) => `import type { ${[...names].sort().join(', ')} } from '${entry}';`),
+    // the on-demand elements' events, for TimioEvent below
+    ...[...new Set(Object.values(ON_DEMAND))].map((module) => `import type {} from '${module}';`),
     '',
     '/** The event an element dispatches under this name (the package adds its events to HTMLElementEventMap). */',
     'type TimioEvent<K extends string> = K extends keyof HTMLElementEventMap ? HTMLElementEventMap[K] : Event;',

@@ -20,4 +20,9 @@ function Contacts({ ids }: { ids: string[] }) {
   );
 }
 
+// The conference loads on demand; its element is typed all the same (ref: HTMLElement).
+export function Meeting() {
+  return <timio-conference room="vertrieb" room-name="Vertrieb" per-page={6} ontimio-conference-joined={(event) => console.log(event.detail.moderator)}></timio-conference>;
+}
+
 createRoot(document.getElementById('contacts')!).render(<Contacts ids={['anna', 'ben']} />);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../testing/chromium.js';
-import { LIGHT_BUDGET_BYTES, bundleParts } from './bundle-parts.js';
+import { LIGHT_BUDGET_BYTES, bundleParts } from './lib/bundle-parts.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const entry = join(dist, 'timio.js');

@@ -13,7 +13,7 @@ const stages = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck'], []],
   ['build', 'npm', ['run', '-s', 'build'], []],
   // README element reference fresh, manifest complete, npm package resolvable, the packed package in a
-  // React 19 / Vue 3 host project (needs the build)
+  // React 19 / Vue 3 host project (needs the build); the bench runner's helpers (bench/lib)
   ['docs and package', 'npm', ['run', '-s', 'test:docs'], []],
   ['sdk units', 'npm', ['run', '-s', 'test:unit'], []],
   ['token service', 'npm', ['run', '-s', 'test:server'], ['redis-server']],

@@ -1,11 +1,11 @@
 // The light part a portal page loads (dist/timio.js and every chunk it imports statically) stays
 // within its budget, 28 KB gzip -9, and holds no livekit-client: the same figures as
-// `npm run bench -- bundle` (bench/bundle-parts.ts), checked on every build. Needs `npm run build`.
+// `npm run bench -- bundle` (bench/lib/bundle-parts.ts), checked on every build. Needs `npm run build`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIGHT_BUDGET_BYTES, bundleParts } from '../../bench/bundle-parts.js';
+import { LIGHT_BUDGET_BYTES, bundleParts } from '../../bench/lib/bundle-parts.js';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 

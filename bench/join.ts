@@ -13,7 +13,7 @@ import { startStack } from '../testing/cross-process/stack.js';
 import { signIn } from '../testing/cross-process/people.js';
 import { launchChromium } from '../testing/cross-process/chromium.js';
 import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
-import { PAGE_TRACE, traceOf } from './page-trace.js';
+import { PAGE_TRACE, traceOf } from './lib/page-trace.js';
 
 /** JOIN_TRACE=1: print where each join's time goes (page-side timestamps, both sides). */
 const TRACE = !!process.env.JOIN_TRACE;

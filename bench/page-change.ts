@@ -11,7 +11,7 @@ import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
 import { roomToken } from '../testing/node/tokens.js';
 import { startStack } from '../testing/cross-process/stack.js';
 import { signIn } from '../testing/cross-process/people.js';
-import { PAGE_TRACE, pageMarks, traceOf } from './page-trace.js';
+import { PAGE_TRACE, pageMarks, traceOf } from './lib/page-trace.js';
 
 const RUNS = 5;
 const LIMIT_MS = 60_000;

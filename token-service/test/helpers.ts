@@ -176,7 +176,9 @@ const serverFile = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
 /** `npm run token-service` as a process with exactly `env` (and PATH): what an operator starts. */
 export function runServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A clock moved by libfaketime (scripts/clock-moved.mjs) is moved for the server too.
+  const clock = { LD_PRELOAD: process.env['LD_PRELOAD'], FAKETIME: process.env['FAKETIME'] };
+  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...clock, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c));

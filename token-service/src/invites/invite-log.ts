@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { checkWritable, isOpen, isStale, type InviteStore, type StoredInvite } from './invite-store.js';
+import { checkWritable, isOpen, isStale, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
 
@@ -69,7 +69,8 @@ function writeSnapshot(dir: string, file: string, invites: Map<string, StoredInv
   }
 }
 
-export function openInviteLog(dataDir: string): InviteStore {
+export function openInviteLog(dataDir: string, options: InviteStoreOptions = {}): InviteStore {
+  const now = options.now ?? Date.now;
   checkWritable(dataDir);
   const file = join(dataDir, 'invites.log');
   const legacy = join(dataDir, 'invites.json');
@@ -84,7 +85,7 @@ export function openInviteLog(dataDir: string): InviteStore {
     }
   }
   replay(file, invites);
-  for (const [id, r] of invites) if (isStale(r)) invites.delete(id);
+  for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
   writeSnapshot(dataDir, file, invites);
   if (legacyText !== undefined) unlinkSync(legacy);
   let lines = invites.size;
@@ -118,7 +119,7 @@ export function openInviteLog(dataDir: string): InviteStore {
       }
       if (lines > COMPACT_MIN_LINES && lines > 4 * invites.size) {
         try {
-          for (const [id, r] of invites) if (isStale(r)) invites.delete(id);
+          for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
           writeSnapshot(dataDir, file, invites);
           lines = invites.size;
         } catch {
@@ -156,7 +157,7 @@ export function openInviteLog(dataDir: string): InviteStore {
       for (let pending = revoking.get(id); pending; pending = revoking.get(id)) await pending.catch(() => undefined);
       if (invite.revokedAt && !unsaved.has(id)) return invite;
       // Refused at once in memory, acknowledged only once on disk.
-      invite.revokedAt ??= new Date().toISOString();
+      invite.revokedAt ??= new Date(now()).toISOString();
       unsaved.add(id);
       const write = append({ op: 'revoke', id, at: invite.revokedAt }, 'revocation');
       revoking.set(id, write);
@@ -169,7 +170,7 @@ export function openInviteLog(dataDir: string): InviteStore {
       return invite;
     },
     async open(room) {
-      return [...invites].filter(([, r]) => r.room === room && isOpen(r)).map(([id, r]) => ({ ...r, id }));
+      return [...invites].filter(([, r]) => r.room === room && isOpen(r, now())).map(([id, r]) => ({ ...r, id }));
     },
     async close() {
       while (running) await running;

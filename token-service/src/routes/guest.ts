@@ -34,7 +34,7 @@ export function guestRoutes(ctx: RouteContext): Router {
     const body = jsonBody(req);
     const { claims: invite, stored } = await openInvite(ctx, body['invite']);
     const opens = opensAt(ctx, invite.startsAt);
-    if (Date.now() < opens.getTime()) {
+    if (ctx.now() < opens.getTime()) {
       throw Object.assign(new ApiError(403, 'not_open_yet', `this meeting opens for guests at ${opens.toISOString()}`), { opensAt: opens.toISOString() });
     }
     const name = displayName(body);

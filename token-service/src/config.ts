@@ -3,6 +3,7 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isPublishedSecret } from './published-secrets.js';
 import type { RealtimeSettings } from './realtime/settings.js';
 import type { UserLimitSettings } from './limits/user-limits.js';
 
@@ -223,6 +224,15 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     const message = `${name} is ${secret.length} characters long; use at least ${MIN_SECRET_LENGTH} random characters`;
     if (production) throw new ConfigError(`${message} (NODE_ENV=production refuses shorter secrets)`);
     warnings.push(`${message} (refused when NODE_ENV=production)`);
+  }
+  if (production) {
+    // Checked by name only: the message must not repeat a secret into the logs.
+    for (const name of ['PORTAL_JWT_SECRET', 'LIVEKIT_API_SECRET', 'INVITE_SIGNING_KEY', 'DIRECTORY_SECRET', 'METRICS_TOKEN']) {
+      const secret = value(env, name);
+      if (secret !== undefined && isPublishedSecret(secret)) {
+        throw new ConfigError(`${name} is a published demo or placeholder value; NODE_ENV=production needs a random secret of your own (e.g. openssl rand -base64 48)`);
+      }
+    }
   }
   const metricsToken = value(env, 'METRICS_TOKEN');
   if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (the metrics show who is online)');

@@ -33,7 +33,7 @@ export interface TokenServiceConfig {
   publicUrl?: string;
   dataDir: string;
   redisUrl?: string;
-  /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, CALL_REJOIN_GRACE_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
+  /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, CALL_REJOIN_GRACE_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS, REDIS_PROCESS_TIMEOUT_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
   /** Bearer token of the Prometheus scraper at GET /metrics (METRICS_TOKEN); unset: no /metrics. */
   metricsToken?: string;
@@ -144,12 +144,14 @@ function parseRealtime(env: Env): Partial<RealtimeSettings> {
   const graceMs = seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300);
   const callRejoinGraceMs = seconds(env, 'CALL_REJOIN_GRACE_SECONDS', 1, 600);
   const pending = wholeNumber(env, 'REALTIME_MAX_PENDING_PER_ADDRESS', 1, 100_000);
+  const processTimeoutMs = seconds(env, 'REDIS_PROCESS_TIMEOUT_SECONDS', 2, 300);
   return {
     ...(ringTimeoutMs !== undefined ? { ringTimeoutMs } : {}),
     ...(roomRingTimeoutMs !== undefined ? { roomRingTimeoutMs } : {}),
     ...(graceMs !== undefined ? { graceMs } : {}),
     ...(callRejoinGraceMs !== undefined ? { callRejoinGraceMs } : {}),
     ...(pending !== undefined ? { maxPendingPerAddress: pending } : {}),
+    ...(processTimeoutMs !== undefined ? { processTimeoutMs } : {}),
   };
 }
 

@@ -10,8 +10,8 @@ import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
 import { defineRoomBar } from './elements/room-bar/room-bar.js';
 import { connectWhenConfigured, pageServices } from './page/page-services.js';
-import type { CallInfo, UserRef } from './protocol/realtime.js';
-import type { RoomRingResult } from './protocol/rest.js';
+import type { CallInfo, UserRef } from '#protocol/realtime.js';
+import type { RoomRingResult } from '#protocol/rest.js';
 import { registerContactActions, type ContactAction } from './contact-actions/contact-actions.js';
 
 export const version = '0.1.0';
@@ -36,9 +36,9 @@ export const timio = {
 };
 
 export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
-export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
-export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from './protocol/rest.js';
-export type { ErrorCode } from './protocol/errors.js';
+export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from '#protocol/realtime.js';
+export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from '#protocol/rest.js';
+export type { ErrorCode } from '#protocol/errors.js';
 export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';
 export { TimioApiError } from './api/api-error.js';

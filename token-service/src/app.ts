@@ -78,10 +78,17 @@ export interface TokenServiceOptions {
   rateLimits?: RateLimits;
   /** Where the JSON log lines go (default stdout). Lines never contain tokens. */
   log?: (line: string) => void;
+  /**
+   * The calendar's "now" in ms since the epoch (default Date.now): invite lifetimes, the guests'
+   * opening time, the next meeting. For tests that check a fixed day's texts; timers, liveness and
+   * token expiry keep the real clock.
+   */
+  now?: () => number;
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { config } = options;
+  const now = options.now ?? Date.now;
   const logger = createLogger(options.log);
   // For messages from the routes: things an operator should look at.
   const log = (line: string) => logger.warn(line);
@@ -100,7 +107,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     ? createPortalTokenVerifier(config.portalJwt)
     : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
   // DATA_DIR is checked even with Redis: it stays the documented place of the service's files.
-  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir), openRedisInviteStore(config.redisUrl)) : openInviteLog(config.dataDir, { warn: log });
+  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir), openRedisInviteStore(config.redisUrl, { now })) : openInviteLog(config.dataDir, { now, warn: log });
   const events = new EventEmitter();
   const userLimits = new UserLimits(config.redisUrl ? new RedisLimiter(config.redisUrl) : new MemoryLimiter(), { ...defaultUserLimits, ...config.userLimits });
   const roomService = options.roomService ?? createRoomService(config);
@@ -122,9 +129,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     metrics,
     logger,
     log,
+    now,
   };
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
-  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room));
+  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room, now()));
   live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
   const admissions = config.redisUrl ? redisAdmissions(config.redisUrl) : memoryAdmissions();
   const waitingRoom = new WaitingRoom({

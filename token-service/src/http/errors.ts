@@ -4,9 +4,9 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
-import type { ErrorBody } from '../../../sdk/src/protocol/rest.js';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { ErrorCode } from '#protocol/errors.js';
+import type { ErrorBody } from '#protocol/rest.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
 import { AppendLog, type WriteAt } from './append-log.js';
-import { checkWritable, isOpen, isStale, type InviteStore, type StoredInvite } from './invite-store.js';
+import { checkWritable, isOpen, isStale, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
 
@@ -89,7 +89,7 @@ function writeSnapshot(dir: string, file: string, invites: Map<string, StoredInv
   return Buffer.byteLength(lines);
 }
 
-export interface InviteLogOptions {
+export interface InviteLogOptions extends InviteStoreOptions {
   /** The write call (tests inject one that writes short, as a full disk does). */
   writeAt?: WriteAt;
   /** Where things an operator should know go (a torn record dropped, a compaction that failed). */
@@ -97,6 +97,7 @@ export interface InviteLogOptions {
 }
 
 export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): InviteStore {
+  const now = options.now ?? Date.now;
   const warn = options.warn ?? (() => undefined);
   checkWritable(dataDir);
   const file = join(dataDir, 'invites.log');
@@ -116,7 +117,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
     cutTornTail(file, complete);
     warn(`${file}: dropped a torn last record (${torn} bytes, a write cut short by a crash; it was never acknowledged)`);
   }
-  for (const [id, r] of invites) if (isStale(r)) invites.delete(id);
+  for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
   let size: number;
   try {
     size = writeSnapshot(dataDir, file, invites);
@@ -148,7 +149,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
       }
       if (lines > COMPACT_MIN_LINES && lines > 4 * invites.size) {
         try {
-          for (const [id, r] of invites) if (isStale(r)) invites.delete(id);
+          for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
           log = new AppendLog(file, writeSnapshot(dataDir, file, invites), options.writeAt);
           lines = invites.size;
         } catch {
@@ -186,7 +187,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
       for (let pending = revoking.get(id); pending; pending = revoking.get(id)) await pending.catch(() => undefined);
       if (invite.revokedAt && !unsaved.has(id)) return invite;
       // Refused at once in memory, acknowledged only once on disk.
-      invite.revokedAt ??= new Date().toISOString();
+      invite.revokedAt ??= new Date(now()).toISOString();
       unsaved.add(id);
       const write = append({ op: 'revoke', id, at: invite.revokedAt }, 'revocation');
       revoking.set(id, write);
@@ -199,7 +200,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
       return invite;
     },
     async open(room) {
-      return [...invites].filter(([, r]) => r.room === room && isOpen(r)).map(([id, r]) => ({ ...r, id }));
+      return [...invites].filter(([, r]) => r.room === room && isOpen(r, now())).map(([id, r]) => ({ ...r, id }));
     },
     async close() {
       while (running) await running;

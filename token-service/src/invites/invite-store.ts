@@ -37,6 +37,11 @@ export interface InviteStore {
   close(): Promise<void>;
 }
 
+/** Where a store takes the calendar's now from (createTokenService's `now` option). */
+export interface InviteStoreOptions {
+  now?: () => number;
+}
+
 /** An invite past its expiry (plus a minute of clock slack) is refused by its own token: no need to keep it. */
 export function isStale(invite: StoredInvite, now = Date.now()): boolean {
   return Date.parse(invite.expiresAt) < now - 60_000;

@@ -3,7 +3,7 @@
 // the order of the changes; processes that miss messages (Redis restart) re-read and resync.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
 import { logFailure, type Logger } from '../http/logger.js';
 import { defineScripts, type RunScript } from './lua-scripts.js';

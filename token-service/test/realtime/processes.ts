@@ -49,7 +49,10 @@ export class RedisServer {
 
   /** Starts (or restarts) redis-server on this port with nothing persisted: a restart loses all state. */
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Without libfaketime (scripts/clock-moved.mjs): redis-server hangs at start under it, and
+    // Redis keeps no calendar of ours (lifetimes are given to it as durations).
+    const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...env } = process.env;
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'inherit'], env });
     // With loglevel warning it prints nothing when ready: poll the port instead.
     const deadline = Date.now() + WAIT_MS;
     for (;;) {

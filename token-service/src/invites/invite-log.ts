@@ -1,5 +1,6 @@
 // The invite store in DATA_DIR: an append-only log (`invites.log`, one JSON line per change), each
-// change acknowledged after fsync. Changes arriving while a sync runs go out together in the next
+// change acknowledged once all of it is written and synced (append-log.ts: a full disk is a 503,
+// never a torn record that later lines run into). Changes arriving while a sync runs go out together in the next
 // write (group commit), so a burst of revocations costs a few syncs, not one rewrite each. The log
 // is compacted (live invites only, written aside, synced, renamed) at start and when it has grown
 // well beyond what it holds. An `invites.json` of older versions is taken over once.
@@ -14,9 +15,9 @@ type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; i
 
 const COMPACT_MIN_LINES = 10_000;
 
-function readText(file: string): string | undefined {
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -29,10 +30,11 @@ function readText(file: string): string | undefined {
  * length is returned). A damaged line before that is an error naming it.
  */
 function replay(file: string, invites: Map<string, StoredInvite>): { complete: number; torn: number } {
-  const text = readText(file);
-  if (text === undefined) return { complete: 0, torn: 0 };
-  const cut = text.lastIndexOf('\n') + 1;
-  text.slice(0, cut).split('\n').forEach((line, i) => {
+  const bytes = readBytes(file);
+  if (bytes === undefined) return { complete: 0, torn: 0 };
+  // Cut in bytes, not characters: a torn tail may end inside a UTF-8 sequence.
+  const cut = bytes.lastIndexOf(0x0a) + 1;
+  bytes.subarray(0, cut).toString('utf8').split('\n').forEach((line, i) => {
     if (!line) return;
     let e: Entry;
     try {
@@ -47,7 +49,7 @@ function replay(file: string, invites: Map<string, StoredInvite>): { complete: n
       if (inv) inv.revokedAt ??= e.at;
     }
   });
-  return { complete: Buffer.byteLength(text.slice(0, cut)), torn: Buffer.byteLength(text.slice(cut)) };
+  return { complete: cut, torn: bytes.length - cut };
 }
 
 /** Cuts a torn last record off in place (works on a full disk, where a snapshot may not). */
@@ -103,7 +105,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
   const file = join(dataDir, 'invites.log');
   const legacy = join(dataDir, 'invites.json');
   const invites = new Map<string, StoredInvite>();
-  const legacyText = readText(legacy);
+  const legacyText = readBytes(legacy)?.toString('utf8');
   if (legacyText !== undefined) {
     try {
       const data = JSON.parse(legacyText) as { invites?: Record<string, StoredInvite> };

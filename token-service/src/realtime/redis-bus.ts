@@ -61,6 +61,21 @@ end
 redis.call('DEL', '${P}nodeusers:' .. ARGV[1])
 redis.call('HDEL', '${NODES}', ARGV[1])
 return #users`,
+  // One heartbeat, on Redis's clock so the machines' clocks never decide who is dead: marks ARGV[1]
+  // alive at now + ARGV[3] ms and returns {1 if it had to be added, the processes silent for more
+  // than ARGV[2] ms} (none when ARGV[2] is empty).
+  beat: `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local added = redis.call('HSET', '${NODES}', ARGV[1], string.format('%.0f', now + tonumber(ARGV[3])))
+local dead = {}
+if ARGV[2] ~= '' then
+  local all = redis.call('HGETALL', '${NODES}')
+  for i = 1, #all, 2 do
+    if all[i] ~= ARGV[1] and now - tonumber(all[i + 1]) > tonumber(ARGV[2]) then dead[#dead + 1] = all[i] end
+  end
+end
+return {added, dead}`,
   statuses: `${PRESENCE_LUA}
 local out = {}
 for i, u in ipairs(ARGV) do out[i] = status(u) end
@@ -69,8 +84,8 @@ return out`,
 
 /**
  * Heartbeats per process timeout. Each beat also checks the others' beats, so a crash is noticed
- * within the timeout (dead after 8 beats of silence, checked every beat); Redis sees two commands
- * per process per beat (one a second with the default 10 s).
+ * within the timeout (dead after 8 beats of silence, checked every beat); Redis runs one short
+ * script per process per beat (one a second with the default 10 s).
  */
 const BEATS_PER_TIMEOUT = 10;
 
@@ -180,25 +195,20 @@ export class RedisBus implements RealtimeBus {
     clearInterval(this.beat);
     // Not dropped at once: the pages of this process reconnect to the others within the grace
     // period, and the others drop what is left once this process's last beat is that old.
-    const lastBeat = Date.now() - this.deadAfterMs + this.graceMs;
-    await this.cmd.hset(NODES, this.nodeId, String(lastBeat)).catch(() => undefined);
+    await this.run('beat', this.nodeId, '', String(this.graceMs - this.deadAfterMs)).catch(() => undefined);
     this.cmd.disconnect();
     this.sub.disconnect();
   }
 
   /** Keeps this process marked alive and drops the pages of processes that stopped beating. */
   private async heartbeat(): Promise<void> {
-    const now = Date.now();
-    const added = await this.cmd.hset(NODES, this.nodeId, String(now));
+    const [added, dead] = (await this.run('beat', this.nodeId, String(this.deadAfterMs), '0')) as [number, string[]];
     if (added === 1 && this.beaten) {
       // Others took this process for dead (it stalled) and dropped its pages: tell them again.
       for (const l of this.reconnectListeners) l();
     }
     this.beaten = true;
-    const nodes = await this.cmd.hgetall(NODES);
-    for (const [node, at] of Object.entries(nodes)) {
-      if (node !== this.nodeId && now - Number(at) > this.deadAfterMs) await this.run('dropNode', node);
-    }
+    for (const node of dead) await this.run('dropNode', node);
   }
 
   private onMessage(channel: string, text: string): void {

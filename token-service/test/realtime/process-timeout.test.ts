@@ -2,14 +2,15 @@
 // REDIS_PROCESS_TIMEOUT_SECONDS (default 10 s, used here as it ships); a process paused for a few
 // seconds is not taken as dead, and one paused longer comes back with its pages re-announced.
 // Real processes: a redis-server and two token-service processes; anna watches from process a.
-// node-tests: alone (two token-service processes, SIGSTOP and SIGKILL of one; timings over ~30 s).
+// node-tests: alone (two token-service processes, SIGSTOP and SIGKILL of one, one on a clock 20 s behind; timings over ~35 s).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { defaultRealtimeSettings } from '../../src/realtime/settings.js';
 import { TestPage } from './pages.js';
-import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
+import { RedisServer, ServiceProcess, startTwoProcesses, stopTwoProcesses } from './processes.js';
 import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { portalToken, testEnv } from './service.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
@@ -27,8 +28,6 @@ describe('a process that dies, or stalls, behind Redis', () => {
     open.push(p);
     return p;
   };
-  const sawOffline = (watcher: TestPage, user: string) =>
-    watcher.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === user && u.status === 'offline'));
 
   before(async () => {
     // The defaults, except the pages' own WebSocket ping: a stalled process that wakes up may read
@@ -102,3 +101,42 @@ describe('a process that dies, or stalls, behind Redis', () => {
     anna.close();
   });
 });
+
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+describe('processes whose clocks disagree', {
+  skip: !existsSync(FAKETIME_LIB) ? 'needs libfaketime' : process.env['FAKETIME'] ? 'the whole suite runs on a moved clock' : false,
+}, () => {
+  let redis: RedisServer | undefined;
+  const nodes: ServiceProcess[] = [];
+  after(async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+    await redis?.stop();
+  });
+
+  it('a process whose clock is 20 s behind is not taken as dead: beats are timed by Redis', async () => {
+    redis = await RedisServer.start();
+    const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify({ heartbeatMs: 600_000 }), LIVEKIT_URL: 'ws://127.0.0.1:9' };
+    const a = await ServiceProcess.start(env);
+    nodes.push(a);
+    const behind = await ServiceProcess.start({ ...env, LD_PRELOAD: FAKETIME_LIB, FAKETIME: '-20s' });
+    nodes.push(behind);
+    const shown = Date.parse((await fetch(`${behind.url}/healthz`)).headers.get('date')!);
+    assert.ok(Date.now() - shown > 15_000, 'the second process runs on a clock behind');
+
+    const { page: anna } = await TestPage.ready(a.wsUrl, portalToken('anna'));
+    anna.send({ type: 'watch', add: ['emma'] });
+    await anna.presence('emma', 'offline');
+    const { page: emma } = await TestPage.ready(behind.wsUrl, portalToken('emma'));
+    await anna.presence('emma', 'online');
+    // Three of a's checks (one a second): on local clocks emma's process would look 20 s silent.
+    await sleep(3_000);
+    assert.ok(!sawOffline(anna, 'emma'), `emma must stay online: ${JSON.stringify(anna.received)}`);
+    anna.ws.terminate();
+    emma.ws.terminate();
+  });
+});
+
+function sawOffline(watcher: TestPage, user: string): boolean {
+  return watcher.received.some((m) => m.type === 'presence' && m.users.some((u) => u.id === user && u.status === 'offline'));
+}

@@ -107,7 +107,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     ? createPortalTokenVerifier(config.portalJwt)
     : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
   // DATA_DIR is checked even with Redis: it stays the documented place of the service's files.
-  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir), openRedisInviteStore(config.redisUrl, { now })) : openInviteLog(config.dataDir, { now, warn: log });
+  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir, log), openRedisInviteStore(config.redisUrl, { now })) : openInviteLog(config.dataDir, { now, warn: log });
   const events = new EventEmitter();
   const userLimits = new UserLimits(config.redisUrl ? new RedisLimiter(config.redisUrl) : new MemoryLimiter(), { ...defaultUserLimits, ...config.userLimits });
   const roomService = options.roomService ?? createRoomService(config);

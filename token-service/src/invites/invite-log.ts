@@ -101,7 +101,7 @@ export interface InviteLogOptions extends InviteStoreOptions {
 export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): InviteStore {
   const now = options.now ?? Date.now;
   const warn = options.warn ?? (() => undefined);
-  checkWritable(dataDir);
+  checkWritable(dataDir, warn);
   const file = join(dataDir, 'invites.log');
   const legacy = join(dataDir, 'invites.json');
   const invites = new Map<string, StoredInvite>();

@@ -53,15 +53,15 @@ export { TimioNotifications } from './elements/notifications/notifications.js';
 export { TimioRoomBar } from './elements/room-bar/room-bar.js';
 export { TimioConfigElement } from './elements/config/config.js';
 
+// Module load defines what can be defined anywhere: the element classes register wherever there is
+// a custom element registry (a browser, or Lit's registry shim when a server renderer imports the
+// package in Node). Everything that needs a page (the notifications element, the realtime
+// connection, window.timio) waits for a document, so a server-rendered portal can import the SDK.
 defineConfig();
 defineCallButton();
 defineContact();
 defineNotifications();
 defineRoomBar();
-ensureNotifications();
-
-// One realtime connection per page, opened once the page says where the token service is.
-connectWhenConfigured();
 
 // Pages without a module bundler can reach the API as `window.timio`.
 declare global {
@@ -69,4 +69,9 @@ declare global {
     timio?: typeof timio;
   }
 }
-if (typeof window !== 'undefined') window.timio ??= timio;
+if (typeof document !== 'undefined') {
+  ensureNotifications();
+  // One realtime connection per page, opened once the page says where the token service is.
+  connectWhenConfigured();
+  window.timio ??= timio;
+}

@@ -8,7 +8,6 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { compactCssPlugin } from './scripts/build/compact-css.mjs';
-import { preloadChunkImportsPlugin } from './scripts/build/preload-chunk-imports.mjs';
 
 const plugins = (minify) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import'] }),
@@ -31,8 +30,7 @@ const script = (name, input) => ({
     // views), so bench/bundle can report the session + views code with and without them.
     manualChunks: (id) => (/node_modules\/(?!lit\/|lit-html\/|lit-element\/|@lit\/)/.test(id) ? 'livekit' : undefined),
   },
-  // The views chunk's import() also fetches the livekit chunk at once (no waterfall).
-  plugins: [...plugins(true), preloadChunkImportsPlugin()],
+  plugins: plugins(true),
 });
 
 export default [

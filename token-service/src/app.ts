@@ -147,7 +147,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     waitingRoom,
   };
 
-  removeLateGuests(events, roomService, inviteStore.isRevoked, log);
+  removeLateGuests(events, roomService, async (inviteId, identity) => !(await inviteStore.isRevoked(inviteId)) && (await waitingRoom.standing(identity))?.admitted === true, log);
+  // LiveKit closed a room: its meeting is over for the guests admitted to it (guests/waiting-room.ts).
+  events.on('webhook', (event: { event?: string; room?: { name?: string } }) => {
+    const room = event.room?.name;
+    if (event.event === 'room_finished' && room) waitingRoom.roomClosed(room).catch((err: unknown) => log(`meeting end of ${room} not recorded: ${(err as Error).message}`));
+  });
 
   const app = express();
   app.disable('x-powered-by');

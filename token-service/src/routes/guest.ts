@@ -13,6 +13,7 @@ import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
 import { openInvite, opensAt } from './invites.js';
 import { ApiError } from '../http/errors.js';
 import { nameKey } from '../directory/names.js';
+import { closedFor } from '../guests/guest-access.js';
 
 /** The LiveKit grant of a guest who may go in now. */
 export async function guestGrant(ctx: RouteContext, guest: Omit<GuestPrincipal, 'kind'>, expiresAt: string): Promise<GuestGrant> {
@@ -43,6 +44,7 @@ export function guestRoutes(ctx: RouteContext): Router {
     const guest = { id: `guest:${randomBytes(12).toString('base64url')}`, name, room: invite.room, inviteId: invite.id };
     const reason = await ctx.waitingRoom.reasonToWait(invite.room, stored.waitingRoom === true);
     if (!reason) {
+      await ctx.waitingRoom.admitNow({ identity: guest.id, name, room: invite.room, inviteId: invite.id, expiresAt: invite.expiresAt });
       res.json(await guestGrant(ctx, guest, invite.expiresAt));
       return;
     }
@@ -70,12 +72,16 @@ export function guestRoutes(ctx: RouteContext): Router {
     if (!admission) throw new ApiError(404, 'not_found', 'this guest is not waiting here; open the invite link again');
     let answer: GuestAdmission;
     if (admission.state === 'admitted') {
+      // Admitted to a meeting that has ended since: no media token for the meeting that runs now.
+      const standing = await ctx.waitingRoom.standing(principal.id);
+      if (!standing?.admitted) throw closedFor(standing?.admission, standing?.ended ?? false);
       // The invite may have been revoked while the guest waited: authenticate checked it above,
       // but check again for a revocation during the hold.
       if (await ctx.inviteStore.isRevoked(admission.inviteId)) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
       answer = await guestGrant(ctx, { id: principal.id, name: principal.name, room: principal.room, inviteId: principal.inviteId }, admission.expiresAt);
     } else if (admission.state === 'denied') answer = { state: 'denied' };
-    else answer = { state: 'waiting', reason: admission.reason };
+    else if (admission.state === 'waiting') answer = { state: 'waiting', reason: admission.reason ?? 'waiting_room' };
+    else throw closedFor(admission, false);
     res.json(answer);
   });
 

@@ -8,6 +8,7 @@ import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validatio
 import { isModerator } from '../directory/directory.js';
 import { ATTR_HAND } from '../livekit/tokens.js';
 import { participantStatus } from '../rooms/room-watch.js';
+import { admittedGuest } from '../guests/guest-access.js';
 import type { RoomStatusAnswer } from '../../../sdk/src/protocol/rest.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
@@ -55,7 +56,9 @@ export function roomRoutes(ctx: RouteContext): Router {
     jsonBody(req);
     const principal = principalOf(res);
     if (principal.kind === 'guest') {
-      if (principal.room !== room) throw new ApiError(403, 'not_a_member', 'this guest token is for another room');
+      await admittedGuest(ctx.waitingRoom, principal, room);
+      // Leaving is final for a guest: coming back takes the invite link again.
+      await ctx.waitingRoom.gone(principal.id);
     } else {
       await memberRoom(ctx.directory, principal, room);
     }
@@ -69,6 +72,8 @@ export function roomRoutes(ctx: RouteContext): Router {
     const user = employeeOf(res);
     const wasRunning = await ctx.roomService.endRoom(room);
     ctx.log(`moderation: ${user.id} ended the conference of room ${room}`);
+    // The guests' admissions end with it: a new meeting in the room lets nobody in on an old one.
+    await ctx.waitingRoom.meetingEnded(room);
     // Everyone left for good: nobody counts on as if changing pages.
     ctx.roomWatch.departures.finished(room);
     ctx.roomWatch.changed(room);
@@ -81,7 +86,7 @@ export function roomRoutes(ctx: RouteContext): Router {
 /** A participant raises or lowers only their own hand; a moderator may lower anyone's. */
 async function checkHandAccess(ctx: RouteContext, principal: Principal, room: string, target: string, raised: boolean): Promise<void> {
   if (principal.kind === 'guest') {
-    if (principal.room !== room) throw new ApiError(403, 'not_a_member', 'this guest token is for another room');
+    await admittedGuest(ctx.waitingRoom, principal, room);
     if (target !== principal.id) throw new ApiError(403, 'not_a_moderator', 'guests can only change their own hand');
     return;
   }

@@ -106,6 +106,10 @@ export class TimioGuestJoin extends LitElement {
     const code = err instanceof TimioApiError ? err.code : 'fallback';
     if (code === 'invite_expired') return this.go('expired');
     if (code === 'invite_revoked') return this.go('revoked');
+    // The guest's credential ended (docs/contracts.md "The guest life model"): the page says how.
+    if (code === 'guest_denied') return this.go('denied');
+    if (code === 'guest_removed') return this.go('removed');
+    if (code === 'meeting_ended') return this.go('ended');
     if (code === 'not_found') return this.go('unknown');
     if (code === 'not_open_yet') return this.scheduleOpen((err as { opensAt?: string }).opensAt);
     this.errorCode = code;

@@ -134,4 +134,28 @@ describe('the guest boundary (in memory, dev media server)', () => {
     assert.equal((await api(s.base, 'POST', '/v1/rooms/vertrieb/leave', { token: lena, body: {} })).status, 200);
     expectError(await chat(lena), 410, 'guest_left_meeting');
   });
+
+
+  test('finding 4: a moderator who confirms inside the running meeting is seen: a link without waiting room lets the guest in at once', async () => {
+    // Anna joined straight (e.g. from a room ring) with a member token, then confirmed "Ich bin Moderator".
+    await join(await roomToken('anna', false));
+    const waiting = await guest((await invite()).invite, 'Frida Früh');
+    assert.equal(waiting.status, 202, 'before the confirmation nobody moderates');
+    const confirmed = await api(s.base, 'POST', '/v1/rooms/vertrieb/moderator', { token: portalToken('anna'), body: {} });
+    assert.equal(confirmed.status, 200, confirmed.text);
+    assert.deepEqual(confirmed.body, { room: 'vertrieb', identity: 'anna', moderator: true });
+    // The guest who waited is let in by themselves, the next one at once.
+    const polled = await poll(waiting.body.guestToken, 5);
+    assert.equal(polled.body.state, 'admitted', polled.text);
+    const next = await guest((await invite()).invite, 'Sepp Sofort');
+    assert.equal(next.status, 200, next.text);
+    assert.equal(next.body.state, 'admitted');
+    // Others see her as moderator.
+    const status = await api(s.base, 'GET', '/v1/rooms/vertrieb', { token: portalToken('ben') });
+    assert.equal(status.body.participants.find((p: { identity: string }) => p.identity === 'anna')?.moderator, true);
+    // Only the room's moderators, only while in the meeting.
+    expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/moderator', { token: portalToken('ben'), body: {} }), 403, 'not_a_moderator');
+    expectError(await api(s.base, 'POST', '/v1/rooms/entwicklung/moderator', { token: portalToken('ben'), body: {} }), 404, 'not_found');
+    expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/moderator', { token: next.body.guestToken, body: {} }), 403, 'not_a_member');
+  });
 });

@@ -6,7 +6,7 @@ import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } fro
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
-import { ATTR_HAND } from '../livekit/tokens.js';
+import { ATTR_HAND, ATTR_MODERATOR } from '../livekit/tokens.js';
 import { participantStatus } from '../rooms/room-watch.js';
 import { admittedGuest } from '../guests/guest-access.js';
 import type { RoomStatusAnswer } from '../../../sdk/src/protocol/rest.js';
@@ -47,6 +47,22 @@ export function roomRoutes(ctx: RouteContext): Router {
     if (!present) throw new ApiError(404, 'not_found', 'that participant is not in the conference');
     ctx.roomWatch.changed(room);
     res.json({ room, identity: target, raised, ...(raised ? { raisedAt } : {}) });
+  });
+
+  // "Ich bin Moderator" confirmed inside a running meeting (someone who joined straight, e.g. from
+  // a room ring): the LiveKit token they joined with carries no moderator mark, and a token asked
+  // for now would never reach their connection, so the mark is set on their participant here.
+  // Guests waiting for a moderator are then let in, and links without a waiting room let guests in at once.
+  router.post('/rooms/:room/moderator', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    jsonBody(req);
+    const user = employeeOf(res);
+    await moderatedRoom(ctx.directory, user, room);
+    const present = await ctx.roomService.setAttributes(room, user.id, { [ATTR_MODERATOR]: '1' });
+    if (!present) throw new ApiError(404, 'not_found', 'you are not in the conference; join it first');
+    ctx.log(`moderation: ${user.id} confirmed moderating room ${room} in the meeting`);
+    ctx.roomWatch.changed(room);
+    res.json({ room, identity: user.id, moderator: true });
   });
 
   // The goodbye of someone who leaves the meeting for good ("Konferenz verlassen"): the room

@@ -4,6 +4,7 @@
 // status after a guest is removed. Each test starts and ends its own meeting of room "vertrieb".
 import { afterEach, after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DisconnectReason, ParticipantInfo_State } from '@livekit/protocol';
 import { SignalParticipant } from '../../testing/signal-participant.js';
 import { api, expectError, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
@@ -157,5 +158,25 @@ describe('the guest boundary (in memory, dev media server)', () => {
     expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/moderator', { token: portalToken('ben'), body: {} }), 403, 'not_a_moderator');
     expectError(await api(s.base, 'POST', '/v1/rooms/entwicklung/moderator', { token: portalToken('ben'), body: {} }), 404, 'not_found');
     expectError(await api(s.base, 'POST', '/v1/rooms/vertrieb/moderator', { token: next.body.guestToken, body: {} }), 403, 'not_a_member');
+  });
+
+  test('finding 5: a removed guest leaves the moderators\' view at once: LiveKit tells them why, the room status drops them', async () => {
+    const anna = await join(await roomToken('anna', true));
+    const carla = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', portalToken('carla'))).page;
+    pages.push(carla);
+    const g = await guest((await invite()).invite, 'Rudi Raus');
+    await join(g.body.token);
+    await anna.waitForParticipant(g.body.identity);
+    carla.send({ type: 'watch-rooms', add: ['vertrieb'], remove: [] });
+    await carla.next('room', (m) => m.room.participants.some((p) => p.identity === g.body.identity));
+    const started = Date.now();
+    assert.equal((await api(s.base, 'DELETE', `/v1/rooms/vertrieb/participants/${encodeURIComponent(g.body.identity)}`, { token: portalToken('anna') })).status, 200);
+    // The moderator's conference drops a participant at once only when the departure says
+    // "removed" (without it, it waits out the page-change grace, as for a reload).
+    const update = await anna.waitForMessage((m) => m.case === 'update' && m.value.participants.some((p) => p.identity === g.body.identity && p.state === ParticipantInfo_State.DISCONNECTED));
+    const info = update.case === 'update' ? update.value.participants.find((p) => p.identity === g.body.identity) : undefined;
+    assert.equal(info?.disconnectReason, DisconnectReason.PARTICIPANT_REMOVED);
+    await carla.next('room', (m) => !m.room.participants.some((p) => p.identity === g.body.identity), 2_000);
+    assert.ok(Date.now() - started < 2_000, 'gone within 2 s');
   });
 });

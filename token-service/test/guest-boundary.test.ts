@@ -6,7 +6,7 @@ import { afterEach, after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DisconnectReason, ParticipantInfo_State } from '@livekit/protocol';
 import { SignalParticipant } from '../../testing/signal-participant.js';
-import { api, expectError, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
+import { api, expectError, portalToken, startService, startServiceWithMedia, type RunningService, type ServiceWithMedia } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
 
 describe('the guest boundary (in memory, dev media server)', () => {
@@ -63,6 +63,50 @@ describe('the guest boundary (in memory, dev media server)', () => {
     assert.equal((await say(token, 'Danke!')).status, 201);
     assert.deepEqual(texts(await chat(token)), ['Willkommen, Herr Gast', 'Danke!']);
     assert.deepEqual(texts(await chat(portalToken('ben'))), ['Unter uns: Preisgrenze 40 %', 'Einverstanden', 'Willkommen, Herr Gast', 'Danke!']);
+  });
+
+  test('finding 6: one sender\'s flood of long messages stops after a few (429), others write on; the history stays within 256 KB and is read in pages', async () => {
+    await join(await roomToken('anna', true));
+    const long = (i: number) => `${i} `.padEnd(2000, 'x');
+    const flooder = await guest((await invite()).invite, 'Fritz Flut');
+    assert.equal(flooder.status, 200, flooder.text);
+    let sent = 0;
+    let refused: Awaited<ReturnType<typeof say>> | undefined;
+    for (let i = 0; i < 50 && !refused; i++) {
+      const res = await say(flooder.body.guestToken, long(i));
+      if (res.status === 201) sent++;
+      else refused = res;
+    }
+    assert.ok(refused, 'the flood is stopped');
+    expectError(refused, 429, 'rate_limited');
+    assert.ok(sent <= 10, `at most a few long messages a minute (${sent})`);
+    assert.ok(refused.body.error.retryAfterSeconds > 0);
+    assert.equal((await say(portalToken('anna'), 'Ich schreibe weiter')).status, 201, 'another sender is not affected');
+    // Many senders fill the history: it keeps the newest messages within 256 KB.
+    const senders = await Promise.all(Array.from({ length: 24 }, async (_, n) => (await guest((await invite()).invite, `Gast Nummer ${n}`)).body.guestToken as string));
+    let last = '';
+    for (const token of senders) {
+      for (let i = 0; i < 8; i++) {
+        last = `${token.slice(-6)} ${i}`;
+        assert.equal((await say(token, `${last} `.padEnd(2000, 'y'))).status, 201);
+      }
+    }
+    const first = await chat(portalToken('anna'));
+    assert.equal(first.body.messages.length, 100, 'one page is 100 messages');
+    assert.equal(first.body.more, true);
+    assert.ok(first.body.messages.at(-1).text.startsWith(last), 'the newest message comes last');
+    let all = first.body.messages as Array<{ id: string; text: string }>;
+    for (let page = first.body; page.more;) {
+      page = (await api(s.base, 'GET', `/v1/rooms/vertrieb/chat?limit=50&before=${all[0]!.id}`, { token: portalToken('anna') })).body;
+      assert.ok(page.messages.length <= 50);
+      all = [...page.messages, ...all];
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(all));
+    assert.ok(bytes <= 256 * 1024, `history within 256 KB (${bytes})`);
+    assert.ok(bytes > 200 * 1024, 'and as much of it as fits');
+    assert.ok(!all.some((m) => m.text === 'Ich schreibe weiter'), 'the oldest gave way');
+    expectError(await api(s.base, 'GET', '/v1/rooms/vertrieb/chat?limit=0', { token: portalToken('anna') }), 400, 'invalid_input');
+    expectError(await api(s.base, 'GET', '/v1/rooms/vertrieb/chat?before=a%20b', { token: portalToken('anna') }), 400, 'invalid_input');
   });
 
   test('finding 1: a waiting guest reaches only their admission poll and leave: no chat, no hand, no goodbye', async () => {
@@ -178,5 +222,47 @@ describe('the guest boundary (in memory, dev media server)', () => {
     assert.equal(info?.disconnectReason, DisconnectReason.PARTICIPANT_REMOVED);
     await carla.next('room', (m) => !m.room.participants.some((p) => p.identity === g.body.identity), 2_000);
     assert.ok(Date.now() - started < 2_000, 'gone within 2 s');
+  });
+});
+
+describe('the guest boundary: admission polls behind one address (default limits, no LiveKit)', () => {
+  let s: RunningService;
+  before(async () => {
+    s = await startService();
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  test('finding 9: twelve waiting guests behind one address and a noisy client there: every admission poll is answered; one guest polling too often is slowed alone', async () => {
+    const made = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body: { startsAt: new Date().toISOString(), waitingRoom: true } });
+    assert.equal(made.status, 201, made.text);
+    const tokens: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      assert.equal((await api(s.base, 'POST', '/v1/invites/lookup', { body: { invite: made.body.invite } })).status, 200);
+      const waiting = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: made.body.invite, name: `Gast ${i}` } });
+      assert.equal(waiting.status, 202, waiting.text);
+      tokens.push(waiting.body.guestToken);
+    }
+    // A noisy client behind the same address uses up the address's budget for /v1.
+    for (let i = 0; i < 600; i++) await api(s.base, 'GET', '/v1/rooms/vertrieb');
+    assert.equal((await api(s.base, 'GET', '/v1/rooms/vertrieb', { token: portalToken('anna') })).status, 429, 'the address is over its budget');
+    for (let round = 0; round < 3; round++) {
+      for (const token of tokens) {
+        const res = await api(s.base, 'POST', '/v1/guest/admission', { token, body: { waitSeconds: 0 } });
+        assert.equal(res.status, 200, res.text);
+        assert.equal(res.body.state, 'waiting');
+      }
+    }
+    // One guest's page gone wild: its own budget (30 a minute) runs out, the others' does not.
+    let refused;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const res = await api(s.base, 'POST', '/v1/guest/admission', { token: tokens[0], body: { waitSeconds: 0 } });
+      if (res.status !== 200) refused = res;
+    }
+    assert.ok(refused, 'a guest polling without pause is slowed');
+    expectError(refused, 429, 'rate_limited');
+    assert.equal((await api(s.base, 'POST', '/v1/guest/admission', { token: tokens[1], body: { waitSeconds: 0 } })).status, 200);
+    assert.equal((await api(s.base, 'POST', '/v1/guest/leave', { token: tokens[1], body: {} })).body.left, true, '"Abbrechen" still works');
   });
 });

@@ -7,6 +7,17 @@ import { authenticated, displayNameOf, memberRoom, principalOf } from '../http/a
 import { ApiError, invalidInput } from '../http/errors.js';
 import { jsonBody, roomIdParam } from '../http/validation.js';
 import { admittedGuest } from '../guests/guest-access.js';
+import { CHAT_PAGE_MAX, RoomChat } from '../rooms/chat.js';
+
+const MESSAGE_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `?limit=` 1..CHAT_PAGE_MAX, default CHAT_PAGE_MAX. */
+function pageLimit(raw: unknown): number {
+  if (raw === undefined) return CHAT_PAGE_MAX;
+  const n = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= CHAT_PAGE_MAX)) throw invalidInput(`limit must be a whole number from 1 to ${CHAT_PAGE_MAX}`);
+  return n;
+}
 import { CHAT_MAX_LENGTH, type ChatMessage } from '../../../sdk/src/protocol/rest.js';
 
 // Newlines and tabs belong in a chat message; other control and invisible formatting characters do not.
@@ -29,10 +40,14 @@ export function chatRoutes(ctx: RouteContext): Router {
 
   router.get('/rooms/:room/chat', auth, async (req, res) => {
     const room = roomIdParam(req);
+    const limit = pageLimit(req.query['limit']);
+    const before = req.query['before'];
+    if (before !== undefined && (typeof before !== 'string' || !MESSAGE_ID.test(before))) throw invalidInput('before must be a message id');
     const { readsFrom } = await senderIn(ctx, res, room);
-    const messages = await ctx.chat.list(room);
+    const all = await ctx.chat.list(room);
     // What the employees wrote among themselves before a guest came stays theirs.
-    res.json({ messages: readsFrom === undefined ? messages : messages.filter((m) => Date.parse(m.at) >= readsFrom) });
+    const visible = readsFrom === undefined ? all : all.filter((m) => Date.parse(m.at) >= readsFrom);
+    res.json(RoomChat.page(visible, { limit, ...(before !== undefined ? { before } : {}) }));
   });
 
   router.post('/rooms/:room/chat', auth, async (req, res) => {
@@ -45,6 +60,7 @@ export function chatRoutes(ctx: RouteContext): Router {
     if ([...text].length > CHAT_MAX_LENGTH) throw invalidInput(`text must be at most ${CHAT_MAX_LENGTH} characters`);
     if (UNPRINTABLE.test(text)) throw invalidInput('text must not contain control or invisible formatting characters');
     const { from } = await senderIn(ctx, res, room);
+    await ctx.limits.beforeChat(from.identity, [...text].length);
     const message = await ctx.chat.post(room, from, text);
     if (!message) throw new ApiError(409, 'conflict', 'no meeting runs in this room');
     res.status(201).json({ message });

@@ -58,6 +58,7 @@ export function guestRoutes(ctx: RouteContext): Router {
     const holdSeconds = integer(jsonBody(req), 'waitSeconds', { min: 0, max: POLL_MS / 1000, default: POLL_MS / 1000 });
     const principal = principalOf(res);
     if (principal.kind !== 'guest') throw new ApiError(403, 'forbidden', 'only a waiting guest asks for admission');
+    await ctx.limits.beforeAdmissionPoll(principal.id);
     const gone = new AbortController();
     // Closed before the answer: the page went (closed, navigated, "Abbrechen"), so the guest
     // leaves the waiting list now rather than after WAITING_ALIVE_MS.

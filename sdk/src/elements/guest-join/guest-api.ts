@@ -21,10 +21,12 @@ async function post<T>(base: string, path: string, body: unknown, bearer?: strin
     if (signal?.aborted) throw err;
     throw new TimioApiError(0, 'network_error', `the token service cannot be reached (${base})`);
   }
-  const parsed = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; opensAt?: string } } | undefined;
+  const parsed = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; opensAt?: string; retryAfterSeconds?: number } } | undefined;
   if (!response.ok) {
     const error = new TimioApiError(response.status, parsed?.error?.code ?? `http_${response.status}`, parsed?.error?.message ?? `answered ${response.status}`);
     if (parsed?.error?.opensAt) Object.assign(error, { opensAt: parsed.error.opensAt });
+    const retryAfter = parsed?.error?.retryAfterSeconds ?? Number(response.headers.get('retry-after'));
+    if (retryAfter > 0) Object.assign(error, { retryAfterSeconds: retryAfter });
     throw error;
   }
   return parsed as T;

@@ -234,6 +234,36 @@ describe('the guest boundary: admission polls behind one address (default limits
     await s.close();
   });
 
+  test('finding 7: role words are refused (alone, appended, with look-alike letters); a member\'s name, also spelt with confusable letters, gets the answer any name gets and the moderators are told', async () => {
+    // Its own service: the names below would use up this address's guest budget of the test after it.
+    const s = await startService({ options: { rateLimits: { guestPerAddress: 10_000 } } });
+    const anna = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', portalToken('anna'))).page;
+    try {
+      const made = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body: { startsAt: new Date().toISOString() } });
+      const guest = (name: string) => api(s.base, 'POST', '/v1/guest/token', { body: { invite: made.body.invite, name } });
+      for (const name of ['Moderator', 'Anna Schmidt (Moderator)', 'ADMIN', 'Admin2', 'Mоderatоr', 'M0derator', 'Ben Müller – Gastgeber', 'IT-Support']) {
+        const res = await guest(name);
+        expectError(res, 409, 'name_taken');
+        assert.equal(res.body.token, undefined, name);
+        assert.doesNotMatch(res.text, /Anna|Ben|Müller|Schmidt/, 'the answer names nobody');
+      }
+      const plain = await guest('Zora Zufall');
+      assert.equal(plain.status, 200, plain.text);
+      for (const name of ['Anna Schmidt', 'Anna Schmıdt', 'Аnna Schmidt', 'Anna Schrnidt', 'BEN MÜLLER']) {
+        const res = await guest(name);
+        assert.equal(res.status, plain.status, `${name}: ${res.text}`);
+        assert.deepEqual(Object.keys(res.body).sort(), Object.keys(plain.body).sort(), 'the same answer as any name');
+        const told = await anna.next('guest-resembles', (m) => m.guest.identity === res.body.identity);
+        assert.equal(told.guest.name, name);
+        assert.equal(told.room, 'vertrieb');
+      }
+      assert.ok(!anna.received.some((m) => m.type === 'guest-resembles' && m.guest.identity === plain.body.identity), 'no notice for other names');
+    } finally {
+      anna.close();
+      await s.close();
+    }
+  });
+
   test('finding 9: twelve waiting guests behind one address and a noisy client there: every admission poll is answered; one guest polling too often is slowed alone', async () => {
     const made = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body: { startsAt: new Date().toISOString(), waitingRoom: true } });
     assert.equal(made.status, 201, made.text);

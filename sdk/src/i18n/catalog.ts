@@ -241,6 +241,8 @@ export interface ConferenceCatalog {
     deny: string;
     /** A moderator answered a guest who had stopped waiting a moment before. */
     guestLeft: (name: string) => string;
+    /** Under a waiting guest whose name reads like a room member's (the same, or with look-alike letters). */
+    resemblesMember: string;
   };
 }
 

@@ -14,7 +14,7 @@ export type ErrorCode =
   | 'not_found' // 404
   | 'busy' // 409: the callee is in another call or in a room's conference
   | 'already_in_call' // 409: the caller is in a call already (the answer carries it)
-  | 'name_taken' // 409: a guest chose the name of a member of the room
+  | 'name_taken' // 409: a guest's name claims a role ("Moderator", "Admin", …)
   | 'guest_left' // 409: a moderator admitted or turned away a guest who had left the waiting room
   | 'call_not_ringing' // 409: the call was answered or ended meanwhile
   | 'call_ended' // 409: the call is over (the answer carries it)

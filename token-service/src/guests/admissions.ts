@@ -25,6 +25,8 @@ export interface Admission {
   meeting?: string;
   /** When the guest was admitted (ISO): what they may read of the chat starts here. */
   admittedAt?: string;
+  /** The guest's name reads like a room member's (moderators are told). */
+  resembles?: true;
   /** The record is forgotten after this instant (the invite's expiry). */
   expiresAt: string;
 }

@@ -49,7 +49,7 @@ export class WaitingRoom {
     const admission: Admission = { ...guest, since: new Date().toISOString(), state: 'waiting' };
     await this.deps.store.put(admission);
     this.deps.log(`waiting room: ${guest.identity} (${guest.reason}) waits for room ${guest.room}`);
-    await this.tellModerators(guest.room, { type: 'guest-waiting', room: guest.room, guest: { identity: guest.identity, name: guest.name, since: admission.since } });
+    await this.tellModerators(guest.room, { type: 'guest-waiting', room: guest.room, guest: { identity: guest.identity, name: guest.name, since: admission.since, ...(guest.resembles ? { resembles: true } : {}) } });
     return admission;
   }
 
@@ -59,6 +59,12 @@ export class WaitingRoom {
     const admission: Admission = { ...guest, since: now, state: 'admitted', admittedAt: now, meeting: await this.deps.store.meeting(guest.room) };
     await this.deps.store.put(admission);
     return admission;
+  }
+
+  /** Tells the room's moderators that a guest's name reads like a member's. */
+  async resembles(room: string, guest: { identity: string; name: string }): Promise<void> {
+    this.deps.log(`waiting room: the name of guest ${guest.identity} in room ${room} reads like a member's`);
+    await this.tellModerators(room, { type: 'guest-resembles', room, guest });
   }
 
   /** A moderator's decision; undefined when the guest is not waiting (any more). */
@@ -144,7 +150,7 @@ export class WaitingRoom {
     const back = await this.deps.store.back(identity);
     if (back) {
       this.deps.log(`waiting room: ${identity} waits again for room ${back.room}`);
-      await this.tellModerators(back.room, { type: 'guest-waiting', room: back.room, guest: { identity, name: back.name, since: back.since } });
+      await this.tellModerators(back.room, { type: 'guest-waiting', room: back.room, guest: { identity, name: back.name, since: back.since, ...(back.resembles ? { resembles: true } : {}) } });
     }
     for (;;) {
       let a = await this.deps.store.get(identity);

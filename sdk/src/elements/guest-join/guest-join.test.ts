@@ -352,18 +352,18 @@ describe('<timio-guest-join>', () => {
     }
   });
 
-  it('a name a member has: the form says why and stays', async () => {
+  it('a name that claims a role: the form says why and stays', async () => {
     service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info({ guestName: undefined }) }));
     service.on('POST /v1/guest/token', () => ({ status: 409, json: { error: { code: 'name_taken', message: 'x' } } }));
     const el = await mount();
     await until(el, 'open');
     expect(nameField(el).value).to.equal('');
-    nameField(el).value = 'Anna Schmidt';
+    nameField(el).value = 'Anna Schmidt (Moderator)';
     nameField(el).dispatchEvent(new Event('input'));
     submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the problem is shown');
     expect(el.state).to.equal('open');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Ein Mitglied des Raums trägt diesen Namen');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Bitte nur Ihren Namen, ohne Rollen wie „Moderator“.');
     expect(nameField(el).getAttribute('aria-describedby')).to.equal('hint problem');
     await expect(el).to.be.accessible();
   });

@@ -33,7 +33,7 @@ export interface ConferenceApi {
   /** Let a waiting guest in, or turn them away (moderators). */
   decideGuest?(identity: string, admit: boolean): Promise<void>;
   /** The guests waiting now (moderators). */
-  waitingGuests?(): Promise<Array<{ identity: string; name: string; since: string }>>;
+  waitingGuests?(): Promise<Array<{ identity: string; name: string; since: string; resembles?: true }>>;
 }
 
 export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
@@ -43,7 +43,7 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
   return {
     ...(text ? { invites: inviteApi({ request: (m, p, b) => rest.request(m, p, b), text }, room) } : {}),
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
-    waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string }> }>('GET', `${base}/waiting`)).guests,
+    waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string; resembles?: true }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
     confirmModerator: async () => (await rest.request<{ moderator: boolean }>('POST', `${base}/moderator`, {})).moderator,
     status: () => rest.request<RoomStatusAnswer>('GET', base),

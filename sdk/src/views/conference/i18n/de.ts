@@ -115,5 +115,6 @@ export const de: ConferenceCatalog = {
     admit: 'Einlassen',
     deny: 'Ablehnen',
     guestLeft: (name) => `${name} hat das Warten beendet und ist nicht mehr da.`,
+    resemblesMember: 'Achtung: Dieser Name gleicht dem eines Mitglieds dieses Raums.',
   },
 };

@@ -114,6 +114,7 @@ export const en: ConferenceCatalog = {
     wantsToJoin: (name) => `${name} would like to join`,
     admit: 'Admit',
     guestLeft: (name) => `${name} stopped waiting and is no longer here.`,
+    resemblesMember: 'Note: this name looks like the name of a member of this room.',
     deny: 'Decline',
   },
 };

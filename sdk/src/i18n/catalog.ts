@@ -235,6 +235,14 @@ export interface ConferenceCatalog {
     revoke: string;
     revoked: string;
     close: string;
+    /** For which meeting the guest link is: the running one, or one later. */
+    when: string;
+    now: string;
+    later: string;
+    /** Under "now": the link is valid from now on. */
+    nowHint: string;
+    /** The language of the invitation text (mail, calendar). */
+    language: string;
     /** "Maria Gast möchte teilnehmen" */
     wantsToJoin: (name: string) => string;
     admit: string;

@@ -18,7 +18,7 @@ function pageLimit(raw: unknown): number {
   if (!(n >= 1 && n <= CHAT_PAGE_MAX)) throw invalidInput(`limit must be a whole number from 1 to ${CHAT_PAGE_MAX}`);
   return n;
 }
-import { CHAT_MAX_LENGTH, type ChatMessage } from '../../../sdk/src/protocol/rest.js';
+import { CHAT_MAX_LENGTH, type ChatMessage } from '#protocol/rest.js';
 
 // Newlines and tabs belong in a chat message; other control and invisible formatting characters do not.
 const UNPRINTABLE = /[\p{Cs}\p{Co}\p{Zl}\p{Zp}\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;

@@ -6,10 +6,10 @@ import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } fro
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
-import { ATTR_HAND, ATTR_MODERATOR } from '../livekit/tokens.js';
+import { ATTR_HAND, ATTR_MODERATOR } from '#protocol/attributes.js';
 import { participantStatus } from '../rooms/room-watch.js';
 import { admittedGuest } from '../guests/guest-access.js';
-import type { RoomStatusAnswer } from '../../../sdk/src/protocol/rest.js';
+import type { RoomStatusAnswer } from '#protocol/rest.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
   const router = Router();

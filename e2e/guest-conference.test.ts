@@ -104,16 +104,18 @@ for (const lang of ['de', 'en'] as const) {
     const dialog = () => anna.page.locator('timio-invite-dialog dialog[open]');
 
     /** Anna's "Person einladen" from the open participants panel: a guest link for `name`. */
-    async function createGuestLink(name: string, opts: { waits?: boolean } = {}): Promise<Locator> {
+    /** A guest link for the running meeting: the link just made and its entry in the open invites (which has the actions). */
+    async function createGuestLink(name: string, opts: { waits?: boolean } = {}): Promise<{ link: string; item: Locator }> {
       await anna.page.locator('timio-participants-panel button.invite').click();
       await dialog().waitFor({ timeout: WAIT_MS });
       await dialog().locator('input[name="guestName"]').fill(name);
       if (opts.waits) await dialog().locator('input[name="waitingRoom"]').check();
       await dialog().locator('button.create').click();
-      const created = dialog().locator('.created');
-      await created.locator('input.link').waitFor({ timeout: WAIT_MS });
-      await dialog().locator(`li[data-invite]`).filter({ hasText: name }).waitFor({ timeout: WAIT_MS });
-      return created;
+      const field = dialog().locator('.created input.link');
+      await field.waitFor({ timeout: WAIT_MS });
+      const item = dialog().locator('li.new[data-invite]').filter({ hasText: name });
+      await item.waitFor({ timeout: WAIT_MS });
+      return { link: await field.inputValue(), item };
     }
     /** The devices of the conference's check are listed (Chromium's fake camera and microphone), then "Teilnehmen". */
     async function checkDevicesAndJoin(page: Page, screenshot?: string, then: 'in' | 'waiting' = 'in'): Promise<void> {
@@ -142,9 +144,11 @@ for (const lang of ['de', 'en'] as const) {
       await control(anna.page, 'participants');
       const invite = anna.page.locator('timio-participants-panel button.invite');
       assert.equal((await invite.innerText()).trim(), t.inviteButton);
-      const created = await createGuestLink('Maria Gast');
-      assert.equal(await dialog().locator('input[name="title"]').inputValue(), 'Vertrieb', 'the title defaults to the room name');
-      const shown = await created.locator('input.link').inputValue();
+      const { link: shown, item: created } = await createGuestLink('Maria Gast');
+      // In the running meeting: a guest of this meeting, no appointment to fill in (issue 22, 12).
+      assert.equal(await dialog().locator('input[name="when"][value="now"]').isChecked(), true);
+      assert.equal(await dialog().locator('input[name="title"]').count(), 0, 'no appointment fields for the running meeting');
+      assert.equal(await dialog().locator('a.mail').count(), 1, 'one set of actions');
       await created.locator('button.copy').click();
       await dialog().locator('.status').filter({ hasText: t.copied }).waitFor({ timeout: WAIT_MS });
       mariaLink = await anna.page.evaluate(() => navigator.clipboard.readText());
@@ -222,8 +226,7 @@ for (const lang of ['de', 'en'] as const) {
     });
 
     it('Jonas, whose link says he waits, waits until Anna lets him in through the admit notice', async () => {
-      const created = await createGuestLink('Jonas Gast', { waits: true });
-      const link = await created.locator('input.link').inputValue();
+      const { link } = await createGuestLink('Jonas Gast', { waits: true });
       assert.notEqual(link, mariaLink, 'a link of his own');
       await dialog().locator('button.close').click();
       jonas = await openGuest(link, other);
@@ -287,9 +290,7 @@ for (const lang of ['de', 'en'] as const) {
     });
 
     it('a link Anna withdraws in the dialog and an expired link show their pages', async () => {
-      await createGuestLink('Olaf Gast');
-      const item = dialog().locator('li[data-invite]').filter({ hasText: 'Olaf Gast' });
-      const link = await dialog().locator('.created input.link').inputValue();
+      const { link, item } = await createGuestLink('Olaf Gast');
       await item.locator('button.revoke').click();
       await item.waitFor({ state: 'detached', timeout: WAIT_MS });
       await dialog().locator('button.close').click();

@@ -5,7 +5,7 @@
 import { afterEach, after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DisconnectReason, ParticipantInfo_State } from '@livekit/protocol';
-import { SignalParticipant } from '../../testing/signal-participant.js';
+import { SignalParticipant } from '../../testing/node/signal-participant.js';
 import { api, expectError, portalToken, startService, startServiceWithMedia, type RunningService, type ServiceWithMedia } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
 

@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
-import { freePort, RedisServer, ServiceProcess } from './processes.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
+import { freePort } from '../../../testing/node/free-port.js';
+import { RedisServer, ServiceProcess } from './processes.js';
 import { portalToken } from './service.js';
 
 describe('the guest boundary across two processes through Redis', () => {

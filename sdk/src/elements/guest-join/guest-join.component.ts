@@ -114,7 +114,8 @@ export class TimioGuestJoin extends LitElement {
   }
 
   private fail(err: unknown): void {
-    const code = err instanceof TimioApiError ? err.code : 'fallback';
+    const api = err instanceof TimioApiError ? err : undefined;
+    const code = api?.code ?? 'fallback';
     if (code === 'invite_expired') return this.go('expired');
     if (code === 'invite_revoked') return this.go('revoked');
     // The guest's credential ended (docs/contracts.md "The guest life model"): the page says how.
@@ -122,7 +123,7 @@ export class TimioGuestJoin extends LitElement {
     if (code === 'guest_removed') return this.go('removed');
     if (code === 'meeting_ended') return this.go('ended');
     if (code === 'not_found') return this.go('unknown');
-    if (code === 'not_open_yet') return this.scheduleOpen((err as { opensAt?: string }).opensAt);
+    if (code === 'not_open_yet') return this.scheduleOpen(api?.opensAt);
     this.errorCode = code;
     this.go('error');
   }

@@ -170,7 +170,7 @@ export class TimioConference extends LitElement {
       </div>
       <timio-media-problems class="problems"></timio-media-problems>
       <div class="notices" role="status" aria-live="polite">
-        ${this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}</p>`)}
+        ${this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}${n.guest ? html` <span class="tag">${mediaStrings(this.localize.t).guest}</span>` : nothing}</p>`)}
       </div>
       <timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${this.onControl}></timio-control-bar>
       ${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;

@@ -29,6 +29,11 @@ function nowFields(now = new Date()): { date: string; time: string } {
  * @csspart link - The field showing a link (selectable).
  * @csspart invites - The list of open invites.
  * @cssproperty --timio-color-primary - Buttons and focus rings.
+ * @cssproperty --timio-call-panel - The dialog's background (the meeting's dark look).
+ * @cssproperty --timio-call-color - Text colour.
+ * @cssproperty --timio-call-muted-color - Hints and secondary text.
+ * @cssproperty --timio-call-control - Field and secondary button background.
+ * @cssproperty --timio-call-backdrop - What covers the meeting behind the dialog.
  */
 export class TimioInviteDialog extends LitElement {
   static override styles = inviteDialogStyles;

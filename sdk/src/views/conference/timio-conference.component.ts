@@ -27,7 +27,8 @@ import { mediaStrings } from '../i18n/media.js';
  * The conference room of one chat room's meeting ("Informationen zum Konferenzraum"): pre-join,
  * header, tile or speaker view, the controls in the manual's order, chat, participants and
  * settings panels, notices, and the view after it ended. Placed by the host (e.g. beside the
- * chat) or full window (`full-window`, added by openConference).
+ * chat) or full window (`full-window`, added by openConference). On a phone-sized screen (narrower
+ * than 640 px or lower than 480 px) it covers the screen from the pre-join on, wherever it is placed.
  *
  * @event timio-conference-joined - detail `{room, moderator}`.
  * @event timio-conference-resumed - The conference came back after a page change in the portal (no second joined). detail `{room, moderator}`.

@@ -1,0 +1,94 @@
+// <timio-conference> as a person meets it (issue 24), in Chromium and Firefox, German and English:
+// where it is on a phone, what its header and controls say, what its notices leave uncovered.
+// Each test looks at positions, overlaps and text on screen.
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { waitUntil } from '../../../../testing/wait.js';
+import { canvasTrack } from '../../../../testing/fake-session.js';
+import { conferenceFixture, deep, deepAll, settled } from '../../../../testing/conference-fixture.js';
+
+declare const describe: (name: string, body: () => void) => void;
+declare const it: (name: string, body: () => Promise<void> | void) => void;
+declare const afterEach: (body: () => Promise<void> | void) => void;
+
+let cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
+  const f = await conferenceFixture(options);
+  cleanup.push(() => f.service.uninstall());
+  return f;
+}
+
+async function viewport(width: number, height: number) {
+  await setViewport({ width, height });
+  cleanup.push(() => setViewport({ width: 800, height: 600 }));
+}
+
+/** Joins at once and is connected, with Ben and Carla present (cameras on). */
+async function inMeeting(f: Awaited<ReturnType<typeof setup>>) {
+  void f.el.join({ prejoin: false });
+  await waitUntil(() => f.sessions.length === 1, 'session');
+  const s = f.session();
+  s.local.set({ cameraOn: true, micOn: true, screenSharing: false, busy: false, audioBlocked: false, camera: canvasTrack() });
+  s.connection.set({ phase: 'connected' });
+  s.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'B', muted: false, track: canvasTrack() } });
+  s.put({ identity: 'carla', name: 'Carla Rossi', camera: { sid: 'C', muted: false, track: canvasTrack() } });
+  await waitUntil(() => deepAll(f.root, 'timio-video-tile').length >= 3, 'three tiles');
+  await settled(f.el);
+  return s;
+}
+
+const box = (el: Element) => el.getBoundingClientRect();
+/** The visible screen (Firefox draws a classic scroll bar beside a long page: not covered). */
+const screen = () => ({ left: 0, top: 0, width: document.documentElement.clientWidth, height: innerHeight });
+
+for (const lang of ['de', 'en'] as const) {
+  describe(`<timio-conference> as a person meets it (${lang})`, () => {
+    it('on a phone the conference the page placed below its chat covers the screen, pre-join and meeting (finding 1)', async () => {
+      await viewport(390, 844);
+      const f = await setup({ lang, width: 360, height: 420 });
+      // The host's page: the conference panel far down, below a long chat.
+      const chat = document.createElement('div');
+      chat.style.height = '1200px';
+      f.el.before(chat);
+      cleanup.push(() => chat.remove());
+      void f.el.join({ prejoin: true });
+      const join = await waitUntil(() => deep<HTMLButtonElement>(f.root, 'button.join'), 'pre-join');
+      await settled(f.el);
+      expect(box(f.el).toJSON(), 'the pre-join covers the screen').to.include(screen());
+      const r = box(join);
+      expect(r.bottom, 'its join button is on screen').to.be.at.most(844);
+      expect(r.top).to.be.at.least(0);
+      join.click();
+      await waitUntil(() => f.sessions.length === 1, 'session');
+      f.session().connection.set({ phase: 'connected' });
+      await settled(f.el);
+      expect(box(f.el).toJSON(), 'the meeting covers the screen').to.include(screen());
+      const leave = deep<HTMLButtonElement>(f.root, '.controls > button.leave')!;
+      // The bar fits its controls to its width once it has measured it (a ResizeObserver, a frame later).
+      await waitUntil(() => box(leave).left >= 0, 'the bar fitted to the screen');
+      const l = box(leave);
+      expect(l.bottom, 'the controls are on screen').to.be.at.most(844);
+      expect(l.top).to.be.greaterThan(400);
+      // What a finger on "leave" hits is the conference, not the page's chat.
+      const hit = document.elementFromPoint(l.left + l.width / 2, l.top + l.height / 2);
+      expect(hit === f.el ? 'the conference' : `${hit?.localName} ${JSON.stringify(l)}`, 'what a finger on "leave" hits').to.equal('the conference');
+      // Closed after the meeting, the page is as it was.
+      await f.el.leave();
+      deep<HTMLButtonElement>(f.root, '.close-ended')!.click();
+      await settled(f.el);
+      expect(box(f.el).height, 'idle: nothing').to.equal(0);
+    });
+
+    it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {
+      await viewport(1280, 800);
+      const f = await setup({ lang, width: 640, height: 480 });
+      await inMeeting(f);
+      expect(box(f.el).toJSON()).to.include({ width: 640, height: 480 });
+    });
+  });
+}

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/fake-session.js';
-import { conferenceFixture, deep, deepAll, settled } from '../../../../testing/conference-fixture.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -82,6 +82,29 @@ for (const lang of ['de', 'en'] as const) {
       deep<HTMLButtonElement>(f.root, '.close-ended')!.click();
       await settled(f.el);
       expect(box(f.el).height, 'idle: nothing').to.equal(0);
+    });
+
+    it('"läuft seit" is the meeting\'s time, the same for everyone, not how long this person is in it (finding 2)', async () => {
+      const f = await setup({ lang });
+      // Joined from the room bar, which names the room: no status request, the session tells.
+      f.el.roomName = 'Vertrieb';
+      void f.el.join({ prejoin: false });
+      await waitUntil(() => f.sessions.length === 1, 'session');
+      const s = f.session();
+      const minutesAgo = (m: number) => Date.now() - m * 60_000;
+      // As the media server stamps joins: Ben began it 6½ minutes ago, Carla came 3 minutes ago, Anna now.
+      s.put({ identity: 'ben', name: 'Ben Müller', joinedAt: minutesAgo(6.5) });
+      s.put({ identity: 'carla', name: 'Carla Rossi', joinedAt: minutesAgo(3) });
+      s.connection.set({ phase: 'connected' });
+      const running = lang === 'de' ? /^läuft seit 6:[34]\d$/ : /^running for 6:[34]\d$/;
+      await waitUntil(() => running.test(text(f.root, '.running')), 'the meeting\'s time').catch(() => {
+        throw new Error(`header says "${text(f.root, '.running')}"`);
+      });
+      // Ben, who began it, goes: it runs since the earliest of those present, Carla (as the service's
+      // room status says to everyone then).
+      s.participants.set(s.participants.value.filter((p) => p.identity !== 'ben'));
+      const since = lang === 'de' ? /^läuft seit 3:\d\d$/ : /^running for 3:\d\d$/;
+      await waitUntil(() => since.test(text(f.root, '.running')), 'the earliest of those present');
     });
 
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {

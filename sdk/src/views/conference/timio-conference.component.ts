@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -6,14 +6,14 @@ import type { ConferenceCatalog } from '../../i18n/catalog.js';
 import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
-import { meetingStart, type ConferenceApi } from './room-api.js';
+import { joinTimes, type ConferenceApi } from './room-api.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
 import type { RoomTokenGrant } from '../../protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
-import { conferenceHeader } from './header/conference-header.js';
+import { conferenceHeader, meetingSince } from './header/conference-header.js';
 import { endConfirm, endedView, moderatorNotice } from './dialogs/conference-dialogs.js';
 import type { TimioPrejoinJoinEvent } from './prejoin/prejoin.component.js';
 import type { TimioModerateEvent } from './participants/moderate-event.js';
@@ -79,7 +79,8 @@ export class TimioConference extends LitElement {
   @state() private hideSelf = false;
   @state() private confirmingEnd = false;
   @state() private now = Date.now();
-  @state() private startedAt?: number;
+  /** Earlier joins of people present, from the room status (a page change's rejoin keeps the meeting's start). */
+  @state() private joins: ReadonlyMap<string, number> = new Map();
 
   /** This view's join: its room session, role and progress. */
   readonly joining = new ConferenceJoin(this);
@@ -98,11 +99,11 @@ export class TimioConference extends LitElement {
    */
   async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
-    // One status request: the header's name and start, and a resume's `ended` check, read its answer.
+    // One status request: the header's name and the joins before a page change, and a resume's `ended` check, read its answer.
     const status = !this.roomName || resume ? this.api?.status() : undefined;
     void status?.then((s) => {
       this.roomName ||= s.room.name;
-      this.startedAt = meetingStart(s) ?? this.startedAt;
+      this.joins = joinTimes(s);
     }, () => undefined);
     await (resume ? this.joining.resume(resume, status, grant) : this.joining.start(prejoin));
   }
@@ -122,7 +123,7 @@ export class TimioConference extends LitElement {
     clearInterval(this.clock);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(): void {
     this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
     this.phase = this.joining.phase;
     const session = this.joining.session;
@@ -130,7 +131,6 @@ export class TimioConference extends LitElement {
       this.provider.setValue(session);
       for (const c of [this.connection, this.people, this.local]) c.sync();
       this.notices.follow(session, this.joining.resuming ? { chatSeenAt: this.joining.chatSeenAt ?? 0 } : undefined);
-      if (session && !changed.has('startedAt')) this.startedAt ??= Date.now();
     }
   }
 
@@ -161,7 +161,8 @@ export class TimioConference extends LitElement {
       local: this.local.value, live: phase === 'connected', panel: this.panel, unread: this.notices.unread,
       handRaised: !!self?.handRaisedAt, layout: this.layout, moderator: j.moderator,
     });
-    return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
+    const since = meetingSince(people, this.joins);
+    return html`${conferenceHeader(t, name, since === undefined ? undefined : this.now - since, people.length)}
       ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
       ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, this.decideGuest)}
       <div class="body ${this.panel ? 'with-panel' : ''}">

@@ -6,6 +6,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/fake-session.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
+import { openConference, type RestPort } from './index.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -105,6 +106,28 @@ for (const lang of ['de', 'en'] as const) {
       s.participants.set(s.participants.value.filter((p) => p.identity !== 'ben'));
       const since = lang === 'de' ? /^läuft seit 3:\d\d$/ : /^running for 3:\d\d$/;
       await waitUntil(() => since.test(text(f.root, '.running')), 'the earliest of those present');
+    });
+
+    it('"Zur Besprechung" in the room bar brings the page\'s conference into view and joins nothing twice (finding 3)', async () => {
+      await viewport(1280, 800);
+      const f = await setup({ lang, width: 640, height: 480 });
+      await inMeeting(f);
+      const chat = document.createElement('div');
+      chat.style.height = '2000px';
+      f.el.before(chat);
+      cleanup.push(() => chat.remove());
+      scrollTo(0, 0);
+      expect(box(f.el).top, 'below the chat, out of view').to.be.greaterThan(800);
+      f.el.keep = { save: () => undefined, clear: () => undefined };
+      // What the room bar's button calls through the page wiring (the element has its api already).
+      const opened = openConference({ room: 'vertrieb', prejoin: true, rest: {} as RestPort });
+      expect(opened === f.el, 'the page\'s own conference').to.equal(true);
+      const r = box(f.el);
+      expect(r.top).to.be.at.least(0);
+      expect(r.bottom, 'in view').to.be.at.most(800);
+      await settled(f.el);
+      expect(f.sessions.length, 'no second join').to.equal(1);
+      expect(deep(f.root, 'timio-conference-prejoin'), 'no pre-join over the meeting').to.equal(null);
     });
 
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {

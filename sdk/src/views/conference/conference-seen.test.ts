@@ -44,6 +44,8 @@ async function inMeeting(f: Awaited<ReturnType<typeof setup>>) {
 }
 
 const box = (el: Element) => el.getBoundingClientRect();
+type Box = { left: number; top: number; right: number; bottom: number };
+const overlaps = (a: Box, b: Box) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 /** The visible screen (Firefox draws a classic scroll bar beside a long page: not covered). */
 const screen = () => ({ left: 0, top: 0, width: document.documentElement.clientWidth, height: innerHeight });
 
@@ -128,6 +130,40 @@ for (const lang of ['de', 'en'] as const) {
       await settled(f.el);
       expect(f.sessions.length, 'no second join').to.equal(1);
       expect(deep(f.root, 'timio-conference-prejoin'), 'no pre-join over the meeting').to.equal(null);
+    });
+
+    it('join and leave notices cover no text or control: the moderator question, the panel\'s title, tiles, the controls (finding 4)', async () => {
+      await viewport(1280, 800);
+      const f = await setup({ lang, moderators: ['anna'], width: 1000, height: 640 });
+      // From the invitation: the moderator question inside the conference.
+      const s = await inMeeting(f);
+      await waitUntil(() => deep(f.root, '.confirm-moderator'), 'the moderator question');
+      deep<HTMLButtonElement>(f.root, '.controls .participants')!.click();
+      await waitUntil(() => deep(f.root, '#people-title'), 'the participants panel');
+      s.put({ identity: 'dora', name: 'Dora Neu', camera: { sid: 'D', muted: false, track: canvasTrack() } });
+      s.participants.set(s.participants.value.filter((p) => p.identity !== 'carla'));
+      const notice = await waitUntil(() => {
+        const shown = deepAll<HTMLElement>(f.root, '.notice');
+        return shown.length === 2 ? shown : undefined;
+      }, 'two notices');
+      expect(notice.map((n) => n.textContent)).to.deep.equal(lang === 'de'
+        ? ['Dora Neu ist beigetreten.', 'Carla Rossi hat die Konferenz verlassen.']
+        : ['Dora Neu joined.', 'Carla Rossi left the conference.']);
+      await settled(f.el);
+      const covered = () => {
+        const things = [
+          ...deepAll(f.root, '.header, .moderator-notice, #people-title, timio-control-bar, timio-video-tile'),
+          ...deepAll(f.root, 'timio-participants-panel button'),
+        ];
+        return notice.flatMap((n) => things.filter((x) => overlaps(box(n), box(x))).map((x) => `"${n.textContent}" covers ${x.localName}.${x.className || x.id}`));
+      };
+      // The stage lays its tiles out again for the room left (a ResizeObserver, a frame later); the
+      // notices stay a few seconds, long enough to be looked at.
+      await waitUntil(() => covered().length === 0 || !notice[0]!.isConnected, 'nothing covered').catch(() => {
+        throw new Error(covered().join('; '));
+      });
+      expect(notice.every((n) => n.isConnected && box(n).height > 10), 'the notices still shown').to.equal(true);
+      expect(covered()).to.deep.equal([]);
     });
 
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {

@@ -116,19 +116,14 @@ export const conferenceStyles = [
       position: relative;
       z-index: 2;
     }
+    /* Join, leave and hand notices in a row above the control bar, as the media problems: over the
+       stage's top they covered the moderator question and the panels' titles. Empty, no room. */
     .notices {
-      position: absolute;
-      top: 52px;
-      left: 50%;
-      transform: translateX(-50%);
       display: grid;
-      gap: 6px;
       justify-items: center;
-      pointer-events: none;
-      z-index: 2;
     }
     .notice {
-      margin: 0;
+      margin: 0 8px 6px;
       padding: 6px 14px;
       border-radius: 16px;
       background: rgb(0 0 0 / 0.75);

@@ -166,6 +166,32 @@ for (const lang of ['de', 'en'] as const) {
       expect(covered()).to.deep.equal([]);
     });
 
+    it('after "Ich bin Moderator" in a panel beside the chat: every control in the bar and the tiles two by two, as for a member (finding 5)', async () => {
+      await viewport(1280, 800);
+      const f = await setup({ lang, moderators: ['anna'], width: 575, height: 620 });
+      await inMeeting(f);
+      const bar = deep(f.root, 'timio-control-bar')!.shadowRoot!;
+      const look = () => {
+        const tiles = deepAll<HTMLElement>(f.root, 'timio-video-tile').map(box);
+        return {
+          controls: [...bar.querySelectorAll<HTMLButtonElement>('.controls > button')].map((b) => b.className.split(' ')[0]),
+          columns: new Set(tiles.map((r) => Math.round(r.left))).size,
+          narrowest: Math.min(...tiles.map((r) => r.width)),
+        };
+      };
+      await waitUntil(() => deep(f.root, '.confirm-moderator'), 'the moderator question');
+      deep<HTMLButtonElement>(f.root, '.confirm-moderator')!.click();
+      await waitUntil(() => look().controls.includes('end') && !deep(f.root, '.confirm-moderator'), 'moderator');
+      // The bar and the stage lay themselves out for their new size (ResizeObservers, a frame later).
+      const expected = (l: ReturnType<typeof look>) => l.columns === 2 && !l.controls.includes('overflow');
+      await waitUntil(() => expected(look()), 'laid out').catch(() => undefined);
+      const seen = look();
+      expect(seen.controls, 'every control in the bar').to.deep.equal(['leave', 'mic', 'camera', 'screen', 'chat', 'hand', 'participants', 'layout', 'settings', 'end']);
+      expect(seen.columns, 'tiles two by two, not one narrow column').to.equal(2);
+      expect(seen.narrowest).to.be.greaterThan(250);
+      for (const b of bar.querySelectorAll<HTMLButtonElement>('.controls > button')) expect(box(b).height, 'targets of 44 px').to.be.at.least(44);
+    });
+
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {
       await viewport(1280, 800);
       const f = await setup({ lang, width: 640, height: 480 });

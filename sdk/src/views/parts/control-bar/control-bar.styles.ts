@@ -116,6 +116,20 @@ export const controlBarStyles = [
       box-shadow: inset 4px 0 0 var(--_primary);
       font-weight: 600;
     }
+    /* A panel beside a chat (480–639 px): 44 px controls (mouse-sized), so that a moderator's ten
+       fit in one row as a member's nine do; phones, below, keep 48 px for fingers. */
+    @container (min-width: 480px) and (max-width: 639px) {
+      .controls {
+        gap: 8px;
+      }
+      .controls button {
+        width: 44px;
+        height: 44px;
+      }
+      .controls button.danger {
+        width: 56px;
+      }
+    }
     @container (max-width: 479px) {
       .controls {
         gap: 8px;

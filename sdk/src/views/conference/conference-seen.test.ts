@@ -192,6 +192,26 @@ for (const lang of ['de', 'en'] as const) {
       for (const b of bar.querySelectorAll<HTMLButtonElement>('.controls > button')) expect(box(b).height, 'targets of 44 px').to.be.at.least(44);
     });
 
+    it('the tile/speaker toggle says what a press will do, in its label and its icon (finding 9)', async () => {
+      const f = await setup({ lang });
+      await inMeeting(f);
+      const stage = deep(f.root, 'timio-conference-stage') as HTMLElement & { layout: string };
+      const toggle = () => deep<HTMLButtonElement>(f.root, '.controls .layout')!;
+      const [tiles, speaker] = lang === 'de' ? ['Kachelansicht', 'Sprecheransicht'] : ['Tile view', 'Speaker view'];
+      expect(stage.layout).to.equal('tiles');
+      expect(toggle().getAttribute('aria-label'), 'in the tile view it offers the speaker view').to.equal(speaker);
+      expect(toggle().hasAttribute('aria-pressed'), 'no pressed state beside a label that changes').to.equal(false);
+      const tileIcon = toggle().querySelector('svg')!.innerHTML;
+      toggle().click();
+      await settled(f.el);
+      expect(stage.layout).to.equal('speaker');
+      expect(toggle().getAttribute('aria-label'), 'in the speaker view it offers the tile view').to.equal(tiles);
+      expect(toggle().querySelector('svg')!.innerHTML, 'another icon').to.not.equal(tileIcon);
+      toggle().click();
+      await settled(f.el);
+      expect([stage.layout, toggle().getAttribute('aria-label')]).to.deep.equal(['tiles', speaker]);
+    });
+
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {
       await viewport(1280, 800);
       const f = await setup({ lang, width: 640, height: 480 });

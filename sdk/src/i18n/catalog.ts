@@ -203,6 +203,8 @@ export interface ConferenceCatalog {
   reconnecting: string;
   connecting: string;
   endedByModerator: string;
+  /** The ended view of the moderator who ended it for everyone. */
+  youEnded: string;
   removed: string;
   youLeft: string;
   failed: string;

@@ -212,6 +212,31 @@ for (const lang of ['de', 'en'] as const) {
       expect([stage.layout, toggle().getAttribute('aria-label')]).to.deep.equal(['tiles', speaker]);
     });
 
+    it('the moderator who ended the meeting is told they ended it; the others that the moderator did (finding 8)', async () => {
+      const f = await setup({ lang, moderators: ['anna'] });
+      await inMeeting(f);
+      await waitUntil(() => deep(f.root, '.confirm-moderator'), 'the moderator question');
+      deep<HTMLButtonElement>(f.root, '.confirm-moderator')!.click();
+      await waitUntil(() => deep(f.root, '.controls .end'), 'moderator controls');
+      deep<HTMLButtonElement>(f.root, '.controls .end')!.click();
+      await waitUntil(() => deep(f.root, '.confirm-end'), 'the confirmation');
+      deep<HTMLButtonElement>(f.root, '.confirm-end')!.click();
+      await waitUntil(() => f.room.ended, 'POST end');
+      f.session().connection.set({ phase: 'disconnected', reason: 'room_ended' });
+      await waitUntil(() => text(f.root, '.ended [role="status"]') !== '', 'the ended view');
+      expect(text(f.root, '.ended [role="status"]')).to.equal(lang === 'de' ? 'Sie haben die Konferenz für alle beendet.' : 'You ended the conference for everyone.');
+      await expect(f.el).to.be.accessible();
+      // Back in and ended by someone else: "vom Moderator".
+      deep<HTMLButtonElement>(f.root, '.close-ended')!.click();
+      f.room.ended = false;
+      void f.el.join({ prejoin: false });
+      await waitUntil(() => f.sessions.length === 2, 'joined again');
+      f.session().connection.set({ phase: 'connected' });
+      f.session().connection.set({ phase: 'disconnected', reason: 'room_ended' });
+      await waitUntil(() => text(f.root, '.ended [role="status"]') !== '', 'the ended view');
+      expect(text(f.root, '.ended [role="status"]')).to.equal(lang === 'de' ? 'Die Konferenz wurde vom Moderator beendet.' : 'The conference was ended by the moderator.');
+    });
+
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {
       await viewport(1280, 800);
       const f = await setup({ lang, width: 640, height: 480 });

@@ -78,6 +78,8 @@ export class TimioConference extends LitElement {
   @state() private mirrorSelf = true;
   @state() private hideSelf = false;
   @state() private confirmingEnd = false;
+  /** This view ended the meeting for everyone: its ended view says "Sie haben …", not "vom Moderator". */
+  private endedHere = false;
   @state() private now = Date.now();
   /** Earlier joins of people present, from the room status (a page change's rejoin keeps the meeting's start). */
   @state() private joins: ReadonlyMap<string, number> = new Map();
@@ -99,6 +101,7 @@ export class TimioConference extends LitElement {
    */
   async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
+    this.endedHere = false;
     // One status request: the header's name and the joins before a page change, and a resume's `ended` check, read its answer.
     const status = !this.roomName || resume ? this.api?.status() : undefined;
     void status?.then((s) => {
@@ -145,7 +148,7 @@ export class TimioConference extends LitElement {
     } else if (j.phase === 'joining' || j.phase === 'in') {
       body = this.renderRoom(name);
     } else if (j.phase === 'ended') {
-      body = endedView(catalog, name, j.endReason, j.errorCode, this.close, () => void this.join({ prejoin: true }));
+      body = endedView(catalog, name, j.endReason, j.errorCode, this.close, () => void this.join({ prejoin: true }), this.endedHere);
     }
     return html`<div class="conference" role="region" aria-label=${t.regionLabel(name)} data-phase=${j.phase} @keydown=${this.onKeydown}>${body}</div>`;
   }
@@ -247,7 +250,12 @@ export class TimioConference extends LitElement {
   private async endForAll(): Promise<void> {
     this.confirmingEnd = false;
     // Everyone, this view too, learns it ended from the media server (room deleted).
-    await this.api?.end().catch(() => this.failed());
+    // Set before the request: the media server's "ended" may come before its answer.
+    this.endedHere = true;
+    await this.api?.end().catch(() => {
+      this.endedHere = false;
+      this.failed();
+    });
   }
 
   private close = (): void => {

@@ -87,7 +87,7 @@ describe('<timio-conference>', () => {
     f.session().connection.set({ phase: 'disconnected', reason: 'room_ended' });
     expect((await ended).detail.room).to.equal('vertrieb');
     await waitUntil(() => text(f.root, '.ended') !== '');
-    expect(text(f.root, '.ended [role="status"]')).to.equal('Die Konferenz wurde vom Moderator beendet.');
+    expect(text(f.root, '.ended [role="status"]')).to.equal('Sie haben die Konferenz für alle beendet.');
     expect(f.session().calls).to.include('leave');
     await expect(f.el).to.be.accessible();
   });

@@ -237,6 +237,36 @@ for (const lang of ['de', 'en'] as const) {
       expect(text(f.root, '.ended [role="status"]')).to.equal(lang === 'de' ? 'Die Konferenz wurde vom Moderator beendet.' : 'The conference was ended by the moderator.');
     });
 
+    it('a screen someone shares is shown large with the cameras beside it, labelled as their screen; the person can switch back (finding 6)', async () => {
+      await viewport(1280, 800);
+      const f = await setup({ lang, width: 1000, height: 640 });
+      const s = await inMeeting(f);
+      const stage = deep(f.root, 'timio-conference-stage') as HTMLElement & { layout: string };
+      const label = lang === 'de' ? 'Bildschirm von Ben Müller' : 'Ben Müller\'s screen';
+      const share = () => s.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'B', muted: false, track: canvasTrack() }, screen: { sid: `S${Date.now()}`, muted: false, track: canvasTrack() } });
+      share();
+      const screenTile = await waitUntil(() => deep<HTMLElement>(f.root, 'timio-video-tile[data-key="ben:screen"]'), 'Ben\'s screen');
+      await waitUntil(() => stage.layout === 'speaker', 'shown large: the speaker view');
+      await settled(f.el);
+      expect(text(screenTile.shadowRoot!, '.name')).to.equal(label);
+      const cameras = deepAll<HTMLElement>(f.root, 'timio-video-tile.camera');
+      expect(cameras.length, 'the cameras beside it').to.be.at.least(2);
+      const area = (el: Element) => box(el).width * box(el).height;
+      for (const c of cameras) expect(area(screenTile), 'the screen is the largest picture').to.be.greaterThan(2 * area(c));
+      // The person switches back to the tiles: it stays so while Ben shares.
+      deep<HTMLButtonElement>(f.root, '.controls .layout')!.click();
+      await settled(f.el);
+      s.put({ identity: 'carla', name: 'Carla Rossi', camera: { sid: 'C', muted: false, track: canvasTrack() }, speaking: true });
+      await settled(f.el);
+      expect(stage.layout).to.equal('tiles');
+      expect(text(deep(f.root, 'timio-video-tile[data-key="ben:screen"]')!.shadowRoot!, '.name'), 'labelled in the tiles too').to.equal(label);
+      // A share that starts again is shown large again.
+      s.put({ identity: 'ben', name: 'Ben Müller', camera: { sid: 'B', muted: false, track: canvasTrack() } });
+      await settled(f.el);
+      share();
+      await waitUntil(() => stage.layout === 'speaker', 'the new share large');
+    });
+
     it('on a wide screen the conference stays where the page placed it (finding 1)', async () => {
       await viewport(1280, 800);
       const f = await setup({ lang, width: 640, height: 480 });

@@ -20,6 +20,7 @@ import type { TimioModerateEvent } from './participants/moderate-event.js';
 import type { TimioViewChangeEvent } from './settings/conference-settings.component.js';
 import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
 import { conferenceStyles } from './timio-conference.styles.js';
+import { sharing } from './stage/stage-plan.js';
 import { conferenceStrings } from './i18n/index.js';
 import { mediaStrings } from '../i18n/media.js';
 
@@ -78,6 +79,8 @@ export class TimioConference extends LitElement {
   @state() private mirrorSelf = true;
   @state() private hideSelf = false;
   @state() private confirmingEnd = false;
+  /** Who shared a screen at the last update: a new share shows it large (speaker view); the person may switch back. */
+  private sharers = new Set<string>();
   /** This view ended the meeting for everyone: its ended view says "Sie haben …", not "vom Moderator". */
   private endedHere = false;
   @state() private now = Date.now();
@@ -129,6 +132,9 @@ export class TimioConference extends LitElement {
   protected override willUpdate(): void {
     this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
     this.phase = this.joining.phase;
+    const shares = sharing(this.people.value ?? []);
+    if (shares.some((id) => !this.sharers.has(id))) this.layout = 'speaker';
+    this.sharers = new Set(shares);
     const session = this.joining.session;
     if (this.provider.value !== session) {
       this.provider.setValue(session);

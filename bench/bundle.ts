@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../testing/chromium.js';
+import { LIGHT_BUDGET_BYTES, bundleParts } from './lib/bundle-parts.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const entry = join(dist, 'timio.js');
@@ -18,34 +19,7 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-const STATIC = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+)["']/g;
-const DYNAMIC = /import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;
-
-function imports(file: string, pattern: RegExp): string[] {
-  const code = readFileSync(file, 'utf8');
-  return [...code.matchAll(pattern)].map((m) => resolve(dirname(file), m[1]!));
-}
-
-/** The file and everything it imports statically. */
-function closure(start: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(start)) return seen;
-  seen.add(start);
-  for (const dep of imports(start, STATIC)) closure(dep, seen);
-  return seen;
-}
-
-const gz = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-
-const light = closure(entry);
-const lazy = new Set<string>();
-for (const f of light) for (const d of imports(f, DYNAMIC)) for (const c of closure(d)) if (!light.has(c)) lazy.add(c);
-
-const lightBytes = gz(light);
-const lazyBytes = gz(lazy);
-const livekitChunks = [...lazy].filter((f) => /\/chunks\/livekit-[^/]*\.js$/.test(f));
-const viewsBytes = gz([...lazy].filter((f) => !livekitChunks.includes(f)));
-// livekit-client is the only WebRTC code in the SDK: any RTCPeerConnection in the light part means it leaked in.
-const livekitInLight = [...light].some((f) => /RTCPeerConnection/.test(readFileSync(f, 'utf8')));
+const { light, lazy, livekitChunks, lightBytes, lazyBytes, viewsBytes, livekitInLight } = bundleParts(dist);
 
 console.log(`light part: ${[...light].map((f) => f.slice(dist.length + 1)).join(' + ')}`);
 console.log(`session + views chunk: ${[...lazy].map((f) => f.slice(dist.length + 1)).join(' + ')}`);
@@ -53,7 +27,7 @@ const row = (metric: string, value: number | string, unit: string, target: strin
   console.log(`BENCH ${JSON.stringify({ bench: 'bundle', metric, value, unit, target, ok })}`);
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 process.stderr.write(`light part: ${lightBytes} bytes gzip\n`);
-row('light part (timio.js + static chunks), gzip', kb(lightBytes), 'KB', '<= 28 KB', lightBytes <= 28 * 1024);
+row('light part (timio.js + static chunks), gzip', kb(lightBytes), 'KB', '<= 28 KB', lightBytes <= LIGHT_BUDGET_BYTES);
 row('session + views chunk with livekit-client (loaded when a call starts), gzip', kb(lazyBytes), 'KB', '', true);
 row('session + views chunk without livekit-client, gzip', kb(viewsBytes), 'KB', '<= 45 KB', viewsBytes <= 45 * 1024 && livekitChunks.length > 0);
 row('livekit-client in the light part', livekitInLight ? 'yes' : 'no', '', 'no', !livekitInLight);
@@ -89,7 +63,7 @@ try {
   const total = [...fetched.values()].reduce((a, b) => a + b, 0);
   const callChunkLoaded = [...fetched.keys()].some((p) => [...lazy].some((f) => f.endsWith(p.replace(/^\/sdk\//, ''))));
   console.log(`page with 50 call buttons (${shown} rendered) fetched: ${[...fetched.keys()].join(', ')}`);
-  row('page with 50 call buttons: JS fetched, gzip', kb(total), 'KB', '<= 28 KB', total <= 28 * 1024 && !callChunkLoaded);
+  row('page with 50 call buttons: JS fetched, gzip', kb(total), 'KB', '<= 28 KB', total <= LIGHT_BUDGET_BYTES && !callChunkLoaded);
 } finally {
   await browser.close();
   server.close();

@@ -13,7 +13,7 @@ import { startStack } from '../e2e/support/stack.js';
 import { signIn } from '../e2e/support/people.js';
 import { launchChromium } from '../testing/chromium.js';
 import { startLiveKitPageHost } from '../testing/livekit-page.js';
-import { PAGE_TRACE, traceOf } from './page-trace.js';
+import { PAGE_TRACE, traceOf } from './lib/page-trace.js';
 
 /** JOIN_TRACE=1: print where each join's time goes (page-side timestamps, both sides). */
 const TRACE = !!process.env.JOIN_TRACE;

@@ -11,7 +11,7 @@ import { startLiveKitPageHost } from '../testing/livekit-page.js';
 import { roomToken } from '../testing/tokens.js';
 import { startStack } from '../e2e/support/stack.js';
 import { signIn } from '../e2e/support/people.js';
-import { PAGE_TRACE, pageMarks, traceOf } from './page-trace.js';
+import { PAGE_TRACE, pageMarks, traceOf } from './lib/page-trace.js';
 
 const RUNS = 5;
 const LIMIT_MS = 60_000;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The import graph of the tree's TypeScript files, and every import circle in it. Exits 1 when
 // there is a circle, listing each one (all files of each strongly connected part, and one circle
-// through them). Counts every import: static, type-only, re-exports and dynamic `import()`.
+// through them), or when a server imports the SDK (see `forbidden`). Counts every import: static,
+// type-only, re-exports and dynamic `import()`; `#protocol/…` is the wire protocol (package.json
+// "imports").
 // Usage: node scripts/import-graph.mjs [--edges]   (--edges also prints every edge)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const folders = ['sdk', 'token-service', 'dev-media-server', 'demo-host', 'testing', 'e2e', 'bench', 'scripts'];
+const folders = ['protocol', 'sdk', 'token-service', 'dev-media-server', 'demo-host', 'testing', 'e2e', 'bench', 'scripts'];
 const skip = new Set(['node_modules', 'dist', '.git']);
 
 function* tsFiles(dir) {
@@ -22,8 +24,18 @@ function* tsFiles(dir) {
   }
 }
 
-/** A relative specifier to the .ts file it names (`./x.js` is `./x.ts` under ESM + TS rules). */
+/**
+ * Servers' code never imports the SDK: what both sides share is the wire protocol (protocol/). The
+ * token service's tests may (they drive the SDK's client against the service).
+ */
+const forbidden = [
+  { from: 'token-service/src/', to: 'sdk/src/' },
+  { from: 'dev-media-server/src/', to: 'sdk/src/' },
+];
+
+/** A relative or `#protocol/…` specifier to the .ts file it names (`./x.js` is `./x.ts` under ESM + TS rules). */
 function resolveImport(from, specifier) {
+  if (specifier.startsWith('#protocol/')) return resolveImport(join(root, 'protocol', 'index.ts'), `./${specifier.slice('#protocol/'.length)}`);
   if (!specifier.startsWith('.')) return undefined; // packages are leaves, not part of the graph
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(m|c)?js$/, '');
@@ -102,6 +114,19 @@ function shortestCircle(graph, part, start) {
   return [start];
 }
 
+/** Imports that break a rule of `forbidden`, as [from, to] paths relative to the root. */
+export function forbiddenImports(graph) {
+  const found = [];
+  for (const [file, targets] of graph) {
+    const from = relative(root, file);
+    for (const t of targets) {
+      const to = relative(root, t);
+      if (forbidden.some((rule) => from.startsWith(rule.from) && to.startsWith(rule.to))) found.push([from, to]);
+    }
+  }
+  return found;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const graph = importGraph();
   const rel = (f) => relative(root, f);
@@ -119,6 +144,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.log(`- ${files.length} files: ${files.map(rel).join(', ')}`);
       console.log(`  e.g. ${circle.map(rel).join(' -> ')}`);
     }
-    process.exit(1);
   }
+  const wrong = forbiddenImports(graph);
+  if (wrong.length === 0) {
+    console.log(`no forbidden imports (${forbidden.map((r) => `${r.from} -> ${r.to}`).join(', ')})`);
+  } else {
+    console.log(`${wrong.length} forbidden import(s) (servers share only protocol/ with the SDK):`);
+    for (const [from, to] of wrong) console.log(`- ${from} -> ${to}`);
+  }
+  if (found.length || wrong.length) process.exit(1);
 }

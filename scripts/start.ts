@@ -6,9 +6,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { refuseProduction } from '../demo-host/src/not-production.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
+// Before anything is built or started: npm start is the demo, with its public secrets.
+refuseProduction('npm start', env);
 
 const DEMO_PORT = Number(env.DEMO_PORT ?? 3000);
 const TOKEN_PORT = Number(env.TOKEN_SERVICE_PORT ?? 3001);

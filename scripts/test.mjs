@@ -6,12 +6,14 @@
 // namespace with only loopback up (see README "Tests"); elsewhere we warn and run as is.
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 
 const stages = [
   // [name, command, args, Debian packages the stage needs (each installs a command of its name)]
   ['typecheck', 'npm', ['run', '-s', 'typecheck'], []],
   ['build', 'npm', ['run', '-s', 'build'], []],
-  // README element reference fresh, manifest complete, npm package resolvable (needs the build)
+  // README element reference fresh, manifest complete, npm package resolvable, the packed package in a
+  // React 19 / Vue 3 host project (needs the build); the bench runner's helpers (bench/lib)
   ['docs and package', 'npm', ['run', '-s', 'test:docs'], []],
   ['sdk units', 'npm', ['run', '-s', 'test:unit'], []],
   ['token service', 'npm', ['run', '-s', 'test:server'], ['redis-server']],
@@ -30,6 +32,14 @@ if (!inNamespace) {
   const packages = new Map(chosen.flatMap((s) => s[3]).map((p) => [p, p]));
   if (wantNamespace) packages.set('ip', 'iproute2');
   installMissing(packages);
+}
+
+// The framework test's host project (React, Vue, TypeScript from the npm registry) is installed
+// here too, while there is a network; inside, the test installs the packed SDK from npm's cache only
+// (scripts/build/consumer.mjs). Kept between runs: a no-op when ready.
+if (!inNamespace && chosen.some(([name]) => name === 'docs and package')) {
+  const r = spawnSync(process.execPath, [fileURLToPath(new URL('./build/consumer.mjs', import.meta.url))], { stdio: 'inherit' });
+  if (r.status !== 0) console.warn('[test] preparing the framework host project failed (no registry?): scripts/build/frameworks.test.ts will say so');
 }
 
 if (wantNamespace) {

@@ -2,7 +2,7 @@
 // LiveKit token with `canModerate`, status, hand, end, the moderator actions and the meeting's
 // chat, answered on a FakeTokenService from a small in-memory room, with the real service's
 // checks (members only, moderator actions only for directory moderators, 1..2000 characters).
-import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '../sdk/src/protocol/rest.js';
+import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import type { FakeTokenService } from './fake-token-service.js';
 
 export interface FakeRoomOptions {

@@ -1,7 +1,7 @@
 // For element tests in the browser: answers the SDK's fetch() calls to a token service at
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
-import type { CallInfo, PresenceStatus, RoomRing } from '../sdk/src/protocol/realtime.js';
+import type { CallInfo, PresenceStatus, RoomRing } from '#protocol/realtime.js';
 import type { RealtimePort, RoomUpdate } from '../sdk/src/calls/realtime-port.js';
 import { WatchedValues } from '../sdk/src/realtime/watched-values.js';
 

@@ -1,13 +1,16 @@
-// The demo intranet portal: sign-in with a demo employee (signed cookie), the pages, the SDK from
+// The demo intranet portal: sign-in with a demo employee (a session cookie, sessions.ts), the pages, the SDK from
 // dist/ at /sdk/, and /api/portal-token, which signs the short-lived portal JWT the SDK hands to
 // the token service (what a customer's portal backend does).
 import express, { type Request, type Response } from 'express';
 import jwt from 'jsonwebtoken';
-import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Lang } from './i18n.js';
+import { Sessions } from './sessions.js';
+import { sameOriginPosts } from './same-origin.js';
+import { loadRooms, saveRooms } from './rooms-file.js';
 import {
   chatIndexPage, chatRoomPage, directoryPage, journalPage, loginPage, notFoundPage, guestPage,
   type DemoDirectory, type DemoRoom, type DemoUser, type PageContext,
@@ -36,6 +39,10 @@ export interface DemoPortalOptions {
   directorySecret?: string;
   /** Where rooms created with "Neuen Raum anlegen" are kept (JSON); default: memory only. */
   roomsFile?: string;
+  /** How long a sign-in lasts (default 8 hours); signing out ends it at once. */
+  sessionTtlSeconds?: number;
+  /** The clock of the sessions (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 const SESSION_COOKIE = 'timio_demo_session';
@@ -46,25 +53,20 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     throw new Error('demo portal: portalJwtSecret must be at least 16 characters');
   }
   const directory = JSON.parse(readFileSync(options.directoryFile ?? join(here, '..', 'directory.json'), 'utf8')) as DemoDirectory;
-  const created: DemoRoom[] = options.roomsFile && existsSync(options.roomsFile) ? (JSON.parse(readFileSync(options.roomsFile, 'utf8')) as DemoRoom[]) : [];
+  const created: DemoRoom[] = options.roomsFile ? loadRooms(options.roomsFile) : [];
   directory.rooms.push(...created.filter((r) => !directory.rooms.some((d) => d.id === r.id)));
   if (options.directorySecret !== undefined && options.directorySecret.length < 16) throw new Error('demo portal: directorySecret must be at least 16 characters');
   const usersById = new Map(directory.users.map((u) => [u.id, u]));
   const key: KeyObject = createSecretKey(Buffer.from(options.portalJwtSecret, 'utf8'));
-  const sessionKey = createHmac('sha256', options.portalJwtSecret).update('demo-session-cookie').digest();
+  const sessions = new Sessions((options.sessionTtlSeconds ?? 8 * 3600) * 1000, options.now);
   const issuer = options.portalJwtIssuer ?? 'timio-demo-portal';
   const audience = options.portalJwtAudience ?? 'timio-token-service';
   const ttl = options.portalTokenTtlSeconds ?? 300;
 
-  const sign = (userId: string) => `${userId}.${createHmac('sha256', sessionKey).update(userId).digest('base64url')}`;
   const userOf = (req: Request): DemoUser | undefined => {
-    const raw = cookies(req)[SESSION_COOKIE];
-    if (!raw) return undefined;
-    const id = raw.slice(0, raw.lastIndexOf('.'));
-    const expected = Buffer.from(sign(id));
-    const given = Buffer.from(raw);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    return usersById.get(id);
+    const id = cookies(req)[SESSION_COOKIE];
+    const userId = id ? sessions.userOf(id) : undefined;
+    return userId ? usersById.get(userId) : undefined;
   };
   const langOf = (req: Request): Lang => {
     const c = cookies(req)[LANG_COOKIE];
@@ -87,6 +89,7 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
   });
   app.use('/sdk', express.static(options.distDir ?? join(here, '..', '..', 'dist'), { index: false }));
   app.use('/assets', express.static(join(here, '..', 'public'), { index: false }));
+  app.use(sameOriginPosts());
   app.use(express.urlencoded({ extended: false, limit: '4kb' }));
 
   const page = (res: Response, body: string, status = 200) =>
@@ -102,10 +105,12 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
   app.post('/login', (req, res) => {
     const id = typeof req.body?.user === 'string' ? req.body.user : '';
     if (!usersById.has(id)) return page(res, loginPage(ctx(req), directory.users), 400);
-    res.cookie(SESSION_COOKIE, sign(id), { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.cookie(SESSION_COOKIE, sessions.create(id), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: sessions.ttlMs });
     res.redirect(303, '/');
   });
-  app.post('/logout', (_req, res) => {
+  app.post('/logout', (req, res) => {
+    const id = cookies(req)[SESSION_COOKIE];
+    if (id) sessions.end(id);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/login');
   });
@@ -137,13 +142,16 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     let id = base;
     for (let i = 2; directory.rooms.some((r) => r.id === id); i++) id = `${base}-${i}`;
     const room: DemoRoom = { id, name, members: [...new Set([user.id, ...chosen])], moderators: [user.id] };
+    if (options.roomsFile) {
+      try {
+        saveRooms(options.roomsFile, [...created, room]);
+      } catch {
+        // Not on disk, not made: the room would vanish at the next start.
+        return page(res, chatIndexPage(ctx(req), directory, 'notSaved'), 503);
+      }
+    }
     directory.rooms.push(room);
     created.push(room);
-    if (options.roomsFile) {
-      // Replaced atomically: a reader never sees half a file.
-      writeFileSync(`${options.roomsFile}.tmp`, JSON.stringify(created, null, 2));
-      renameSync(`${options.roomsFile}.tmp`, options.roomsFile);
-    }
     res.redirect(303, `/chat/${id}`);
   });
   if (options.directorySecret) {

@@ -38,6 +38,7 @@ export const portalStrings = {
     chooseMembers: 'Mitglieder',
     create: 'Raum anlegen',
     invalidName: 'Bitte geben Sie einen Namen mit höchstens 60 Zeichen an.',
+    notSaved: 'Der Raum konnte nicht gespeichert werden. Bitte versuchen Sie es später noch einmal.',
     conference: 'Videobesprechung',
   },
   en: {
@@ -76,6 +77,7 @@ export const portalStrings = {
     chooseMembers: 'Members',
     create: 'Create room',
     invalidName: 'Please give a name of at most 60 characters.',
+    notSaved: 'The room could not be saved. Please try again later.',
     conference: 'Video meeting',
   },
 } satisfies Record<Lang, Record<string, string>>;

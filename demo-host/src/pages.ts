@@ -118,7 +118,7 @@ export function journalPage(ctx: PageContext, dir: DemoDirectory): string {
 </section>`);
 }
 
-export function chatIndexPage(ctx: PageContext, dir: DemoDirectory, error?: 'invalidName'): string {
+export function chatIndexPage(ctx: PageContext, dir: DemoDirectory, error?: 'invalidName' | 'notSaved'): string {
   const t = portalStrings[ctx.lang];
   const me = ctx.user!;
   const mine = dir.rooms.filter((r) => r.members.includes(me.id));

@@ -1,7 +1,9 @@
 // `npm run demo`: the demo portal on its own. Reads the environment once and listens.
 import { startDemoPortal } from './app.js';
+import { refuseProduction } from './not-production.js';
 
 const env = process.env;
+refuseProduction('demo portal', env);
 const secret = env.PORTAL_JWT_SECRET;
 if (!secret) {
   console.error('demo portal: PORTAL_JWT_SECRET is not set (npm start sets the dev value; see docs/contracts.md)');

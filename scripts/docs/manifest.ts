@@ -10,6 +10,8 @@ import type { Package } from 'custom-elements-manifest/schema';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const sources = join(root, 'sdk', 'src');
+/** The wire protocol (protocol/): published as dist/npm/protocol/ beside the SDK's modules. */
+const protocol = join(root, 'protocol');
 
 /** Every SDK source file, tests and test helpers left out, in a stable order. */
 function sourceFiles(dir = sources): string[] {
@@ -23,15 +25,22 @@ function sourceFiles(dir = sources): string[] {
 }
 
 export function buildManifest(): Package {
-  const modules = sourceFiles().map((file) =>
+  const modules = [...sourceFiles(), ...sourceFiles(protocol)].map((file) =>
     ts.createSourceFile(relative(root, file), readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS),
   );
   const manifest = create({ modules, plugins: [...litPlugin()], context: { dev: false } }) as Package;
   // Modules that hold only types emit no JavaScript (dist/npm has just their .d.ts): leave them out.
-  manifest.modules = manifest.modules.filter((m) => (m.declarations ?? []).length > 0);
+  // The package's entries stay, declarations or not: their exports say which elements a host
+  // imports from where (the framework typings are generated from them).
+  const entries = ['sdk/src/index.ts', 'sdk/src/guest.ts'];
+  manifest.modules = manifest.modules.filter((m) => (m.declarations ?? []).length > 0 || entries.includes(m.path));
   for (const mod of manifest.modules) for (const decl of mod.declarations ?? []) if ('events' in decl && decl.events) decl.events = documentedEvents(decl.events);
-  // sdk/src/a/b.ts → dist/npm/a/b.js, wherever the manifest names a module
-  const text = JSON.stringify(manifest).replace(/"sdk\/src\/([^"]+)\.ts"/g, '"dist/npm/$1.js"');
+  // sdk/src/a/b.ts → dist/npm/a/b.js, protocol/a.ts and an export's `#protocol/a.js` → dist/npm/protocol/a.js,
+  // wherever the manifest names a module
+  const text = JSON.stringify(manifest)
+    .replace(/"sdk\/src\/([^"]+)\.ts"/g, '"dist/npm/$1.js"')
+    .replace(/"protocol\/([^"]+)\.ts"/g, '"dist/npm/protocol/$1.js"')
+    .replace(/"#protocol\/([^"]+)"/g, '"dist/npm/protocol/$1"');
   return JSON.parse(text) as Package;
 }
 

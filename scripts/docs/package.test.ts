@@ -41,7 +41,7 @@ describe('the npm package', () => {
       assert.ok(packed.includes(f), `${f} is in the package`);
     }
     assert.ok(packed.some((f) => /^dist\/chunks\/(views|conference)-.*\.js$/.test(f)), 'the call window chunk is in the package');
-    assert.deepEqual(packed.filter((f) => /^(sdk|token-service|dev-media-server|demo-host|e2e|testing|scripts)\//.test(f)), []);
+    assert.deepEqual(packed.filter((f) => /^(protocol|sdk|token-service|dev-media-server|demo-host|e2e|testing|scripts)\//.test(f)), []);
   });
 
   it('resolves through the exports map in Node, and keeps other paths private', () => {

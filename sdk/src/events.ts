@@ -1,6 +1,6 @@
 // The events the SDK dispatches to the host page. Each is a small class with a typed `detail`;
 // all bubble and cross shadow roots (composed), so `document.addEventListener(...)` sees them.
-import type { CallInfo, RoomRing, UserRef } from './protocol/realtime.js';
+import type { CallInfo, RoomRing, UserRef } from '#protocol/realtime.js';
 
 const init = { bubbles: true, composed: true } as const;
 

@@ -10,8 +10,8 @@ import { defineContact } from './elements/contact/contact.js';
 import { defineNotifications, ensureNotifications } from './elements/notifications/notifications.js';
 import { defineRoomBar } from './elements/room-bar/room-bar.js';
 import { connectWhenConfigured, pageServices } from './page/page-services.js';
-import type { CallInfo, UserRef } from './protocol/realtime.js';
-import type { RoomRingResult } from './protocol/rest.js';
+import type { CallInfo, UserRef } from '#protocol/realtime.js';
+import type { RoomRingResult } from '#protocol/rest.js';
 import { registerContactActions, type ContactAction } from './contact-actions/contact-actions.js';
 
 export const version = '0.1.0';
@@ -36,9 +36,9 @@ export const timio = {
 };
 
 export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
-export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from './protocol/realtime.js';
-export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from './protocol/rest.js';
-export type { ErrorCode } from './protocol/errors.js';
+export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from '#protocol/realtime.js';
+export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from '#protocol/rest.js';
+export type { ErrorCode } from '#protocol/errors.js';
 export type { Catalog } from './i18n/catalog.js';
 export type { ThemeOption, ThemeToken } from './theme/theme.js';
 export { TimioApiError } from './api/api-error.js';
@@ -53,15 +53,15 @@ export { TimioNotifications } from './elements/notifications/notifications.js';
 export { TimioRoomBar } from './elements/room-bar/room-bar.js';
 export { TimioConfigElement } from './elements/config/config.js';
 
+// Module load defines what can be defined anywhere: the element classes register wherever there is
+// a custom element registry (a browser, or Lit's registry shim when a server renderer imports the
+// package in Node). Everything that needs a page (the notifications element, the realtime
+// connection, window.timio) waits for a document, so a server-rendered portal can import the SDK.
 defineConfig();
 defineCallButton();
 defineContact();
 defineNotifications();
 defineRoomBar();
-ensureNotifications();
-
-// One realtime connection per page, opened once the page says where the token service is.
-connectWhenConfigured();
 
 // Pages without a module bundler can reach the API as `window.timio`.
 declare global {
@@ -69,4 +69,9 @@ declare global {
     timio?: typeof timio;
   }
 }
-if (typeof window !== 'undefined') window.timio ??= timio;
+if (typeof document !== 'undefined') {
+  ensureNotifications();
+  // One realtime connection per page, opened once the page says where the token service is.
+  connectWhenConfigured();
+  window.timio ??= timio;
+}

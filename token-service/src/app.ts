@@ -20,6 +20,7 @@ import { clientAddressResolver } from './http/client-address.js';
 import { securityHeadersOf, withTokenFastPath, type NodeMiddleware } from './http/token-fast-path.js';
 import { createLogger } from './http/logger.js';
 import { Metrics, metricsEndpoint } from './http/metrics.js';
+import { metricsGuessLimit } from './http/metrics-guesses.js';
 import { mintRoomToken } from './livekit/tokens.js';
 import { createRoomService, type RoomService } from './livekit/room-service.js';
 import { createInviteSigner, inviteSigningKey } from './invites/invite-token.js';
@@ -77,10 +78,17 @@ export interface TokenServiceOptions {
   rateLimits?: RateLimits;
   /** Where the JSON log lines go (default stdout). Lines never contain tokens. */
   log?: (line: string) => void;
+  /**
+   * The calendar's "now" in ms since the epoch (default Date.now): invite lifetimes, the guests'
+   * opening time, the next meeting. For tests that check a fixed day's texts; timers, liveness and
+   * token expiry keep the real clock.
+   */
+  now?: () => number;
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const { config } = options;
+  const now = options.now ?? Date.now;
   const logger = createLogger(options.log);
   // For messages from the routes: things an operator should look at.
   const log = (line: string) => logger.warn(line);
@@ -99,7 +107,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     ? createPortalTokenVerifier(config.portalJwt)
     : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
   // DATA_DIR is checked even with Redis: it stays the documented place of the service's files.
-  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir), openRedisInviteStore(config.redisUrl)) : openInviteLog(config.dataDir);
+  const inviteStore = config.redisUrl ? (checkWritable(config.dataDir, log), openRedisInviteStore(config.redisUrl, { now })) : openInviteLog(config.dataDir, { now, warn: log });
   const events = new EventEmitter();
   const userLimits = new UserLimits(config.redisUrl ? new RedisLimiter(config.redisUrl) : new MemoryLimiter(), { ...defaultUserLimits, ...config.userLimits });
   const roomService = options.roomService ?? createRoomService(config);
@@ -121,9 +129,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     metrics,
     logger,
     log,
+    now,
   };
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
-  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room));
+  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room, now()));
   live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
   const admissions = config.redisUrl ? redisAdmissions(config.redisUrl) : memoryAdmissions();
   const waitingRoom = new WaitingRoom({
@@ -161,7 +170,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use(securityHeaders);
   app.use(corsAllowlist(config.allowedOrigins));
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
+  // The client's address by the TRUST_PROXY rule Express applies to req.ip, read from the plain
+  // node:http request, so the POST /v1/token path in front of Express counts in the same limiter.
+  const clientAddress = clientAddressResolver(config.trustProxy);
+  const keyGenerator = (req: IncomingMessage) => ipKeyGenerator(clientAddress(req));
+  app.get('/metrics', ...(config.metricsToken ? [metricsGuessLimit(keyGenerator)] : []), metricsEndpoint(metrics, config.metricsToken));
 
   // LiveKit's webhooks: raw body for the signature, their own rate limit (LiveKit may burst).
   app.use('/v1/livekit', webhookRoutes(ctx));
@@ -169,10 +182,6 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const limits = options.rateLimits ?? {};
   const windowMs = limits.windowMs ?? 60_000;
   const tooMany = (_req: Request, _res: Response, next: NextFunction) => next(new ApiError(429, 'rate_limited', 'too many requests, try again shortly'));
-  // The client's address by the TRUST_PROXY rule Express applies to req.ip, read from the plain
-  // node:http request, so the POST /v1/token path in front of Express counts in the same limiter.
-  const clientAddress = clientAddressResolver(config.trustProxy);
-  const keyGenerator = (req: IncomingMessage) => ipKeyGenerator(clientAddress(req));
   const v1Limit = rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });
   app.use('/v1', v1Limit);
   const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });

@@ -3,6 +3,7 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { isPublishedSecret } from './published-secrets.js';
 import type { RealtimeSettings } from './realtime/settings.js';
 import type { UserLimitSettings } from './limits/user-limits.js';
 
@@ -32,7 +33,7 @@ export interface TokenServiceConfig {
   publicUrl?: string;
   dataDir: string;
   redisUrl?: string;
-  /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, CALL_REJOIN_GRACE_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS); the rest default. */
+  /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, CALL_REJOIN_GRACE_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS, REDIS_PROCESS_TIMEOUT_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
   /** Bearer token of the Prometheus scraper at GET /metrics (METRICS_TOKEN); unset: no /metrics. */
   metricsToken?: string;
@@ -143,12 +144,14 @@ function parseRealtime(env: Env): Partial<RealtimeSettings> {
   const graceMs = seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300);
   const callRejoinGraceMs = seconds(env, 'CALL_REJOIN_GRACE_SECONDS', 1, 600);
   const pending = wholeNumber(env, 'REALTIME_MAX_PENDING_PER_ADDRESS', 1, 100_000);
+  const processTimeoutMs = seconds(env, 'REDIS_PROCESS_TIMEOUT_SECONDS', 2, 300);
   return {
     ...(ringTimeoutMs !== undefined ? { ringTimeoutMs } : {}),
     ...(roomRingTimeoutMs !== undefined ? { roomRingTimeoutMs } : {}),
     ...(graceMs !== undefined ? { graceMs } : {}),
     ...(callRejoinGraceMs !== undefined ? { callRejoinGraceMs } : {}),
     ...(pending !== undefined ? { maxPendingPerAddress: pending } : {}),
+    ...(processTimeoutMs !== undefined ? { processTimeoutMs } : {}),
   };
 }
 
@@ -223,6 +226,15 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     const message = `${name} is ${secret.length} characters long; use at least ${MIN_SECRET_LENGTH} random characters`;
     if (production) throw new ConfigError(`${message} (NODE_ENV=production refuses shorter secrets)`);
     warnings.push(`${message} (refused when NODE_ENV=production)`);
+  }
+  if (production) {
+    // Checked by name only: the message must not repeat a secret into the logs.
+    for (const name of ['PORTAL_JWT_SECRET', 'LIVEKIT_API_SECRET', 'INVITE_SIGNING_KEY', 'DIRECTORY_SECRET', 'METRICS_TOKEN']) {
+      const secret = value(env, name);
+      if (secret !== undefined && isPublishedSecret(secret)) {
+        throw new ConfigError(`${name} is a published demo or placeholder value; NODE_ENV=production needs a random secret of your own (e.g. openssl rand -base64 48)`);
+      }
+    }
   }
   const metricsToken = value(env, 'METRICS_TOKEN');
   if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (the metrics show who is online)');

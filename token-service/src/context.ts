@@ -38,6 +38,8 @@ export interface TokenServiceContext {
   /** The JSON logger (pino); `log` is its shortcut for things an operator should look at. */
   logger: Logger;
   log(line: string): void;
+  /** The calendar's now (createTokenService's `now` option): invite lifetimes and opening times. */
+  now(): number;
 }
 
 /** What the REST routes share beyond that: room status, invites, guests, calls and room rings. */

@@ -15,28 +15,23 @@ const anna = () => portalToken('anna');
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 const icsText = (value: string) => value.replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
 
-describe('guests: texts, opening time, waiting room', () => {
+// The texts of a meeting on one fixed day, Thursday 3 December 2026: the service's calendar is set
+// two days before it (createTokenService's `now`), so the day is always ahead whatever the real date.
+describe('guests: invitation texts of a fixed day', () => {
   let s: RunningService;
-  const pages: TestPage[] = [];
   before(async () => {
-    // The service's defaults: guests join from 15 minutes before the start and wait while no moderator is in.
-    s = await startService({ env: testEnv({ GUEST_JOIN_OPENS_MINUTES: undefined, GUEST_WAITING_ROOM: undefined }), options: { rateLimits: { guestPerAddress: 10_000 } } });
+    s = await startService({ env: testEnv(), options: { now: () => Date.parse('2026-12-01T08:00:00Z') } });
   });
-  after(async () => {
-    for (const p of pages) p.close();
-    await s.close();
-  });
+  after(() => s.close());
 
-  async function invite(body: Record<string, unknown> = {}) {
-    const res = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna(), body: { startsAt: inMinutes(5), ...body } });
+  async function fixedDayInvite(body: Record<string, unknown>) {
+    const res = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna(), body });
     assert.equal(res.status, 201, res.text);
     return res.body as { id: string; invite: string; url: string; mailto: string };
   }
-  const guestToken = (inv: string, name = 'Maria Gast') => api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv, name } });
-  const admission = (guestToken: string) => api(s.base, 'POST', '/v1/guest/admission', { token: guestToken, body: {} });
 
   test('a German inviter: mailto and calendar in German, times in Europe/Berlin', async () => {
-    const inv = await invite({ title: 'Angebot Müller', startsAt: '2026-12-03T09:00:00Z', durationMinutes: 60, lang: 'de', timeZone: 'Europe/Berlin', guestName: 'Maria Gast', email: 'maria@example.com' });
+    const inv = await fixedDayInvite({ title: 'Angebot Müller', startsAt: '2026-12-03T09:00:00Z', durationMinutes: 60, lang: 'de', timeZone: 'Europe/Berlin', guestName: 'Maria Gast', email: 'maria@example.com' });
     const mail = new URL(inv.mailto);
     assert.equal(mail.pathname, 'maria@example.com');
     assert.equal(mail.searchParams.get('subject'), 'Einladung: Angebot Müller');
@@ -58,7 +53,7 @@ describe('guests: texts, opening time, waiting room', () => {
   });
 
   test('an English inviter in New York: English text, New York time', async () => {
-    const inv = await invite({ title: 'Review', startsAt: '2026-12-03T15:30:00Z', durationMinutes: 45, lang: 'en', timeZone: 'America/New_York' });
+    const inv = await fixedDayInvite({ title: 'Review', startsAt: '2026-12-03T15:30:00Z', durationMinutes: 45, lang: 'en', timeZone: 'America/New_York' });
     const mail = new URL(inv.mailto);
     assert.equal(mail.pathname, '', 'no address given');
     assert.equal(mail.searchParams.get('subject'), 'Invitation: Review');
@@ -66,6 +61,27 @@ describe('guests: texts, opening time, waiting room', () => {
     assert.match(body, /^Hello,\r\n/);
     assert.ok(body.includes('When: Thursday, 3 December 2026, 10:30–11:15 (America/New_York) – 45 minutes'), body);
   });
+});
+
+describe('guests: texts, opening time, waiting room', () => {
+  let s: RunningService;
+  const pages: TestPage[] = [];
+  before(async () => {
+    // The service's defaults: guests join from 15 minutes before the start and wait while no moderator is in.
+    s = await startService({ env: testEnv({ GUEST_JOIN_OPENS_MINUTES: undefined, GUEST_WAITING_ROOM: undefined }), options: { rateLimits: { guestPerAddress: 10_000 } } });
+  });
+  after(async () => {
+    for (const p of pages) p.close();
+    await s.close();
+  });
+
+  async function invite(body: Record<string, unknown> = {}) {
+    const res = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna(), body: { startsAt: inMinutes(5), ...body } });
+    assert.equal(res.status, 201, res.text);
+    return res.body as { id: string; invite: string; url: string; mailto: string };
+  }
+  const guestToken = (inv: string, name = 'Maria Gast') => api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv, name } });
+  const admission = (guestToken: string) => api(s.base, 'POST', '/v1/guest/admission', { token: guestToken, body: {} });
 
   test('bad language, time zone, e-mail or waitingRoom are refused', async () => {
     for (const bad of [{ lang: 'fr' }, { lang: 3 }, { timeZone: 'Mars/Olympus' }, { timeZone: 'Europe/Berlin'.repeat(10) }, { email: 'maria' }, { email: 'a b@example.com' }, { email: 'x@y.com?cc=z@evil.com' }, { waitingRoom: 'yes' }]) {

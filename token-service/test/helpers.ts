@@ -184,9 +184,15 @@ export interface ServerProcess {
 
 const serverFile = fileURLToPath(new URL('../src/server.ts', import.meta.url));
 
-/** `npm run token-service` as a process with exactly `env` (and PATH): what an operator starts. */
-export function runServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverFile], { env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `npm run token-service` as a process with exactly `env` (and PATH): what an operator starts.
+ * `wrap`: a command it runs under (e.g. nsenter into a mount namespace with a small disk).
+ */
+export function runServer(env: Record<string, string | undefined>, wrap: string[] = []): ServerProcess {
+  // A clock moved by libfaketime (scripts/clock-moved.mjs) is moved for the server too.
+  const clock = { LD_PRELOAD: process.env['LD_PRELOAD'], FAKETIME: process.env['FAKETIME'] };
+  const command = [...wrap, process.execPath, '--import', 'tsx', serverFile];
+  const child = spawn(command[0]!, command.slice(1), { env: { PATH: process.env['PATH'], ...clock, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c));

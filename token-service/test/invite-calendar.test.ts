@@ -11,7 +11,9 @@ const anna = () => portalToken('anna');
 describe('the invite calendar entry, parsed', () => {
   let s: RunningService;
   before(async () => {
-    s = await startService({ env: testEnv() });
+    // The meetings are on Thursday 3 December 2026: the service's calendar stands two days before
+    // (createTokenService's `now`), so the texts of that day are checked whatever the real date.
+    s = await startService({ env: testEnv(), options: { now: () => Date.parse('2026-12-01T08:00:00Z') } });
   });
   after(() => s.close());
 

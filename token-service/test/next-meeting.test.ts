@@ -4,7 +4,7 @@
 // participants from its RoomService).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RoomStatus } from '../../sdk/src/protocol/realtime.js';
+import type { RoomStatus } from '#protocol/realtime.js';
 import { nextMeetingOf } from '../src/invites/next-meeting.js';
 import type { StoredInvite } from '../src/invites/invite-store.js';
 import { api, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';

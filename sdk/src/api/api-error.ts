@@ -1,4 +1,4 @@
-import type { CallInfo } from '../protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 
 /**
  * A failed request to the token service: `code` is its snake_case error code (docs/contracts.md),

@@ -1,8 +1,8 @@
 // REST client of the token service. Every request carries the credential source's token (an
 // employee's portal token or a guest token) as a bearer token; a 401 `token_expired` is retried
 // once with a fresh token. Errors become TimioApiError values.
-import type { CallGrant, CurrentCallAnswer, RoomRingResult } from '../protocol/rest.js';
-import type { CallInfo } from '../protocol/realtime.js';
+import type { CallGrant, CurrentCallAnswer, RoomRingResult } from '#protocol/rest.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { TimioApiError } from './api-error.js';
 import type { CredentialSource } from './credentials.js';
 

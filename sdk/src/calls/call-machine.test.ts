@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
-import type { CallInfo } from '../protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { CallMachine, type CallApi, type CallWindow, type CallWindowSetup, type HostCallEvent } from './call-machine.js';
 import { MemoryCallMemory } from '../../../testing/memory-call-memory.js';
 import '../../../testing/fake-token-service.js';
@@ -11,7 +11,8 @@ import { waitUntil } from '../../../testing/wait.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
-const t0 = '2026-11-25T08:00:00.000Z';
+// When the call was made and answered: a minute before the test runs, never a fixed day.
+const t0 = new Date(Date.now() - 60_000).toISOString();
 
 function call(patch: Partial<CallInfo> = {}): CallInfo {
   return { id: 'aaaaaaaaaaaaaaaaaaaaaaaa', room: 'call-a', caller: anna, callee: ben, state: 'ringing', createdAt: t0, ...patch };

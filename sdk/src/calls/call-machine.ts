@@ -3,7 +3,8 @@
 // realtime `call` events, and it tells its subscribers what to show and which host events to send.
 // It owns the call window's lifetime: when a call becomes active it opens the window through the
 // injected `openWindow` (the conference chunk), and it ends the call when the window closes.
-import type { CallInfo, CallOutcome, UserRef } from '../protocol/realtime.js';
+import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
+import { endedCall } from '#protocol/call-end.js';
 import type { CallGrant } from '../api/token-service-client.js';
 import type { CallMemory, ReportedEvent, WindowLayout } from './call-memory.js';
 
@@ -315,7 +316,7 @@ export class CallMachine {
       const still = this.localCalls();
       for (const call of unknown) {
         if (!still.some((c) => c.id === call.id)) continue;
-        this.handleCall(endedHere(call, call.answeredAt || this.active?.call.id === call.id ? 'completed' : 'failed'));
+        this.handleCall(endedCall(call, call.answeredAt || this.active?.call.id === call.id ? 'completed' : 'failed'));
       }
     }, RECONCILE_GRACE_MS);
   }
@@ -468,7 +469,7 @@ export class CallMachine {
   private settle(call: CallInfo, err: unknown, outcome: CallOutcome): boolean {
     const e = err as { status?: unknown; call?: CallInfo };
     if (e.status === 404) {
-      this.handleCall(endedHere(call, outcome));
+      this.handleCall(endedCall(call, outcome));
     } else if (e.status === 409 && e.call?.id === call.id) {
       this.handleCall(e.call);
     } else {
@@ -614,13 +615,6 @@ export class CallMachine {
     const snapshot = this.snapshot();
     for (const listener of [...this.listeners]) listener(snapshot);
   }
-}
-
-/** The end of a call the service no longer knows, as this page can tell it. */
-function endedHere(call: CallInfo, outcome: CallOutcome): CallInfo {
-  const endedAt = new Date();
-  const durationSeconds = call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
-  return { ...call, state: 'ended', outcome, endedAt: endedAt.toISOString(), durationSeconds };
 }
 
 function describe(err: unknown): { code: string; message: string } {

@@ -1,8 +1,8 @@
 // What the light part needs from the page's realtime connection (sdk/src/realtime, one WebSocket
 // per page): presence of the contacts shown, room status for room bars, and the user's call and
 // room-ring events.
-import type { CallInfo, GuestDecidedMessage, GuestWaitingMessage, PresenceStatus, RoomRing, RoomStatus } from '../protocol/realtime.js';
-import type { ErrorCode } from '../protocol/errors.js';
+import type { CallInfo, GuestDecidedMessage, GuestWaitingMessage, PresenceStatus, RoomRing, RoomStatus } from '#protocol/realtime.js';
+import type { ErrorCode } from '#protocol/errors.js';
 
 /** What a room watcher hears: the room's status, or why the page may not watch it. */
 export type RoomUpdate = { status: RoomStatus } | { error: { code: ErrorCode; message: string } };

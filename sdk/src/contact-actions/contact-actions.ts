@@ -2,7 +2,7 @@
 // anzeigen"), registered once per page and offered wherever the SDK shows a contact: the contact
 // menu of every <timio-contact>, and (read from here) the call window's header for the partner.
 // Choosing one goes through chooseContactAction, so every place behaves the same.
-import type { UserRef } from '../protocol/realtime.js';
+import type { UserRef } from '#protocol/realtime.js';
 import { TimioContactActionEvent } from '../events.js';
 
 export interface ContactAction {

@@ -15,7 +15,7 @@ import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, Timio
 import { loadViews } from './views-loader.js';
 import { BrowserCallMemory } from './browser-call-memory.js';
 import { claimConference, forgetConference, heldConference, type HeldConference } from './tab-conference.js';
-import type { RoomTokenGrant } from '../protocol/rest.js';
+import type { RoomTokenGrant } from '#protocol/rest.js';
 
 export interface PageServices {
   readonly api: TokenServiceClient;

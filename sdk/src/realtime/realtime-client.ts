@@ -5,7 +5,7 @@
 // Plain TypeScript: no DOM, no LiveKit.
 import {
   CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef, type GuestWaitingMessage, type GuestDecidedMessage,
-} from '../protocol/realtime.js';
+} from '#protocol/realtime.js';
 import type { RoomUpdate } from '../calls/realtime-port.js';
 import { WatchedValues, emit, watchChanges, type Listener } from './watched-values.js';
 

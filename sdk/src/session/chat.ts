@@ -6,11 +6,11 @@
 // - without a transport, LiveKit text streams on the same topic (the sender is the identity the
 //   media server stamped on the stream, never a name inside the message).
 import { RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
-import type { RoomChatMessage } from '../protocol/rest.js';
+import type { RoomChatMessage } from '#protocol/rest.js';
 import { Store } from './store.js';
 import type { ChatMessage } from './types.js';
 
-import { CHAT_TOPIC } from '../protocol/rest.js';
+import { CHAT_TOPIC } from '#protocol/rest.js';
 
 export { CHAT_TOPIC };
 /** Longest message accepted, in characters (the conference's chat limit). */

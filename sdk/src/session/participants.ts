@@ -1,12 +1,8 @@
 // Reads one LiveKit participant into the session's plain ParticipantState. Only the participant
 // an event concerns is read again; the others keep their objects, so views compare by identity.
 import { Track, type Participant, type TrackPublication } from 'livekit-client';
+import { ATTR_GUEST, ATTR_HAND, ATTR_MODERATOR } from '#protocol/attributes.js';
 import type { ConnectionQuality, ParticipantState, TrackState } from './types.js';
-
-/** Server-stamped attributes (docs/contracts.md). */
-export const ATTR_GUEST = 'timio.guest';
-export const ATTR_HAND = 'timio.hand';
-export const ATTR_MODERATOR = 'timio.moderator';
 
 export function readParticipant(p: Participant, isLocal: boolean, previous?: ParticipantState): ParticipantState {
   const attrs = p.attributes ?? {};

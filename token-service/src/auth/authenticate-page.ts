@@ -2,7 +2,7 @@
 // header. Embedded services without a portal JWT key get their own `authenticate` hook asked, with
 // the token as bearer on the WebSocket's upgrade request (so cookie-based hooks work too).
 import type { IncomingMessage } from 'node:http';
-import type { UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { UserRef } from '#protocol/realtime.js';
 import type { TokenServiceConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
 import type { Authenticate } from './authenticate.js';

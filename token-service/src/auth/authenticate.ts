@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
 import type { TokenServiceConfig } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
+import { ATTR_GUEST, ATTR_INVITE } from '#protocol/attributes.js';
 import type { Principal } from './principal.js';
 import type { Directory } from '../directory/directory.js';
 import { displayNameOf } from '../http/access.js';

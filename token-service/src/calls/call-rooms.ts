@@ -1,7 +1,7 @@
 // What a 1:1 call's LiveKit room says about its call (the room's metadata), so a restarted token
 // service without Redis can rebuild the calls that were ringing or running: the room and who is in
 // it outlive the process, its memory does not.
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 
 /** The marker that tells this service's call rooms' metadata from anything else in it. */
 const KIND = 'timio-call';

@@ -1,8 +1,9 @@
 // 1:1 calls: ringing, answering, declining, cancelling, ending, and the outcomes both sides see.
 // The call record lives in the call store, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
-import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
-import type { CallInfo, CallOutcome, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { CallGrant } from '#protocol/rest.js';
+import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
+import { endedCall } from '#protocol/call-end.js';
 import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
@@ -410,10 +411,7 @@ export class CallService {
 
 /** `at`: when the call really ended (a party left and did not come back), default now. */
 function finish(call: CallInfo, outcome: CallOutcome, at?: Date): CallInfo {
-  const endedAt = at && call.answeredAt && at.getTime() > Date.parse(call.answeredAt) ? at : new Date();
-  const ended: CallInfo = { ...call, state: 'ended', outcome, endedAt: endedAt.toISOString() };
-  ended.durationSeconds = call.answeredAt ? Math.max(0, Math.round((endedAt.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
-  return ended;
+  return endedCall(call, outcome, at && call.answeredAt && at.getTime() > Date.parse(call.answeredAt) ? at : new Date());
 }
 
 /** An active call that `identity` left (ends when they left) or never came into (not connected). */

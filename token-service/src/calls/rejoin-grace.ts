@@ -3,7 +3,7 @@
 // `graceMs` to come (back); only then does the call end. The marks live in the call store, so the
 // webhook, the answer and the check may each happen on another token-service process.
 import { randomBytes } from 'node:crypto';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import type { CallStore } from './call-store.js';
 import { logFailure, type Logger } from '../http/logger.js';
 

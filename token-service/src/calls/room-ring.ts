@@ -4,7 +4,7 @@
 // then. The invitation ends for everyone after the ring timeout, for one member on all their pages
 // when they join the room or decline, and for everyone when the meeting finishes.
 import { randomBytes } from 'node:crypto';
-import type { RoomRing, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { RoomRing, UserRef } from '#protocol/realtime.js';
 import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { RealtimeSettings } from '../realtime/settings.js';

@@ -2,9 +2,9 @@
 // teilnehmen"), their admit/deny, and the guest's page learning the decision. Guests have no
 // realtime connection (no portal session), so their page long-polls: each request waits up to
 // POLL_MS for a decision. Moderators hear of waiting guests through their realtime pages.
-import type { GuestDecidedMessage, ServerMessage, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { GuestDecidedMessage, ServerMessage, UserRef } from '#protocol/realtime.js';
 import type { RoomStatus } from '../livekit/room-status.js';
-import { ATTR_MODERATOR } from '../livekit/tokens.js';
+import { ATTR_MODERATOR } from '#protocol/attributes.js';
 import type { Admission, AdmissionStore, WaitReason } from './admissions.js';
 
 /** Longest a guest's admission request is held open before it answers "still waiting". */

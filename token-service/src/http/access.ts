@@ -1,6 +1,6 @@
 // Room access rules shared by the routes: who may see, join and moderate a room.
 import type { Request, RequestHandler, Response } from 'express';
-import type { UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { UserRef } from '#protocol/realtime.js';
 import type { EmployeePrincipal, Principal } from '../auth/principal.js';
 import { isMember, isModerator, type Directory, type DirectoryRoom } from '../directory/directory.js';
 import { ApiError, notFound } from './errors.js';

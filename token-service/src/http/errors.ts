@@ -4,9 +4,9 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { ErrorCode } from '../../../sdk/src/protocol/errors.js';
-import type { ErrorBody } from '../../../sdk/src/protocol/rest.js';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { ErrorCode } from '#protocol/errors.js';
+import type { ErrorBody } from '#protocol/rest.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { redact } from './request-log.js';
 
 export class ApiError extends Error {
@@ -27,6 +27,15 @@ export const invalidInput = (message: string): ApiError => new ApiError(400, 'in
 export const payloadTooLarge = (): ApiError => new ApiError(413, 'payload_too_large', 'request body is too large');
 export const notJson = (): ApiError => invalidInput('request body is not valid JSON');
 
+/**
+ * A body that is not what its Content-Encoding says (plain text sent as gzip, a cut-off stream):
+ * body-parser passes the zlib/brotli error on with status 400 and no `type`.
+ */
+function isUndecodable(err: unknown): boolean {
+  const { status, code } = (err ?? {}) as { status?: unknown; code?: unknown };
+  return status === 400 && typeof code === 'string' && /^(Z_|ERR_)/.test(code);
+}
+
 /** Body-parser errors carry `type` and `status`; map the ones a client can cause. */
 function fromBodyParser(err: unknown): ApiError | undefined {
   const type = (err as { type?: unknown } | null)?.type;
@@ -34,6 +43,7 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   if (type === 'entity.parse.failed') return notJson();
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new ApiError(415, 'unsupported_media_type', 'unsupported body encoding');
   if (type === 'request.aborted') return invalidInput('request aborted');
+  if (isUndecodable(err)) return invalidInput('request body does not decode by its Content-Encoding');
   return undefined;
 }
 

@@ -12,7 +12,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Authenticate } from '../auth/authenticate.js';
-import type { RoomTokenGrant } from '../../../sdk/src/protocol/rest.js';
+import type { RoomTokenGrant } from '#protocol/rest.js';
 import type { EmployeePrincipal } from '../auth/principal.js';
 import { logRequest, requestIdOf, type RequestObserver } from './request-log.js';
 import { allowedOrigin } from './cors.js';

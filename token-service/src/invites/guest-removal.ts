@@ -3,7 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { RoomService } from '../livekit/room-service.js';
-import { ATTR_INVITE } from '../livekit/tokens.js';
+import { ATTR_INVITE } from '#protocol/attributes.js';
 
 export async function removeGuestsOfInvite(roomService: RoomService, room: string, inviteId: string): Promise<string[]> {
   const participants = await roomService.listParticipants(room);

@@ -1,65 +1,86 @@
 // The invite store in DATA_DIR: an append-only log (`invites.log`, one JSON line per change), each
-// change acknowledged after fsync. Changes arriving while a sync runs go out together in the next
+// change acknowledged once all of it is written and synced (append-log.ts: a full disk is a 503,
+// never a torn record that later lines run into). Changes arriving while a sync runs go out together in the next
 // write (group commit), so a burst of revocations costs a few syncs, not one rewrite each. The log
 // is compacted (live invites only, written aside, synced, renamed) at start and when it has grown
 // well beyond what it holds. An `invites.json` of older versions is taken over once.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { checkWritable, isOpen, isStale, type InviteStore, type StoredInvite } from './invite-store.js';
+import { AppendLog, type WriteAt } from './append-log.js';
+import { checkWritable, isOpen, isStale, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
 
 const COMPACT_MIN_LINES = 10_000;
 
-function readLines(file: string): string[] | undefined {
+function readBytes(file: string): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8').split('\n');
+    return readFileSync(file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
 }
 
-/** Replays the log into a map. A torn last line (a crash mid-write) was never acknowledged: skipped. */
-function replay(file: string, invites: Map<string, StoredInvite>): number {
-  const lines = readLines(file);
-  if (!lines) return 0;
-  let count = 0;
-  lines.forEach((line, i) => {
+/**
+ * Replays the log into the map. Every record ends with a newline, written last: bytes after the
+ * last newline are a record torn by a crash mid-write, never acknowledged, and are left out (their
+ * length is returned). A damaged line before that is an error naming it.
+ */
+function replay(file: string, invites: Map<string, StoredInvite>): { complete: number; torn: number } {
+  const bytes = readBytes(file);
+  if (bytes === undefined) return { complete: 0, torn: 0 };
+  // Cut in bytes, not characters: a torn tail may end inside a UTF-8 sequence.
+  const cut = bytes.lastIndexOf(0x0a) + 1;
+  bytes.subarray(0, cut).toString('utf8').split('\n').forEach((line, i) => {
     if (!line) return;
     let e: Entry;
     try {
       e = JSON.parse(line) as Entry;
     } catch (err) {
-      if (i >= lines.length - 2) return; // the last line, cut short
-      // A damaged line in the middle must stop the start: forgetting revocations would let guests back in.
+      // Forgetting a revocation would let a guest back in: a damaged record in the middle stops the start.
       throw new ConfigError(`${file} line ${i + 1} is corrupt (${(err as Error).message}); fix or remove it`);
     }
-    count++;
     if (e.op === 'add') invites.set(e.id, { ...e.invite });
     else if (e.op === 'revoke') {
       const inv = invites.get(e.id);
       if (inv) inv.revokedAt ??= e.at;
     }
   });
-  return count;
+  return { complete: cut, torn: bytes.length - cut };
 }
 
-/** Writes the live invites as a fresh log beside the old one, syncs it, and renames it over. */
-function writeSnapshot(dir: string, file: string, invites: Map<string, StoredInvite>): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
+/** Cuts a torn last record off in place (works on a full disk, where a snapshot may not). */
+function cutTornTail(file: string, complete: number): void {
+  const fd = openSync(file, 'r+');
   try {
-    const text = [...invites].map(([id, invite]) => JSON.stringify({ op: 'add', id, invite } satisfies Entry)).join('\n');
-    writeSync(fd, text ? `${text}\n` : '');
+    ftruncateSync(fd, complete);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, file);
+}
+
+/** Writes the live invites as a fresh log beside the old one, syncs it, renames it over; returns its size. */
+function writeSnapshot(dir: string, file: string, invites: Map<string, StoredInvite>): number {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const lines = [...invites].map(([id, invite]) => `${JSON.stringify({ op: 'add', id, invite } satisfies Entry)}\n`).join('');
+  try {
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      // writeFileSync goes on after a short write until every byte is out (or throws).
+      writeFileSync(fd, lines);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
   // The rename itself is durable only once the folder is synced.
   const dirFd = openSync(dir, 'r');
   try {
@@ -67,14 +88,24 @@ function writeSnapshot(dir: string, file: string, invites: Map<string, StoredInv
   } finally {
     closeSync(dirFd);
   }
+  return Buffer.byteLength(lines);
 }
 
-export function openInviteLog(dataDir: string): InviteStore {
-  checkWritable(dataDir);
+export interface InviteLogOptions extends InviteStoreOptions {
+  /** The write call (tests inject one that writes short, as a full disk does). */
+  writeAt?: WriteAt;
+  /** Where things an operator should know go (a torn record dropped, a compaction that failed). */
+  warn?: (line: string) => void;
+}
+
+export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): InviteStore {
+  const now = options.now ?? Date.now;
+  const warn = options.warn ?? (() => undefined);
+  checkWritable(dataDir, warn);
   const file = join(dataDir, 'invites.log');
   const legacy = join(dataDir, 'invites.json');
   const invites = new Map<string, StoredInvite>();
-  const legacyText = readLines(legacy)?.join('\n');
+  const legacyText = readBytes(legacy)?.toString('utf8');
   if (legacyText !== undefined) {
     try {
       const data = JSON.parse(legacyText) as { invites?: Record<string, StoredInvite> };
@@ -83,43 +114,45 @@ export function openInviteLog(dataDir: string): InviteStore {
       throw new ConfigError(`${legacy} is corrupt (${(err as Error).message}); fix or remove it`);
     }
   }
-  replay(file, invites);
-  for (const [id, r] of invites) if (isStale(r)) invites.delete(id);
-  writeSnapshot(dataDir, file, invites);
+  const { complete, torn } = replay(file, invites);
+  if (torn > 0) {
+    cutTornTail(file, complete);
+    warn(`${file}: dropped a torn last record (${torn} bytes, a write cut short by a crash; it was never acknowledged)`);
+  }
+  for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
+  let size: number;
+  try {
+    size = writeSnapshot(dataDir, file, invites);
+  } catch (err) {
+    // Taking over invites.json needs the snapshot; otherwise the log as it is will do (a full disk must not stop the start).
+    if (legacyText !== undefined) throw err;
+    warn(`${file}: could not compact the log at start (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); using it as it is`);
+    if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 });
+    size = complete;
+  }
   if (legacyText !== undefined) unlinkSync(legacy);
+  let log = new AppendLog(file, size, options.writeAt);
   let lines = invites.size;
 
   let queue: Array<{ line: string; done: (err?: Error) => void }> = [];
   let running: Promise<void> | undefined;
-
-  async function writeBatch(text: string): Promise<void> {
-    // Opened per batch (one open per group of changes): a DATA_DIR that went away fails loudly.
-    let handle: FileHandle | undefined;
-    try {
-      handle = await open(file, 'a', 0o600);
-      await handle.write(text);
-      await handle.datasync();
-    } finally {
-      await handle?.close().catch(() => undefined);
-    }
-  }
 
   async function flush(): Promise<void> {
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
       try {
-        await writeBatch(batch.map((b) => `${b.line}\n`).join(''));
+        await log.append(batch.map((b) => `${b.line}\n`).join(''));
         lines += batch.length;
         for (const b of batch) b.done();
       } catch (err) {
-        // The file may now end in a partial line; the next start skips it (never acknowledged).
+        // Cut off again by the log: none of the batch is on disk, none is acknowledged.
         for (const b of batch) b.done(err as Error);
       }
       if (lines > COMPACT_MIN_LINES && lines > 4 * invites.size) {
         try {
-          for (const [id, r] of invites) if (isStale(r)) invites.delete(id);
-          writeSnapshot(dataDir, file, invites);
+          for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
+          log = new AppendLog(file, writeSnapshot(dataDir, file, invites), options.writeAt);
           lines = invites.size;
         } catch {
           // Compaction is an optimisation; the log stays valid without it.
@@ -156,7 +189,7 @@ export function openInviteLog(dataDir: string): InviteStore {
       for (let pending = revoking.get(id); pending; pending = revoking.get(id)) await pending.catch(() => undefined);
       if (invite.revokedAt && !unsaved.has(id)) return invite;
       // Refused at once in memory, acknowledged only once on disk.
-      invite.revokedAt ??= new Date().toISOString();
+      invite.revokedAt ??= new Date(now()).toISOString();
       unsaved.add(id);
       const write = append({ op: 'revoke', id, at: invite.revokedAt }, 'revocation');
       revoking.set(id, write);
@@ -169,7 +202,7 @@ export function openInviteLog(dataDir: string): InviteStore {
       return invite;
     },
     async open(room) {
-      return [...invites].filter(([, r]) => r.room === room && isOpen(r)).map(([id, r]) => ({ ...r, id }));
+      return [...invites].filter(([, r]) => r.room === room && isOpen(r, now())).map(([id, r]) => ({ ...r, id }));
     },
     async close() {
       while (running) await running;

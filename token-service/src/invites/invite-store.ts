@@ -1,7 +1,7 @@
 // Issued invites and their revocations, kept so both survive a restart: in DATA_DIR as an
 // append-only log (invites/invite-log.ts), or in Redis when REDIS_URL is set so several processes
 // share them (invites/redis-invite-store.ts). A change is acknowledged only once it is durable.
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 
@@ -37,6 +37,11 @@ export interface InviteStore {
   close(): Promise<void>;
 }
 
+/** Where a store takes the calendar's now from (createTokenService's `now` option). */
+export interface InviteStoreOptions {
+  now?: () => number;
+}
+
 /** An invite past its expiry (plus a minute of clock slack) is refused by its own token: no need to keep it. */
 export function isStale(invite: StoredInvite, now = Date.now()): boolean {
   return Date.parse(invite.expiresAt) < now - 60_000;
@@ -47,14 +52,24 @@ export function isOpen(invite: StoredInvite, now = Date.now()): boolean {
   return !invite.revokedAt && Date.parse(invite.expiresAt) > now;
 }
 
-/** Throws a ConfigError naming DATA_DIR when the service could not keep a revocation there. */
-export function checkWritable(dataDir: string): void {
+/**
+ * Throws a ConfigError naming DATA_DIR when the service could not keep a revocation there. A full
+ * disk is not a mistake in the setup: the service starts (calls and presence need no disk), says
+ * so through `warn`, and answers invite changes 503 until there is space again.
+ */
+export function checkWritable(dataDir: string, warn?: (line: string) => void): void {
   const probe = join(dataDir, `.write-check-${process.pid}`);
   try {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(probe, 'ok', { mode: 0o600 });
     unlinkSync(probe);
   } catch (err) {
-    throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); invites and their revocations are kept there`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (warn && (code === 'ENOSPC' || code === 'EDQUOT')) {
+      rmSync(probe, { force: true }); // created, but nothing fitted in it
+      warn(`DATA_DIR ${dataDir} is full (${code}): new invites and revocations are refused (503) until there is space`);
+      return;
+    }
+    throw new ConfigError(`DATA_DIR ${dataDir} is not writable (${code ?? (err as Error).message}); invites and their revocations are kept there`);
   }
 }

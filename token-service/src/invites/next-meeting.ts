@@ -1,7 +1,7 @@
 // The room's next scheduled meeting for its room bar ("Nächste Besprechung: heute 14:00"), taken
 // from the room's open invites: the earliest one that has not ended yet. Several guest links of
 // one meeting share its start, so they count once.
-import type { RoomStatus } from '../../../sdk/src/protocol/realtime.js';
+import type { RoomStatus } from '#protocol/realtime.js';
 import type { InviteStore } from './invite-store.js';
 
 export async function nextMeetingOf(store: Pick<InviteStore, 'open'>, room: string, now = Date.now()): Promise<RoomStatus['nextMeeting']> {

@@ -4,7 +4,7 @@
 // acknowledged change is depends on Redis's persistence (docs/security.md: appendonly).
 import { Redis } from 'ioredis';
 import { ApiError } from '../http/errors.js';
-import { isOpen, type InviteStore, type StoredInvite } from './invite-store.js';
+import { isOpen, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 const key = (id: string) => `timio:invite:${id}`;
 // The ids of a room's invites (the invites themselves expire; the index is pruned on reading).
@@ -20,7 +20,8 @@ if not o.revokedAt then
 end
 return cjson.encode(o)`;
 
-export function openRedisInviteStore(url: string): InviteStore {
+export function openRedisInviteStore(url: string, options: InviteStoreOptions = {}): InviteStore {
+  const now = options.now ?? Date.now;
   const redis = new Redis(url, { maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(100 * times, 1_000) });
   redis.on('error', () => undefined); // commands fail on their own; the log would repeat each reconnect attempt
   const unavailable = (what: string, err: unknown) => new ApiError(503, 'storage_unavailable', `could not save the ${what}: ${(err as Error).message}`);
@@ -34,7 +35,8 @@ export function openRedisInviteStore(url: string): InviteStore {
     async record(id, invite) {
       try {
         const results = await redis.multi()
-          .set(key(id), JSON.stringify(invite), 'PXAT', Date.parse(invite.expiresAt) + 60_000)
+          // A lifetime, not Redis's clock's instant: the expiry follows the service's calendar.
+          .set(key(id), JSON.stringify(invite), 'PX', Math.max(1, Date.parse(invite.expiresAt) + 60_000 - now()))
           .zadd(roomKey(invite.room), Date.parse(invite.expiresAt), id)
           .exec();
         const failed = results?.find(([err]) => err);
@@ -46,7 +48,7 @@ export function openRedisInviteStore(url: string): InviteStore {
     async revoke(id) {
       let raw: unknown;
       try {
-        raw = await redis.eval(REVOKE, 1, key(id), new Date().toISOString());
+        raw = await redis.eval(REVOKE, 1, key(id), new Date(now()).toISOString());
       } catch (err) {
         throw unavailable('revocation', err);
       }
@@ -54,7 +56,7 @@ export function openRedisInviteStore(url: string): InviteStore {
       return JSON.parse(raw) as StoredInvite;
     },
     async open(room) {
-      await redis.zremrangebyscore(roomKey(room), '-inf', Date.now() - 60_000);
+      await redis.zremrangebyscore(roomKey(room), '-inf', now() - 60_000);
       const ids = await redis.zrange(roomKey(room), 0, -1);
       if (ids.length === 0) return [];
       const raws = await redis.mget(ids.map(key));
@@ -62,7 +64,7 @@ export function openRedisInviteStore(url: string): InviteStore {
       raws.forEach((raw, i) => {
         if (!raw) return;
         const invite = JSON.parse(raw) as StoredInvite;
-        if (invite.room === room && isOpen(invite)) found.push({ ...invite, id: ids[i]! });
+        if (invite.room === room && isOpen(invite, now())) found.push({ ...invite, id: ids[i]! });
       });
       return found;
     },

@@ -46,10 +46,3 @@ export function mintRoomToken(config: Pick<TokenServiceConfig, 'livekit'>, p: Ro
   at.addGrant(roomGrant(p.room, p.role));
   return at.toJwt();
 }
-
-/** Participant attributes the service sets (server-stamped, clients cannot change them). */
-export const ATTR_GUEST = 'timio.guest';
-export const ATTR_INVITE = 'timio.invite';
-export const ATTR_HAND = 'timio.hand';
-/** "1" for a member who confirmed being the room's moderator (and the directory agrees). */
-export const ATTR_MODERATOR = 'timio.moderator';

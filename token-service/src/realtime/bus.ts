@@ -2,7 +2,7 @@
 // the delivery of events to users' pages wherever they are connected. One process uses the
 // in-process bus; several behind a load balancer use Redis. A user shows as busy while the call
 // store (calls/call-store.ts) marks them so; the bus knows nothing of calls.
-import type { PresenceStatus, ServerMessage } from '../../../sdk/src/protocol/realtime.js';
+import type { PresenceStatus, ServerMessage } from '#protocol/realtime.js';
 
 export interface PresenceChange { id: string; status: PresenceStatus }
 

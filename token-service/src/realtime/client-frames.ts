@@ -1,6 +1,6 @@
 // Reading what a page sends on `/v1/realtime`: the parser of client frames. The frame types and
-// close codes are the wire protocol (sdk/src/protocol/realtime.ts), shared with the SDK.
-import type { ClientMessage } from '../../../sdk/src/protocol/realtime.js';
+// close codes are the wire protocol (protocol/realtime.ts), shared with the SDK.
+import type { ClientMessage } from '#protocol/realtime.js';
 
 /** Longest contact id the server accepts in `watch` (directory ids are short). */
 export const MAX_ID_LENGTH = 128;

@@ -2,7 +2,7 @@
 // change and user event from the bus to exactly the pages that should see it.
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
 import { logFailure, type Logger } from '../http/logger.js';
-import type { PresenceStatus, ServerMessage, UserRef } from '../../../sdk/src/protocol/realtime.js';
+import type { PresenceStatus, ServerMessage, UserRef } from '#protocol/realtime.js';
 
 /** What the hub needs of a connected page. */
 export interface HubPage {

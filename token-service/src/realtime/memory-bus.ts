@@ -1,6 +1,6 @@
 // The bus of a single token-service process: everything lives in this process's memory.
 import { randomUUID } from 'node:crypto';
-import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
 
 export class MemoryBus implements RealtimeBus {

@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import WebSocket from 'ws';
 import { ApiError } from '../http/errors.js';
 import type { Hub, HubPage } from './hub.js';
-import { CloseCode, type ClientMessage, type ServerMessage, type UserRef } from '../../../sdk/src/protocol/realtime.js';
+import { CloseCode, type ClientMessage, type ServerMessage, type UserRef } from '#protocol/realtime.js';
 import { parseClientMessage } from './client-frames.js';
 import type { RealtimeSettings } from './settings.js';
 import { logFailure, type Logger } from '../http/logger.js';

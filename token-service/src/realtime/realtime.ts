@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { CloseCode } from '../../../sdk/src/protocol/realtime.js';
+import { CloseCode } from '#protocol/realtime.js';
 import type { RealtimeBus } from './bus.js';
 import { logFailure, type Logger } from '../http/logger.js';
 import { Hub } from './hub.js';

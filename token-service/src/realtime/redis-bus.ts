@@ -3,10 +3,11 @@
 // the order of the changes; processes that miss messages (Redis restart) re-read and resync.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { PresenceStatus } from '../../../sdk/src/protocol/realtime.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import type { Delivery, PresenceChange, RealtimeBus } from './bus.js';
 import { logFailure, type Logger } from '../http/logger.js';
 import { defineScripts, type RunScript } from './lua-scripts.js';
+import { defaultRealtimeSettings } from './settings.js';
 
 /** Prefix of every Redis key of the service. */
 export const KEY_PREFIX = 'timio:';
@@ -60,11 +61,33 @@ end
 redis.call('DEL', '${P}nodeusers:' .. ARGV[1])
 redis.call('HDEL', '${NODES}', ARGV[1])
 return #users`,
+  // One heartbeat, on Redis's clock so the machines' clocks never decide who is dead: marks ARGV[1]
+  // alive at now + ARGV[3] ms and returns {1 if it had to be added, the processes silent for more
+  // than ARGV[2] ms} (none when ARGV[2] is empty).
+  beat: `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local added = redis.call('HSET', '${NODES}', ARGV[1], string.format('%.0f', now + tonumber(ARGV[3])))
+local dead = {}
+if ARGV[2] ~= '' then
+  local all = redis.call('HGETALL', '${NODES}')
+  for i = 1, #all, 2 do
+    if all[i] ~= ARGV[1] and now - tonumber(all[i + 1]) > tonumber(ARGV[2]) then dead[#dead + 1] = all[i] end
+  end
+end
+return {added, dead}`,
   statuses: `${PRESENCE_LUA}
 local out = {}
 for i, u in ipairs(ARGV) do out[i] = status(u) end
 return out`,
 } as const;
+
+/**
+ * Heartbeats per process timeout. Each beat also checks the others' beats, so a crash is noticed
+ * within the timeout (dead after 8 beats of silence, checked every beat); Redis runs one short
+ * script per process per beat (one a second with the default 10 s).
+ */
+const BEATS_PER_TIMEOUT = 10;
 
 export class RedisBus implements RealtimeBus {
   readonly nodeId = randomUUID();
@@ -78,18 +101,25 @@ export class RedisBus implements RealtimeBus {
   private closing = false;
   private beaten = false;
 
-  private readonly processTimeoutMs: number;
+  /** Silence after which another process is taken as dead (see BEATS_PER_TIMEOUT). */
+  private readonly deadAfterMs: number;
   private readonly graceMs: number;
   private readonly logger: Logger;
   private readonly run: RunScript<keyof typeof SCRIPTS>;
 
   /**
-   * `processTimeoutMs`: a process that has not beaten for this long is taken as dead and its pages
-   * dropped. `graceMs`: how long the pages of a process that shuts down keep their users online
-   * (they reconnect to another process meanwhile). `logger`: where connection troubles go.
+   * `processTimeoutMs` (REDIS_PROCESS_TIMEOUT_SECONDS): the users of a process that died are offline
+   * on the others within this time. `graceMs`: how long the pages of a process that shuts down keep
+   * their users online (they reconnect to another process meanwhile). `logger`: where connection
+   * troubles go.
    */
   constructor(url: string, options: { processTimeoutMs?: number; graceMs?: number; logger: Logger }) {
-    this.processTimeoutMs = options.processTimeoutMs ?? 30_000;
+    const processTimeoutMs = options.processTimeoutMs ?? defaultRealtimeSettings.processTimeoutMs;
+    const beatMs = Math.max(100, processTimeoutMs / BEATS_PER_TIMEOUT);
+    // A process that crashes just after a beat falls silent; the others see it past `deadAfterMs`
+    // at their first check after that, at most one beat later: offline within the timeout. A
+    // pause shorter than `deadAfterMs` minus one beat (70 % of the timeout) is not taken as death.
+    this.deadAfterMs = processTimeoutMs - 2 * beatMs;
     this.graceMs = options.graceMs ?? 5_000;
     this.logger = options.logger;
     const connection = {
@@ -111,7 +141,7 @@ export class RedisBus implements RealtimeBus {
     }
     this.sub.subscribe(PRESENCE, DELIVER).catch(logFailure(this.logger, 'redis subscribe failed'));
     this.sub.on('message', (channel: string, text: string) => this.onMessage(channel, text));
-    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), Math.max(100, this.processTimeoutMs / 6));
+    this.beat = setInterval(() => this.heartbeat().catch(() => undefined), beatMs);
     this.beat.unref();
     this.heartbeat().catch(() => undefined);
   }
@@ -165,25 +195,20 @@ export class RedisBus implements RealtimeBus {
     clearInterval(this.beat);
     // Not dropped at once: the pages of this process reconnect to the others within the grace
     // period, and the others drop what is left once this process's last beat is that old.
-    const lastBeat = Date.now() - this.processTimeoutMs + this.graceMs;
-    await this.cmd.hset(NODES, this.nodeId, String(lastBeat)).catch(() => undefined);
+    await this.run('beat', this.nodeId, '', String(this.graceMs - this.deadAfterMs)).catch(() => undefined);
     this.cmd.disconnect();
     this.sub.disconnect();
   }
 
   /** Keeps this process marked alive and drops the pages of processes that stopped beating. */
   private async heartbeat(): Promise<void> {
-    const now = Date.now();
-    const added = await this.cmd.hset(NODES, this.nodeId, String(now));
+    const [added, dead] = (await this.run('beat', this.nodeId, String(this.deadAfterMs), '0')) as [number, string[]];
     if (added === 1 && this.beaten) {
       // Others took this process for dead (it stalled) and dropped its pages: tell them again.
       for (const l of this.reconnectListeners) l();
     }
     this.beaten = true;
-    const nodes = await this.cmd.hgetall(NODES);
-    for (const [node, at] of Object.entries(nodes)) {
-      if (node !== this.nodeId && now - Number(at) > this.processTimeoutMs) await this.run('dropNode', node);
-    }
+    for (const node of dead) await this.run('dropNode', node);
   }
 
   private onMessage(channel: string, text: string): void {

@@ -35,7 +35,11 @@ export interface RealtimeSettings {
   maxBufferedBytes: number;
   /** Longest a call may stay active without a webhook ending it (frees the line eventually). */
   maxCallMs: number;
-  /** With Redis: a process silent this long is taken as dead and its pages go offline. */
+  /**
+   * With Redis (REDIS_PROCESS_TIMEOUT_SECONDS): the users of a process that died (kill -9, a lost
+   * machine) are offline on the others within this time. A process that stalls for less than 70 %
+   * of it (a long GC, SIGSTOP) is not taken as dead; one that stalls longer re-announces its pages.
+   */
   processTimeoutMs: number;
 }
 
@@ -55,5 +59,6 @@ export const defaultRealtimeSettings: RealtimeSettings = {
   maxWatched: 1_000,
   maxBufferedBytes: 1024 * 1024,
   maxCallMs: 12 * 60 * 60 * 1000,
-  processTimeoutMs: 30_000,
+  // Users of a crashed process look callable until then: short, but well above a GC pause.
+  processTimeoutMs: 10_000,
 };

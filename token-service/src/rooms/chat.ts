@@ -2,7 +2,7 @@
 // token-service process answers late joiners the same) and delivered to everyone in the room
 // through LiveKit data (RoomService SendData, topic `timio.chat`). Deleted when the room finishes.
 import { randomBytes } from 'node:crypto';
-import { CHAT_TOPIC, type ChatMessage } from '../../../sdk/src/protocol/rest.js';
+import { CHAT_TOPIC, type ChatMessage } from '#protocol/rest.js';
 import type { CallStore } from '../calls/call-store.js';
 import type { RoomService } from '../livekit/room-service.js';
 

@@ -3,14 +3,14 @@
 // e.g. a raised hand): each change of a room is read once from RoomService by the process that
 // heard it and published on the bus, so the pages watching the room on every process get it. No
 // polling anywhere.
-import type { RoomParticipantStatus, RoomStatus as RoomStatusFrame } from '../../../sdk/src/protocol/realtime.js';
+import type { RoomParticipantStatus, RoomStatus as RoomStatusFrame } from '#protocol/realtime.js';
 import { isMember, type Directory, type DirectoryRoom } from '../directory/directory.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { Hub } from '../realtime/hub.js';
 import type { Page } from '../realtime/page.js';
 import type { RoomParticipant } from '../livekit/room-service.js';
 import type { RoomStatus } from '../livekit/room-status.js';
-import { ATTR_GUEST, ATTR_HAND, ATTR_MODERATOR } from '../livekit/tokens.js';
+import { ATTR_GUEST, ATTR_HAND, ATTR_MODERATOR } from '#protocol/attributes.js';
 import { Departures } from './departures.js';
 
 export interface RoomWatchDeps {

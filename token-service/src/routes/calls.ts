@@ -1,7 +1,7 @@
 // 1:1 calls, mounted under /v1: POST /calls {callee}, GET /calls/current, GET /calls/:id,
 // POST /calls/:id/join | accept {page?} | decline | cancel | end. Only employees take part in calls.
 import { Router, type Request } from 'express';
-import type { CurrentCallAnswer } from '../../../sdk/src/protocol/rest.js';
+import type { CurrentCallAnswer } from '#protocol/rest.js';
 import type { RouteContext } from '../context.js';
 import { authenticated, callerOf } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';

@@ -5,7 +5,7 @@ import type { RouteContext } from '../context.js';
 import { authenticated, displayNameOf, memberRoom, principalOf } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { jsonBody, roomIdParam } from '../http/validation.js';
-import { CHAT_MAX_LENGTH, type ChatMessage } from '../../../sdk/src/protocol/rest.js';
+import { CHAT_MAX_LENGTH, type ChatMessage } from '#protocol/rest.js';
 
 // Newlines and tabs belong in a chat message; other control and invisible formatting characters do not.
 const UNPRINTABLE = /[\p{Cs}\p{Co}\p{Zl}\p{Zp}\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;

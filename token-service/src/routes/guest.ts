@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
-import type { GuestAdmission, GuestGrant, GuestWaiting } from '../../../sdk/src/protocol/rest.js';
+import type { GuestAdmission, GuestGrant, GuestWaiting } from '#protocol/rest.js';
 import type { GuestPrincipal } from '../auth/principal.js';
 import { authenticated, principalOf } from '../http/access.js';
 import { displayName, integer, jsonBody } from '../http/validation.js';
 import { POLL_MS } from '../guests/waiting-room.js';
-import { ATTR_GUEST, ATTR_INVITE } from '../livekit/tokens.js';
+import { ATTR_GUEST, ATTR_INVITE } from '#protocol/attributes.js';
 import { openInvite, opensAt } from './invites.js';
 import { ApiError } from '../http/errors.js';
 import { nameKey } from '../directory/names.js';
@@ -34,7 +34,7 @@ export function guestRoutes(ctx: RouteContext): Router {
     const body = jsonBody(req);
     const { claims: invite, stored } = await openInvite(ctx, body['invite']);
     const opens = opensAt(ctx, invite.startsAt);
-    if (Date.now() < opens.getTime()) {
+    if (ctx.now() < opens.getTime()) {
       throw Object.assign(new ApiError(403, 'not_open_yet', `this meeting opens for guests at ${opens.toISOString()}`), { opensAt: opens.toISOString() });
     }
     const name = displayName(body);

@@ -4,7 +4,7 @@
 // (mailto, calendar) speak the inviter's language with times in the inviter's zone.
 import { Router, type Request, type Response } from 'express';
 import type { RouteContext } from '../context.js';
-import type { CreatedInvite, InviteInfo, OpenInvite } from '../../../sdk/src/protocol/rest.js';
+import type { CreatedInvite, InviteInfo, OpenInvite } from '#protocol/rest.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { bool, instant, integer, jsonBody, optionalText, roomIdParam } from '../http/validation.js';
@@ -119,8 +119,8 @@ export function inviteRoutes(ctx: RouteContext): Router {
     const ends = startsAt.getTime() + durationMinutes * 60_000;
     const requested = body['expiresAt'] === undefined ? new Date(ends + 12 * 3600_000) : instant(body, 'expiresAt');
     const expiresAt = new Date(Math.floor(requested.getTime() / 1000) * 1000); // JWT exp has whole seconds
-    if (expiresAt.getTime() <= Date.now() + ctx.config.inviteMinLifetimeSeconds * 1000) throw invalidInput('expiresAt must be in the future');
-    if (expiresAt.getTime() > Date.now() + MAX_LIFETIME_MS) throw invalidInput('expiresAt must be within a year');
+    if (expiresAt.getTime() <= ctx.now() + ctx.config.inviteMinLifetimeSeconds * 1000) throw invalidInput('expiresAt must be in the future');
+    if (expiresAt.getTime() > ctx.now() + MAX_LIFETIME_MS) throw invalidInput('expiresAt must be within a year');
     if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set, so invite links cannot be made');
     await ctx.limits.beforeInvite(user.id);
     const fields = { room, title, startsAt: startsAt.toISOString(), durationMinutes, expiresAt: expiresAt.toISOString() };
@@ -186,7 +186,7 @@ export function inviteRoutes(ctx: RouteContext): Router {
   router.get('/rooms/:room/invites/:id/calendar.ics', auth, async (req, res) => {
     const { id, stored } = await moderatedInvite(ctx, req, res);
     if (stored.revokedAt) throw new ApiError(410, 'invite_revoked', 'this invite has been revoked');
-    if (Date.parse(stored.expiresAt) <= Date.now()) throw new ApiError(410, 'invite_expired', 'this invite has expired');
+    if (Date.parse(stored.expiresAt) <= ctx.now()) throw new ApiError(410, 'invite_expired', 'this invite has expired');
     if (!ctx.config.publicUrl) throw new ApiError(501, 'not_configured', 'PUBLIC_URL is not set');
     const described = describe(id, stored);
     res.type('text/calendar; charset=utf-8');

@@ -6,7 +6,7 @@ import type { RouteContext } from '../context.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
-import { ATTR_INVITE } from '../livekit/tokens.js';
+import { ATTR_INVITE } from '#protocol/attributes.js';
 
 function identityParam(value: unknown): string {
   const identity = optionalIdentity({ identity: value }, 'identity');

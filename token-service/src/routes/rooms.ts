@@ -6,9 +6,9 @@ import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } fro
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
-import { ATTR_HAND } from '../livekit/tokens.js';
+import { ATTR_HAND } from '#protocol/attributes.js';
 import { participantStatus } from '../rooms/room-watch.js';
-import type { RoomStatusAnswer } from '../../../sdk/src/protocol/rest.js';
+import type { RoomStatusAnswer } from '#protocol/rest.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
   const router = Router();

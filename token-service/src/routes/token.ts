@@ -9,8 +9,8 @@ import { authenticated, employeeOf, memberRoom } from '../http/access.js';
 import { invalidInput } from '../http/errors.js';
 import { isRoomId, jsonBody } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
-import { ATTR_MODERATOR } from '../livekit/tokens.js';
-import type { RoomTokenGrant } from '../../../sdk/src/protocol/rest.js';
+import { ATTR_MODERATOR } from '#protocol/attributes.js';
+import type { RoomTokenGrant } from '#protocol/rest.js';
 
 export async function issueRoomToken(ctx: Pick<RouteContext, 'directory' | 'mintRoomToken' | 'config'>, user: EmployeePrincipal, body: Record<string, unknown>): Promise<RoomTokenGrant> {
   const room = body['room'];

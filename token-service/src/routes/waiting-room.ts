@@ -2,7 +2,7 @@
 // the room's moderators; each decision is logged with who made it.
 import { Router, type Request } from 'express';
 import type { RouteContext } from '../context.js';
-import type { WaitingGuest } from '../../../sdk/src/protocol/rest.js';
+import type { WaitingGuest } from '#protocol/rest.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { jsonBody, roomIdParam } from '../http/validation.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TokenVerifier } from 'livekit-server-sdk';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { TestPage } from './pages.js';
 import { portalToken, startService, testEnv, type RunningService } from './service.js';
 

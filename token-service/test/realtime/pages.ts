@@ -2,7 +2,7 @@
 // frame, so a test can wait for the message or the close it expects.
 import WebSocket from 'ws';
 import { WAIT_MS } from '../../../testing/wait.js';
-import type { ServerMessage } from '../../../sdk/src/protocol/realtime.js';
+import type { ServerMessage } from '#protocol/realtime.js';
 
 export interface Closed { code: number; reason: string }
 

@@ -49,7 +49,10 @@ export class RedisServer {
 
   /** Starts (or restarts) redis-server on this port with nothing persisted: a restart loses all state. */
   async start(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Without libfaketime (scripts/clock-moved.mjs): redis-server hangs at start under it, and
+    // Redis keeps no calendar of ours (lifetimes are given to it as durations).
+    const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...env } = process.env;
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: ['ignore', 'pipe', 'inherit'], env });
     // With loglevel warning it prints nothing when ready: poll the port instead.
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
@@ -81,9 +84,10 @@ export class ServiceProcess {
   get url(): string { return `http://127.0.0.1:${this.port}`; }
   get wsUrl(): string { return `ws://127.0.0.1:${this.port}/v1/realtime`; }
 
-  static async start(env: Record<string, string>): Promise<ServiceProcess> {
+  /** `nodeArgs`: more node options, e.g. `--expose-gc` for the presence bench's memory figures. */
+  static async start(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServiceProcess> {
     const script = fileURLToPath(new URL('./fixtures/serve.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     const m = await waitForLine(child, /LISTENING (\d+)/, WAIT_MS, 'token service');
     return new ServiceProcess(child, Number(m[1]));
   }

@@ -5,7 +5,7 @@
 // node-tests: alone (two token-service processes with 2 s rings and a 4 s process timeout; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
 import { createLogger } from '../../src/http/logger.js';
 import { TestPage } from './pages.js';

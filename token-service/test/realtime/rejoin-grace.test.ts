@@ -6,7 +6,7 @@
 // node-tests: alone (real grace timers, and two processes through Redis; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { TestPage } from './pages.js';
 import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';

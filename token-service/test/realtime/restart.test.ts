@@ -7,7 +7,7 @@
 // survives; the restarted process takes up the lost timers (the ring timeout, the rejoin grace).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import type { CallInfo } from '../../../sdk/src/protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { TestPage } from './pages.js';
 import { freePort, RedisServer, ServiceProcess } from './processes.js';
 import { fastSettings, portalToken } from './service.js';

@@ -6,7 +6,7 @@
 // at once. Participants are SignalParticipants with tokens the service issued.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RoomStatus } from '../../../sdk/src/protocol/realtime.js';
+import type { RoomStatus } from '#protocol/realtime.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/signal-participant.js';
 import { TestPage } from './pages.js';

@@ -7,8 +7,8 @@
 // meeting chat over LiveKit data, and moderator actions with no roomAdmin in any browser token.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RoomStatus } from '../../../sdk/src/protocol/realtime.js';
-import { CHAT_TOPIC } from '../../../sdk/src/protocol/rest.js';
+import type { RoomStatus } from '#protocol/realtime.js';
+import { CHAT_TOPIC } from '#protocol/rest.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/signal-participant.js';
 import { startLiveKitPageHost, type LiveKitPageHost } from '../../../testing/livekit-page.js';

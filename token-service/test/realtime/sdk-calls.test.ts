@@ -10,7 +10,7 @@ import { TokenServiceClient } from '../../../sdk/src/api/token-service-client.js
 import { portalCredentials } from '../../../sdk/src/api/credentials.js';
 import { CallMachine, type CallWindow } from '../../../sdk/src/calls/call-machine.js';
 import { RealtimeClient } from '../../../sdk/src/realtime/realtime-client.js';
-import type { CallGrant } from '../../../sdk/src/protocol/rest.js';
+import type { CallGrant } from '#protocol/rest.js';
 import { portalToken, startService, fastSettings, type RunningService } from './service.js';
 import { waitUntil } from '../../../testing/wait.js';
 

@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PresenceStatus } from '../../protocol/realtime.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import { TimioCallRequestEvent } from '../../events.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { CallsController } from '../shared/calls-controller.js';

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { RealtimeClient, type WebSocketLike } from '../../realtime/realtime-client.js';
-import type { ClientMessage, PresenceStatus, ServerMessage } from '../../protocol/realtime.js';
+import type { ClientMessage, PresenceStatus, ServerMessage } from '#protocol/realtime.js';
 import { attachRealtime } from '../../page/page-services.js';
 import { TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { defineContact } from '../contact/contact.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { PresenceStatus } from '../../protocol/realtime.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import { TimioCallRequestEvent } from '../../events.js';
 import { LocalizeController, localeOf } from '../../i18n/localize.js';
 import {

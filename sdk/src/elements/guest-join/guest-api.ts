@@ -1,7 +1,7 @@
 // The guest page's three requests to the token service (docs/contracts.md "Guest links"): what the
 // invite is for, a guest token (or a place in the waiting room), and the waiting room's answer.
 // No portal session: the invite travels in the body, the guest token as bearer.
-import type { GuestAdmission, GuestGrant, GuestWaiting, InviteInfo } from '../../protocol/rest.js';
+import type { GuestAdmission, GuestGrant, GuestWaiting, InviteInfo } from '#protocol/rest.js';
 import { TimioApiError } from '../../api/api-error.js';
 
 export interface GuestApiError { status: number; code: string; opensAt?: string }

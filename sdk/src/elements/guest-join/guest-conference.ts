@@ -4,7 +4,7 @@
 // guest is given, which for a waiting guest comes only once a moderator lets them in: the check
 // opens at once, and its "Teilnehmen" joins when the grant is there (the guest page shows the
 // waiting room meanwhile). Hand and chat go with the guest token.
-import type { GuestGrant } from '../../protocol/rest.js';
+import type { GuestGrant } from '#protocol/rest.js';
 import { TokenServiceClient } from '../../api/token-service-client.js';
 import { guestCredentials } from '../../api/credentials.js';
 import { loadViews } from '../../page/views-loader.js';

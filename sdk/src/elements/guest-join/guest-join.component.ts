@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { GuestGrant, GuestWaiting, InviteInfo } from '../../protocol/rest.js';
+import type { GuestGrant, GuestWaiting, InviteInfo } from '#protocol/rest.js';
 import { TimioApiError } from '../../api/api-error.js';
 import { useTokenServiceUrl } from '../../config/config.js';
 import { LocalizeController } from '../../i18n/localize.js';

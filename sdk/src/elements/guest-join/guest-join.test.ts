@@ -3,7 +3,7 @@
 // camera check then waiting and admitted, turned away, removed, ended, expired, withdrawn, damaged and unknown links,
 // a name a member has), in German and English, each checked with axe.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { GuestGrant, InviteInfo } from '../../protocol/rest.js';
+import type { GuestGrant, InviteInfo } from '#protocol/rest.js';
 import { FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
 import { TimioGuestJoin, defineGuestJoin, type GuestJoinState } from './guest-join.js';
 import type { GuestConferenceRequest } from './guest-conference.js';

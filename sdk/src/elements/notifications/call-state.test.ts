@@ -4,7 +4,7 @@
 // service no longer knows (never left ringing with every call button disabled).
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import type { CallInfo } from '../../protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { pageServices } from '../../page/page-services.js';
 import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
 import { fakeSignedInPage, recordCallWindows } from '../../../../testing/fake-page.js';

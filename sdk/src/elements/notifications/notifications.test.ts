@@ -3,7 +3,7 @@
 // room invitation ("Einladung zur Videobesprechung" / "Teilnehmen") and the host events.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import type { CallInfo } from '../../protocol/realtime.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { pageServices } from '../../page/page-services.js';
 import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
 import { fakeSignedInPage, recordCallWindows } from '../../../../testing/fake-page.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RoomStatus } from '../../protocol/realtime.js';
+import type { RoomStatus } from '#protocol/realtime.js';
 import { TimioConferenceRequestEvent } from '../../events.js';
 import { TimioApiError } from '../../api/api-error.js';
 import { LocalizeController } from '../../i18n/localize.js';

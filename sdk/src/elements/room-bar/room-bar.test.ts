@@ -2,7 +2,7 @@
 // with names for screen readers, the next meeting, "Teilnehmen" (event + conference opener),
 // "Alle Mitglieder rufen" with its confirmation dialog, errors, both languages, and axe.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { RoomStatus } from '../../protocol/realtime.js';
+import type { RoomStatus } from '#protocol/realtime.js';
 import type { OpenConferenceRequest } from '../../page/page-services.js';
 import { FakeTokenService } from '../../../../testing/fake-token-service.js';
 import { fakeSignedInPage } from '../../../../testing/fake-page.js';

@@ -1,6 +1,6 @@
 // Live presence of one contact for an element (call button, contact), through the shared LiveController.
 import type { ReactiveControllerHost } from 'lit';
-import type { PresenceStatus } from '../../protocol/realtime.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import { LiveController, type LiveSource } from './live-controller.js';
 
 export const presenceStatuses: readonly PresenceStatus[] = ['online', 'offline', 'busy'];

@@ -1,7 +1,7 @@
 // A room's live status for an element (room bar, room list), through the shared LiveController.
 import type { ReactiveControllerHost } from 'lit';
-import type { ErrorCode } from '../../protocol/errors.js';
-import type { RoomStatus } from '../../protocol/realtime.js';
+import type { ErrorCode } from '#protocol/errors.js';
+import type { RoomStatus } from '#protocol/realtime.js';
 import type { RoomUpdate } from '../../calls/realtime-port.js';
 import { LiveController, type LiveSource } from './live-controller.js';
 

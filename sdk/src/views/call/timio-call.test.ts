@@ -11,7 +11,7 @@ import { call, openCallWindow } from '../../../../testing/call-window-fixture.js
 import { callClockStart } from './timio-call.component.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
-import type { UserRef } from '../../protocol/realtime.js';
+import type { UserRef } from '#protocol/realtime.js';
 
 // Mocha's globals (the project has no @types/mocha).
 declare const describe: (name: string, body: () => void) => void;

@@ -3,7 +3,7 @@
 // the take-over of the tab's conference after a page change (resume), the session, and how it
 // ended. Sends the host events joined / resumed / left / ended.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RoomStatusAnswer, RoomTokenGrant } from '../../protocol/rest.js';
+import type { RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import type { SessionApi } from '../../session/session-api.js';
 import type { StartMedia } from '../../session/local-media.js';
 import type { ConnectionState } from '../../session/types.js';

@@ -9,7 +9,7 @@ import { TimioConference, defineTimioConference } from './timio-conference.js';
 import type { GuestNoticeSource } from './waiting/waiting-guests.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
 import { tabConferenceKeep } from './tab-keep.js';
-import type { RoomTokenGrant } from '../../protocol/rest.js';
+import type { RoomTokenGrant } from '#protocol/rest.js';
 
 export interface OpenConferenceOptions {
   room: string;

@@ -1,7 +1,7 @@
 // The token service's routes of one room as the conference uses them (docs/contracts.md "Rooms"):
 // LiveKit token, status, hand, end, moderator actions, chat. Moderator rights are checked (and
 // logged) by the service; the view only hides what a person may not do.
-import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '../../protocol/rest.js';
+import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import type { ChatTransport } from '../../session/chat.js';
 import { inviteApi, type InviteApi } from './invite/invite-api.js';
 

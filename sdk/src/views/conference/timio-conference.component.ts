@@ -8,7 +8,7 @@ import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/co
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import { joinTimes, type ConferenceApi } from './room-api.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
-import type { RoomTokenGrant } from '../../protocol/rest.js';
+import type { RoomTokenGrant } from '#protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';

@@ -1,7 +1,7 @@
 // A room's invites as the invite dialog uses them (docs/contracts.md "Guest links"): create one
 // guest link, list the open ones, withdraw one, fetch the calendar file with this person's own
 // credentials. The service checks that the caller moderates the room.
-import type { CreatedInvite, OpenInvite } from '../../../protocol/rest.js';
+import type { CreatedInvite, OpenInvite } from '#protocol/rest.js';
 
 export interface InviteRequest {
   title: string;

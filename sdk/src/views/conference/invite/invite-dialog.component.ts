@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CreatedInvite, OpenInvite } from '../../../protocol/rest.js';
+import type { CreatedInvite, OpenInvite } from '#protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
 import { conferenceStrings } from '../i18n/index.js';
 import type { InviteApi } from './invite-api.js';

@@ -4,7 +4,7 @@
 // "Kalendereintrag" with the moderator's credentials, the open invites and withdrawing one, the
 // colleagues' link only when the host gives it, focus back to the opener, English, and axe.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { CreatedInvite } from '../../../protocol/rest.js';
+import type { CreatedInvite } from '#protocol/rest.js';
 import { TokenServiceClient } from '../../../api/token-service-client.js';
 import { portalCredentials } from '../../../api/credentials.js';
 import { FakeTokenService, TEST_SERVICE } from '../../../../../testing/fake-token-service.js';

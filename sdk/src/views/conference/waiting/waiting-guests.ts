@@ -3,7 +3,7 @@
 // `guest-decided` (which also clear a notice another moderator answered). "Einlassen" /
 // "Ablehnen" go to the token service, which checks and logs them.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { GuestDecidedMessage, GuestWaitingMessage } from '../../../protocol/realtime.js';
+import type { GuestDecidedMessage, GuestWaitingMessage } from '#protocol/realtime.js';
 import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 import type { ConferenceApi } from '../room-api.js';
 

@@ -2,7 +2,7 @@
 // by mouse and keyboard, run with the contact's id, cancelable, link actions, axe.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { registerContactActions } from '../../../contact-actions/contact-actions.js';
-import type { UserRef } from '../../../protocol/realtime.js';
+import type { UserRef } from '#protocol/realtime.js';
 import { definePartnerActions, type TimioPartnerActions } from './partner-actions.js';
 
 declare const describe: (name: string, body: () => void) => void;

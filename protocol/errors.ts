@@ -1,6 +1,6 @@
 // The error codes of the token service (docs/contracts.md "Errors"): every HTTP error answers
 // `{error:{code,message}}` with one of these, and the realtime `error` frame uses the same codes.
-// Part of the wire protocol module (sdk/src/protocol): no DOM, no imports from outside this folder.
+// Part of the wire protocol module (protocol/, imported as `#protocol/…`): no DOM, no imports from outside this folder.
 
 export type ErrorCode =
   | 'invalid_input' // 400

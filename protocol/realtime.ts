@@ -1,5 +1,5 @@
 // The realtime protocol of `/v1/realtime` (docs/contracts.md "Realtime protocol"): JSON text frames
-// and close codes. Part of the wire protocol module (sdk/src/protocol): the SDK and the token service
+// and close codes. Part of the wire protocol module (protocol/, imported as `#protocol/…`): the SDK and the token service
 // both import it, and the published .d.ts files carry it. No DOM, no imports from outside this folder.
 import type { ErrorCode } from './errors.js';
 

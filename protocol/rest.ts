@@ -1,5 +1,5 @@
 // Answers of the token service's REST routes that the SDK reads: calls, room rings, and the body of
-// every error. Part of the wire protocol module (sdk/src/protocol): no DOM, no imports from outside
+// every error. Part of the wire protocol module (protocol/, imported as `#protocol/…`): no DOM, no imports from outside
 // this folder.
 import type { ErrorCode } from './errors.js';
 import type { CallInfo, RoomParticipantStatus } from './realtime.js';

@@ -29,7 +29,7 @@ import { mediaStrings } from '../i18n/media.js';
  * header, tile or speaker view, the controls in the manual's order, chat, participants and
  * settings panels, notices, and the view after it ended. Placed by the host (e.g. beside the
  * chat) or full window (`full-window`, added by openConference). On a phone-sized screen (narrower
- * than 640 px or lower than 480 px) it covers the screen from the pre-join on, wherever it is placed.
+ * than 640 px) it covers the screen from the pre-join on, wherever it is placed.
  *
  * @event timio-conference-joined - detail `{room, moderator}`.
  * @event timio-conference-resumed - The conference came back after a page change in the portal (no second joined). detail `{room, moderator}`.
@@ -171,20 +171,17 @@ export class TimioConference extends LitElement {
       handRaised: !!self?.handRaisedAt, layout: this.layout, moderator: j.moderator,
     });
     const since = meetingSince(people, this.joins);
-    return html`${conferenceHeader(t, name, since === undefined ? undefined : this.now - since, people.length)}
-      ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
-      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, this.decideGuest)}
-      <div class="body ${this.panel ? 'with-panel' : ''}">
-        <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
-        <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
-        ${this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}
-      </div>
-      <timio-media-problems class="problems"></timio-media-problems>
-      <div class="notices" role="status" aria-live="polite">
-        ${this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}</p>`)}
-      </div>
-      <timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${this.onControl}></timio-control-bar>
-      ${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;
+    // No whitespace between the tags (flex and grid boxes): lit keeps a template's indentation and
+    // the views chunk's size budget counts it. Lines break inside ${}.
+    return html`${conferenceHeader(t, name, since === undefined ? undefined : this.now - since, people.length)}${
+      j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}${
+      waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, this.decideGuest)}<div class="body ${
+      this.panel ? 'with-panel' : ''}"><timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${
+      this.mirrorSelf}></timio-conference-stage><timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${
+      overlay} ?spinner=${!!overlay}></timio-status-overlay>${
+      this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}</div><timio-media-problems class="problems"></timio-media-problems><div class="notices" role="status" aria-live="polite">${
+      this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}</p>`)}</div><timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${
+      this.onControl}></timio-control-bar>${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;
   }
 
   private renderPanel(panel: Panel) {

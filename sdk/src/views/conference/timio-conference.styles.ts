@@ -26,13 +26,12 @@ export const conferenceStyles = [
     /* On a phone the conference covers the page from the pre-join on, as the call window does: in
        the page's flow it sat below the chat, where whoever pressed "Teilnehmen" had to scroll to
        find it. !important: the host's size for its panel (outer CSS, inline) must not keep it there. */
-    @media (max-width: 639px), (max-height: 479px) {
+    @media (max-width: 639px) {
       :host(:not([phase='idle'])) {
         position: fixed !important;
         inset: 0 !important;
         width: auto !important;
         height: auto !important;
-        margin: 0 !important;
         z-index: var(--_z-index);
       }
     }

@@ -116,11 +116,12 @@ export const controlBarStyles = [
       box-shadow: inset 4px 0 0 var(--_primary);
       font-weight: 600;
     }
-    /* A panel beside a chat (480–639 px): 44 px controls (mouse-sized), so that a moderator's ten
-       fit in one row as a member's nine do; phones, below, keep 48 px for fingers. */
-    @container (min-width: 480px) and (max-width: 639px) {
+    /* Below 640 px (a panel beside a chat, a phone): 44 px controls, the size of a finger, so that a
+       moderator's ten fit a 575 px panel in one row as a member's nine do. */
+    @container (max-width: 639px) {
       .controls {
         gap: 8px;
+        padding: 10px 8px;
       }
       .controls button {
         width: 44px;
@@ -128,19 +129,6 @@ export const controlBarStyles = [
       }
       .controls button.danger {
         width: 56px;
-      }
-    }
-    @container (max-width: 479px) {
-      .controls {
-        gap: 8px;
-        padding: 10px 8px;
-      }
-      .controls button {
-        width: 48px;
-        height: 48px;
-      }
-      .controls button.danger {
-        width: 60px;
       }
     }
   `,

@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteerFirefox from 'puppeteer-core-firefox';
-import { FIREFOX_PATH, FIREFOX_PREFS } from './testing/firefox-prefs.mjs';
+import { FIREFOX_PATH, FIREFOX_PREFS } from './testing/cross-process/firefox-prefs.mjs';
 
 /**
  * Prints a plain summary last, so CI can read it past the progress bar: one line per browser,

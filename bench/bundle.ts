@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { LIGHT_BUDGET_BYTES, bundleParts } from './lib/bundle-parts.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');

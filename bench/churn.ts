@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { forwardedVideoFrom, readForwarding, waitForForwarding } from '../testing/forwarding.js';
-import { startLiveKitPageHost, type LiveKitPage } from '../testing/livekit-page.js';
-import { SyntheticCrowd, type SyntheticParticipant } from '../testing/synthetic-participants.js';
-import { roomToken } from '../testing/tokens.js';
+import { forwardedVideoFrom, readForwarding, waitForForwarding } from '../testing/node/forwarding.js';
+import { startLiveKitPageHost, type LiveKitPage } from '../testing/cross-process/livekit-page.js';
+import { SyntheticCrowd, type SyntheticParticipant } from '../testing/node/synthetic-participants.js';
+import { roomToken } from '../testing/node/tokens.js';
 
 const CYCLES = 20;
 const ROOM = 'churn-bench';

@@ -1,17 +1,17 @@
 // Conference bench: one browser page (Ben in the demo portal, through the real token service and
 // dev media server) in room Vertrieb's conference with 24 synthetic participants publishing the
-// committed VP8 clip (testing/synthetic-participants.ts). Checks that the page lists 25, that the
+// committed VP8 clip (testing/node/synthetic-participants.ts). Checks that the page lists 25, that the
 // server forwards video for at most the tiles on screen (its forwarding report), and that a page
 // change moves the forwarding; measures the page's long tasks (PerformanceObserver 'longtask')
 // per 10 s while the first page of tiles plays. Runs inside `unshare -n` (npm run bench does that
 // as root): `npm run bench -- conference`.
 import type { Page } from 'playwright-core';
-import { startStack } from '../e2e/support/stack.js';
-import { signIn } from '../e2e/support/people.js';
-import { fillRoom, forwardingMatchesScreen, joinAsViewer, listedInPanel, publisherState } from '../e2e/support/conference-crowd.js';
-import { launchChromium } from '../testing/chromium.js';
-import { readForwarding } from '../testing/forwarding.js';
-import { SyntheticCrowd } from '../testing/synthetic-participants.js';
+import { startStack } from '../testing/cross-process/stack.js';
+import { signIn } from '../testing/cross-process/people.js';
+import { fillRoom, forwardingMatchesScreen, joinAsViewer, listedInPanel, publisherState } from '../testing/cross-process/conference-crowd.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { readForwarding } from '../testing/node/forwarding.js';
+import { SyntheticCrowd } from '../testing/node/synthetic-participants.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 const ROOM = 'vertrieb';

@@ -2,17 +2,17 @@
 // frame of a remote camera (median of 10), beside the same join made with bare livekit-client
 // (Room.connect, subscribe, first frame) on the same dev media server in the same run. Everything
 // is real: the demo portal, the token service (every LiveKit token, the bare side's too, comes
-// from POST /v1/token) and the dev media server (e2e/support/stack.ts). Carla publishes her camera
+// from POST /v1/token) and the dev media server (testing/cross-process/stack.ts). Carla publishes her camera
 // into room Vertrieb from a bare livekit-client page; Ben joins through the SDK on the room page
 // (room bar "Teilnehmen", pre-join open with camera and microphone off, then timed from the
 // pre-join's "Teilnehmen"); Felix joins bare, token in hand, timed from Room.connect. Both are
 // timed from Node around one page.evaluate and a requestAnimationFrame-polled wait, so the
 // harness costs the same on both sides; the two alternate run by run. Runs inside `unshare -n`
 // (npm run bench does that as root): `npm run bench -- join`.
-import { startStack } from '../e2e/support/stack.js';
-import { signIn } from '../e2e/support/people.js';
-import { launchChromium } from '../testing/chromium.js';
-import { startLiveKitPageHost } from '../testing/livekit-page.js';
+import { startStack } from '../testing/cross-process/stack.js';
+import { signIn } from '../testing/cross-process/people.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
 import { PAGE_TRACE, traceOf } from './lib/page-trace.js';
 
 /** JOIN_TRACE=1: print where each join's time goes (page-side timestamps, both sides). */

@@ -2,8 +2,8 @@
 // people joining one room together (each sees the other two within 3 s), and the largest room of browsers each publishing 640x360 video + audio in which every subscriber still paints
 // >= 15 fps of every other participant. Must run inside `unshare -n` with lo up (or offline).
 import { startMediaServer } from '../dev-media-server/src/server.js';
-import { startLiveKitPageHost, type LiveKitPage } from '../testing/livekit-page.js';
-import { roomToken } from '../testing/tokens.js';
+import { startLiveKitPageHost, type LiveKitPage } from '../testing/cross-process/livekit-page.js';
+import { roomToken } from '../testing/node/tokens.js';
 
 const MIN_FPS = 15;
 const GROWTH_BUDGET_MS = 180_000;

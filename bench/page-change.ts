@@ -6,11 +6,11 @@
 // Goal: the page change takes at most 1.5× the bare join. Must run inside `unshare -n` with lo up
 // (bench/run.ts does that).
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
-import { startLiveKitPageHost } from '../testing/livekit-page.js';
-import { roomToken } from '../testing/tokens.js';
-import { startStack } from '../e2e/support/stack.js';
-import { signIn } from '../e2e/support/people.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
+import { roomToken } from '../testing/node/tokens.js';
+import { startStack } from '../testing/cross-process/stack.js';
+import { signIn } from '../testing/cross-process/people.js';
 import { PAGE_TRACE, pageMarks, traceOf } from './lib/page-trace.js';
 
 const RUNS = 5;

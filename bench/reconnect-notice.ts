@@ -5,11 +5,11 @@
 // the loss to the visible cover. Goal from issue 12: within 3 s (LiveKit's ping timeout alone
 // took about 16 s). Must run inside `unshare -n` with lo up (bench/run.ts does that).
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
-import { roomToken } from '../testing/tokens.js';
-import { startCallWindowHost } from '../e2e/support/call-window-host.js';
-import { framesAdvance } from '../e2e/support/video.js';
-import { WATCH_RECONNECTING, startMediaProcess } from '../e2e/support/media-process.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { roomToken } from '../testing/node/tokens.js';
+import { startCallWindowHost } from '../testing/cross-process/call-window-host.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
+import { WATCH_RECONNECTING, startMediaProcess } from '../testing/cross-process/media-process.js';
 
 const RUNS = 5;
 const TARGET_MS = 3000;

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { mintRoomToken } from '../token-service/src/livekit/tokens.js';
 import type { TokenServiceConfig } from '../token-service/src/config.js';
+import { DEMO_DIRECTORY_FILE } from '../testing/node/demo-fixtures.js';
 
 const SECRET = 'timio-bench-portal-secret-0123456789abcdef';
 /** Turns of service and reference at peak, taken in alternation. */
@@ -130,7 +131,7 @@ export async function benchService() {
   const config = loadConfig({
     LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',
     PORTAL_JWT_SECRET: SECRET, PORTAL_JWT_ISSUER: 'bench-portal', PORTAL_JWT_AUDIENCE: 'timio-token-service',
-    DIRECTORY_FILE: fileURLToPath(new URL('../demo-host/directory.json', import.meta.url)),
+    DIRECTORY_FILE: DEMO_DIRECTORY_FILE,
     DATA_DIR: dataDir,
   }, { requirePortalAuth: true });
   // Rate limits raised so the bench measures the service, not the limiter's refusals (the limiter

@@ -9,12 +9,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
-import { roomToken } from '../testing/tokens.js';
-import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
-import { framesAdvance } from './support/video.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { roomToken } from '../testing/node/tokens.js';
+import { startCallWindowHost, type CallWindowHost } from '../testing/cross-process/call-window-host.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 import { recordPeerConnections, waitForAudio } from './support/audio.js';
-import { WATCH_RECONNECTING, startMediaProcess, type MediaProcess } from './support/media-process.js';
+import { WATCH_RECONNECTING, startMediaProcess, type MediaProcess } from '../testing/cross-process/media-process.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startMediaServer, type MediaServer } from '../dev-media-server/src/server.js';
-import { launchChromium } from '../testing/chromium.js';
-import { roomToken } from '../testing/tokens.js';
-import { startCallWindowHost, type CallWindowHost } from './support/call-window-host.js';
-import { framesAdvance } from './support/video.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { roomToken } from '../testing/node/tokens.js';
+import { startCallWindowHost, type CallWindowHost } from '../testing/cross-process/call-window-host.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 /** On failure, adds what each session knows (phase, participants, tracks) to the error. */

@@ -1,6 +1,6 @@
 // The conference page among many: Ben in room Vertrieb's conference in the demo portal (real token
 // service, dev media server, demo portal, Chromium) with 12 synthetic participants publishing the
-// committed VP8 clip (testing/synthetic-participants.ts). The page lists 13; the server forwards
+// committed VP8 clip (testing/node/synthetic-participants.ts). The page lists 13; the server forwards
 // video only for the camera tiles on screen (its forwarding report); those tiles paint video; the
 // page change moves the forwarding to the next page's tiles. The 24-participant version with
 // figures is bench/conference.
@@ -9,13 +9,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
-import { SyntheticCrowd } from '../testing/synthetic-participants.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { SyntheticCrowd } from '../testing/node/synthetic-participants.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
-import { fillRoom, forwardingMatchesScreen, joinAsViewer, listedInPanel, publisherState, type ScreenAndServer } from './support/conference-crowd.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
+import { fillRoom, forwardingMatchesScreen, joinAsViewer, listedInPanel, publisherState, type ScreenAndServer } from '../testing/cross-process/conference-crowd.js';
 
 const ROOM = 'vertrieb';
 const SYNTHETIC = 12;

@@ -13,12 +13,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de as conferenceDe } from '../sdk/src/views/conference/i18n/de.js';
-import { startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 const LONG = 2 * WAIT_MS;
 

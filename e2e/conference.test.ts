@@ -1,5 +1,5 @@
 // A room conference end to end, as the people of room Vertrieb see it in the demo portal: the
-// real token service, dev media server and demo portal (e2e/support/stack.ts), Chromium with fake
+// real token service, dev media server and demo portal (testing/cross-process/stack.ts), Chromium with fake
 // cameras, one browser context per person. Carla calls all members from the room page; Anna (on
 // the Journal) and Ben (on the Portal page) join from the invitation popup; Felix stays on the
 // room page without joining and watches the room bar. Vertrieb in demo-host/directory.json:
@@ -9,11 +9,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 /** Generous: the first join builds peer connections on a busy two-core machine. */
 const LONG = 2 * WAIT_MS;

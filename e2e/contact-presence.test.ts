@@ -8,9 +8,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
-import { startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 describe('contact menu and live presence in the demo portal', { timeout: 600_000 }, () => {

@@ -12,9 +12,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDemoPortal, startDemoPortal, type RunningDemoPortal } from '../demo-host/src/app.js';
 import { portalGet, portalSignIn } from './support/portal-http.js';
+import { DEMO_PORTAL_SECRET } from '../testing/node/demo-fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SECRET = 'timio-demo-portal-secret-change-me';
+const SECRET = DEMO_PORTAL_SECRET;
 const HOUR_MS = 3600_000;
 
 describe('demo portal: sign-in and sessions', () => {

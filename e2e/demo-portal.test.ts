@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningDemoPortal } from '../demo-host/src/app.js';
-import { startPortalAndService, type PortalAndService } from './support/stack.js';
+import { startPortalAndService, type PortalAndService } from '../testing/cross-process/stack.js';
 import { portalGet, portalSignIn } from './support/portal-http.js';
 
 describe('demo portal', () => {

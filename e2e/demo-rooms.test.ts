@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import type { RunningDemoPortal } from '../demo-host/src/app.js';
-import { startPortalAndService, type PortalAndService } from './support/stack.js';
+import { startPortalAndService, type PortalAndService } from '../testing/cross-process/stack.js';
 import { portalGet, portalSignIn } from './support/portal-http.js';
 import { waitUntil } from '../testing/wait.js';
 

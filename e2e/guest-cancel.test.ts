@@ -8,9 +8,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { portalTokenFor, serviceApi } from './support/service-api.js';
 
 const anna = () => portalTokenFor('anna', 'Anna Schmidt');

@@ -18,11 +18,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
-import { SHORT_INVITES } from '../testing/test-settings.js';
-import { PORTAL_SECRET, startStack, type Stack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
+import { SHORT_INVITES } from '../testing/node/test-settings.js';
+import { PORTAL_SECRET, startStack, type Stack } from '../testing/cross-process/stack.js';
+import { DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER } from '../testing/node/demo-fixtures.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
 
 const LONG = 2 * WAIT_MS;
 const out = join(fileURLToPath(new URL('..', import.meta.url)), 'artifacts');
@@ -299,7 +300,7 @@ for (const lang of ['de', 'en'] as const) {
       await revoked.close();
 
       // A real link of the service that expires after seconds (the dialog sets no expiry).
-      const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: 'timio-demo-portal', audience: 'timio-token-service', expiresIn: 300 });
+      const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: DEMO_PORTAL_ISSUER, audience: DEMO_PORTAL_AUDIENCE, expiresIn: 300 });
       const res = await fetch(`${stack.tokenServiceUrl}/v1/rooms/vertrieb/invites`, {
         method: 'POST', headers: { authorization: `Bearer ${annaToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({ title: 'Kurzfristig', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 6_000).toISOString(), lang }),

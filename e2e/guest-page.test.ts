@@ -10,9 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { portalTokenFor, serviceApi } from './support/service-api.js';
 
 const out = join(fileURLToPath(new URL('..', import.meta.url)), 'artifacts');

@@ -9,10 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Browser as FirefoxBrowser } from 'puppeteer-core-firefox';
-import { launchChromium } from '../testing/chromium.js';
-import { launchFirefox } from '../testing/firefox.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { launchFirefox } from '../testing/cross-process/firefox.js';
 import { callWindowDe, callWindowEn } from '../sdk/src/views/i18n/call-window.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { signInChromium, signInFirefox, type BrowserName, type Visitor } from './support/visitor.js';
 import { WAIT_MS } from '../testing/wait.js';
 

@@ -15,10 +15,10 @@ import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { castFor } from './support/cast.js';
-import type { Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import type { Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 const partnerVideo = 'timio-call video[data-track="partner-camera"]';
 

@@ -7,8 +7,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from './support/stack.js';
-import { launchChromium } from '../testing/chromium.js';
+import { startStack, type Stack } from '../testing/cross-process/stack.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 describe('ringing and presence through the real services', { timeout: 600_000 }, () => {

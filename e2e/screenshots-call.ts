@@ -7,10 +7,10 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startMediaServer } from '../dev-media-server/src/server.js';
-import { launchChromium } from '../testing/chromium.js';
-import { roomToken } from '../testing/tokens.js';
-import { startCallWindowHost } from './support/call-window-host.js';
-import { framesAdvance } from './support/video.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { roomToken } from '../testing/node/tokens.js';
+import { startCallWindowHost } from '../testing/cross-process/call-window-host.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller-Lüdenscheidt' };

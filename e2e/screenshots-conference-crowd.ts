@@ -5,13 +5,13 @@
 //
 //   npm run build && unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-conference-crowd.ts'
 import { mkdir } from 'node:fs/promises';
-import { launchChromium } from '../testing/chromium.js';
-import { SyntheticCrowd } from '../testing/synthetic-participants.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
+import { SyntheticCrowd } from '../testing/node/synthetic-participants.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { startStack } from './support/stack.js';
-import { signIn } from './support/people.js';
-import { framesAdvance } from './support/video.js';
-import { fillRoom, joinAsViewer, tilesOnScreen } from './support/conference-crowd.js';
+import { startStack } from '../testing/cross-process/stack.js';
+import { signIn } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
+import { fillRoom, joinAsViewer, tilesOnScreen } from '../testing/cross-process/conference-crowd.js';
 
 const ROOM = 'vertrieb';
 const SYNTHETIC = 24;

@@ -1,6 +1,6 @@
 // Screenshots of room conferences as people of room Vertrieb see them in the demo portal, German
 // and English, made against the real token service, dev media server and demo portal
-// (e2e/support/stack.ts, a fresh stack per language), Chromium with fake cameras, one browser
+// (testing/cross-process/stack.ts, a fresh stack per language), Chromium with fake cameras, one browser
 // context per person: the room bar idle and running, the "call all members" confirmation, the
 // invitation popup, the pre-join with the moderator confirmation (room bar "Teilnehmen"), the tile
 // view with three people, the chat and participants panels, the speaker view with a shared
@@ -9,11 +9,11 @@
 //   npm run build && unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-conference.ts'
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { startStack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import { startStack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 const LONG = 2 * WAIT_MS;
 

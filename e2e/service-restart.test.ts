@@ -13,8 +13,8 @@ import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { startRestartableStack } from './support/service-process.js';
 import { castFor } from './support/cast.js';
-import type { Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import type { Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 const partnerVideo = 'timio-call video[data-track="partner-camera"]';
 const incoming = 'timio-notifications .popup.incoming';

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { SignalResponse } from '@livekit/protocol';
 import WebSocket from 'ws';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { roomToken } from '../../testing/tokens.js';
+import { roomToken } from '../../testing/node/tokens.js';
 
 let media: MediaServer;
 let http: string;

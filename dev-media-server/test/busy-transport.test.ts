@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RTCPeerConnection } from 'werift';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { SyntheticCrowd, type SyntheticParticipant } from '../../testing/synthetic-participants.js';
+import { SyntheticCrowd, type SyntheticParticipant } from '../../testing/node/synthetic-participants.js';
 import { waitUntil } from '../../testing/wait.js';
 
 const ROOM = 'busy';

@@ -6,11 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import { DisconnectReason, TrackSource } from '@livekit/protocol';
 import { DataPacket_Kind, RoomServiceClient } from 'livekit-server-sdk';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
-import { SignalParticipant } from '../../testing/signal-participant.js';
-import { DEV_API_KEY, DEV_API_SECRET, roomToken } from '../../testing/tokens.js';
+import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/cross-process/livekit-page.js';
+import { SignalParticipant } from '../../testing/node/signal-participant.js';
+import { DEV_API_KEY, DEV_API_SECRET, roomToken } from '../../testing/node/tokens.js';
 import { waitUntil } from '../../testing/wait.js';
-import { startWebhookSink, type WebhookSink } from '../../testing/webhook-receiver.js';
+import { startWebhookSink, type WebhookSink } from '../../testing/node/webhook-receiver.js';
 
 const ROOM = 'weekly-sync';
 let media: MediaServer;

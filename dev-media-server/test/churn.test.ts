@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { explainedByForwarding, forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
-import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
-import { SyntheticCrowd, type SyntheticParticipant } from '../../testing/synthetic-participants.js';
-import { roomToken } from '../../testing/tokens.js';
+import { explainedByForwarding, forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/node/forwarding.js';
+import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/cross-process/livekit-page.js';
+import { SyntheticCrowd, type SyntheticParticipant } from '../../testing/node/synthetic-participants.js';
+import { roomToken } from '../../testing/node/tokens.js';
 
 const ROOM = 'churn';
 const CYCLES = 5;

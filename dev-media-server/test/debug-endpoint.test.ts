@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readConfig } from '../src/config.js';
 import { startMediaServer } from '../src/server.js';
-import { serverToken } from '../../testing/tokens.js';
+import { serverToken } from '../../testing/node/tokens.js';
 
 test('without debugEndpoints, GET /debug/forwarding is 404 even with a roomAdmin token', async () => {
   const media = await startMediaServer({ port: 0 });

@@ -8,8 +8,8 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { WebSocket } from 'ws';
 import { forwardingReport } from '../src/debug/forwarding.js';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
-import { DEV_API_KEY, DEV_API_SECRET, roomToken } from '../../testing/tokens.js';
+import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/cross-process/livekit-page.js';
+import { DEV_API_KEY, DEV_API_SECRET, roomToken } from '../../testing/node/tokens.js';
 
 const ROOM = 'routing';
 let media: MediaServer;

@@ -6,9 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { TrackSource } from '@livekit/protocol';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { startLiveKitPageHost, type LiveKitPageHost } from '../../testing/livekit-page.js';
-import { SignalParticipant } from '../../testing/signal-participant.js';
-import { DEV_API_KEY, DEV_API_SECRET, expiredRoomToken, roomToken } from '../../testing/tokens.js';
+import { startLiveKitPageHost, type LiveKitPageHost } from '../../testing/cross-process/livekit-page.js';
+import { SignalParticipant } from '../../testing/node/signal-participant.js';
+import { DEV_API_KEY, DEV_API_SECRET, expiredRoomToken, roomToken } from '../../testing/node/tokens.js';
 
 let media: MediaServer;
 let host: LiveKitPageHost;

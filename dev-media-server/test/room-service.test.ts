@@ -8,10 +8,10 @@ import { DisconnectReason } from '@livekit/protocol';
 import { DataPacket_Kind, RoomServiceClient, TwirpError } from 'livekit-server-sdk';
 import { WebSocket } from 'ws';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { SignalParticipant } from '../../testing/signal-participant.js';
-import { DEV_API_KEY, DEV_API_SECRET, roomToken, serverToken } from '../../testing/tokens.js';
+import { SignalParticipant } from '../../testing/node/signal-participant.js';
+import { DEV_API_KEY, DEV_API_SECRET, roomToken, serverToken } from '../../testing/node/tokens.js';
 import { waitUntil } from '../../testing/wait.js';
-import { startWebhookSink, type WebhookSink } from '../../testing/webhook-receiver.js';
+import { startWebhookSink, type WebhookSink } from '../../testing/node/webhook-receiver.js';
 
 let media: MediaServer;
 let hooks: WebhookSink;

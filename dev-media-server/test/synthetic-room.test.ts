@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startMediaServer, type MediaServer } from '../src/server.js';
-import { explainedByForwarding, forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/forwarding.js';
-import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/livekit-page.js';
-import { SyntheticCrowd } from '../../testing/synthetic-participants.js';
+import { explainedByForwarding, forwardedVideoFrom, readForwarding, waitForForwarding } from '../../testing/node/forwarding.js';
+import { startLiveKitPageHost, type LiveKitPage, type LiveKitPageHost } from '../../testing/cross-process/livekit-page.js';
+import { SyntheticCrowd } from '../../testing/node/synthetic-participants.js';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { DEV_API_KEY, DEV_API_SECRET, roomToken, serverToken } from '../../testing/tokens.js';
+import { DEV_API_KEY, DEV_API_SECRET, roomToken, serverToken } from '../../testing/node/tokens.js';
 
 const ROOM = 'town-hall';
 const COUNT = 12;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isVp8KeyframeStart } from '../src/rtc/vp8.js';
-import { loadVp8Clip, packetizeVp8 } from '../../testing/vp8-clip.js';
+import { loadVp8Clip, packetizeVp8 } from '../../testing/node/vp8-clip.js';
 
 test('the committed clip is 3 s of 160x90 VP8 at 10 fps with a keyframe every second', () => {
   const clip = loadVp8Clip();

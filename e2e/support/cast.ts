@@ -3,8 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { after, before } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../testing/chromium.js';
-import { signIn, type Person } from './people.js';
+import { launchChromium } from '../../testing/cross-process/chromium.js';
+import { signIn, type Person } from '../../testing/cross-process/people.js';
 
 /** What every suite's stack offers the people helper: the portal they sign in to, and a close. */
 interface PortalStack { portal: { url: string }; close(): Promise<void> }

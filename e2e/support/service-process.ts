@@ -4,14 +4,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { startDemoPortal, type RunningDemoPortal } from '../../demo-host/src/app.js';
 import { WAIT_MS } from '../../testing/wait.js';
-import { buildSdk, PORTAL_SECRET, serviceEnv } from './stack.js';
+import { freePort } from '../../testing/node/free-port.js';
+import { buildSdk, PORTAL_SECRET, serviceEnv } from '../../testing/cross-process/stack.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,14 +22,6 @@ export interface RestartableStack {
   /** Kills the token service (SIGKILL: its memory is gone) and starts a new one on the same port. */
   restartService(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
 }
 
 function startService(env: Record<string, string>): Promise<ChildProcess> {

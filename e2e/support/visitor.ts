@@ -4,8 +4,8 @@
 // DEEP_QUERY below does the same).
 import type { Browser as PlaywrightBrowser, Page as PlaywrightPage } from 'playwright-core';
 import type { Browser as FirefoxBrowser, ElementHandle, Page as FirefoxPage } from 'puppeteer-core-firefox';
-import { signIn } from './people.js';
-import { WAIT_FOR_FRAMES, framesAdvance, type VideoFrames } from './video.js';
+import { signIn } from '../../testing/cross-process/people.js';
+import { WAIT_FOR_FRAMES, framesAdvance, type VideoFrames } from '../../testing/cross-process/video.js';
 import { WAIT_MS, waitUntil } from '../../testing/wait.js';
 
 export type BrowserName = 'chromium' | 'firefox';

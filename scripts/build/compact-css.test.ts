@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../testing/chromium.js';
+import { launchChromium } from '../../testing/cross-process/chromium.js';
 // @ts-expect-error plain JavaScript module of the build, no types
 import { compactCssTemplates } from './compact-css.mjs';
 

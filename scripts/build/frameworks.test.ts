@@ -21,11 +21,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../testing/chromium.js';
+import { launchChromium } from '../../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../../testing/wait.js';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
-import { startPortalAndService, type PortalAndService } from '../../e2e/support/stack.js';
-import { signIn, type Person } from '../../e2e/support/people.js';
+import { startPortalAndService, type PortalAndService } from '../../testing/cross-process/stack.js';
+import { signIn, type Person } from '../../testing/cross-process/people.js';
 // @ts-expect-error plain JavaScript module (scripts/test.mjs imports it too), no types
 import * as consumerModule from './consumer.mjs';
 

@@ -4,7 +4,7 @@
 // guest's link is revoked, another guest stays. Participants join over LiveKit's real signalling.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignalParticipant } from '../../testing/signal-participant.js';
+import { SignalParticipant } from '../../testing/node/signal-participant.js';
 import { api, expectError, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
 
 describe('guests against the dev media server', () => {

@@ -9,27 +9,17 @@ import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
-import { GUESTS_ALWAYS_IN } from '../../testing/test-settings.js';
+import { GUESTS_ALWAYS_IN } from '../../testing/node/test-settings.js';
+import { DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER, DEMO_PORTAL_SECRET, SERVICE_TEST_DIRECTORY } from '../../testing/node/demo-fixtures.js';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 
-export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
-export const PORTAL_ISSUER = 'timio-demo-portal';
-export const PORTAL_AUDIENCE = 'timio-token-service';
+export const PORTAL_SECRET = DEMO_PORTAL_SECRET;
+export const PORTAL_ISSUER = DEMO_PORTAL_ISSUER;
+export const PORTAL_AUDIENCE = DEMO_PORTAL_AUDIENCE;
 export const LIVEKIT_KEY = 'devkey';
 export const LIVEKIT_SECRET = 'secret';
 
-export const DIRECTORY = {
-  users: [
-    { id: 'anna', name: 'Anna Schmidt' },
-    { id: 'ben', name: 'Ben Müller' },
-    { id: 'carla', name: 'Carla Rossi' },
-    { id: 'dora', name: 'Dora Outsider' },
-  ],
-  rooms: [
-    { id: 'vertrieb', name: 'Vertrieb', members: ['anna', 'ben', 'carla'], moderators: ['anna'] },
-    { id: 'entwicklung', name: 'Entwicklung', members: ['ben', 'carla'], moderators: ['ben'] },
-  ],
-};
+export const DIRECTORY = SERVICE_TEST_DIRECTORY;
 
 const tempDirs: string[] = [];
 process.on('exit', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { INVITE_AUDIENCE, INVITE_ISSUER, inviteKey } from '../src/invites/invite-token.js';
-import { SHORT_INVITES } from '../../testing/test-settings.js';
+import { SHORT_INVITES } from '../../testing/node/test-settings.js';
 import { waitUntil } from '../../testing/wait.js';
 import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv, type RunningService } from './helpers.js';
 

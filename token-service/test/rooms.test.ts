@@ -1,10 +1,10 @@
 // Running conferences against the real dev media server (LiveKit signalling, Twirp RoomService,
 // signed webhooks back to the token service): who is in a room, raised hands, ending a
 // conference, and a revoked invite taking its guests out. Participants join with the tokens the
-// service issued, over LiveKit's real signalling (testing/signal-participant.ts, no media).
+// service issued, over LiveKit's real signalling (testing/node/signal-participant.ts, no media).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignalParticipant } from '../../testing/signal-participant.js';
+import { SignalParticipant } from '../../testing/node/signal-participant.js';
 import { api, expectError, portalToken, startServiceWithMedia, type ServiceWithMedia } from './helpers.js';
 import { WAIT_MS } from '../../testing/wait.js';
 

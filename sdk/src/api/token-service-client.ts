@@ -1,14 +1,13 @@
 // REST client of the token service. Every request carries the credential source's token (an
 // employee's portal token or a guest token) as a bearer token; a 401 `token_expired` is retried
-// once with a fresh token. Errors become TimioApiError values.
+// once with a fresh token. Errors become TimioApiError values (request.ts).
 import type { CallGrant, CurrentCallAnswer, RoomRingResult } from '#protocol/rest.js';
 import type { CallInfo } from '#protocol/realtime.js';
-import { TimioApiError } from './api-error.js';
+import { apiError } from './api-error.js';
 import type { CredentialSource } from './credentials.js';
+import { isCall, serviceJson, serviceRequest, type Method } from './request.js';
 
 export type { CallGrant, RoomRingResult };
-
-type Method = 'GET' | 'POST' | 'DELETE';
 
 export interface RoomToken { token: string; url: string; identity: string; room: string; role: string; canModerate?: boolean }
 
@@ -81,7 +80,7 @@ export class TokenServiceClient {
 
   /** Any JSON route of the service (the conference's room routes use it); errors as TimioApiError. */
   request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    return this.call<T>(method, path, method === 'POST' ? (body ?? {}) : undefined, () => true);
+    return this.call<T>(method, path, method === 'POST' ? (body ?? {}) : undefined);
   }
 
   /** A text answer (e.g. the invite's calendar file) of a GET route; errors as TimioApiError. */
@@ -100,64 +99,24 @@ export class TokenServiceClient {
 
   /** A successful answer; an expired portal token is renewed once, any other error thrown. */
   private async answer(method: Method, path: string, body: unknown): Promise<Response> {
-    let response = await this.send(method, path, body, false);
-    if (response.status === 401) {
-      const error = await readError(response);
-      if (error.code !== 'token_expired') throw error;
-      response = await this.send(method, path, body, true);
+    try {
+      return await this.send(method, path, body, false);
+    } catch (err) {
+      if (apiError(err)?.code !== 'token_expired') throw err;
+      return this.send(method, path, body, true);
     }
-    if (!response.ok) throw await readError(response);
-    return response;
   }
 
-  private async call<T>(method: Method, path: string, body: unknown, valid: (body: unknown) => boolean): Promise<T> {
-    const response = await this.answer(method, path, body);
-    let parsed: unknown;
-    try {
-      parsed = await response.json();
-    } catch {
-      parsed = undefined;
-    }
-    if (typeof parsed !== 'object' || parsed === null || !valid(parsed)) {
-      throw new TimioApiError(response.status, 'bad_response', `unexpected answer from ${path}`);
-    }
-    return parsed as T;
+  private async call<T>(method: Method, path: string, body: unknown, valid?: (body: unknown) => boolean): Promise<T> {
+    return serviceJson<T>(await this.answer(method, path, body), path, valid);
   }
 
   private async send(method: Method, path: string, body: unknown, freshToken: boolean): Promise<Response> {
     // Where first, then the token: the token only ever goes to the service it was meant for.
     const { baseUrl } = this.options;
     const base = typeof baseUrl === 'function' ? baseUrl() : baseUrl;
-    const token = await this.options.credentials.token(freshToken);
-    try {
-      return await fetch(base + path, {
-        method,
-        headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), accept: 'application/json', authorization: `Bearer ${token}` },
-        ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch {
-      throw new TimioApiError(0, 'network_error', `the token service cannot be reached (${base})`);
-    }
+    return serviceRequest(base, method, path, { body, bearer: await this.options.credentials.token(freshToken) });
   }
-}
-
-async function readError(response: Response): Promise<TimioApiError> {
-  let body: { error?: { code?: unknown; message?: unknown }; call?: unknown } | undefined;
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${response.status}`;
-  const message = typeof body?.error?.message === 'string' ? body.error.message : `the token service answered ${response.status}`;
-  return new TimioApiError(response.status, code, message, isCall(body?.call) ? body.call : undefined);
-}
-
-function isCall(value: unknown): value is CallInfo {
-  const c = value as CallInfo | undefined;
-  return typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.state === 'string' && typeof c.caller?.id === 'string' && typeof c.callee?.id === 'string';
 }
 
 function isGrant(value: unknown): boolean {

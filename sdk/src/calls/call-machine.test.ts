@@ -5,8 +5,8 @@ import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import type { CallInfo } from '#protocol/realtime.js';
 import { CallMachine, type CallApi, type CallWindow, type CallWindowSetup, type HostCallEvent } from './call-machine.js';
-import { MemoryCallMemory } from '../../../testing/memory-call-memory.js';
-import '../../../testing/fake-token-service.js';
+import { MemoryCallMemory } from '../../../testing/browser/memory-call-memory.js';
+import '../../../testing/browser/fake-token-service.js';
 import { waitUntil } from '../../../testing/wait.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };

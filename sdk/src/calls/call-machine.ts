@@ -5,6 +5,7 @@
 // injected `openWindow` (the conference chunk), and it ends the call when the window closes.
 import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
 import { endedCall } from '#protocol/call-end.js';
+import { apiError } from '../api/api-error.js';
 import type { CallGrant } from '../api/token-service-client.js';
 import type { CallMemory, ReportedEvent, WindowLayout } from './call-memory.js';
 
@@ -167,18 +168,18 @@ export class CallMachine {
       grant = await this.options.api.startCall(contact.id);
     } catch (err) {
       const e = describe(err);
+      // The call the error is about, when the service sends it (busy, already_in_call).
+      const call = apiError(err)?.call;
       if (e.code === 'already_in_call' && this.outgoing?.contact === contact) {
         // Another page of this user holds a call: say so, and show that call's state here too.
         this.outgoing = { contact, phase: 'ended', outcome: 'failed', error: e };
         this.emit({ type: 'error', ...e });
-        const current = (err as { call?: CallInfo }).call;
-        if (current) this.handleCall(current);
+        if (call) this.handleCall(call);
         else void this.reconcile();
         this.changed();
         return;
       }
       if (this.outgoing?.contact === contact) {
-        const call = (err as { call?: CallInfo }).call;
         this.outgoing = { contact, phase: 'ended', outcome: e.code === 'busy' ? 'busy' : 'failed', ...(call ? { call } : {}), ...(e.code === 'busy' ? {} : { error: e }) };
         if (call) this.report('started', call);
         if (call) this.report('ended', call);
@@ -252,7 +253,7 @@ export class CallMachine {
       await this.activate(grant);
     } catch (err) {
       this.incoming = this.incoming.filter((i) => i.call.id !== callId);
-      const late = (err as { call?: CallInfo }).call;
+      const late = apiError(err)?.call;
       if (late && late.id === callId) {
         // The caller hung up (or another page answered) a moment before: no generic error.
         this.handleCall(late);
@@ -467,10 +468,10 @@ export class CallMachine {
    * state instead of leaving it stuck; returns false for other errors.
    */
   private settle(call: CallInfo, err: unknown, outcome: CallOutcome): boolean {
-    const e = err as { status?: unknown; call?: CallInfo };
-    if (e.status === 404) {
+    const e = apiError(err);
+    if (e?.status === 404) {
       this.handleCall(endedCall(call, outcome));
-    } else if (e.status === 409 && e.call?.id === call.id) {
+    } else if (e?.status === 409 && e.call?.id === call.id) {
       this.handleCall(e.call);
     } else {
       return false;
@@ -556,7 +557,7 @@ export class CallMachine {
         if (call.state === 'ended') this.handleCall(call);
       } catch (err) {
         // The service forgot it (kept a day) or never knew it: nothing left to report.
-        if ((err as { status?: unknown }).status === 404) this.options.memory.finished(self, id);
+        if (apiError(err)?.status === 404) this.options.memory.finished(self, id);
       }
     }
   }
@@ -618,9 +619,5 @@ export class CallMachine {
 }
 
 function describe(err: unknown): { code: string; message: string } {
-  const e = err as { code?: unknown; message?: unknown } | undefined;
-  return {
-    code: typeof e?.code === 'string' ? e.code : 'failed',
-    message: typeof e?.message === 'string' ? e.message : String(err),
-  };
+  return { code: apiError(err)?.code ?? 'failed', message: (err as Error | undefined)?.message ?? String(err) };
 }

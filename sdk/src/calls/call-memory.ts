@@ -2,7 +2,7 @@
 // the DOM): the call this tab holds, with the window as it was, so the next page of the same tab
 // takes the call over; and which host events this browser already sent for which call, so a page
 // change never repeats `timio-call-started` and the next page sends a `timio-call-ended` that the
-// previous one missed. The browser's implementation is in page/browser-call-memory.ts; tests use testing/memory-call-memory.ts.
+// previous one missed. The browser's implementation is in page/browser-call-memory.ts; tests use testing/browser/memory-call-memory.ts.
 
 /** The call window as the user left it (restored on the next page of the tab). */
 export interface WindowLayout {

@@ -2,16 +2,10 @@
 // function, or the portal's token URL. Tokens from the URL are cached until shortly before they
 // expire; concurrent callers share one request.
 import type { TimioConfig } from './config.js';
+import { TimioApiError } from '../api/api-error.js';
 
 /** Refresh a cached token this long before its expiry. */
 const EARLY_MS = 30_000;
-
-export class PortalTokenError extends Error {
-  constructor(message: string, readonly code: 'not_configured' | 'unauthorized' | 'network_error') {
-    super(message);
-    this.name = 'PortalTokenError';
-  }
-}
 
 interface Cached { token: string; expiresAt: number }
 
@@ -24,15 +18,15 @@ export class PortalTokenSource {
   /** A valid token; `fresh` skips the cache (after the token service said it expired). */
   async get(fresh = false): Promise<string> {
     const config = this.config();
-    if (!config) throw new PortalTokenError('TIMIO is not configured on this page', 'not_configured');
+    if (!config) throw new TimioApiError(0, 'not_configured', 'TIMIO is not configured on this page');
     const { portalToken, portalTokenUrl } = config;
     if (typeof portalToken === 'string') return portalToken;
     if (typeof portalToken === 'function') {
       const token = await portalToken();
-      if (typeof token !== 'string' || !token) throw new PortalTokenError('the portalToken function returned no token', 'unauthorized');
+      if (typeof token !== 'string' || !token) throw new TimioApiError(0, 'unauthorized', 'the portalToken function returned no token');
       return token;
     }
-    if (!portalTokenUrl) throw new PortalTokenError('configure portalToken or portalTokenUrl', 'not_configured');
+    if (!portalTokenUrl) throw new TimioApiError(0, 'not_configured', 'configure portalToken or portalTokenUrl');
     if (!fresh && this.cached && this.cached.expiresAt - EARLY_MS > Date.now()) return this.cached.token;
     this.pending ??= this.fetchToken(portalTokenUrl).finally(() => (this.pending = undefined));
     return this.pending;
@@ -43,9 +37,9 @@ export class PortalTokenSource {
     try {
       response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' }, cache: 'no-store' });
     } catch {
-      throw new PortalTokenError('the portal token URL cannot be reached', 'network_error');
+      throw new TimioApiError(0, 'network_error', 'the portal token URL cannot be reached');
     }
-    if (!response.ok) throw new PortalTokenError(`the portal token URL answered ${response.status}`, 'unauthorized');
+    if (!response.ok) throw new TimioApiError(0, 'unauthorized', `the portal token URL answered ${response.status}`);
     const text = await response.text();
     let token = text.trim();
     let expiresAt = NaN;
@@ -59,7 +53,7 @@ export class PortalTokenSource {
       token = typeof body.token === 'string' ? body.token : '';
       if (typeof body.expiresAt === 'string') expiresAt = Date.parse(body.expiresAt);
     }
-    if (!token) throw new PortalTokenError('the portal token URL returned no token', 'unauthorized');
+    if (!token) throw new TimioApiError(0, 'unauthorized', 'the portal token URL returned no token');
     if (Number.isNaN(expiresAt)) expiresAt = jwtExpiry(token) ?? Date.now() + 60_000;
     this.cached = { token, expiresAt };
     return token;

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { configure } from '../config/config.js';
 import { TokenServiceClient } from '../api/token-service-client.js';
 import { guestCredentials } from '../api/credentials.js';
-import { FakeTokenService, TEST_SERVICE, makeCall } from '../../../testing/fake-token-service.js';
+import { FakeTokenService, TEST_SERVICE, makeCall } from '../../../testing/browser/fake-token-service.js';
 import { pageServices } from './page-services.js';
 import { loadViews } from './views-loader.js';
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConnectionQuality, DisconnectReason, RoomEvent, Track } from 'livekit-client';
 import { waitUntil } from '../../../testing/wait.js';
-import { FakeRoom } from '../../../testing/fake-room.js';
+import { FakeRoom } from '../../../testing/node/fake-room.js';
 import { LEAVE_TOPIC, RoomSession } from './room-session.js';
 import { CHAT_MAX_CHARS } from './chat.js';
 

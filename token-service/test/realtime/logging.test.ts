@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { createLogger } from '../../src/http/logger.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
 import { waitUntil } from '../../../testing/wait.js';
-import { freePort } from './processes.js';
+import { freePort } from '../../../testing/node/free-port.js';
 
 test('a Redis that cannot be reached is logged as JSON error lines naming the component and the connection', async () => {
   const lines: string[] = [];

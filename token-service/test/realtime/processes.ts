@@ -1,20 +1,12 @@
 // Real processes for multi-process tests: a redis-server on a free port, and token-service
 // processes (fixtures/serve.ts) that share it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { post } from './service.js';
 import { WAIT_MS } from '../../../testing/wait.js';
+import { freePort } from '../../../testing/node/free-port.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
-
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** Waits for a line on the child's stdout matching `pattern`; fails if the child exits first. */
 function waitForLine(child: ChildProcess, pattern: RegExp, ms: number, what: string): Promise<RegExpMatchArray> {

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/http/logger.js';
 import { TestPage } from './pages.js';
 import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
 import type { MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { fastSettings, portalToken } from './service.js';
 
 describe('realtime across two processes through Redis', () => {

@@ -11,7 +11,7 @@ import { TestPage } from './pages.js';
 import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
 import type { MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 
 const GRACE_MS = 1_500;
 

@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { CallInfo } from '#protocol/realtime.js';
 import { TestPage } from './pages.js';
-import { freePort, RedisServer, ServiceProcess } from './processes.js';
+import { RedisServer, ServiceProcess } from './processes.js';
+import { freePort } from '../../../testing/node/free-port.js';
 import { fastSettings, portalToken } from './service.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 
 const RING_MS = 30_000;
 

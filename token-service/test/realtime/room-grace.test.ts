@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RoomStatus } from '#protocol/realtime.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { TestPage } from './pages.js';
-import { freePort } from './processes.js';
+import { freePort } from '../../../testing/node/free-port.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
 
 /** Long enough that a goodbye's drop "at once" is told apart from the grace on a busy machine. */

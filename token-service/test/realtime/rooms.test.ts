@@ -1,6 +1,6 @@
 // Room conferences through the real services: the token service (realtime pages over ws) and the
 // dev media server (LiveKit signalling, Twirp RoomService, signed webhooks back). People join with
-// the tokens the service issued (testing/signal-participant.ts; one Chromium page where a published
+// the tokens the service issued (testing/node/signal-participant.ts; one Chromium page where a published
 // microphone is needed). Room status pushed to watching pages, busy while in a conference (a 1:1
 // call to someone in one is refused as busy), room
 // rings (silent when busy, late sign-in, ended by joining, declining, the meeting's end), the
@@ -10,11 +10,11 @@ import { after, before, describe, it } from 'node:test';
 import type { RoomStatus } from '#protocol/realtime.js';
 import { CHAT_TOPIC } from '#protocol/rest.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
-import { SignalParticipant } from '../../../testing/signal-participant.js';
-import { startLiveKitPageHost, type LiveKitPageHost } from '../../../testing/livekit-page.js';
+import { SignalParticipant } from '../../../testing/node/signal-participant.js';
+import { startLiveKitPageHost, type LiveKitPageHost } from '../../../testing/cross-process/livekit-page.js';
 import { waitUntil } from '../../../testing/wait.js';
 import { TestPage } from './pages.js';
-import { freePort } from './processes.js';
+import { freePort } from '../../../testing/node/free-port.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
 
 describe('room conferences through the token service and the dev media server', () => {

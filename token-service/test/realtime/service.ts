@@ -14,21 +14,15 @@ import { createStaticDirectory } from '../../src/directory/directory.js';
 import { realtimeOn } from '../../src/realtime/realtime.js';
 import type { Realtime } from '../../src/realtime/realtime.js';
 import type { RealtimeSettings } from '../../src/realtime/settings.js';
-import { NO_USER_LIMITS } from '../../../testing/test-settings.js';
+import { NO_USER_LIMITS } from '../../../testing/node/test-settings.js';
+import { DEMO_DIRECTORY, DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER, DEMO_PORTAL_SECRET } from '../../../testing/node/demo-fixtures.js';
 
-export const SECRET = 'timio-demo-portal-secret-change-me';
-export const ISSUER = 'timio-demo-portal';
-export const AUDIENCE = 'timio-token-service';
+export const SECRET = DEMO_PORTAL_SECRET;
+export const ISSUER = DEMO_PORTAL_ISSUER;
+export const AUDIENCE = DEMO_PORTAL_AUDIENCE;
 
-export const directoryData = {
-  users: [
-    { id: 'anna', name: 'Anna Schmidt' }, { id: 'ben', name: 'Ben Müller' }, { id: 'carla', name: 'Carla Rossi' },
-    { id: 'david', name: 'David Kim' }, { id: 'emma', name: 'Emma Weber' }, { id: 'felix', name: 'Felix Wagner' },
-  ],
-  rooms: [
-    { id: 'vertrieb', name: 'Vertrieb', members: ['anna', 'ben', 'carla', 'felix'], moderators: ['anna'] },
-  ],
-};
+/** The demo's people, and of its rooms vertrieb only (anna, ben, carla, felix; anna moderates). */
+export const directoryData = { users: DEMO_DIRECTORY.users, rooms: DEMO_DIRECTORY.rooms.filter((r) => r.id === 'vertrieb') };
 
 export const testEnv = {
   LIVEKIT_URL: 'ws://127.0.0.1:7880', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret',

@@ -4,8 +4,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure } from '../../config/config.js';
 import { pageServices } from '../../page/page-services.js';
-import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
-import { fakeSignedInPage } from '../../../../testing/fake-page.js';
+import { FakeTokenService, makeCall } from '../../../../testing/browser/fake-token-service.js';
+import { fakeSignedInPage } from '../../../../testing/browser/fake-page.js';
 import { defineNotifications } from '../notifications/notifications.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';
 

@@ -8,7 +8,7 @@ import { configure } from '../../config/config.js';
 import { RealtimeClient, type WebSocketLike } from '../../realtime/realtime-client.js';
 import type { ClientMessage, PresenceStatus, ServerMessage } from '#protocol/realtime.js';
 import { attachRealtime } from '../../page/page-services.js';
-import { TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { TEST_SERVICE } from '../../../../testing/browser/fake-token-service.js';
 import { defineContact } from '../contact/contact.js';
 import { TimioCallButton, defineCallButton } from './call-button.js';
 

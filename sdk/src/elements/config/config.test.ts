@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { configure, getConfig } from '../../config/config.js';
 import { PortalTokenSource } from '../../config/portal-token.js';
-import '../../../../testing/fake-token-service.js';
+import '../../../../testing/browser/fake-token-service.js';
 import { defineConfig } from './config.js';
 import { define } from '../shared/define.js';
 import { catalogFor, registerCatalog } from '../../i18n/localize.js';

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configure, getConfig } from '../../config/config.js';
 import { pageServices } from '../../page/page-services.js';
-import { FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { FakeTokenService, TEST_SERVICE } from '../../../../testing/browser/fake-token-service.js';
 import { defineConfig } from './config.js';
 
 defineConfig();

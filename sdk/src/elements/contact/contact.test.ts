@@ -4,7 +4,7 @@
 // by the arrow keys, and Escape gives focus back to the name.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import { fakeSignedInPage } from '../../../../testing/fake-page.js';
+import { fakeSignedInPage } from '../../../../testing/browser/fake-page.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';
 

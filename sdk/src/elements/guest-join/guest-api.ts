@@ -2,32 +2,11 @@
 // invite is for, a guest token (or a place in the waiting room), and the waiting room's answer.
 // No portal session: the invite travels in the body, the guest token as bearer.
 import type { GuestAdmission, GuestGrant, GuestWaiting, InviteInfo } from '#protocol/rest.js';
-import { TimioApiError } from '../../api/api-error.js';
+import { serviceJson, serviceRequest } from '../../api/request.js';
 
-export interface GuestApiError { status: number; code: string; opensAt?: string }
-
+/** A POST of the guest page; errors (with `opensAt` for `not_open_yet`) as TimioApiError. */
 async function post<T>(base: string, path: string, body: unknown, bearer?: string, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(base + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-      body: JSON.stringify(body),
-      credentials: 'omit',
-      cache: 'no-store',
-      ...(signal ? { signal } : {}),
-    });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new TimioApiError(0, 'network_error', `the token service cannot be reached (${base})`);
-  }
-  const parsed = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; opensAt?: string } } | undefined;
-  if (!response.ok) {
-    const error = new TimioApiError(response.status, parsed?.error?.code ?? `http_${response.status}`, parsed?.error?.message ?? `answered ${response.status}`);
-    if (parsed?.error?.opensAt) Object.assign(error, { opensAt: parsed.error.opensAt });
-    throw error;
-  }
-  return parsed as T;
+  return serviceJson<T>(await serviceRequest(base, 'POST', path, { body, bearer, signal }), path);
 }
 
 export const guestApi = {

@@ -103,11 +103,12 @@ export class TimioGuestJoin extends LitElement {
   }
 
   private fail(err: unknown): void {
-    const code = err instanceof TimioApiError ? err.code : 'fallback';
+    const api = err instanceof TimioApiError ? err : undefined;
+    const code = api?.code ?? 'fallback';
     if (code === 'invite_expired') return this.go('expired');
     if (code === 'invite_revoked') return this.go('revoked');
     if (code === 'not_found') return this.go('unknown');
-    if (code === 'not_open_yet') return this.scheduleOpen((err as { opensAt?: string }).opensAt);
+    if (code === 'not_open_yet') return this.scheduleOpen(api?.opensAt);
     this.errorCode = code;
     this.go('error');
   }

@@ -4,7 +4,7 @@
 // a name a member has), in German and English, each checked with axe.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { GuestGrant, InviteInfo } from '#protocol/rest.js';
-import { FakeTokenService, TEST_SERVICE } from '../../../../testing/fake-token-service.js';
+import { FakeTokenService, TEST_SERVICE } from '../../../../testing/browser/fake-token-service.js';
 import { TimioGuestJoin, defineGuestJoin, type GuestJoinState } from './guest-join.js';
 import type { GuestConferenceRequest } from './guest-conference.js';
 

@@ -5,8 +5,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import type { CallInfo } from '#protocol/realtime.js';
 import { pageServices } from '../../page/page-services.js';
-import { FakeTokenService, makeCall } from '../../../../testing/fake-token-service.js';
-import { fakeSignedInPage, recordCallWindows } from '../../../../testing/fake-page.js';
+import { FakeTokenService, makeCall } from '../../../../testing/browser/fake-token-service.js';
+import { fakeSignedInPage, recordCallWindows } from '../../../../testing/browser/fake-page.js';
 import { TimioNotifications, defineNotifications, ensureNotifications } from './notifications.js';
 
 defineNotifications();

@@ -4,8 +4,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RoomStatus } from '#protocol/realtime.js';
 import type { OpenConferenceRequest } from '../../page/page-services.js';
-import { FakeTokenService } from '../../../../testing/fake-token-service.js';
-import { fakeSignedInPage } from '../../../../testing/fake-page.js';
+import { FakeTokenService } from '../../../../testing/browser/fake-token-service.js';
+import { fakeSignedInPage } from '../../../../testing/browser/fake-page.js';
 import { TimioRoomBar, defineRoomBar } from './room-bar.js';
 
 defineRoomBar();

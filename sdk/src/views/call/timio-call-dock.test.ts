@@ -4,9 +4,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
-import { FakeSession } from '../../../../testing/fake-session.js';
+import { FakeSession } from '../../../../testing/browser/fake-session.js';
 import { TimioCall } from './timio-call.js';
-import { call, openCallWindow } from '../../../../testing/call-window-fixture.js';
+import { call, openCallWindow } from '../../../../testing/browser/call-window-fixture.js';
 import { EDGE, MIN_HEIGHT, MIN_WIDTH, STEP, type WindowFrame } from './window-frame.js';
 
 declare const describe: (name: string, body: () => void) => void;

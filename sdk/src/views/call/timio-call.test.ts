@@ -1,13 +1,13 @@
 // <timio-call> in Chromium: each state of the call window as the user sees it, and keyboard use.
-// The session is a stand-in with the real session's stores (testing/fake-session.ts); the real
+// The session is a stand-in with the real session's stores (testing/browser/fake-session.ts); the real
 // session against a media server is exercised end to end in e2e/call-window.test.ts.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
-import { deep } from '../../../../testing/deep-query.js';
-import { FAKE_DEVICES, FakeSession, canvasTrack } from '../../../../testing/fake-session.js';
+import { deep } from '../../../../testing/browser/deep-query.js';
+import { FAKE_DEVICES, FakeSession, canvasTrack } from '../../../../testing/browser/fake-session.js';
 import { TimioCall } from './timio-call.js';
-import { call, openCallWindow } from '../../../../testing/call-window-fixture.js';
+import { call, openCallWindow } from '../../../../testing/browser/call-window-fixture.js';
 import { callClockStart } from './timio-call.component.js';
 import { cornerAfterKey, nearestCorner } from './self-view-corner.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';

@@ -4,8 +4,8 @@
 // FakeSession (the real one against the dev media server is covered end to end).
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
-import { canvasTrack } from '../../../../testing/fake-session.js';
-import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
+import { canvasTrack } from '../../../../testing/browser/fake-session.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
 import type { HeldConference } from '../../page/tab-conference.js';
 
 declare const describe: (name: string, body: () => void) => void;

@@ -3,7 +3,7 @@
 // button, host events, keyboard and axe.
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { conferenceFixture, deep, deepAll, settled, text } from '../../../../../testing/conference-fixture.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../../testing/browser/conference-fixture.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;

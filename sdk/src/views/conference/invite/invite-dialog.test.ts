@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { CreatedInvite } from '#protocol/rest.js';
 import { TokenServiceClient } from '../../../api/token-service-client.js';
 import { portalCredentials } from '../../../api/credentials.js';
-import { FakeTokenService, TEST_SERVICE } from '../../../../../testing/fake-token-service.js';
+import { FakeTokenService, TEST_SERVICE } from '../../../../../testing/browser/fake-token-service.js';
 import { define } from '../../parts/define.js';
 import { TimioInviteDialog } from './invite-dialog.component.js';
 import { inviteApi } from './invite-api.js';

@@ -2,8 +2,8 @@
 // mirrored or not, own tile hidden, devices. Axe.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { canvasTrack } from '../../../../../testing/fake-session.js';
-import { conferenceFixture, deep, settled } from '../../../../../testing/conference-fixture.js';
+import { canvasTrack } from '../../../../../testing/browser/fake-session.js';
+import { conferenceFixture, deep, settled } from '../../../../../testing/browser/conference-fixture.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;

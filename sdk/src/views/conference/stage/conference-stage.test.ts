@@ -3,7 +3,7 @@
 // and the active speaker highlighted. Axe.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/fake-session.js';
+import { FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/browser/fake-session.js';
 import { defineTimioConference, type TimioConferenceStage } from '../timio-conference.js';
 import { orderTiles } from './stage-plan.js';
 

@@ -4,7 +4,7 @@
 // clears the notice; members see none. Axe.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { conferenceFixture, deep, deepAll, settled, text } from '../../../../../testing/conference-fixture.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../../testing/browser/conference-fixture.js';
 import type { GuestNotice } from './waiting-guests.js';
 
 declare const describe: (name: string, body: () => void) => void;

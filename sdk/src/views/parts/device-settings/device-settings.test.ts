@@ -2,7 +2,7 @@
 // microphone level from a real track, Escape closes, axe.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { FAKE_DEVICES, FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/fake-session.js';
+import { FAKE_DEVICES, FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/browser/fake-session.js';
 import { defineDeviceSettings, type TimioDeviceSettings } from './device-settings.js';
 
 declare const describe: (name: string, body: () => void) => void;

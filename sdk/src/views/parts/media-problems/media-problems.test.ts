@@ -1,7 +1,7 @@
 // <timio-media-problems> in Chromium and Firefox: the session's media problems as a polite live
 // status (there before the first problem, so it is announced), the button when sound is blocked, axe.
 import { expect, fixture, html } from '@open-wc/testing';
-import { FakeSession, sessionProvider } from '../../../../../testing/fake-session.js';
+import { FakeSession, sessionProvider } from '../../../../../testing/browser/fake-session.js';
 import { defineMediaProblems, type TimioMediaProblems } from './media-problems.js';
 
 declare const describe: (name: string, body: () => void) => void;

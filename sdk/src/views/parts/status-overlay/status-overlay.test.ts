@@ -1,6 +1,6 @@
 // <timio-status-overlay> in Chromium and Firefox: the cover's states as the view words them, axe.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { FakeSession, sessionProvider } from '../../../../../testing/fake-session.js';
+import { FakeSession, sessionProvider } from '../../../../../testing/browser/fake-session.js';
 import { defineStatusOverlay, type TimioStatusOverlay } from './status-overlay.js';
 
 declare const describe: (name: string, body: () => void) => void;

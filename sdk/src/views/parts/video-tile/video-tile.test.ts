@@ -1,7 +1,7 @@
 // <timio-video-tile> in Chromium: video or initials, the name bar and its badges, axe.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { canvasTrack } from '../../../../../testing/fake-session.js';
+import { canvasTrack } from '../../../../../testing/browser/fake-session.js';
 import type { ParticipantState } from '../../../session/types.js';
 import { defineVideoTile, type TimioVideoTile } from './video-tile.js';
 

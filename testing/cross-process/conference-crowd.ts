@@ -4,8 +4,8 @@
 // the dev media server forwards to the page (its forwarding report).
 import type { Page } from 'playwright-core';
 import type { MediaServer } from '../../dev-media-server/src/server.js';
-import { forwardedVideoFrom, readForwarding, type ForwardingReport } from '../../testing/forwarding.js';
-import type { SyntheticCrowd } from '../../testing/synthetic-participants.js';
+import { forwardedVideoFrom, readForwarding, type ForwardingReport } from '../node/forwarding.js';
+import type { SyntheticCrowd } from '../node/synthetic-participants.js';
 import type { Person } from './people.js';
 
 export const syntheticIds = (count: number): string[] => Array.from({ length: count }, (_, i) => `synthetic-${String(i + 1).padStart(2, '0')}`);

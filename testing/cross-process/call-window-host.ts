@@ -1,6 +1,6 @@
 // Serves a blank page with the call window (sdk/src/views bundled from source), for tests of the
 // window against a real media server.
-import { serveTestPage, type TestPageServer } from '../../testing/test-page.js';
+import { serveTestPage, type TestPageServer } from './test-page.js';
 
 export type CallWindowHost = TestPageServer;
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { runServer, testEnv } from '../helpers.js';
+import { DEMO_PORTAL_SECRET } from '../../../testing/node/demo-fixtures.js';
 
 /** A production environment whose every secret is its own (random-looking, long). */
 const own = (name: string) => `${name.toLowerCase()}-0f9e8d7c6b5a49382716`.padEnd(40, 'x');
@@ -16,11 +17,11 @@ const production = (overrides: Record<string, string>) => testEnv({
 });
 
 const published: Array<[string, string]> = [
-  ['PORTAL_JWT_SECRET', 'timio-demo-portal-secret-change-me'],
+  ['PORTAL_JWT_SECRET', DEMO_PORTAL_SECRET],
   ['DIRECTORY_SECRET', 'timio-demo-directory-secret-change-me'],
   ['LIVEKIT_API_SECRET', 'secret'],
   ['LIVEKIT_API_SECRET', 'devkey'],
-  ['INVITE_SIGNING_KEY', 'timio-demo-portal-secret-change-me'],
+  ['INVITE_SIGNING_KEY', DEMO_PORTAL_SECRET],
   ['METRICS_TOKEN', 'timio-demo-directory-secret-change-me'],
   ['PORTAL_JWT_SECRET', 'our-portal-secret-CHANGEME-before-going-live'],
 ];
@@ -43,10 +44,10 @@ test('item 2: production refuses each published or placeholder secret, naming th
 });
 
 test('item 2: `NODE_ENV=production npm run token-service` with the demo portal secret exits 1 with one line naming PORTAL_JWT_SECRET', async () => {
-  const p = runServer({ ...production({ PORTAL_JWT_SECRET: 'timio-demo-portal-secret-change-me' }), PORT: '0' });
+  const p = runServer({ ...production({ PORTAL_JWT_SECRET: DEMO_PORTAL_SECRET }), PORT: '0' });
   assert.equal(await p.exited, 1);
   const { err, out } = p.output();
   assert.match(err, /^token service: PORTAL_JWT_SECRET is a published demo or placeholder value/m);
-  assert.ok(!`${err}${out}`.includes('timio-demo-portal-secret-change-me'));
+  assert.ok(!`${err}${out}`.includes(DEMO_PORTAL_SECRET));
   assert.doesNotMatch(out, /listening/);
 });

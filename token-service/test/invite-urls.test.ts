@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { api, expectError, portalToken, startService } from '../helpers.js';
+import { api, expectError, portalToken, startService } from './helpers.js';
 
 /** A raw HTTP request, so the Host header can be forged as a proxy or attacker would. */
 function raw(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
 import type { JoinOptions, JoinResult, LiveKitPageApi, PageEvent, VideoStat } from './livekit-page-client.js';
 import { serveTestPage } from './test-page.js';
-import { WAIT_MS } from './wait.js';
+import { WAIT_MS } from '../wait.js';
 
 export type { JoinOptions, JoinResult, PageEvent, VideoStat };
 

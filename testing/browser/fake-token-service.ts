@@ -2,8 +2,8 @@
 // http://timio.test the way the real one does (docs/contracts.md), and records every request.
 // The real service is exercised over HTTP by token-service/test and end to end by e2e/.
 import type { CallInfo, PresenceStatus, RoomRing } from '#protocol/realtime.js';
-import type { RealtimePort, RoomUpdate } from '../sdk/src/calls/realtime-port.js';
-import { WatchedValues } from '../sdk/src/realtime/watched-values.js';
+import type { RealtimePort, RoomUpdate } from '../../sdk/src/calls/realtime-port.js';
+import { WatchedValues } from '../../sdk/src/realtime/watched-values.js';
 
 export const TEST_SERVICE = 'http://timio.test';
 

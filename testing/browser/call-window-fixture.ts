@@ -1,10 +1,10 @@
 // The call window's element tests share one call and one way to open the window on a stand-in
-// session (testing/fake-session.ts) with Anna as the local person.
+// session (testing/browser/fake-session.ts) with Anna as the local person.
 import { fixture, html } from '@open-wc/testing';
 import { FakeSession } from './fake-session.js';
-import type { CallWindowCall } from '../sdk/src/views/call/call-types.js';
-import { TimioCall, defineTimioCall } from '../sdk/src/views/call/timio-call.js';
-import type { WindowFrame } from '../sdk/src/views/call/window-frame.js';
+import type { CallWindowCall } from '../../sdk/src/views/call/call-types.js';
+import { TimioCall, defineTimioCall } from '../../sdk/src/views/call/timio-call.js';
+import type { WindowFrame } from '../../sdk/src/views/call/window-frame.js';
 
 defineTimioCall();
 

@@ -2,12 +2,12 @@
 // the test, and actions that record what a view asked for. The real session against a media
 // server is covered end to end (e2e/call-window.test.ts).
 import { ContextProvider } from '@lit/context';
-import { Store } from '../sdk/src/session/store.js';
-import type { SessionApi } from '../sdk/src/session/session-api.js';
+import { Store } from '../../sdk/src/session/store.js';
+import type { SessionApi } from '../../sdk/src/session/session-api.js';
 import type {
   ChatMessage, ConnectionState, DeviceKind, DevicesState, LocalMediaState, MediaProblem, ParticipantState, VisibleVideo,
-} from '../sdk/src/session/types.js';
-import { sessionContext } from '../sdk/src/views/session-context.js';
+} from '../../sdk/src/session/types.js';
+import { sessionContext } from '../../sdk/src/views/session-context.js';
 
 /** Two cameras, a headset and speakers, the first camera active: the device lists the call window's and the settings panel's tests choose from. */
 export const FAKE_DEVICES: DevicesState = {

@@ -24,7 +24,7 @@ import {
 } from '@livekit/protocol';
 import { RTCIceCandidate, RTCPeerConnection, RTCSessionDescription, type RTCDataChannel } from 'werift';
 import WebSocket from 'ws';
-import { WAIT_MS } from './wait.js';
+import { WAIT_MS } from '../wait.js';
 
 export interface SignalParticipantOptions {
   /** Ask the server to subscribe to every track (default false: no media flows to Node). */

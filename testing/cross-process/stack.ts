@@ -12,10 +12,11 @@ import { startMediaServer, type MediaServer } from '../../dev-media-server/src/s
 import { createTokenService } from '../../token-service/src/app.js';
 import { loadConfig } from '../../token-service/src/config.js';
 import { startDemoPortal, type DemoPortalOptions, type RunningDemoPortal } from '../../demo-host/src/app.js';
-import { NO_USER_LIMITS } from '../../testing/test-settings.js';
+import { NO_USER_LIMITS } from '../node/test-settings.js';
+import { DEMO_DIRECTORY_FILE, DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER, DEMO_PORTAL_SECRET } from '../node/demo-fixtures.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const PORTAL_SECRET = 'timio-demo-portal-secret-change-me';
+export const PORTAL_SECRET = DEMO_PORTAL_SECRET;
 
 export interface Stack {
   media: MediaServer;
@@ -26,14 +27,19 @@ export interface Stack {
 
 let built: Promise<string> | undefined;
 
-/** Newest modification time of the SDK's sources and build config. */
-function newestSource(dir = join(root, 'sdk', 'src')): number {
-  let newest = statSync(join(root, 'rollup.config.mjs')).mtimeMs;
+/** Newest modification time of the files below `dir`. */
+function newestIn(dir: string): number {
+  let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(p) : statSync(p).mtimeMs);
   }
   return newest;
+}
+
+/** Newest modification time of the SDK's sources, the wire protocol they import and the build config. */
+function newestSource(): number {
+  return Math.max(statSync(join(root, 'rollup.config.mjs')).mtimeMs, newestIn(join(root, 'sdk', 'src')), newestIn(join(root, 'protocol')));
 }
 
 /**
@@ -68,9 +74,9 @@ export function serviceEnv(livekitUrl: string, portalUrl: string, dataDir: strin
     LIVEKIT_API_KEY: 'devkey',
     LIVEKIT_API_SECRET: 'secret',
     PORTAL_JWT_SECRET: PORTAL_SECRET,
-    PORTAL_JWT_ISSUER: 'timio-demo-portal',
-    PORTAL_JWT_AUDIENCE: 'timio-token-service',
-    DIRECTORY_FILE: join(root, 'demo-host', 'directory.json'),
+    PORTAL_JWT_ISSUER: DEMO_PORTAL_ISSUER,
+    PORTAL_JWT_AUDIENCE: DEMO_PORTAL_AUDIENCE,
+    DIRECTORY_FILE: DEMO_DIRECTORY_FILE,
     ALLOWED_ORIGINS: portalUrl,
     PUBLIC_URL: portalUrl,
     DATA_DIR: dataDir,

@@ -1,5 +1,5 @@
 // A short VP8 clip read from an IVF file (no ffmpeg at run time) and cut into RTP payloads
-// (RFC 7741). The committed clip testing/media/clip-160x90-10fps.ivf was made once with
+// (RFC 7741). The committed clip testing/node/media/clip-160x90-10fps.ivf was made once with
 //   ffmpeg -f lavfi -i testsrc2=size=160x90:rate=10 -t 3 -c:v libvpx -b:v 150k -g 10 \
 //     -keyint_min 10 -auto-alt-ref 0 -lag-in-frames 0 -pix_fmt yuv420p -f ivf clip-160x90-10fps.ivf
 // (a keyframe every 10 frames, no hidden alt-ref frames: one shown frame per RTP timestamp).

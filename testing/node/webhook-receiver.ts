@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { DEV_API_KEY, DEV_API_SECRET } from './tokens.js';
-import { WAIT_MS } from './wait.js';
+import { WAIT_MS } from '../wait.js';
 
 export interface WebhookSink {
   url: string;

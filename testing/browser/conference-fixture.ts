@@ -2,13 +2,13 @@
 // token service's room routes, and a FakeSession per join (the real RoomSession against a media
 // server is exercised end to end).
 import { fixture, html } from '@open-wc/testing';
-import { TokenServiceClient } from '../sdk/src/api/token-service-client.js';
-import { portalCredentials } from '../sdk/src/api/credentials.js';
+import { TokenServiceClient } from '../../sdk/src/api/token-service-client.js';
+import { portalCredentials } from '../../sdk/src/api/credentials.js';
 import { FakeTokenService, TEST_SERVICE } from './fake-token-service.js';
 import { fakeRoomRoutes, type FakeRoomOptions } from './fake-rooms.js';
 import { FakeSession } from './fake-session.js';
-import { conferenceApi } from '../sdk/src/views/conference/room-api.js';
-import { defineTimioConference, type TimioConference } from '../sdk/src/views/conference/timio-conference.js';
+import { conferenceApi } from '../../sdk/src/views/conference/room-api.js';
+import { defineTimioConference, type TimioConference } from '../../sdk/src/views/conference/timio-conference.js';
 import { deep, deepAll } from './deep-query.js';
 
 export { deep, deepAll };

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { expectError, portalToken, startService, type ApiResponse, type RunningService } from '../helpers.js';
+import { expectError, portalToken, startService, type ApiResponse, type RunningService } from './helpers.js';
 
 let s: RunningService;
 before(async () => {

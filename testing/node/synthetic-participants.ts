@@ -1,6 +1,6 @@
 // Synthetic participants: LiveKit participants in Node that join a room over the real signalling
-// (testing/signal-participant.ts) and publish a camera track playing a committed VP8 clip in a
-// loop (testing/vp8-clip.ts, 160x90 at 10 fps), for conference tests and benches with many people.
+// (testing/node/signal-participant.ts) and publish a camera track playing a committed VP8 clip in a
+// loop (testing/node/vp8-clip.ts, 160x90 at 10 fps), for conference tests and benches with many people.
 // They are cheap: one process, one shared clip in memory, one timer for all of them, one werift
 // peer connection each (publisher only; by default they may not subscribe, so the server offers
 // them nothing), and a bounded count per crowd.
@@ -42,11 +42,11 @@ import {
   useSdesMid,
   type RTCRtpTransceiver,
 } from 'werift';
-import { installDtlsFix, keepConsent } from '../dev-media-server/src/rtc/transport-fixes.js';
+import { installDtlsFix, keepConsent } from '../../dev-media-server/src/rtc/transport-fixes.js';
 import { SignalParticipant } from './signal-participant.js';
 import { DEV_API_KEY, DEV_API_SECRET, roomToken } from './tokens.js';
 import { loadVp8Clip, packetizeVp8, type Vp8Clip } from './vp8-clip.js';
-import { WAIT_MS } from './wait.js';
+import { WAIT_MS } from '../wait.js';
 
 export interface SyntheticCrowdOptions {
   /** The media server's signal URL (ws://host:port). */

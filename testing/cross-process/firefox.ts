@@ -1,5 +1,5 @@
 // Headless Debian firefox-esr for end-to-end tests and benches, launched by puppeteer-core 24 over
-// WebDriver BiDi with the project's preferences (testing/firefox-prefs.mjs). Playwright's own Firefox
+// WebDriver BiDi with the project's preferences (testing/cross-process/firefox-prefs.mjs). Playwright's own Firefox
 // cannot be downloaded here, and its BiDi mode needs commands newer than Firefox ESR 140 has.
 import { launch, type Browser } from 'puppeteer-core-firefox';
 import { FIREFOX_PATH, FIREFOX_PREFS } from './firefox-prefs.mjs';

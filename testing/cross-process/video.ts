@@ -1,7 +1,7 @@
 // What a person sees of a <video>: whether new frames keep being painted, read through playwright
 // locators (they pierce the elements' open shadow roots).
 import type { Page } from 'playwright-core';
-import { WAIT_MS } from '../../testing/wait.js';
+import { WAIT_MS } from '../wait.js';
 
 export interface VideoFrames { frames: number; width: number; height: number }
 

@@ -2,8 +2,8 @@
 // service with `user`'s portal token, a FakeRealtime as the page's one realtime connection signed
 // in as `user`, and, for tests that answer calls, a recorder in place of the call window.
 import type { CallGrant } from '#protocol/rest.js';
-import { configure, type TimioOptions } from '../sdk/src/config/config.js';
-import { attachRealtime, pageServices } from '../sdk/src/page/page-services.js';
+import { configure, type TimioOptions } from '../../sdk/src/config/config.js';
+import { attachRealtime, pageServices } from '../../sdk/src/page/page-services.js';
 import { FakeRealtime, TEST_SERVICE } from './fake-token-service.js';
 
 export function fakeSignedInPage(user: string, options: Partial<TimioOptions> = {}): FakeRealtime {

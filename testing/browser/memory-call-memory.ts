@@ -1,5 +1,5 @@
 // A CallMemory in one object, for tests of the call machine without a browser's storage.
-import type { CallMemory, ReportedEvent, TabCall } from '../sdk/src/calls/call-memory.js';
+import type { CallMemory, ReportedEvent, TabCall } from '../../sdk/src/calls/call-memory.js';
 
 /** Keeps everything in this object: the call machine's tests (one object = one browser). */
 export class MemoryCallMemory implements CallMemory {

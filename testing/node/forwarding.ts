@@ -1,10 +1,10 @@
 // Which tracks the dev media server forwards to a participant (dev-media-server/src/debug/
 // forwarding.ts), read in-process from a server the test started or over HTTP from one started
 // with debugEndpoints. Conference tests assert with it that only the tiles on screen get video.
-import type { MediaServer } from '../dev-media-server/src/server.js';
-import { forwardingReport, type ForwardedTrack, type ForwardingReport } from '../dev-media-server/src/debug/forwarding.js';
+import type { MediaServer } from '../../dev-media-server/src/server.js';
+import { forwardingReport, type ForwardedTrack, type ForwardingReport } from '../../dev-media-server/src/debug/forwarding.js';
 import { serverToken } from './tokens.js';
-import { WAIT_MS } from './wait.js';
+import { WAIT_MS } from '../wait.js';
 
 export type { ForwardedTrack, ForwardingReport };
 

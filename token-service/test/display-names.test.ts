@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { createStaticDirectory } from '../../src/directory/directory.js';
-import { api, DIRECTORY, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService } from '../helpers.js';
-import { TestPage } from '../realtime/pages.js';
+import { createStaticDirectory } from '../src/directory/directory.js';
+import { api, DIRECTORY, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService } from './helpers.js';
+import { TestPage } from './realtime/pages.js';
 
 const HOSTILE = ['\u202Eevil Admin', 'Anna\u0000Schmidt', 'A'.repeat(3_000)];
 const wsUrl = (base: string) => `${base.replace('http', 'ws')}/v1/realtime`;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+const TSCONFIG = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 const bundles = new Map<string, Promise<string>>();
 
 /** The entry bundled into one script; built once per process and entry. */
@@ -23,7 +23,7 @@ export function bundleEntry(entry: URL, format: 'iife' | 'esm' = 'esm'): Promise
 }
 
 export interface TestPageOptions {
-  /** The TypeScript entry, e.g. new URL('./entry.ts', import.meta.url). */
+  /** The TypeScript entry, e.g. new URL('../entry.ts', import.meta.url). */
   entry: URL;
   format?: 'iife' | 'esm';
   title: string;

@@ -1,6 +1,6 @@
 // Token-service settings every suite that starts the real service shares. The suites call and
 // ring the same people over and over, so the per-user limits are off; they have their own tests
-// (token-service/test/review/user-limits.test.ts). A room still cannot be rung while its ring runs.
+// (token-service/test/limits/user-limits.test.ts). A room still cannot be rung while its ring runs.
 export const NO_USER_LIMITS = {
   ROOM_RING_INTERVAL_SECONDS: '0',
   CALL_RETRY_AFTER_DECLINE_SECONDS: '0',

@@ -10,11 +10,11 @@
 //   unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-meet.ts'
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../testing/chromium.js';
+import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
-import { startStack } from './support/stack.js';
-import { signIn, type Person } from './support/people.js';
-import { framesAdvance } from './support/video.js';
+import { startStack } from '../testing/cross-process/stack.js';
+import { signIn, type Person } from '../testing/cross-process/people.js';
+import { framesAdvance } from '../testing/cross-process/video.js';
 
 const LONG = 2 * WAIT_MS;
 

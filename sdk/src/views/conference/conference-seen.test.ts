@@ -4,8 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
-import { canvasTrack } from '../../../../testing/fake-session.js';
-import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/conference-fixture.js';
+import { canvasTrack } from '../../../../testing/browser/fake-session.js';
+import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
 import { openConference, type RestPort } from './index.js';
 
 declare const describe: (name: string, body: () => void) => void;

@@ -72,15 +72,13 @@ export interface Catalog {
     label: (room: string) => string;
     idle: string;
     running: (count: number) => string;
-    /** List of the people in the meeting, for screen readers. */
+    /** List of the people in the meeting, for screen readers; the state while the person is in it. */
     people: string;
     more: (count: number) => string;
     /** The button while a meeting runs. */
     join: string;
     /** The button while none runs: it starts one. */
     start: string;
-    /** The state while this page is in the meeting. */
-    here: string;
     /** The button then: brings the conference into view. */
     show: string;
     /** The button "Alle Mitglieder rufen", also the title of its confirmation. */

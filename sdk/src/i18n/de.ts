@@ -58,7 +58,6 @@ export const de: Catalog = {
     more: (n) => `und ${n} weitere`,
     join: 'Teilnehmen',
     start: 'Besprechung starten',
-    here: 'Sie sind in der Besprechung',
     show: 'Zur Besprechung',
     ringAll: 'Alle Mitglieder rufen',
     next: (when) => `Nächste Besprechung: ${when}`,

@@ -58,7 +58,6 @@ export const en: Catalog = {
     more: (n) => `and ${n} more`,
     join: 'Join',
     start: 'Start meeting',
-    here: 'You are in the meeting',
     show: 'Go to the meeting',
     ringAll: 'Call all members',
     next: (when) => `Next meeting: ${when}`,

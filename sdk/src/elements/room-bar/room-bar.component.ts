@@ -90,7 +90,7 @@ export class TimioRoomBar extends LitElement {
     // No whitespace between the tags (the bar and the dialog lay out their children themselves): lit
     // keeps a template's indentation, and the light part's size budget counts it. Lines break in ${}.
     return html`<div class="bar" part="bar" role="group" aria-label=${t.roomBar.label(name)}><span class="state"><span class="dot" aria-hidden="true"></span><span role="status">${
-      here ? t.roomBar.here : status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>${
+      here ? t.roomBar.people : status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>${
       people.length > 0
         ? html`<ul part="people" aria-label=${t.roomBar.people}>${
           shown.map((p) => html`<li title=${p.name}><span aria-hidden="true">${initials(p.name)}</span><span class="sr-only">${p.name}</span></li>`)}${

@@ -110,8 +110,8 @@ describe('<timio-room-bar>', () => {
   });
 
   for (const [lang, words] of [
-    ['de', { start: 'Besprechung starten', join: 'Teilnehmen', here: 'Sie sind in der Besprechung', show: 'Zur Besprechung', running: 'Besprechung läuft · 1 Person' }],
-    ['en', { start: 'Start meeting', join: 'Join', here: 'You are in the meeting', show: 'Go to the meeting', running: 'Meeting running · 1 person' }],
+    ['de', { start: 'Besprechung starten', join: 'Teilnehmen', here: 'In der Besprechung', show: 'Zur Besprechung', running: 'Besprechung läuft · 1 Person' }],
+    ['en', { start: 'Start meeting', join: 'Join', here: 'In the meeting', show: 'Go to the meeting', running: 'Meeting running · 1 person' }],
   ] as const) {
     it(`(${lang}) the button says what it does: start a meeting, join the running one, or (in it) go to the conference`, async () => {
       const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang=${lang}></timio-room-bar>`);

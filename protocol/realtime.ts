@@ -82,14 +82,20 @@ export interface PongMessage { type: 'pong' }
 /** A watched room's status: once on watch, then on every change. */
 export interface RoomMessage { type: 'room'; room: RoomStatus }
 /** To the room's moderators: a guest waits to be let in ("… möchte teilnehmen"). */
-export interface GuestWaitingMessage { type: 'guest-waiting'; room: string; guest: { identity: string; name: string; since: string } }
+export interface GuestWaitingMessage { type: 'guest-waiting'; room: string; guest: { identity: string; name: string; since: string; resembles?: true } }
+/**
+ * To the room's moderators: a guest chose a name that reads like a room member's (the same, or
+ * with confusable letters). Not refused, so the answer to the guest tells nothing about the
+ * directory; the guest is marked "Gast" like every guest, and the moderators know.
+ */
+export interface GuestResemblesMessage { type: 'guest-resembles'; room: string; guest: { identity: string; name: string } }
 /** To the room's moderators: a waiting guest was admitted, denied, or gave up; the notice goes. */
 export interface GuestDecidedMessage { type: 'guest-decided'; room: string; identity: string; decision: 'admitted' | 'denied' | 'left'; by?: UserRef }
 /** `room` is set when the error is about a room the page asked to watch (`not_a_member`, `not_found`). */
 export interface ErrorMessage { type: 'error'; error: { code: ErrorCode; message: string }; room?: string }
 export type ServerMessage =
   | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | RoomMessage | PongMessage | ErrorMessage
-  | GuestWaitingMessage | GuestDecidedMessage;
+  | GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage;
 
 /** WebSocket close codes of the realtime endpoint. */
 export const CloseCode = {

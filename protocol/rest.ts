@@ -61,7 +61,7 @@ export interface GuestWaiting {
 export type GuestAdmission = GuestGrant | { state: 'waiting'; reason: GuestWaiting['reason'] } | { state: 'denied' };
 
 /** A guest in a room's waiting room, as moderators see them. */
-export interface WaitingGuest { identity: string; name: string; since: string; inviteId: string }
+export interface WaitingGuest { identity: string; name: string; since: string; inviteId: string; /** The name reads like a room member's. */ resembles?: true }
 
 /** An open invite of a room, as GET /v1/rooms/:room/invites lists it for moderators. */
 export interface OpenInvite {

@@ -26,12 +26,14 @@ export interface FakeRoomState {
   removed: string[];
   ended: boolean;
   tokens: Array<{ moderator: boolean; role: string }>;
+  /** `POST /v1/rooms/:room/moderator` calls: "Ich bin Moderator" confirmed inside the meeting. */
+  confirmedModerator: number;
 }
 
 const error = (status: number, code: string, message: string) => ({ status, json: { error: { code, message } } });
 
 export function fakeRoomRoutes(service: FakeTokenService, room: FakeRoomOptions): FakeRoomState {
-  const state: FakeRoomState = { chat: [...(room.chat ?? [])], hands: [], muted: [], mutedAll: 0, removed: [], ended: false, tokens: [] };
+  const state: FakeRoomState = { chat: [...(room.chat ?? [])], hands: [], muted: [], mutedAll: 0, removed: [], ended: false, tokens: [], confirmedModerator: 0 };
   const canModerate = (room.moderators ?? []).includes(room.self.identity);
   const base = `/v1/rooms/${room.id}`;
   const moderatorOnly = <T>(run: () => T) => (canModerate ? run() : error(403, 'forbidden', 'only a moderator of the room may do this'));
@@ -55,6 +57,7 @@ export function fakeRoomRoutes(service: FakeTokenService, room: FakeRoomOptions)
       state.hands.push(body);
       return { status: 200, json: { raised: body.raised } };
     })
+    .on(`POST ${base}/moderator`, () => moderatorOnly(() => ((state.confirmedModerator++), { status: 200, json: { room: room.id, identity: room.self.identity, moderator: true } })))
     .on(`POST ${base}/end`, () => moderatorOnly(() => ((state.ended = true), { status: 200, json: { ended: true } })))
     .on(`POST ${base}/mute-all`, () => moderatorOnly(() => ((state.mutedAll++), { status: 200, json: { muted: 2 } })))
     .on(`GET ${base}/chat`, () => ({ status: 200, json: { messages: state.chat } }))

@@ -167,10 +167,11 @@ export class FakeRoom extends EventEmitter {
     this.emit(RoomEvent.ParticipantConnected, p);
     return p;
   }
-  leave(identity: string): void {
+  /** `reason`: what LiveKit says with the departure (e.g. PARTICIPANT_REMOVED), as livekit-client passes it on. */
+  leave(identity: string, reason?: DisconnectReason): void {
     const p = this.remoteParticipants.get(identity)!;
     this.remoteParticipants.delete(identity);
-    this.emit(RoomEvent.ParticipantDisconnected, p);
+    this.emit(RoomEvent.ParticipantDisconnected, p, reason);
   }
   publish(identity: string, source: Source): FakePublication {
     const p = this.remoteParticipants.get(identity)!;

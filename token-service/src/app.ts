@@ -65,6 +65,18 @@ export interface RateLimits {
   perAddress?: number;
   /** Unauthenticated invite lookups and guest tokens per client address per window (default 30). */
   guestPerAddress?: number;
+  /**
+   * Admission polls and waiting-room leaves per client address per window (default 1,200: a
+   * hundred waiting guests behind one address); each guest also has its own budget (30 a minute).
+   */
+  admissionPerAddress?: number;
+}
+
+/** POST /v1/guest/admission and /v1/guest/leave, also when the app is mounted under a prefix. */
+function isAdmissionPath(req: IncomingMessage): boolean {
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  const path = url.split('?')[0] ?? '';
+  return path.endsWith('/v1/guest/admission') || path.endsWith('/v1/guest/leave');
 }
 
 export interface TokenServiceOptions {
@@ -156,7 +168,12 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     waitingRoom,
   };
 
-  removeLateGuests(events, roomService, inviteStore.isRevoked, log);
+  removeLateGuests(events, roomService, async (inviteId, identity) => !(await inviteStore.isRevoked(inviteId)) && (await waitingRoom.standing(identity))?.admitted === true, log);
+  // LiveKit closed a room: its meeting is over for the guests admitted to it (guests/waiting-room.ts).
+  events.on('webhook', (event: { event?: string; room?: { name?: string } }) => {
+    const room = event.room?.name;
+    if (event.event === 'room_finished' && room) waitingRoom.roomClosed(room).catch((err: unknown) => log(`meeting end of ${room} not recorded: ${(err as Error).message}`));
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -182,10 +199,16 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const limits = options.rateLimits ?? {};
   const windowMs = limits.windowMs ?? 60_000;
   const tooMany = (_req: Request, _res: Response, next: NextFunction) => next(new ApiError(429, 'rate_limited', 'too many requests, try again shortly'));
-  const v1Limit = rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });
+  // A waiting guest's admission poll and "Abbrechen" have their own budgets (one per guest in the
+  // route, one per address here): many guests behind one NAT, or one noisy client there, must not
+  // push a waiting guest out of the waiting room.
+  const skip = (req: IncomingMessage) => isAdmissionPath(req);
+  const v1Limit = rateLimit({ windowMs, limit: limits.perAddress ?? 600, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator, skip });
   app.use('/v1', v1Limit);
-  const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });
+  const guestLimit = rateLimit({ windowMs, limit: limits.guestPerAddress ?? 30, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator, skip });
   app.use(['/v1/guest', '/v1/invites'], guestLimit);
+  const admissionLimit = rateLimit({ windowMs, limit: limits.admissionPerAddress ?? 1_200, standardHeaders: 'draft-7', legacyHeaders: false, handler: tooMany, keyGenerator });
+  app.use(['/v1/guest/admission', '/v1/guest/leave'], admissionLimit);
   // The call and ring routes take small bodies: their own limit, parsed before the general parser
   // (a body parsed once is not parsed again).
   app.use(['/v1/calls', '/v1/rooms/:room/ring'], express.json({ limit: '4kb', strict: true }));

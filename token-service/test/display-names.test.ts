@@ -73,7 +73,7 @@ test('item 4: names from an embedded directory are normalized and bounded wherev
   }
 });
 
-test('item 13: a guest name with stacked marks or a room member\'s name is refused, and no token is issued', async () => {
+test('item 13: a guest name with stacked marks is refused; a room member\'s name is not (issue 22: a refusal would tell which names the directory holds)', async () => {
   const s = await startService();
   try {
     const inv = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body: { startsAt: new Date(Date.now() + 3600_000).toISOString() } });
@@ -82,10 +82,9 @@ test('item 13: a guest name with stacked marks or a room member\'s name is refus
     const zalgo = await guest(`Eve${'\u0301\u0302\u0303\u0304\u0305'.repeat(40)}`);
     expectError(zalgo, 400, 'invalid_input');
     assert.match(zalgo.body.error.message, /combining marks/);
+    // The moderators are told instead (token-service/test/guest-boundary.test.ts, finding 7).
     for (const name of ['Anna Schmidt', 'anna  schmidt', 'Ánna Schmidt.', 'BEN MÜLLER', 'Ben Mu\u0308ller']) {
-      const res = await guest(name);
-      expectError(res, 409, 'name_taken');
-      assert.equal(res.body.token, undefined, name);
+      assert.equal((await guest(name)).status, 200, name);
     }
     // Three marks on a letter (as Vietnamese or Hebrew may have) and other names stay fine.
     assert.equal((await guest('Nguye\u0302\u0303n Anna')).status, 200);

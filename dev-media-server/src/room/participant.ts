@@ -1,6 +1,7 @@
 // A participant's state in a room: identity, permissions, published tracks, subscriptions and its
 // two peer connections. The room applies the rules; this class only holds and describes state.
 import {
+  DisconnectReason,
   ParticipantInfo,
   ParticipantInfo_State,
   ParticipantPermission,
@@ -52,6 +53,8 @@ export class Participant {
   attributes: Record<string, string>;
   permission: ParticipantPermission;
   state = ParticipantInfo_State.JOINING;
+  /** Why they were disconnected, once they are: LiveKit tells the others with the update (removed, room deleted, …). */
+  disconnectReason = DisconnectReason.UNKNOWN_REASON;
   version = 1;
   readonly autoSubscribe: boolean;
   /** Published tracks by track sid. */
@@ -106,6 +109,7 @@ export class Participant {
       metadata: this.metadata,
       attributes: { ...this.attributes },
       state: this.state,
+      disconnectReason: this.disconnectReason,
       tracks: [...this.published.values()].map((t) => t.info.clone()),
       joinedAt: BigInt(Math.floor(this.joinedAtMs / 1000)),
       joinedAtMs: BigInt(this.joinedAtMs),

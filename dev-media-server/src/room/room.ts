@@ -171,6 +171,7 @@ export class Room {
     if (this.participants.get(p.identity) !== p) return;
     this.participants.delete(p.identity);
     p.state = ParticipantInfo_State.DISCONNECTED;
+    p.disconnectReason = reason;
     for (const track of [...p.tracksByMid.values()]) this.unpublish(p, track, false);
     for (const down of p.subscriptions.values()) down.close();
     p.subscriptions.clear();

@@ -239,12 +239,22 @@ export interface ConferenceCatalog {
     revoke: string;
     revoked: string;
     close: string;
+    /** For which meeting the guest link is: the running one, or one later. */
+    when: string;
+    now: string;
+    later: string;
+    /** Under "now": the link is valid from now on. */
+    nowHint: string;
+    /** The language of the invitation text (mail, calendar). */
+    language: string;
     /** "Maria Gast möchte teilnehmen" */
     wantsToJoin: (name: string) => string;
     admit: string;
     deny: string;
     /** A moderator answered a guest who had stopped waiting a moment before. */
     guestLeft: (name: string) => string;
+    /** Under a waiting guest whose name reads like a room member's (the same, or with look-alike letters). */
+    resemblesMember: string;
   };
 }
 

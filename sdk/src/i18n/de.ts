@@ -69,7 +69,7 @@ export const de: Catalog = {
   },
 
   errors: {
-    name_taken: 'Ein Mitglied des Raums trägt diesen Namen. Bitte ergänzen Sie etwas, z. B. Ihre Firma.',
+    name_taken: 'Bitte nur Ihren Namen, ohne Rollen wie „Moderator“.',
     fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
     network_error: 'Der Anrufdienst ist nicht erreichbar.',
     unauthorized: 'Sie sind nicht angemeldet.',

@@ -69,7 +69,7 @@ export const en: Catalog = {
   },
 
   errors: {
-    name_taken: 'A member of this room has this name. Please add something that tells you apart, e.g. your company.',
+    name_taken: 'Please use your own name, without roles like “Moderator”.',
     fallback: 'Something went wrong. Please try again.',
     network_error: 'The call service cannot be reached.',
     unauthorized: 'You are not signed in.',

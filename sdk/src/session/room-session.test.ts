@@ -140,11 +140,16 @@ describe('RoomSession', () => {
     // A payload naming someone still in the room (a forgery) changes nothing.
     room.emit(RoomEvent.DataReceived, new TextEncoder().encode(JSON.stringify({ type: 'leave', identity: 'carla' })), undefined, undefined, LEAVE_TOPIC);
     assert.equal(find(session, 'carla')?.reconnecting, undefined);
+    // Removed by a moderator (LiveKit gives the reason with the departure): gone at once, no grace.
+    room.join('dora', 'Dora Gast');
+    room.leave('dora', DisconnectReason.PARTICIPANT_REMOVED);
+    assert.equal(find(session, 'dora'), undefined, 'a removed participant leaves the list at once');
+    assert.ok((session.departed.value as string[]).includes('dora'));
     // Gone without a goodbye and not back: gone after the grace.
     room.leave('carla');
     assert.equal(find(session, 'carla')?.reconnecting, true);
     await waitUntil(() => !find(session, 'carla'), 'Carla gone after the grace', 10_000);
-    assert.deepEqual(session.departed.value, ['ben', 'carla']);
+    assert.deepEqual(session.departed.value, ['ben', 'dora', 'carla']);
   });
 
   it('a 1:1 call (no grace): who leaves is gone at once', async () => {

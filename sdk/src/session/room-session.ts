@@ -249,7 +249,7 @@ export class RoomSession implements SessionApi {
         this.upsert(p);
         this.reconcileSubscriptions();
       })
-      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => this.onDeparture(p.identity))
+      .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant, reason?: LkDisconnectReason) => this.onDeparture(p.identity, reason))
       .on(RoomEvent.DataReceived, (payload: Uint8Array, p?: RemoteParticipant, _kind?: unknown, topic?: string) => {
         if (topic !== LEAVE_TOPIC) return;
         // The goodbye may arrive after the departure (data and signalling travel apart); LiveKit
@@ -307,11 +307,13 @@ export class RoomSession implements SessionApi {
   }
 
   /** A remote participant is out of the room: gone, or (no goodbye, conferences) reconnecting for a while. */
-  private onDeparture(identity: string): void {
+  private onDeparture(identity: string, reason?: LkDisconnectReason): void {
     const grace = this.options.rejoinGraceMs ?? 0;
     const shown = this.participants.value.find((x) => x.identity === identity);
     const saidGoodbye = Date.now() - (this.goodbyes.get(identity) ?? -Infinity) < GOODBYE_VALID_MS;
-    if (!grace || !shown || saidGoodbye || shown.quality === 'lost' || this.leaving) {
+    // Removed by a moderator (LiveKit says so with the departure): no page change, gone at once.
+    const sentOut = reason === LkDisconnectReason.PARTICIPANT_REMOVED || reason === LkDisconnectReason.ROOM_DELETED;
+    if (!grace || !shown || saidGoodbye || sentOut || shown.quality === 'lost' || this.leaving) {
       this.gone(identity);
       return;
     }

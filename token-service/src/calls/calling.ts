@@ -22,6 +22,7 @@ import { toParticipant } from '../livekit/room-service.js';
 import { DisconnectReason, type ParticipantInfo } from '@livekit/protocol';
 import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
+import { isMember } from '../directory/directory.js';
 import { CALL_ROOM_PREFIX } from './call-service.js';
 
 export interface Calling {
@@ -94,6 +95,11 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     },
   });
 
+  // A page keeps a room's status only while its user is a member (the directory may change).
+  realtime.hub.setRoomAccess(async (room) => {
+    const found = await ctx.directory.getRoom(room);
+    return found ? (userId) => isMember(found, userId) : undefined;
+  });
   roomWatch = new RoomWatch({
     bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, rejoinGraceMs: settings.roomRejoinGraceMs, ...(nextMeeting ? { nextMeeting } : {}),
     // A page change keeps an employee busy; out of the meeting once the grace ends without them.

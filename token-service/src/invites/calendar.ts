@@ -22,9 +22,13 @@ export function inviteCalendar(invite: InviteWording & { id: string }, url: stri
   return value;
 }
 
-/** mailto: with subject and body (mailto cannot attach the .ics); `to`, already validated, when the inviter gave an address. */
+/**
+ * mailto: with subject and body (mailto cannot attach the .ics), to `to` when the inviter gave an
+ * address. Every part is percent-encoded (RFC 6068), the address too, whatever a store holds: a
+ * "%0D%0A" or "?" in it stays text and can add no header (Bcc:, …) to the moderator's mail.
+ */
 export function inviteMailto(invite: InviteWording, url: string, to?: string): string {
   const subject = encodeURIComponent(inviteSubject(invite));
   const body = encodeURIComponent(inviteBody(invite, url));
-  return `mailto:${to ?? ''}?subject=${subject}&body=${body}`;
+  return `mailto:${to ? encodeURIComponent(to).replace(/%40/g, '@') : ''}?subject=${subject}&body=${body}`;
 }

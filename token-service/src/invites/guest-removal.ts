@@ -12,16 +12,21 @@ export async function removeGuestsOfInvite(roomService: RoomService, room: strin
   return guests;
 }
 
-/** Removes a guest who joins with a token minted just before their invite was revoked. */
-export function removeLateGuests(events: EventEmitter, roomService: RoomService, isRevoked: (id: string) => Promise<boolean>, log: (line: string) => void): void {
+/**
+ * Removes a guest who joins with a media token that no longer lets them in: minted just before
+ * their invite was revoked, or kept from an admission that ended since (denied, removed, left, or
+ * the meeting it was for has ended). LiveKit has no hook before a join, so this is the boundary
+ * for media: the token alone would be good for minutes.
+ */
+export function removeLateGuests(events: EventEmitter, roomService: RoomService, mayBeIn: (inviteId: string, identity: string) => Promise<boolean>, log: (line: string) => void): void {
   events.on('webhook', (event: WebhookEvent) => {
     if (event.event !== 'participant_joined' || !event.room || !event.participant) return;
     const inviteId = event.participant.attributes[ATTR_INVITE];
     if (!inviteId) return;
     const room = event.room.name;
     const identity = event.participant.identity;
-    isRevoked(inviteId)
-      .then((revoked) => revoked ? roomService.removeParticipant(room, identity) : undefined)
-      .catch((err: unknown) => log(`could not remove guest of revoked invite from ${room}: ${(err as Error).message}`));
+    mayBeIn(inviteId, identity)
+      .then((ok) => ok ? undefined : roomService.removeParticipant(room, identity))
+      .catch((err: unknown) => log(`could not remove a guest who may not be in ${room}: ${(err as Error).message}`));
   });
 }

@@ -1,4 +1,5 @@
-// Per-user limits on what reaches other people: ringing a room, calling someone, inviting guests.
+// Per-user limits on what reaches other people: ringing a room, calling someone, inviting guests,
+// writing in a meeting's chat, and a guest's admission polls.
 // A refusal is 429 rate_limited with the time to wait (retryAfterSeconds, Retry-After).
 import { ApiError } from '../http/errors.js';
 import type { Limiter } from './limiter.js';
@@ -12,16 +13,30 @@ export interface UserLimitSettings {
   callsPerHour: number;
   /** Invites one person may make per hour. */
   invitesPerHour: number;
+  /**
+   * Chat per sender (employee or guest) and minute, in units: a message costs one unit and one
+   * more for every CHAT_UNIT_CHARS characters, so people typing never notice, while a flood of
+   * long messages stops after a few (rate and size in one budget).
+   */
+  chatUnitsPerMinute: number;
+  /** Admission polls one waiting guest may send per minute (a page holds each for up to 25 s). */
+  admissionPollsPerMinute: number;
 }
+
+/** Characters per extra chat unit (a 2,000-character message costs 5 units). */
+export const CHAT_UNIT_CHARS = 500;
 
 export const defaultUserLimits: UserLimitSettings = {
   roomRingIntervalMs: 120_000,
   callRetryAfterDeclineMs: 30_000,
   callsPerHour: 30,
   invitesPerHour: 50,
+  chatUnitsPerMinute: 40,
+  admissionPollsPerMinute: 30,
 };
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 export class RateLimitedError extends ApiError {
   readonly retryAfterSeconds: number;
@@ -60,6 +75,21 @@ export class UserLimits {
   async beforeInvite(userId: string): Promise<void> {
     const wait = await this.limiter.take(`invites:${userId}`, this.settings.invitesPerHour, HOUR);
     if (wait > 0) throw new RateLimitedError(`at most ${this.settings.invitesPerHour} invites an hour`, wait);
+  }
+
+  /** Before a chat message of `chars` characters goes out (keyed by the sender's identity). */
+  async beforeChat(senderId: string, chars: number): Promise<void> {
+    const units = 1 + Math.floor(chars / CHAT_UNIT_CHARS);
+    for (let i = 0; i < units; i++) {
+      const wait = await this.limiter.take(`chat:${senderId}`, this.settings.chatUnitsPerMinute, MINUTE);
+      if (wait > 0) throw new RateLimitedError('you are writing faster than the chat takes', wait);
+    }
+  }
+
+  /** Before a waiting guest's admission poll: its own budget, not the address's (many guests share a NAT). */
+  async beforeAdmissionPoll(guestId: string): Promise<void> {
+    const wait = await this.limiter.take(`admission:${guestId}`, this.settings.admissionPollsPerMinute, MINUTE);
+    if (wait > 0) throw new RateLimitedError('asking for admission too often', wait);
   }
 
   close(): Promise<void> {

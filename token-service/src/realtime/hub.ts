@@ -22,6 +22,8 @@ export class Hub {
   /** Last status seen on the bus for each watched user: answers new watches without a bus round trip. */
   private readonly known = new Map<string, PresenceStatus>();
   private readonly graceTimers = new Map<string, NodeJS.Timeout>();
+  /** Who may see a room's status now (the directory may have changed since the page began to watch). */
+  private roomAccess?: (room: string) => Promise<((userId: string) => boolean) | undefined>;
 
   /** `onGone` runs on the process whose page was the user's last anywhere, once the grace period is over. */
   constructor(
@@ -113,6 +115,14 @@ export class Hub {
     if (users.length > 0) page.send(JSON.stringify({ type: 'presence', users } satisfies ServerMessage));
   }
 
+  /**
+   * Checked on every `room` delivery: a page whose user is no longer a member (or the room is gone
+   * from the directory) stops watching it and is told (`error` not_a_member with the room).
+   */
+  setRoomAccess(access: (room: string) => Promise<((userId: string) => boolean) | undefined>): void {
+    this.roomAccess = access;
+  }
+
   /** The page gets every `room` delivery for this room from now on. */
   watchRoom(page: HubPage, room: string): void {
     page.watchingRooms.add(room);
@@ -168,10 +178,20 @@ export class Hub {
 
   private onDelivery(d: Delivery): void {
     if (d.room !== undefined) {
-      const set = this.roomWatchers.get(d.room);
-      if (!set) return;
+      const room = d.room;
+      if (!this.roomWatchers.has(room)) return;
       const frame = JSON.stringify(d.message);
-      for (const page of set) page.send(frame);
+      const access = this.roomAccess?.(room) ?? Promise.resolve(() => true);
+      access.then((may) => {
+        for (const page of [...(this.roomWatchers.get(room) ?? [])]) {
+          if (page.user && may?.(page.user.id)) {
+            page.send(frame);
+            continue;
+          }
+          this.unwatchRoom(page, room);
+          page.send(JSON.stringify({ type: 'error', error: { code: 'not_a_member', message: `you are no longer a member of room "${room}"` }, room } satisfies ServerMessage));
+        }
+      }).catch(logFailure(this.logger, 'room status delivery failed', { room }));
       return;
     }
     let plain: string | undefined;

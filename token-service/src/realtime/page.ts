@@ -91,12 +91,16 @@ export class Page implements HubPage {
     if (!this.user) return this.close(CloseCode.unauthorized, 'authenticate first');
     if (m.type === 'ping') return this.sendMessage({ type: 'pong' });
     if (m.type === 'watch-rooms') {
-      const add = (m.add ?? []).filter((r) => !this.watchingRooms.has(r));
-      if (this.watchingRooms.size + add.length > MAX_WATCHED_ROOMS + (m.remove?.length ?? 0)) {
+      // Duplicates dropped; counted as the page will be after the frame (removes first, then adds),
+      // so ids in `remove` that are not watched buy nothing.
+      const remove = [...new Set(m.remove ?? [])].filter((r) => this.watchingRooms.has(r));
+      const removing = new Set(remove);
+      const add = [...new Set(m.add ?? [])].filter((r) => !this.watchingRooms.has(r) || removing.has(r));
+      if (this.watchingRooms.size - remove.length + add.length > MAX_WATCHED_ROOMS) {
         return this.sendMessage({ type: 'error', error: { code: 'invalid_input', message: `a page may watch at most ${MAX_WATCHED_ROOMS} rooms` } });
       }
       if (!this.deps.onWatchRooms) return this.sendMessage({ type: 'error', error: { code: 'not_configured', message: 'room status is not served here' } });
-      return this.deps.onWatchRooms(this, add, m.remove ?? []);
+      return this.deps.onWatchRooms(this, add, remove);
     }
     const add = m.add ?? [];
     const remove = m.remove ?? [];

@@ -6,7 +6,7 @@ import type { RouteContext } from '../context.js';
 import { authenticated, employeeOf, moderatedRoom } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
-import { ATTR_INVITE } from '#protocol/attributes.js';
+import { ATTR_GUEST, ATTR_INVITE } from '#protocol/attributes.js';
 
 function identityParam(value: unknown): string {
   const identity = optionalIdentity({ identity: value }, 'identity');
@@ -64,6 +64,8 @@ export function moderationRoutes(ctx: RouteContext): Router {
     // A removed guest must not come back with the same link.
     const inviteId = participant.attributes[ATTR_INVITE];
     if (inviteId && (await ctx.inviteStore.get(inviteId)) && !(await ctx.inviteStore.isRevoked(inviteId))) await ctx.inviteStore.revoke(inviteId);
+    // Their credential ends too, whether or not the invite had a record to revoke.
+    if (participant.attributes[ATTR_GUEST] === '1') await ctx.waitingRoom.removed(identity);
     await ctx.roomService.removeParticipant(room, identity);
     // Sent out for good: no page-change grace in the room status.
     ctx.roomWatch.departures.goodbye(room, identity);

@@ -6,8 +6,9 @@ import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } fro
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
-import { ATTR_HAND } from '#protocol/attributes.js';
+import { ATTR_HAND, ATTR_MODERATOR } from '#protocol/attributes.js';
 import { participantStatus } from '../rooms/room-watch.js';
+import { admittedGuest } from '../guests/guest-access.js';
 import type { RoomStatusAnswer } from '#protocol/rest.js';
 
 export function roomRoutes(ctx: RouteContext): Router {
@@ -48,6 +49,22 @@ export function roomRoutes(ctx: RouteContext): Router {
     res.json({ room, identity: target, raised, ...(raised ? { raisedAt } : {}) });
   });
 
+  // "Ich bin Moderator" confirmed inside a running meeting (someone who joined straight, e.g. from
+  // a room ring): the LiveKit token they joined with carries no moderator mark, and a token asked
+  // for now would never reach their connection, so the mark is set on their participant here.
+  // Guests waiting for a moderator are then let in, and links without a waiting room let guests in at once.
+  router.post('/rooms/:room/moderator', auth, async (req, res) => {
+    const room = roomIdParam(req);
+    jsonBody(req);
+    const user = employeeOf(res);
+    await moderatedRoom(ctx.directory, user, room);
+    const present = await ctx.roomService.setAttributes(room, user.id, { [ATTR_MODERATOR]: '1' });
+    if (!present) throw new ApiError(404, 'not_found', 'you are not in the conference; join it first');
+    ctx.log(`moderation: ${user.id} confirmed moderating room ${room} in the meeting`);
+    ctx.roomWatch.changed(room);
+    res.json({ room, identity: user.id, moderator: true });
+  });
+
   // The goodbye of someone who leaves the meeting for good ("Konferenz verlassen"): the room
   // status drops them at once instead of after the grace a page change gets (rooms/departures.ts).
   router.post('/rooms/:room/leave', auth, async (req, res) => {
@@ -55,7 +72,9 @@ export function roomRoutes(ctx: RouteContext): Router {
     jsonBody(req);
     const principal = principalOf(res);
     if (principal.kind === 'guest') {
-      if (principal.room !== room) throw new ApiError(403, 'not_a_member', 'this guest token is for another room');
+      await admittedGuest(ctx.waitingRoom, principal, room);
+      // Leaving is final for a guest: coming back takes the invite link again.
+      await ctx.waitingRoom.gone(principal.id);
     } else {
       await memberRoom(ctx.directory, principal, room);
     }
@@ -69,6 +88,8 @@ export function roomRoutes(ctx: RouteContext): Router {
     const user = employeeOf(res);
     const wasRunning = await ctx.roomService.endRoom(room);
     ctx.log(`moderation: ${user.id} ended the conference of room ${room}`);
+    // The guests' admissions end with it: a new meeting in the room lets nobody in on an old one.
+    await ctx.waitingRoom.meetingEnded(room);
     // Everyone left for good: nobody counts on as if changing pages.
     ctx.roomWatch.departures.finished(room);
     ctx.roomWatch.changed(room);
@@ -81,7 +102,7 @@ export function roomRoutes(ctx: RouteContext): Router {
 /** A participant raises or lowers only their own hand; a moderator may lower anyone's. */
 async function checkHandAccess(ctx: RouteContext, principal: Principal, room: string, target: string, raised: boolean): Promise<void> {
   if (principal.kind === 'guest') {
-    if (principal.room !== room) throw new ApiError(403, 'not_a_member', 'this guest token is for another room');
+    await admittedGuest(ctx.waitingRoom, principal, room);
     if (target !== principal.id) throw new ApiError(403, 'not_a_moderator', 'guests can only change their own hand');
     return;
   }

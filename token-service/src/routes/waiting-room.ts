@@ -24,7 +24,7 @@ export function waitingRoomRoutes(ctx: RouteContext): Router {
     await moderatedRoom(ctx.directory, employeeOf(res), room);
     const waiting = await ctx.waitingRoom.waiting(room);
     const revoked = await Promise.all(waiting.map((a) => ctx.inviteStore.isRevoked(a.inviteId)));
-    const guests: WaitingGuest[] = waiting.filter((_a, i) => !revoked[i]).map((a) => ({ identity: a.identity, name: a.name, since: a.since, inviteId: a.inviteId }));
+    const guests: WaitingGuest[] = waiting.filter((_a, i) => !revoked[i]).map((a) => ({ identity: a.identity, name: a.name, since: a.since, inviteId: a.inviteId, ...(a.resembles ? { resembles: true as const } : {}) }));
     res.json({ guests });
   });
 

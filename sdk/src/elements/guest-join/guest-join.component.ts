@@ -20,6 +20,14 @@ const END_PAGES = ['denied', 'removed', 'ended', 'left', 'expired', 'revoked', '
 /** The moderator turned the guest away (the admission's rejection; the page shows it already). */
 const DENIED = Symbol('denied');
 
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
 export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }> {
   constructor(state: GuestJoinState) {
     super('timio-guest-state', { bubbles: true, composed: true, detail: { state } });
@@ -53,6 +61,9 @@ export class TimioGuestStateEvent extends CustomEvent<{ state: GuestJoinState }>
  */
 export class TimioGuestJoin extends LitElement {
   static override styles = guestJoinStyles;
+
+  /** How long a waiting guest's page waits before asking again after a 429 without Retry-After (tests shorten it). */
+  static retryMs = 5_000;
 
   /** Opens the conference once admitted; tests replace it (the default loads the views chunk). */
   static openConference: GuestConferenceOpener = openGuestConference;
@@ -107,6 +118,10 @@ export class TimioGuestJoin extends LitElement {
     const code = api?.code ?? 'fallback';
     if (code === 'invite_expired') return this.go('expired');
     if (code === 'invite_revoked') return this.go('revoked');
+    // The guest's credential ended (docs/contracts.md "The guest life model"): the page says how.
+    if (code === 'guest_denied') return this.go('denied');
+    if (code === 'guest_removed') return this.go('removed');
+    if (code === 'meeting_ended') return this.go('ended');
     if (code === 'not_found') return this.go('unknown');
     if (code === 'not_open_yet') return this.scheduleOpen(api?.opensAt);
     this.errorCode = code;
@@ -171,7 +186,17 @@ export class TimioGuestJoin extends LitElement {
   /** Resolves with the grant once a moderator lets the guest in; rejects with DENIED or the service's error. */
   private async waitForAdmission(guestToken: string, signal: AbortSignal): Promise<GuestGrant> {
     for (;;) {
-      const answer = await guestApi.admission(this.base, guestToken, signal);
+      let answer;
+      try {
+        answer = await guestApi.admission(this.base, guestToken, signal);
+      } catch (err) {
+        // Too many requests from this address, or the network hiccuped: the guest keeps waiting
+        // and the page asks again later, without an error page.
+        if (signal.aborted || !(err instanceof TimioApiError) || (err.status !== 429 && err.code !== 'network_error')) throw err;
+        const seconds = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+        await pause(seconds ? Math.min(seconds * 1000, 60_000) : TimioGuestJoin.retryMs * (1 + Math.random()), signal);
+        continue;
+      }
       if (answer.state === 'admitted') {
         this.admitted = true;
         this.wait = undefined;

@@ -197,6 +197,41 @@ describe('<timio-guest-join>', () => {
     expect(refused).to.equal(true);
   });
 
+  it('waiting behind a busy address: a 429 on the admission poll is retried quietly, de and en', async () => {
+    TimioGuestJoin.retryMs = 50;
+    for (const lang of ['de', 'en']) {
+      let answer = 0;
+      // Two refusals (one with Retry-After in the body, one without), then the moderator lets the guest in.
+      service.on('POST /v1/guest/admission', () => (++answer === 1
+        ? { status: 429, json: { error: { code: 'rate_limited', message: 'too many requests, try again shortly' } } }
+        : answer === 2 ? { status: 429, json: { error: { code: 'rate_limited', message: 'asking too often', retryAfterSeconds: 0.05 } } }
+          : { status: 200, json: grant }));
+      opened.length = 0;
+      conference = undefined;
+      const { el, check } = await inCheck(lang, { status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'waiting_room', guestToken: 'guest-token' } });
+      const states: GuestJoinState[] = [];
+      el.addEventListener('timio-guest-state', (e) => states.push(e.detail.state));
+      check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
+      expect((await opened[0]!.grant).token).to.equal('lk-token');
+      expect(answer).to.equal(3);
+      await until(el, 'conference');
+      expect(states).to.not.include('error');
+      expect(check.isConnected).to.equal(true);
+      el.remove();
+    }
+    TimioGuestJoin.retryMs = 5_000;
+  });
+
+  it('the name hint says how the others see the guest, de and en', async () => {
+    for (const [lang, hint] of [['de', 'So sehen die anderen Teilnehmenden Sie.'], ['en', 'This is how the others see you.']] as const) {
+      service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info() }));
+      const el = await mount(lang);
+      await until(el, 'open');
+      expect(el.shadowRoot!.querySelector('#hint')!.textContent).to.equal(hint);
+      el.remove();
+    }
+  });
+
   it('removed during the meeting: the page says so; ended: the page says so', async () => {
     const { el, check } = await inCheck();
     check.dispatchEvent(new CustomEvent('timio-conference-left', { detail: { room: 'vertrieb', reason: 'removed' } }));
@@ -317,18 +352,18 @@ describe('<timio-guest-join>', () => {
     }
   });
 
-  it('a name a member has: the form says why and stays', async () => {
+  it('a name that claims a role: the form says why and stays', async () => {
     service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info({ guestName: undefined }) }));
     service.on('POST /v1/guest/token', () => ({ status: 409, json: { error: { code: 'name_taken', message: 'x' } } }));
     const el = await mount();
     await until(el, 'open');
     expect(nameField(el).value).to.equal('');
-    nameField(el).value = 'Anna Schmidt';
+    nameField(el).value = 'Anna Schmidt (Moderator)';
     nameField(el).dispatchEvent(new Event('input'));
     submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the problem is shown');
     expect(el.state).to.equal('open');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Ein Mitglied des Raums trägt diesen Namen');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Bitte nur Ihren Namen, ohne Rollen wie „Moderator“.');
     expect(nameField(el).getAttribute('aria-describedby')).to.equal('hint problem');
     await expect(el).to.be.accessible();
   });

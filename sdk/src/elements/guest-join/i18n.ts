@@ -9,7 +9,7 @@ const de: GuestJoinCatalog = {
   notOpenTitle: 'Die Besprechung hat noch nicht begonnen',
   notOpen: (opensAt) => `Sie können ab ${opensAt} teilnehmen. Lassen Sie diese Seite offen oder öffnen Sie den Link dann erneut.`,
   nameLabel: 'Ihr Name',
-  nameHint: 'So sehen Sie die anderen Teilnehmenden.',
+  nameHint: 'So sehen die anderen Teilnehmenden Sie.',
   join: 'Weiter',
   joining: 'Einen Moment …',
   waitingTitle: 'Bitte warten',

@@ -127,8 +127,12 @@ export class ConferenceJoin implements ReactiveController {
   /** The person confirmed inside the conference that they moderate the room. */
   async confirmModerator(): Promise<void> {
     this.askModerator = false;
-    const grant = await this.host.api?.token(true).catch(() => undefined);
-    this.moderator = grant?.role === 'moderator';
+    // The connection keeps the token it joined with: the service marks the participant instead
+    // (others, and the waiting room, see a moderator only by that mark).
+    const api = this.host.api;
+    this.moderator = api?.confirmModerator
+      ? await api.confirmModerator().catch(() => false)
+      : (await api?.token(true).catch(() => undefined))?.role === 'moderator';
     this.host.requestUpdate();
     this.hold.save();
   }

@@ -15,6 +15,8 @@ export interface RestPort {
 export interface ConferenceApi {
   /** A LiveKit token; `moderator` when the person confirmed they moderate the room. */
   token(moderator: boolean): Promise<RoomTokenGrant>;
+  /** "Ich bin Moderator" confirmed in the running meeting: the service marks this participant; true when it did. */
+  confirmModerator?(): Promise<boolean>;
   /** The room's name, who is in the meeting since when, and `ended` (GET /v1/rooms/:room). */
   status(): Promise<RoomStatusAnswer>;
   /** This person's hand, or (moderators) lowers another's (`identity`). */
@@ -31,7 +33,7 @@ export interface ConferenceApi {
   /** Let a waiting guest in, or turn them away (moderators). */
   decideGuest?(identity: string, admit: boolean): Promise<void>;
   /** The guests waiting now (moderators). */
-  waitingGuests?(): Promise<Array<{ identity: string; name: string; since: string }>>;
+  waitingGuests?(): Promise<Array<{ identity: string; name: string; since: string; resembles?: true }>>;
 }
 
 export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
@@ -41,8 +43,9 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
   return {
     ...(text ? { invites: inviteApi({ request: (m, p, b) => rest.request(m, p, b), text }, room) } : {}),
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
-    waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string }> }>('GET', `${base}/waiting`)).guests,
+    waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string; resembles?: true }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),
+    confirmModerator: async () => (await rest.request<{ moderator: boolean }>('POST', `${base}/moderator`, {})).moderator,
     status: () => rest.request<RoomStatusAnswer>('GET', base),
     setHand: async (raised, identity) => void (await rest.request('POST', `${base}/hand`, identity ? { raised, identity } : { raised })),
     end: async () => void (await rest.request('POST', `${base}/end`, {})),

@@ -180,7 +180,7 @@ export class TimioConference extends LitElement {
       this.mirrorSelf}></timio-conference-stage><timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${
       overlay} ?spinner=${!!overlay}></timio-status-overlay>${
       this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}</div><timio-media-problems class="problems"></timio-media-problems><div class="notices" role="status" aria-live="polite">${
-      this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}</p>`)}</div><timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${
+      this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}${n.guest ? html` <span class="tag">${mediaStrings(this.localize.t).guest}</span>` : nothing}</p>`)}</div><timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${
       this.onControl}></timio-control-bar>${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;
   }
 

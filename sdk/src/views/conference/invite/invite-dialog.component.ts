@@ -13,7 +13,9 @@ function nowFields(now = new Date()): { date: string; time: string } {
 }
 
 /**
- * "Person einladen" (moderators): the appointment (title, date, time, duration), the chat room's
+ * "Person einladen" (moderators). For the meeting that runs ("Jetzt, in diese Besprechung", the
+ * default while `running`): only the guest's name, e-mail and the invitation's language; the link
+ * is valid from now. For a meeting later: the appointment (title, date, time, duration). Then the chat room's
  * link for colleagues (when the host gives it), and one guest link per external person (who may
  * be set to wait until a moderator lets them in) with
  * "Link kopieren" (a selected, visible link where the clipboard is refused), "Per E-Mail senden"
@@ -37,6 +39,8 @@ export class TimioInviteDialog extends LitElement {
   @property({ attribute: 'room-name' }) roomName = '';
   /** The chat room's address for colleagues; without it that choice is not shown. */
   @property({ attribute: 'room-url' }) roomUrl = '';
+  /** The meeting runs (the conference opens the dialog): a guest link for now needs no appointment. */
+  @property({ type: Boolean }) running = false;
 
   @state() private created?: CreatedInvite;
   @state() private invites: OpenInvite[] = [];
@@ -44,6 +48,8 @@ export class TimioInviteDialog extends LitElement {
   @state() private problem = '';
   @state() private busy = false;
   @state() private fallback = '';
+  /** For the running meeting, or for an appointment later. */
+  @state() private when: 'now' | 'later' = 'later';
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly localize = new LocalizeController(this);
@@ -54,6 +60,7 @@ export class TimioInviteDialog extends LitElement {
   async show(): Promise<void> {
     this.opener = (document.activeElement as HTMLElement | null) ?? null;
     this.fields = nowFields();
+    this.when = this.running ? 'now' : 'later';
     this.created = undefined;
     this.status = this.problem = this.fallback = '';
     await this.updateComplete;
@@ -88,15 +95,17 @@ export class TimioInviteDialog extends LitElement {
     this.busy = true;
     this.problem = this.status = this.fallback = '';
     try {
-      const startsAt = new Date(`${value('date')}T${value('time')}`);
+      // Now: the running meeting, valid from this moment; later: the appointment from the fields.
+      const later = this.when === 'later';
+      const startsAt = later ? new Date(`${value('date')}T${value('time')}`) : new Date();
       this.created = await this.api!.create({
-        title: value('title') || this.roomName,
+        title: (later && value('title')) || this.roomName,
         startsAt: startsAt.toISOString(),
-        durationMinutes: Number(value('duration')) || 60,
+        durationMinutes: (later && Number(value('duration'))) || 60,
         guestName: value('guestName'),
         ...(value('email') ? { email: value('email') } : {}),
         ...(data.get('waitingRoom') ? { waitingRoom: true } : {}),
-        lang: t.locale.toLowerCase().startsWith('de') ? 'de' : 'en',
+        lang: value('lang') === 'en' ? 'en' : 'de',
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       this.status = conferenceStrings(t).invite.created(value('guestName'));
@@ -176,12 +185,16 @@ export class TimioInviteDialog extends LitElement {
       <div class="head"><h2 id="invite-title">${t.title}</h2>
         <button type="button" class="close" @click=${() => this.close()}>${t.close}</button></div>
       <form @submit=${this.create}>
-        <label>${t.meetingTitle}<input name="title" .value=${this.roomName} maxlength="200" /></label>
+        <fieldset class="when"><legend>${t.when}</legend>
+          <label class="check"><input type="radio" name="when" value="now" .checked=${this.when === 'now'} @change=${() => (this.when = 'now')} />${t.now}</label>
+          <label class="check"><input type="radio" name="when" value="later" .checked=${this.when === 'later'} @change=${() => (this.when = 'later')} />${t.later}</label>
+        </fieldset>
+        ${this.when === 'later' ? html`<label>${t.meetingTitle}<input name="title" .value=${this.roomName} maxlength="200" /></label>
         <div class="row">
           <label>${t.date}<input name="date" type="date" required .value=${this.fields.date} /></label>
           <label>${t.time}<input name="time" type="time" required .value=${this.fields.time} /></label>
           <label>${t.duration}<input name="duration" type="number" min="5" max="1440" step="5" required .value=${'60'} /></label>
-        </div>
+        </div>` : html`<p class="hint">${t.nowHint}</p>`}
         ${this.roomUrl ? html`<fieldset class="colleagues"><legend>${t.colleagues}</legend>
           <p class="hint">${t.colleaguesHint}</p>
           <input class="link" part="link" readonly aria-label=${`${t.linkLabel} – ${t.colleagues}`} .value=${this.roomUrl} />
@@ -191,6 +204,10 @@ export class TimioInviteDialog extends LitElement {
           <label>${t.guestName}<input name="guestName" required maxlength="64" autocomplete="off" /></label>
           <label>${t.email}<input name="email" type="email" maxlength="254" aria-describedby="email-hint" autocomplete="off" /></label>
           <p id="email-hint" class="hint">${t.emailHint}</p>
+          <label>${t.language}<select name="lang">
+            <option value="de" ?selected=${this.localize.t.locale.toLowerCase().startsWith('de')}>Deutsch</option>
+            <option value="en" ?selected=${!this.localize.t.locale.toLowerCase().startsWith('de')}>English</option>
+          </select></label>
           <label class="check"><input name="waitingRoom" type="checkbox" />${t.waitingRoom}</label>
           <button type="submit" class="create" ?disabled=${this.busy}>${this.busy ? t.creating : t.create}</button>
         </fieldset>
@@ -199,10 +216,9 @@ export class TimioInviteDialog extends LitElement {
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       ${this.fallback ? html`<input class="link fallback" part="link" readonly aria-label=${t.linkLabel} .value=${this.fallback} />` : nothing}
       ${this.created ? html`<div class="created">
-        <input class="link" part="link" readonly aria-label=${`${t.linkLabel} – ${this.created.guestName ?? ''}`} .value=${this.created.url} />
-        ${this.actions(this.created)}</div>` : nothing}
+        <input class="link" part="link" readonly aria-label=${`${t.linkLabel} – ${this.created.guestName ?? ''}`} .value=${this.created.url} /></div>` : nothing}
       <h3>${t.openInvites}</h3>
-      ${this.invites.length === 0 ? html`<p class="hint">${t.none}</p>` : html`<ul part="invites">${this.invites.map((i) => html`<li data-invite=${i.id}>
+      ${this.invites.length === 0 ? html`<p class="hint">${t.none}</p>` : html`<ul part="invites">${this.invites.map((i) => html`<li data-invite=${i.id} class=${i.id === this.created?.id ? 'new' : ''}>
         <span class="who">${i.guestName ?? i.title}</span> <span class="hint">${i.title} · ${when(i.startsAt)}</span>
         ${this.actions(i)}
         <button type="button" class="revoke" @click=${() => this.revoke(i)}>${t.revoke}<span class="sr-only"> – ${i.guestName ?? i.title}</span></button>

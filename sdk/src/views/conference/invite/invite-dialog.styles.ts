@@ -2,7 +2,15 @@ import { css } from 'lit';
 import { srOnly } from '../../../elements/shared/sr-only.js';
 
 export const inviteDialogStyles = [srOnly, css`
-  :host { --_primary: var(--timio-color-primary, #0b5cad); }
+  /* The meeting's own look (the conference's dark call tokens), not the portal's light one. */
+  :host {
+    --_primary: var(--timio-color-primary, #0b5cad);
+    --_accent: #8fc1ff;
+    --_text: var(--timio-call-color, #f4f6f8);
+    --_muted: var(--timio-call-muted-color, #aab2bd);
+    --_panel: var(--timio-call-panel, #222831);
+    --_control: var(--timio-call-control, #2d3440);
+  }
   dialog {
     width: min(36rem, 94vw);
     max-height: 90vh;
@@ -10,11 +18,12 @@ export const inviteDialogStyles = [srOnly, css`
     border: 0;
     border-radius: 0.75rem;
     padding: 1.25rem 1.5rem;
-    color: #1d2330;
-    background: #fff;
+    color: var(--_text);
+    background: var(--_panel);
     font: inherit;
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.5);
   }
-  dialog::backdrop { background: rgb(0 0 0 / 0.45); }
+  dialog::backdrop { background: var(--timio-call-backdrop, rgb(10 14 20 / 0.55)); }
   .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
   h2 { margin: 0; font-size: 1.25em; }
   h3 { font-size: 1.05em; margin: 1rem 0 0.4rem; }
@@ -24,29 +33,31 @@ export const inviteDialogStyles = [srOnly, css`
   .row label { flex: 1 1 8rem; }
   label.check { display: flex; align-items: center; gap: 0.45rem; font-weight: 400; }
   label.check input { width: 1.1rem; height: 1.1rem; margin: 0; }
-  fieldset { display: grid; gap: 0.5rem; border: 1px solid #c6ccd6; border-radius: 0.5rem; padding: 0.6rem 0.8rem; }
+  fieldset { display: grid; gap: 0.5rem; border: 1px solid var(--_control); border-radius: 0.5rem; padding: 0.6rem 0.8rem; }
+  fieldset.when { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
   legend { font-weight: 700; padding: 0 0.3rem; }
-  input { font: inherit; font-weight: 400; padding: 0.4em 0.5em; border: 1px solid #6b7280; border-radius: 0.35rem; }
+  input, select { font: inherit; font-weight: 400; padding: 0.4em 0.5em; border: 1px solid #8b93a3; border-radius: 0.35rem; color: var(--_text); background: var(--_control); color-scheme: dark; }
   input.link { width: 100%; box-sizing: border-box; font-family: monospace; font-size: 0.85em; }
-  .hint { margin: 0; font-weight: 400; font-size: 0.9em; color: #4a5361; }
+  .hint { margin: 0; font-weight: 400; font-size: 0.9em; color: var(--_muted); }
   button, a.button {
     font: inherit;
     padding: 0.4em 0.9em;
     border-radius: 0.35rem;
-    border: 1px solid var(--_primary);
-    background: #fff;
-    color: var(--_primary);
+    border: 1px solid var(--_control);
+    background: var(--_control);
+    color: var(--_text);
     cursor: pointer;
     text-decoration: none;
     display: inline-block;
   }
-  button.create { background: var(--_primary); color: #fff; justify-self: start; }
-  button.revoke { border-color: #a4161a; color: #a4161a; }
+  button.create { background: var(--_primary); border-color: var(--_primary); color: #fff; justify-self: start; }
+  button.revoke { border-color: #ff8a8a; background: transparent; color: #ff8a8a; }
   .actions { display: flex; gap: 0.4rem; flex-wrap: wrap; margin: 0.3rem 0; }
   ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
-  li { border-top: 1px solid #e1e5eb; padding-top: 0.5rem; }
+  li { border-top: 1px solid var(--_control); padding-top: 0.5rem; }
+  li.new { border-left: 3px solid var(--_accent); padding-left: 0.5rem; }
   .who { font-weight: 600; }
   .status { min-height: 1.2em; margin: 0.5rem 0 0; }
-  .problem { color: #a4161a; margin: 0.3rem 0; }
-  :focus-visible { outline: 3px solid var(--_primary); outline-offset: 2px; }
+  .problem { color: #ff8a8a; margin: 0.3rem 0; }
+  :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 `];

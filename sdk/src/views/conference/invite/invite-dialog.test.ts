@@ -76,9 +76,11 @@ describe('<timio-invite-dialog>', () => {
     expect(Math.abs(Date.parse((post.body as { startsAt: string }).startsAt) - start)).to.be.below(1000);
     void sent;
     expect($<HTMLInputElement>(el, '.created input.link').value).to.equal('http://portal.test/guest#invite=a.b.c');
-    expect($<HTMLAnchorElement>(el, '.created a.mail').getAttribute('href')).to.equal(made().mailto);
     expect($(el, '[role="status"]').textContent).to.equal('Link für Maria Gast erstellt.');
     await waitUntil(() => root(el).querySelectorAll('li[data-invite]').length === 1, 'the open invites list it');
+    // One set of actions: the new invite's are in the list (marked new), not once more above it.
+    expect(root(el).querySelectorAll('a.mail').length).to.equal(1);
+    expect($<HTMLAnchorElement>(el, 'li.new a.mail').getAttribute('href')).to.equal(made().mailto);
     expect(post.body).not.to.have.property('waitingRoom');
     await expect(el).to.be.accessible();
 
@@ -92,6 +94,37 @@ describe('<timio-invite-dialog>', () => {
     expect(service.requests.filter((r) => r.method === 'POST')[1]!.body).to.deep.include({ guestName: 'Jonas Gast', waitingRoom: true });
     await waitUntil(() => !field(el, 'waitingRoom').checked, 'the box is cleared for the next guest');
   });
+
+  for (const [lang, strings] of [
+    ['de', { now: 'Diese Besprechung (jetzt)', hint: 'Der Link gilt ab sofort für diese Besprechung.', language: 'Sprache der Einladung' }],
+    ['en', { now: 'This meeting (now)', hint: 'The link is valid from now for this meeting.', language: 'Language of the invitation' }],
+  ] as const) {
+    it(`a running meeting: only the guest's name (and language), valid from now; the appointment only for later (${lang})`, async () => {
+      const el = await fixture<TimioInviteDialog>(html`<timio-invite-dialog running lang=${lang} room-name="Vertrieb" .api=${api}></timio-invite-dialog>`);
+      await el.show();
+      const now = root(el).querySelector<HTMLInputElement>('input[name="when"][value="now"]')!;
+      expect(now.checked).to.equal(true);
+      expect(now.closest('label')!.textContent).to.contain(strings.now);
+      expect(root(el).textContent).to.contain(strings.hint);
+      for (const name of ['title', 'date', 'time', 'duration']) expect(root(el).querySelector(`[name="${name}"]`), name).to.equal(null);
+      const lang_ = root(el).querySelector<HTMLSelectElement>('select[name="lang"]')!;
+      expect(lang_.closest('label')!.textContent).to.contain(strings.language);
+      expect(lang_.value).to.equal(lang);
+      await expect(el).to.be.accessible();
+      lang_.value = lang === 'de' ? 'en' : 'de';
+      const before = Date.now();
+      type(field(el, 'guestName'), 'Maria Gast');
+      $<HTMLButtonElement>(el, 'button.create').click();
+      await waitUntil(() => service.requests.some((r) => r.method === 'POST'), 'the invite is requested');
+      const body = service.requests.find((r) => r.method === 'POST')!.body as { startsAt: string; title: string; durationMinutes: number; lang: string };
+      expect(body).to.deep.include({ title: 'Vertrieb', durationMinutes: 60, lang: lang === 'de' ? 'en' : 'de' });
+      expect(Math.abs(Date.parse(body.startsAt) - before)).to.be.below(5_000, 'valid from now');
+      // A later meeting brings the appointment back.
+      root(el).querySelector<HTMLInputElement>('input[name="when"][value="later"]')!.click();
+      await el.updateComplete;
+      for (const name of ['title', 'date', 'time', 'duration']) expect(root(el).querySelector(`[name="${name}"]`), name).to.not.equal(null);
+    });
+  }
 
   it('"Link kopieren" writes the clipboard; where it is refused, the link is shown selected', async () => {
     open.push(made());

@@ -19,4 +19,11 @@ describe('diffPeople', () => {
     expect(diffPeople(after, after)).to.deep.equal([]);
     expect(diffPeople([self, person('ben')], [self]).map((n) => n.kind)).to.deep.equal(['left']);
   });
+
+  it('a guest\'s notices carry the guest mark, an employee\'s do not', () => {
+    const self = person('me', { isLocal: true });
+    const joined = diffPeople([self], [self, person('guest:maria', { guest: true }), person('ben')]);
+    expect(joined.map((n) => [n.identity, n.guest === true])).to.deep.equal([['guest:maria', true], ['ben', false]]);
+    expect(diffPeople([self, person('guest:maria', { guest: true })], [self])[0]!.guest).to.equal(true);
+  });
 });

@@ -13,6 +13,8 @@ export interface Notice {
   kind: NoticeKind;
   identity: string;
   name: string;
+  /** A guest: the notice carries the "Gast" mark, as the tiles and the panel do. */
+  guest?: boolean;
 }
 
 /** The notices between `before` and `after` (this person's own changes make none). */
@@ -23,12 +25,13 @@ export function diffPeople(before: readonly ParticipantState[], after: readonly 
   for (const p of after) {
     if (p.isLocal) continue;
     const was = old.get(p.identity);
-    if (!was) notices.push({ kind: 'joined', identity: p.identity, name: p.name });
-    else if (p.handRaisedAt && p.handRaisedAt !== was.handRaisedAt) notices.push({ kind: 'hand', identity: p.identity, name: p.name });
+    const mark = p.guest ? { guest: true } : {};
+    if (!was) notices.push({ kind: 'joined', identity: p.identity, name: p.name, ...mark });
+    else if (p.handRaisedAt && p.handRaisedAt !== was.handRaisedAt) notices.push({ kind: 'hand', identity: p.identity, name: p.name, ...mark });
   }
   for (const p of before) {
     if (p.isLocal || now.has(p.identity)) continue;
-    notices.push({ kind: p.quality === 'lost' ? 'dropped' : 'left', identity: p.identity, name: p.name });
+    notices.push({ kind: p.quality === 'lost' ? 'dropped' : 'left', identity: p.identity, name: p.name, ...(p.guest ? { guest: true } : {}) });
   }
   return notices;
 }

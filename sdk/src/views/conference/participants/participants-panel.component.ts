@@ -73,7 +73,7 @@ export class TimioParticipantsPanel extends LitElement {
         <button class="icon-button close" aria-label=${t.close} title=${t.close} @click=${() => this.dispatchEvent(new TimioPanelCloseEvent())}>${icons.close}</button>
       </div>
       ${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${conferenceStrings(this.localize.t).invite.open}</button>
-        <timio-invite-dialog .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
+        <timio-invite-dialog running .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
       ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
       <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>
     </section>`;

@@ -87,6 +87,10 @@ describe('<timio-participants-panel> in the conference', () => {
     button.click();
     const dialog = () => deep(f.root, 'timio-invite-dialog')!.shadowRoot!;
     await waitUntil(() => dialog().querySelector<HTMLDialogElement>('dialog')?.open, 'the dialog opens');
+    // In the running meeting the dialog asks for a guest of this meeting first (no appointment).
+    expect(dialog().querySelector<HTMLInputElement>('input[name="when"][value="now"]')!.checked).to.equal(true);
+    dialog().querySelector<HTMLInputElement>('input[name="when"][value="later"]')!.click();
+    await waitUntil(() => dialog().querySelector('input[name="title"]'), 'the appointment for a later meeting');
     expect(dialog().querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('Vertrieb');
     await waitUntil(() => f.service.requests.some((r) => r.method === 'GET' && r.path === '/v1/rooms/vertrieb/invites'), 'open invites asked for');
     await expect(f.el).to.be.accessible();

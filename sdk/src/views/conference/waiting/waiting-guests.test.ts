@@ -91,6 +91,19 @@ describe('waiting guests in the conference', () => {
     expect(f.decisions).to.deep.equal([]);
   });
 
+  for (const [lang, warning] of [['de', 'Achtung: Dieser Name gleicht dem eines Mitglieds dieses Raums.'], ['en', 'Note: this name looks like the name of a member of this room.']] as const) {
+    it(`a waiting guest whose name reads like a member's is marked Gast and the moderator is warned (${lang})`, async () => {
+      const f = await joined(true, lang);
+      await waitUntil(() => f.listening(), 'follows the realtime frames');
+      f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:anna', name: 'Anna Schmıdt', since: '2026-11-26T10:01:00.000Z', resembles: true } });
+      await waitUntil(() => deep(f.root, '.admit-notice[data-identity="guest:anna"]'), 'the notice');
+      expect(text(f.root, '.admit-notice[data-identity="guest:anna"] .tag')).to.equal(lang === 'de' ? 'Gast' : 'Guest');
+      expect(text(f.root, '.admit-notice[data-identity="guest:anna"] .resembles')).to.equal(warning);
+      expect(deep(f.root, '.admit-notice[data-identity="guest:maria"] .resembles')).to.equal(null);
+      await expect(f.el).to.be.accessible();
+    });
+  }
+
   it('members see no waiting guests', async () => {
     const f = await joined(false);
     await settled(f.el);

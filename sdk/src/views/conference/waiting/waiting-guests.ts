@@ -11,7 +11,7 @@ export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage;
 /** Subscribes to the page's guest frames; returns the unsubscribe. */
 export type GuestNoticeSource = (listener: (notice: GuestNotice) => void) => () => void;
 
-export interface WaitingGuestEntry { identity: string; name: string; since: string }
+export interface WaitingGuestEntry { identity: string; name: string; since: string; /** The name reads like a room member's. */ resembles?: true }
 
 interface Host extends ReactiveControllerHost {
   room: string;
@@ -86,6 +86,7 @@ export function waitingGuestNotices(t: ConferenceCatalog['invite'], guestMark: s
   if (guests.length === 0) return nothing;
   return html`<div class="admit-notices">${guests.map((g) => html`<div class="banner admit-notice" role="group" aria-labelledby=${`admit-${g.identity}`} data-identity=${g.identity}>
     <p id=${`admit-${g.identity}`}>${t.wantsToJoin(g.name)} <span class="tag">${guestMark}</span></p>
+    ${g.resembles ? html`<p class="resembles">${t.resemblesMember}</p>` : nothing}
     <div class="actions">
       <button class="primary admit" @click=${() => decide(g.identity, true)}>${t.admit}<span class="sr-only"> – ${g.name}</span></button>
       <button class="secondary deny" @click=${() => decide(g.identity, false)}>${t.deny}<span class="sr-only"> – ${g.name}</span></button>

@@ -46,6 +46,9 @@ export function compactCss(text, first, last) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};>]) ?/g, '$1')
+    // "color: red" → "color:red": after a colon a space only ever follows a property or a media
+    // feature's name (no style module has a colon followed by a space inside a string).
+    .replace(/: /g, ':')
     .replace(/;}/g, '}');
   if (first) out = out.replace(/^ /, '');
   if (last) out = out.replace(/ $/, '');

@@ -67,7 +67,7 @@ describe('compact-css (build)', () => {
 
   it('keeps a space next to an interpolation and leaves the interpolation as written', () => {
     const code = 'const s = css`\n  .a {\n    margin: ${x} ${y(`${z} { }`)};\n  }\n  /* why */\n  .b > .c,\n  .d { color: red; }\n`;';
-    assert.equal(compact(code), 'const s = css`.a{margin: ${x} ${y(`${z} { }`)}}.b>.c, .d{color: red}`;');
+    assert.equal(compact(code), 'const s = css`.a{margin:${x} ${y(`${z} { }`)}}.b>.c, .d{color:red}`;');
   });
 
   it('leaves other templates as they are', () => {

@@ -57,8 +57,6 @@ export interface Catalog {
     dismiss: string;
   };
   readonly notifications: {
-    /** Accessible name of the region that holds the popups. */
-    region: string;
     /** The call ended before the partner ever came into it (they never joined after the answer). */
     partnerNeverJoined: (name: string) => string;
   };
@@ -74,15 +72,19 @@ export interface Catalog {
     label: (room: string) => string;
     idle: string;
     running: (count: number) => string;
-    /** List of the people in the meeting, for screen readers. */
+    /** List of the people in the meeting, for screen readers; the state while the person is in it. */
     people: string;
     more: (count: number) => string;
+    /** The button while a meeting runs. */
     join: string;
+    /** The button while none runs: it starts one. */
+    start: string;
+    /** The button then: brings the conference into view. */
+    show: string;
+    /** The button "Alle Mitglieder rufen", also the title of its confirmation. */
     ringAll: string;
     /** The next scheduled meeting: "heute 14:00", "morgen 09:30", "Do., 3. Dez. 10:00". */
     next: (when: string) => string;
-    notMember: string;
-    confirmTitle: string;
     confirmText: string;
     confirm: string;
     cancel: string;
@@ -199,6 +201,8 @@ export interface ConferenceCatalog {
   reconnecting: string;
   connecting: string;
   endedByModerator: string;
+  /** The ended view of the moderator who ended it for everyone. */
+  youEnded: string;
   removed: string;
   youLeft: string;
   failed: string;

@@ -48,7 +48,6 @@ export const de: Catalog = {
     dismiss: 'Später',
   },
   notifications: {
-    region: 'Anrufe',
     partnerNeverJoined: (name) => `${name} ist dem Gespräch nicht beigetreten. Das Gespräch wurde beendet.`,
   },
   roomBar: {
@@ -58,10 +57,10 @@ export const de: Catalog = {
     people: 'In der Besprechung',
     more: (n) => `und ${n} weitere`,
     join: 'Teilnehmen',
+    start: 'Besprechung starten',
+    show: 'Zur Besprechung',
     ringAll: 'Alle Mitglieder rufen',
     next: (when) => `Nächste Besprechung: ${when}`,
-    notMember: 'Sie sind kein Mitglied dieses Raumes.',
-    confirmTitle: 'Alle Mitglieder rufen',
     confirmText: 'Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten.',
     confirm: 'Bestätigen',
     cancel: 'Abbrechen',

@@ -48,7 +48,6 @@ export const en: Catalog = {
     dismiss: 'Later',
   },
   notifications: {
-    region: 'Calls',
     partnerNeverJoined: (name) => `${name} did not join the call. The call has ended.`,
   },
   roomBar: {
@@ -58,10 +57,10 @@ export const en: Catalog = {
     people: 'In the meeting',
     more: (n) => `and ${n} more`,
     join: 'Join',
+    start: 'Start meeting',
+    show: 'Go to the meeting',
     ringAll: 'Call all members',
     next: (when) => `Next meeting: ${when}`,
-    notMember: 'You are not a member of this room.',
-    confirmTitle: 'Call all members',
     confirmText: 'Confirm that you want to call the room members to a meeting.',
     confirm: 'Confirm',
     cancel: 'Cancel',

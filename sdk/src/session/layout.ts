@@ -22,6 +22,7 @@ export interface GridOptions {
 export function gridLayout(count: number, box: Box, { aspect = 16 / 9, gap = 8 }: GridOptions = {}): GridLayout {
   const n = Math.max(1, Math.floor(count));
   let best: GridLayout | undefined;
+  let bestScore = -1;
   for (let columns = 1; columns <= n; columns++) {
     const rows = Math.ceil(n / columns);
     // A column count that leaves a whole row empty is never better than one with fewer rows.
@@ -30,7 +31,13 @@ export function gridLayout(count: number, box: Box, { aspect = 16 / 9, gap = 8 }
     const cellHeight = Math.max(0, (box.height - gap * (rows - 1)) / rows);
     const tileWidth = Math.min(cellWidth, cellHeight * aspect);
     const tileHeight = tileWidth / aspect;
-    if (!best || tileWidth > best.tileWidth + 0.01) best = { columns, rows, tileWidth: floor2(tileWidth), tileHeight: floor2(tileHeight) };
+    // Three or more tiles in one column only when that is clearly larger: a narrow column in a
+    // panel that has room for two looked broken for a few per cent of picture.
+    const score = columns === 1 && n > 2 ? tileWidth * 0.9 : tileWidth;
+    if (score > bestScore + 0.01) {
+      best = { columns, rows, tileWidth: floor2(tileWidth), tileHeight: floor2(tileHeight) };
+      bestScore = score;
+    }
   }
   return best!;
 }

@@ -17,7 +17,9 @@ const MAX_AVATARS = 5;
 /**
  * A chat room's meeting, for the room's top bar: whether a meeting runs, how many and who are in
  * it (initials; names on hover and for screen readers), the next scheduled meeting, "Teilnehmen"
- * (opens the room's conference with the pre-join) and "Alle Mitglieder rufen" (after a
+ * (opens the room's conference with the pre-join; "Besprechung starten" while none runs; "Zur
+ * Besprechung" while the person is in it, which brings the page's conference into view) and "Alle
+ * Mitglieder rufen" (after a
  * confirmation, rings every other member and opens the conference at once). Live over the page's
  * realtime connection; no polling.
  *
@@ -26,7 +28,7 @@ const MAX_AVATARS = 5;
  * @event timio-conference-request - Before the conference opens; cancelable (the host opens it itself). detail: `{room, roomName, prejoin}`.
  *
  * @csspart bar - The row of state, avatars and buttons.
- * @csspart join - The "Teilnehmen" button.
+ * @csspart join - The "Teilnehmen" / "Besprechung starten" / "Zur Besprechung" button.
  * @csspart ring - The "Alle Mitglieder rufen" button.
  * @csspart people - The list of avatars.
  * @csspart next - The next scheduled meeting ("Nächste Besprechung: heute 14:00 · title"), while none runs.
@@ -83,34 +85,32 @@ export class TimioRoomBar extends LitElement {
     const name = status?.name ?? this.room ?? '';
     const people = status?.participants ?? [];
     const shown = people.slice(0, MAX_AVATARS);
-    return html`<div class="bar" part="bar" role="group" aria-label=${t.roomBar.label(name)}>
-        <span class="state"><span class="dot" aria-hidden="true"></span><span role="status">${status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>
-        ${people.length > 0
-          ? html`<ul part="people" aria-label=${t.roomBar.people}>
-              ${shown.map((p) => html`<li title=${p.name}><span aria-hidden="true">${initials(p.name)}</span><span class="sr-only">${p.name}</span></li>`)}
-              ${people.length > shown.length
-                ? html`<li class="more" title=${people.slice(MAX_AVATARS).map((p) => p.name).join(', ')}><span aria-hidden="true">+${people.length - shown.length}</span><span class="sr-only">${t.roomBar.more(people.length - shown.length)}</span></li>`
-                : nothing}
-            </ul>`
-          : nothing}
-        ${!status?.running && status?.nextMeeting
-          ? html`<span class="next" part="next"><span class="when">${t.roomBar.next(meetingTime(status.nextMeeting.startsAt, t.locale))}</span> <span class="title">· ${status.nextMeeting.title}</span></span>`
-          : nothing}
-        <button class="primary" part="join" type="button" ?disabled=${!this.room || this.busy} @click=${() => this.join(true)}>${videoIcon}${t.roomBar.join}</button>
-        <button part="ring" type="button" ?disabled=${!this.room || this.busy} @click=${this.askRingAll}>${bellIcon}${t.roomBar.ringAll}</button>
-        <span class="message sr-only" role="status">${this.message}</span>
-      </div>
-      <dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClosed}>
-        <h2 id="confirm-title">${t.roomBar.confirmTitle}</h2>
-        <p id="confirm-text">${t.roomBar.confirmText}</p>
-        <div class="actions">
-          <button type="button" @click=${() => this.dialog?.close('cancel')}>${t.roomBar.cancel}</button>
-          <button class="primary" type="button" @click=${() => this.dialog?.close('confirm')}>${t.roomBar.confirm}</button>
-        </div>
-      </dialog>`;
+    // The service lists this person in the meeting: the bar says so instead of offering to join.
+    const here = people.some((p) => p.identity === pageServices().realtime?.userId);
+    // No whitespace between the tags (the bar and the dialog lay out their children themselves): lit
+    // keeps a template's indentation, and the light part's size budget counts it. Lines break in ${}.
+    return html`<div class="bar" part="bar" role="group" aria-label=${t.roomBar.label(name)}><span class="state"><span class="dot" aria-hidden="true"></span><span role="status">${
+      here ? t.roomBar.people : status?.running ? t.roomBar.running(status.count) : t.roomBar.idle}</span></span>${
+      people.length > 0
+        ? html`<ul part="people" aria-label=${t.roomBar.people}>${
+          shown.map((p) => html`<li title=${p.name}><span aria-hidden="true">${initials(p.name)}</span><span class="sr-only">${p.name}</span></li>`)}${
+          people.length > shown.length
+            ? html`<li class="more" title=${people.slice(MAX_AVATARS).map((p) => p.name).join(', ')}><span aria-hidden="true">+${people.length - shown.length}</span><span class="sr-only">${t.roomBar.more(people.length - shown.length)}</span></li>`
+            : nothing}</ul>`
+        : nothing}${
+      !status?.running && status?.nextMeeting
+        ? html`<span class="next" part="next"><span class="when">${t.roomBar.next(meetingTime(status.nextMeeting.startsAt, t.locale))}</span> <span class="title">· ${status.nextMeeting.title}</span></span>`
+        : nothing}<button class="primary" part="join" type="button" ?disabled=${!this.room || this.busy} @click=${() => this.join(true)}>${videoIcon}${
+      here ? t.roomBar.show : status?.running ? t.roomBar.join : t.roomBar.start}</button><button part="ring" type="button" ?disabled=${!this.room || this.busy} @click=${this.askRingAll}>${bellIcon}${
+      t.roomBar.ringAll}</button><span class="message sr-only" role="status">${this.message}</span></div><dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClosed}><h2 id="confirm-title">${
+      t.roomBar.ringAll}</h2><p id="confirm-text">${t.roomBar.confirmText}</p><div class="actions"><button type="button" @click=${() => this.dialog?.close('cancel')}>${
+      t.roomBar.cancel}</button><button class="primary" type="button" @click=${() => this.dialog?.close('confirm')}>${t.roomBar.confirm}</button></div></dialog>`;
   }
 
-  /** Opens the room's conference (as "Teilnehmen" does); `prejoin: false` joins at once. */
+  /**
+   * Opens the room's conference (as "Teilnehmen" does); `prejoin: false` joins at once. A conference
+   * the page shows already (pre-join or meeting) comes into view (openConference).
+   */
   async join(prejoin: boolean): Promise<void> {
     const room = this.room;
     if (!room) return;

@@ -109,6 +109,50 @@ describe('<timio-room-bar>', () => {
     expect(opened).to.have.length(1);
   });
 
+  for (const [lang, words] of [
+    ['de', { start: 'Besprechung starten', join: 'Teilnehmen', here: 'In der Besprechung', show: 'Zur Besprechung', running: 'Besprechung läuft · 1 Person' }],
+    ['en', { start: 'Start meeting', join: 'Join', here: 'In the meeting', show: 'Go to the meeting', running: 'Meeting running · 1 person' }],
+  ] as const) {
+    it(`(${lang}) the button says what it does: start a meeting, join the running one, or (in it) go to the conference`, async () => {
+      const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang=${lang}></timio-room-bar>`);
+      const join = button(el, 'join');
+      const state = () => root(el).querySelector('.state [role="status"]')!.textContent!.trim();
+      expect(join.textContent!.trim(), 'no meeting runs').to.equal(words.start);
+      realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt']) });
+      await waitUntil(() => join.textContent!.trim() === words.join, 'a meeting runs: join it');
+      // The page's conference for the room, far below the bar (a stand-in with its attributes).
+      const spacer = document.createElement('div');
+      spacer.style.height = '3000px';
+      const conference = document.createElement('timio-conference');
+      conference.setAttribute('room', 'vertrieb');
+      conference.setAttribute('phase', 'in');
+      conference.style.cssText = 'display:block;height:200px';
+      document.body.append(spacer, conference);
+      const withCarla = status({ running: true, count: 2, participants: [...people(['Anna Schmidt']), { identity: 'carla', name: 'Carla Rossi', guest: false, moderator: false }] });
+      try {
+        // The service lists Carla (this page's person) in the meeting.
+        realtime.sendRoom('vertrieb', { status: withCarla });
+        await waitUntil(() => state() === words.here, 'in the meeting: the bar says so');
+        expect(join.textContent!.trim()).to.equal(words.show);
+        await expect(el).to.be.accessible();
+          // It asks the page wiring as "Teilnehmen" does; openConference brings the open conference into
+        // view (conference-seen.test.ts).
+        join.click();
+        await waitUntil(() => opened.length === 1, 'openConference');
+        expect(opened[0]).to.deep.equal({ room: 'vertrieb', prejoin: true, roomName: 'Vertrieb' });
+        // Left: back to joining the running meeting.
+        conference.setAttribute('phase', 'ended');
+        realtime.sendRoom('vertrieb', { status: running(['Anna Schmidt']) });
+        await waitUntil(() => join.textContent!.trim() === words.join, 'left: join again');
+        expect(state()).to.equal(words.running);
+      } finally {
+        spacer.remove();
+        conference.remove();
+        scrollTo(0, 0);
+      }
+    });
+  }
+
   it('"Alle Mitglieder rufen" asks for confirmation; cancel rings nobody, confirm rings and opens the conference at once', async () => {
     service.on('POST /v1/rooms/vertrieb/ring', () => ({ status: 201, json: { ringId: 'r1', invited: ['anna', 'ben'] } }));
     const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);

@@ -61,7 +61,7 @@ describe('<timio-call>', () => {
     session.put({ identity: 'ben', name: 'Ben Müller', microphone: { sid: 'M', muted: true }, screen: { sid: 'S', muted: false, track: canvasTrack() }, camera: { sid: 'C', muted: false, track: canvasTrack() } });
     await settled(el);
     expect(text(root, '[data-state="partner-sharing"]')).to.equal('Ben Müller is sharing their screen');
-    expect(deep(root, 'video[data-track="partner-screen"]')?.getAttribute('aria-label')).to.equal('Screen of Ben Müller');
+    expect(deep(root, 'video[data-track="partner-screen"]')?.getAttribute('aria-label')).to.equal('Ben Müller\'s screen');
     expect(root.querySelector('.tile.partner-camera')?.shadowRoot?.querySelector('video')).to.not.equal(null);
     await waitUntil(() => session.shown.at(-1)?.length === 2, 'screen and camera both shown');
     expect(session.shown.at(-1)!.map((v) => v.source)).to.deep.equal(['screen', 'camera']);

@@ -58,6 +58,9 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
     element.addEventListener('timio-conference-close', () => element!.remove(), { once: true });
     (options.container ?? document.body).append(element);
   }
+  // "Zur Besprechung" in the room bar while the person is in it: the page's conference comes into
+  // view (its join does nothing while it is open).
+  element.scrollIntoView({ block: 'nearest' });
   if (options.roomName && !element.roomName) element.roomName = options.roomName;
   element.api ??= conferenceApi(options.rest, options.room);
   element.createSession ??= roomSessionFactory;

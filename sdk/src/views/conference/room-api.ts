@@ -60,8 +60,10 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
   };
 }
 
-/** When the meeting began (ms): the earliest join LiveKit lists, as the realtime `room` frame's `startedAt`. */
-export function meetingStart(status: RoomStatusAnswer): number | undefined {
-  const joined = status.participants.map((p) => (p.joinedAt ? Date.parse(p.joinedAt) : NaN)).filter((t) => !Number.isNaN(t));
-  return joined.length ? Math.min(...joined) : undefined;
+/**
+ * When LiveKit saw each person join (ms), as the room status lists them: for someone changing pages
+ * this is their first join, earlier than the one their new page gets.
+ */
+export function joinTimes(status: RoomStatusAnswer): Map<string, number> {
+  return new Map(status.participants.map((p) => [p.identity, Date.parse(p.joinedAt ?? '')] as const).filter(([, t]) => t >= 0));
 }

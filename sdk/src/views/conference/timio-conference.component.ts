@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -6,20 +6,21 @@ import type { ConferenceCatalog } from '../../i18n/catalog.js';
 import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
-import { meetingStart, type ConferenceApi } from './room-api.js';
+import { joinTimes, type ConferenceApi } from './room-api.js';
 import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
-import { conferenceHeader } from './header/conference-header.js';
+import { conferenceHeader, meetingSince } from './header/conference-header.js';
 import { endConfirm, endedView, moderatorNotice } from './dialogs/conference-dialogs.js';
 import type { TimioPrejoinJoinEvent } from './prejoin/prejoin.component.js';
 import type { TimioModerateEvent } from './participants/moderate-event.js';
 import type { TimioViewChangeEvent } from './settings/conference-settings.component.js';
 import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
 import { conferenceStyles } from './timio-conference.styles.js';
+import { sharing } from './stage/stage-plan.js';
 import { conferenceStrings } from './i18n/index.js';
 import { mediaStrings } from '../i18n/media.js';
 
@@ -27,7 +28,8 @@ import { mediaStrings } from '../i18n/media.js';
  * The conference room of one chat room's meeting ("Informationen zum Konferenzraum"): pre-join,
  * header, tile or speaker view, the controls in the manual's order, chat, participants and
  * settings panels, notices, and the view after it ended. Placed by the host (e.g. beside the
- * chat) or full window (`full-window`, added by openConference).
+ * chat) or full window (`full-window`, added by openConference). On a phone-sized screen (narrower
+ * than 640 px) it covers the screen from the pre-join on, wherever it is placed.
  *
  * @event timio-conference-joined - detail `{room, moderator}`.
  * @event timio-conference-resumed - The conference came back after a page change in the portal (no second joined). detail `{room, moderator}`.
@@ -77,8 +79,13 @@ export class TimioConference extends LitElement {
   @state() private mirrorSelf = true;
   @state() private hideSelf = false;
   @state() private confirmingEnd = false;
+  /** Who shared a screen at the last update: a new share shows it large (speaker view); the person may switch back. */
+  private sharers = new Set<string>();
+  /** This view ended the meeting for everyone: its ended view says "Sie haben …", not "vom Moderator". */
+  private endedHere = false;
   @state() private now = Date.now();
-  @state() private startedAt?: number;
+  /** Earlier joins of people present, from the room status (a page change's rejoin keeps the meeting's start). */
+  @state() private joins: ReadonlyMap<string, number> = new Map();
 
   /** This view's join: its room session, role and progress. */
   readonly joining = new ConferenceJoin(this);
@@ -97,11 +104,12 @@ export class TimioConference extends LitElement {
    */
   async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
-    // One status request: the header's name and start, and a resume's `ended` check, read its answer.
+    this.endedHere = false;
+    // One status request: the header's name and the joins before a page change, and a resume's `ended` check, read its answer.
     const status = !this.roomName || resume ? this.api?.status() : undefined;
     void status?.then((s) => {
       this.roomName ||= s.room.name;
-      this.startedAt = meetingStart(s) ?? this.startedAt;
+      this.joins = joinTimes(s);
     }, () => undefined);
     await (resume ? this.joining.resume(resume, status, grant) : this.joining.start(prejoin));
   }
@@ -121,15 +129,17 @@ export class TimioConference extends LitElement {
     clearInterval(this.clock);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(): void {
     this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
     this.phase = this.joining.phase;
+    const shares = sharing(this.people.value ?? []);
+    if (shares.some((id) => !this.sharers.has(id))) this.layout = 'speaker';
+    this.sharers = new Set(shares);
     const session = this.joining.session;
     if (this.provider.value !== session) {
       this.provider.setValue(session);
       for (const c of [this.connection, this.people, this.local]) c.sync();
       this.notices.follow(session, this.joining.resuming ? { chatSeenAt: this.joining.chatSeenAt ?? 0 } : undefined);
-      if (session && !changed.has('startedAt')) this.startedAt ??= Date.now();
     }
   }
 
@@ -144,7 +154,7 @@ export class TimioConference extends LitElement {
     } else if (j.phase === 'joining' || j.phase === 'in') {
       body = this.renderRoom(name);
     } else if (j.phase === 'ended') {
-      body = endedView(catalog, name, j.endReason, j.errorCode, this.close, () => void this.join({ prejoin: true }));
+      body = endedView(catalog, name, j.endReason, j.errorCode, this.close, () => void this.join({ prejoin: true }), this.endedHere);
     }
     return html`<div class="conference" role="region" aria-label=${t.regionLabel(name)} data-phase=${j.phase} @keydown=${this.onKeydown}>${body}</div>`;
   }
@@ -160,20 +170,18 @@ export class TimioConference extends LitElement {
       local: this.local.value, live: phase === 'connected', panel: this.panel, unread: this.notices.unread,
       handRaised: !!self?.handRaisedAt, layout: this.layout, moderator: j.moderator,
     });
-    return html`${conferenceHeader(t, name, this.startedAt === undefined ? undefined : this.now - this.startedAt, people.length)}
-      ${j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}
-      ${waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, this.decideGuest)}
-      <div class="body ${this.panel ? 'with-panel' : ''}">
-        <timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${this.mirrorSelf}></timio-conference-stage>
-        <timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${overlay} ?spinner=${!!overlay}></timio-status-overlay>
-        ${this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}
-      </div>
-      <timio-media-problems class="problems"></timio-media-problems>
-      <div class="notices" role="status" aria-live="polite">
-        ${this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}${n.guest ? html` <span class="tag">${mediaStrings(this.localize.t).guest}</span>` : nothing}</p>`)}
-      </div>
-      <timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${this.onControl}></timio-control-bar>
-      ${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;
+    const since = meetingSince(people, this.joins);
+    // No whitespace between the tags (flex and grid boxes): lit keeps a template's indentation and
+    // the views chunk's size budget counts it. Lines break inside ${}.
+    return html`${conferenceHeader(t, name, since === undefined ? undefined : this.now - since, people.length)}${
+      j.askModerator ? moderatorNotice(t, () => void j.confirmModerator(), () => j.dismissModerator()) : nothing}${
+      waitingGuestNotices(conferenceStrings(this.localize.t).invite, mediaStrings(this.localize.t).guest, this.waiting.guests, this.decideGuest)}<div class="body ${
+      this.panel ? 'with-panel' : ''}"><timio-conference-stage class="stage" layout=${this.layout} per-page=${this.perPage} ?hide-self=${this.hideSelf} ?mirror-self=${
+      this.mirrorSelf}></timio-conference-stage><timio-status-overlay class="overlay" state=${overlay ? (phase === 'reconnecting' ? 'reconnecting' : 'connecting') : ''} message=${
+      overlay} ?spinner=${!!overlay}></timio-status-overlay>${
+      this.panel ? html`<div id="panel" class="panel">${this.renderPanel(this.panel)}</div>` : nothing}</div><timio-media-problems class="problems"></timio-media-problems><div class="notices" role="status" aria-live="polite">${
+      this.notices.notices.map((n) => html`<p class="notice" data-kind=${n.kind}>${noticeText(t, n)}${n.guest ? html` <span class="tag">${mediaStrings(this.localize.t).guest}</span>` : nothing}</p>`)}</div><timio-control-bar label=${t.controls} .controls=${controls} @timio-control=${
+      this.onControl}></timio-control-bar>${this.confirmingEnd ? endConfirm(t, () => this.setEndConfirm(false), () => void this.endForAll()) : nothing}`;
   }
 
   private renderPanel(panel: Panel) {
@@ -245,7 +253,12 @@ export class TimioConference extends LitElement {
   private async endForAll(): Promise<void> {
     this.confirmingEnd = false;
     // Everyone, this view too, learns it ended from the media server (room deleted).
-    await this.api?.end().catch(() => this.failed());
+    // Set before the request: the media server's "ended" may come before its answer.
+    this.endedHere = true;
+    await this.api?.end().catch(() => {
+      this.endedHere = false;
+      this.failed();
+    });
   }
 
   private close = (): void => {

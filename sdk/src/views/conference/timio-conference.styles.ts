@@ -23,6 +23,18 @@ export const conferenceStyles = [
       inset: 0;
       z-index: var(--_z-index);
     }
+    /* On a phone the conference covers the page from the pre-join on, as the call window does: in
+       the page's flow it sat below the chat, where whoever pressed "Teilnehmen" had to scroll to
+       find it. !important: the host's size for its panel (outer CSS, inline) must not keep it there. */
+    @media (max-width: 639px) {
+      :host(:not([phase='idle'])) {
+        position: fixed !important;
+        inset: 0 !important;
+        width: auto !important;
+        height: auto !important;
+        z-index: var(--_z-index);
+      }
+    }
     .conference {
       position: absolute;
       inset: 0;
@@ -103,19 +115,14 @@ export const conferenceStyles = [
       position: relative;
       z-index: 2;
     }
+    /* Join, leave and hand notices in a row above the control bar, as the media problems: over the
+       stage's top they covered the moderator question and the panels' titles. Empty, no room. */
     .notices {
-      position: absolute;
-      top: 52px;
-      left: 50%;
-      transform: translateX(-50%);
       display: grid;
-      gap: 6px;
       justify-items: center;
-      pointer-events: none;
-      z-index: 2;
     }
     .notice {
-      margin: 0;
+      margin: 0 8px 6px;
       padding: 6px 14px;
       border-radius: 16px;
       background: rgb(0 0 0 / 0.75);

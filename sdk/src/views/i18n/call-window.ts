@@ -112,7 +112,7 @@ export const callWindowEn: CallWindowCatalog = {
   maximizeWindow: 'Maximize window',
   restoreWindow: 'Restore window size',
   partnerVideo: (name) => `Video of ${name}`,
-  partnerScreen: (name) => `Screen of ${name}`,
+  partnerScreen: (name) => `${name}'s screen`,
   partnerMicMuted: (name) => `${name} muted their microphone`,
   partnerCameraOff: (name) => `${name} turned their camera off`,
   partnerSharing: (name) => `${name} is sharing their screen`,

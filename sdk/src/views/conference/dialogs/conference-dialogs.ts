@@ -30,9 +30,10 @@ export function moderatorNotice(t: ConferenceCatalog, onConfirm: () => void, onD
   </div>`;
 }
 
-export function endedView(catalog: Catalog, room: string, reason: EndReason | undefined, errorCode: string | undefined, onClose: () => void, onRejoin: () => void) {
+/** `byMe`: this person ended it for everyone (they are told so, not that "the moderator" did). */
+export function endedView(catalog: Catalog, room: string, reason: EndReason | undefined, errorCode: string | undefined, onClose: () => void, onRejoin: () => void, byMe = false) {
   const t = conferenceStrings(catalog);
-  const message = reason === 'ended' ? t.endedByModerator : reason === 'removed' ? t.removed : reason === 'left' ? t.youLeft : reason === 'full' ? t.full
+  const message = reason === 'ended' ? (byMe ? t.youEnded : t.endedByModerator) : reason === 'removed' ? t.removed : reason === 'left' ? t.youLeft : reason === 'full' ? t.full
     : errorCode && errorCode !== 'fallback' ? catalog.errors[errorCode] ?? t.failed : t.failed;
   const again = reason === 'left' || reason === 'failed' || reason === 'full';
   return html`<div class="ended" part="ended" data-reason=${reason ?? nothing}>

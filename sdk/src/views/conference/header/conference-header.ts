@@ -12,6 +12,16 @@ export function formatRunning(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
 }
 
+/**
+ * When the meeting began (ms), the same for everyone in it: the earliest join among those present,
+ * as the media server stamped it (each person's own join made everyone's clock different), or a
+ * person's earlier join the room status knows (`earlier`: they came back after a page change).
+ */
+export function meetingSince(people: ReadonlyArray<{ identity: string; joinedAt: number }>, earlier: ReadonlyMap<string, number>): number | undefined {
+  const joins = people.map((p) => Math.min(p.joinedAt, earlier.get(p.identity) ?? Infinity));
+  return joins.length ? Math.min(...joins) : undefined;
+}
+
 export function conferenceHeader(t: ConferenceCatalog, name: string, runningMs: number | undefined, present: number) {
   return html`<div class="header" part="header" role="group" aria-label=${t.info}>
     <h2 class="room-name">${name}</h2>

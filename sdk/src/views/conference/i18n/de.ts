@@ -77,6 +77,7 @@ export const de: ConferenceCatalog = {
   reconnecting: 'Verbindung unterbrochen. Neuer Versuch …',
   connecting: 'Verbindung wird aufgebaut …',
   endedByModerator: 'Die Konferenz wurde vom Moderator beendet.',
+  youEnded: 'Sie haben die Konferenz für alle beendet.',
   removed: 'Sie wurden von der Moderation aus der Konferenz entfernt.',
   youLeft: 'Sie haben die Konferenz verlassen.',
   failed: 'Die Verbindung zur Konferenz ist fehlgeschlagen.',

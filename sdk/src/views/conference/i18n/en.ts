@@ -77,6 +77,7 @@ export const en: ConferenceCatalog = {
   reconnecting: 'Connection lost. Reconnecting …',
   connecting: 'Connecting …',
   endedByModerator: 'The conference was ended by the moderator.',
+  youEnded: 'You ended the conference for everyone.',
   removed: 'The moderator removed you from the conference.',
   youLeft: 'You left the conference.',
   failed: 'The connection to the conference failed.',

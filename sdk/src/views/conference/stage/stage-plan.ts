@@ -32,6 +32,11 @@ export function stageTile(people: readonly ParticipantState[]): StageTile | unde
   return speaker ? { key: tileKey(speaker, 'camera'), participant: speaker, source: 'camera' } : undefined;
 }
 
+/** Who of the others shares a screen now: a share that starts puts the conference into the speaker view. */
+export function sharing(people: readonly ParticipantState[]): string[] {
+  return people.filter((p) => p.screen && !p.isLocal).map((p) => p.identity);
+}
+
 /** The videos of these tiles at their size, for the session's adaptive subscription. */
 export function visibleVideos(tiles: ReadonlyArray<{ tile: StageTile; width: number; height: number }>): VisibleVideo[] {
   return tiles

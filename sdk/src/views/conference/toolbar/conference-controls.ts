@@ -35,7 +35,8 @@ export function conferenceControls(t: ConferenceCatalog, c: ControlsInput): Cont
     { id: 'chat', label: chatLabel, icon: icons.chat, expanded: c.panel === 'chat', active: c.panel === 'chat', shortcut: 'c', ...(c.unread > 0 ? { badge: c.unread > 99 ? '99+' : String(c.unread) } : {}) },
     { id: 'hand', label: c.handRaised ? t.lowerHand : t.raiseHand, icon: icons.hand, pressed: c.handRaised, active: c.handRaised, disabled: !c.live, shortcut: 'h' },
     { id: 'participants', label: t.participants, icon: icons.people, expanded: c.panel === 'participants', active: c.panel === 'participants', shortcut: 'p' },
-    { id: 'layout', label: t.tileView, icon: icons.grid, pressed: c.layout === 'tiles', shortcut: 'l' },
+    // Says what a press does, label and icon: one label for both states read the same either way.
+    { id: 'layout', label: c.layout === 'tiles' ? t.speakerView : t.tileView, icon: c.layout === 'tiles' ? icons.speakerView : icons.grid, shortcut: 'l' },
     { id: 'settings', label: t.settings, icon: icons.settings, expanded: c.panel === 'settings', active: c.panel === 'settings' },
   );
   if (c.moderator) specs.push({ id: 'end', label: t.endConference, icon: icons.endAll, danger: true, pinned: true, part: 'end-button' });

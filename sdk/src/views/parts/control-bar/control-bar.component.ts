@@ -19,7 +19,7 @@ declare global {
 }
 
 /** Button size, gap and the extra width of a danger button (px) as the styles draw them. */
-const metrics = (width: number) => (width < 480 ? { size: 48, gap: 8, wide: 12 } : { size: 52, gap: 12, wide: 16 });
+const metrics = (width: number) => (width < 640 ? { size: 44, gap: 8, wide: 12 } : { size: 52, gap: 12, wide: 16 });
 
 /**
  * The row of call controls, in the order the view gives. Each is labelled, has a tooltip with its

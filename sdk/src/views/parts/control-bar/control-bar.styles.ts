@@ -116,17 +116,19 @@ export const controlBarStyles = [
       box-shadow: inset 4px 0 0 var(--_primary);
       font-weight: 600;
     }
-    @container (max-width: 479px) {
+    /* Below 640 px (a panel beside a chat, a phone): 44 px controls, the size of a finger, so that a
+       moderator's ten fit a 575 px panel in one row as a member's nine do. */
+    @container (max-width: 639px) {
       .controls {
         gap: 8px;
         padding: 10px 8px;
       }
       .controls button {
-        width: 48px;
-        height: 48px;
+        width: 44px;
+        height: 44px;
       }
       .controls button.danger {
-        width: 60px;
+        width: 56px;
       }
     }
   `,

@@ -87,7 +87,7 @@ export class TimioVideoTile extends LitElement {
     const poor = p.reconnecting ? 'lost' : p.quality === 'poor' || p.quality === 'lost' ? p.quality : undefined;
     return html`<div class="name-bar" part="name-bar">
       ${p.handRaisedAt ? badge('hand', icons.hand, m.handRaised) : nothing}
-      <span class="name">${p.isLocal ? m.self(p.name) : p.name}</span>
+      <span class="name">${this.source === 'screen' ? callWindowStrings(this.localize.t).partnerScreen(p.isLocal ? m.self(p.name) : p.name) : p.isLocal ? m.self(p.name) : p.name}</span>
       ${p.moderator ? html`<span class="tag" data-badge="moderator">${m.moderator}</span>` : nothing}
       ${p.guest ? html`<span class="tag" data-badge="guest">${m.guest}</span>` : nothing}
       ${!p.microphone || p.microphone.muted ? badge('mic-muted', icons.micOff, m.micMuted) : nothing}

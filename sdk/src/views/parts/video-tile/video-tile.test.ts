@@ -54,6 +54,6 @@ describe('<timio-video-tile>', () => {
     const el = await fixture<TimioVideoTile>(html`<timio-video-tile lang="en" source="screen" .participant=${{ ...ben, screen: { sid: 'S', muted: false, track: canvasTrack() } }}></timio-video-tile>`);
     const video = el.shadowRoot!.querySelector('video')!;
     expect(video.dataset.track).to.equal('partner-screen');
-    expect(video.getAttribute('aria-label')).to.equal('Screen of Ben Müller');
+    expect(video.getAttribute('aria-label')).to.equal('Ben Müller\'s screen');
   });
 });

@@ -57,7 +57,9 @@ async function watchBen(page: Page): Promise<void> {
       const tile = root?.querySelector('timio-conference-stage')?.shadowRoot?.querySelector('timio-video-tile[data-key="anna:camera"]');
       const state = !tile ? 'none' : tile.shadowRoot?.querySelector('[part="reconnecting"]') ? 'reconnecting' : tile.shadowRoot?.querySelector('video') ? 'video' : 'no-video';
       if (seen.annaTile.at(-1) !== state) seen.annaTile.push(state);
-      const bar = document.querySelector('timio-room-bar')?.shadowRoot?.querySelector('.state [role="status"]')?.textContent?.trim() ?? '';
+      // In the meeting his bar says so ("In der Besprechung"); who it counts are its avatars.
+      const barRoot = document.querySelector('timio-room-bar')?.shadowRoot;
+      const bar = (barRoot?.querySelector('.state [role="status"]')?.textContent?.trim() ?? '') + ' · ' + (barRoot?.querySelectorAll('[part="people"] li:not(.more)').length ?? 0) + ' avatars';
       if (seen.bar.at(-1) !== bar) seen.bar.push(bar);
     }, 30);
   })()`);
@@ -156,8 +158,8 @@ describe('a room conference survives page changes in the portal', { timeout: 900
     }
     await conf(ben).locator('.present').filter({ hasText: '2 Personen anwesend' }).waitFor({ timeout: WAIT_MS });
     // His room bar keeps counting her through the token service's grace: never 2 → 1 → 2.
-    assert.ok(seen.bar.includes('Besprechung läuft · 2 Personen'), `Ben's room bar: ${seen.bar.join(' → ')}`);
-    assert.ok(!seen.bar.some((line) => line.includes('1 Person')), `Ben's room bar never went to 1: ${seen.bar.join(' → ')}`);
+    assert.ok(seen.bar.includes('In der Besprechung · 2 avatars'), `Ben's room bar: ${seen.bar.join(' → ')}`);
+    assert.ok(!seen.bar.some((line) => line.endsWith(' 1 avatars')), `Ben's room bar never went to 1: ${seen.bar.join(' → ')}`);
   });
 
   it('the meeting\'s chat history is still in Anna\'s chat panel', async () => {
@@ -193,7 +195,7 @@ describe('a room conference survives page changes in the portal', { timeout: 900
     assert.ok(!after.includes('reconnecting'), `no "reconnecting" for a real leave: ${after.join(' → ')}`);
     assert.ok(seen.notices.includes(conferenceDe.left('Anna Schmidt')), `Ben saw "left" (saw: ${seen.notices.join(' | ')})`);
     // Her goodbye reached the token service too: the room bar drops her without the grace.
-    await ben.page.locator('timio-room-bar .state [role="status"]').filter({ hasText: 'Besprechung läuft · 1 Person' }).waitFor({ timeout: WAIT_MS });
+    await waitUntil(async () => (await benSeen(ben.page)).bar.at(-1) === 'In der Besprechung · 1 avatars', 'Ben\'s room bar counts only him');
     console.log(`Ben's room bar showed 1 person ${Date.now() - started} ms after her view ended`);
     assert.equal(await anna.page.evaluate(() => sessionStorage.getItem('timio:tab-conference')), null, 'the tab holds no conference any more');
   });

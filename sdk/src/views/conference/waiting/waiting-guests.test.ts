@@ -7,6 +7,9 @@ import { waitUntil } from '../../../../../testing/wait.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../../testing/browser/conference-fixture.js';
 import type { GuestNotice } from './waiting-guests.js';
 
+// When a guest started waiting: relative to now, never a fixed day.
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
 declare const afterEach: (body: () => void) => void;
@@ -18,7 +21,7 @@ async function joined(moderator: boolean, lang: 'de' | 'en' = 'de') {
   const f = await conferenceFixture({ moderators: moderator ? ['anna'] : [], lang });
   uninstall = () => f.service.uninstall();
   const decisions: string[] = [];
-  f.service.on('GET /v1/rooms/vertrieb/waiting', () => ({ status: 200, json: { guests: [{ identity: 'guest:maria', name: 'Maria Gast', since: '2026-11-26T10:00:00.000Z', inviteId: 'i1' }] } }));
+  f.service.on('GET /v1/rooms/vertrieb/waiting', () => ({ status: 200, json: { guests: [{ identity: 'guest:maria', name: 'Maria Gast', since: minutesAgo(2), inviteId: 'i1' }] } }));
   f.service.onMatch('POST', /\/v1\/rooms\/vertrieb\/waiting\/.+\/(admit|deny)$/, (_b, path) => {
     decisions.push(decodeURIComponent(path.split('/waiting/')[1]!));
     return { status: 200, json: {} };
@@ -44,8 +47,8 @@ describe('waiting guests in the conference', () => {
     expect(text(f.root, '.admit-notice p')).to.contain('Maria Gast möchte teilnehmen');
     expect(text(f.root, '.admit-notice .tag')).to.equal('Gast');
     await waitUntil(() => f.listening(), 'follows the realtime frames');
-    f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:olaf', name: 'Olaf Ohne', since: '2026-11-26T10:01:00.000Z' } });
-    f.send({ type: 'guest-waiting', room: 'andere', guest: { identity: 'guest:x', name: 'Anderer Raum', since: '2026-11-26T10:01:00.000Z' } });
+    f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:olaf', name: 'Olaf Ohne', since: minutesAgo(1) } });
+    f.send({ type: 'guest-waiting', room: 'andere', guest: { identity: 'guest:x', name: 'Anderer Raum', since: minutesAgo(1) } });
     await settled(f.el);
     expect(deepAll(f.root, '.admit-notice').map((n) => n.getAttribute('data-identity'))).to.deep.equal(['guest:maria', 'guest:olaf']);
     await expect(f.el).to.be.accessible();
@@ -95,7 +98,7 @@ describe('waiting guests in the conference', () => {
     it(`a waiting guest whose name reads like a member's is marked Gast and the moderator is warned (${lang})`, async () => {
       const f = await joined(true, lang);
       await waitUntil(() => f.listening(), 'follows the realtime frames');
-      f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:anna', name: 'Anna Schmıdt', since: '2026-11-26T10:01:00.000Z', resembles: true } });
+      f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:anna', name: 'Anna Schmıdt', since: minutesAgo(1), resembles: true } });
       await waitUntil(() => deep(f.root, '.admit-notice[data-identity="guest:anna"]'), 'the notice');
       expect(text(f.root, '.admit-notice[data-identity="guest:anna"] .tag')).to.equal(lang === 'de' ? 'Gast' : 'Guest');
       expect(text(f.root, '.admit-notice[data-identity="guest:anna"] .resembles')).to.equal(warning);

@@ -64,6 +64,21 @@ export class TimioParticipantsPanel extends LitElement {
     if (changed.has('session')) this.people.sync();
   }
 
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('confirming')) return;
+    const was = changed.get('confirming') as string | undefined;
+    if (this.confirming) {
+      // The row grows by the question: for the last ones of a long list it would open below the
+      // list's visible end. It scrolls into view and takes the focus on its safe choice.
+      const confirm = this.renderRoot.querySelector<HTMLElement>('.confirm');
+      confirm?.scrollIntoView({ block: 'nearest' });
+      confirm?.querySelector<HTMLButtonElement>('.link')?.focus({ preventScroll: true });
+    } else if (was) {
+      // Cancelled (or the person left): the focus goes back to that row's "Entfernen", if it is still there.
+      this.renderRoot.querySelector<HTMLButtonElement>(`.person[data-identity="${CSS.escape(was)}"] .remove`)?.focus();
+    }
+  }
+
   override render() {
     const t = conferenceStrings(this.localize.t);
     const people = listOrder(this.people.value ?? []);

@@ -262,6 +262,10 @@ export interface ConferenceCatalog {
     guestLeft: (name: string) => string;
     /** Under a waiting guest whose name reads like a room member's (the same, or with look-alike letters). */
     resemblesMember: string;
+    /** A guest let in at once whose name reads like a room member's: a notice to the moderator. */
+    resemblesNotice: (name: string) => string;
+    /** Beside that guest in the participants panel (the notice goes after a few seconds). */
+    resemblesTag: string;
   };
 }
 

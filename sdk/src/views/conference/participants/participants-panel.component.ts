@@ -43,6 +43,8 @@ export class TimioParticipantsPanel extends LitElement {
   @property({ attribute: false }) invites?: InviteApi;
   /** The meeting's default title in the invite dialog. */
   @property({ attribute: 'room-name' }) roomName = '';
+  /** Guests (identities) whose name reads like a room member's: marked for the moderator. */
+  @property({ attribute: false }) resembling: ReadonlySet<string> = new Set();
   /** The chat room's address for colleagues (from the conference's `room-url`). */
   @property({ attribute: 'room-url' }) roomUrl = '';
 
@@ -108,6 +110,7 @@ export class TimioParticipantsPanel extends LitElement {
         <span class="who"><span class="name">${p.isLocal ? m.self(p.name) : p.name}</span>
           ${p.moderator ? html`<span class="tag" data-badge="moderator">${m.moderator}</span>` : nothing}
           ${p.guest ? html`<span class="tag" data-badge="guest">${m.guest}</span>` : nothing}
+          ${p.guest && this.resembling.has(p.identity) ? html`<span class="tag warn" data-badge="resembles" title=${t.invite.resemblesMember}>${t.invite.resemblesTag}</span>` : nothing}
           ${p.quality === 'lost' ? html`<span class="tag gone" data-badge="lost">${m.quality.lost}</span>` : nothing}</span>
         ${p.handRaisedAt ? html`<span class="state hand" data-state="hand" title=${m.handRaised}>${icons.hand}<span class="sr-only">${m.handRaised}</span></span>` : nothing}
         ${state(micOn, icons.mic, icons.micOff, m.micMuted, 'mic')}

@@ -202,9 +202,9 @@ describe('<timio-guest-join>', () => {
     TimioGuestJoin.retryMs = 60_000;
     for (const lang of ['de', 'en']) {
       let answer = 0;
-      // Two refusals (the wait in the Retry-After header, then in the body), then the moderator lets the guest in.
+      // Two refusals (a per-address one of 1 s, a per-user one of 0.05 s), then the moderator lets the guest in.
       service.on('POST /v1/guest/admission', () => (++answer === 1
-        ? { status: 429, json: { error: { code: 'rate_limited', message: 'too many requests, try again shortly' } }, headers: { 'retry-after': '1' } }
+        ? { status: 429, json: { error: { code: 'rate_limited', message: 'too many requests from this address; try again in 1 s', retryAfterSeconds: 1 } } }
         : answer === 2 ? { status: 429, json: { error: { code: 'rate_limited', message: 'asking too often', retryAfterSeconds: 0.05 } } }
           : { status: 200, json: grant }));
       opened.length = 0;

@@ -91,7 +91,7 @@ export function renderReference(manifest: Package): string {
     '# Element reference',
     '',
     'The elements a portal uses, with their attributes and properties, methods, events, slots, CSS parts',
-    'and CSS custom properties. What each one does for the person using it is in the [README](../README.md#elements);',
+    'and CSS custom properties. What each one does for the person using it is in [embedding](embedding.md#what-the-elements-do);',
     'the theme tokens every element reads are under [theming](embedding.md#theming). Events bubble and are composed.',
     '',
     ...elements.map((el) => `- [\`<${el.tagName}>\`](#${slug(`<${el.tagName}>`)}): ${loadedBy(manifest, el)}`),

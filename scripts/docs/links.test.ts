@@ -1,5 +1,6 @@
-// Every relative link and #anchor in the README, docs/*.md and bench/README.md resolves: the file
-// or folder exists, and the anchor is a heading of the markdown file it points to (GitHub's slugs).
+// Every relative link and #anchor in the README, docs/*.md, bench/README.md and the dev media
+// server's README resolves: the file or folder exists, and the anchor is a heading of the markdown
+// file it points to (GitHub's slugs).
 // The unit cases show the check fails on a broken link, a missing anchor and a link out of the tree.
 // Run: node scripts/node-tests.mjs scripts/docs
 import { describe, it } from 'node:test';
@@ -10,7 +11,7 @@ import { root } from './manifest.js';
 import { anchorsOf, brokenLinks, linksOf, slug } from './links.js';
 
 /** The markdown files a reader follows links in. */
-const DOCS = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`), 'bench/README.md'];
+const DOCS = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`), 'bench/README.md', 'dev-media-server/README.md'];
 
 describe('links in the docs', () => {
   for (const file of DOCS) {

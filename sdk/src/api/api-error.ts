@@ -15,6 +15,8 @@ export class TimioApiError extends Error {
     readonly call?: CallInfo,
     /** With `not_open_yet`: when the invite lets the guest in (ISO time). */
     readonly opensAt?: string,
+    /** With `rate_limited` (429): how long to wait before asking again, from the body or `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

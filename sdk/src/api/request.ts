@@ -45,13 +45,16 @@ export async function serviceJson<T>(response: Response, path: string, valid: (b
 
 async function readError(response: Response): Promise<TimioApiError> {
   const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
-  const { code, message, opensAt } = body?.error ?? {};
+  const { code, message, opensAt, retryAfterSeconds } = body?.error ?? {};
+  const header = Number(response.headers.get('retry-after') ?? NaN);
+  const wait = typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? retryAfterSeconds : header > 0 ? header : undefined;
   return new TimioApiError(
     response.status,
     typeof code === 'string' ? code : `http_${response.status}`,
     typeof message === 'string' ? message : `the token service answered ${response.status}`,
     isCall(body?.call) ? body.call : undefined,
     opensAt,
+    wait,
   );
 }
 

@@ -19,8 +19,8 @@ const MAX_AVATARS = 5;
  * it (initials; names on hover and for screen readers), the next scheduled meeting, "Teilnehmen"
  * (opens the room's conference with the pre-join; "Besprechung starten" while none runs; "Zur
  * Besprechung" while the person is in it, which brings the page's conference into view) and "Alle
- * Mitglieder rufen" (after a
- * confirmation, rings every other member and opens the conference at once). Live over the page's
+ * Mitglieder rufen" (after a confirmation that says who will be rung, rings every other member
+ * and opens the conference at once). Live over the page's
  * realtime connection; no polling.
  *
  * @tag timio-room-bar

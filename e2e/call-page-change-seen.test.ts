@@ -59,8 +59,9 @@ async function connect(caller: Person, callee: Person): Promise<void> {
 describe('the partner changes page during a call: it reads as a reconnect', { timeout: 600_000 }, () => {
   const cast = castFor(() => startStack({ CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1' }));
 
-  /** Anna calls `watcher`, goes to her journal and back to the portal page; what the watcher's window showed meanwhile. */
-  async function pageChangeSeenBy(anna: Person, watcher: Person, to: '/journal' | '/'): Promise<Seen[]> {
+  /** Anna calls `watcher` from the portal page and goes to another page; what the watcher's window showed meanwhile. */
+  async function pageChangeSeenBy(anna: Person, watcher: Person, to: '/journal' | '/chat'): Promise<Seen[]> {
+    await anna.goto('/');
     await connect(anna, watcher);
     try {
       await waitUntil(async () => (await watcher.page.locator('timio-call header .badge').count()) === 0, 'no badge before the page change');
@@ -88,8 +89,8 @@ describe('the partner changes page during a call: it reads as a reconnect', { ti
     const anna = await cast.person('anna', 'de');
     const ben = await cast.person('ben', 'de');
     const carla = await cast.person('carla', 'en');
-    await Promise.all([anna.goto('/'), ben.goto('/'), carla.goto('/')]);
-    for (const [watcher, t, to] of [[ben, callWindowDe, '/journal'], [carla, callWindowEn, '/']] as const) {
+    await Promise.all([ben.goto('/'), carla.goto('/')]);
+    for (const [watcher, t, to] of [[ben, callWindowDe, '/journal'], [carla, callWindowEn, '/chat']] as const) {
       const seen = await pageChangeSeenBy(anna, watcher, to);
       const story = `${watcher.id}: ${seen.map((s) => `${s.overlay}[${s.badges.join(',')}]${s.stage.join('|')}`).join(' → ')}`;
       assert.ok(seen.some((s) => s.overlay === 'partner-reconnecting' && s.message === t.partnerReconnecting('Anna Schmidt')), `told that Anna reconnects: ${story}`);

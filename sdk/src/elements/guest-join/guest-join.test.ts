@@ -92,7 +92,7 @@ describe('<timio-guest-join>', () => {
     service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info({ opensAt }) }));
     const el = await mount();
     await until(el, 'early');
-    expect(text(el)).to.contain('Die Besprechung hat noch nicht begonnen');
+    expect(text(el)).to.contain('Die Konferenz hat noch nicht begonnen');
     const time = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short' }).format(new Date(opensAt));
     expect(text(el)).to.contain(`Sie können ab`);
     expect(text(el)).to.contain(time);
@@ -110,7 +110,7 @@ describe('<timio-guest-join>', () => {
     await until(el, 'open');
     submit(el);
     await until(el, 'early');
-    expect(text(el)).to.contain('The meeting has not started yet');
+    expect(text(el)).to.contain('The conference has not started yet');
     expect(text(el)).to.contain(new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(new Date(opensAt)));
   });
 
@@ -246,7 +246,7 @@ describe('<timio-guest-join>', () => {
     await waitUntil(() => opened.length === 2);
     conference!.dispatchEvent(new CustomEvent('timio-conference-ended', { detail: { room: 'vertrieb' } }));
     await until(again, 'ended');
-    expect(text(again)).to.contain('Meeting ended');
+    expect(text(again)).to.contain('Conference ended');
   });
 
   it('"Abbrechen" in the camera check: no blank page, the guest can join again', async () => {
@@ -290,7 +290,7 @@ describe('<timio-guest-join>', () => {
       expect(leave.authorization).to.equal('Bearer guest-token');
       expect(poll.aborted).to.equal(true);
       expect(check.isConnected).to.equal(false);
-      expect(text(el)).to.contain(lang === 'de' ? 'Sie haben die Besprechung verlassen' : 'You left the meeting');
+      expect(text(el)).to.contain(lang === 'de' ? 'Sie haben die Konferenz verlassen' : 'You left the conference');
       // No error page from the stopped poll, and no further poll.
       await el.updateComplete;
       expect(el.state).to.equal('left');

@@ -4,7 +4,6 @@
 import { expect } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../../../../testing/wait.js';
-import { deep } from '../../../../testing/browser/deep-query.js';
 import { FAKE_DEVICES, canvasTrack } from '../../../../testing/browser/fake-session.js';
 import { openCallWindow } from '../../../../testing/browser/call-window-fixture.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';

@@ -42,8 +42,8 @@ const PARTNER_GRACE_MS = 30_000;
  * @event timio-call-window-layout - The person moved the own video to another corner, moved or resized the docked window, or switched between docked and full. detail: `{corner, mode, frame?: {x, y, width, height}}`.
  * @csspart window - The window frame.
  * @csspart header - Partner name, the host's contact actions for the partner, call time and state badges; drags the docked window.
- * @csspart grip - The docked window's move grip in the header (arrow keys move, Shift+arrow keys resize).
- * @csspart mode-toggle - The button that switches between the docked window and the full window.
+ * @csspart grip - The docked window's move grip in the header (arrow keys move, Shift+arrow keys resize); not in full screen.
+ * @csspart mode-toggle - The button that switches between the docked window and the full window; not in full screen.
  * @csspart resize-handle - The docked window's resize corner (pointer).
  * @csspart stage - The video area.
  * @csspart problems - The media problems (`<timio-media-problems>`) between the stage and the control bar.

@@ -182,13 +182,13 @@ describe('<timio-guest-join>', () => {
     const { el, check } = await inCheck('en', { status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'no_moderator', guestToken: 'guest-token' } });
     check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
     await until(el, 'waiting');
-    expect(text(el)).to.contain('You will be let in as soon as the meeting begins.');
+    expect(text(el)).to.contain('You will be let in as soon as the conference begins.');
     await waitUntil(() => release !== undefined);
     release!();
     await until(el, 'denied');
     expect(answer).to.equal(2);
     expect(text(el)).to.contain('Not admitted');
-    expect(text(el)).to.contain('The moderator did not admit you to this meeting.');
+    expect(text(el)).to.contain('The moderator did not admit you to this conference.');
     await expect(el).to.be.accessible();
     // The conference that waited for the admission is gone, and its grant refused.
     expect(check.isConnected).to.equal(false);

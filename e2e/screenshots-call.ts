@@ -1,7 +1,7 @@
 // Screenshots of the 1:1 call window as people see it, on a phone (390×844) and a laptop
 // (1280×800), in German and English: the call running, the partner's badges while they share a
-// screen with their microphone off, "Weitere Kontaktoptionen" open, "Weitere Optionen" open and
-// the window in full screen. Real dev media server, two browser pages with fake cameras.
+// screen with their microphone off, "Weitere Kontaktoptionen" open, "Weitere Optionen" open, the
+// window in full screen and (laptop) "Weitere Optionen" in the docked window. Real dev media server, two browser pages with fake cameras.
 //
 //   unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-call.ts'
 import { mkdir } from 'node:fs/promises';
@@ -68,6 +68,15 @@ async function main() {
         await a.waitForFunction(() => document.fullscreenElement?.localName === 'timio-call');
         await a.waitForTimeout(300);
         await shot(a, 'fullscreen');
+        if (size !== 'phone') {
+          // Docked beside the page (480×380): "Weitere Optionen" keeps its title, the rest scrolls.
+          await a.evaluate(() => document.exitFullscreen());
+          await a.locator('timio-call [part="mode-toggle"]').click();
+          await a.locator('timio-call[shown-mode="docked"]').waitFor({ timeout: 10_000 });
+          await a.locator('timio-call .controls .more').click();
+          await a.locator('timio-call .options select[data-device="audioinput"]').waitFor({ timeout: 10_000 });
+          await shot(a, 'options-docked');
+        }
         await Promise.all([a.context().close(), b.context().close()]);
         console.log(`screenshots ${lang} ${size} done`);
       }

@@ -1,6 +1,6 @@
 // What the others see of a person's controls in a room conference (issue 24, "Must show"), German
 // and English, against the real token service, dev media server and demo portal, in Chromium with
-// fake cameras and a fake screen: Ben calls all members (the confirmation names Anna, the one
+// fake cameras and a fake screen (room Vertrieb in German, Alle in English): Ben calls all members (the confirmation names Anna, the one
 // signed in), Anna joins from the invitation. Ben's camera off shows Anna his initials and "… hat
 // die Kamera ausgeschaltet" where the tile is large enough, on again his picture moves; Ben's shared screen reaches Anna large
 // and labelled "Bildschirm von Ben Müller"; Anna's tile/speaker toggle and her "Weitere
@@ -60,7 +60,9 @@ describe('a room conference as the others see it: camera, screen share, tile/spe
     await stack?.close();
   });
 
-  for (const lang of ['de', 'en'] as const) {
+  // A room per language: a room is rung at most once while its ring runs (ROOM_RING_TIMEOUT), and
+  // the German part may be over sooner. Anna moderates both; only she is signed in besides Ben.
+  for (const [lang, room] of [['de', 'vertrieb'], ['en', 'alle']] as const) {
     const w = words[lang];
     describe(lang, () => {
       let anna: Person;
@@ -69,7 +71,7 @@ describe('a room conference as the others see it: camera, screen share, tile/spe
       before(async () => {
         [anna, ben] = await Promise.all(['anna', 'ben'].map((id) => signIn(browser, stack.portal.url, id, lang))) as [Person, Person];
         for (const p of [anna, ben]) await p.page.setViewportSize({ width: 1280, height: 800 });
-        await ben.goto('/chat/vertrieb');
+        await ben.goto(`/chat/${room}`);
         await anna.goto('/journal');
       });
 
@@ -156,6 +158,25 @@ describe('a room conference as the others see it: camera, screen share, tile/spe
         await panel.getByLabel(w.hideSelf).uncheck();
         await tile(anna, 'anna:camera').waitFor({ timeout: WAIT_MS });
         await framesAdvance(anna.page, 'timio-conference timio-video-tile[data-key="anna:camera"] video', { timeoutMs: LONG });
+        await panel.locator('button.close').click();
+      });
+
+      it('Anna, moderator, asks to remove Ben: the confirmation is wholly inside her participants panel; she cancels', async () => {
+        await anna.page.locator('timio-conference .confirm-moderator').click();
+        await anna.page.locator('timio-conference timio-control-bar .end').first().waitFor({ state: 'attached', timeout: LONG });
+        await control(anna.page, 'participants');
+        const row = anna.page.locator('timio-participants-panel li.person[data-identity="ben"]');
+        await row.locator('button.remove').click({ timeout: WAIT_MS });
+        const confirm = row.locator('.confirm');
+        await confirm.waitFor({ timeout: WAIT_MS });
+        const section = (await anna.page.locator('timio-participants-panel section').boundingBox())!;
+        for (const part of [confirm.locator(':scope > span'), confirm.locator('button.confirm-remove'), confirm.locator('button.link')]) {
+          const b = (await part.boundingBox())!;
+          assert.ok(b.y >= section.y - 0.5 && b.y + b.height <= section.y + section.height + 0.5 && b.y + b.height <= 800, `inside the panel: ${JSON.stringify({ b, section })}`);
+        }
+        await anna.page.screenshot({ path: `artifacts/conf-seen-remove-confirm-${lang}.png` });
+        await confirm.locator('button.link').click();
+        await row.locator('button.remove').waitFor({ timeout: WAIT_MS });
         for (const p of [ben, anna]) await control(p.page, 'leave');
       });
     });

@@ -7,10 +7,10 @@ import type { RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import type { SessionApi } from '../../session/session-api.js';
 import type { StartMedia } from '../../session/local-media.js';
 import type { ConnectionState } from '../../session/types.js';
-import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
+import type { ConferenceResumeStore, ResumableConference } from '../../resume/conference-resume.js';
 import type { ConferenceApi } from './room-api.js';
 import { loadChoices, type MediaChoices } from './prejoin/choices.js';
-import { ConferenceHold } from './conference-hold.js';
+import { ConferenceResumeRecorder } from '../../resume/conference-resume-recorder.js';
 import {
   TimioConferenceEndedEvent, TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceResumedEvent, type ConferenceLeftReason,
 } from './events.js';
@@ -29,7 +29,7 @@ interface Host extends ReactiveControllerHost, HTMLElement {
   roomName: string;
   api?: ConferenceApi;
   createSession?: SessionFactory;
-  keep?: ConferenceKeep;
+  keep?: ConferenceResumeStore;
 }
 
 export class ConferenceJoin implements ReactiveController {
@@ -48,13 +48,13 @@ export class ConferenceJoin implements ReactiveController {
   chatSeenAt?: number;
   private grant?: RoomTokenGrant;
   private stopFollowing?: () => void;
-  private readonly hold: ConferenceHold;
+  private readonly hold: ConferenceResumeRecorder;
   /** The session whose connect() (with camera and microphone) has finished. */
   private mediaStarted?: ConferenceSession;
 
   constructor(private readonly host: Host) {
     host.addController(this);
-    this.hold = new ConferenceHold(host, () => ({ moderator: this.moderator, askModerator: this.askModerator }));
+    this.hold = new ConferenceResumeRecorder(host, () => ({ moderator: this.moderator, askModerator: this.askModerator }));
   }
 
   hostConnected(): void {}
@@ -83,7 +83,7 @@ export class ConferenceJoin implements ReactiveController {
    * as they were, as moderator again if confirmed; `status` is the room's status the view asked for
    * (the one request of the resume), `early` the token the page asked for while the chunk loaded.
    */
-  async resume(held: HeldConference, status: Promise<RoomStatusAnswer> | undefined, early?: Promise<RoomTokenGrant>): Promise<void> {
+  async resume(held: ResumableConference, status: Promise<RoomStatusAnswer> | undefined, early?: Promise<RoomTokenGrant>): Promise<void> {
     if (this.phase === 'joining' || this.phase === 'in') return;
     this.resuming = true;
     this.chatSeenAt = held.chatSeenAt;

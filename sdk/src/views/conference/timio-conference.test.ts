@@ -6,7 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/browser/fake-session.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
-import type { HeldConference } from '../../page/tab-conference.js';
+import type { ResumableConference } from '../../resume/conference-resume.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -163,7 +163,7 @@ describe('<timio-conference>', () => {
   it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again; one status request names the room and dates the meeting', async () => {
     const present = [{ identity: 'ben', name: 'Ben Müller', guest: false, moderator: false, joinedAt: new Date(Date.now() - 5 * 60_000).toISOString() }];
     const f = await setup({ moderators: ['anna'], present });
-    const kept: HeldConference[] = [];
+    const kept: ResumableConference[] = [];
     const cleared: string[] = [];
     f.el.keep = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
     const heard: string[] = [];

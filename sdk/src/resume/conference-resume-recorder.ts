@@ -1,27 +1,27 @@
-// Tells the page (ConferenceKeep, page/tab-conference.ts) what the next page of this tab needs to
+// Tells the page (ConferenceResumeStore, resume/conference-resume.ts) what the next page of this tab needs to
 // take the conference over: the room, camera and microphone as they are now, the role, and the
 // newest chat message seen. Saved when the person is in the meeting and after each change; cleared
 // when they are out of it for good (left, removed, ended, failed).
-import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
-import type { SessionApi } from '../../session/session-api.js';
+import type { ConferenceResumeStore, ResumableConference } from './conference-resume.js';
+import type { SessionApi } from '../session/session-api.js';
 
-export interface HoldHost {
+export interface ResumeRecorderHost {
   room: string;
   roomName: string;
-  keep?: ConferenceKeep;
+  keep?: ConferenceResumeStore;
 }
 
-export interface HoldRole {
+export interface ResumeRole {
   moderator: boolean;
   askModerator: boolean;
 }
 
-export class ConferenceHold {
+export class ConferenceResumeRecorder {
   private stops: Array<() => void> = [];
   private session?: SessionApi;
   private held = false;
 
-  constructor(private readonly host: HoldHost, private readonly role: () => HoldRole) {}
+  constructor(private readonly host: ResumeRecorderHost, private readonly role: () => ResumeRole) {}
 
   /** The person is in the meeting on `session`: remember it now and after every change. */
   follow(session: SessionApi): void {
@@ -41,7 +41,7 @@ export class ConferenceHold {
     if (local.busy) return;
     const role = this.role();
     const last = session.chat.value.at(-1);
-    const state: HeldConference = {
+    const state: ResumableConference = {
       room: this.host.room,
       camera: local.cameraOn,
       microphone: local.micOn,

@@ -1,12 +1,12 @@
 // The room conference this tab holds, remembered across its page loads like the 1:1 call
-// (page/tab-hold.ts: a sessionStorage marker and a Web Lock): the next page of the tab rejoins at
+// (resume/resume-storage.ts: a sessionStorage marker and a Web Lock): the next page of the tab rejoins at
 // once, without the pre-join, with camera and microphone as they were and as moderator again if
-// the person had confirmed it. The conference view reports through ConferenceKeep (its browser
-// implementation is in the views chunk, views/conference/tab-keep.ts, to keep the light part small).
-import { TabLocks, TabMarker } from './tab-hold.js';
+// the person had confirmed it. The conference view reports through ConferenceResumeStore (its browser
+// implementation is in the views chunk, resume/browser-conference-resume-store.ts, to keep the light part small).
+import { ResumeLocks, ResumeMarker } from './resume-storage.js';
 
 /** The conference as the person left it on the tab's previous page. */
-export interface HeldConference {
+export interface ResumableConference {
   room: string;
   roomName?: string;
   camera: boolean;
@@ -20,19 +20,19 @@ export interface HeldConference {
 }
 
 /** What the conference view tells the page about the conference it holds (views chunk → light part). */
-export interface ConferenceKeep {
+export interface ConferenceResumeStore {
   /** In the meeting now (joined or resumed), or camera, microphone, role or chat changed. */
-  save(state: HeldConference): void;
+  save(state: ResumableConference): void;
   /** Left, removed, ended or failed: the tab holds nothing any more. */
   clear(room: string): void;
 }
 
-/** The tab's marker and the page's locks (the views chunk's keep, views/conference/tab-keep.ts, writes them). */
-export const conferenceMarker = new TabMarker<HeldConference>('timio:tab-conference', (c) => typeof c.room === 'string' && !!c.room);
-export const conferenceLocks = new TabLocks('timio-conference:');
+/** The tab's marker and the page's locks (the views chunk's keep, resume/browser-conference-resume-store.ts, writes them). */
+export const conferenceMarker = new ResumeMarker<ResumableConference>('timio:tab-conference', (c) => typeof c.room === 'string' && !!c.room);
+export const conferenceLocks = new ResumeLocks('timio-conference:');
 
 /** The conference the tab held when its last page went, if any. */
-export function heldConference(): HeldConference | undefined {
+export function conferenceToResume(): ResumableConference | undefined {
   return conferenceMarker.get();
 }
 

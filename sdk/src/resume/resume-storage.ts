@@ -34,7 +34,7 @@ export function storageOf(name: 'sessionStorage' | 'localStorage'): Storage | un
 }
 
 /** The tab's marker under one sessionStorage key. */
-export class TabMarker<T> {
+export class ResumeMarker<T> {
   private readonly session = storageOf('sessionStorage');
 
   constructor(private readonly key: string, private readonly valid: (value: T) => boolean) {}
@@ -50,7 +50,7 @@ export class TabMarker<T> {
 }
 
 /** Web Locks named `<prefix><id>`: one page holds each id until it releases it or goes away. */
-export class TabLocks {
+export class ResumeLocks {
   private readonly held = new Map<string, () => void>();
 
   constructor(private readonly prefix: string) {}

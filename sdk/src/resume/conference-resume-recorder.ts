@@ -8,7 +8,7 @@ import type { SessionApi } from '../session/session-api.js';
 export interface ResumeRecorderHost {
   room: string;
   roomName: string;
-  keep?: ConferenceResumeStore;
+  resumeStore?: ConferenceResumeStore;
 }
 
 export interface ResumeRole {
@@ -35,7 +35,7 @@ export class ConferenceResumeRecorder {
   /** Role or name changed (a confirmed moderator, a dismissed question). */
   save(): void {
     const session = this.session;
-    if (!this.held || !session || !this.host.keep) return;
+    if (!this.held || !session || !this.host.resumeStore) return;
     const local = session.local.value;
     // A camera or microphone change under way reports again when it settles.
     if (local.busy) return;
@@ -50,7 +50,7 @@ export class ConferenceResumeRecorder {
       ...(this.host.roomName ? { roomName: this.host.roomName } : {}),
       ...(last ? { chatSeenAt: last.at } : {}),
     };
-    this.host.keep.save(state);
+    this.host.resumeStore.save(state);
   }
 
   /**
@@ -60,7 +60,7 @@ export class ConferenceResumeRecorder {
   release(taken = false): void {
     const was = this.held;
     this.stop();
-    if (was || taken) this.host.keep?.clear(this.host.room);
+    if (was || taken) this.host.resumeStore?.clear(this.host.room);
   }
 
   private stop(): void {

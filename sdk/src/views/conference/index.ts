@@ -23,7 +23,7 @@ export interface OpenConferenceOptions {
   /** Where a full-window conference goes when the page has none for the room; default document.body. */
   container?: HTMLElement;
   /** Where the page remembers the conference this tab holds; default the tab's marker and lock (browser-conference-resume-store.ts). */
-  keep?: ConferenceResumeStore;
+  resumeStore?: ConferenceResumeStore;
   /** The conference the tab held on its previous page: taken over at once (no pre-join). */
   resume?: ResumableConference;
   /** The token for `resume`, asked for while the chunk loaded. */
@@ -65,7 +65,7 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
   element.api ??= conferenceApi(options.rest, options.room);
   element.createSession ??= roomSessionFactory;
   if (options.guestNotices) element.guestNotices ??= options.guestNotices;
-  element.keep ??= options.keep ?? browserConferenceResumeStore;
+  element.resumeStore ??= options.resumeStore ?? browserConferenceResumeStore;
   void element.join({ prejoin: options.prejoin, ...(options.resume ? { resume: options.resume } : {}), ...(options.grant ? { grant: options.grant } : {}) });
   return element;
 }

@@ -65,7 +65,7 @@ export class TimioConference extends LitElement {
   /** The page's realtime guest frames (set by the page wiring): moderators see who waits to be let in. */
   @property({ attribute: false }) guestNotices?: GuestNoticeSource;
   /** Where the page remembers the conference this tab holds, for its next page (set by the page wiring). */
-  @property({ attribute: false }) keep?: ConferenceResumeStore;
+  @property({ attribute: false }) resumeStore?: ConferenceResumeStore;
   /** Makes the room session for a join (set by the page wiring; tests pass their own). */
   @property({ attribute: false }) createSession?: SessionFactory;
   /**

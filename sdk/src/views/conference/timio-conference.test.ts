@@ -165,7 +165,7 @@ describe('<timio-conference>', () => {
     const f = await setup({ moderators: ['anna'], present });
     const kept: ResumableConference[] = [];
     const cleared: string[] = [];
-    f.el.keep = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
+    f.el.resumeStore = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
     const heard: string[] = [];
     for (const type of ['joined', 'resumed', 'left', 'hand-raised', 'chat-message'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
     const seenAt = Date.parse('2026-11-26T10:00:00.000Z');
@@ -206,7 +206,7 @@ describe('<timio-conference>', () => {
   it('a moderator ended the meeting during the page change: the next page shows it ended and starts no new one', async () => {
     const f = await setup();
     const cleared: string[] = [];
-    f.el.keep = { save: () => undefined, clear: (room) => cleared.push(room) };
+    f.el.resumeStore = { save: () => undefined, clear: (room) => cleared.push(room) };
     f.room.ended = true;
     const heard: string[] = [];
     for (const type of ['joined', 'resumed', 'ended', 'left'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));

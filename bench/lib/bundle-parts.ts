@@ -7,10 +7,14 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 
-/** The light part's budget (gzip -9 bytes): 25.8 KB reached, rounded up to the next 0.5 KB; the goal is 25 KB. */
-export const LIGHT_BUDGET_BYTES = 26 * 1024;
-/** The session + views chunk's budget without livekit-client and the calls chunk: 45.8 KB reached; the goal is 42 KB. */
-export const VIEWS_BUDGET_BYTES = 46 * 1024;
+/** The light part's budget (gzip -9 bytes): 25.49 KB reached, rounded up to the next 0.5 KB; the goal is 25 KB. */
+export const LIGHT_BUDGET_BYTES = 25.5 * 1024;
+/**
+ * The budget of what opening a call window or conference adds besides livekit-client and the calls
+ * chunk (the session + views chunk and the small chunk of resume locks it shares with the calls
+ * chunk): 46.4 KB reached, rounded up to the next 0.5 KB; the goal is 42 KB.
+ */
+export const VIEWS_BUDGET_BYTES = 46.5 * 1024;
 
 const STATIC = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+)["']/g;
 const DYNAMIC = /import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;

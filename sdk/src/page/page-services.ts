@@ -14,7 +14,7 @@ import type { RealtimePort } from '../calls/realtime-port.js';
 import { localeOf } from '../i18n/localize.js';
 import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
 import { loadViews } from './views-loader.js';
-import { claimConference, forgetConference, conferenceToResume, type ResumableConference } from '../resume/conference-resume.js';
+import { conferenceMarker, conferenceToResume, type ResumableConference } from '../resume/conference-resume.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 
 export interface PageServices {
@@ -134,26 +134,18 @@ export function connectWhenConfigured(): void {
     // This tab held a call on its previous page: fetch the call chunk and the token right away.
     if (pageServices().calls.prepareResume()) void loadViews().catch(() => undefined);
     const conference = conferenceToResume();
-    if (conference) void resumeConference(conference);
+    if (conference) resumeConference(conference);
     attachRealtime(getRealtimeClient({ url: useTokenServiceUrl() ?? config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
   });
 }
 
 /**
- * The tab held a room conference when its last page went: claims it (a duplicated tab, whose copy
- * of the marker names a conference another tab holds, forgets it), asks for the token while the
- * chunk loads, and opens it where the host placed the room's <timio-conference> (else full window).
+ * The tab held a room conference when its last page went: asks for the token while the views chunk
+ * loads, which claims the conference and opens it (resume/resume-conference.ts).
  */
-async function resumeConference(held: ResumableConference): Promise<void> {
-  if (!(await claimConference(held.room))) {
-    forgetConference();
-    return;
-  }
+function resumeConference(held: ResumableConference): void {
   const grant = pageServices().api.request<RoomTokenGrant>('POST', '/v1/token', { room: held.room, moderator: held.moderator });
   grant.catch(() => undefined); // handled by the conference's join
-  void loadViews().catch(() => undefined);
-  // The host's element for the room is in the document once it is parsed.
-  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-  await openConference({ room: held.room, prejoin: false, resume: held, grant, ...(held.roomName ? { roomName: held.roomName } : {}) })
-    .catch(() => forgetConference(held.room));
+  void loadViews().then((views) => views.resumeConference(held, grant, openConference))
+    .catch(() => conferenceMarker.set(undefined));
 }

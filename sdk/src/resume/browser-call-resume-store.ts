@@ -3,7 +3,8 @@
 // localStorage (shared by the person's tabs in this browser). Storage that is missing or full
 // degrades to "nothing remembered", never to an error.
 import type { CallResumeStore, ReportedEvent, ResumableCall } from './call-resume-store.js';
-import { ResumeLocks, ResumeMarker, readStored as read, storageOf, writeStored as write } from './resume-storage.js';
+import { ResumeMarker, readStored as read, storageOf, writeStored as write } from './resume-storage.js';
+import { ResumeLocks } from './resume-locks.js';
 import { TAB_CALL_KEY, ledgerKey as LEDGER_KEY } from './call-resume-keys.js';
 
 /** Calls kept in the ledger at most (oldest dropped): a browser never piles up forgotten ones. */

@@ -1,7 +1,8 @@
 // The browser's ConferenceResumeStore: the tab's conference marker and lock (resume/conference-resume.ts),
 // claimed on the first save of a fresh join. Nothing is written once the page is going: LiveKit
 // stops the tracks then, which is no choice of the person, and the next page takes over.
-import { conferenceLocks, conferenceMarker, type ConferenceResumeStore } from './conference-resume.js';
+import { conferenceMarker, type ConferenceResumeStore } from './conference-resume.js';
+import { conferenceLocks } from './resume-conference.js';
 
 let pageGoing = false;
 if (typeof window !== 'undefined') {

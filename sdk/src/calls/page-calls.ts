@@ -14,6 +14,8 @@ export interface PageCallsOptions {
   openWindow: CallWindowOpener;
   selfId: () => string | undefined;
   pageId: () => string | undefined;
+  /** Loads the calls chunk (tests pass their own to hold it back); default its dynamic import. */
+  loadMachine?: () => Promise<typeof import('./page-machine.js')>;
 }
 
 export class PageCalls {
@@ -119,8 +121,9 @@ export class PageCalls {
   }
 
   private load(): Promise<CallMachine> {
-    this.loading ??= import('./page-machine.js').then(({ createPageMachine }) => {
-      const machine = createPageMachine({ ...this.options, openWindow: this.openWindow });
+    this.loading ??= (this.options.loadMachine?.() ?? import('./page-machine.js')).then(({ createPageMachine }) => {
+      const { api, selfId, pageId } = this.options;
+      const machine = createPageMachine({ api, selfId, pageId, openWindow: this.openWindow });
       machine.subscribe((snapshot) => this.listeners.notify(snapshot));
       machine.onHostEvent((event) => this.hostListeners.notify(event));
       for (const call of this.early.splice(0)) machine.handleCall(call);

@@ -1,5 +1,5 @@
-// The call machine's resume store in the browser: the tab's call as a tab marker with a Web Lock per
-// held call (resume/resume-storage.ts, shared with the conference), and the host events sent per call in
+// The call machine's resume store in the browser: the tab's call as a tab marker (resume-storage.ts)
+// with a Web Lock per held call (resume-locks.ts), both shared with the conference; the host events sent per call in
 // localStorage (shared by the person's tabs in this browser). Storage that is missing or full
 // degrades to "nothing remembered", never to an error.
 import type { CallResumeStore, ReportedEvent, ResumableCall } from './call-resume-store.js';

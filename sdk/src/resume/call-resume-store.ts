@@ -1,6 +1,6 @@
 // What the call machine remembers beyond one page load, as an interface (the machine stays free of
 // the DOM): the call this tab holds, with the window as it was, so the next page of the same tab
-// takes the call over; and which host events this browser already sent for which call, so a page
+// resumes the call; and which host events this browser already sent for which call, so a page
 // change never repeats `timio-call-started` and the next page sends a `timio-call-ended` that the
 // previous one missed. The browser's implementation is in resume/browser-call-resume-store.ts; tests use testing/browser/memory-call-resume-store.ts.
 

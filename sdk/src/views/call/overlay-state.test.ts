@@ -1,7 +1,7 @@
 // The call window's overlay and the partner's "away" time as pure functions: a page change of the
 // partner (media gone, out of the room, back without media, media back) is one reconnect.
 import { expect } from '@open-wc/testing';
-import { awaySince, overlayState } from './overlay-state.js';
+import { awaySince, mediaShape, overlayState } from './overlay-state.js';
 import { callWindowDe, callWindowEn } from '../i18n/call-window.js';
 import type { ParticipantState } from '../../session/types.js';
 
@@ -28,6 +28,28 @@ describe('overlay-state', () => {
     expect(away, 'the camera published, its picture not there yet').to.equal(2000);
     away = awaySince(away, full, false, had, 5000);
     expect(away).to.equal(undefined);
+  });
+
+  it('a microphone that was muted need not come back: the next page may not publish it', () => {
+    const muted = ben({ camera: { sid: 'C', muted: false, track }, microphone: { sid: 'M', muted: true } });
+    const shape = mediaShape(muted);
+    expect(shape).to.deep.equal({ camera: true, microphone: false });
+    let away = awaySince(undefined, undefined, true, shape, 1000);
+    expect(away).to.equal(1000);
+    away = awaySince(away, ben({ camera: { sid: 'C2', muted: false, track } }), false, shape, 2000);
+    expect(away, 'camera back, no microphone published').to.equal(undefined);
+  });
+
+  it('back past the grace: the next departure is a new one, read as reconnecting again, never as "left" at once', () => {
+    const shape = mediaShape(full);
+    let away = awaySince(undefined, undefined, true, shape, 0);
+    // Back in the room but without the picture for longer than the grace: shown as they are.
+    away = awaySince(away, ben({ microphone: { sid: 'M', muted: false } }), false, shape, 31_000, 30_000);
+    expect(away).to.equal(undefined);
+    away = awaySince(away, full, false, shape, 40_000, 30_000);
+    away = awaySince(away, undefined, true, shape, 50_000, 30_000);
+    expect(away).to.equal(50_000);
+    expect(overlayState(connected, { departed: true, awaySince: away, now: 50_500, graceMs: 30_000 }, callWindowDe, 'Ben').state).to.equal('partner-reconnecting');
   });
 
   it('a partner who turns the camera off or mutes is here, not away', () => {

@@ -46,19 +46,22 @@ export function overlayState(c: ConnectionState | undefined, presence: PartnerPr
   return { state: 'waiting', message: t.waitingFor(name), spinner: true };
 }
 
-/** Which of their media the partner had published (muted or not) while they were here. */
+/**
+ * Which of their media the partner had live (published and on) while they were here. Only these
+ * must come back: a next page may not publish a microphone that was muted, or a camera that was off.
+ */
 export interface MediaShape {
   camera: boolean;
   microphone: boolean;
 }
 
-export const mediaShape = (p: ParticipantState): MediaShape => ({ camera: !!p.camera, microphone: !!p.microphone });
+export const mediaShape = (p: ParticipantState): MediaShape => ({ camera: !!p.camera && !p.camera.muted, microphone: !!p.microphone && !p.microphone.muted });
 
-/** Whether the partner, back, has what they had again: each publication, and an unmuted camera's picture. */
+/** Whether the partner, back, has what they had on again: the microphone's publication, an unmuted camera's picture. */
 export function restored(p: ParticipantState, had: MediaShape): boolean {
   if (had.microphone && !p.microphone) return false;
   if (had.camera && (!p.camera || (!p.camera.muted && !p.camera.track))) return false;
-  return hasMedia(p);
+  return true;
 }
 
 /**
@@ -67,8 +70,10 @@ export function restored(p: ParticipantState, had: MediaShape): boolean {
  * publication they had, their picture), so the next page's joining never reads as "camera off" or
  * "microphone muted"; cleared once it is.
  */
-export function awaySince(before: number | undefined, partner: ParticipantState | undefined, departed: boolean, had: MediaShape | undefined, now: number): number | undefined {
+export function awaySince(before: number | undefined, partner: ParticipantState | undefined, departed: boolean, had: MediaShape | undefined, now: number, graceMs = Infinity): number | undefined {
   if (!partner) return departed ? before ?? now : before;
   if (before === undefined) return had && (had.camera || had.microphone) && !hasMedia(partner) ? now : undefined;
+  // Here again past the grace: they are shown as they are, and a later departure is a new one.
+  if (now - before >= graceMs) return undefined;
   return (had ? restored(partner, had) : hasMedia(partner)) ? undefined : before;
 }

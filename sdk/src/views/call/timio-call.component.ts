@@ -209,7 +209,7 @@ export class TimioCall extends LitElement {
     }
     if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = callClockStart(this.call?.answeredAt);
     const partner = this.partnerState();
-    this.partnerAwaySince = awaySince(this.partnerAwaySince, partner, this.partnerDeparted(), this.partnerHad, Date.now());
+    this.partnerAwaySince = awaySince(this.partnerAwaySince, partner, this.partnerDeparted(), this.partnerHad, Date.now(), this.partnerGraceMs);
     if (partner && this.partnerAwaySince === undefined && hasMedia(partner)) this.partnerHad = mediaShape(partner);
   }
 

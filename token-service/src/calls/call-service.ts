@@ -41,6 +41,8 @@ export interface CallDeps {
   };
   /** Where failures of the call timers go. */
   logger: Logger;
+  /** Each side's call history gets the call once it ended (before the end is announced, so a page that reads its history then finds it). */
+  history?: { callEnded(call: CallInfo): Promise<void> };
 }
 
 const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
@@ -102,6 +104,7 @@ export class CallService {
       const ended = finish(call, 'busy');
       await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
       this.deps.metrics?.call(undefined, ended);
+      await this.deps.history?.callEnded(ended);
       await this.announce(ended);
       throw new ApiError(409, 'busy', `${callee.name} is in another call or a conference`, ended);
     }
@@ -321,6 +324,7 @@ export class CallService {
       const ended: CallInfo = { ...finish(described, 'failed'), reason: 'service_restarted' };
       await store.putRecord(key(described.id), JSON.stringify(ended), RECORD_TTL_MS);
       this.deps.metrics?.call(undefined, ended);
+      await this.deps.history?.callEnded(ended);
       await this.announce(ended);
       return true;
     }
@@ -397,6 +401,7 @@ export class CallService {
       if (after.state === 'ended') {
         await store.releaseLines(users, id);
         await this.deps.limits?.afterCall(after.caller.id, after.callee.id, after.outcome);
+        await this.deps.history?.callEnded(after);
       }
       await this.announce(after, answeredBy);
       return after;

@@ -1,9 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, type PropertyValues } from 'lit';
 import type { HistoryEntry } from '#protocol/history.js';
-import { whenConfigured } from '../../config/config.js';
-import { LocalizeController, localeOf } from '../../i18n/localize.js';
-import { pageServices } from '../../page/page-services.js';
+import { LocalizeController } from '../../i18n/localize.js';
+import { callBack, pageApi, pageConfigured } from './page-sdk.js';
 import { fetchHistory } from '../../api/history.js';
 import { historyStrings } from './i18n.js';
 import { TimioHistorySelectEvent } from './history-events.js';
@@ -19,8 +17,8 @@ const TICK_MS = 30_000;
  * other person with their video button, or a meeting's room and who called it), when (relative),
  * the direction, the outcome (answered, declined, busy, no answer, cancelled, failed, missed,
  * joined, …) and how long. It reloads itself when a call of this page ends or is missed and when
- * the page comes back into view; `refresh()` reloads it on the host's word. Loaded by the history
- * entry (`timio-history.js`), which brings the light part with it.
+ * the page comes back into view; `refresh()` reloads it on the host's word. Registered by the
+ * history entry (`timio-history.js`), which a journal page loads beside `timio.js`.
  *
  * @tag timio-call-history
  *
@@ -39,20 +37,38 @@ const TICK_MS = 30_000;
  */
 export class TimioCallHistory extends LitElement {
   static override styles = callHistoryStyles;
+  static override properties = {
+    limit: { type: Number },
+    entries: { state: true },
+    more: { state: true },
+    phase: { state: true },
+    loadingMore: { state: true },
+    now: { state: true },
+  };
 
   /** Entries per page (1–200, default 50); older ones come with "Ältere Einträge laden". */
-  @property({ type: Number }) limit = 50;
+  declare limit: number;
 
-  @state() private entries: HistoryEntry[] = [];
-  @state() private more = false;
-  @state() private phase: 'loading' | 'ready' | 'failed' = 'loading';
-  @state() private loadingMore = false;
-  @state() private now = Date.now();
+  declare private entries: HistoryEntry[];
+  declare private more: boolean;
+  declare private phase: 'loading' | 'ready' | 'failed';
+  declare private loadingMore: boolean;
+  declare private now: number;
 
   private readonly localize = new LocalizeController(this);
   private tick?: ReturnType<typeof setInterval>;
   /** The newest load: an older one that answers late is dropped. */
   private generation = 0;
+
+  constructor() {
+    super();
+    this.limit = 50;
+    this.entries = [];
+    this.more = false;
+    this.phase = 'loading';
+    this.loadingMore = false;
+    this.now = Date.now();
+  }
 
   private readonly onCallOver = () => void this.refresh();
   private readonly onVisible = () => {
@@ -80,8 +96,8 @@ export class TimioCallHistory extends LitElement {
   async refresh(): Promise<void> {
     const generation = ++this.generation;
     try {
-      await whenConfigured();
-      const page = await fetchHistory(pageServices().api, { limit: this.pageSize });
+      await pageConfigured();
+      const page = await fetchHistory(pageApi(), { limit: this.pageSize });
       if (generation !== this.generation) return;
       this.entries = page.entries;
       this.more = page.more;
@@ -102,7 +118,7 @@ export class TimioCallHistory extends LitElement {
     this.loadingMore = true;
     const generation = this.generation;
     try {
-      const page = await fetchHistory(pageServices().api, { limit: this.pageSize, before: last.at });
+      const page = await fetchHistory(pageApi(), { limit: this.pageSize, before: last.at });
       if (generation !== this.generation) return;
       const known = new Set(this.entries.map((e) => e.id));
       this.entries = [...this.entries, ...page.entries.filter((e) => !known.has(e.id))];
@@ -118,7 +134,7 @@ export class TimioCallHistory extends LitElement {
     const event = new TimioHistorySelectEvent(entry);
     this.dispatchEvent(event);
     if (event.defaultPrevented || entry.kind !== 'call' || !entry.with) return;
-    void pageServices().calls.call(entry.with);
+    callBack(entry.with);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -134,7 +150,7 @@ export class TimioCallHistory extends LitElement {
         <button type="button" class="retry" @click=${() => { this.phase = 'loading'; void this.refresh(); }}>${t.retry}</button></p>`;
     }
     if (this.entries.length === 0) return html`<p class="message" part="message" role="status">${t.empty}</p>`;
-    const lang = localeOf(this);
+    const lang = this.localize.t.locale;
     return html`
       <table part="table" aria-label=${t.label} role="table">
         <thead role="rowgroup"><tr role="row">
@@ -144,7 +160,7 @@ export class TimioCallHistory extends LitElement {
         </tr></thead>
         <tbody role="rowgroup">${this.entries.map((e) => this.row(e, t, lang))}</tbody>
       </table>
-      ${this.more ? html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>${t.more}</button>` : nothing}`;
+      ${this.more ? html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>${t.more}</button>` : ''}`;
   }
 
   private row(e: HistoryEntry, t: ReturnType<typeof historyStrings>, lang: string) {
@@ -157,9 +173,9 @@ export class TimioCallHistory extends LitElement {
       <td role="cell" class="who">
         <span class="who-line">
           <button type="button" class="name" part="name" aria-label=${call ? t.callBack(name) : t.openRoom(name)} @click=${() => this.select(e)}>${name}</button>
-          ${call && e.with ? html`<timio-call-button contact=${e.with.id} name=${e.with.name}></timio-call-button>` : nothing}
+          ${call && e.with ? html`<timio-call-button contact=${e.with.id} name=${e.with.name}></timio-call-button>` : ''}
         </span>
-        ${!call && e.with ? html`<span class="by">${t.calledBy(e.with.name)}</span>` : nothing}
+        ${!call && e.with ? html`<span class="by">${t.calledBy(e.with.name)}</span>` : ''}
       </td>
       <td role="cell" class="direction">${call ? (e.direction === 'outgoing' ? t.outgoing : t.incoming) : t.meeting}</td>
       <td role="cell" class=${bad ? 'outcome bad' : 'outcome'}>${t.outcomes[e.outcome] ?? e.outcome}</td>

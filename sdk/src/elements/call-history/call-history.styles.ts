@@ -90,52 +90,61 @@ export const callHistoryStyles = [
     .retry {
       margin: 0 0 0 0.6em;
     }
-    /* Narrow screens: each entry a card of two lines instead of a row of five columns. */
+    /* Narrow screens: each entry a small card (who on top, when and how below), never wider than
+       the screen. The table keeps its roles (set in the markup) for screen readers. */
     @media (max-width: 560px) {
+      table,
+      tbody {
+        display: block;
+      }
       thead {
         position: absolute;
         inline-size: 1px;
         block-size: 1px;
         overflow: hidden;
         clip-path: inset(50%);
+        white-space: nowrap;
       }
       tr {
         display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.15em 0.8em;
-        padding-block: 0.6em;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 2px 12px;
+        padding-block: 10px;
         border-block-end: 1px solid var(--_border);
       }
       td {
         display: block;
         padding: 0;
         border: 0;
+        min-inline-size: 0;
+        overflow-wrap: anywhere;
       }
       .who {
-        grid-column: 1;
+        grid-column: 1 / -1;
         grid-row: 1;
       }
       .when {
-        grid-column: 2;
-        grid-row: 1;
-        text-align: end;
+        grid-column: 1;
+        grid-row: 2;
         color: var(--_muted);
-        font-size: 0.9em;
+        font-size: 0.85em;
       }
       .direction {
         grid-column: 1;
-        font-size: 0.9em;
+        grid-row: 3;
         color: var(--_muted);
+        font-size: 0.85em;
       }
       .outcome {
-        grid-column: 1;
-        font-size: 0.9em;
+        grid-column: 2;
+        grid-row: 2;
+        text-align: end;
       }
       .duration {
         grid-column: 2;
-        grid-row: 2 / span 2;
+        grid-row: 3;
         text-align: end;
-        align-self: center;
+        font-size: 0.85em;
       }
     }
   `,

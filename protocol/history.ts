@@ -28,8 +28,5 @@ export interface HistoryEntry {
   durationSeconds?: number;
 }
 
-/** GET /v1/history: newest first; `more` when older entries exist (ask again with `before` = the last entry's `at`). */
+/** GET /v1/history: newest first (`limit` 1–200, default 50); `more` when older entries exist (ask again with `before` = the last entry's `at`). */
 export interface HistoryPage { entries: HistoryEntry[]; more: boolean }
-
-/** Most entries one GET /v1/history returns (the default `limit` is 50). */
-export const HISTORY_PAGE_MAX = 200;

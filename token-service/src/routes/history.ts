@@ -1,12 +1,14 @@
 // GET /v1/history?limit&before: the signed-in employee's own call history ("Anrufjournal"), newest
 // first; the next page with `before` = the `at` of the last entry shown. Guests have none.
 import { Router, type Request } from 'express';
-import { HISTORY_PAGE_MAX, type HistoryPage } from '#protocol/history.js';
+import type { HistoryPage } from '#protocol/history.js';
 import type { RouteContext } from '../context.js';
 import { authenticated, employeeOf } from '../http/access.js';
 import { invalidInput } from '../http/errors.js';
 
 const DEFAULT_LIMIT = 50;
+/** Most entries one page holds. */
+const HISTORY_PAGE_MAX = 200;
 
 /** A query parameter given once, or undefined; anything else is a 400. */
 function queryValue(req: Request, name: string): string | undefined {

@@ -1,4 +1,5 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { HistoryEntry } from '#protocol/history.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { callBack, pageApi, pageConfigured } from './page-sdk.js';
@@ -37,38 +38,20 @@ const TICK_MS = 30_000;
  */
 export class TimioCallHistory extends LitElement {
   static override styles = callHistoryStyles;
-  static override properties = {
-    limit: { type: Number },
-    entries: { state: true },
-    more: { state: true },
-    phase: { state: true },
-    loadingMore: { state: true },
-    now: { state: true },
-  };
 
   /** Entries per page (1–200, default 50); older ones come with "Ältere Einträge laden". */
-  declare limit: number;
+  @property({ type: Number }) limit = 50;
 
-  declare private entries: HistoryEntry[];
-  declare private more: boolean;
-  declare private phase: 'loading' | 'ready' | 'failed';
-  declare private loadingMore: boolean;
-  declare private now: number;
+  @state() private entries: HistoryEntry[] = [];
+  @state() private more = false;
+  @state() private phase: 'loading' | 'ready' | 'failed' = 'loading';
+  @state() private loadingMore = false;
+  @state() private now = Date.now();
 
   private readonly localize = new LocalizeController(this);
   private tick?: ReturnType<typeof setInterval>;
   /** The newest load: an older one that answers late is dropped. */
   private generation = 0;
-
-  constructor() {
-    super();
-    this.limit = 50;
-    this.entries = [];
-    this.more = false;
-    this.phase = 'loading';
-    this.loadingMore = false;
-    this.now = Date.now();
-  }
 
   private readonly onCallOver = () => void this.refresh();
   private readonly onVisible = () => {
@@ -160,7 +143,7 @@ export class TimioCallHistory extends LitElement {
         </tr></thead>
         <tbody role="rowgroup">${this.entries.map((e) => this.row(e, t, lang))}</tbody>
       </table>
-      ${this.more ? html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>${t.more}</button>` : ''}`;
+      ${this.more ? html`<button type="button" class="more" part="more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>${t.more}</button>` : nothing}`;
   }
 
   private row(e: HistoryEntry, t: ReturnType<typeof historyStrings>, lang: string) {
@@ -173,9 +156,9 @@ export class TimioCallHistory extends LitElement {
       <td role="cell" class="who">
         <span class="who-line">
           <button type="button" class="name" part="name" aria-label=${call ? t.callBack(name) : t.openRoom(name)} @click=${() => this.select(e)}>${name}</button>
-          ${call && e.with ? html`<timio-call-button contact=${e.with.id} name=${e.with.name}></timio-call-button>` : ''}
+          ${call && e.with ? html`<timio-call-button contact=${e.with.id} name=${e.with.name}></timio-call-button>` : nothing}
         </span>
-        ${!call && e.with ? html`<span class="by">${t.calledBy(e.with.name)}</span>` : ''}
+        ${!call && e.with ? html`<span class="by">${t.calledBy(e.with.name)}</span>` : nothing}
       </td>
       <td role="cell" class="direction">${call ? (e.direction === 'outgoing' ? t.outgoing : t.incoming) : t.meeting}</td>
       <td role="cell" class=${bad ? 'outcome bad' : 'outcome'}>${t.outcomes[e.outcome] ?? e.outcome}</td>

@@ -294,7 +294,7 @@ describe('a caller who leaves while it rings; ends a page missed (rejoin grace 4
 
     // Anna's next portal page (the same tab) sends the end her page never saw: no "Klingelt …" left.
     await anna.goto('/journal');
-    await anna.page.locator(`#journal tbody tr[data-call="${id}"][data-outcome="cancelled"]`).waitFor({ timeout: WAIT_MS });
+    await anna.page.locator(`#journal tbody tr[data-entry="call-${id}"][data-outcome="cancelled"]`).waitFor({ timeout: WAIT_MS });
     assert.equal(await anna.page.locator('timio-call').count(), 0, 'no window for an ended call');
   });
 

@@ -5,7 +5,7 @@ import type { CallOutcome, UserRef } from './realtime.js';
 
 /**
  * How an entry ended for its owner. Calls use the call's outcome words (`completed`: answered and
- * talked, with a duration), seen from the owner's side: a call to them that nobody answered
+ * talked, with a duration), seen from the owner's side: a call to them they never answered
  * (`no_answer`, `cancelled` by the caller, or `busy` elsewhere) is `missed`. Meetings: `joined`
  * (with a duration once they left), `missed` (the room was called and they did not come while it
  * rang), `declined` (they declined the room's invitation).
@@ -24,7 +24,7 @@ export interface HistoryEntry {
   with?: UserRef;
   /** Meetings: the room. */
   room?: { id: string; name: string };
-  /** Seconds talked (answered calls) or in the meeting (after leaving); absent otherwise. */
+  /** Seconds talked (answered calls; 0 when a party never came into it) or in the meeting (after leaving); absent otherwise. */
   durationSeconds?: number;
 }
 

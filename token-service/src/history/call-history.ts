@@ -30,9 +30,10 @@ export class CallHistory {
   async callEnded(call: CallInfo): Promise<void> {
     if (call.state !== 'ended' || !call.outcome) return;
     const at = this.onServiceClock(call.createdAt);
-    const talked = call.outcome === 'completed' ? { durationSeconds: call.durationSeconds ?? 0 } : {};
+    // Answered calls have a duration (0 when a party never came into the call).
+    const talked = call.answeredAt ? { durationSeconds: call.durationSeconds ?? 0 } : {};
     // Nobody answered the callee's ringing (or they were busy elsewhere): for them it is a missed call.
-    const missed = call.outcome === 'no_answer' || call.outcome === 'cancelled' || call.outcome === 'busy';
+    const missed = !call.answeredAt && (call.outcome === 'no_answer' || call.outcome === 'cancelled' || call.outcome === 'busy');
     const calleeOutcome: HistoryOutcome = missed ? 'missed' : call.outcome;
     await Promise.all([
       this.put(call.caller.id, { id: `call-${call.id}`, kind: 'call', direction: 'outgoing', outcome: call.outcome, at, with: call.callee, ...talked }),

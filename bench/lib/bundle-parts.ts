@@ -1,13 +1,20 @@
 // The built SDK's parts as a page loads them, read from dist/: the light part is timio.js plus every
 // chunk it imports statically (what a page with any number of call buttons fetches); the lazy part is
-// what its dynamic import()s add (the session + views chunk and livekit-client's chunk). gzip -9
-// sizes. Used by bench/bundle.ts (the figures) and scripts/build/bundle-budget.test.ts (the budget).
+// what its dynamic import()s add: the calls chunk (the call machine, fetched on the page's first call
+// event or action), the session + views chunk and livekit-client's chunk (fetched when a call window
+// or conference opens). gzip -9 sizes. Used by bench/bundle.ts (the figures) and scripts/build/bundle-budget.test.ts (the budget).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 
-/** The light part's budget (gzip -9 bytes); the goal is 25 KB. */
-export const LIGHT_BUDGET_BYTES = 28 * 1024;
+/** The light part's budget (gzip -9 bytes): 25.55 KB reached, rounded up to the next 0.5 KB; the goal is 25 KB. */
+export const LIGHT_BUDGET_BYTES = 26 * 1024;
+/**
+ * The budget of what opening a call window or conference adds besides livekit-client and the calls
+ * chunk (the session + views chunk and the small chunk of resume locks it shares with the calls
+ * chunk): 47.2 KB reached, rounded up to the next 0.5 KB; the goal is 42 KB.
+ */
+export const VIEWS_BUDGET_BYTES = 47.5 * 1024;
 
 const STATIC = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+)["']/g;
 const DYNAMIC = /import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;
@@ -32,9 +39,13 @@ export interface BundleParts {
   lazy: Set<string>;
   /** chunks/livekit-*.js among the lazy files */
   livekitChunks: string[];
+  /** chunks/page-machine-*.js: the call machine, loaded on the page's first call event or action */
+  callsChunks: string[];
   lightBytes: number;
   lazyBytes: number;
-  /** the lazy part without livekit-client */
+  /** the calls chunk */
+  callsBytes: number;
+  /** the lazy part without livekit-client and the calls chunk: the session + views chunk */
   viewsBytes: number;
   /** livekit-client is the only WebRTC code in the SDK: any RTCPeerConnection in the light part means it leaked in. */
   livekitInLight: boolean;
@@ -45,13 +56,16 @@ export function bundleParts(dist: string): BundleParts {
   const lazy = new Set<string>();
   for (const f of light) for (const d of imports(f, DYNAMIC)) for (const c of closure(d)) if (!light.has(c)) lazy.add(c);
   const livekitChunks = [...lazy].filter((f) => /\/chunks\/livekit-[^/]*\.js$/.test(f));
+  const callsChunks = [...lazy].filter((f) => /\/chunks\/page-machine-[^/]*\.js$/.test(f));
   return {
     light,
     lazy,
     livekitChunks,
+    callsChunks,
     lightBytes: gzipBytes(light),
     lazyBytes: gzipBytes(lazy),
-    viewsBytes: gzipBytes([...lazy].filter((f) => !livekitChunks.includes(f))),
+    callsBytes: gzipBytes(callsChunks),
+    viewsBytes: gzipBytes([...lazy].filter((f) => !livekitChunks.includes(f) && !callsChunks.includes(f))),
     livekitInLight: [...light].some((f) => /RTCPeerConnection/.test(readFileSync(f, 'utf8'))),
   };
 }

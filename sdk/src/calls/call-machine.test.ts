@@ -4,8 +4,9 @@ import { expect } from '@open-wc/testing';
 import type { CallGrant } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import type { CallInfo } from '#protocol/realtime.js';
-import { CallMachine, type CallApi, type CallWindow, type CallWindowSetup, type HostCallEvent } from './call-machine.js';
-import { MemoryCallMemory } from '../../../testing/browser/memory-call-memory.js';
+import { CallMachine } from './call-machine.js';
+import type { CallApi, CallWindow, CallWindowSetup, HostCallEvent } from './call-types.js';
+import { MemoryCallResumeStore } from '../../../testing/browser/memory-call-resume-store.js';
 import '../../../testing/browser/fake-token-service.js';
 import { waitUntil } from '../../../testing/wait.js';
 
@@ -227,8 +228,8 @@ describe('CallMachine, callee side', () => {
 });
 
 describe('CallMachine across page loads (the tab keeps its call)', () => {
-  /** One page of the tab: a machine with the browser's memory, a service that joins and reports. */
-  function page(memory: MemoryCallMemory, self = 'anna') {
+  /** One page of the tab: a machine with the browser's store, a service that joins and reports. */
+  function page(store: MemoryCallResumeStore, self = 'anna') {
     const api = new (class extends Service {
       current?: CallInfo;
       stored = new Map<string, CallInfo>();
@@ -248,7 +249,7 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
     })();
     const windows: Array<{ grant: CallGrant; setup?: CallWindowSetup; closed: boolean }> = [];
     const machine = new CallMachine({
-      api, selfId: () => self, memory,
+      api, selfId: () => self, resumeStore: store,
       openWindow: async (grant, _onEnd, setup) => {
         const w = { grant, setup, closed: false };
         windows.push(w);
@@ -262,17 +263,17 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
   const active = call({ state: 'active', answeredAt: t0 });
 
   it('the next page of the tab takes the active call over with a fresh token, the window as it was, and sends resumed instead of started', async () => {
-    const memory = new MemoryCallMemory();
-    const first = page(memory);
+    const store = new MemoryCallResumeStore();
+    const first = page(store);
     await first.machine.call(ben);
     first.machine.handleCall(active);
     await settle();
     expect(first.types()).to.deep.equal(['started', 'answered']);
     first.windows[0]!.setup!.onLayout!({ corner: 'top-left', camera: false, microphone: true, sharing: true });
-    expect(memory.tabCall()).to.deep.equal({ id: active.id, layout: { corner: 'top-left', camera: false, microphone: true, sharing: true } });
-    memory.release(active.id); // the page goes (the browser drops its lock)
+    expect(store.tabCall()).to.deep.equal({ id: active.id, layout: { corner: 'top-left', camera: false, microphone: true, sharing: true } });
+    store.release(active.id); // the page goes (the browser drops its lock)
 
-    const next = page(memory);
+    const next = page(store);
     next.machine.handleCall(active); // the service tells the new page of the running call
     next.machine.handleCall(active); // and reconcile asks again: one take-over
     await waitUntil(() => next.windows.length === 1, 'the window opens again');
@@ -286,24 +287,24 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
     await settle();
     expect(next.types()).to.deep.equal(['resumed', 'ended']);
     expect(next.windows[0]!.closed).to.equal(true);
-    expect(memory.tabCall()).to.equal(undefined);
-    expect(memory.unfinished('anna')).to.deep.equal([]);
+    expect(store.tabCall()).to.equal(undefined);
+    expect(store.unfinished('anna')).to.deep.equal([]);
   });
 
   it('another tab (no marker) and a duplicated tab (marker, but the call is held) show the call as held elsewhere, without joining', async () => {
-    const memory = new MemoryCallMemory();
-    const holder = page(memory);
+    const store = new MemoryCallResumeStore();
+    const holder = page(store);
     await holder.machine.call(ben);
     holder.machine.handleCall(active);
     await settle();
 
-    const otherTab = page(new MemoryCallMemory());
+    const otherTab = page(new MemoryCallResumeStore());
     otherTab.machine.handleCall(active);
     await settle();
     expect(otherTab.machine.snapshot().elsewhere?.id).to.equal(active.id);
     expect(otherTab.api.asked).to.deep.equal([]);
 
-    const duplicate = page(memory); // same marker, lock still held by the holder
+    const duplicate = page(store); // same marker, lock still held by the holder
     duplicate.machine.handleCall(active);
     await waitUntil(() => !!duplicate.machine.snapshot().elsewhere, 'shown as elsewhere');
     expect(duplicate.api.asked).to.deep.equal([]);
@@ -312,12 +313,12 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
   });
 
   it('a ringing outgoing call follows the caller to her next page: she can hang up there; answered, the window opens there', async () => {
-    const memory = new MemoryCallMemory();
-    const first = page(memory);
+    const store = new MemoryCallResumeStore();
+    const first = page(store);
     await first.machine.call(ben);
-    expect(memory.tabCall()?.id).to.equal(call().id);
+    expect(store.tabCall()?.id).to.equal(call().id);
 
-    const next = page(memory);
+    const next = page(store);
     next.machine.handleCall(call());
     expect(next.machine.snapshot().outgoing).to.include({ phase: 'ringing' });
     expect(next.types()).to.deep.equal(['resumed']);
@@ -327,9 +328,9 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
     expect(next.types()).to.deep.equal(['resumed', 'answered']);
 
     // Once more, and she hangs up while it rings.
-    const memory2 = new MemoryCallMemory();
-    await page(memory2).machine.call(ben);
-    const third = page(memory2);
+    const store2 = new MemoryCallResumeStore();
+    await page(store2).machine.call(ben);
+    const third = page(store2);
     third.machine.handleCall(call());
     await third.machine.cancel();
     expect(third.api.asked).to.deep.equal(['cancel aaaaaaaaaaaaaaaaaaaaaaaa']);
@@ -337,18 +338,18 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
   });
 
   it('the next page sends the ended (and missed) that the page which had the call never sent', async () => {
-    const memory = new MemoryCallMemory();
-    const first = page(memory, 'ben');
+    const store = new MemoryCallResumeStore();
+    const first = page(store, 'ben');
     first.machine.handleCall(call()); // Ben's page rings, then goes away
     expect(first.types()).to.deep.equal(['started']);
 
-    const next = page(memory, 'ben');
+    const next = page(store, 'ben');
     next.api.stored.set(call().id, call({ state: 'ended', outcome: 'no_answer', endedAt: t0, durationSeconds: 0 }));
     await next.machine.reconcile();
     await waitUntil(() => next.types().includes('ended'), 'the missing end arrives');
     expect(next.api.asked).to.deep.equal(['get aaaaaaaaaaaaaaaaaaaaaaaa']);
     expect(next.types()).to.deep.equal(['missed', 'ended']);
-    expect(memory.unfinished('ben')).to.deep.equal([]);
+    expect(store.unfinished('ben')).to.deep.equal([]);
     // Asked once: the next ready does not ask again.
     await next.machine.reconcile();
     await settle();

@@ -2,92 +2,23 @@
 // actions (call, accept, decline, cancel, hang up), by the token service's answers and by the
 // realtime `call` events, and it tells its subscribers what to show and which host events to send.
 // It owns the call window's lifetime: when a call becomes active it opens the window through the
-// injected `openWindow` (the conference chunk), and it ends the call when the window closes.
+// injected `openWindow` (the views chunk), and it ends the call when the window closes. Its other
+// jobs are modules of their own: the record of host events sent (host-event-record.ts), resuming on
+// the tab's next page (resume/call-resume.ts), reconciling with the service (reconcile.ts). It is
+// loaded on demand (page-machine.ts); the light part talks to it through page-calls.ts.
 import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
-import { endedCall } from '#protocol/call-end.js';
 import { apiError } from '../api/api-error.js';
+import { failure, settledCall } from './call-errors.js';
 import type { CallGrant } from '../api/token-service-client.js';
-import type { CallMemory, ReportedEvent, WindowLayout } from './call-memory.js';
+import type { WindowLayout } from '../resume/call-resume-store.js';
+import { CallResume } from '../resume/call-resume.js';
+import type { CallMachineOptions, CallSnapshot, CallWindow, CallWindowOpener, HostCallEvent, IncomingCallView, OutgoingCallView } from './call-types.js';
+import { HostEventRecord } from './host-event-record.js';
+import { Listeners } from './listeners.js';
+import { Reconciler } from './reconcile.js';
 
-/** The REST calls the machine makes (TokenServiceClient provides them). */
-export interface CallApi {
-  startCall(callee: string): Promise<CallGrant>;
-  acceptCall(id: string, page?: string): Promise<CallGrant>;
-  declineCall(id: string): Promise<CallInfo>;
-  cancelCall(id: string): Promise<CallInfo>;
-  endCall(id: string): Promise<CallInfo>;
-  /** The user's ringing or active call as the service knows it (GET /v1/calls/current). */
-  currentCall?(): Promise<CallInfo | undefined>;
-  /** One call of the user, also after it ended (GET /v1/calls/:id). */
-  getCall?(id: string): Promise<CallInfo>;
-  /** A fresh token for the user's call, for the page that takes it over (POST /v1/calls/:id/join). */
-  joinCall?(id: string): Promise<CallGrant>;
-}
-
-/** The open call window as the machine sees it (the conference chunk's CallWindowHandle fits). */
-export interface CallWindow {
-  update(call: CallInfo): void;
-  close(): Promise<void>;
-}
-
-/** How a window opens: as it was on the tab's previous page (`layout`), and where it reports changes. */
-export interface CallWindowSetup {
-  layout?: WindowLayout;
-  onLayout?(layout: WindowLayout): void;
-}
-
-/** Why the window closed: `closed` when the machine closed it, anything else ends the call. */
-export type CallWindowOpener = (grant: CallGrant, onEnd: (reason: string) => void, setup?: CallWindowSetup) => Promise<CallWindow>;
-
-export interface CallMachineOptions {
-  api: CallApi;
-  openWindow: CallWindowOpener;
-  /** This user's id (from the realtime `ready`), to tell outgoing from incoming calls. */
-  selfId?: () => string | undefined;
-  /** This page's realtime id, sent with accept so the callee's other pages stop ringing. */
-  pageId?: () => string | undefined;
-  /** What outlives the page: the tab's call and the host events already sent (see call-memory.ts). */
-  memory?: CallMemory;
-}
-
-export type OutgoingPhase = 'calling' | 'ringing' | 'connecting' | 'ended';
-
-export interface OutgoingCallView {
-  contact: UserRef;
-  phase: OutgoingPhase;
-  call?: CallInfo;
-  /** Set when phase is `ended`. */
-  outcome?: CallOutcome;
-  error?: { code: string; message: string };
-}
-
-export interface IncomingCallView {
-  call: CallInfo;
-  phase: 'ringing' | 'accepting';
-}
-
-export interface CallSnapshot {
-  outgoing?: OutgoingCallView;
-  incoming: readonly IncomingCallView[];
-  /** The call with an open window. */
-  active?: CallInfo;
-  /** This user's call held by another page (tab) of theirs: this page's call buttons wait meanwhile. */
-  elsewhere?: CallInfo;
-}
-
-export type HostCallEvent =
-  | { type: 'started' | 'answered' | 'ended' | 'missed' | 'resumed'; call: CallInfo }
-  | { type: 'error'; code: string; message: string; call?: CallInfo };
-
-type Listener = (snapshot: CallSnapshot) => void;
-type HostListener = (event: HostCallEvent) => void;
-
-/** How many finished calls are remembered so late duplicate events are not reported twice. */
-const REMEMBERED = 64;
 /** An incoming call stops ringing here after this long even if its end never arrived. */
 const RING_GIVE_UP_MS = 180_000;
-/** A call the service no longer knows is let go after this long, unless its end arrives meanwhile. */
-const RECONCILE_GRACE_MS = 1_000;
 
 export class CallMachine {
   private outgoing?: OutgoingCallView;
@@ -96,41 +27,46 @@ export class CallMachine {
   /** Grants of this page's outgoing call, kept until the callee answers. */
   private outgoingGrant?: CallGrant;
   private elsewhere?: CallInfo;
-  private readonly reported = new Map<string, Set<string>>();
+  /** Host events sent, per call (once per page; started/answered/missed once per browser). */
+  private readonly record: HostEventRecord;
   /** This user's id as learnt from the service's answers, when no selfId is given. */
   private self?: string;
-  private readonly listeners = new Set<Listener>();
-  private readonly hostListeners = new Set<HostListener>();
-  /** Calls this page is taking over from the tab's previous page (join under way). */
-  private readonly resuming = new Set<string>();
-  /** Calls whose missed end this page has asked the service about. */
-  private readonly askedAbout = new Set<string>();
-  /** A join asked for before the realtime `ready` (the page starts fetching the token at once). */
-  private early?: { id: string; grant: Promise<CallGrant> };
+  private readonly listeners = new Listeners<CallSnapshot>();
+  private readonly hostListeners = new Listeners<HostCallEvent>();
+  /** Taking over the call the tab held on its previous page (without a resume store: nothing to take over). */
+  private readonly resume?: CallResume;
+  private readonly reconciler: Reconciler;
 
   private openWindow: CallWindowOpener;
 
   constructor(private readonly options: CallMachineOptions) {
     this.openWindow = options.openWindow;
+    const selfId = () => this.selfId();
+    this.record = new HostEventRecord((event) => this.emit(event), selfId, options.resumeStore);
+    const handleCall = (call: CallInfo) => this.handleCall(call);
+    this.reconciler = new Reconciler({ api: options.api, record: this.record, ...(options.resumeStore ? { store: options.resumeStore } : {}), snapshot: () => this.snapshot(), selfId, handleCall });
+    if (options.resumeStore) {
+      this.resume = new CallResume({
+        api: options.api,
+        record: this.record,
+        isActive: (id) => this.active?.call.id === id,
+        ringsHere: (id) => this.outgoing?.call?.id === id && this.outgoing.phase === 'ringing',
+        dropOutgoing: (id) => void (this.outgoing?.call?.id === id && (this.outgoing = undefined)),
+        showElsewhere: (call) => void ((this.elsewhere = call), this.changed()),
+        handleCall,
+        activate: (grant, layout) => this.activate(grant, layout),
+        settle: (call, err, outcome) => this.settle(call, err, outcome),
+        fail: (call, err) => this.fail(call, err),
+      }, options.resumeStore);
+    }
   }
 
   /**
    * The tab held a call when its last page went: asks for its token now, while the page still
-   * connects, so the take-over on `ready` does not wait for it. Returns the call's id, if any.
+   * connects (resume/call-resume.ts). Returns the call's id, if any.
    */
-  prepareTakeOver(): string | undefined {
-    const tab = this.options.memory?.tabCall();
-    const join = this.options.api.joinCall;
-    if (!tab || !join || this.early) return undefined;
-    const grant = join.call(this.options.api, tab.id);
-    grant.catch(() => undefined); // used (and its error handled) by takeOver, or never
-    this.early = { id: tab.id, grant };
-    // The answer says the call still runs: take it over now, not only when the realtime
-    // connection is ready (its `ready` brings the same call; the page change waits for neither).
-    grant.then((g) => {
-      if (g.call.state === 'active' && g.call.id === tab.id) this.handleCall(g.call);
-    }, () => undefined);
-    return tab.id;
+  prepareResume(): string | undefined {
+    return this.resume?.prepare();
   }
 
   /** Replaces how the call window opens (a host with its own call UI; tests). */
@@ -147,15 +83,13 @@ export class CallMachine {
     return Boolean(this.active || this.elsewhere || (this.outgoing && this.outgoing.phase !== 'ended'));
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: (snapshot: CallSnapshot) => void): () => void {
+    return this.listeners.add(listener);
   }
 
   /** started / answered / ended / missed / error, each once per call. */
-  onHostEvent(listener: HostListener): () => void {
-    this.hostListeners.add(listener);
-    return () => this.hostListeners.delete(listener);
+  onHostEvent(listener: (event: HostCallEvent) => void): () => void {
+    return this.hostListeners.add(listener);
   }
 
   /** Places a call to `contact`. Resolves when the service has answered (ringing, busy or error). */
@@ -167,7 +101,7 @@ export class CallMachine {
     try {
       grant = await this.options.api.startCall(contact.id);
     } catch (err) {
-      const e = describe(err);
+      const e = failure(err);
       // The call the error is about, when the service sends it (busy, already_in_call).
       const call = apiError(err)?.call;
       if (e.code === 'already_in_call' && this.outgoing?.contact === contact) {
@@ -181,8 +115,8 @@ export class CallMachine {
       }
       if (this.outgoing?.contact === contact) {
         this.outgoing = { contact, phase: 'ended', outcome: e.code === 'busy' ? 'busy' : 'failed', ...(call ? { call } : {}), ...(e.code === 'busy' ? {} : { error: e }) };
-        if (call) this.report('started', call);
-        if (call) this.report('ended', call);
+        if (call) this.record.report('started', call);
+        if (call) this.record.report('ended', call);
         if (e.code !== 'busy') this.emit({ type: 'error', ...e, ...(call ? { call } : {}) });
         this.changed();
       }
@@ -213,7 +147,7 @@ export class CallMachine {
     this.outgoingGrant = grant;
     this.outgoing = { contact, phase: 'ringing', call: grant.call };
     // The ringing call follows the caller to the tab's next page (where she can still hang up).
-    this.options.memory?.setTabCall({ id: grant.call.id });
+    this.options.resumeStore?.setTabCall({ id: grant.call.id });
     this.handleCall(grant.call);
   }
 
@@ -257,7 +191,7 @@ export class CallMachine {
       if (late && late.id === callId) {
         // The caller hung up (or another page answered) a moment before: no generic error.
         this.handleCall(late);
-        if (late.state === 'ended') this.emit({ type: 'error', ...describe(err), call: late });
+        if (late.state === 'ended') this.emit({ type: 'error', ...failure(err), call: late });
       } else if (!this.settle(ringing.call, err, 'cancelled')) {
         this.fail(ringing.call, err);
       }
@@ -291,44 +225,20 @@ export class CallMachine {
   }
 
   /**
-   * Asks the service which call it knows for this user and brings this page in line: a call it
-   * no longer knows (service restarted, an `ended` event lost while the socket was down) ends
-   * here too, one it knows that this page missed is shown. Run on every realtime `ready` and
-   * after a 404/409 answer.
+   * Asks the service which call it knows for this user and brings this page in line (reconcile.ts).
+   * Run on every realtime `ready` and after a 404/409 answer.
    */
-  async reconcile(): Promise<void> {
-    const ask = this.options.api.currentCall;
-    if (!ask) return;
-    const before = this.localCalls();
-    let current: CallInfo | undefined;
-    try {
-      current = await ask.call(this.options.api);
-    } catch {
-      return; // the service cannot say now; the next `ready` asks again
-    }
-    // An event newer than the answer may have arrived meanwhile: never step a call back.
-    if (current && !this.wasReported(current.id, 'ended') && !(current.state === 'ringing' && this.wasReported(current.id, 'answered'))) {
-      this.handleCall(current);
-    }
-    void this.askAboutUnfinished(current);
-    const unknown = before.filter((c) => c.id !== current?.id);
-    if (unknown.length === 0) return;
-    setTimeout(() => {
-      const still = this.localCalls();
-      for (const call of unknown) {
-        if (!still.some((c) => c.id === call.id)) continue;
-        this.handleCall(endedCall(call, call.answeredAt || this.active?.call.id === call.id ? 'completed' : 'failed'));
-      }
-    }, RECONCILE_GRACE_MS);
+  reconcile(): Promise<void> {
+    return this.reconciler.reconcile();
   }
 
   /** Every `call` event of the realtime connection, and every call the REST answers carry. */
   handleCall(call: CallInfo): void {
     const outgoing = this.isOutgoing(call);
-    const tab = this.options.memory?.tabCall();
+    const tab = this.options.resumeStore?.tabCall();
     if (tab?.id === call.id && call.state === 'active' && this.active?.call.id !== call.id && !this.outgoingGrant) {
-      // This tab held the call on its previous page: take it over, the window as it was.
-      if (!this.resuming.has(call.id) && !this.wasReported(call.id, 'ended')) void this.takeOver(call, tab.layout);
+      // This tab held the call on its previous page: resume it, the window as it was.
+      this.resume?.offer(call, tab.layout);
       return;
     }
     switch (call.state) {
@@ -336,14 +246,14 @@ export class CallMachine {
         if (outgoing && tab?.id === call.id && !this.outgoing) {
           // This tab's ringing call, placed on its previous page: ringing here now, with hang-up.
           this.outgoing = { contact: call.callee, phase: 'ringing', call };
-          this.resumed(call);
+          this.record.resumed(call);
         }
-        this.report('started', call);
+        this.record.report('started', call);
         if (outgoing) {
           if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, call };
           // Placed from another page of this user (unless it is this page's, answered any moment).
-          else if (!(this.outgoing?.phase === 'calling' && this.outgoing.contact.id === call.callee.id) && !this.wasReported(call.id, 'ended')) this.elsewhere = call;
-        } else if (!this.incoming.some((i) => i.call.id === call.id) && !this.wasReported(call.id, 'ended')) {
+          else if (!(this.outgoing?.phase === 'calling' && this.outgoing.contact.id === call.callee.id) && !this.record.was(call.id, 'ended')) this.elsewhere = call;
+        } else if (!this.incoming.some((i) => i.call.id === call.id) && !this.record.was(call.id, 'ended')) {
           this.incoming = [...this.incoming, { call, phase: 'ringing' }];
           // If the end of the ring was lost (e.g. the connection dropped meanwhile), stop anyway.
           setTimeout(() => {
@@ -354,7 +264,7 @@ export class CallMachine {
         }
         break;
       case 'active':
-        this.report('started', call);
+        this.record.report('started', call);
         if (this.active?.call.id === call.id) {
           this.active.call = call;
           this.active.window?.update(call);
@@ -368,16 +278,16 @@ export class CallMachine {
           const here = this.incoming.find((i) => i.call.id === call.id);
           if (here?.phase !== 'accepting') {
             this.incoming = this.incoming.filter((i) => i.call.id !== call.id);
-            if (!this.wasReported(call.id, 'ended')) this.elsewhere = call;
+            if (!this.record.was(call.id, 'ended')) this.elsewhere = call;
           }
-        } else if (!this.wasReported(call.id, 'ended')) {
+        } else if (!this.record.was(call.id, 'ended')) {
           // This user's call, running on another page.
           this.elsewhere = call;
         }
-        this.report('answered', call);
+        this.record.report('answered', call);
         break;
       case 'ended': {
-        this.report('started', call);
+        this.record.report('started', call);
         this.incoming = this.incoming.filter((i) => i.call.id !== call.id);
         if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
         if (this.outgoing?.call?.id === call.id || (outgoing && this.outgoing && !this.outgoing.call && this.outgoing.contact.id === call.callee.id)) {
@@ -390,13 +300,13 @@ export class CallMachine {
           this.active.window?.update(call);
           void this.closeActive();
         }
-        if (tab?.id === call.id) this.options.memory?.setTabCall(undefined);
+        if (tab?.id === call.id) this.options.resumeStore?.setTabCall(undefined);
         if (!outgoing && !call.answeredAt && call.outcome !== 'declined' && call.outcome !== 'completed') {
-          this.report('missed', call);
+          this.record.report('missed', call);
         }
-        this.report('ended', call);
+        this.record.report('ended', call);
         const self = this.selfId();
-        if (self) this.options.memory?.finished(self, call.id);
+        if (self) this.options.resumeStore?.finished(self, call.id);
         break;
       }
     }
@@ -405,23 +315,15 @@ export class CallMachine {
 
   private async activate(grant: CallGrant, layout?: WindowLayout): Promise<void> {
     const { call } = grant;
-    const memory = this.options.memory;
-    memory?.setTabCall({ id: call.id, ...(layout ? { layout } : {}) });
-    // Held by this page now (a take-over claimed it already): a duplicated tab must not take it.
-    if (!layout && !this.resuming.has(call.id)) void memory?.claim(call.id);
+    this.resume?.hold(call.id, layout);
     if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'connecting', call };
     if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
     this.active = { call, grant };
-    this.report('started', call);
-    this.report('answered', call);
+    this.record.report('started', call);
+    this.record.report('answered', call);
     this.changed();
     try {
-      const setup = {
-        ...(layout ? { layout } : {}),
-        onLayout: (next: WindowLayout) => {
-          if (this.active?.call.id === call.id && memory?.tabCall()?.id === call.id) memory.setTabCall({ id: call.id, layout: next });
-        },
-      };
+      const setup = this.resume?.windowSetup(call.id, layout, () => this.active?.call.id === call.id) ?? {};
       const window = await this.openWindow(grant, (reason) => {
         if (this.active?.call.id !== call.id) return;
         this.active.window = undefined;
@@ -445,37 +347,21 @@ export class CallMachine {
       if (this.active.call.state === 'ended') await this.closeActive();
     } catch (err) {
       this.fail(call, err);
-      if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'ended', outcome: 'failed', error: describe(err) };
+      if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'ended', outcome: 'failed', error: failure(err) };
       await this.options.api.endCall(call.id).then((c) => this.handleCall(c), () => undefined);
       this.active = undefined;
     }
     this.changed();
   }
 
-  /** The calls this page shows as ringing or running. */
-  private localCalls(): CallInfo[] {
-    const calls = [
-      ...(this.outgoing?.call && this.outgoing.phase !== 'ended' ? [this.outgoing.call] : []),
-      ...(this.active ? [this.active.call] : []),
-      ...this.incoming.map((i) => i.call),
-      ...(this.elsewhere ? [this.elsewhere] : []),
-    ];
-    return calls.filter((c, i) => calls.findIndex((o) => o.id === c.id) === i);
-  }
-
   /**
    * A 404 (the service does not know the call) or a 409 carrying the call settles the local
-   * state instead of leaving it stuck; returns false for other errors.
+   * state instead of leaving it stuck (call-errors.ts); returns false for other errors.
    */
   private settle(call: CallInfo, err: unknown, outcome: CallOutcome): boolean {
-    const e = apiError(err);
-    if (e?.status === 404) {
-      this.handleCall(endedCall(call, outcome));
-    } else if (e?.status === 409 && e.call?.id === call.id) {
-      this.handleCall(e.call);
-    } else {
-      return false;
-    }
+    const settled = settledCall(call, err, outcome);
+    if (!settled) return false;
+    this.handleCall(settled);
     void this.reconcile();
     return true;
   }
@@ -484,82 +370,9 @@ export class CallMachine {
     const active = this.active;
     if (!active) return;
     this.active = undefined;
-    if (this.options.memory?.tabCall()?.id === active.call.id) this.options.memory.setTabCall(undefined);
-    this.options.memory?.release(active.call.id);
+    this.resume?.letGo(active.call.id);
     this.changed();
     await active.window?.close();
-  }
-
-  /**
-   * The tab's previous page held this active call (a page change or reload): join it again with a
-   * fresh token and open the window as it was. A duplicated tab, whose copy of the marker names a
-   * call that another tab holds, shows the call as held elsewhere instead.
-   */
-  private async takeOver(call: CallInfo, layout: WindowLayout | undefined): Promise<void> {
-    const { memory, api } = this.options;
-    if (!memory || !api.joinCall) return;
-    this.resuming.add(call.id);
-    try {
-      if (!(await memory.claim(call.id))) {
-        this.resuming.delete(call.id);
-        if (!this.wasReported(call.id, 'ended') && this.active?.call.id !== call.id) {
-          this.elsewhere = call;
-          this.changed();
-        }
-        return;
-      }
-      // Ringing here already (it followed the caller): the answer is news; otherwise it resumes.
-      if (!(this.outgoing?.call?.id === call.id && this.outgoing.phase === 'ringing')) this.resumed(call);
-      let grant: CallGrant;
-      try {
-        const early = this.early?.id === call.id ? this.early.grant : undefined;
-        this.early = undefined;
-        grant = await (early ?? api.joinCall(call.id));
-      } catch (err) {
-        memory.release(call.id);
-        memory.setTabCall(undefined);
-        if (!this.settle(call, err, 'completed')) this.fail(call, err);
-        return;
-      }
-      if (grant.call.state === 'ended' || this.wasReported(call.id, 'ended')) {
-        memory.release(call.id);
-        this.handleCall(grant.call);
-        return;
-      }
-      if (this.outgoing?.call?.id === call.id) this.outgoing = undefined;
-      await this.activate(grant, layout);
-    } finally {
-      this.resuming.delete(call.id);
-    }
-  }
-
-  /** Taken over from the tab's previous page: the host hears `resumed`, never `started` again. */
-  private resumed(call: CallInfo): void {
-    this.silently('started', call);
-    if (call.state === 'active') this.silently('answered', call);
-    this.report('resumed', call);
-  }
-
-  /**
-   * Calls this browser reported as started but never as ended (the page that had them closed or
-   * navigated first): asks the service how each ended and sends the missing events.
-   */
-  private async askAboutUnfinished(current: CallInfo | undefined): Promise<void> {
-    const self = this.selfId();
-    const ask = this.options.api.getCall;
-    if (!self || !ask || !this.options.memory) return;
-    const here = new Set(this.localCalls().map((c) => c.id));
-    for (const id of this.options.memory.unfinished(self)) {
-      if (id === current?.id || here.has(id) || this.askedAbout.has(id) || this.wasReported(id, 'ended')) continue;
-      this.askedAbout.add(id);
-      try {
-        const call = await ask.call(this.options.api, id);
-        if (call.state === 'ended') this.handleCall(call);
-      } catch (err) {
-        // The service forgot it (kept a day) or never knew it: nothing left to report.
-        if (apiError(err)?.status === 404) this.options.memory.finished(self, id);
-      }
-    }
   }
 
   private selfId(): string | undefined {
@@ -572,52 +385,15 @@ export class CallMachine {
     return this.outgoing?.call?.id === call.id;
   }
 
-  private wasReported(id: string, type: string): boolean {
-    return this.reported.get(id)?.has(type) ?? false;
-  }
-
-  /**
-   * Sends a host event once per call; `started`, `answered` and `missed` once per browser (a page
-   * change or another tab of the person does not send them again).
-   */
-  private report(type: 'started' | 'answered' | 'ended' | 'missed' | 'resumed', call: CallInfo): void {
-    if (!this.silently(type, call)) return;
-    const self = this.selfId();
-    const memory = this.options.memory;
-    if (self && memory && type !== 'ended' && type !== 'resumed') {
-      if (memory.reported(self, call.id).includes(type)) return;
-      if (type !== 'started' || call.state !== 'ended') memory.markReported(self, call.id, type as ReportedEvent);
-    }
-    this.emit({ type, call });
-  }
-
-  /** Marks the event as sent for this page without sending it; false when it was already. */
-  private silently(type: string, call: CallInfo): boolean {
-    let seen = this.reported.get(call.id);
-    if (!seen) {
-      seen = new Set();
-      this.reported.set(call.id, seen);
-      if (this.reported.size > REMEMBERED) this.reported.delete(this.reported.keys().next().value!);
-    }
-    if (seen.has(type)) return false;
-    seen.add(type);
-    return true;
-  }
-
   private fail(call: CallInfo | undefined, err: unknown): void {
-    this.emit({ type: 'error', ...describe(err), ...(call ? { call } : {}) });
+    this.emit({ type: 'error', ...failure(err), ...(call ? { call } : {}) });
   }
 
   private emit(event: HostCallEvent): void {
-    for (const listener of [...this.hostListeners]) listener(event);
+    this.hostListeners.notify(event);
   }
 
   private changed(): void {
-    const snapshot = this.snapshot();
-    for (const listener of [...this.listeners]) listener(snapshot);
+    this.listeners.notify(this.snapshot());
   }
-}
-
-function describe(err: unknown): { code: string; message: string } {
-  return { code: apiError(err)?.code ?? 'failed', message: (err as Error | undefined)?.message ?? String(err) };
 }

@@ -8,18 +8,19 @@ import { PortalTokenSource } from '../config/portal-token.js';
 import { TokenServiceClient } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import { portalCredentials, type CredentialSource } from '../api/credentials.js';
-import { CallMachine, type CallWindowOpener, type HostCallEvent } from '../calls/call-machine.js';
+import { PageCalls } from '../calls/page-calls.js';
+import type { CallWindowOpener, HostCallEvent } from '../calls/call-types.js';
 import type { RealtimePort } from '../calls/realtime-port.js';
 import { localeOf } from '../i18n/localize.js';
 import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
 import { loadViews } from './views-loader.js';
-import { BrowserCallMemory } from './browser-call-memory.js';
-import { claimConference, forgetConference, heldConference, type HeldConference } from './tab-conference.js';
+import { conferenceMarker, conferenceToResume, type ResumableConference } from '../resume/conference-resume.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 
 export interface PageServices {
   readonly api: TokenServiceClient;
-  readonly calls: CallMachine;
+  /** The page's calls; the call machine behind them loads on demand (calls/page-calls.ts). */
+  readonly calls: PageCalls;
   readonly credentials: CredentialSource;
   readonly portalTokens: PortalTokenSource;
   /** Undefined until a realtime connection is attached. */
@@ -55,12 +56,11 @@ export function pageServices(): PageServices {
     },
     credentials,
   });
-  const calls = new CallMachine({
+  const calls = new PageCalls({
     api,
     openWindow: openCallWindowLazily,
     selfId: () => services?.realtime?.userId,
     pageId: () => services?.realtime?.pageId,
-    memory: new BrowserCallMemory(),
   });
   calls.onHostEvent(dispatchHostEvent);
   services = { api, calls, credentials, portalTokens, realtime: undefined };
@@ -72,7 +72,7 @@ export interface OpenConferenceRequest {
   prejoin: boolean;
   roomName?: string;
   /** The conference the tab held on its previous page, taken over at once; `grant` its token. */
-  resume?: HeldConference;
+  resume?: ResumableConference;
   grant?: Promise<RoomTokenGrant>;
 }
 
@@ -107,7 +107,7 @@ function dispatchHostEvent(event: HostCallEvent): void {
 
 /** Connects the page's realtime connection: presence for elements, call events for the machine. */
 export function attachRealtime(realtime: RealtimePort): void {
-  const s = pageServices() as { realtime: RealtimePort | undefined; calls: CallMachine };
+  const s = pageServices() as { realtime: RealtimePort | undefined; calls: PageCalls };
   if (s.realtime === realtime) return;
   s.realtime = realtime;
   realtime.onCall((call) => s.calls.handleCall(call));
@@ -132,28 +132,20 @@ export function connectWhenConfigured(): void {
   void whenConfigured().then((config) => {
     const tokens = pageServices().portalTokens;
     // This tab held a call on its previous page: fetch the call chunk and the token right away.
-    if (pageServices().calls.prepareTakeOver()) void loadViews().catch(() => undefined);
-    const conference = heldConference();
-    if (conference) void resumeConference(conference);
+    if (pageServices().calls.prepareResume()) void loadViews().catch(() => undefined);
+    const conference = conferenceToResume();
+    if (conference) resumeConference(conference);
     attachRealtime(getRealtimeClient({ url: useTokenServiceUrl() ?? config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
   });
 }
 
 /**
- * The tab held a room conference when its last page went: claims it (a duplicated tab, whose copy
- * of the marker names a conference another tab holds, forgets it), asks for the token while the
- * chunk loads, and opens it where the host placed the room's <timio-conference> (else full window).
+ * The tab held a room conference when its last page went: asks for the token while the views chunk
+ * loads, which claims the conference and opens it (resume/resume-conference.ts).
  */
-async function resumeConference(held: HeldConference): Promise<void> {
-  if (!(await claimConference(held.room))) {
-    forgetConference();
-    return;
-  }
+function resumeConference(held: ResumableConference): void {
   const grant = pageServices().api.request<RoomTokenGrant>('POST', '/v1/token', { room: held.room, moderator: held.moderator });
   grant.catch(() => undefined); // handled by the conference's join
-  void loadViews().catch(() => undefined);
-  // The host's element for the room is in the document once it is parsed.
-  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
-  await openConference({ room: held.room, prejoin: false, resume: held, grant, ...(held.roomName ? { roomName: held.roomName } : {}) })
-    .catch(() => forgetConference(held.room));
+  void loadViews().then((views) => views.resumeConference(held, grant, openConference))
+    .catch(() => conferenceMarker.set(undefined));
 }

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { ConnectionQuality, DisconnectReason, RoomEvent, Track } from 'livekit-client';
 import { waitUntil } from '../../../testing/wait.js';
 import { FakeRoom } from '../../../testing/node/fake-room.js';
-import { LEAVE_TOPIC, RoomSession } from './room-session.js';
+import { RoomSession } from './room-session.js';
+import { LEAVE_TOPIC } from './departures.js';
 import { CHAT_MAX_CHARS } from './chat.js';
 
 function named(name: string, message = name): Error {

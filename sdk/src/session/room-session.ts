@@ -19,10 +19,13 @@ import { Devices, type ListDevices } from './devices.js';
 import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
 import { MediaStallWatch } from './media-stall.js';
+import { inboundPackets } from './inbound-packets.js';
+import { Departures, LEAVE_TOPIC, awayState, goodbyeFrame } from './departures.js';
+import { disconnectReason } from './disconnect-reason.js';
 import { Store, listEqual } from './store.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
-import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, TrackState, VisibleVideo } from './types.js';
+import type { ConnectionState, DeviceKind, ParticipantState, VisibleVideo } from './types.js';
 
 export interface RoomSessionOptions {
   url: string;
@@ -69,12 +72,8 @@ export interface RoomSessionOptions {
   autoSubscribe?: boolean;
 }
 
-/** Data topic of a participant's goodbye (sent by leave() before disconnecting). */
-export const LEAVE_TOPIC = 'timio.leave';
 /** How long leave() waits for its goodbye to go out before disconnecting anyway. */
 const GOODBYE_WAIT_MS = 500;
-/** A goodbye arriving this long before (or after) the departure still counts as one. */
-const GOODBYE_VALID_MS = 30_000;
 /** LiveKit disconnected on page leave but the page is still here (a cancelled unload) after this long. */
 const PAGE_STAYED_MS = 3_000;
 
@@ -96,11 +95,9 @@ export class RoomSession implements SessionApi {
   private leaving = false;
   /** "reconnecting" was set because media stopped arriving, not by LiveKit. */
   private stalled = false;
-  private readonly stallWatch = new MediaStallWatch(() => this.inboundPackets(), (stalled) => this.onMediaStall(stalled));
-  /** Remote people gone without a goodbye, shown as reconnecting until they return or the grace ends. */
-  private readonly away = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Goodbyes received: identity → when. */
-  private readonly goodbyes = new Map<string, number>();
+  private readonly stallWatch = new MediaStallWatch(() => inboundPackets(this.room), (stalled) => this.onMediaStall(stalled));
+  /** Who left without a goodbye (reconnecting within the rejoin grace) and who said goodbye. */
+  private readonly departures: Departures;
   /** The page is going: LiveKit's own disconnect on page leave is no end of the meeting for this person. */
   private pageGoing = false;
   private readonly onPageGoing = () => (this.pageGoing = true);
@@ -118,6 +115,7 @@ export class RoomSession implements SessionApi {
       videoCaptureDefaults: { resolution: CAMERA_CAPTURE },
       publishDefaults: { simulcast: false, videoEncoding: VideoPresets.h360.encoding },
     });
+    this.departures = new Departures(options.rejoinGraceMs ?? 0, (identity) => this.gone(identity));
     this.localMedia = new LocalMedia(this.room);
     this.deviceList = new Devices(this.room, options.listDevices);
     this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
@@ -186,15 +184,14 @@ export class RoomSession implements SessionApi {
     this.localMedia.stopped = true;
     this.audio.stopAll();
     this.chatChannel.close();
-    for (const timer of this.away.values()) clearTimeout(timer);
-    this.away.clear();
+    this.departures.close();
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', this.onPageGoing);
       window.removeEventListener('beforeunload', this.onPageGoing);
     }
     // The others show this person as gone at once, not as reconnecting (see rejoinGraceMs).
     if (sayGoodbye) {
-      const payload = new TextEncoder().encode(JSON.stringify({ type: 'leave', identity: this.room.localParticipant.identity }));
+      const payload = goodbyeFrame(this.room.localParticipant.identity);
       const goodbye = this.room.localParticipant.publishData(payload, { reliable: true, topic: LEAVE_TOPIC });
       await Promise.race([goodbye.catch(() => undefined), new Promise((r) => setTimeout(r, GOODBYE_WAIT_MS))]);
     }
@@ -251,23 +248,14 @@ export class RoomSession implements SessionApi {
     this.room
       .on(RoomEvent.ParticipantConnected, (p: RemoteParticipant) => {
         // Back within the grace (a page change): the same place in the list, no notices.
-        clearTimeout(this.away.get(p.identity));
-        this.away.delete(p.identity);
-        this.goodbyes.delete(p.identity);
+        this.departures.returned(p.identity);
         this.departed.update((list) => list.filter((id) => id !== p.identity));
         this.upsert(p);
         this.reconcileSubscriptions();
       })
       .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant, reason?: LkDisconnectReason) => this.onDeparture(p.identity, reason))
       .on(RoomEvent.DataReceived, (payload: Uint8Array, p?: RemoteParticipant, _kind?: unknown, topic?: string) => {
-        if (topic !== LEAVE_TOPIC) return;
-        // The goodbye may arrive after the departure (data and signalling travel apart); LiveKit
-        // then no longer knows the sender, so the payload names them. Trusted only for someone
-        // already out of the room: a forged one can only end a grace early.
-        const identity = p?.identity ?? goodbyeIdentity(payload);
-        if (!identity || (!p && !this.away.has(identity))) return;
-        this.goodbyes.set(identity, Date.now());
-        if (this.away.has(identity)) this.gone(identity);
+        if (topic === LEAVE_TOPIC) this.departures.heardGoodbye(payload, p?.identity);
       })
       .on(RoomEvent.TrackPublished, (_pub: RemoteTrackPublication, p: RemoteParticipant) => {
         this.upsert(p);
@@ -307,7 +295,7 @@ export class RoomSession implements SessionApi {
       .on(RoomEvent.Disconnected, (reason?: LkDisconnectReason) => {
         if (this.leaving) return;
         const report = () => {
-          if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: reasonOf(reason) });
+          if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: disconnectReason(reason) });
         };
         // LiveKit leaves the room when the page goes: the tab's next page takes over, nothing ended.
         if (this.pageGoing) setTimeout(report, PAGE_STAYED_MS);
@@ -317,48 +305,21 @@ export class RoomSession implements SessionApi {
 
   /** A remote participant is out of the room: gone, or (no goodbye, conferences) reconnecting for a while. */
   private onDeparture(identity: string, reason?: LkDisconnectReason): void {
-    const grace = this.options.rejoinGraceMs ?? 0;
     const shown = this.participants.value.find((x) => x.identity === identity);
-    const saidGoodbye = Date.now() - (this.goodbyes.get(identity) ?? -Infinity) < GOODBYE_VALID_MS;
     // Removed by a moderator (LiveKit says so with the departure): no page change, gone at once.
     const sentOut = reason === LkDisconnectReason.PARTICIPANT_REMOVED || reason === LkDisconnectReason.ROOM_DELETED;
-    if (!grace || !shown || saidGoodbye || sentOut || shown.quality === 'lost' || this.leaving) {
+    if (this.leaving || this.departures.departed(identity, shown, sentOut) === 'gone') {
       this.gone(identity);
       return;
     }
-    clearTimeout(this.away.get(identity));
-    this.away.set(identity, setTimeout(() => this.gone(identity), grace));
-    const reconnecting = awayState(shown);
-    this.participants.set(this.participants.value.map((x) => (x.identity === identity ? reconnecting : x)));
+    this.participants.set(this.participants.value.map((x) => (x.identity === identity ? awayState(x) : x)));
   }
 
   private gone(identity: string): void {
-    clearTimeout(this.away.get(identity));
-    this.away.delete(identity);
-    this.goodbyes.delete(identity);
+    this.departures.forget(identity);
     if (this.leaving) return;
     this.participants.update((list) => list.filter((x) => x.identity !== identity));
     this.departed.update((list) => (list.includes(identity) ? list : [...list, identity]));
-  }
-
-  /**
-   * Packets received so far on one subscribed, unmuted remote track (a microphone first: it sends
-   * all the time); undefined if there is none. One track's stats per sample keeps the watch cheap:
-   * each getStats() gathers the whole peer connection's statistics.
-   */
-  private async inboundPackets(): Promise<number | undefined> {
-    const tracks = [...this.room.remoteParticipants.values()]
-      .flatMap((p) => [...p.trackPublications.values()])
-      .filter((pub) => pub.isSubscribed && !pub.isMuted && pub.track)
-      .sort((x, y) => Number(y.kind === Track.Kind.Audio) - Number(x.kind === Track.Kind.Audio));
-    const track = tracks[0]?.track;
-    if (!track) return undefined;
-    let count = 0;
-    (await track.getRTCStatsReport())?.forEach((s: { type: string; packetsReceived?: number }) => {
-      if (s.type === 'inbound-rtp') count += s.packetsReceived ?? 0;
-    });
-    // The track's sid makes a change of the watched track a change of the sample.
-    return count + hashOf(track.sid ?? '') * 1e9;
   }
 
   /** Media stopped (or came back) while LiveKit still believes the connection is up. */
@@ -409,7 +370,7 @@ export class RoomSession implements SessionApi {
       if (p.isLocal) continue;
       const r = remotes.find((x) => x.identity === p.identity);
       if (r) next.push(readParticipant(r, false, p));
-      else if (this.away.has(p.identity)) next.push(p);
+      else if (this.departures.isAway(p.identity)) next.push(p);
     }
     for (const r of remotes.filter((r) => !before.has(r.identity))) next.push(readParticipant(r, false));
     this.participants.set(next);
@@ -428,39 +389,4 @@ export class RoomSession implements SessionApi {
     if (limit === undefined) return undefined;
     return [...this.room.remoteParticipants.values()].slice(0, limit).map((p) => ({ identity: p.identity, source: 'camera', width: 640, height: 360 }));
   }
-}
-
-/** Someone away within the grace: listed as reconnecting, without media (their tracks went with them). */
-function awayState(p: ParticipantState): ParticipantState {
-  const { camera, microphone, screen, screenAudio, ...rest } = p;
-  const still = (t: TrackState | undefined) => (t ? { sid: t.sid, muted: t.muted } : undefined);
-  const cam = still(camera);
-  const mic = still(microphone);
-  return { ...rest, speaking: false, reconnecting: true, ...(cam ? { camera: cam } : {}), ...(mic ? { microphone: mic } : {}) };
-}
-
-function goodbyeIdentity(payload: Uint8Array): string | undefined {
-  try {
-    const frame = JSON.parse(new TextDecoder().decode(payload)) as { type?: unknown; identity?: unknown };
-    return frame.type === 'leave' && typeof frame.identity === 'string' ? frame.identity : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function reasonOf(reason: LkDisconnectReason | undefined): DisconnectReason {
-  switch (reason) {
-    case LkDisconnectReason.CLIENT_INITIATED: return 'left';
-    case LkDisconnectReason.PARTICIPANT_REMOVED:
-    case LkDisconnectReason.DUPLICATE_IDENTITY: return 'removed';
-    case LkDisconnectReason.ROOM_DELETED: return 'room_ended';
-    default: return 'failed';
-  }
-}
-
-/** A small number that differs between track sids (so switching the watched track is a change). */
-function hashOf(text: string): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) % 997;
-  return h;
 }

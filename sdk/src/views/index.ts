@@ -6,6 +6,7 @@ export type { CallWindowOptions, CallWindowHandle } from './call/open-call-windo
 export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason, CallWindowLayout } from './call/call-types.js';
 export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timio-call.js';
 export { openConference, roomSessionFactory, TimioConference, defineTimioConference, conferenceApi } from './conference/index.js';
+export { resumeConference } from '../resume/resume-conference.js';
 export type { OpenConferenceOptions } from './conference/index.js';
 export {
   TimioConferenceJoinedEvent, TimioConferenceResumedEvent, TimioConferenceLeftEvent, TimioConferenceEndedEvent, TimioConferenceHandRaisedEvent,

@@ -2,8 +2,7 @@
 // The call record lives in the call store, so any process can take the next step of a call.
 import { randomBytes } from 'node:crypto';
 import type { CallGrant } from '#protocol/rest.js';
-import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
-import { endedCall } from '#protocol/call-end.js';
+import type { CallInfo, UserRef } from '#protocol/realtime.js';
 import { ApiError } from '../http/errors.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { RealtimeSettings } from '../realtime/settings.js';
@@ -12,7 +11,11 @@ import type { UserLimits } from '../limits/user-limits.js';
 import type { Metrics } from '../http/metrics.js';
 import { RejoinGrace, type Absence } from './rejoin-grace.js';
 import { logFailure, type Logger } from '../http/logger.js';
-import { callFromRoomMetadata, callRoomMetadata } from './call-rooms.js';
+import { callRoomMetadata } from './call-rooms.js';
+import { CALL_ROOM_PREFIX, RECORD_TTL_MS, readCall, recordKey, writeCall } from './call-record.js';
+import { restoreCalls } from './call-restore.js';
+import * as steps from './call-transitions.js';
+import { finish, notFound, notRinging, type CallStep } from './call-transitions.js';
 
 export interface CallDeps {
   /** Delivers call events to both sides' pages. */
@@ -45,11 +48,8 @@ export interface CallDeps {
   history?: { callEnded(call: CallInfo): Promise<void> };
 }
 
-const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
 /** Longest the start waits for LiveKit to say which calls ran (then it goes on without them). */
 const RESTORE_LIMIT_MS = 15_000;
-export const CALL_ROOM_PREFIX = 'call-';
-const key = (id: string) => `call:${id}`;
 
 export class CallService {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -83,11 +83,7 @@ export class CallService {
     // After the crossing check: answering someone who is calling you is never limited.
     await this.deps.limits?.beforeCall(caller.id, callee.id);
     const id = randomBytes(12).toString('hex');
-    const call: CallInfo = {
-      id, room: CALL_ROOM_PREFIX + id,
-      caller: { id: caller.id, name: caller.name }, callee: { id: callee.id, name: callee.name },
-      state: 'ringing', createdAt: new Date().toISOString(),
-    };
+    const call = steps.ringingCall(id, CALL_ROOM_PREFIX + id, caller, callee, new Date());
     const { store, settings } = this.deps;
     const claim = await store.claimLines(caller.id, callee.id, id, settings.ringTimeoutMs + 60_000);
     if (claim !== 'ok') {
@@ -101,14 +97,14 @@ export class CallService {
       throw new ApiError(409, 'already_in_call', 'you are already in a call', current);
     }
     if (claim === 'callee_busy') {
-      const ended = finish(call, 'busy');
-      await store.putRecord(key(id), JSON.stringify(ended), RECORD_TTL_MS);
+      const ended = finish(call, 'busy', new Date());
+      await writeCall(store, ended);
       this.deps.metrics?.call(undefined, ended);
       await this.deps.history?.callEnded(ended);
       await this.announce(ended);
       throw new ApiError(409, 'busy', `${callee.name} is in another call or a conference`, ended);
     }
-    await store.putRecord(key(id), JSON.stringify(call), RECORD_TTL_MS);
+    await writeCall(store, call);
     this.deps.metrics?.call(undefined, call);
     this.ringTimeout(id, settings.ringTimeoutMs);
     // Before anyone hears of the call: its room says what it is, should this process restart.
@@ -121,12 +117,7 @@ export class CallService {
   /** The callee answers on one page; `page` (from `ready`) lets their other pages stop ringing. */
   async accept(user: UserRef, id: string, page?: string): Promise<CallGrant> {
     await this.restoring;
-    const call = await this.step(id, (c) => {
-      if (c.callee.id !== user.id) throw notFound();
-      if (c.state !== 'ringing') throw notRinging(c);
-      if (Date.parse(c.createdAt) + this.deps.settings.ringTimeoutMs < Date.now()) return finish(c, 'no_answer');
-      return { ...c, state: 'active', answeredAt: new Date().toISOString() };
-    }, page);
+    const call = await this.step(id, steps.answer(user, this.deps.settings.ringTimeoutMs, new Date()), page);
     if (call.state !== 'active') throw notRinging(call);
     this.grace.answered(call);
     await this.describeRoom(call);
@@ -153,42 +144,26 @@ export class CallService {
   /** One call of this user as the service knows it (ended calls are kept for a day). */
   async get(user: UserRef, id: string): Promise<CallInfo> {
     await this.restoring;
-    const raw = await this.deps.store.getRecord(key(id));
-    const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
+    const call = await readCall(this.deps.store, id);
     if (!call || (call.caller.id !== user.id && call.callee.id !== user.id)) throw notFound();
     return call;
   }
 
   async decline(user: UserRef, id: string): Promise<CallInfo> {
     await this.restoring;
-    return this.step(id, (c) => {
-      if (c.callee.id !== user.id) throw notFound();
-      if (c.state !== 'ringing') throw notRinging(c);
-      return finish(c, 'declined');
-    });
+    return this.step(id, steps.decline(user, new Date()));
   }
 
   async cancel(user: UserRef, id: string): Promise<CallInfo> {
     await this.restoring;
-    return this.step(id, (c) => {
-      if (c.caller.id !== user.id) throw notFound();
-      if (c.state !== 'ringing') throw notRinging(c);
-      return finish(c, 'cancelled');
-    });
+    return this.step(id, steps.cancel(user, new Date()));
   }
 
   /** Hangs up: an active call completes; a ringing one is cancelled (caller) or declined (callee). */
   async end(user: UserRef, id: string): Promise<CallInfo> {
     await this.restoring;
-    let current: CallInfo | undefined;
-    const call = await this.step(id, (c) => {
-      if (c.caller.id !== user.id && c.callee.id !== user.id) throw notFound();
-      current = c;
-      if (c.state === 'active') return finish(c, 'completed');
-      if (c.state === 'ringing') return finish(c, c.caller.id === user.id ? 'cancelled' : 'declined');
-      return undefined; // already ended: hanging up twice is harmless
-    });
-    return call ?? current!;
+    // An ended call comes back as it was (step returns the stored call when there is nothing to do).
+    return this.step(id, steps.hangUp(user, new Date()));
   }
 
   /**
@@ -199,12 +174,11 @@ export class CallService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const id = await this.deps.store.lineOf(caller.id);
       if (!id) return undefined;
-      const raw = await this.deps.store.getRecord(key(id));
-      if (!raw) {
+      const c = await readCall(this.deps.store, id);
+      if (!c) {
         await new Promise((r) => setTimeout(r, 20));
         continue;
       }
-      const c = JSON.parse(raw) as CallInfo;
       if (c.state !== 'ringing' || c.caller.id !== calleeId || c.callee.id !== caller.id) return undefined;
       try {
         return await this.accept(caller, id);
@@ -221,8 +195,7 @@ export class CallService {
     await this.restoring;
     const id = await this.deps.store.lineOf(userId);
     if (!id) return undefined;
-    const raw = await this.deps.store.getRecord(key(id));
-    const call = raw ? (JSON.parse(raw) as CallInfo) : undefined;
+    const call = await readCall(this.deps.store, id);
     return call && call.state !== 'ended' ? call : undefined;
   }
 
@@ -235,16 +208,11 @@ export class CallService {
     await this.restoring;
     const id = await this.deps.store.lineOf(userId);
     if (!id) return;
-    const raw = await this.deps.store.getRecord(key(id));
-    if (!raw) return;
-    const call = JSON.parse(raw) as CallInfo;
+    const call = await readCall(this.deps.store, id);
+    if (!call) return;
     // A callee who went away keeps being rung until the timeout.
     if (call.state === 'ringing' && call.caller.id !== userId) return;
-    this.grace.pagesGone(call, userId, (absence) => this.step(id, (c) => {
-      if (c.state === 'active') return endedWithout(c, userId, absence);
-      if (c.state === 'ringing' && c.caller.id === userId) return finish(c, 'cancelled');
-      return undefined;
-    }).then(() => undefined, ignoreApiError));
+    this.grace.pagesGone(call, userId, (absence) => this.step(id, steps.pagesGone(userId, absence, new Date())).then(() => undefined, ignoreApiError));
   }
 
   /**
@@ -255,9 +223,8 @@ export class CallService {
     await this.restoring;
     if (!room.startsWith(CALL_ROOM_PREFIX)) return;
     const id = room.slice(CALL_ROOM_PREFIX.length);
-    const raw = await this.deps.store.getRecord(key(id));
-    if (!raw) return;
-    const call = JSON.parse(raw) as CallInfo;
+    const call = await readCall(this.deps.store, id);
+    if (!call) return;
     const party = identity === call.caller.id || identity === call.callee.id;
     if (event === 'participant_joined') {
       if (party) await this.grace.joined(id, identity!);
@@ -271,74 +238,32 @@ export class CallService {
     }
     // The caller left the room before anyone answered: they gave up.
     if (call.state === 'ringing' && (event === 'room_finished' || identity === call.caller.id)) {
-      await this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'cancelled') : undefined)).catch(ignoreApiError);
+      await this.step(id, steps.callerGaveUp(new Date())).catch(ignoreApiError);
     }
   }
 
   /**
    * After a start: rebuilds the calls that rang or ran when this service last stopped, from their
-   * LiveKit rooms. Without Redis the memory is empty: an active call comes back (lines, busy
-   * presence, the rejoin grace for a party not in the room); a ringing one cannot go on (the ring
-   * and its timer are gone) and ends `failed` with reason `service_restarted`. With Redis the
-   * records are there; only the timers of this process are lost: the ring timeout and the rejoin
-   * checks start again. Every call step waits for this.
+   * LiveKit rooms (call-restore.ts). Every call step waits for this.
    */
   restore(): Promise<void> {
     const { rooms } = this.deps;
     if (!rooms) return this.restoring;
     const limit = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_LIMIT_MS).unref());
-    const rebuild = this.rebuild(rooms).catch(logFailure(this.deps.logger, 'rebuilding the calls from LiveKit failed'));
+    const rebuild = restoreCalls({
+      store: this.deps.store,
+      settings: this.deps.settings,
+      ...(this.deps.metrics ? { metrics: this.deps.metrics } : {}),
+      grace: this.grace,
+      listRooms: (prefix) => rooms.list(prefix),
+      participants: (room) => this.participantsOf(room),
+      ringTimeout: (id, ms) => this.ringTimeout(id, ms),
+      announce: (call) => this.announce(call),
+      logger: this.deps.logger,
+      ...(this.deps.history ? { history: this.deps.history } : {}),
+    }).catch(logFailure(this.deps.logger, 'rebuilding the calls from LiveKit failed'));
     this.restoring = Promise.race([rebuild, limit]);
     return this.restoring;
-  }
-
-  private async rebuild(rooms: NonNullable<CallDeps['rooms']>): Promise<void> {
-    let restored = 0;
-    for (const room of await rooms.list(CALL_ROOM_PREFIX)) {
-      const described = callFromRoomMetadata(room.name, room.metadata);
-      if (!described) continue;
-      try {
-        if (await this.restoreCall(described)) restored++;
-      } catch (err) {
-        logFailure(this.deps.logger, 'rebuilding a call failed', { call: described.id })(err);
-      }
-    }
-    if (restored > 0) this.deps.logger.info({ calls: restored }, 'calls rebuilt from LiveKit after a start');
-  }
-
-  /** One call from its room; true when it was taken up again. */
-  private async restoreCall(described: CallInfo): Promise<boolean> {
-    const { store, settings } = this.deps;
-    const raw = await store.getRecord(key(described.id));
-    const known = raw ? (JSON.parse(raw) as CallInfo) : undefined;
-    if (known?.state === 'ended') return false;
-    const inRoom = await this.participantsOf(described.room);
-    const parties = [described.caller.id, described.callee.id];
-    if (known) {
-      // Redis kept it; the timers of the process that had them are gone.
-      if (known.state === 'ringing') this.ringTimeout(known.id, Math.max(0, Date.parse(known.createdAt) + settings.ringTimeoutMs - Date.now()));
-      else for (const who of parties) if (!inRoom.includes(who)) await this.grace.left(known, who);
-      return true;
-    }
-    if (described.state === 'ringing') {
-      const ended: CallInfo = { ...finish(described, 'failed'), reason: 'service_restarted' };
-      await store.putRecord(key(described.id), JSON.stringify(ended), RECORD_TTL_MS);
-      this.deps.metrics?.call(undefined, ended);
-      await this.deps.history?.callEnded(ended);
-      await this.announce(ended);
-      return true;
-    }
-    if ((await store.claimLines(described.caller.id, described.callee.id, described.id, settings.maxCallMs)) !== 'ok') return false;
-    await store.putRecord(key(described.id), JSON.stringify(described), RECORD_TTL_MS);
-    await store.markLinesActive(parties, described.id, settings.maxCallMs);
-    this.deps.metrics?.call(undefined, described);
-    // Whoever is away (changing pages while the service was down) has the grace to come back.
-    for (const who of parties) {
-      if (inRoom.includes(who)) await this.grace.joined(described.id, who);
-      else await this.grace.left(described, who);
-    }
-    await this.announce(described);
-    return true;
   }
 
   private async participantsOf(room: string): Promise<string[]> {
@@ -363,7 +288,7 @@ export class CallService {
   private ringTimeout(id: string, ms: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.step(id, (c) => (c.state === 'ringing' ? finish(c, 'no_answer') : undefined))
+      this.step(id, steps.unanswered(new Date()))
         .catch(logFailure(this.deps.logger, 'ending an unanswered call failed', { call: id }));
     }, ms);
     timer.unref();
@@ -372,7 +297,7 @@ export class CallService {
 
   /** A party did not come back (or never came) within the rejoin grace: the call ends. */
   private async giveUp(id: string, identity: string, absence: Absence): Promise<void> {
-    await this.step(id, (c) => (c.state === 'active' ? endedWithout(c, identity, absence) : undefined)).catch(ignoreApiError);
+    await this.step(id, steps.partyGone(identity, absence, new Date())).catch(ignoreApiError);
   }
 
   close(): void {
@@ -386,15 +311,15 @@ export class CallService {
    * changed it meanwhile), then updates both lines and tells both sides. `change` returns
    * undefined for "nothing to do".
    */
-  private async step(id: string, change: (c: CallInfo) => CallInfo | undefined, answeredBy?: string): Promise<CallInfo> {
+  private async step(id: string, change: CallStep, answeredBy?: string): Promise<CallInfo> {
     const { store, settings } = this.deps;
     for (let attempt = 0; attempt < 8; attempt++) {
-      const raw = await store.getRecord(key(id));
+      const raw = await store.getRecord(recordKey(id));
       if (!raw) throw notFound();
       const before = JSON.parse(raw) as CallInfo;
       const after = change(before);
       if (!after) return before;
-      if (!(await store.swapRecord(key(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
+      if (!(await store.swapRecord(recordKey(id), raw, JSON.stringify(after), RECORD_TTL_MS))) continue;
       this.deps.metrics?.call(before, after);
       const users = [after.caller.id, after.callee.id];
       if (after.state === 'active') await store.markLinesActive(users, id, settings.maxCallMs);
@@ -414,26 +339,6 @@ export class CallService {
   }
 }
 
-/** `at`: when the call really ended (a party left and did not come back), default now. */
-function finish(call: CallInfo, outcome: CallOutcome, at?: Date): CallInfo {
-  return endedCall(call, outcome, at && call.answeredAt && at.getTime() > Date.parse(call.answeredAt) ? at : new Date());
-}
-
-/** An active call that `identity` left (ends when they left) or never came into (not connected). */
-function endedWithout(call: CallInfo, identity: string, absence: Absence): CallInfo {
-  if (absence.kind === 'left') return finish(call, 'completed', absence.at);
-  // Never connected: no duration; the caller who never came gave up, otherwise it failed.
-  return { ...finish(call, identity === call.caller.id ? 'cancelled' : 'failed'), durationSeconds: 0, reason: 'not_joined' };
-}
-
 function ignoreApiError(err: unknown): void {
   if (!(err instanceof ApiError)) throw err;
-}
-
-function notFound(): ApiError {
-  return new ApiError(404, 'not_found', 'no such call');
-}
-
-function notRinging(call: CallInfo): ApiError {
-  return new ApiError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
 }

@@ -23,7 +23,7 @@ import { DisconnectReason, type ParticipantInfo } from '@livekit/protocol';
 import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { isMember } from '../directory/directory.js';
-import { CALL_ROOM_PREFIX } from './call-service.js';
+import { CALL_ROOM_PREFIX } from './call-record.js';
 import type { CallHistory } from '../history/call-history.js';
 
 export interface Calling {

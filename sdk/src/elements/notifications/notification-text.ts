@@ -1,6 +1,6 @@
 // The words of the popups: the caller's state sentence and a safe DOM id.
 import type { Catalog } from '../../i18n/catalog.js';
-import type { OutgoingCallView } from '../../calls/call-machine.js';
+import type { OutgoingCallView } from '../../calls/call-types.js';
 
 export function outgoingMessage(t: Catalog, view: OutgoingCallView): string {
   const name = view.contact.name;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RoomRing } from '#protocol/realtime.js';
-import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-machine.js';
+import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-types.js';
 import type { Catalog } from '../../i18n/catalog.js';
 import { TimioConferenceRequestEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent } from '../../events.js';
 import { LocalizeController } from '../../i18n/localize.js';

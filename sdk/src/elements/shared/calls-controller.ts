@@ -1,6 +1,7 @@
 // Re-renders an element whenever the page's call state changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CallMachine, CallSnapshot } from '../../calls/call-machine.js';
+import type { CallSnapshot } from '../../calls/call-types.js';
+import type { PageCalls } from '../../calls/page-calls.js';
 import { pageServices } from '../../page/page-services.js';
 
 export class CallsController implements ReactiveController {
@@ -11,7 +12,7 @@ export class CallsController implements ReactiveController {
     host.addController(this);
   }
 
-  get machine(): CallMachine {
+  get machine(): PageCalls {
     return pageServices().calls;
   }
 

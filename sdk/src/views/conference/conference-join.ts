@@ -7,10 +7,10 @@ import type { RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import type { SessionApi } from '../../session/session-api.js';
 import type { StartMedia } from '../../session/local-media.js';
 import type { ConnectionState } from '../../session/types.js';
-import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
+import type { ConferenceResumeStore, ResumableConference } from '../../resume/conference-resume.js';
 import type { ConferenceApi } from './room-api.js';
 import { loadChoices, type MediaChoices } from './prejoin/choices.js';
-import { ConferenceHold } from './conference-hold.js';
+import { ConferenceResumeRecorder } from '../../resume/conference-resume-recorder.js';
 import {
   TimioConferenceEndedEvent, TimioConferenceJoinedEvent, TimioConferenceLeftEvent, TimioConferenceResumedEvent, type ConferenceLeftReason,
 } from './events.js';
@@ -29,7 +29,7 @@ interface Host extends ReactiveControllerHost, HTMLElement {
   roomName: string;
   api?: ConferenceApi;
   createSession?: SessionFactory;
-  keep?: ConferenceKeep;
+  resumeStore?: ConferenceResumeStore;
 }
 
 export class ConferenceJoin implements ReactiveController {
@@ -48,13 +48,13 @@ export class ConferenceJoin implements ReactiveController {
   chatSeenAt?: number;
   private grant?: RoomTokenGrant;
   private stopFollowing?: () => void;
-  private readonly hold: ConferenceHold;
+  private readonly resumeRecorder: ConferenceResumeRecorder;
   /** The session whose connect() (with camera and microphone) has finished. */
   private mediaStarted?: ConferenceSession;
 
   constructor(private readonly host: Host) {
     host.addController(this);
-    this.hold = new ConferenceHold(host, () => ({ moderator: this.moderator, askModerator: this.askModerator }));
+    this.resumeRecorder = new ConferenceResumeRecorder(host, () => ({ moderator: this.moderator, askModerator: this.askModerator }));
   }
 
   hostConnected(): void {}
@@ -83,7 +83,7 @@ export class ConferenceJoin implements ReactiveController {
    * as they were, as moderator again if confirmed; `status` is the room's status the view asked for
    * (the one request of the resume), `early` the token the page asked for while the chunk loaded.
    */
-  async resume(held: HeldConference, status: Promise<RoomStatusAnswer> | undefined, early?: Promise<RoomTokenGrant>): Promise<void> {
+  async resume(held: ResumableConference, status: Promise<RoomStatusAnswer> | undefined, early?: Promise<RoomTokenGrant>): Promise<void> {
     if (this.phase === 'joining' || this.phase === 'in') return;
     this.resuming = true;
     this.chatSeenAt = held.chatSeenAt;
@@ -115,13 +115,13 @@ export class ConferenceJoin implements ReactiveController {
     this.grant = undefined; // a token is used once; a rejoin asks for a fresh one
     await session.connect(choices);
     this.mediaStarted = session;
-    this.holdWhenIn();
+    this.recordWhenIn();
   }
 
   /** Connected and camera and microphone started: from now on the tab's next page takes the conference over. */
-  private holdWhenIn(): void {
+  private recordWhenIn(): void {
     const session = this.session;
-    if (session && this.mediaStarted === session && this.phase === 'in') this.hold.follow(session);
+    if (session && this.mediaStarted === session && this.phase === 'in') this.resumeRecorder.follow(session);
   }
 
   /** The person confirmed inside the conference that they moderate the room. */
@@ -134,12 +134,12 @@ export class ConferenceJoin implements ReactiveController {
       ? await api.confirmModerator().catch(() => false)
       : (await api?.token(true).catch(() => undefined))?.role === 'moderator';
     this.host.requestUpdate();
-    this.hold.save();
+    this.resumeRecorder.save();
   }
 
   dismissModerator(): void {
     this.set({ askModerator: false });
-    this.hold.save();
+    this.resumeRecorder.save();
   }
 
   leave(): Promise<void> {
@@ -169,7 +169,7 @@ export class ConferenceJoin implements ReactiveController {
       const detail = { room: this.host.room, moderator: this.moderator };
       // A page change is no new join for the host: `resumed`, never a second `joined`.
       this.host.dispatchEvent(this.resuming ? new TimioConferenceResumedEvent(detail) : new TimioConferenceJoinedEvent(detail));
-      this.holdWhenIn();
+      this.recordWhenIn();
     } else if (c.phase === 'disconnected') {
       const reason: EndReason = c.reason === 'room_ended' ? 'ended' : c.reason === 'removed' ? 'removed' : c.reason === 'left' ? 'left'
         : /full/i.test(c.error ?? '') ? 'full' : 'failed';
@@ -186,7 +186,7 @@ export class ConferenceJoin implements ReactiveController {
     this.stopFollowing = undefined;
     this.session = undefined;
     this.set({ phase: 'ended', endReason: reason, askModerator: false });
-    this.hold.release(this.resuming);
+    this.resumeRecorder.release(this.resuming);
     // The goodbye to the token service too (its room status gives a page change a grace), like the
     // session's own: only when the person leaves a live connection, never for a connection that
     // closed by itself (LiveKit leaves on pagehide; a slow navigation reports that as 'left').

@@ -120,7 +120,7 @@ for (const lang of ['de', 'en'] as const) {
       cleanup.push(() => chat.remove());
       scrollTo(0, 0);
       expect(box(f.el).top, 'below the chat, out of view').to.be.greaterThan(800);
-      f.el.keep = { save: () => undefined, clear: () => undefined };
+      f.el.resumeStore = { save: () => undefined, clear: () => undefined };
       // What the room bar's button calls through the page wiring (the element has its api already).
       const opened = openConference({ room: 'vertrieb', prejoin: true, rest: {} as RestPort });
       expect(opened === f.el, 'the page\'s own conference').to.equal(true);

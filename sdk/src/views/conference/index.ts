@@ -7,8 +7,8 @@ import { conferenceApi, type RestPort } from './room-api.js';
 import type { SessionFactory } from './conference-join.js';
 import { TimioConference, defineTimioConference } from './timio-conference.js';
 import type { GuestNoticeSource } from './waiting/waiting-guests.js';
-import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
-import { tabConferenceKeep } from './tab-keep.js';
+import type { ConferenceResumeStore, ResumableConference } from '../../resume/conference-resume.js';
+import { browserConferenceResumeStore } from '../../resume/browser-conference-resume-store.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 
 export interface OpenConferenceOptions {
@@ -22,10 +22,10 @@ export interface OpenConferenceOptions {
   guestNotices?: GuestNoticeSource;
   /** Where a full-window conference goes when the page has none for the room; default document.body. */
   container?: HTMLElement;
-  /** Where the page remembers the conference this tab holds; default the tab's marker and lock (tab-keep.ts). */
-  keep?: ConferenceKeep;
+  /** Where the page remembers the conference this tab holds; default the tab's marker and lock (browser-conference-resume-store.ts). */
+  resumeStore?: ConferenceResumeStore;
   /** The conference the tab held on its previous page: taken over at once (no pre-join). */
-  resume?: HeldConference;
+  resume?: ResumableConference;
   /** The token for `resume`, asked for while the chunk loaded. */
   grant?: Promise<RoomTokenGrant>;
 }
@@ -65,7 +65,7 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
   element.api ??= conferenceApi(options.rest, options.room);
   element.createSession ??= roomSessionFactory;
   if (options.guestNotices) element.guestNotices ??= options.guestNotices;
-  element.keep ??= options.keep ?? tabConferenceKeep;
+  element.resumeStore ??= options.resumeStore ?? browserConferenceResumeStore;
   void element.join({ prejoin: options.prejoin, ...(options.resume ? { resume: options.resume } : {}), ...(options.grant ? { grant: options.grant } : {}) });
   return element;
 }

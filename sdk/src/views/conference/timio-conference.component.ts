@@ -7,7 +7,7 @@ import { StoreController, sessionContext } from '../session-context.js';
 import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import { joinTimes, type ConferenceApi } from './room-api.js';
-import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
+import type { ConferenceResumeStore, ResumableConference } from '../../resume/conference-resume.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
 import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
@@ -65,7 +65,7 @@ export class TimioConference extends LitElement {
   /** The page's realtime guest frames (set by the page wiring): moderators see who waits to be let in. */
   @property({ attribute: false }) guestNotices?: GuestNoticeSource;
   /** Where the page remembers the conference this tab holds, for its next page (set by the page wiring). */
-  @property({ attribute: false }) keep?: ConferenceKeep;
+  @property({ attribute: false }) resumeStore?: ConferenceResumeStore;
   /** Makes the room session for a join (set by the page wiring; tests pass their own). */
   @property({ attribute: false }) createSession?: SessionFactory;
   /**
@@ -102,7 +102,7 @@ export class TimioConference extends LitElement {
    * Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once; `resume` takes
    * over the conference the tab held on its previous page (`grant`: its token, already asked for).
    */
-  async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: HeldConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
+  async join({ prejoin = true, resume, grant }: { prejoin?: boolean; resume?: ResumableConference; grant?: Promise<RoomTokenGrant> } = {}): Promise<void> {
     if (!this.roomName && resume?.roomName) this.roomName = resume.roomName;
     this.endedHere = false;
     // One status request: the header's name and the joins before a page change, and a resume's `ended` check, read its answer.

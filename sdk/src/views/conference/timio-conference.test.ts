@@ -6,7 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/browser/fake-session.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
-import type { HeldConference } from '../../page/tab-conference.js';
+import type { ResumableConference } from '../../resume/conference-resume.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -163,9 +163,9 @@ describe('<timio-conference>', () => {
   it('resumes the tab\'s conference after a page change: no pre-join, media and role as they were, `resumed`, nothing already known is news again; one status request names the room and dates the meeting', async () => {
     const present = [{ identity: 'ben', name: 'Ben Müller', guest: false, moderator: false, joinedAt: new Date(Date.now() - 5 * 60_000).toISOString() }];
     const f = await setup({ moderators: ['anna'], present });
-    const kept: HeldConference[] = [];
+    const kept: ResumableConference[] = [];
     const cleared: string[] = [];
-    f.el.keep = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
+    f.el.resumeStore = { save: (state) => kept.push(state), clear: (room) => cleared.push(room) };
     const heard: string[] = [];
     for (const type of ['joined', 'resumed', 'left', 'hand-raised', 'chat-message'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));
     const seenAt = Date.parse('2026-11-26T10:00:00.000Z');
@@ -206,7 +206,7 @@ describe('<timio-conference>', () => {
   it('a moderator ended the meeting during the page change: the next page shows it ended and starts no new one', async () => {
     const f = await setup();
     const cleared: string[] = [];
-    f.el.keep = { save: () => undefined, clear: (room) => cleared.push(room) };
+    f.el.resumeStore = { save: () => undefined, clear: (room) => cleared.push(room) };
     f.room.ended = true;
     const heard: string[] = [];
     for (const type of ['joined', 'resumed', 'ended', 'left'] as const) f.el.addEventListener(`timio-conference-${type}`, () => heard.push(type));

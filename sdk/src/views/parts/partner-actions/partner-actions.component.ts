@@ -4,7 +4,7 @@ import { catalogFor, localeOf } from '../../../i18n/localize.js';
 import {
   contactActionsFor, onContactActionsChange, type ContactAction,
 } from '../../../contact-actions/contact-actions.js';
-import type { CallPeer } from '../../call/call-types.js';
+import type { UserRef } from '#protocol/realtime.js';
 import { icons } from '../../icons.js';
 import { partnerActionsStyles } from './partner-actions.styles.js';
 import { contactActionItem } from '../../../elements/shared/contact-action-item.js';
@@ -33,7 +33,7 @@ export class TimioPartnerActions extends LitElement {
   static override styles = partnerActionsStyles;
 
   /** The contact the actions are for (the call's partner). */
-  @property({ attribute: false }) contact?: CallPeer;
+  @property({ attribute: false }) contact?: UserRef;
   /** UI language; defaults to the page's `lang`. */
   @property() locale?: string;
   /** Whether the menu is open. */
@@ -73,7 +73,7 @@ export class TimioPartnerActions extends LitElement {
       </div>`;
   }
 
-  private renderAction(action: ContactAction, contact: CallPeer, locale: string) {
+  private renderAction(action: ContactAction, contact: UserRef, locale: string) {
     // A link action opens in a new tab: the call window covers this page and must not be left.
     return contactActionItem(action, contact, locale, { host: this, close: (refocus) => this.close(refocus), newTab: true });
   }

@@ -1,17 +1,17 @@
-// A CallMemory in one object, for tests of the call machine without a browser's storage.
-import type { CallMemory, ReportedEvent, TabCall } from '../../sdk/src/calls/call-memory.js';
+// A CallResumeStore in one object, for tests of the call machine without a browser's storage.
+import type { CallResumeStore, ReportedEvent, ResumableCall } from '../../sdk/src/resume/call-resume-store.js';
 
 /** Keeps everything in this object: the call machine's tests (one object = one browser). */
-export class MemoryCallMemory implements CallMemory {
-  private tab?: TabCall;
+export class MemoryCallResumeStore implements CallResumeStore {
+  private tab?: ResumableCall;
   private readonly events = new Map<string, ReportedEvent[]>();
   private readonly held = new Set<string>();
 
-  tabCall(): TabCall | undefined {
+  tabCall(): ResumableCall | undefined {
     return this.tab;
   }
 
-  setTabCall(call: TabCall | undefined): void {
+  setTabCall(call: ResumableCall | undefined): void {
     this.tab = call;
   }
 

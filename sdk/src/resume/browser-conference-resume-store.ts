@@ -1,7 +1,8 @@
-// The browser's ConferenceKeep: the tab's conference marker and lock (page/tab-conference.ts),
+// The browser's ConferenceResumeStore: the tab's conference marker and lock (resume/conference-resume.ts),
 // claimed on the first save of a fresh join. Nothing is written once the page is going: LiveKit
 // stops the tracks then, which is no choice of the person, and the next page takes over.
-import { conferenceLocks, conferenceMarker, type ConferenceKeep } from '../../page/tab-conference.js';
+import { conferenceMarker, type ConferenceResumeStore } from './conference-resume.js';
+import { conferenceLocks } from './resume-conference.js';
 
 let pageGoing = false;
 if (typeof window !== 'undefined') {
@@ -12,7 +13,7 @@ if (typeof window !== 'undefined') {
   window.addEventListener('pageshow', () => (pageGoing = false));
 }
 
-export const tabConferenceKeep: ConferenceKeep = {
+export const browserConferenceResumeStore: ConferenceResumeStore = {
   save(state) {
     if (pageGoing) return;
     if (conferenceMarker.get()?.room !== state.room) void conferenceLocks.claim(state.room);

@@ -1,11 +1,12 @@
-// The call machine's memory in the browser: the tab's call as a tab marker with a Web Lock per
-// held call (page/tab-hold.ts, shared with the conference), and the host events sent per call in
+// The call machine's resume store in the browser: the tab's call as a tab marker (resume-storage.ts)
+// with a Web Lock per held call (resume-locks.ts), both shared with the conference; the host events sent per call in
 // localStorage (shared by the person's tabs in this browser). Storage that is missing or full
 // degrades to "nothing remembered", never to an error.
-import type { CallMemory, ReportedEvent, TabCall } from '../calls/call-memory.js';
-import { TabLocks, TabMarker, readStored as read, storageOf, writeStored as write } from './tab-hold.js';
+import type { CallResumeStore, ReportedEvent, ResumableCall } from './call-resume-store.js';
+import { ResumeMarker, readStored as read, storageOf, writeStored as write } from './resume-storage.js';
+import { ResumeLocks } from './resume-locks.js';
+import { TAB_CALL_KEY, ledgerKey as LEDGER_KEY } from './call-resume-keys.js';
 
-const LEDGER_KEY = (userId: string) => `timio:calls:${userId}`;
 /** Calls kept in the ledger at most (oldest dropped): a browser never piles up forgotten ones. */
 const LEDGER_MAX = 20;
 /** A ledger entry older than this is dropped (the service keeps ended calls for a day). */
@@ -13,16 +14,16 @@ const LEDGER_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 interface LedgerEntry { id: string; events: ReportedEvent[]; at: number }
 
-export class BrowserCallMemory implements CallMemory {
+export class BrowserCallResumeStore implements CallResumeStore {
   private readonly local = storageOf('localStorage');
-  private readonly tab = new TabMarker<TabCall>('timio:tab-call', (t) => typeof t.id === 'string');
-  private readonly locks = new TabLocks('timio-call:');
+  private readonly tab = new ResumeMarker<ResumableCall>(TAB_CALL_KEY, (t) => typeof t.id === 'string');
+  private readonly locks = new ResumeLocks('timio-call:');
 
-  tabCall(): TabCall | undefined {
+  tabCall(): ResumableCall | undefined {
     return this.tab.get();
   }
 
-  setTabCall(call: TabCall | undefined): void {
+  setTabCall(call: ResumableCall | undefined): void {
     this.tab.set(call);
   }
 

@@ -1,27 +1,27 @@
-// Tells the page (ConferenceKeep, page/tab-conference.ts) what the next page of this tab needs to
+// Tells the page (ConferenceResumeStore, resume/conference-resume.ts) what the next page of this tab needs to
 // take the conference over: the room, camera and microphone as they are now, the role, and the
 // newest chat message seen. Saved when the person is in the meeting and after each change; cleared
 // when they are out of it for good (left, removed, ended, failed).
-import type { ConferenceKeep, HeldConference } from '../../page/tab-conference.js';
-import type { SessionApi } from '../../session/session-api.js';
+import type { ConferenceResumeStore, ResumableConference } from './conference-resume.js';
+import type { SessionApi } from '../session/session-api.js';
 
-export interface HoldHost {
+export interface ResumeRecorderHost {
   room: string;
   roomName: string;
-  keep?: ConferenceKeep;
+  resumeStore?: ConferenceResumeStore;
 }
 
-export interface HoldRole {
+export interface ResumeRole {
   moderator: boolean;
   askModerator: boolean;
 }
 
-export class ConferenceHold {
+export class ConferenceResumeRecorder {
   private stops: Array<() => void> = [];
   private session?: SessionApi;
   private held = false;
 
-  constructor(private readonly host: HoldHost, private readonly role: () => HoldRole) {}
+  constructor(private readonly host: ResumeRecorderHost, private readonly role: () => ResumeRole) {}
 
   /** The person is in the meeting on `session`: remember it now and after every change. */
   follow(session: SessionApi): void {
@@ -35,13 +35,13 @@ export class ConferenceHold {
   /** Role or name changed (a confirmed moderator, a dismissed question). */
   save(): void {
     const session = this.session;
-    if (!this.held || !session || !this.host.keep) return;
+    if (!this.held || !session || !this.host.resumeStore) return;
     const local = session.local.value;
     // A camera or microphone change under way reports again when it settles.
     if (local.busy) return;
     const role = this.role();
     const last = session.chat.value.at(-1);
-    const state: HeldConference = {
+    const state: ResumableConference = {
       room: this.host.room,
       camera: local.cameraOn,
       microphone: local.micOn,
@@ -50,7 +50,7 @@ export class ConferenceHold {
       ...(this.host.roomName ? { roomName: this.host.roomName } : {}),
       ...(last ? { chatSeenAt: last.at } : {}),
     };
-    this.host.keep.save(state);
+    this.host.resumeStore.save(state);
   }
 
   /**
@@ -60,7 +60,7 @@ export class ConferenceHold {
   release(taken = false): void {
     const was = this.held;
     this.stop();
-    if (was || taken) this.host.keep?.clear(this.host.room);
+    if (was || taken) this.host.resumeStore?.clear(this.host.room);
   }
 
   private stop(): void {

@@ -1,0 +1,123 @@
+// Resuming a 1:1 call on the tab's next page (a page change or reload within the portal): the page
+// asks for a fresh token at once, claims the call (a duplicated tab, whose copy of the marker names
+// a call another tab holds, shows it as held elsewhere instead) and opens the window as it was.
+// Part of the call machine (calls/call-machine.ts), which owns the state it changes.
+import type { CallInfo, CallOutcome } from '#protocol/realtime.js';
+import type { CallGrant } from '../api/token-service-client.js';
+import type { CallApi, CallWindowSetup } from '../calls/call-types.js';
+import type { HostEventRecord } from '../calls/host-event-record.js';
+import type { CallResumeStore, WindowLayout } from './call-resume-store.js';
+
+/** What resuming needs from the machine. */
+export interface CallResumeHost {
+  readonly api: CallApi;
+  readonly record: HostEventRecord;
+  /** The call has a window on this page already. */
+  isActive(id: string): boolean;
+  /** The call rings here as this page's outgoing call (it followed the caller). */
+  ringsHere(id: string): boolean;
+  /** Not ringing here any more: the resumed window takes over. */
+  dropOutgoing(id: string): void;
+  /** Held by another page (a duplicated tab): this page's call buttons wait. */
+  showElsewhere(call: CallInfo): void;
+  handleCall(call: CallInfo): void;
+  activate(grant: CallGrant, layout?: WindowLayout): Promise<void>;
+  settle(call: CallInfo, err: unknown, outcome: CallOutcome): boolean;
+  fail(call: CallInfo, err: unknown): void;
+}
+
+export class CallResume {
+  /** Calls this page is taking over from the tab's previous page (join under way). */
+  private readonly resuming = new Set<string>();
+  /** A join asked for before the realtime `ready` (the page starts fetching the token at once). */
+  private early?: { id: string; grant: Promise<CallGrant> };
+
+  constructor(private readonly host: CallResumeHost, private readonly store: CallResumeStore) {}
+
+  /**
+   * The call has a window on this page now: the tab's marker names it (with the window as it
+   * opens), and the page holds it, so a duplicated tab does not take it (a resume claimed it already).
+   */
+  hold(id: string, layout: WindowLayout | undefined): void {
+    this.store.setTabCall({ id, ...(layout ? { layout } : {}) });
+    if (!layout && !this.resuming.has(id)) void this.store.claim(id);
+  }
+
+  /** How the window opens: as it was (`layout`), reporting each change to the tab's marker while it is the call's window. */
+  windowSetup(id: string, layout: WindowLayout | undefined, isOpen: () => boolean): CallWindowSetup {
+    return {
+      ...(layout ? { layout } : {}),
+      onLayout: (next) => {
+        if (isOpen() && this.store.tabCall()?.id === id) this.store.setTabCall({ id, layout: next });
+      },
+    };
+  }
+
+  /** The call's window closed: the tab holds nothing any more. */
+  letGo(id: string): void {
+    if (this.store.tabCall()?.id === id) this.store.setTabCall(undefined);
+    this.store.release(id);
+  }
+
+  /**
+   * The tab held a call when its last page went: asks for its token now, while the page still
+   * connects, so the resume on `ready` does not wait for it. Returns the call's id, if any.
+   */
+  prepare(): string | undefined {
+    const tab = this.store.tabCall();
+    const { api } = this.host;
+    if (!tab || !api.joinCall || this.early) return undefined;
+    const grant = api.joinCall(tab.id);
+    grant.catch(() => undefined); // used (and its error handled) by resume, or never
+    this.early = { id: tab.id, grant };
+    // The answer says the call still runs: resume it now, not only when the realtime connection
+    // is ready (its `ready` brings the same call; the page change waits for neither).
+    grant.then((g) => {
+      if (g.call.state === 'active' && g.call.id === tab.id) this.host.handleCall(g.call);
+    }, () => undefined);
+    return tab.id;
+  }
+
+  /**
+   * The active `call` is the one the tab held on its previous page: join it again with a fresh
+   * token and open the window as it was (once, whatever number of events name it meanwhile).
+   */
+  offer(call: CallInfo, layout: WindowLayout | undefined): void {
+    if (!this.resuming.has(call.id) && !this.host.record.was(call.id, 'ended')) void this.resume(call, layout);
+  }
+
+  private async resume(call: CallInfo, layout: WindowLayout | undefined): Promise<void> {
+    const { host, store } = this;
+    if (!host.api.joinCall) return;
+    this.resuming.add(call.id);
+    try {
+      if (!(await store.claim(call.id))) {
+        this.resuming.delete(call.id);
+        if (!host.record.was(call.id, 'ended') && !host.isActive(call.id)) host.showElsewhere(call);
+        return;
+      }
+      // Ringing here already (it followed the caller): the answer is news; otherwise it resumes.
+      if (!host.ringsHere(call.id)) host.record.resumed(call);
+      let grant: CallGrant;
+      try {
+        const early = this.early?.id === call.id ? this.early.grant : undefined;
+        this.early = undefined;
+        grant = await (early ?? host.api.joinCall(call.id));
+      } catch (err) {
+        store.release(call.id);
+        store.setTabCall(undefined);
+        if (!host.settle(call, err, 'completed')) host.fail(call, err);
+        return;
+      }
+      if (grant.call.state === 'ended' || host.record.was(call.id, 'ended')) {
+        store.release(call.id);
+        host.handleCall(grant.call);
+        return;
+      }
+      host.dropOutgoing(call.id);
+      await host.activate(grant, layout);
+    } finally {
+      this.resuming.delete(call.id);
+    }
+  }
+}

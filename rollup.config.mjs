@@ -1,5 +1,6 @@
-// Two builds of the SDK:
+// The builds of the SDK:
 //  - dist/timio-guest.js: the guest page's entry (<timio-guest-join> only), for invite links.
+//  - dist/timio-history.js: <timio-call-history> for a journal page, beside timio.js.
 //  - dist/timio.js: one ES module for a <script type="module"> tag. The call/conference code is
 //    reached only through dynamic import() and lands in its own chunk (dist/chunks/), fetched when
 //    a call starts, so pages that only show buttons stay small.
@@ -36,8 +37,10 @@ const script = (name, input) => ({
 export default [
   script('timio', 'sdk/src/index.ts'),
   script('timio-guest', 'sdk/src/guest.ts'),
+  // Apart from timio.js (which the page loads too): sharing its chunk would add exports to the light part.
+  script('timio-history', 'sdk/src/history.ts'),
   {
-    input: { index: 'sdk/src/index.ts', guest: 'sdk/src/guest.ts' },
+    input: { index: 'sdk/src/index.ts', guest: 'sdk/src/guest.ts', history: 'sdk/src/history.ts' },
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'sdk/src', sourcemap: true },
     external: (id) => /^(lit|@lit|livekit-client)(\/|$)/.test(id),
     plugins: plugins(false),

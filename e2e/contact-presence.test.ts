@@ -1,7 +1,7 @@
 // The contact menu and live presence in the demo portal through the real token service: the menu
 // opens by a click on a name, offers "Videocall starten" only while the contact is signed in; a
-// journal page left open rebuilds its rows on every call event and its call buttons keep showing
-// who is signed in; two people calling each other at the same moment get one call; the journal
+// journal page left open reloads the service's history when a call ends and its call buttons keep
+// showing who is signed in; two people calling each other at the same moment get one call; the journal
 // fits a 375 px phone screen.
 // Needs `npm run build`. Run alone:
 //   unshare -n sh -c 'ip link set lo up; exec node scripts/node-tests.mjs e2e/contact-presence.test.ts'
@@ -12,6 +12,7 @@ import { launchChromium } from '../testing/cross-process/chromium.js';
 import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { signIn, type Person } from '../testing/cross-process/people.js';
 import { WAIT_MS } from '../testing/wait.js';
+import { portalTokenFor, serviceApi } from './support/service-api.js';
 
 describe('contact menu and live presence in the demo portal', { timeout: 600_000 }, () => {
   let stack: Stack;
@@ -42,7 +43,7 @@ describe('contact menu and live presence in the demo portal', { timeout: 600_000
     const anna = await person('anna');
     const ben = await person('ben');
     await ben.goto('/journal');
-    await ben.page.locator('#journal-empty').waitFor();
+    await ben.page.locator('#journal [part="message"]', { hasText: 'Noch keine Anrufe.' }).waitFor({ timeout: WAIT_MS });
 
     // Carla is not signed in: the menu says so and has no video item.
     await contact(anna.page, 'carla').click();
@@ -59,18 +60,16 @@ describe('contact menu and live presence in the demo portal', { timeout: 600_000
     await item.click();
     await incoming(ben.page).waitFor({ timeout: WAIT_MS });
 
-    // Ben's journal rebuilt its rows for the ringing call: Anna's new button shows her signed in.
     const annaButton = journalButton(ben.page, 'anna');
-    await ben.page.waitForFunction(() => document.querySelector('#journal tbody timio-call-button[contact="anna"]')?.getAttribute('status') === 'busy'
-      || document.querySelector('#journal tbody timio-call-button[contact="anna"]')?.getAttribute('status') === 'online', undefined, { timeout: WAIT_MS });
     await incoming(ben.page).locator('.decline').click();
-    // Rebuilt again for the end: still live, and visible.
+    // The journal left open reloads when the call ends: the declined call, with Anna's live button.
     await ben.page.locator('#journal tbody tr[data-outcome="declined"]').waitFor({ timeout: WAIT_MS });
     await annaButton.waitFor({ state: 'visible', timeout: WAIT_MS });
     assert.equal(await annaButton.getAttribute('status'), 'online');
-    // Several quick rebuilds in a row (another call event, the storage event of a second tab …).
-    await ben.page.evaluate(() => {
-      for (let i = 0; i < 5; i++) window.dispatchEvent(new StorageEvent('storage', { key: `timio-demo-journal:ben` }));
+    // Several quick reloads in a row (the host's refresh(), another call event …).
+    await ben.page.evaluate(async () => {
+      const journal = document.getElementById('journal') as HTMLElement & { refresh(): Promise<void> };
+      await Promise.all(Array.from({ length: 5 }, () => journal.refresh()));
     });
     await annaButton.waitFor({ state: 'visible', timeout: WAIT_MS });
     // And a later change reaches the rebuilt button: Anna signs out, the button goes.
@@ -108,11 +107,14 @@ describe('contact menu and live presence in the demo portal', { timeout: 600_000
 
   it('the journal fits a 375 px phone screen', async () => {
     const felix = await person('felix');
-    const entries = ['anna', 'ben', 'carla'].map((id, i) => ({
-      id: `${i}`.repeat(24), direction: i % 2 ? 'incoming' : 'outgoing', partner: { id, name: ['Anna Schmidt', 'Ben Müller', 'Carla Rossi'][i] },
-      state: 'ended', outcome: ['completed', 'missed', 'no_answer'][i], startedAt: new Date().toISOString(), durationSeconds: 3725,
-    }));
-    await felix.page.evaluate((list) => localStorage.setItem('timio-demo-journal:felix', JSON.stringify(list)), entries);
+    // Three calls of Felix through the service: answered, declined by him, cancelled by him.
+    const as = (user: string) => serviceApi(() => stack.tokenServiceUrl, () => portalTokenFor(user, user));
+    const place = async (caller: string, callee: string) => (await as(caller)('POST', '/v1/calls', { callee })).body.call.id as string;
+    const answered = await place('felix', 'anna');
+    await as('anna')('POST', `/v1/calls/${answered}/accept`, {});
+    await as('felix')('POST', `/v1/calls/${answered}/end`, {});
+    await as('felix')('POST', `/v1/calls/${await place('ben', 'felix')}/decline`, {});
+    await as('felix')('POST', `/v1/calls/${await place('felix', 'carla')}/cancel`, {});
     await felix.page.setViewportSize({ width: 375, height: 740 });
     for (const lang of ['de', 'en'] as const) {
       await felix.goto(`/lang/${lang}?back=/journal`);
@@ -120,7 +122,7 @@ describe('contact menu and live presence in the demo portal', { timeout: 600_000
       const width = await felix.page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 375, `${lang}: the page is ${width} px wide at 375 px`);
       // Every cell stays on screen.
-      const outside = await felix.page.evaluate(() => [...document.querySelectorAll('#journal td, #journal th')]
+      const outside = await felix.page.evaluate(() => [...document.getElementById('journal')!.shadowRoot!.querySelectorAll('td, th')]
         .filter((c) => { const r = c.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > 375); }).length);
       assert.equal(outside, 0, `${lang}: no cell past the screen's edge`);
       await felix.page.screenshot({ path: `artifacts/demo-journal-375-${lang}.png`, fullPage: true });

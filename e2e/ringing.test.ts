@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { launchChromium } from '../testing/cross-process/chromium.js';
 import { WAIT_MS } from '../testing/wait.js';
+import { historyOf, serviceUrlOf } from './support/service-api.js';
 
 describe('ringing and presence through the real services', { timeout: 600_000 }, () => {
   let stack: Stack;
@@ -111,9 +112,9 @@ describe('ringing and presence through the real services', { timeout: 600_000 },
     await anna.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     await ben.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     await anna.waitForFunction(() => (window as unknown as { hostEvents: string[] }).hostEvents.includes('ended:completed'));
-    const journal = await anna.evaluate(() => JSON.parse(localStorage.getItem('timio-demo-journal:anna') ?? '[]') as Array<{ outcome: string; durationSeconds?: number }>);
-    const completed = journal.find((e) => e.outcome === 'completed');
-    assert.ok(completed && typeof completed.durationSeconds === 'number', 'the journal lists the call with its duration');
+    const journal = await historyOf(await serviceUrlOf(anna), 'anna');
+    const completed = journal.find((e) => e.kind === 'call' && e.outcome === 'completed');
+    assert.ok(completed && typeof completed.durationSeconds === 'number', 'the journal (the service\'s history) lists the call with its duration');
   });
 
   it('nobody answers: Anna sees "no answer" after the ring timeout, Ben a missed call', async () => {

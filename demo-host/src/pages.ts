@@ -33,7 +33,6 @@ function layout(ctx: PageContext, section: Section, title: string, body: Html): 
 <link rel="stylesheet" href="/assets/portal.css">
 ${ctx.user
   ? html`<script type="module" src="/sdk/timio.js"></script>
-<script type="module" src="/assets/journal.js"></script>
 <script type="module" src="/assets/contact-actions.js"></script>`
   : ''}
 </head>
@@ -108,23 +107,17 @@ export function directoryPage(ctx: PageContext, dir: DemoDirectory): string {
 </section>`);
 }
 
-export function journalPage(ctx: PageContext, dir: DemoDirectory): string {
+export function journalPage(ctx: PageContext, _dir: DemoDirectory): string {
   const t = portalStrings[ctx.lang];
-  // The journal itself is rendered in the browser from localStorage (assets/journal.js); the
-  // directory rides along so entries can show contacts with their call button.
-  const people = JSON.stringify(dir.users).replace(/</g, '\\u003c');
+  // The journal is the token service's call history of the signed-in person (GET /v1/history),
+  // the same on every device: <timio-call-history> from timio-history.js, beside timio.js.
   return layout(ctx, 'journal', t.journal, html`
 <section class="card">
   <div class="title-row">
     <h1>${t.journalTitle}</h1>
-    <button type="button" id="journal-clear">${t.journalClear}</button>
   </div>
-  <table class="journal" id="journal" role="table" hidden>
-    <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${t.when}</th><th scope="col" role="columnheader">${t.contact}</th><th scope="col" role="columnheader">${t.direction}</th><th scope="col" role="columnheader">${t.outcome}</th><th scope="col" role="columnheader">${t.duration}</th></tr></thead>
-    <tbody role="rowgroup"></tbody>
-  </table>
-  <p id="journal-empty" class="hint">${t.journalEmpty}</p>
-  <script type="application/json" id="people">${new Html(people)}</script>
+  <timio-call-history id="journal"></timio-call-history>
+  <script type="module" src="/sdk/timio-history.js"></script>
 </section>`);
 }
 

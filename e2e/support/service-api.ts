@@ -1,6 +1,8 @@
 // A portal user talking to the token service directly (JSON in and out), for e2e steps that set up
-// or check what the page under test cannot show (invites, the waiting list).
+// or check what the page under test cannot show (invites, the waiting list, the call history).
 import jwt from 'jsonwebtoken';
+import type { Page } from 'playwright-core';
+import type { HistoryEntry, HistoryPage } from '#protocol/history.js';
 import { PORTAL_SECRET } from '../../testing/cross-process/stack.js';
 import { DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER } from '../../testing/node/demo-fixtures.js';
 
@@ -20,4 +22,18 @@ export function serviceApi(baseUrl: () => string, token: () => string) {
     });
     return { status: res.status, body: (await res.json()) as any };
   };
+}
+
+/** `user`'s call history as the token service keeps it (GET /v1/history), newest first. */
+export async function historyOf(tokenServiceUrl: string, user: string): Promise<HistoryEntry[]> {
+  const answer = await serviceApi(() => tokenServiceUrl, () => portalTokenFor(user, user))('GET', '/v1/history?limit=200');
+  if (answer.status !== 200) throw new Error(`GET /v1/history as ${user}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return (answer.body as HistoryPage).entries;
+}
+
+/** The token service's URL as a demo page configures it (its <timio-config>). */
+export async function serviceUrlOf(page: Page): Promise<string> {
+  const url = await page.locator('timio-config').getAttribute('token-service-url');
+  if (!url) throw new Error('the page has no <timio-config token-service-url>');
+  return url;
 }

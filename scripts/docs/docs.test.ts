@@ -48,12 +48,12 @@ describe('docs generated from the sources', () => {
   it('documents the elements a host uses, not the parts inside them', () => {
     const doc = readFileSync(join(root, ELEMENTS_DOC), 'utf8');
     const documented = [...doc.matchAll(/^## `<(timio-[a-z-]+)>`$/gm)].map((m) => m[1]);
-    // registered by the two entries (index.ts, guest.ts), plus the two on-demand elements a host places or styles
-    const registered = ['index.ts', 'guest.ts'].flatMap((f) => [...readFileSync(join(root, 'sdk', 'src', f), 'utf8').matchAll(/^\s*define(\w+)\(\);$/gm)].map((m) => m[1]));
+    // registered by the entries (index.ts, guest.ts, history.ts), plus the two on-demand elements a host places or styles
+    const registered = ['index.ts', 'guest.ts', 'history.ts'].flatMap((f) => [...readFileSync(join(root, 'sdk', 'src', f), 'utf8').matchAll(/^\s*define(\w+)\(\);$/gm)].map((m) => m[1]));
     assert.ok(registered.length >= 6, `found the entries' registrations (${registered.join(', ')})`);
     assert.deepEqual(documented, publicElements(manifest).map((e) => e.tagName));
     assert.equal(documented.length, registered.length + Object.keys(ON_DEMAND_PUBLIC).length);
-    for (const tag of ['timio-call', 'timio-conference', 'timio-contact', 'timio-guest-join', 'timio-room-bar']) assert.ok(documented.includes(tag), tag);
+    for (const tag of ['timio-call', 'timio-conference', 'timio-contact', 'timio-guest-join', 'timio-room-bar', 'timio-call-history']) assert.ok(documented.includes(tag), tag);
     for (const tag of ['timio-control-bar', 'timio-video-tile', 'timio-chat-panel', 'timio-conference-stage']) {
       assert.ok(elements.some((e) => e.tagName === tag), `<${tag}> is an element of the SDK`);
       assert.ok(!documented.includes(tag), `<${tag}> is internal and not in ${ELEMENTS_DOC}`);

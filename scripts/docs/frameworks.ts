@@ -31,7 +31,7 @@ interface TypedElement {
 }
 
 /** The npm entries and the .d.ts they are typed by, relative to dist/npm. */
-const ENTRIES: Record<string, string> = { 'dist/npm/index.js': './index.js', 'dist/npm/guest.js': './guest.js' };
+const ENTRIES: Record<string, string> = { 'dist/npm/index.js': './index.js', 'dist/npm/guest.js': './guest.js', 'dist/npm/history.js': './history.js' };
 
 /** Host elements that load on demand: the module (relative to dist/npm) whose .d.ts adds their events to the event maps. */
 const ON_DEMAND: Record<string, string> = { 'timio-conference': './views/conference/events.js' };

@@ -32,7 +32,7 @@ export function buildManifest(): Package {
   // Modules that hold only types emit no JavaScript (dist/npm has just their .d.ts): leave them out.
   // The package's entries stay, declarations or not: their exports say which elements a host
   // imports from where (the framework typings are generated from them).
-  const entries = ['sdk/src/index.ts', 'sdk/src/guest.ts'];
+  const entries = ['sdk/src/index.ts', 'sdk/src/guest.ts', 'sdk/src/history.ts'];
   manifest.modules = manifest.modules.filter((m) => (m.declarations ?? []).length > 0 || entries.includes(m.path));
   for (const mod of manifest.modules) for (const decl of mod.declarations ?? []) if ('events' in decl && decl.events) decl.events = documentedEvents(decl.events);
   // sdk/src/a/b.ts → dist/npm/a/b.js, protocol/a.ts and an export's `#protocol/a.js` → dist/npm/protocol/a.js,

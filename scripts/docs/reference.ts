@@ -26,6 +26,7 @@ export const ON_DEMAND_PUBLIC: Record<string, string> = {
 const ENTRIES: Record<string, string> = {
   'dist/npm/index.js': '`timio.js` / `timio-calls`',
   'dist/npm/guest.js': '`timio-guest.js` / `timio-calls/guest`',
+  'dist/npm/history.js': '`timio-history.js` / `timio-calls/history` (beside `timio.js`)',
 };
 
 /** Every custom element of the manifest with its tag, by tag name. */

@@ -9,6 +9,8 @@ export const TEST_SERVICE = 'http://timio.test';
 
 export interface RecordedRequest {
   method: string; path: string; body: unknown; authorization: string | null;
+  /** The query string, with its `?` (empty when none). */
+  search: string;
   /** Whether the page aborted it (e.g. a held long poll it gave up), as a browser's fetch would tell the server by closing. */
   aborted: boolean;
 }
@@ -40,7 +42,7 @@ export class FakeTokenService {
       const method = init?.method ?? 'GET';
       const body = init?.body ? JSON.parse(String(init.body)) : undefined;
       const headers = new Headers(init?.headers);
-      const recorded: RecordedRequest = { method, path: url.pathname, body, authorization: headers.get('authorization'), aborted: false };
+      const recorded: RecordedRequest = { method, path: url.pathname, search: url.search, body, authorization: headers.get('authorization'), aborted: false };
       this.requests.push(recorded);
       const key = `${method} ${url.pathname.replace(/\/v1\/calls\/[^/]+\//, '/v1/calls/:id/')}`;
       const handler = this.handlers.get(key) ?? this.patterns.find((p) => p.method === method && p.path.test(url.pathname))?.handler;

@@ -42,6 +42,10 @@ import { roomRingRoutes } from './routes/room-ring.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { chatRoutes } from './routes/chat.js';
 import { waitingRoomRoutes } from './routes/waiting-room.js';
+import { historyRoutes } from './routes/history.js';
+import { CallHistory } from './history/call-history.js';
+import { openHistoryLog } from './history/history-log.js';
+import { openRedisHistoryStore } from './history/redis-history-store.js';
 import { WaitingRoom } from './guests/waiting-room.js';
 import { memoryAdmissions } from './guests/admissions.js';
 import { redisAdmissions } from './guests/redis-admissions.js';
@@ -120,6 +124,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     : { verify: () => { throw new ApiError(401, 'unauthorized', 'portal tokens are not accepted here'); } };
   // DATA_DIR is checked even with Redis: it stays the documented place of the service's files.
   const inviteStore = config.redisUrl ? (checkWritable(config.dataDir, log), openRedisInviteStore(config.redisUrl, { now })) : openInviteLog(config.dataDir, { now, warn: log });
+  const historyOptions = { now, retentionMs: config.historyRetentionDays * 24 * 60 * 60 * 1000 };
+  const historyStore = config.redisUrl ? openRedisHistoryStore(config.redisUrl, historyOptions) : openHistoryLog(config.dataDir, { ...historyOptions, warn: log });
   const events = new EventEmitter();
   const userLimits = new UserLimits(config.redisUrl ? new RedisLimiter(config.redisUrl) : new MemoryLimiter(), { ...defaultUserLimits, ...config.userLimits });
   const roomService = options.roomService ?? createRoomService(config);
@@ -144,7 +150,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     now,
   };
   // Presence, ringing and calls: the realtime transport with calls and room rings on top.
-  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room, now()));
+  const history = new CallHistory({ store: historyStore, now, logger: logger.child({ component: 'history' }) });
+  const calling = createCalling(base, (room) => nextMeetingOf(inviteStore, room, now()), history);
   live = () => ({ pages: calling.realtime.hub.pageCount, users: calling.realtime.hub.localUsers().length });
   const admissions = config.redisUrl ? redisAdmissions(config.redisUrl) : memoryAdmissions();
   const waitingRoom = new WaitingRoom({
@@ -166,6 +173,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     inviteStore,
     guestSessions,
     waitingRoom,
+    history: historyStore,
   };
 
   removeLateGuests(events, roomService, async (inviteId, identity) => !(await inviteStore.isRevoked(inviteId)) && (await waitingRoom.standing(identity))?.admitted === true, log);
@@ -226,7 +234,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   // Paths do not overlap, so the order only decides how many routers a request passes through:
   // POST /v1/token, asked on every join, comes first.
-  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes, waitingRoomRoutes]) app.use('/v1', routes(ctx));
+  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes, waitingRoomRoutes, historyRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));
@@ -260,6 +268,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
       owned?.close();
       events.removeAllListeners();
       await inviteStore.close();
+      await historyStore.close();
       await admissions.close();
       await userLimits.close();
     },

@@ -33,6 +33,8 @@ export interface TokenServiceConfig {
   publicUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  /** How long the call history keeps an entry, in days (HISTORY_RETENTION_DAYS, default 90). */
+  historyRetentionDays: number;
   /** Presence and ringing timers (CALL_RING_TIMEOUT_SECONDS, CALL_REJOIN_GRACE_SECONDS, ROOM_RING_TIMEOUT_SECONDS, PRESENCE_GRACE_SECONDS, REDIS_PROCESS_TIMEOUT_SECONDS); the rest default. */
   realtime?: Partial<RealtimeSettings>;
   /** Bearer token of the Prometheus scraper at GET /metrics (METRICS_TOKEN); unset: no /metrics. */
@@ -262,6 +264,7 @@ export function loadConfig(env: Env, options: { requirePortalAuth?: boolean } = 
     allowedOrigins,
     ...(publicUrl ? { publicUrl: httpUrl('PUBLIC_URL', publicUrl, ['http:', 'https:']) } : {}),
     dataDir: resolve(value(env, 'DATA_DIR') ?? 'data'),
+    historyRetentionDays: wholeNumber(env, 'HISTORY_RETENTION_DAYS', 1, 3650) ?? 90,
     ...(redisUrl ? { redisUrl: httpUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']) } : {}),
     trustProxy: parseTrustProxy(value(env, 'TRUST_PROXY')),
     userLimits: parseUserLimits(env),

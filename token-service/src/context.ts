@@ -19,6 +19,7 @@ import type { Logger } from './http/logger.js';
 import type { RoomWatch } from './rooms/room-watch.js';
 import type { RoomChat } from './rooms/chat.js';
 import type { WaitingRoom } from './guests/waiting-room.js';
+import type { HistoryStore } from './history/history-store.js';
 
 /** What every part gets: configuration, directory, authentication, LiveKit, webhook events. */
 export interface TokenServiceContext {
@@ -55,4 +56,6 @@ export interface RouteContext extends TokenServiceContext {
   chat: RoomChat;
   /** Guests waiting to be let in, and the moderators' decisions. */
   waitingRoom: WaitingRoom;
+  /** Each person's call history (GET /v1/history). */
+  history: HistoryStore;
 }

@@ -23,6 +23,8 @@ test('defaults and parsed values', () => {
   assert.equal(loadConfig(base).trustProxy, false);
   assert.equal(loadConfig(base).inviteMinLifetimeSeconds, 60);
   assert.equal(loadConfig({ ...base, INVITE_MIN_LIFETIME_SECONDS: '3' }).inviteMinLifetimeSeconds, 3);
+  assert.equal(loadConfig(base).historyRetentionDays, 90);
+  assert.equal(loadConfig({ ...base, HISTORY_RETENTION_DAYS: '30' }).historyRetentionDays, 30);
 });
 
 test('missing or malformed settings fail fast and name the variable', () => {
@@ -41,6 +43,7 @@ test('missing or malformed settings fail fast and name the variable', () => {
   fails({ ...base, TRUST_PROXY: 'everyone' }, /TRUST_PROXY must be/);
   fails({ ...base, REDIS_URL: 'http://x' }, /REDIS_URL must start with redis/);
   fails({ ...base, INVITE_MIN_LIFETIME_SECONDS: '0' }, /INVITE_MIN_LIFETIME_SECONDS must be a whole number from 1 to 3600/);
+  for (const bad of ['0', '3651', '1.5', 'ninety']) fails({ ...base, HISTORY_RETENTION_DAYS: bad }, /HISTORY_RETENTION_DAYS must be a whole number from 1 to 3650/);
 });
 
 test('the portal key decides the one accepted algorithm', () => {

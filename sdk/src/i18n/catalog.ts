@@ -117,6 +117,11 @@ export interface Catalog {
    * the guest entry (timio-guest.js), so the light part stays small; a host's catalog may bring its own.
    */
   readonly guestJoin?: GuestJoinCatalog;
+  /**
+   * The call history (<timio-call-history>). Optional: the SDK's German and English strings come
+   * with the history entry (timio-history.js), so the light part stays small.
+   */
+  readonly callHistory?: CallHistoryCatalog;
   readonly errors: Readonly<Record<string, string>> & {
     readonly fallback: string;
     readonly network_error: string;
@@ -267,6 +272,34 @@ export interface ConferenceCatalog {
     /** Beside that guest in the participants panel (the notice goes after a few seconds). */
     resemblesTag: string;
   };
+}
+
+/** The strings of the call history (`<timio-call-history>`): the person's calls and meetings. */
+export interface CallHistoryCatalog {
+  /** Accessible name of the list. */
+  label: string;
+  loading: string;
+  empty: string;
+  /** The history could not be read; `retry` tries again. */
+  failed: string;
+  retry: string;
+  /** Loads older entries. */
+  more: string;
+  when: string;
+  who: string;
+  direction: string;
+  outcome: string;
+  duration: string;
+  outgoing: string;
+  incoming: string;
+  /** A room meeting in the direction column. */
+  meeting: string;
+  /** Who called the room, under its name: "Anna Schmidt hat gerufen". */
+  calledBy: (name: string) => string;
+  /** The name button's accessible description: call back / open the room. */
+  callBack: (name: string) => string;
+  openRoom: (room: string) => string;
+  outcomes: Readonly<Record<'completed' | 'declined' | 'busy' | 'no_answer' | 'cancelled' | 'failed' | 'missed' | 'joined', string>>;
 }
 
 /** The strings of the guest page (`<timio-guest-join>`): an external guest's way in through an invite link. */

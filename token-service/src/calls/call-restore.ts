@@ -27,6 +27,8 @@ export interface CallRestoreDeps {
   ringTimeout(id: string, ms: number): void;
   /** Tells both parties' pages. */
   announce(call: CallInfo): Promise<void>;
+  /** Each side's call history gets a call that could not go on. */
+  history?: { callEnded(call: CallInfo): Promise<void> };
   logger: Logger;
 }
 
@@ -62,6 +64,7 @@ async function restoreCall(deps: CallRestoreDeps, described: CallInfo): Promise<
     const ended: CallInfo = { ...finish(described, 'failed', new Date()), reason: 'service_restarted' };
     await writeCall(store, ended);
     deps.metrics?.call(undefined, ended);
+    await deps.history?.callEnded(ended);
     await deps.announce(ended);
     return true;
   }

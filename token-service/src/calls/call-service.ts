@@ -44,6 +44,8 @@ export interface CallDeps {
   };
   /** Where failures of the call timers go. */
   logger: Logger;
+  /** Each side's call history gets the call once it ended (before the end is announced, so a page that reads its history then finds it). */
+  history?: { callEnded(call: CallInfo): Promise<void> };
 }
 
 /** Longest the start waits for LiveKit to say which calls ran (then it goes on without them). */
@@ -98,6 +100,7 @@ export class CallService {
       const ended = finish(call, 'busy', new Date());
       await writeCall(store, ended);
       this.deps.metrics?.call(undefined, ended);
+      await this.deps.history?.callEnded(ended);
       await this.announce(ended);
       throw new ApiError(409, 'busy', `${callee.name} is in another call or a conference`, ended);
     }
@@ -257,6 +260,7 @@ export class CallService {
       ringTimeout: (id, ms) => this.ringTimeout(id, ms),
       announce: (call) => this.announce(call),
       logger: this.deps.logger,
+      ...(this.deps.history ? { history: this.deps.history } : {}),
     }).catch(logFailure(this.deps.logger, 'rebuilding the calls from LiveKit failed'));
     this.restoring = Promise.race([rebuild, limit]);
     return this.restoring;
@@ -322,6 +326,7 @@ export class CallService {
       if (after.state === 'ended') {
         await store.releaseLines(users, id);
         await this.deps.limits?.afterCall(after.caller.id, after.callee.id, after.outcome);
+        await this.deps.history?.callEnded(after);
       }
       await this.announce(after, answeredBy);
       return after;

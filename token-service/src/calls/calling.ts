@@ -24,6 +24,7 @@ import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { isMember } from '../directory/directory.js';
 import { CALL_ROOM_PREFIX } from './call-record.js';
+import type { CallHistory } from '../history/call-history.js';
 
 export interface Calling {
   realtime: Realtime;
@@ -38,8 +39,11 @@ export interface Calling {
 
 interface WebhookLike { event?: string; room?: { name?: string }; participant?: ParticipantInfo }
 
-/** `nextMeeting`: the room's next scheduled meeting for the room status (from the open invites). */
-export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchDeps['nextMeeting']): Calling {
+/**
+ * `nextMeeting`: the room's next scheduled meeting for the room status (from the open invites).
+ * `history`: the people's call histories, told of ended calls, meetings joined and left, rings missed.
+ */
+export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchDeps['nextMeeting'], history?: CallHistory): Calling {
   const { config } = ctx;
   const settings: RealtimeSettings = { ...defaultRealtimeSettings, ...config.realtime };
   const logger = ctx.logger.child({ component: 'calls' });
@@ -58,6 +62,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
       list: (prefix) => ctx.roomService.listRooms(prefix),
     },
     logger,
+    ...(history ? { history } : {}),
   });
   // The calls that rang or ran before this start (pages and call steps wait for it).
   void calls.restore();
@@ -68,6 +73,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     getUser: (id) => ctx.directory.getUser(id),
     participants: async (room) => (await roomStatus.participants(room)).map((p) => p.identity),
     limits: ctx.limits, metrics: ctx.metrics,
+    ...(history ? { history } : {}),
   });
   const chat = new RoomChat({ store, roomService: ctx.roomService });
   // eslint-disable-next-line prefer-const -- the hub exists once the transport does
@@ -105,7 +111,9 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, rejoinGraceMs: settings.roomRejoinGraceMs, ...(nextMeeting ? { nextMeeting } : {}),
     // A page change keeps an employee busy; out of the meeting once the grace ends without them.
     gone: (room, identity) => {
-      if (!identity.includes(':')) store.setInConference(identity, room, false).catch(logFailure(logger, 'presence after a grace failed', { room }));
+      if (identity.includes(':')) return;
+      store.setInConference(identity, room, false).catch(logFailure(logger, 'presence after a grace failed', { room }));
+      meetingLeft(identity, room);
     },
   });
 
@@ -134,18 +142,30 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     const employee = identity && !identity.includes(':') ? identity : undefined;
     if (ev.event === 'participant_joined' && employee) {
       await store.setInConference(employee, room, true);
-      await rings.joined(room, employee);
+      const answered = await rings.joined(room, employee);
+      if (history) {
+        const user = { id: employee, name: (await ctx.directory.getUser(employee))?.name ?? employee };
+        await history.meetingJoined(user, { id: room, name: directoryRoom.name }, answered).catch(logFailure(logger, 'a meeting was not written into the call history', { room }));
+      }
     } else if (ev.event === 'participant_left' && employee && !staying) {
       await store.setInConference(employee, room, false);
+      meetingLeft(employee, room);
     } else if (ev.event === 'room_finished') {
       await chat.finished(room);
       await rings.finished(room);
       // LiveKit closes a room emptied by a page change too: who is in their grace stays busy.
       const inGrace = new Set(roomWatch.departures.awayIn(room).map((p) => p.identity));
       for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators])) {
-        if (!inGrace.has(member)) await store.setInConference(member, room, false);
+        if (inGrace.has(member)) continue;
+        await store.setInConference(member, room, false);
+        meetingLeft(member, room);
       }
     }
+  }
+
+  /** Out of the meeting for good: their history entry gets its duration. */
+  function meetingLeft(userId: string, room: string): void {
+    history?.meetingLeft(userId, room).catch(logFailure(logger, 'a meeting\'s end was not written into the call history', { room }));
   }
 
   return { realtime, calls, rings, roomStatus, roomWatch, chat, close: () => realtime.close() };

@@ -27,6 +27,8 @@ export interface RoomRingDeps {
   metrics?: Pick<Metrics, 'roomRung'>;
   /** Identities now in the room's conference (empty: no meeting runs). */
   participants(room: string): Promise<string[]>;
+  /** The members' call histories: who let a ring pass (when it stops ringing or the meeting ends) and who declined. */
+  history?: { ringMissed(ring: RoomRing, members: readonly string[]): Promise<void>; ringDeclined(ring: RoomRing, member: string): Promise<void> };
 }
 
 /** A member who signs in this long after the ring still gets it, while the meeting runs. */
@@ -72,6 +74,7 @@ export class RoomRinger {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       bus.publish({ to: invited, message: { type: 'room-ring-ended', id: ring.id } }).catch(() => undefined);
+      this.recordMissed(room.id, ring.id).catch(() => undefined);
     }, settings.roomRingTimeoutMs);
     timer.unref();
     this.timers.add(timer);
@@ -88,9 +91,9 @@ export class RoomRinger {
     return Promise.all(ids.map(async (id) => ({ id, name: (await this.deps.getUser?.(id))?.name ?? id })));
   }
 
-  /** A member joined the room's conference: their invitation is answered on every page. */
-  async joined(roomId: string, identity: string): Promise<void> {
-    await this.answer(roomId, identity);
+  /** A member joined the room's conference: their invitation is answered on every page. Returns the invitation this answered, if any. */
+  async joined(roomId: string, identity: string): Promise<RoomRing | undefined> {
+    return (await this.answer(roomId, identity))?.ring;
   }
 
   /** A member declined ("Ablehnen"): their invitation ends on every page, on every process. */
@@ -98,17 +101,22 @@ export class RoomRinger {
     const room = await this.deps.getRoom(roomId);
     if (!room) throw new ApiError(404, 'not_found', 'no such room');
     if (!everyoneOf(room).includes(user.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
-    return this.answer(roomId, user.id);
+    const answered = await this.answer(roomId, user.id);
+    if (answered) await this.deps.history?.ringDeclined(answered.ring, user.id);
+    return answered !== undefined;
   }
 
   /** The meeting finished: the invitation is over for everyone. */
   async finished(roomId: string): Promise<void> {
     const raw = await this.deps.store.getRecord(key(roomId));
     if (!raw) return;
-    const { ring } = JSON.parse(raw) as StoredRing;
+    const stored = JSON.parse(raw) as StoredRing;
+    const { ring } = stored;
     await this.deps.store.deleteRecord(key(roomId));
     const room = await this.deps.getRoom(roomId);
     const to = room ? everyoneOf(room) : [];
+    // Still ringing when the meeting ended: whoever did not come missed it.
+    if (room && Date.now() - Date.parse(ring.at) < this.deps.settings.roomRingTimeoutMs) await this.missedBy(stored, room);
     if (to.length > 0) await this.deps.bus.publish({ to, message: { type: 'room-ring-ended', id: ring.id } });
   }
 
@@ -142,21 +150,37 @@ export class RoomRinger {
     this.timers.clear();
   }
 
-  private async answer(roomId: string, userId: string): Promise<boolean> {
+  /** The ring stopped ringing: the members of the room who neither came nor declined missed it. */
+  private async recordMissed(roomId: string, ringId: string): Promise<void> {
+    const raw = await this.deps.store.getRecord(key(roomId));
+    if (!raw) return;
+    const stored = JSON.parse(raw) as StoredRing;
+    if (stored.ring.id !== ringId) return; // a newer ring replaced it: that one counts
+    const room = await this.deps.getRoom(roomId);
+    if (room) await this.missedBy(stored, room);
+  }
+
+  private async missedBy(stored: StoredRing, room: RoomInfo): Promise<void> {
+    const missed = everyoneOf(room).filter((m) => !stored.answered.includes(m));
+    if (missed.length > 0) await this.deps.history?.ringMissed(stored.ring, missed);
+  }
+
+  /** Marks the member's invitation answered; the stored ring (before) when this answered it. */
+  private async answer(roomId: string, userId: string): Promise<StoredRing | undefined> {
     const { store, bus } = this.deps;
     for (let attempt = 0; attempt < 5; attempt++) {
       const raw = await store.getRecord(key(roomId));
-      if (!raw) return false;
+      if (!raw) return undefined;
       const stored = JSON.parse(raw) as StoredRing;
-      if (stored.answered.includes(userId)) return false;
+      if (stored.answered.includes(userId)) return undefined;
       const next: StoredRing = { ...stored, answered: [...stored.answered, userId] };
       const left = LATE_WINDOW_MS - (Date.now() - Date.parse(stored.ring.at));
-      if (left <= 0) return false;
+      if (left <= 0) return undefined;
       if (!(await store.swapRecord(key(roomId), raw, JSON.stringify(next), left))) continue;
       await bus.publish({ to: [userId], message: { type: 'room-ring-ended', id: stored.ring.id } });
-      return true;
+      return stored;
     }
-    return false;
+    return undefined;
   }
 
   /** The room, when the caller belongs to it (404 no such room, 403 not a member). */

@@ -4,91 +4,32 @@
 // write (group commit), so a burst of revocations costs a few syncs, not one rewrite each. The log
 // is compacted (live invites only, written aside, synced, renamed) at start and when it has grown
 // well beyond what it holds. An `invites.json` of older versions is taken over once.
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { AppendLog, type WriteAt } from './append-log.js';
+import { AppendLog, type WriteAt } from '../storage/append-log.js';
+import { cutTornTail, readJsonLines, writeSnapshot } from '../storage/json-lines.js';
 import { checkWritable, isOpen, isStale, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
 
 const COMPACT_MIN_LINES = 10_000;
 
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
-/**
- * Replays the log into the map. Every record ends with a newline, written last: bytes after the
- * last newline are a record torn by a crash mid-write, never acknowledged, and are left out (their
- * length is returned). A damaged line before that is an error naming it.
- */
+/** Replays the log into the map (storage/json-lines.ts: a torn last record is left out, a damaged one before it stops the start). */
 function replay(file: string, invites: Map<string, StoredInvite>): { complete: number; torn: number } {
-  const bytes = readBytes(file);
-  if (bytes === undefined) return { complete: 0, torn: 0 };
-  // Cut in bytes, not characters: a torn tail may end inside a UTF-8 sequence.
-  const cut = bytes.lastIndexOf(0x0a) + 1;
-  bytes.subarray(0, cut).toString('utf8').split('\n').forEach((line, i) => {
-    if (!line) return;
-    let e: Entry;
-    try {
-      e = JSON.parse(line) as Entry;
-    } catch (err) {
-      // Forgetting a revocation would let a guest back in: a damaged record in the middle stops the start.
-      throw new ConfigError(`${file} line ${i + 1} is corrupt (${(err as Error).message}); fix or remove it`);
-    }
+  return readJsonLines<Entry>(file, (e) => {
     if (e.op === 'add') invites.set(e.id, { ...e.invite });
     else if (e.op === 'revoke') {
       const inv = invites.get(e.id);
       if (inv) inv.revokedAt ??= e.at;
     }
   });
-  return { complete: cut, torn: bytes.length - cut };
 }
 
-/** Cuts a torn last record off in place (works on a full disk, where a snapshot may not). */
-function cutTornTail(file: string, complete: number): void {
-  const fd = openSync(file, 'r+');
-  try {
-    ftruncateSync(fd, complete);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Writes the live invites as a fresh log beside the old one, syncs it, renames it over; returns its size. */
-function writeSnapshot(dir: string, file: string, invites: Map<string, StoredInvite>): number {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const lines = [...invites].map(([id, invite]) => `${JSON.stringify({ op: 'add', id, invite } satisfies Entry)}\n`).join('');
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      // writeFileSync goes on after a short write until every byte is out (or throws).
-      writeFileSync(fd, lines);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  // The rename itself is durable only once the folder is synced.
-  const dirFd = openSync(dir, 'r');
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
-  }
-  return Buffer.byteLength(lines);
+/** The live invites as a fresh log (storage/json-lines.ts); returns its size. */
+function writeInvites(dir: string, file: string, invites: Map<string, StoredInvite>): number {
+  return writeSnapshot(dir, file, [...invites].map(([id, invite]) => `${JSON.stringify({ op: 'add', id, invite } satisfies Entry)}\n`).join(''));
 }
 
 export interface InviteLogOptions extends InviteStoreOptions {
@@ -105,7 +46,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
   const file = join(dataDir, 'invites.log');
   const legacy = join(dataDir, 'invites.json');
   const invites = new Map<string, StoredInvite>();
-  const legacyText = readBytes(legacy)?.toString('utf8');
+  const legacyText = existsSync(legacy) ? readFileSync(legacy, 'utf8') : undefined;
   if (legacyText !== undefined) {
     try {
       const data = JSON.parse(legacyText) as { invites?: Record<string, StoredInvite> };
@@ -122,7 +63,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
   for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
   let size: number;
   try {
-    size = writeSnapshot(dataDir, file, invites);
+    size = writeInvites(dataDir, file, invites);
   } catch (err) {
     // Taking over invites.json needs the snapshot; otherwise the log as it is will do (a full disk must not stop the start).
     if (legacyText !== undefined) throw err;
@@ -152,7 +93,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
       if (lines > COMPACT_MIN_LINES && lines > 4 * invites.size) {
         try {
           for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
-          log = new AppendLog(file, writeSnapshot(dataDir, file, invites), options.writeAt);
+          log = new AppendLog(file, writeInvites(dataDir, file, invites), options.writeAt);
           lines = invites.size;
         } catch {
           // Compaction is an optimisation; the log stays valid without it.

@@ -10,7 +10,7 @@ import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { api, expectError, portalToken, portOf, runServer, tempDir, testEnv } from '../helpers.js';
 import { openInviteLog } from '../../src/invites/invite-log.js';
-import type { WriteAt } from '../../src/invites/append-log.js';
+import type { WriteAt } from '../../src/storage/append-log.js';
 import type { StoredInvite } from '../../src/invites/invite-store.js';
 import { ApiError } from '../../src/http/errors.js';
 import { ConfigError } from '../../src/config.js';

@@ -20,6 +20,7 @@ import { CAMERA_CAPTURE, LocalMedia, type StartMedia } from './local-media.js';
 import { readParticipant } from './participants.js';
 import { MediaStallWatch } from './media-stall.js';
 import { Store, listEqual } from './store.js';
+import { mediaSettings, type MediaSettings } from './media-settings.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
 import type { ConnectionState, DeviceKind, DisconnectReason, ParticipantState, TrackState, VisibleVideo } from './types.js';
@@ -104,6 +105,9 @@ export class RoomSession implements SessionApi {
   /** The page is going: LiveKit's own disconnect on page leave is no end of the meeting for this person. */
   private pageGoing = false;
   private readonly onPageGoing = () => (this.pageGoing = true);
+  /** The person's sound and background settings, followed on the live tracks one change at a time. */
+  private readonly stopSettings: () => void;
+  private settingsApplied: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
@@ -122,6 +126,7 @@ export class RoomSession implements SessionApi {
     this.deviceList = new Devices(this.room, options.listDevices);
     this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
     this.listen();
+    this.stopSettings = mediaSettings.subscribe((settings) => this.followSettings(settings));
     // Registered before connect(), so they run before LiveKit's own page-leave handler.
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.onPageGoing);
@@ -184,6 +189,7 @@ export class RoomSession implements SessionApi {
     this.leaving = true;
     this.stallWatch.stop();
     this.localMedia.stopped = true;
+    this.stopSettings();
     this.audio.stopAll();
     this.chatChannel.close();
     for (const timer of this.away.values()) clearTimeout(timer);
@@ -244,6 +250,13 @@ export class RoomSession implements SessionApi {
     // A report from before the room is connected knows nobody yet (see earlyVideos).
     this.visibleSettled = this.connection.value.phase === 'connected' || this.connection.value.phase === 'reconnecting';
     this.reconcileSubscriptions();
+  }
+
+  private followSettings(settings: MediaSettings): void {
+    this.settingsApplied = this.settingsApplied
+      .then(() => this.localMedia.applySound(settings))
+      .then(() => this.localMedia.applyBackground())
+      .catch(() => undefined);
   }
 
   private listen(): void {

@@ -24,6 +24,13 @@ export class TimioConfigElement extends LitElement {
   @property() locale?: string;
   /** `light` or `dark`. */
   @property() theme?: 'light' | 'dark';
+  /** Folder URL of the camera-background files; default: `effects/` beside the SDK's `chunks/`. */
+  @property({ attribute: 'effects-url' }) effectsUrl?: string;
+  /**
+   * The company's background images, space-separated URLs (attribute), or a list of URLs or
+   * `{url, label}` (property).
+   */
+  @property({ converter: (value) => value?.split(/\s+/).filter(Boolean) }) backgrounds?: ReadonlyArray<string | { url: string; label?: string }>;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.tokenServiceUrl) {
@@ -34,6 +41,8 @@ export class TimioConfigElement extends LitElement {
     const options: Partial<TimioOptions> = { tokenServiceUrl: this.tokenServiceUrl };
     if (changed.has('portalTokenUrl')) options.portalTokenUrl = this.portalTokenUrl;
     if (changed.has('locale')) options.locale = this.locale;
+    if (changed.has('effectsUrl')) options.effectsUrl = this.effectsUrl;
+    if (changed.has('backgrounds')) options.backgrounds = this.backgrounds;
     if (changed.has('theme')) options.theme = this.theme === 'dark' || this.theme === 'light' ? this.theme : undefined;
     try {
       configure(options);

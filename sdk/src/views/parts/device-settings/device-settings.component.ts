@@ -120,6 +120,7 @@ export class TimioDeviceSettings extends LitElement {
       </div>
       ${d.canChooseSpeaker ? select('audiooutput', t.speaker) : nothing}
       <button class="text-button test-sound" @click=${() => playTestSound(d.active.audiooutput ?? '')}>${t.playTestSound}</button>
+      <timio-media-effects class="effects"></timio-media-effects>
       ${this.pip ? html`<button class="text-button pip" @click=${() => this.dispatchEvent(new TimioControlEvent('picture-in-picture'))}>${t.pictureInPicture}</button>` : nothing}
     </section>`;
   }

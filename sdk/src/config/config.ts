@@ -20,8 +20,11 @@ export interface TimioOptions {
    */
   effectsUrl?: string;
   /** The company's background images offered under "Hintergrund": URLs, or `{url, label}`. */
-  backgrounds?: ReadonlyArray<string | BackgroundImage>;
+  backgrounds?: BackgroundList;
 }
+
+/** The host's background images: URLs, or `{url, label}`. */
+export type BackgroundList = ReadonlyArray<string | BackgroundImage>;
 
 /** One of the host's background images; the label is shown in the settings (default: "Bild n"). */
 export interface BackgroundImage {

@@ -2,10 +2,8 @@
 // off, and the problems that stop them (permission denied, no device, in use).
 import { MediaDeviceFailure, Track, type LocalAudioTrack, type LocalTrack, type LocalVideoTrack, type Room } from 'livekit-client';
 import { Store, listEqual, shallowEqual } from './store.js';
-import { backgroundState, mediaSettings, soundConstraints, type BackgroundChoice, type MediaSettings } from './media-settings.js';
-import { backgroundSupport } from './background-support.js';
-import { getConfig } from '../config/config.js';
-import type { BackgroundProcessor } from '../effects/background-processor.js';
+import { mediaSettings, soundConstraints, type MediaSettings } from './media-settings.js';
+import type { CameraBackground } from '../effects/live-effects.js';
 import type { LocalMediaState, MediaProblem, MediaSource } from './types.js';
 
 /** Camera capture: 360p is sharp in a window and light on CPUs that also encode. */
@@ -28,7 +26,7 @@ export class LocalMedia {
   private pending = 0;
   stopped = false;
   /** The background processor on the camera, while a background is chosen. */
-  private background?: { processor: BackgroundProcessor; track: LocalVideoTrack };
+  private background?: CameraBackground;
   private backgroundQueue: Promise<void> = Promise.resolve();
 
   constructor(private readonly room: Room) {}
@@ -78,80 +76,32 @@ export class LocalMedia {
   }
 
   /**
-   * Puts the chosen background on the live camera (loading the processing chunk the first time),
-   * changes it, or takes it off. Where the browser or page cannot run it, or it fails to start,
-   * the camera stays as it is.
+   * Puts the chosen background on the live camera, changes it, or takes it off (the effects chunk
+   * loads the first time one is chosen). One change at a time, each for the latest choice.
    */
   applyBackground(): Promise<void> {
-    // One change at a time, each for the latest choice (changes may come faster than a start).
-    this.backgroundQueue = this.backgroundQueue.then(() => this.putBackground(mediaSettings.value.background)).catch(() => undefined);
+    this.backgroundQueue = this.backgroundQueue.then(async () => {
+      const choice = mediaSettings.value.background;
+      if (this.stopped || (!this.background && choice === 'none')) return;
+      const { CameraBackground } = await import('../effects/live-effects.js');
+      this.background ??= new CameraBackground();
+      const track = this.room.localParticipant.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
+      if (await this.background.apply(track, choice, () => !this.stopped)) this.refresh();
+    }).catch(() => undefined);
     return this.backgroundQueue;
-  }
-
-  private async putBackground(choice: BackgroundChoice): Promise<void> {
-    const track = this.room.localParticipant.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
-    if (this.stopped) return;
-    if (this.background && (choice === 'none' || this.background.track !== track || track.getProcessor() !== this.background.processor)) {
-      const { track: old, processor } = this.background;
-      this.background = undefined;
-      if (old.getProcessor() === processor) await old.stopProcessor().catch(() => undefined);
-      backgroundState.set('off');
-      this.refresh();
-    }
-    if (choice === 'none' || !track) return;
-    if (this.background) {
-      this.background.processor.setChoice(choice);
-      return;
-    }
-    if ((await backgroundSupport()) !== 'ok') return;
-    backgroundState.set('starting');
-    try {
-      const { BackgroundProcessor, effectsBaseUrl } = await import('../effects/background-processor.js');
-      const processor = new BackgroundProcessor({
-        baseUrl: getConfig()?.effectsUrl ?? effectsBaseUrl(),
-        choice,
-        onStatus: (status) => {
-          if (this.background?.processor === processor) backgroundState.set(status);
-        },
-      });
-      if (this.stopped || mediaSettings.value.background === 'none') return;
-      this.background = { processor, track };
-      await track.setProcessor(processor);
-    } catch {
-      this.background = undefined;
-      backgroundState.set('failed');
-    }
-    this.refresh();
   }
 
   setMicrophone(on: boolean): Promise<void> {
     return this.change('microphone', () => this.room.localParticipant.setMicrophoneEnabled(on, on ? soundConstraints(mediaSettings.value) : undefined));
   }
 
-  /**
-   * Gives the live microphone the sound settings without leaving the call: the browser changes
-   * its processing in place where it can (applyConstraints); where the track keeps its old
-   * processing (checked in getSettings), the microphone is captured anew with them and replaces
-   * the published one (same publication, no renegotiation).
-   */
+  /** Gives the live microphone the sound settings without leaving the call (see effects/live-effects). */
   async applySound(settings: MediaSettings): Promise<void> {
     const track = this.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track as LocalAudioTrack | undefined;
     if (!track || this.stopped) return;
-    const want = soundConstraints(settings);
-    const follows = () => {
-      const got = track.mediaStreamTrack.getSettings() as Record<string, unknown>;
-      return Object.entries(want).every(([k, v]) => got[k] === undefined || got[k] === v);
-    };
-    if (follows()) return;
     try {
-      await track.applyConstraints(want);
-    } catch {
-      // some browsers refuse to change processing on a running track: restarted below
-    }
-    if (follows() || this.stopped) return;
-    const deviceId = track.mediaStreamTrack.getSettings().deviceId;
-    try {
-      await track.restartTrack({ ...want, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) });
+      const { applySound } = await import('../effects/live-effects.js');
+      if (!this.stopped) await applySound(track, settings);
     } catch (err) {
       this.problems.update((list) => [...list.filter((p) => p.source !== 'microphone'), { source: 'microphone', failure: failureOf(err) }]);
     }

@@ -126,7 +126,9 @@ export class RoomSession implements SessionApi {
     this.deviceList = new Devices(this.room, options.listDevices);
     this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
     this.listen();
-    this.stopSettings = mediaSettings.subscribe((settings) => this.followSettings(settings));
+    // The first call is the settings the media start with (capture uses them): only changes follow.
+    let first = true;
+    this.stopSettings = mediaSettings.subscribe((settings) => (first ? (first = false) : this.followSettings(settings)));
     // Registered before connect(), so they run before LiveKit's own page-leave handler.
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.onPageGoing);

@@ -1,6 +1,6 @@
 import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { configure, type TimioOptions } from '../../config/config.js';
+import { configure, type BackgroundList, type TimioOptions } from '../../config/config.js';
 
 /**
  * Configures TIMIO on the page from HTML, instead of calling `timio.configure()`:
@@ -30,7 +30,7 @@ export class TimioConfigElement extends LitElement {
    * The company's background images, space-separated URLs (attribute), or a list of URLs or
    * `{url, label}` (property).
    */
-  @property({ converter: (value) => value?.split(/\s+/).filter(Boolean) }) backgrounds?: ReadonlyArray<string | { url: string; label?: string }>;
+  @property({ converter: (value) => value?.split(/\s+/).filter(Boolean) }) backgrounds?: BackgroundList;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.tokenServiceUrl) {

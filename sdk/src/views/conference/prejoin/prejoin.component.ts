@@ -9,9 +9,7 @@ import { prejoinStyles } from './prejoin.styles.js';
 import { conferenceStrings } from '../i18n/index.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
 import { mediaSettings } from '../../../session/media-settings.js';
-import { backgroundSupport } from '../../../session/background-support.js';
-import { getConfig } from '../../../config/config.js';
-import type { BackgroundPipeline } from '../../../effects/background-processor.js';
+import type { BackgroundPipeline } from '../../../effects/background-pipeline.js';
 
 export class TimioPrejoinJoinEvent extends CustomEvent<{ choices: MediaChoices; moderator: boolean }> {
   constructor(detail: { choices: MediaChoices; moderator: boolean }) {
@@ -69,6 +67,7 @@ export class TimioConferencePrejoin extends LitElement {
     super.connectedCallback();
     void this.capture();
     this.stopSettings = mediaSettings.subscribe(() => void this.processPreview());
+    void import('../../parts/media-effects/media-effects.js').then((m) => m.defineMediaEffects());
   }
 
   override disconnectedCallback(): void {
@@ -94,11 +93,10 @@ export class TimioConferencePrejoin extends LitElement {
     }
     if (choice === 'none' || !video) return;
     if (this.background) return this.background.pipeline.setChoice(choice);
-    if ((await backgroundSupport()) !== 'ok') return;
-    const { BackgroundPipeline, effectsBaseUrl } = await import('../../../effects/background-processor.js');
+    const { previewBackground } = await import('../../../effects/live-effects.js');
     const stale = () => this.video !== video || !!this.background || mediaSettings.value.background === 'none';
     if (stale()) return;
-    const pipeline = await BackgroundPipeline.start(video, { baseUrl: getConfig()?.effectsUrl ?? effectsBaseUrl(), choice: mediaSettings.value.background }).catch(() => undefined);
+    const pipeline = await previewBackground(video, mediaSettings.value.background).catch(() => undefined);
     if (!pipeline) return;
     if (stale()) {
       pipeline.stop();

@@ -60,6 +60,7 @@ export class TimioDeviceSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.session?.refreshDevices();
+    void import('../media-effects/media-effects.js').then((m) => m.defineMediaEffects());
   }
 
   override disconnectedCallback(): void {

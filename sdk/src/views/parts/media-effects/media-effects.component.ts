@@ -6,7 +6,7 @@ import { getConfig, onConfigChange } from '../../../config/config.js';
 import {
   backgroundState, changeMediaSettings, mediaSettings, type BackgroundChoice, type BackgroundState, type MediaSettings,
 } from '../../../session/media-settings.js';
-import { backgroundSupport, type BackgroundSupport } from '../../../session/background-support.js';
+import { backgroundSupport, type BackgroundSupport } from '../../../effects/background-support.js';
 import { effectsStrings } from '../../i18n/effects.js';
 
 type SoundKey = 'noiseSuppression' | 'echoCancellation' | 'autoGainControl';

@@ -53,5 +53,6 @@ export async function medianSharpness(video: Locator, n = 5): Promise<number> {
     values.push((await readPicture(video)).sharpness);
     await new Promise((r) => setTimeout(r, 200));
   }
+  if (process.env.PICTURE_LOG) console.log(`sharpness readings: ${values.map((v) => v.toFixed(2)).join(' ')}`);
   return values.sort((a, b) => a - b)[Math.floor(n / 2)]!;
 }

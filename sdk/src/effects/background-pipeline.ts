@@ -38,8 +38,8 @@ declare global {
 }
 
 /** Below this many processed frames per second, over SLOW_WINDOW_MS, the camera goes unprocessed. */
-export const MIN_FPS = 8;
-const SLOW_WINDOW_MS = 6_000;
+export const MIN_FPS = 5;
+const SLOW_WINDOW_MS = 10_000;
 /** Frame rate of the output when the camera passes unprocessed. */
 const PASS_FPS = 30;
 
@@ -102,7 +102,14 @@ export class BackgroundPipeline {
   /** The camera changed (device switch, camera on again): same output, new input. */
   async setInput(input: MediaStreamTrack): Promise<void> {
     this.input = input;
+    this.restartRate();
     await this.play();
+  }
+
+  /** The rate counts from now (a new camera, or the camera was off: no frames is not slowness). */
+  private restartRate(): void {
+    this.startedAt = performance.now();
+    this.processed = [];
   }
 
   setChoice(choice: BackgroundChoice): void {
@@ -166,10 +173,11 @@ export class BackgroundPipeline {
   }
 
   private async segmentFrames(): Promise<void> {
-    this.startedAt = performance.now();
+    this.restartRate();
     let first = true;
     while (this.running && this.status !== 'slow') {
-      if (this.video.readyState < 2) {
+      if (this.video.readyState < 2 || this.input.readyState !== 'live' || this.input.muted) {
+        this.restartRate();
         await new Promise((r) => setTimeout(r, 30));
         continue;
       }
@@ -192,6 +200,7 @@ export class BackgroundPipeline {
     while (this.processed.length && this.processed[0]! < now - SLOW_WINDOW_MS) this.processed.shift();
     if (now - this.startedAt < SLOW_WINDOW_MS) return;
     if (this.processed.length < (MIN_FPS * SLOW_WINDOW_MS) / 1000) {
+      console.warn(`[timio] camera background: ${this.processed.length} frames in ${SLOW_WINDOW_MS / 1000} s, too slow; the camera goes unprocessed`);
       this.report('slow');
       this.passThrough();
     }

@@ -206,6 +206,38 @@ describe('room conference: call all members, join from the popup, chat, hand, mu
     await carla.page.locator('timio-conference timio-control-bar button.mic.toggle-off').first().waitFor({ state: 'attached', timeout: WAIT_MS });
   });
 
+  it('a guest on a link without waiting room comes straight in: Anna confirmed she moderates inside the meeting (issue 22, finding 4)', async () => {
+    // The link Anna makes in "Anwesende" → "Person einladen", for a guest who does not wait.
+    await anna.page.locator('timio-participants-panel button.invite').click();
+    const dialog = anna.page.locator('timio-invite-dialog dialog[open]');
+    await dialog.locator('input[name="guestName"]').fill('Grace Gast');
+    assert.equal(await dialog.locator('input[name="waitingRoom"]').isChecked(), false, 'no waiting room asked for');
+    await dialog.locator('button.create').click();
+    const link = await dialog.locator('.created input.link').inputValue({ timeout: WAIT_MS });
+    await dialog.locator('button.close').click();
+    // Grace, in English, with no portal session: from her name straight to the device check and in.
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1000, height: 720 } });
+    try {
+      await context.grantPermissions(['camera', 'microphone']);
+      const grace = await context.newPage();
+      const states: string[] = [];
+      await grace.exposeFunction('guestState', (s: string) => states.push(s));
+      await grace.addInitScript(() => document.addEventListener('timio-guest-state', (e) => (window as unknown as { guestState(s: string): void }).guestState((e as CustomEvent<{ state: string }>).detail.state)));
+      await grace.goto(link);
+      await grace.locator('timio-guest-join button[part="join"]').click({ timeout: LONG });
+      await grace.locator('timio-conference-prejoin button.join').click({ timeout: LONG });
+      await grace.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+      assert.ok(!states.includes('waiting'), `Grace never waited: ${states.join(' → ')}`);
+      // Anna sees her arrive, marked as a guest, and was never asked to let her in.
+      await anna.page.locator('timio-participants-panel li.person').filter({ hasText: 'Grace Gast' }).first().waitFor({ timeout: LONG });
+      assert.equal(await anna.page.locator('timio-conference .admit-notice').count(), 0, 'no admit notice for Anna');
+      await grace.locator('timio-conference timio-control-bar button.leave').first().click().catch(() => undefined);
+    } finally {
+      await context.close();
+    }
+    await anna.page.locator('timio-participants-panel li.person').filter({ hasText: 'Grace Gast' }).first().waitFor({ state: 'detached', timeout: LONG });
+  });
+
   it('Anna ends the conference: every view says so (hers that she did) and the room bars show no meeting', async () => {
     await control(anna, 'end');
     await conf(anna).locator('.end-dialog button.confirm-end').click();

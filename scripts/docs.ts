@@ -1,12 +1,12 @@
 // Docs generated from the SDK's sources:
-//   tsx scripts/docs.ts              rewrite the element reference in README.md
-//   tsx scripts/docs.ts --check      exit 1 when README.md's element reference is stale
+//   tsx scripts/docs.ts              rewrite docs/elements.md, the element reference
+//   tsx scripts/docs.ts --check      exit 1 when docs/elements.md is stale
 //   tsx scripts/docs.ts --manifest   write dist/custom-elements.json and, from it, the React and Vue
 //                                    template typings dist/npm/react.d.ts, vue.d.ts (part of `npm run build`)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildManifest, root } from './docs/manifest.js';
-import { renderReference, withReference } from './docs/reference.js';
+import { ELEMENTS_DOC, renderReference } from './docs/reference.js';
 import { renderReactTypes, renderVueTypes } from './docs/frameworks.js';
 
 const manifest = buildManifest();
@@ -18,17 +18,22 @@ if (arg === '--manifest') {
   writeFileSync(join(root, 'dist', 'npm', 'react.d.ts'), renderReactTypes(manifest));
   writeFileSync(join(root, 'dist', 'npm', 'vue.d.ts'), renderVueTypes(manifest));
 } else {
-  const path = join(root, 'README.md');
-  const readme = readFileSync(path, 'utf8');
-  const fresh = withReference(readme, renderReference(manifest));
+  const path = join(root, ELEMENTS_DOC);
+  let current = '';
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    // not written yet: stale for --check, written otherwise
+  }
+  const fresh = renderReference(manifest);
   if (arg === '--check') {
-    if (fresh !== readme) {
-      console.error('README.md: the element reference is stale; run `npm run docs` and commit README.md');
+    if (fresh !== current) {
+      console.error(`${ELEMENTS_DOC}: the element reference is stale; run \`npm run docs\` and commit ${ELEMENTS_DOC}`);
       process.exit(1);
     }
-    console.log('README.md: element reference up to date');
-  } else if (fresh !== readme) {
+    console.log(`${ELEMENTS_DOC}: element reference up to date`);
+  } else if (fresh !== current) {
     writeFileSync(path, fresh);
-    console.log('README.md: element reference rewritten');
+    console.log(`${ELEMENTS_DOC}: element reference rewritten`);
   }
 }

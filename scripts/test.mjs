@@ -3,7 +3,7 @@
 // The suites drive Debian's Chromium and Firefox ESR and start redis-server: when they are missing, root on a
 // Debian machine gets them installed here (apt-get); anyone else is told the command at once.
 // WebRTC suites must not reach any network: as root we re-run ourselves inside a private network
-// namespace with only loopback up (see README "Tests"); elsewhere we warn and run as is.
+// namespace with only loopback up (see docs/testing.md); elsewhere we warn and run as is.
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ const stages = [
   // [name, command, args, Debian packages the stage needs (each installs a command of its name)]
   ['typecheck', 'npm', ['run', '-s', 'typecheck'], []],
   ['build', 'npm', ['run', '-s', 'build'], []],
-  // README element reference fresh, manifest complete, npm package resolvable, the packed package in a
+  // docs/elements.md fresh, every docs link resolving, manifest complete, npm package resolvable, the packed package in a
   // React 19 / Vue 3 host project (needs the build); the bench runner's helpers (bench/lib)
   ['docs and package', 'npm', ['run', '-s', 'test:docs'], []],
   ['sdk units', 'npm', ['run', '-s', 'test:unit'], []],

@@ -5,8 +5,8 @@ import { failureReason, Tail } from './failure.js';
 
 test('an uncaught error: its message, not the stack or the node version', () => {
   const stderr = [
-    'bench presence…', '/work/bench/presence.ts:12', "throw new Error('x');", '      ^', '', '',
-    'Error: pages did not reach "connected"', '    at next (/work/bench/presence.ts:12:7)', '', 'Node.js v20.20.2', '',
+    'bench presence…', '/srv/timio/bench/presence.ts:12', "throw new Error('x');", '      ^', '', '',
+    'Error: pages did not reach "connected"', '    at next (/srv/timio/bench/presence.ts:12:7)', '', 'Node.js v20.20.2', '',
   ].join('\n');
   assert.equal(failureReason(stderr), 'Error: pages did not reach "connected"');
 });

@@ -1,13 +1,15 @@
-// The generated docs: the README's element reference matches the components' JSDoc, and the
-// manifest it comes from covers every element the SDK defines, with every part, slot and custom
-// property the element's own source uses, each described.
+// The generated docs: docs/elements.md matches the components' JSDoc and documents the public
+// elements only (those a host loads or places, not the parts inside them), the README lists each with
+// a link to it, and the manifest it comes from covers every element the SDK defines, with every
+// part, slot and custom property the element's own source uses, each described.
 // Run: node scripts/node-tests.mjs scripts/docs
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildManifest, root } from './manifest.js';
-import { END, START, customElements, renderReference, withReference } from './reference.js';
+import { ELEMENTS_DOC, ON_DEMAND_PUBLIC, customElements, publicElements, renderReference } from './reference.js';
+import { slug } from './links.js';
 
 const manifest = buildManifest();
 const elements = customElements(manifest);
@@ -31,18 +33,39 @@ function moduleOf(tag: string): string {
 }
 
 describe('docs generated from the sources', () => {
-  it("README.md's element reference matches the components' JSDoc (else: npm run docs)", () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const fresh = withReference(readme, renderReference(manifest));
-    assert.ok(fresh === readme, 'README.md: the element reference is stale; run `npm run docs` and commit README.md');
+  it(`${ELEMENTS_DOC} matches the components' JSDoc (else: npm run docs)`, () => {
+    const doc = readFileSync(join(root, ELEMENTS_DOC), 'utf8');
+    assert.ok(renderReference(manifest) === doc, `${ELEMENTS_DOC} is stale; run \`npm run docs\` and commit it`);
   });
 
-  it('a reference that differs from the sources counts as stale; a README without markers is an error', () => {
+  it('a reference that differs from the sources counts as stale', () => {
+    const doc = readFileSync(join(root, ELEMENTS_DOC), 'utf8');
+    const edited = doc.replace('| `button` | The round video button. |', '| `button` | The button. |');
+    assert.notEqual(edited, doc, 'the reference documents the call button\'s button part');
+    assert.notEqual(renderReference(manifest), edited);
+  });
+
+  it('documents the elements a host uses, not the parts inside them', () => {
+    const doc = readFileSync(join(root, ELEMENTS_DOC), 'utf8');
+    const documented = [...doc.matchAll(/^## `<(timio-[a-z-]+)>`$/gm)].map((m) => m[1]);
+    // registered by the two entries (index.ts, guest.ts), plus the two on-demand elements a host places or styles
+    const registered = ['index.ts', 'guest.ts'].flatMap((f) => [...readFileSync(join(root, 'sdk', 'src', f), 'utf8').matchAll(/^\s*define(\w+)\(\);$/gm)].map((m) => m[1]));
+    assert.ok(registered.length >= 6, `found the entries' registrations (${registered.join(', ')})`);
+    assert.deepEqual(documented, publicElements(manifest).map((e) => e.tagName));
+    assert.equal(documented.length, registered.length + Object.keys(ON_DEMAND_PUBLIC).length);
+    for (const tag of ['timio-call', 'timio-conference', 'timio-contact', 'timio-guest-join', 'timio-room-bar']) assert.ok(documented.includes(tag), tag);
+    for (const tag of ['timio-control-bar', 'timio-video-tile', 'timio-chat-panel', 'timio-conference-stage']) {
+      assert.ok(elements.some((e) => e.tagName === tag), `<${tag}> is an element of the SDK`);
+      assert.ok(!documented.includes(tag), `<${tag}> is internal and not in ${ELEMENTS_DOC}`);
+    }
+  });
+
+  it('the README lists every public element, each linked to its reference', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const edited = readme.replace('| `button` | The round video button. |', '| `button` | The button. |');
-    assert.notEqual(edited, readme, 'the README documents the button part');
-    assert.notEqual(withReference(edited, renderReference(manifest)), edited);
-    assert.throws(() => withReference(readme.replace(START, '').replace(END, ''), renderReference(manifest)), /markers/);
+    for (const el of publicElements(manifest)) {
+      const link = `(${ELEMENTS_DOC}#${slug(`<${el.tagName}>`)})`;
+      assert.ok(readme.includes(link), `README.md links <${el.tagName}> to ${link}`);
+    }
   });
 
   it('every element the SDK defines is in the manifest under its tag and class', () => {

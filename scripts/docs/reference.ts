@@ -1,13 +1,32 @@
-// The README's element reference, rendered from the Custom Elements Manifest: per element its
-// attributes and properties, methods, events, slots, CSS parts and CSS custom properties.
-// It lives between two marker comments; everything else in the README is written by hand.
+// docs/elements.md, rendered from the Custom Elements Manifest: per public element its attributes
+// and properties, methods, events, slots, CSS parts and CSS custom properties. The whole file is
+// generated (`npm run docs`); `npm run docs:check` fails when it differs from what the JSDoc says.
+import { slug } from './links.js';
 import type { Attribute, ClassDeclaration, ClassField, ClassMethod, CustomElement, Package } from 'custom-elements-manifest/schema';
 
 /** A class that the manifest marks as a custom element (the schema's own type lacks the fields). */
 export type ElementDeclaration = ClassDeclaration & CustomElement;
 
-export const START = '<!-- element-reference:start (generated from dist/custom-elements.json by `npm run docs`; edit the JSDoc in sdk/src, not this) -->';
-export const END = '<!-- element-reference:end -->';
+/** Where the reference lives, relative to the repository root. */
+export const ELEMENTS_DOC = 'docs/elements.md';
+
+/**
+ * Elements a host deals with although no entry exports their class: both come in the chunk that is
+ * loaded on demand (exporting them would pull livekit-client's types into the light entries).
+ * <timio-conference> the host places; <timio-call>, the call window, the SDK opens, and the host
+ * styles it (`--timio-call-mode`, parts) and hears its events. Every other element without an
+ * exported class (control bar, tiles, panels, …) is a part of these two, not an API.
+ */
+export const ON_DEMAND_PUBLIC: Record<string, string> = {
+  'timio-call': 'the call window: the SDK opens it when a call is answered (its code comes in the call window chunk); the host styles it and hears its events',
+  'timio-conference': 'the host places it; its code comes in the conference chunk, loaded when the person joins a meeting',
+};
+
+/** The package entries, by manifest module, and how a host loads each. */
+const ENTRIES: Record<string, string> = {
+  'dist/npm/index.js': '`timio.js` / `timio-calls`',
+  'dist/npm/guest.js': '`timio-guest.js` / `timio-calls/guest`',
+};
 
 /** Every custom element of the manifest with its tag, by tag name. */
 export function customElements(manifest: Package): ElementDeclaration[] {
@@ -15,6 +34,20 @@ export function customElements(manifest: Package): ElementDeclaration[] {
     .flatMap((m) => (m.declarations ?? []) as unknown as Array<Partial<ElementDeclaration>>)
     .filter((d): d is ElementDeclaration => d.kind === 'class' && !!d.customElement && !!d.tagName)
     .sort((a, b) => a.tagName!.localeCompare(b.tagName!));
+}
+
+/** Where a host gets an element: the entry that exports its class, or the on-demand note; undefined when internal. */
+export function loadedBy(manifest: Package, el: ElementDeclaration): string | undefined {
+  for (const [path, label] of Object.entries(ENTRIES)) {
+    const exported = manifest.modules.find((m) => m.path === path)?.exports ?? [];
+    if (exported.some((e) => e.name === el.name)) return `registered by ${label}`;
+  }
+  return ON_DEMAND_PUBLIC[el.tagName!];
+}
+
+/** The elements a host uses (see loadedBy), by tag name. */
+export function publicElements(manifest: Package): ElementDeclaration[] {
+  return customElements(manifest).filter((el) => loadedBy(manifest, el) !== undefined);
 }
 
 /** Text for one markdown table cell: one line, pipes escaped. */
@@ -52,9 +85,21 @@ function methods(el: ElementDeclaration): string[][] {
 }
 
 export function renderReference(manifest: Package): string {
-  const lines: string[] = [START, ''];
-  for (const el of customElements(manifest)) {
-    lines.push(`#### \`<${el.tagName}>\` reference`, '');
+  const elements = publicElements(manifest);
+  const lines: string[] = [
+    '<!-- generated from the components\' JSDoc by `npm run docs` (scripts/docs/reference.ts); edit the JSDoc in sdk/src, not this file -->',
+    '# Element reference',
+    '',
+    'The elements a portal uses, with their attributes and properties, methods, events, slots, CSS parts',
+    'and CSS custom properties. What each one does for the person using it is in [embedding](embedding.md#what-the-elements-do);',
+    'the theme tokens every element reads are under [theming](embedding.md#theming). Events bubble and are composed.',
+    '',
+    ...elements.map((el) => `- [\`<${el.tagName}>\`](#${slug(`<${el.tagName}>`)}): ${loadedBy(manifest, el)}`),
+    '',
+  ];
+  for (const el of elements) {
+    lines.push(`## \`<${el.tagName}>\``, '');
+    lines.push(`Class \`${el.name}\`, ${loadedBy(manifest, el)}.`, '');
     if (el.description) lines.push(el.description.trim(), '');
     lines.push(...table(['attribute', 'property', 'type', 'default', 'description'], properties(el)));
     lines.push(...table(['method', 'returns', 'description'], methods(el)));
@@ -63,14 +108,6 @@ export function renderReference(manifest: Package): string {
     lines.push(...table(['CSS part', 'description'], (el.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])));
     lines.push(...table(['CSS custom property', 'description'], (el.cssProperties ?? []).map((p) => [code(p.name), cell([p.description, p.default && `Default: ${p.default}.`].filter(Boolean).join(' '))])));
   }
-  lines.push(END);
-  return lines.join('\n');
-}
-
-/** The README with its reference section replaced by `reference` (which includes the markers). */
-export function withReference(readme: string, reference: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no element reference markers (${START} … ${END})`);
-  return readme.slice(0, start) + reference + readme.slice(end + END.length);
+  while (lines.at(-1) === '') lines.pop();
+  return `${lines.join('\n')}\n`;
 }

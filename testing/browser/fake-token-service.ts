@@ -12,7 +12,8 @@ export interface RecordedRequest {
   /** Whether the page aborted it (e.g. a held long poll it gave up), as a browser's fetch would tell the server by closing. */
   aborted: boolean;
 }
-type Handler = (body: any, path: string) => { status: number; json: unknown } | Promise<{ status: number; json: unknown }>;
+type Answer = { status: number; json: unknown; headers?: Record<string, string> };
+type Handler = (body: any, path: string) => Answer | Promise<Answer>;
 
 export function makeCall(patch: Partial<CallInfo> = {}): CallInfo {
   return {
@@ -52,8 +53,8 @@ export class FakeTokenService {
         else signal?.addEventListener('abort', fail, { once: true });
       });
       aborted.catch(() => undefined);
-      const { status, json } = await (signal ? Promise.race([Promise.resolve(handler(body, url.pathname)), aborted]) : handler(body, url.pathname));
-      return Response.json(json, { status });
+      const { status, json, headers: answerHeaders } = await (signal ? Promise.race([Promise.resolve(handler(body, url.pathname)), aborted]) : handler(body, url.pathname));
+      return Response.json(json, { status, headers: answerHeaders });
     };
     return this;
   }

@@ -28,7 +28,7 @@ import { checkWritable } from './invites/invite-store.js';
 import { openInviteLog } from './invites/invite-log.js';
 import { openRedisInviteStore } from './invites/redis-invite-store.js';
 import { MemoryLimiter, RedisLimiter } from './limits/limiter.js';
-import { defaultUserLimits, UserLimits } from './limits/user-limits.js';
+import { defaultUserLimits, RateLimitedError, UserLimits } from './limits/user-limits.js';
 import { createGuestSessions } from './invites/guest-session.js';
 import { nextMeetingOf } from './invites/next-meeting.js';
 import { removeLateGuests } from './invites/guest-removal.js';
@@ -198,7 +198,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   const limits = options.rateLimits ?? {};
   const windowMs = limits.windowMs ?? 60_000;
-  const tooMany = (_req: Request, _res: Response, next: NextFunction) => next(new ApiError(429, 'rate_limited', 'too many requests, try again shortly'));
+  // The time to wait goes in the body too: a page on another origin cannot read Retry-After (not exposed by CORS).
+  const tooMany = (req: Request, _res: Response, next: NextFunction) => {
+    const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+    next(new RateLimitedError('too many requests from this address', reset ? reset.getTime() - Date.now() : windowMs));
+  };
   // A waiting guest's admission poll and "Abbrechen" have their own budgets (one per guest in the
   // route, one per address here): many guests behind one NAT, or one noisy client there, must not
   // push a waiting guest out of the waiting room.

@@ -86,6 +86,9 @@ describe('HTTP hardening', () => {
       const limited = await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' } });
       expectError(limited, 429, 'rate_limited');
       assert.equal(limited.body.token, undefined);
+      // The wait is in the body (a page on another origin cannot read Retry-After): within the minute's window.
+      const wait = (limited.body.error as { retryAfterSeconds?: number }).retryAfterSeconds;
+      assert.ok(typeof wait === 'number' && wait >= 1 && wait <= 60, `retryAfterSeconds ${wait}`);
       // Without TRUST_PROXY a forged X-Forwarded-For does not buy a new quota.
       expectError(await api(s.base, 'POST', '/v1/token', { token: portalToken('anna'), body: { room: 'vertrieb' }, headers: { 'x-forwarded-for': '10.9.9.9' } }), 429, 'rate_limited');
       assert.equal((await api(s.base, 'GET', '/healthz')).status, 200, 'health checks are not limited');

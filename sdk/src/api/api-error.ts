@@ -15,6 +15,9 @@ export class TimioApiError extends Error {
     readonly call?: CallInfo,
     /** With `not_open_yet`: when the invite lets the guest in (ISO time). */
     readonly opensAt?: string,
+    /** With `rate_limited` (429): how long to wait before asking again, from the answer's body
+     *  (a page on another origin cannot read the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

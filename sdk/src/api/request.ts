@@ -45,13 +45,14 @@ export async function serviceJson<T>(response: Response, path: string, valid: (b
 
 async function readError(response: Response): Promise<TimioApiError> {
   const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
-  const { code, message, opensAt } = body?.error ?? {};
+  const { code, message, opensAt, retryAfterSeconds } = body?.error ?? {};
   return new TimioApiError(
     response.status,
     typeof code === 'string' ? code : `http_${response.status}`,
     typeof message === 'string' ? message : `the token service answered ${response.status}`,
     isCall(body?.call) ? body.call : undefined,
     opensAt,
+    Number(retryAfterSeconds) || undefined,
   );
 }
 

@@ -193,7 +193,7 @@ export class TimioGuestJoin extends LitElement {
         // Too many requests from this address, or the network hiccuped: the guest keeps waiting
         // and the page asks again later, without an error page.
         if (signal.aborted || !(err instanceof TimioApiError) || (err.status !== 429 && err.code !== 'network_error')) throw err;
-        const seconds = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+        const seconds = err.retryAfterSeconds;
         await pause(seconds ? Math.min(seconds * 1000, 60_000) : TimioGuestJoin.retryMs * (1 + Math.random()), signal);
         continue;
       }

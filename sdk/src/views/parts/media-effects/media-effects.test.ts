@@ -32,6 +32,8 @@ describe('<timio-media-effects>', () => {
   });
 
   it('offers none, blur and the host\'s images (labelled), and remembers the choice', async () => {
+    // Headless Firefox has no WebGL: covered by the next test there.
+    if (navigator.userAgent.includes('Firefox')) return;
     configure({ tokenServiceUrl: 'http://127.0.0.1:9', backgrounds: [{ url: '/img/office.svg', label: 'Office' }, '/img/lobby.svg'] });
     const el = await fixture<TimioMediaEffects>(html`<timio-media-effects lang="en"></timio-media-effects>`);
     const root = el.shadowRoot!;
@@ -44,5 +46,18 @@ describe('<timio-media-effects>', () => {
     expect(mediaSettings.value.background).to.equal(`image:${location.origin}/img/office.svg`);
     expect(JSON.parse(localStorage.getItem(MEDIA_SETTINGS_KEY)!).background).to.equal(`image:${location.origin}/img/office.svg`);
     await expect(el).to.be.accessible();
+  });
+
+  it('without WebGL2 (headless Firefox) says so in the page\'s language and offers no background', async () => {
+    if (!navigator.userAgent.includes('Firefox')) return;
+    expect(document.createElement('canvas').getContext('webgl2')).to.equal(null);
+    const el = await fixture<TimioMediaEffects>(html`<timio-media-effects lang="de"></timio-media-effects>`);
+    const root = el.shadowRoot!;
+    const note = await waitUntil(() => root.querySelector('[data-unsupported]'), 'the unsupported note');
+    expect(note.getAttribute('data-unsupported')).to.equal('no-webgl');
+    expect(note.textContent).to.equal('Hintergründe sind in diesem Browser nicht verfügbar (kein WebGL).');
+    expect(root.querySelectorAll('input[type="radio"]').length).to.equal(0);
+    // The sound switches are there all the same.
+    expect(root.querySelectorAll('input[role="switch"]').length).to.equal(3);
   });
 });

@@ -52,7 +52,8 @@ describe('demo portal', () => {
     const html = await page.text();
     assert.ok(html.includes('<script type="module" src="/sdk/timio.js"></script>'));
     assert.ok(html.includes(`<timio-config token-service-url="${tokenServiceUrl}" portal-token-url="/api/portal-token" locale="de">`));
-    assert.ok(html.includes('<timio-contact contact="ben">Ben Müller</timio-contact><timio-call-button contact="ben" name="Ben Müller">'));
+    // Picture and name inside <timio-contact> (a click on either opens the contact menu), the button beside.
+    assert.ok(html.includes('<timio-contact contact="ben"><span class="avatar" aria-hidden="true">BM</span><span class="name">Ben Müller</span></timio-contact><timio-call-button contact="ben" name="Ben Müller">'));
     assert.ok(!html.includes('timio-call-button contact="anna"'), 'no button to call yourself');
     const csp = page.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'/);
@@ -94,7 +95,7 @@ describe('demo portal', () => {
   it('chat pages show contacts in context, messages as text, and only rooms the user is in', async () => {
     const { cookie } = await signIn('ben');
     const html = await (await get('/chat/entwicklung', cookie)).text();
-    assert.ok(html.includes('<timio-contact contact="david">David Kim</timio-contact>'));
+    assert.ok(html.includes('<timio-contact contact="david"><span class="avatar" aria-hidden="true">DK</span><span class="name">David Kim</span></timio-contact>'));
     assert.ok(html.includes('&lt;script&gt; bleibt Text'), 'message text escaped');
     assert.ok(!html.includes('<script> bleibt'), 'no markup from message text');
     const anna = await signIn('anna');

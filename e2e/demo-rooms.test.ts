@@ -58,7 +58,8 @@ describe('demo portal: new rooms, room bars and conference panels', () => {
     const anna = await signIn('anna');
     const page = await (await get('/chat/vertrieb', anna)).text();
     assert.match(page, /<div class="room-top">\s*<h1># Vertrieb<\/h1>\s*<timio-room-bar room="vertrieb"><\/timio-room-bar>/);
-    assert.match(page, /<aside class="card conference" aria-label="Videobesprechung">\s*<timio-conference room="vertrieb"><\/timio-conference>/);
+    // The conference room ("Videokonferenz") with the chat room's address for colleagues ("Person einladen").
+    assert.match(page, /<aside class="card conference" aria-label="Videokonferenz">\s*<timio-conference room="vertrieb" room-url="http:\/\/[^"]+\/chat\/vertrieb"><\/timio-conference>/);
     const list = await (await get('/chat', anna)).text();
     for (const room of ['vertrieb', 'alle']) assert.match(list, new RegExp(`<timio-room-bar room="${room}" compact></timio-room-bar>`));
     assert.ok(!list.includes('room="entwicklung"'), 'only rooms anna is in');

@@ -52,7 +52,7 @@ describe('a waiting guest who gives up leaves the waiting list at once', () => {
     const { page, identity } = await waitingGuest('Maria Gast', 'de-DE');
     await page.locator('timio-guest-join button[part="cancel"]').click();
     await state(page, 'left');
-    assert.match(await page.locator('timio-guest-join [part="notice"]').innerText(), /Sie haben die Besprechung verlassen/);
+    assert.match(await page.locator('timio-guest-join [part="notice"]').innerText(), /Sie haben die Konferenz verlassen/);
     await waitUntil(async () => !(await waitingNames()).some((g) => g.identity === identity), 'Maria off the waiting list', AT_ONCE_MS);
     const late = await api('POST', `/v1/rooms/vertrieb/waiting/${encodeURIComponent(identity)}/admit`, {});
     assert.equal(late.status, 409, JSON.stringify(late.body));

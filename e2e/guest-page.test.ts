@@ -76,7 +76,7 @@ describe('the guest page of an invite link', () => {
       await page.locator('timio-conference-prejoin button.join').click();
       await state(page, 'waiting');
       const waitingText = await page.locator('timio-guest-join [part="notice"]').innerText();
-      assert.match(waitingText, lang === 'de' ? /sobald die Besprechung beginnt/ : /as soon as the meeting begins/);
+      assert.match(waitingText, lang === 'de' ? /sobald die Konferenz beginnt/ : /as soon as the conference begins/);
       assert.equal(await page.locator('timio-conference-prejoin').isVisible(), false);
       await page.screenshot({ path: join(out, `guest-waiting-${lang}.png`) });
 

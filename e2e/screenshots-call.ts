@@ -1,7 +1,7 @@
-// Screenshots of the 1:1 call window as people see it, on a phone (375×667) and a large screen
-// (1440×900), in German and English: the call running, the partner's badges while they share a
-// screen with their microphone off, and "Weitere Optionen" open. Real dev media server, two
-// browser pages with fake cameras.
+// Screenshots of the 1:1 call window as people see it, on a phone (390×844) and a laptop
+// (1280×800), in German and English: the call running, the partner's badges while they share a
+// screen with their microphone off, "Weitere Kontaktoptionen" open, "Weitere Optionen" open, the
+// window in full screen and (laptop) "Weitere Optionen" in the docked window. Real dev media server, two browser pages with fake cameras.
 //
 //   unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-call.ts'
 import { mkdir } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { framesAdvance } from '../testing/cross-process/video.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller-Lüdenscheidt' };
-const sizes = { phone: { width: 375, height: 667 }, large: { width: 1440, height: 900 } } as const;
+const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1280, height: 800 } } as const;
 
 async function main() {
   await mkdir('artifacts', { recursive: true });
@@ -28,6 +28,7 @@ async function main() {
           const page = await (await browser.newContext({ viewport, hasTouch: size === 'phone', isMobile: size === 'phone' })).newPage();
           await page.goto(host.origin);
           await page.waitForFunction(() => 'callWindow' in window);
+          await page.evaluate(() => window.callWindow.openChatAction({ de: 'Chat öffnen', en: 'Open chat' }));
           return page;
         };
         const [a, b] = await Promise.all([open(), open()]);
@@ -40,17 +41,42 @@ async function main() {
         await framesAdvance(b, 'timio-call video[data-track="partner-camera"]', { timeoutMs: 30_000 });
         const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/call-${name}-${size}-${lang}.png` });
         await shot(a, 'running');
-        // Ben mutes and shares his screen: Anna sees the screen and all three badges.
+        // Anna opens "Weitere Kontaktoptionen" beside Ben's name.
+        await a.locator('timio-call timio-partner-actions .toggle').click();
+        await a.locator('timio-call timio-partner-actions .menu:not([hidden])').waitFor({ timeout: 10_000 });
+        await shot(a, 'contact-menu');
+        await a.keyboard.press('Escape');
+        // Ben turns his camera off: his own view says so.
+        await b.locator('timio-call .controls .camera').click();
+        await b.locator('timio-call .self').locator('[data-state="local-camera-off"]').waitFor({ timeout: 10_000 });
+        await shot(b, 'own-camera-off');
+        await b.locator('timio-call .controls .camera').click();
+        // Ben mutes and shares his screen (where the browser can): Anna sees the screen and all three badges.
         await b.locator('timio-call .controls .mic').click();
         await a.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: 10_000 });
-        await b.locator('timio-call .controls .screen').click();
-        await a.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
-        await framesAdvance(a, 'timio-call video[data-track="partner-screen"]', { timeoutMs: 20_000 });
-        await shot(a, 'sharing');
+        if (size !== 'phone') {
+          await b.locator('timio-call .controls .screen').click();
+          await a.locator('timio-call [data-state="partner-sharing"]').waitFor({ timeout: 15_000 });
+          await framesAdvance(a, 'timio-call video[data-track="partner-screen"]', { timeoutMs: 20_000 });
+          await shot(a, 'sharing');
+        }
         await a.locator('timio-call .controls .more').click();
         await a.locator('timio-call .options select[data-device="videoinput"] option').first().waitFor({ state: 'attached', timeout: 10_000 });
         await shot(a, 'options');
         await a.keyboard.press('Escape');
+        await a.locator('timio-call .controls .fullscreen').click();
+        await a.waitForFunction(() => document.fullscreenElement?.localName === 'timio-call');
+        await a.waitForTimeout(300);
+        await shot(a, 'fullscreen');
+        if (size !== 'phone') {
+          // Docked beside the page (480×380): "Weitere Optionen" keeps its title, the rest scrolls.
+          await a.evaluate(() => document.exitFullscreen());
+          await a.locator('timio-call [part="mode-toggle"]').click();
+          await a.locator('timio-call[shown-mode="docked"]').waitFor({ timeout: 10_000 });
+          await a.locator('timio-call .controls .more').click();
+          await a.locator('timio-call .options select[data-device="audioinput"]').waitFor({ timeout: 10_000 });
+          await shot(a, 'options-docked');
+        }
         await Promise.all([a.context().close(), b.context().close()]);
         console.log(`screenshots ${lang} ${size} done`);
       }

@@ -92,7 +92,15 @@ function render() {
     who.className = 'contact';
     const contact = document.createElement('timio-contact');
     contact.setAttribute('contact', e.partner.id);
-    contact.textContent = e.partner.name;
+    // Picture and name inside <timio-contact>: a click on either opens the contact menu.
+    const avatar = document.createElement('span');
+    avatar.className = 'avatar';
+    avatar.setAttribute('aria-hidden', 'true');
+    avatar.textContent = e.partner.name.split(/\s+/).slice(0, 2).map((w) => w[0]?.toUpperCase() ?? '').join('');
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = e.partner.name;
+    contact.append(avatar, name);
     const button = document.createElement('timio-call-button');
     button.setAttribute('contact', e.partner.id);
     button.setAttribute('name', e.partner.name);

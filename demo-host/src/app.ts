@@ -73,7 +73,7 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     if (c === 'de' || c === 'en') return c;
     return /^en\b/i.test(req.get('accept-language') ?? '') ? 'en' : 'de';
   };
-  const ctx = (req: Request): PageContext => ({ lang: langOf(req), user: userOf(req), tokenServiceUrl: options.tokenServiceUrl, path: req.path });
+  const ctx = (req: Request): PageContext => ({ lang: langOf(req), user: userOf(req), tokenServiceUrl: options.tokenServiceUrl, path: req.path, origin: `${req.protocol}://${req.get('host') ?? 'localhost'}` });
 
   const csp = contentSecurityPolicy(options);
   const app = express();

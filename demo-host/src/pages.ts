@@ -10,6 +10,8 @@ export interface DemoDirectory { users: DemoUser[]; rooms: DemoRoom[] }
 
 export interface PageContext {
   lang: Lang;
+  /** This portal's origin as the browser reached it (the chat rooms' links for colleagues). */
+  origin: string;
   user?: DemoUser;
   tokenServiceUrl: string;
   path: string;
@@ -57,9 +59,17 @@ ${body}
 </html>`.value;
 }
 
-/** A contact as it appears anywhere in the portal: name with contact menu, video button beside it. */
+/**
+ * A contact as it appears anywhere in the portal: picture and name inside <timio-contact> (a click on
+ * either opens the contact menu), the video button beside them.
+ */
 function contact(user: DemoUser): Html {
-  return html`<span class="contact"><timio-contact contact="${user.id}">${user.name}</timio-contact><timio-call-button contact="${user.id}" name="${user.name}"></timio-call-button></span>`;
+  return html`<span class="contact"><timio-contact contact="${user.id}">${avatar(user)}<span class="name">${user.name}</span></timio-contact><timio-call-button contact="${user.id}" name="${user.name}"></timio-call-button></span>`;
+}
+
+/** A person's picture (their initials); hidden from screen readers, the name says who it is. */
+function avatar(user: DemoUser): Html {
+  return html`<span class="avatar" aria-hidden="true">${initials(user.name)}</span>`;
 }
 
 function initials(name: string): string {
@@ -85,12 +95,12 @@ export function directoryPage(ctx: PageContext, dir: DemoDirectory): string {
   return layout(ctx, 'portal', t.portal, html`
 <section class="card">
   <h1>${t.directory}</h1>
-  <p class="hint">${t.directoryHint}</p>
+  <p class="hint">${t.directoryHint} <span class="pointer-only">${t.menuHintPointer}</span><span class="touch-only">${t.menuHintTouch}</span></p>
   <table class="directory">
     <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.teams}</th></tr></thead>
     <tbody>
     ${dir.users.map((u) => html`<tr data-contact="${u.id}">
-      <td><span class="avatar" aria-hidden="true">${initials(u.name)}</span>${u.id === me.id ? html`${u.name} <span class="hint">${t.you}</span>` : contact(u)}</td>
+      <td>${u.id === me.id ? html`<span class="contact">${avatar(u)}<span class="name">${u.name} <span class="hint">${t.you}</span></span></span>` : contact(u)}</td>
       <td>${roomsOf(u.id)}</td>
     </tr>`)}
     </tbody>
@@ -139,7 +149,7 @@ export function chatIndexPage(ctx: PageContext, dir: DemoDirectory, error?: 'inv
     <fieldset><legend>${t.chooseMembers}</legend>
       ${dir.users.filter((u) => u.id !== me.id).map((u) => html`<label class="check"><input type="checkbox" name="members" value="${u.id}"> ${u.name}</label>`)}
     </fieldset>
-    <button type="submit">${t.create}</button>
+    <button type="submit" class="primary">${t.create}</button>
   </form>
 </section>`);
 }
@@ -165,7 +175,7 @@ export function chatRoomPage(ctx: PageContext, dir: DemoDirectory, room: DemoRoo
     </ol>
   </section>
   <aside class="card conference" aria-label="${t.conference}">
-    <timio-conference room="${room.id}"></timio-conference>
+    <timio-conference room="${room.id}" room-url="${ctx.origin}/chat/${room.id}"></timio-conference>
   </aside>
   <aside class="card members">
     <h2>${t.members}</h2>

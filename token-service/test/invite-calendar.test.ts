@@ -67,7 +67,7 @@ describe('the invite calendar entry, parsed', () => {
       'Wann: Donnerstag, 3. Dezember 2026, 10:00–10:30 (Europe/Berlin) – 30 Minuten',
       `Teilnehmen: ${inv.url}`,
       '',
-      'Öffnen Sie den Link kurz vor Beginn in einem aktuellen Browser; eine Installation ist nicht nötig. Sie prüfen Kamera und Mikrofon und werden eingelassen, sobald die Besprechung beginnt.',
+      'Öffnen Sie den Link kurz vor Beginn in einem aktuellen Browser; eine Installation ist nicht nötig. Sie prüfen Kamera und Mikrofon und werden eingelassen, sobald die Konferenz beginnt.',
     ]);
     assert.doesNotMatch(body + mail.searchParams.get('subject'), /\b(Invitation|Hello|When|Join|minutes)\b/);
   });

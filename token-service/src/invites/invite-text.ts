@@ -43,7 +43,7 @@ const TEXT = {
     when: 'Wann',
     duration: (m: number) => `${m} Minuten`,
     join: 'Teilnehmen',
-    how: 'Öffnen Sie den Link kurz vor Beginn in einem aktuellen Browser; eine Installation ist nicht nötig. Sie prüfen Kamera und Mikrofon und werden eingelassen, sobald die Besprechung beginnt.',
+    how: 'Öffnen Sie den Link kurz vor Beginn in einem aktuellen Browser; eine Installation ist nicht nötig. Sie prüfen Kamera und Mikrofon und werden eingelassen, sobald die Konferenz beginnt.',
   },
   en: {
     subject: (t: string) => `Invitation: ${t}`,
@@ -52,7 +52,7 @@ const TEXT = {
     when: 'When',
     duration: (m: number) => `${m} minutes`,
     join: 'Join',
-    how: 'Open the link shortly before the start in a current browser; nothing needs to be installed. You check your camera and microphone and are let in once the meeting begins.',
+    how: 'Open the link shortly before the start in a current browser; nothing needs to be installed. You check your camera and microphone and are let in once the conference begins.',
   },
 } as const;
 

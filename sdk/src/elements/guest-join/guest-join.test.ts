@@ -92,7 +92,7 @@ describe('<timio-guest-join>', () => {
     service.on('POST /v1/invites/lookup', () => ({ status: 200, json: info({ opensAt }) }));
     const el = await mount();
     await until(el, 'early');
-    expect(text(el)).to.contain('Die Besprechung hat noch nicht begonnen');
+    expect(text(el)).to.contain('Die Konferenz hat noch nicht begonnen');
     const time = new Intl.DateTimeFormat('de-DE', { timeStyle: 'short' }).format(new Date(opensAt));
     expect(text(el)).to.contain(`Sie können ab`);
     expect(text(el)).to.contain(time);
@@ -110,7 +110,7 @@ describe('<timio-guest-join>', () => {
     await until(el, 'open');
     submit(el);
     await until(el, 'early');
-    expect(text(el)).to.contain('The meeting has not started yet');
+    expect(text(el)).to.contain('The conference has not started yet');
     expect(text(el)).to.contain(new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(new Date(opensAt)));
   });
 
@@ -182,13 +182,13 @@ describe('<timio-guest-join>', () => {
     const { el, check } = await inCheck('en', { status: 202, json: { state: 'waiting', identity: 'guest:abc', room: 'vertrieb', name: 'Maria Gast', reason: 'no_moderator', guestToken: 'guest-token' } });
     check.dispatchEvent(new CustomEvent('timio-prejoin-join', { bubbles: true, composed: true, detail: { choices: {}, moderator: false } }));
     await until(el, 'waiting');
-    expect(text(el)).to.contain('You will be let in as soon as the meeting begins.');
+    expect(text(el)).to.contain('You will be let in as soon as the conference begins.');
     await waitUntil(() => release !== undefined);
     release!();
     await until(el, 'denied');
     expect(answer).to.equal(2);
     expect(text(el)).to.contain('Not admitted');
-    expect(text(el)).to.contain('The moderator did not admit you to this meeting.');
+    expect(text(el)).to.contain('The moderator did not admit you to this conference.');
     await expect(el).to.be.accessible();
     // The conference that waited for the admission is gone, and its grant refused.
     expect(check.isConnected).to.equal(false);
@@ -247,7 +247,7 @@ describe('<timio-guest-join>', () => {
     await waitUntil(() => opened.length === 2);
     conference!.dispatchEvent(new CustomEvent('timio-conference-ended', { detail: { room: 'vertrieb' } }));
     await until(again, 'ended');
-    expect(text(again)).to.contain('Meeting ended');
+    expect(text(again)).to.contain('Conference ended');
   });
 
   it('"Abbrechen" in the camera check: no blank page, the guest can join again', async () => {
@@ -291,7 +291,7 @@ describe('<timio-guest-join>', () => {
       expect(leave.authorization).to.equal('Bearer guest-token');
       expect(poll.aborted).to.equal(true);
       expect(check.isConnected).to.equal(false);
-      expect(text(el)).to.contain(lang === 'de' ? 'Sie haben die Besprechung verlassen' : 'You left the meeting');
+      expect(text(el)).to.contain(lang === 'de' ? 'Sie haben die Konferenz verlassen' : 'You left the conference');
       // No error page from the stopped poll, and no further poll.
       await el.updateComplete;
       expect(el.state).to.equal('left');

@@ -8,48 +8,26 @@ import { StoreController, sessionContext } from '../session-context.js';
 import { icons } from '../icons.js';
 import type { ControlSpec, TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { mediaControls, runMediaControl } from '../parts/control-bar/media-controls.js';
-import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason } from './call-types.js';
+import type { CallPeer, CallWindowCall, CallWindowEndReason } from './call-types.js';
 import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
-import { WindowDrag } from './window-drag.js';
-import { clampFrame, defaultFrame, frameAfterKey, isWindowMode, shownMode, type ViewportSize, type WindowFrame, type WindowMode } from './window-frame.js';
+import { isWindowMode, type WindowFrame } from './window-frame.js';
+import { WindowFrameController } from './window-frame-controller.js';
+import { awaySince, hasMedia, mediaShape, overlayState, type MediaShape } from './overlay-state.js';
+import { endedNotice } from './ended-notice.js';
+import { TimioCallWindowEndEvent, TimioCallWindowLayoutEvent } from './call-window-events.js';
 import { FocusTrap } from './focus-trap.js';
 import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
 import { callWindowStrings } from '../i18n/call-window.js';
 import type { CallWindowCatalog } from '../../i18n/catalog.js';
 
-export class TimioCallWindowEndEvent extends CustomEvent<CallWindowEnd> {
-  constructor(detail: CallWindowEnd) {
-    super('timio-call-window-end', { bubbles: true, composed: true, detail });
-  }
-}
-
-/** What the person arranged: own-video corner, window mode, docked frame. */
-export interface CallWindowArrangement {
-  corner: string;
-  mode: WindowMode;
-  /** The docked window's position and size (absent until the person moved or resized it). */
-  frame?: WindowFrame;
-}
-
-/** The person moved the own video or the window, resized it or switched its mode (the page wiring keeps it for the next page). */
-export class TimioCallWindowLayoutEvent extends CustomEvent<CallWindowArrangement> {
-  constructor(detail: CallWindowArrangement) {
-    super('timio-call-window-layout', { bubbles: true, composed: true, detail });
-  }
-}
+export { TimioCallWindowEndEvent, TimioCallWindowLayoutEvent };
+export type { CallWindowArrangement } from './call-window-events.js';
 
 /** How long the window shows a departed partner as reconnecting before it offers to close (the service's rejoin grace ends the call sooner). */
 const PARTNER_GRACE_MS = 30_000;
-
-declare global {
-  interface HTMLElementEventMap {
-    'timio-call-window-end': TimioCallWindowEndEvent;
-    'timio-call-window-layout': TimioCallWindowLayoutEvent;
-  }
-}
 
 /**
  * The call window ("Arbeitsfenster") of a 1:1 video call, a view of a room session: the partner
@@ -64,8 +42,8 @@ declare global {
  * @event timio-call-window-layout - The person moved the own video to another corner, moved or resized the docked window, or switched between docked and full. detail: `{corner, mode, frame?: {x, y, width, height}}`.
  * @csspart window - The window frame.
  * @csspart header - Partner name, the host's contact actions for the partner, call time and state badges; drags the docked window.
- * @csspart grip - The docked window's move grip in the header (arrow keys move, Shift+arrow keys resize).
- * @csspart mode-toggle - The button that switches between the docked window and the full window.
+ * @csspart grip - The docked window's move grip in the header (arrow keys move, Shift+arrow keys resize); not in full screen.
+ * @csspart mode-toggle - The button that switches between the docked window and the full window; not in full screen.
  * @csspart resize-handle - The docked window's resize corner (pointer).
  * @csspart stage - The video area.
  * @csspart problems - The media problems (`<timio-media-problems>`) between the stage and the control bar.
@@ -121,9 +99,6 @@ export class TimioCall extends LitElement {
   @state() private optionsOpen = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
-  @state() private viewport: ViewportSize = { width: 0, height: 0 };
-  /** Whether the window covers the viewport (the default); a host may dock it smaller by CSS. */
-  @state() private covering = true;
   /** Shown as the short "Gespräch beendet" notice instead of the window (reflected for styling). */
   @property({ type: Boolean, reflect: true }) ended = false;
 
@@ -133,20 +108,17 @@ export class TimioCall extends LitElement {
   private readonly departed = new StoreController(this, () => this.session, (s) => s.departed);
   private readonly local = new StoreController(this, () => this.session, (s) => s.local);
   private readonly drag = new SelfViewDrag((corner) => (this.corner = corner));
-  private readonly onDragFrame = (frame: WindowFrame, done: boolean) => {
-    this.frame = frame;
-    if (done) this.arranged();
-  };
-  private readonly windowMove = new WindowDrag('move', () => this.dockedFrame(), () => this.viewport, this.onDragFrame);
-  private readonly windowResize = new WindowDrag('resize', () => this.dockedFrame(), () => this.viewport, this.onDragFrame);
+  private readonly frameCtl = new WindowFrameController(this, () => this.arranged());
   private connectedSince?: number;
   private stage = { width: 0, height: 0 };
   private shownKey = '';
   private clock?: ReturnType<typeof setInterval>;
   private resize?: ResizeObserver;
   private previousFocus?: Element | null;
-  /** Since when the partner is out of the room (undefined while they are in it). */
+  /** Since when the partner is away (out of the room, or without media in a page change; see overlay-state.ts). */
   private partnerAwaySince?: number;
+  /** The partner's media while they were here (losing all of it is a page change; back, they are back once it is). */
+  private partnerHad?: MediaShape;
   private endedDuration = '';
   private pip?: PictureInPictureHandle;
   private noticeGone?: () => void;
@@ -155,22 +127,10 @@ export class TimioCall extends LitElement {
     super();
     // While the window covers the page, Tab cycles inside it (a modal dialog); Escape closes an
     // open panel or menu and never ends the call.
-    new FocusTrap(this, () => this.renderRoot.querySelector<HTMLElement>('.window'), () => !this.ended && this.coversPage());
+    new FocusTrap(this, () => this.renderRoot.querySelector<HTMLElement>('.window'), () => !this.ended && this.frameCtl.coversPage());
   }
 
   private readonly onFullscreenChange = () => (this.fullscreen = document.fullscreenElement === this);
-  private readonly onViewport = () => {
-    this.covering = this.coversPage();
-    this.measureViewport();
-  };
-
-  private measureViewport(): void {
-    const root = document.documentElement;
-    const next = { width: root.clientWidth || innerWidth, height: root.clientHeight || innerHeight };
-    if (next.width !== this.viewport.width || next.height !== this.viewport.height) this.viewport = next;
-  }
-  private coverWatch?: ResizeObserver;
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.previousFocus = document.activeElement;
@@ -180,18 +140,11 @@ export class TimioCall extends LitElement {
       const preferred = getComputedStyle(this).getPropertyValue('--timio-call-mode').trim();
       this.mode = isWindowMode(preferred) ? preferred : 'full';
     }
-    this.measureViewport();
-    // Docked smaller by the host's CSS, it is a plain dialog beside the page, not a modal one.
-    addEventListener('resize', this.onViewport);
-    this.coverWatch = new ResizeObserver(this.onViewport);
-    this.coverWatch.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
-    removeEventListener('resize', this.onViewport);
-    this.coverWatch?.disconnect();
     clearInterval(this.clock);
     this.resize?.disconnect();
     this.pip?.close();
@@ -234,12 +187,7 @@ export class TimioCall extends LitElement {
   private readonly dismissNotice = (): void => this.noticeGone?.();
 
   private renderEnded() {
-    const t = this.t;
-    const name = this.partner?.name ?? this.call?.callee.name ?? '';
-    return html`<div class="notice" part="notice" role="status" lang=${this.locale ?? nothing} @animationend=${this.dismissNotice}>
-      <span class="notice-text"><strong>${t.endedNotice}</strong> <span>${t.endedWith(name, this.endedDuration)}</span></span>
-      <button type="button" class="notice-close" aria-label=${t.dismissNotice} title=${t.dismissNotice} @click=${this.dismissNotice}>${icons.close}</button>
-    </div>`;
+    return endedNotice(this.t, this.partner?.name ?? this.call?.callee.name ?? '', this.endedDuration, this.locale, this.dismissNotice);
   }
 
   protected override firstUpdated(): void {
@@ -255,15 +203,14 @@ export class TimioCall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.shownMode = shownMode(this.mode ?? 'full', this.viewport);
-    this.placeHost();
     if (changed.has('session')) {
       this.provider.setValue(this.session);
       for (const c of [this.connection, this.people, this.departed, this.local]) c.sync();
     }
     if (!this.connectedSince && this.partnerState() && this.connection.value?.phase === 'connected') this.connectedSince = callClockStart(this.call?.answeredAt);
-    if (this.partnerState()) this.partnerAwaySince = undefined;
-    else if (this.partnerDeparted()) this.partnerAwaySince ??= Date.now();
+    const partner = this.partnerState();
+    this.partnerAwaySince = awaySince(this.partnerAwaySince, partner, this.partnerDeparted(), this.partnerHad, Date.now());
+    if (partner && this.partnerAwaySince === undefined && hasMedia(partner)) this.partnerHad = mediaShape(partner);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -271,56 +218,9 @@ export class TimioCall extends LitElement {
     if (changed.has('corner') && changed.get('corner') !== undefined) this.arranged();
   }
 
-  /** The docked window's frame as shown (clamped to the viewport), or undefined when not docked. */
-  private dockedFrame(): WindowFrame | undefined {
-    if (this.shownMode !== 'docked' || this.ended || !this.viewport.width) return undefined;
-    return clampFrame(this.frame ?? defaultFrame(this.viewport), this.viewport);
-  }
-
-  /** Docked: the host element sits at the frame (the stylesheet reads these). */
-  private placeHost(): void {
-    const f = this.dockedFrame();
-    const props: Array<[string, number | undefined]> = [['--_dock-x', f?.x], ['--_dock-y', f?.y], ['--_dock-w', f?.width], ['--_dock-h', f?.height]];
-    for (const [name, value] of props) {
-      if (value === undefined) this.style.removeProperty(name);
-      else this.style.setProperty(name, `${value}px`);
-    }
-  }
-
   /** The person changed the arrangement: the page wiring keeps it for the tab's next page. */
   private arranged(): void {
     this.dispatchEvent(new TimioCallWindowLayoutEvent({ corner: this.corner, mode: this.mode ?? 'full', ...(this.frame ? { frame: this.frame } : {}) }));
-  }
-
-  private readonly toggleMode = (): void => {
-    this.mode = this.mode === 'docked' ? 'full' : 'docked';
-    this.arranged();
-  };
-
-  private readonly onGripKeydown = (e: KeyboardEvent): void => {
-    const frame = this.dockedFrame();
-    const next = frame && frameAfterKey(frame, e, this.viewport);
-    if (!next) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.frame = next;
-    this.arranged();
-  };
-
-  private windowTools() {
-    const t = this.t;
-    // On a phone-sized viewport the window is full whatever the mode: nothing to move or switch.
-    if (this.mode === 'docked' && this.shownMode === 'full') return { tools: nothing };
-    const docked = this.mode === 'docked';
-    return {
-      ...(docked ? { drag: this.windowMove } : {}),
-      grip: docked
-        ? html`<button type="button" class="grip" part="grip" aria-label=${t.moveWindow} aria-description=${t.moveWindowHint} title=${t.moveWindowHint} @keydown=${this.onGripKeydown}>${icons.grip}</button>`
-        : nothing,
-      tools: html`<button type="button" class="mode-toggle" part="mode-toggle" data-mode=${this.mode ?? 'full'}
-        aria-label=${docked ? t.maximizeWindow : t.restoreWindow} title=${docked ? t.maximizeWindow : t.restoreWindow}
-        @click=${this.toggleMode}>${docked ? icons.maximize : icons.restore}</button>`,
-    };
   }
 
   private partnerDeparted(): boolean {
@@ -330,16 +230,6 @@ export class TimioCall extends LitElement {
 
   private get t(): CallWindowCatalog {
     return callWindowStrings(catalogFor(this.locale ?? localeOf(this)));
-  }
-
-  /** Whether the window covers the whole viewport (then focus stays inside it). */
-  private coversPage(): boolean {
-    const r = this.getBoundingClientRect();
-    // The page's visible area: without its scroll bars (Firefox draws classic ones, 12 px).
-    const root = document.documentElement;
-    const width = root.clientWidth || innerWidth;
-    const height = root.clientHeight || innerHeight;
-    return r.left <= 1 && r.top <= 1 && r.width >= width - 1 && r.height >= height - 1;
   }
 
   private partnerState(): ParticipantState | undefined {
@@ -354,11 +244,13 @@ export class TimioCall extends LitElement {
     const self = this.people.value?.find((p) => p.isLocal);
     const name = partner?.name ?? this.partner?.name ?? this.call?.callee.name ?? '';
     const elapsed = this.connectedSince ? formatDuration(Math.max(0, this.now - this.connectedSince)) : '';
-    const overlay = this.overlayState(name);
-    return html`<div class="window" part="window" role="dialog" aria-modal=${this.covering ? 'true' : 'false'} tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
-      ${callHeader(t, name, elapsed, partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale, this.windowTools())}
+    const overlay = overlayState(this.connection.value, { partner, departed: this.partnerDeparted(), awaySince: this.partnerAwaySince, now: this.now, graceMs: this.partnerGraceMs }, t, name);
+    // While the partner reconnects, their last state is no news: no badges, no "camera off" under the overlay.
+    const away = overlay.state === 'partner-reconnecting';
+    return html`<div class="window" part="window" role="dialog" aria-modal=${this.frameCtl.covering ? 'true' : 'false'} tabindex="-1" aria-label=${t.windowLabel(name)} lang=${this.locale ?? nothing} @keydown=${this.onKeydown}>
+      ${callHeader(t, name, elapsed, away ? undefined : partner, !!this.local.value?.screenSharing, this.partner ? { id: this.partner.id, name } : undefined, this.locale, this.frameCtl.tools(t, this.fullscreen))}
       <div class="stage" part="stage">
-        ${partner ? this.renderPartner(partner) : nothing}
+        ${partner && !away ? this.renderPartner(partner) : nothing}
         ${self ? this.renderSelf(self) : nothing}
         <timio-status-overlay state=${overlay.state} message=${overlay.message} ?spinner=${overlay.spinner} action=${overlay.close ? t.close : ''}
           @timio-overlay-action=${() => overlay.close && this.end(overlay.close)}></timio-status-overlay>
@@ -375,7 +267,7 @@ export class TimioCall extends LitElement {
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
       ${this.shownMode === 'docked'
         ? html`<div class="resize" part="resize-handle" aria-hidden="true" title=${t.resizeWindow}
-            @pointerdown=${this.windowResize.down} @pointermove=${this.windowResize.move} @pointerup=${this.windowResize.up} @pointercancel=${this.windowResize.up}></div>`
+            @pointerdown=${this.frameCtl.resize.down} @pointermove=${this.frameCtl.resize.move} @pointerup=${this.frameCtl.resize.up} @pointercancel=${this.frameCtl.resize.up}></div>`
         : nothing}
     </div>`;
   }
@@ -395,36 +287,15 @@ export class TimioCall extends LitElement {
       @keydown=${this.onSelfKeydown} @pointerdown=${this.drag.down} @pointermove=${this.drag.move} @pointerup=${this.drag.up} @pointercancel=${this.drag.up}></timio-video-tile>`;
   }
 
-  private overlayState(name: string): { state: string; message: string; spinner: boolean; close?: CallWindowEndReason } {
-    const t = this.t;
-    const c = this.connection.value;
-    if (!c || c.phase === 'idle' || c.phase === 'connecting') return { state: 'connecting', message: t.connecting, spinner: true };
-    if (c.phase === 'reconnecting') return { state: 'reconnecting', message: t.reconnecting, spinner: true };
-    if (c.phase === 'disconnected') {
-      return c.reason === 'failed'
-        ? { state: 'failed', message: t.connectionFailed, spinner: false, close: 'failed' }
-        : { state: 'ended', message: t.callEnded, spinner: false, close: 'disconnected' };
-    }
-    if (this.partnerState()) return { state: '', message: '', spinner: false };
-    if (this.partnerDeparted()) {
-      // A page change of the partner looks like a leave: show it as reconnecting. The service ends
-      // the call if they do not come back; a window on its own offers to close after a while.
-      if (this.partnerAwaySince !== undefined && this.now - this.partnerAwaySince < this.partnerGraceMs) {
-        return { state: 'partner-reconnecting', message: t.partnerReconnecting(name), spinner: true };
-      }
-      return { state: 'partner-left', message: t.partnerLeft(name), spinner: false, close: 'partner_left' };
-    }
-    return { state: 'waiting', message: t.waitingFor(name), spinner: true };
-  }
-
   private controlSpecs(): ControlSpec[] {
     const t = this.t;
     const phase = this.connection.value?.phase;
     return [
       ...mediaControls(this.local.value, phase === 'connected' || phase === 'reconnecting', t),
       { id: 'fullscreen', label: this.fullscreen ? t.exitFullscreen : t.fullscreen, icon: this.fullscreen ? icons.fullscreenExit : icons.fullscreen, pressed: this.fullscreen, shortcut: 'f' },
-      { id: 'more', label: t.moreOptions, icon: icons.more, expanded: this.optionsOpen, active: this.optionsOpen },
+      // The manual's order: … Vollbild-Modus, Gespräch beenden, Weitere Optionen.
       { id: 'end', label: t.endCall, icon: icons.hangUp, danger: true, pinned: true, part: 'end-button' },
+      { id: 'more', label: t.moreOptions, icon: icons.more, expanded: this.optionsOpen, active: this.optionsOpen, pinned: true },
     ];
   }
 

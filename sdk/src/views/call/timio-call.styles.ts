@@ -183,6 +183,8 @@ export const callWindowStyles = [
       min-height: 0;
       background: #000;
       overflow: hidden;
+      /* the options panel fits what it shows to the stage's height */
+      container-type: size;
     }
     .main {
       position: absolute;

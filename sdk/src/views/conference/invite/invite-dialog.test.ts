@@ -96,8 +96,8 @@ describe('<timio-invite-dialog>', () => {
   });
 
   for (const [lang, strings] of [
-    ['de', { now: 'Diese Besprechung (jetzt)', hint: 'Der Link gilt ab sofort für diese Besprechung.', language: 'Sprache der Einladung' }],
-    ['en', { now: 'This meeting (now)', hint: 'The link is valid from now for this meeting.', language: 'Language of the invitation' }],
+    ['de', { now: 'Diese Konferenz (jetzt)', hint: 'Der Link gilt ab sofort für diese Konferenz.', language: 'Sprache der Einladung' }],
+    ['en', { now: 'This conference (now)', hint: 'The link is valid from now for this conference.', language: 'Language of the invitation' }],
   ] as const) {
     it(`a running meeting: only the guest's name (and language), valid from now; the appointment only for later (${lang})`, async () => {
       const el = await fixture<TimioInviteDialog>(html`<timio-invite-dialog running lang=${lang} room-name="Vertrieb" .api=${api}></timio-invite-dialog>`);

@@ -110,6 +110,7 @@ export class TimioDeviceSettings extends LitElement {
             <h2 id="title">${t.moreOptions}</h2>
             <button class="close" aria-label=${t.close} title=${t.close} @click=${this.close}>${icons.close}</button>
           </div>`}
+      <div class="body">
       ${select('videoinput', t.camera)}
       ${this.local.value?.camera ? html`<video class="preview" autoplay playsinline muted aria-hidden="true"></video>` : nothing}
       ${select('audioinput', t.microphone)}
@@ -123,6 +124,7 @@ export class TimioDeviceSettings extends LitElement {
       <button class="text-button test-sound" @click=${() => playTestSound(d.active.audiooutput ?? '')}>${t.playTestSound}</button>
       <timio-media-effects class="effects"></timio-media-effects>
       ${this.pip ? html`<button class="text-button pip" @click=${() => this.dispatchEvent(new TimioControlEvent('picture-in-picture'))}>${t.pictureInPicture}</button>` : nothing}
+      </div>
     </section>`;
   }
 

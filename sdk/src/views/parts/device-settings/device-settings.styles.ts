@@ -14,13 +14,15 @@ export const deviceSettingsStyles = [
     * {
       box-sizing: border-box;
     }
+    /* The title stays on top; what is below it scrolls when the panel is short (a docked window). */
     section {
-      display: grid;
-      gap: 14px;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
       max-height: 100%;
       min-height: 0;
-      overflow: auto;
-      padding: 16px;
+      overflow: hidden;
+      padding: 16px 0 16px 16px;
       border-radius: 10px;
       background: var(--_call-panel);
       box-shadow: var(--_shadow);
@@ -30,10 +32,28 @@ export const deviceSettingsStyles = [
       margin: 0;
       font-size: 16px;
     }
+    .head {
+      padding-inline-end: 16px;
+    }
+    .body {
+      display: grid;
+      gap: 14px;
+      min-height: 0;
+      overflow: auto;
+      overscroll-behavior: contain;
+      /* room for the focus rings, and the scroll bar beside the controls, not over them */
+      padding: 3px 16px 3px 3px;
+      margin-left: -3px;
+    }
     section.embedded {
       padding: 0;
       box-shadow: none;
       overflow: visible;
+    }
+    section.embedded .body {
+      overflow: visible;
+      padding: 0;
+      margin: 0;
     }
     h3 {
       font-size: 14px;
@@ -80,14 +100,22 @@ export const deviceSettingsStyles = [
       font: inherit;
       font-size: 14px;
     }
+    /* A glance at the own camera, small enough that the microphone shows below it in a docked window. */
     .preview {
       width: 100%;
-      max-height: 22vh;
+      max-height: min(22vh, 120px);
       aspect-ratio: 16 / 9;
       border-radius: 8px;
       background: #000;
       object-fit: cover;
       transform: scaleX(-1);
+    }
+    /* In a short stage (a docked window) the own video beside it shows the camera already: the
+       microphone and the rest come first. */
+    @container (max-height: 420px) {
+      section:not(.embedded) .preview {
+        display: none;
+      }
     }
     .meter {
       height: 8px;

@@ -9,12 +9,14 @@ import { icons } from '../../icons.js';
 import { partnerActionsStyles } from './partner-actions.styles.js';
 import { contactActionItem } from '../../../elements/shared/contact-action-item.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
+import { keepInside } from '../keep-inside.js';
 
 /**
  * "Weitere Kontaktoptionen" for the person one talks to: a button that opens the actions the host
  * registered with timio.registerContactActions ("Chat öffnen", "Profil anzeigen"), the same as in
  * the contact menu. Shows nothing while no action applies to the contact. Arrow keys move through
- * the menu; Escape or Tab closes it and returns focus to the button.
+ * the menu; Escape or Tab closes it and returns focus to the button. The menu stays inside the
+ * window that holds the button (it slides left at the right edge, opens upward at the bottom).
  *
  * @event timio-contact-action - An action was chosen; cancelable. detail: `{action, contact}`.
  * @csspart button - The "Weitere Kontaktoptionen" button.
@@ -88,6 +90,9 @@ export class TimioPartnerActions extends LitElement {
     if (this.open) return this.close(true);
     this.open = true;
     await this.updateComplete;
+    // Near the window's right edge (the name is long, the window narrow) it slides left, never cut.
+    const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
+    if (menu) keepInside(menu);
     this.items()[0]?.focus();
   };
 

@@ -72,7 +72,7 @@ export class TimioVideoTile extends LitElement {
     // tabindex -1: Firefox makes a <video> a Tab stop of its own; the tile's controls are the stops.
     return html`${track
         ? html`<video part="video" class=${this.mirror ? 'mirror' : ''} data-track="${prefix}-${this.source}" autoplay playsinline muted tabindex="-1" aria-label=${label}></video>`
-        : html`<div class="avatar" part="avatar" data-state="${prefix}-camera-off">
+        : html`<div class="avatar ${this.compact ? 'compact' : ''}" part="avatar" data-state="${prefix}-camera-off">
             <div class="initials" aria-hidden="true">${initials(p.name)}</div>
             ${this.compact ? nothing : html`<div class="off-text">${p.isLocal ? callWindowStrings(t).yourCameraIsOff : callWindowStrings(t).partnerCameraOff(p.name)}</div>`}
           </div>`}

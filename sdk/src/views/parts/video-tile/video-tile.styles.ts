@@ -78,6 +78,19 @@ export const videoTileStyles = [
         font-size: 12px;
       }
     }
+    /* A small tile (the own video on a phone): the sentence alone, which the initials would push out. */
+    @container (max-height: 110px) {
+      .avatar:not(.compact) {
+        gap: 0;
+        padding: 4px 6px;
+      }
+      .avatar:not(.compact) .initials {
+        display: none;
+      }
+      .off-text {
+        line-height: 1.25;
+      }
+    }
     .name-bar {
       position: absolute;
       left: 6px;

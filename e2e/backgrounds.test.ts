@@ -168,7 +168,9 @@ describe('sound switches and backgrounds in a call', { timeout: 600_000 }, () =>
     await b.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     await a.locator('timio-call .controls .camera').click();
     await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
-    await waitForPicture(b.locator('timio-call video[data-track="partner-camera"]').first(), (p) => p.sharpness <= plain / 2, WAIT_MS, 'blur after the camera came back');
+    await waitForPicture(b.locator('timio-call video[data-track="partner-camera"]').first(), (p) => p.sharpness <= plain / 2, WAIT_MS, 'blur after the camera came back').catch(async (err) => {
+      throw new Error(`${(err as Error).message}; Anna's background state: "${await a.locator('timio-call .options .state').innerText().catch(() => '?')}"`);
+    });
 
     // The company background: its colour fills what Ben receives (no person in the fake camera).
     await a.locator('timio-call .options input[data-background="image:' + host.origin + '/backgrounds/magenta.svg"]').check();

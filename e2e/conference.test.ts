@@ -94,7 +94,8 @@ describe('room conference: call all members, join from the popup, chat, hand, mu
     await carla.page.locator('timio-room-bar [part="ring"]').click();
     const dialog = carla.page.locator('timio-room-bar dialog[open]');
     await dialog.waitFor({ timeout: WAIT_MS });
-    assert.match(await dialog.innerText(), /Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten/);
+    // It says who will be rung: the members signed in (Anna, Ben, Felix), not Carla herself.
+    assert.match(await dialog.innerText(), /Anna Schmidt, Ben Müller und Felix Wagner werden gerufen\./);
     await dialog.locator('button.primary').click();
     // No pre-join: the room page's conference panel connects straight away.
     await conf(carla).locator('.conference[data-phase="in"]').waitFor({ timeout: LONG });

@@ -19,6 +19,8 @@ export interface CurrentCallAnswer { call: CallInfo | null }
 
 /** What POST /v1/rooms/:room/ring returns: the members invited (online or busy, without the caller). */
 export interface RoomRingResult { ringId: string; invited: string[] }
+/** What GET /v1/rooms/:room/ring returns: who a ring would reach now (the same members, with their names). */
+export interface RoomRingReach { members: Array<{ id: string; name: string }> }
 
 /** What POST /v1/invites/lookup returns: what the guest page shows before anyone joins. */
 export interface InviteInfo {

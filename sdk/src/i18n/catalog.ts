@@ -85,7 +85,14 @@ export interface Catalog {
     ringAll: string;
     /** The next scheduled meeting: "heute 14:00", "morgen 09:30", "Do., 3. Dez. 10:00". */
     next: (when: string) => string;
-    confirmText: string;
+    /**
+     * The confirmation: who will be rung (names, or how many when many; nobody signed in), and
+     * `confirmText` when the service cannot say. Both optional: the SDK's German and English
+     * wording comes with the room bar's ring chunk (the light part stays small); a host's catalog
+     * may word them itself.
+     */
+    ringWho?: (names: readonly string[]) => string;
+    confirmText?: string;
     confirm: string;
     cancel: string;
     rung: (count: number) => string;
@@ -260,6 +267,10 @@ export interface ConferenceCatalog {
     guestLeft: (name: string) => string;
     /** Under a waiting guest whose name reads like a room member's (the same, or with look-alike letters). */
     resemblesMember: string;
+    /** A guest let in at once whose name reads like a room member's: a notice to the moderator. */
+    resemblesNotice: (name: string) => string;
+    /** Beside that guest in the participants panel (the notice goes after a few seconds). */
+    resemblesTag: string;
   };
 }
 

@@ -61,7 +61,6 @@ export const de: Catalog = {
     show: 'Zur Besprechung',
     ringAll: 'Alle Mitglieder rufen',
     next: (when) => `Nächste Besprechung: ${when}`,
-    confirmText: 'Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten.',
     confirm: 'Bestätigen',
     cancel: 'Abbrechen',
     rung: (n) => (n === 0 ? 'Gerade ist kein anderes Mitglied angemeldet.' : n === 1 ? '1 Mitglied wird gerufen.' : `${n} Mitglieder werden gerufen.`),

@@ -61,7 +61,6 @@ export const en: Catalog = {
     show: 'Go to the meeting',
     ringAll: 'Call all members',
     next: (when) => `Next meeting: ${when}`,
-    confirmText: 'Confirm that you want to call the room members to a meeting.',
     confirm: 'Confirm',
     cancel: 'Cancel',
     rung: (n) => (n === 0 ? 'No other member is signed in right now.' : n === 1 ? 'Calling 1 member.' : `Calling ${n} members.`),

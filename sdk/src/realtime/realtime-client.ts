@@ -4,7 +4,7 @@
 // expires without reconnecting, reconnects with backoff and jitter, and re-subscribes after.
 // Plain TypeScript: no DOM, no LiveKit.
 import {
-  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef, type GuestWaitingMessage, type GuestDecidedMessage,
+  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef, type GuestWaitingMessage, type GuestDecidedMessage, type GuestResemblesMessage,
 } from '#protocol/realtime.js';
 import type { RoomUpdate } from '../calls/realtime-port.js';
 import { WatchedValues, emit, watchChanges, type Listener } from './watched-values.js';
@@ -50,7 +50,7 @@ export class RealtimeClient {
   private readonly callListeners = new Set<Listener<CallInfo>>();
   private readonly ringListeners = new Set<Listener<RoomRing>>();
   private readonly ringEndedListeners = new Set<Listener<string>>();
-  private readonly guestListeners = new Set<Listener<GuestWaitingMessage | GuestDecidedMessage>>();
+  private readonly guestListeners = new Set<Listener<GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
   /** Rooms the service currently watches for this connection. */
   private sentRooms = new Set<string>();
@@ -108,8 +108,8 @@ export class RealtimeClient {
   onRoomRing(listener: Listener<RoomRing>): () => void { return this.listen(this.ringListeners, listener); }
   /** The invitation with this id is over (timed out, or answered on another page). */
   onRoomRingEnded(listener: Listener<string>): () => void { return this.listen(this.ringEndedListeners, listener); }
-  /** Moderators: a guest waits to be let in, or that is over (`guest-waiting` / `guest-decided`). */
-  onGuestNotice(listener: Listener<GuestWaitingMessage | GuestDecidedMessage>): () => void { return this.listen(this.guestListeners, listener); }
+  /** Moderators: a guest waits to be let in, or that is over (`guest-waiting` / `guest-decided`); a guest's name reads like a member's (`guest-resembles`). */
+  onGuestNotice(listener: Listener<GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage>): () => void { return this.listen(this.guestListeners, listener); }
   /** Every `ready`: the first connection and each reconnect (call state may have moved meanwhile). */
   onReady(listener: () => void): () => void {
     return this.onState((state) => { if (state === 'ready') listener(); });
@@ -201,6 +201,7 @@ export class RealtimeClient {
         return emit(this.ringEndedListeners, m.id);
       case 'guest-waiting':
       case 'guest-decided':
+      case 'guest-resembles':
         return emit(this.guestListeners, m);
       case 'room':
         return this.rooms.set(m.room.id, { status: m.room });

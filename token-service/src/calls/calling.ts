@@ -65,6 +65,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
   const rings = new RoomRinger({
     bus, store, settings,
     getRoom: (id) => ctx.directory.getRoom(id),
+    getUser: (id) => ctx.directory.getUser(id),
     participants: async (room) => (await roomStatus.participants(room)).map((p) => p.identity),
     limits: ctx.limits, metrics: ctx.metrics,
   });

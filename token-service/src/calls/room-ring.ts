@@ -20,6 +20,8 @@ export interface RoomRingDeps {
   store: CallStore;
   settings: RealtimeSettings;
   getRoom(id: string): Promise<RoomInfo | undefined>;
+  /** A member's shown name (for who a ring would reach); the id when the directory has none. */
+  getUser?(id: string): Promise<{ id: string; name: string } | undefined>;
   /** Per-room ring limit; none when absent. */
   limits?: UserLimits;
   metrics?: Pick<Metrics, 'roomRung'>;
@@ -50,15 +52,11 @@ export class RoomRinger {
   constructor(private readonly deps: RoomRingDeps) {}
 
   async ring(caller: UserRef, roomId: string): Promise<{ ringId: string; invited: string[] }> {
-    const room = await this.deps.getRoom(roomId);
-    if (!room) throw new ApiError(404, 'not_found', 'no such room');
-    const everyone = everyoneOf(room);
-    if (!everyone.includes(caller.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
+    const room = await this.roomOf(caller, roomId);
     const { bus, store, settings } = this.deps;
     await this.deps.limits?.beforeRoomRing(room.id, settings.roomRingTimeoutMs);
-    const others = everyone.filter((m) => m !== caller.id);
-    const statuses = await bus.statuses(others);
-    const invited = statuses.filter((s) => s.status !== 'offline').map((s) => s.id);
+    const statuses = await this.reachable(room, caller);
+    const invited = statuses.map((s) => s.id);
     const busy = statuses.filter((s) => s.status === 'busy').map((s) => s.id);
     const ring: RoomRing = {
       id: randomBytes(12).toString('hex'), room: room.id, roomName: room.name,
@@ -78,6 +76,16 @@ export class RoomRinger {
     timer.unref();
     this.timers.add(timer);
     return { ringId: ring.id, invited };
+  }
+
+  /**
+   * Who a ring would reach now (the same members `ring` invites: online or busy, without the
+   * caller), with their names: the confirmation before "Alle Mitglieder rufen" says who.
+   */
+  async reach(caller: UserRef, roomId: string): Promise<UserRef[]> {
+    const room = await this.roomOf(caller, roomId);
+    const ids = (await this.reachable(room, caller)).map((s) => s.id);
+    return Promise.all(ids.map(async (id) => ({ id, name: (await this.deps.getUser?.(id))?.name ?? id })));
   }
 
   /** A member joined the room's conference: their invitation is answered on every page. */
@@ -149,6 +157,20 @@ export class RoomRinger {
       return true;
     }
     return false;
+  }
+
+  /** The room, when the caller belongs to it (404 no such room, 403 not a member). */
+  private async roomOf(caller: UserRef, roomId: string): Promise<RoomInfo> {
+    const room = await this.deps.getRoom(roomId);
+    if (!room) throw new ApiError(404, 'not_found', 'no such room');
+    if (!everyoneOf(room).includes(caller.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
+    return room;
+  }
+
+  /** The room's other members a ring reaches now: online or busy. */
+  private async reachable(room: RoomInfo, caller: UserRef) {
+    const statuses = await this.deps.bus.statuses(everyoneOf(room).filter((m) => m !== caller.id));
+    return statuses.filter((s) => s.status !== 'offline');
   }
 
   /** Updates the list of rooms with recent rings (compare and swap: processes may ring at once). */

@@ -1,4 +1,5 @@
-// POST /v1/rooms/:room/ring: "call all members" of a room to its conference (employees only).
+// POST /v1/rooms/:room/ring: "call all members" of a room to its conference (employees only);
+// GET the same path: who that would reach now.
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
 import { authenticated, callerOf } from '../http/access.js';
@@ -12,6 +13,13 @@ export function roomRingRoutes(ctx: RouteContext): Router {
     const room = String(req.params['room']);
     if (!isRoomId(room)) throw invalidInput('room must be a room id');
     res.status(201).json(await ctx.rings.ring(user, room));
+  });
+  // Who a ring would reach now, for the confirmation before it ("… werden gerufen").
+  router.get('/rooms/:room/ring', authenticated(ctx.authenticate), async (req, res) => {
+    const user = callerOf(res);
+    const room = String(req.params['room']);
+    if (!isRoomId(room)) throw invalidInput('room must be a room id');
+    res.json({ members: await ctx.rings.reach(user, room) });
   });
   // "Ablehnen": the invitation ends on every page of this user, on every process.
   router.post('/rooms/:room/ring/decline', authenticated(ctx.authenticate), async (req, res) => {

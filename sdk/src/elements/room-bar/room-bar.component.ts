@@ -19,8 +19,8 @@ const MAX_AVATARS = 5;
  * it (initials; names on hover and for screen readers), the next scheduled meeting, "Teilnehmen"
  * (opens the room's conference with the pre-join; "Besprechung starten" while none runs; "Zur
  * Besprechung" while the person is in it, which brings the page's conference into view) and "Alle
- * Mitglieder rufen" (after a
- * confirmation, rings every other member and opens the conference at once). Live over the page's
+ * Mitglieder rufen" (after a confirmation that says who will be rung, rings every other member
+ * and opens the conference at once). Live over the page's
  * realtime connection; no polling.
  *
  * @tag timio-room-bar
@@ -56,6 +56,8 @@ export class TimioRoomBar extends LitElement {
 
   @state() private message = '';
   @state() private busy = false;
+  /** Who "Alle Mitglieder rufen" will ring, in words, asked before its confirmation opens. */
+  @state() private reach = '';
   // A getter rather than lit's @query: keeps the decorator's helper out of the light part.
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog') ?? null;
@@ -103,7 +105,7 @@ export class TimioRoomBar extends LitElement {
         : nothing}<button class="primary" part="join" type="button" ?disabled=${!this.room || this.busy} @click=${() => this.join(true)}>${videoIcon}${
       here ? t.roomBar.show : status?.running ? t.roomBar.join : t.roomBar.start}</button><button part="ring" type="button" ?disabled=${!this.room || this.busy} @click=${this.askRingAll}>${bellIcon}${
       t.roomBar.ringAll}</button><span class="message sr-only" role="status">${this.message}</span></div><dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClosed}><h2 id="confirm-title">${
-      t.roomBar.ringAll}</h2><p id="confirm-text">${t.roomBar.confirmText}</p><div class="actions"><button type="button" @click=${() => this.dialog?.close('cancel')}>${
+      t.roomBar.ringAll}</h2><p id="confirm-text">${this.reach}</p><div class="actions"><button type="button" @click=${() => this.dialog?.close('cancel')}>${
       t.roomBar.cancel}</button><button class="primary" type="button" @click=${() => this.dialog?.close('confirm')}>${t.roomBar.confirm}</button></div></dialog>`;
   }
 
@@ -124,8 +126,14 @@ export class TimioRoomBar extends LitElement {
     }
   }
 
-  private askRingAll(): void {
+  private async askRingAll(): Promise<void> {
     this.message = '';
+    // The confirmation opens saying who will be rung (the service knows who is signed in now), so
+    // a screen reader reads that with it. The buttons wait meanwhile.
+    this.busy = true;
+    this.reach = await import('./ring-reach.js').then((m) => m.ringReach(pageServices().api, this.room!, this.localize.t), () => '');
+    this.busy = false;
+    await this.updateComplete;
     this.dialog?.showModal();
     // The safe choice first: Enter on an accidental open does not ring anyone.
     this.dialog?.querySelector<HTMLButtonElement>('button')?.focus();

@@ -1,7 +1,8 @@
 // <timio-room-bar> in Chromium with a realtime connection the test drives: live state, avatars
 // with names for screen readers, the next meeting, "Teilnehmen" (event + conference opener),
 // "Alle Mitglieder rufen" with its confirmation dialog, errors, both languages, and axe.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../../../testing/wait.js';
 import type { RoomStatus } from '#protocol/realtime.js';
 import type { OpenConferenceRequest } from '../../page/page-services.js';
 import { FakeTokenService } from '../../../../testing/browser/fake-token-service.js';
@@ -160,7 +161,7 @@ describe('<timio-room-bar>', () => {
     expect(ring.textContent!.trim()).to.equal('Alle Mitglieder rufen');
     ring.click();
     const dialog = root(el).querySelector('dialog')!;
-    expect(dialog.open).to.equal(true);
+    await waitUntil(() => dialog.open, 'the confirmation');
     expect(dialog.textContent).to.contain('Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten');
     expect(root(el).activeElement!.textContent!.trim()).to.equal('Abbrechen');
     await expect(el).to.be.accessible();
@@ -170,23 +171,60 @@ describe('<timio-room-bar>', () => {
     dialog.close();
     // The dialog's close event comes as a task after close(): focus moves back then.
     await waitUntil(() => root(el).activeElement === ring, 'focus back on "Alle Mitglieder rufen"');
-    expect(service.requests).to.have.length(0);
+    expect(service.requests.filter((r) => r.method === 'POST'), 'nobody rung').to.have.length(0);
 
     ring.click();
+    await waitUntil(() => dialog.open, 'the confirmation again');
     const confirm = [...dialog.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Bestätigen')!;
     confirm.click();
-    const request = await service.next('/v1/rooms/vertrieb/ring');
-    expect(request.method).to.equal('POST');
+    const request = await waitUntil(() => service.requests.find((r) => r.method === 'POST' && r.path === '/v1/rooms/vertrieb/ring'), 'the ring');
     expect(request.authorization).to.equal('Bearer portal-token-carla');
     await waitUntil(() => opened.length === 1, 'the conference opened');
     expect(opened[0]).to.deep.equal({ room: 'vertrieb', prejoin: false, roomName: 'Vertrieb' });
     expect(text(el)).to.contain('2 Mitglieder werden gerufen.');
   });
 
+  for (const lang of ['de', 'en'] as const) {
+    const cases: Array<[string, Array<[string, string]>, string]> = lang === 'de'
+      ? [['one', [['ben', 'Ben Müller']], 'Ben Müller wird gerufen.'],
+        ['names', [['anna', 'Anna Schmidt'], ['ben', 'Ben Müller'], ['felix', 'Felix Wagner']], 'Anna Schmidt, Ben Müller und Felix Wagner werden gerufen.'],
+        ['many', [['anna', 'Anna Schmidt'], ['ben', 'Ben Müller'], ['david', 'David Kim'], ['felix', 'Felix Wagner']], '4 Mitglieder werden gerufen.'],
+        ['nobody', [], 'Gerade ist kein anderes Mitglied angemeldet.']]
+      : [['one', [['ben', 'Ben Müller']], 'Ben Müller will be called.'],
+        ['names', [['anna', 'Anna Schmidt'], ['ben', 'Ben Müller'], ['felix', 'Felix Wagner']], 'Anna Schmidt, Ben Müller and Felix Wagner will be called.'],
+        ['many', [['anna', 'Anna Schmidt'], ['ben', 'Ben Müller'], ['david', 'David Kim'], ['felix', 'Felix Wagner']], '4 members will be called.'],
+        ['nobody', [], 'No other member is signed in right now.']];
+    for (const [what, members, says] of cases) {
+      it(`the ring-all confirmation says who will be rung (${what}, ${lang})`, async () => {
+        service.on('GET /v1/rooms/vertrieb/ring', () => ({ status: 200, json: { members: members.map(([id, name]) => ({ id, name })) } }));
+        const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang=${lang}></timio-room-bar>`);
+        button(el, 'ring').click();
+        const dialog = root(el).querySelector('dialog')!;
+        // It opens saying who (read with it by a screen reader), the safe choice focused.
+        await waitUntil(() => dialog.open, 'the confirmation');
+        expect(dialog.querySelector('#confirm-text')!.textContent!.trim()).to.equal(says);
+        expect(root(el).activeElement!.textContent!.trim()).to.equal(lang === 'de' ? 'Abbrechen' : 'Cancel');
+        expect(service.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['GET /v1/rooms/vertrieb/ring'], 'asked, nobody rung yet');
+        await expect(el).to.be.accessible();
+        dialog.close('cancel');
+      });
+    }
+  }
+
+  it('when the service cannot say who, the confirmation keeps its general question', async () => {
+    service.on('GET /v1/rooms/vertrieb/ring', () => ({ status: 503, json: { error: { code: 'internal', message: 'down' } } }));
+    const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
+    button(el, 'ring').click();
+    const dialog = root(el).querySelector('dialog')!;
+    await waitUntil(() => dialog.open, 'the confirmation');
+    expect(dialog.querySelector('#confirm-text')!.textContent).to.equal('Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten.');
+  });
+
   it('says why the ring failed and opens nothing', async () => {
     service.on('POST /v1/rooms/vertrieb/ring', () => ({ status: 429, json: { error: { code: 'rate_limited', message: 'slow down' } } }));
     const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
     button(el, 'ring').click();
+    await waitUntil(() => root(el).querySelector('dialog')!.open, 'the confirmation');
     root(el).querySelector('dialog')!.close('confirm');
     await waitUntil(() => text(el).includes('Zu viele Anfragen'), 'the error message');
     expect(opened).to.have.length(0);

@@ -89,8 +89,8 @@ export class TimioConference extends LitElement {
 
   /** This view's join: its room session, role and progress. */
   readonly joining = new ConferenceJoin(this);
-  private readonly waiting = new WaitingGuests(this);
   private readonly notices = new ConferenceNotices(this, () => this.panel === 'chat');
+  private readonly waiting = new WaitingGuests(this, (g) => this.notices.push({ kind: 'guest-resembles', identity: g.identity, name: g.name, guest: true }));
   private readonly provider = new ContextProvider(this, { context: sessionContext });
   private readonly connection = new StoreController(this, () => this.joining.session, (s) => s.connection);
   private readonly people = new StoreController(this, () => this.joining.session, (s) => s.participants);
@@ -188,7 +188,7 @@ export class TimioConference extends LitElement {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
     if (panel === 'participants') {
-      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined}
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .resembling=${this.waiting.resembling}
         room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
     }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
@@ -286,6 +286,7 @@ function noticeText(t: ConferenceCatalog, n: { kind: string; name: string }): st
     case 'dropped': return t.dropped(n.name);
     case 'hand': return t.raisedHand(n.name);
     case 'guest-left': return t.invite.guestLeft(n.name);
+    case 'guest-resembles': return t.invite.resemblesNotice(n.name);
     default: return t.actionFailed;
   }
 }

@@ -122,5 +122,7 @@ export const de: ConferenceCatalog = {
     deny: 'Ablehnen',
     guestLeft: (name) => `${name} hat das Warten beendet und ist nicht mehr da.`,
     resemblesMember: 'Achtung: Dieser Name gleicht dem eines Mitglieds dieses Raums.',
+    resemblesNotice: (name) => `Achtung: Der Name des Gastes „${name}“ gleicht dem eines Mitglieds dieses Raums.`,
+    resemblesTag: 'Name wie ein Mitglied',
   },
 };

@@ -121,6 +121,8 @@ export const en: ConferenceCatalog = {
     admit: 'Admit',
     guestLeft: (name) => `${name} stopped waiting and is no longer here.`,
     resemblesMember: 'Note: this name looks like the name of a member of this room.',
+    resemblesNotice: (name) => `Note: the guest name “${name}” looks like the name of a member of this room.`,
+    resemblesTag: 'Name like a member\'s',
     deny: 'Decline',
   },
 };

@@ -5,9 +5,10 @@ import type { ParticipantState } from '../../../session/types.js';
 
 /**
  * `failed`: an action of this view (a moderator's, a hand) did not go through; `guest-left`: a
- * moderator let in or turned away a guest who had stopped waiting.
+ * moderator let in or turned away a guest who had stopped waiting; `guest-resembles`: a guest let
+ * in at once has a name that reads like a room member's (to moderators).
  */
-export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left';
+export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left' | 'guest-resembles';
 
 export interface Notice {
   kind: NoticeKind;

@@ -43,6 +43,8 @@ export class TimioParticipantsPanel extends LitElement {
   @property({ attribute: false }) invites?: InviteApi;
   /** The meeting's default title in the invite dialog. */
   @property({ attribute: 'room-name' }) roomName = '';
+  /** Guests (identities) whose name reads like a room member's: marked for the moderator. */
+  @property({ attribute: false }) resembling: ReadonlySet<string> = new Set();
   /** The chat room's address for colleagues (from the conference's `room-url`). */
   @property({ attribute: 'room-url' }) roomUrl = '';
 
@@ -62,6 +64,21 @@ export class TimioParticipantsPanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('session')) this.people.sync();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('confirming')) return;
+    const was = changed.get('confirming') as string | undefined;
+    if (this.confirming) {
+      // The row grows by the question: for the last ones of a long list it would open below the
+      // list's visible end. It scrolls into view and takes the focus on its safe choice.
+      const confirm = this.renderRoot.querySelector<HTMLElement>('.confirm');
+      confirm?.scrollIntoView({ block: 'nearest' });
+      confirm?.querySelector<HTMLButtonElement>('.link')?.focus({ preventScroll: true });
+    } else if (was) {
+      // Cancelled (or the person left): the focus goes back to that row's "Entfernen", if it is still there.
+      this.renderRoot.querySelector<HTMLButtonElement>(`.person[data-identity="${CSS.escape(was)}"] .remove`)?.focus();
+    }
   }
 
   override render() {
@@ -93,6 +110,7 @@ export class TimioParticipantsPanel extends LitElement {
         <span class="who"><span class="name">${p.isLocal ? m.self(p.name) : p.name}</span>
           ${p.moderator ? html`<span class="tag" data-badge="moderator">${m.moderator}</span>` : nothing}
           ${p.guest ? html`<span class="tag" data-badge="guest">${m.guest}</span>` : nothing}
+          ${p.guest && this.resembling.has(p.identity) ? html`<span class="tag warn" data-badge="resembles" title=${t.invite.resemblesMember}>${t.invite.resemblesTag}</span>` : nothing}
           ${p.quality === 'lost' ? html`<span class="tag gone" data-badge="lost">${m.quality.lost}</span>` : nothing}</span>
         ${p.handRaisedAt ? html`<span class="state hand" data-state="hand" title=${m.handRaised}>${icons.hand}<span class="sr-only">${m.handRaised}</span></span>` : nothing}
         ${state(micOn, icons.mic, icons.micOff, m.micMuted, 'mic')}

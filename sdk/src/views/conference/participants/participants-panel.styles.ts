@@ -68,6 +68,9 @@ export const participantsPanelStyles = [
     .gone {
       background: var(--_danger);
     }
+    .warn {
+      background: #7a5a00;
+    }
     .actions {
       padding: 4px 0 4px 44px;
       font-size: 13px;

@@ -114,4 +114,26 @@ describe('waiting guests in the conference', () => {
     expect(f.listening()).to.equal(false);
     expect(f.service.requests.some((r) => r.path === '/v1/rooms/vertrieb/waiting')).to.equal(false);
   });
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`a guest let in at once whose name reads like a member's: the moderator gets a notice and the panel marks them (${lang}, issue 22)`, async () => {
+      const f = await joined(true, lang);
+      await waitUntil(() => f.listening(), 'follows the realtime frames');
+      f.session().put({ identity: 'guest:thomas', name: 'Anna Schmıdt', guest: true, joinedAt: Date.now(), microphone: { sid: 'mt', muted: false } });
+      f.send({ type: 'guest-resembles', room: 'vertrieb', guest: { identity: 'guest:thomas', name: 'Anna Schmıdt' } });
+      const said = lang === 'de'
+        ? 'Achtung: Der Name des Gastes „Anna Schmıdt“ gleicht dem eines Mitglieds dieses Raums.'
+        : 'Note: the guest name “Anna Schmıdt” looks like the name of a member of this room.';
+      await waitUntil(() => deepAll(f.root, '.notice').some((n) => n.textContent!.includes(said)), 'the notice to the moderator');
+      expect(deep(f.root, '.admit-notice[data-identity="guest:thomas"]'), 'no admit question: the guest is in').to.equal(null);
+      deep<HTMLButtonElement>(f.root, '.controls .participants')!.click();
+      const row = await waitUntil(() => deep(f.root, 'timio-participants-panel')?.shadowRoot?.querySelector('.person[data-identity="guest:thomas"]'), 'the guest in the panel');
+      await settled(f.el);
+      expect(row.querySelector('[data-badge="guest"]')?.textContent).to.equal(lang === 'de' ? 'Gast' : 'Guest');
+      expect(row.querySelector('[data-badge="resembles"]')?.textContent).to.equal(lang === 'de' ? 'Name wie ein Mitglied' : 'Name like a member\'s');
+      // Another room's frame marks nobody here.
+      f.send({ type: 'guest-resembles', room: 'andere', guest: { identity: 'guest:x', name: 'X' } });
+      await expect(f.el).to.be.accessible();
+    });
+  }
 });

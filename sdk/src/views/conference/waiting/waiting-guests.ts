@@ -3,11 +3,11 @@
 // `guest-decided` (which also clear a notice another moderator answered). "Einlassen" /
 // "Ablehnen" go to the token service, which checks and logs them.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { GuestDecidedMessage, GuestWaitingMessage } from '#protocol/realtime.js';
+import type { GuestDecidedMessage, GuestResemblesMessage, GuestWaitingMessage } from '#protocol/realtime.js';
 import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 import type { ConferenceApi } from '../room-api.js';
 
-export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage;
+export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage;
 /** Subscribes to the page's guest frames; returns the unsubscribe. */
 export type GuestNoticeSource = (listener: (notice: GuestNotice) => void) => () => void;
 
@@ -21,10 +21,15 @@ interface Host extends ReactiveControllerHost {
 
 export class WaitingGuests implements ReactiveController {
   guests: WaitingGuestEntry[] = [];
+  /**
+   * Guests let in without waiting whose name reads like a room member's (`guest-resembles`): the
+   * moderator is told (`onResembles`) and the participants panel marks them.
+   */
+  resembling: ReadonlySet<string> = new Set();
   private active = false;
   private stop?: () => void;
 
-  constructor(private readonly host: Host) {
+  constructor(private readonly host: Host, private readonly onResembles?: (guest: { identity: string; name: string }) => void) {
     host.addController(this);
   }
 
@@ -39,6 +44,7 @@ export class WaitingGuests implements ReactiveController {
     this.stop?.();
     this.stop = undefined;
     this.guests = [];
+    this.resembling = new Set();
     if (!moderatorIn) return;
     this.stop = this.host.guestNotices?.((n) => this.onNotice(n));
     void this.host.api?.waitingGuests?.().then((guests) => {
@@ -66,7 +72,19 @@ export class WaitingGuests implements ReactiveController {
   private onNotice(n: GuestNotice): void {
     if (n.room !== this.host.room) return;
     if (n.type === 'guest-waiting') this.add(n.guest);
+    else if (n.type === 'guest-resembles') this.resembles(n.guest);
     else this.remove(n.identity);
+  }
+
+  private resembles(g: { identity: string; name: string }): void {
+    // Waiting: the admit notice says it. Let in at once: a notice and the panel's mark.
+    if (this.guests.some((x) => x.identity === g.identity)) {
+      this.guests = this.guests.map((x) => (x.identity === g.identity ? { ...x, resembles: true } : x));
+    } else if (!this.resembling.has(g.identity)) {
+      this.resembling = new Set([...this.resembling, g.identity]);
+      this.onResembles?.(g);
+    }
+    this.host.requestUpdate();
   }
 
   private add(g: WaitingGuestEntry): void {

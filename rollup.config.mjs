@@ -9,6 +9,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { compactCssPlugin } from './scripts/build/compact-css.mjs';
+import { effectsAssetsPlugin } from './scripts/build/effects-assets.mjs';
 
 const plugins = (minify) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import'] }),
@@ -31,7 +32,7 @@ const script = (name, input) => ({
     // views), so bench/bundle can report the session + views code with and without them.
     manualChunks: (id) => (/node_modules\/(?!lit\/|lit-html\/|lit-element\/|@lit\/)/.test(id) ? 'livekit' : undefined),
   },
-  plugins: plugins(true),
+  plugins: [...plugins(true), effectsAssetsPlugin()],
 });
 
 export default [

@@ -51,12 +51,14 @@ describe('demo portal', () => {
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.ok(html.includes('<script type="module" src="/sdk/timio.js"></script>'));
-    assert.ok(html.includes(`<timio-config token-service-url="${tokenServiceUrl}" portal-token-url="/api/portal-token" locale="de">`));
+    assert.ok(html.includes(`<timio-config token-service-url="${tokenServiceUrl}" portal-token-url="/api/portal-token" locale="de" backgrounds="/assets/backgrounds/office.svg">`));
     // Picture and name inside <timio-contact> (a click on either opens the contact menu), the button beside.
     assert.ok(html.includes('<timio-contact contact="ben"><span class="avatar" aria-hidden="true">BM</span><span class="name">Ben Müller</span></timio-contact><timio-call-button contact="ben" name="Ben Müller">'));
     assert.ok(!html.includes('timio-call-button contact="anna"'), 'no button to call yourself');
     const csp = page.headers.get('content-security-policy') ?? '';
-    assert.match(csp, /script-src 'self'/);
+    // The one addition for camera backgrounds (docs/backgrounds.md), no 'unsafe-eval'.
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.ok(!/'unsafe-eval'/.test(csp), csp);
     assert.ok(csp.includes(`connect-src 'self' ${tokenServiceUrl}`), csp);
   });
 

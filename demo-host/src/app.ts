@@ -227,7 +227,8 @@ function contentSecurityPolicy(options: DemoPortalOptions): string {
   }
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // 'wasm-unsafe-eval': the camera background's segmentation is WebAssembly (docs/backgrounds.md)
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",

@@ -38,7 +38,7 @@ ${ctx.user
 </head>
 <body data-user="${ctx.user?.id ?? ''}">
 ${ctx.user
-  ? html`<timio-config token-service-url="${ctx.tokenServiceUrl}" portal-token-url="/api/portal-token" locale="${ctx.lang}"></timio-config>`
+  ? html`<timio-config token-service-url="${ctx.tokenServiceUrl}" portal-token-url="/api/portal-token" locale="${ctx.lang}" backgrounds="/assets/backgrounds/office.svg"></timio-config>`
   : ''}
 <header class="top">
   <a class="brand" href="/">TIMIO ${t.title}</a>

@@ -2,7 +2,7 @@
 // the light elements, adds <timio-notifications> to the page, and connects to the token service
 // as soon as the page is configured (timio.configure or <timio-config>). Nothing here imports
 // livekit-client: the call window is a separate chunk loaded when a call starts.
-import { configure, getConfig, type TimioConfig, type TimioOptions } from './config/config.js';
+import { configure, getConfig, type BackgroundImage, type BackgroundList, type TimioConfig, type TimioOptions } from './config/config.js';
 import { registerCatalog } from './i18n/localize.js';
 import { defineConfig } from './elements/config/config.js';
 import { defineCallButton } from './elements/call-button/call-button.js';
@@ -35,7 +35,7 @@ export const timio = {
   },
 };
 
-export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction };
+export type { TimioOptions, TimioConfig, CallInfo, UserRef, ContactAction, BackgroundImage, BackgroundList };
 export type { RoomRing, RoomStatus, CallOutcome, CallState, PresenceStatus } from '#protocol/realtime.js';
 export type { CallGrant, RoomRingResult, ErrorBody, ChatMessage, RoomTokenGrant, InviteInfo, GuestGrant, GuestWaiting, GuestAdmission, OpenInvite, CreatedInvite, WaitingGuest } from '#protocol/rest.js';
 export type { ErrorCode } from '#protocol/errors.js';

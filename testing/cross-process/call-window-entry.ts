@@ -2,6 +2,7 @@
 // source, so the window can be tried against a media server without the rest of the SDK.
 import { openCallWindow, type CallWindowEnd, type CallWindowHandle } from '../../sdk/src/views/index.js';
 import { registerContactActions } from '../../sdk/src/contact-actions/contact-actions.js';
+import { configure } from '../../sdk/src/config/config.js';
 
 declare global {
   interface Window {
@@ -14,12 +15,15 @@ declare global {
       /** The contacts the page's "Open chat" action ran for (registered by openChatAction()). */
       chats: string[];
       openChatAction(labels: { de: string; en: string }): void;
+      /** timio.configure (e.g. the company backgrounds). */
+      configure: typeof configure;
     };
   }
 }
 
 window.callWindow = {
   registerContactActions,
+  configure,
   chats: [],
   openChatAction(labels) {
     registerContactActions([

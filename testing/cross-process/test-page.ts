@@ -2,6 +2,8 @@
 // project's tsconfig, so Lit decorators compile), served with a blank HTML page by a port-0 server
 // on 127.0.0.1. Used by the livekit-client page harness and the call-window host.
 import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -29,7 +31,13 @@ export interface TestPageOptions {
   title: string;
   lang?: string;
   bodyStyle?: string;
+  /** Folders served as they are: URL prefix (e.g. '/effects/') → folder on disk. */
+  folders?: Record<string, string>;
+  /** Extra response headers of the page (e.g. a Content-Security-Policy). */
+  headers?: Record<string, string>;
 }
+
+const TYPES: Record<string, string> = { js: 'text/javascript', wasm: 'application/wasm', svg: 'image/svg+xml', png: 'image/png' };
 
 export interface TestPageServer {
   origin: string;
@@ -50,7 +58,20 @@ export async function serveTestPage(opts: TestPageOptions): Promise<TestPageServ
       res.end(js);
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    for (const [prefix, folder] of Object.entries(opts.folders ?? {})) {
+      if (!path.startsWith(prefix)) continue;
+      const file = resolve(folder, `.${path.slice(prefix.length - 1)}`);
+      if (!file.startsWith(resolve(folder)) || !existsSync(file)) break;
+      res.writeHead(200, { 'Content-Type': TYPES[file.split('.').pop()!] ?? 'application/octet-stream', ...opts.headers });
+      res.end(readFileSync(file));
+      return;
+    }
+    if (path !== '/' && /\.\w+$/.test(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...opts.headers });
     res.end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -14,6 +14,22 @@ export interface TimioOptions {
   /** UI language (`de` or `en`); default: the page's `lang`. */
   locale?: string;
   theme?: ThemeOption;
+  /**
+   * Folder URL of the camera-background files (segmentation wasm and model); default: the
+   * `effects/` folder beside the SDK's `chunks/` (where the build puts them).
+   */
+  effectsUrl?: string;
+  /** The company's background images offered under "Hintergrund": URLs, or `{url, label}`. */
+  backgrounds?: BackgroundList;
+}
+
+/** The host's background images: URLs, or `{url, label}`. */
+export type BackgroundList = ReadonlyArray<string | BackgroundImage>;
+
+/** One of the host's background images; the label is shown in the settings (default: "Bild n"). */
+export interface BackgroundImage {
+  url: string;
+  label?: string;
 }
 
 export interface TimioConfig {
@@ -22,6 +38,8 @@ export interface TimioConfig {
   readonly portalTokenUrl?: string;
   readonly locale?: string;
   readonly theme?: ThemeOption;
+  readonly effectsUrl?: string;
+  readonly backgrounds?: readonly BackgroundImage[];
 }
 
 type Listener = (config: TimioConfig) => void;
@@ -43,6 +61,16 @@ function absoluteHttpUrl(value: string, what: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`timio.configure: ${what} must be an http(s) URL`);
   return url.href.replace(/\/+$/, '');
+}
+
+function backgroundList(value: unknown): readonly BackgroundImage[] {
+  if (!Array.isArray(value)) throw new TypeError('timio.configure: backgrounds must be a list of image URLs or {url, label}');
+  return Object.freeze(value.map((item: unknown) => {
+    const { url, label } = (typeof item === 'string' ? { url: item } : item ?? {}) as { url?: unknown; label?: unknown };
+    if (typeof url !== 'string' || !url) throw new TypeError('timio.configure: each background needs an image url');
+    if (label !== undefined && typeof label !== 'string') throw new TypeError('timio.configure: a background label must be a string');
+    return Object.freeze({ url: absoluteHttpUrl(url, 'background url'), ...(label ? { label } : {}) });
+  }));
 }
 
 /**
@@ -68,6 +96,11 @@ export function configure(options: Partial<TimioOptions>): TimioConfig {
     merged.portalTokenUrl = absoluteHttpUrl(portalTokenUrl, 'portalTokenUrl');
   }
   if (locale !== undefined && typeof locale !== 'string') throw new TypeError('timio.configure: locale must be a language tag such as "de" or "en"');
+  if (merged.effectsUrl !== undefined) {
+    if (typeof merged.effectsUrl !== 'string') throw new TypeError('timio.configure: effectsUrl must be a string');
+    merged.effectsUrl = `${absoluteHttpUrl(merged.effectsUrl, 'effectsUrl')}/`;
+  }
+  if (merged.backgrounds !== undefined) merged.backgrounds = backgroundList(merged.backgrounds);
   if (current && pinnedUrl && merged.tokenServiceUrl !== current.tokenServiceUrl) {
     console.warn('[timio] the token service URL is fixed once used; this change is ignored');
     merged.tokenServiceUrl = current.tokenServiceUrl;

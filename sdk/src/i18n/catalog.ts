@@ -106,6 +106,11 @@ export interface Catalog {
    */
   readonly media?: MediaCatalog;
   /**
+   * Sound and background settings (pre-join, "Weitere Optionen", "Weitere Einstellungen").
+   * Optional: the SDK's strings come with the views chunk (sdk/src/views/i18n/effects.ts).
+   */
+  readonly effects?: EffectsCatalog;
+  /**
    * The conference room (`<timio-conference>`). Optional: the SDK's own German and English strings
    * come with the conference chunk (sdk/src/views/conference/i18n), so the light part stays small;
    * a host's catalog may bring its own.
@@ -406,6 +411,22 @@ export interface CallWindowCatalog {
   noDevice: string;
   enableAudio: string;
   problem: Record<'camera' | 'microphone' | 'screen', Record<'permission_denied' | 'no_device' | 'in_use' | 'other', string>>;
+}
+
+/** Sound switches and the camera background. */
+export interface EffectsCatalog {
+  sound: string;
+  noiseSuppression: string;
+  echoCancellation: string;
+  autoGainControl: string;
+  background: string;
+  none: string;
+  blur: string;
+  /** A host image without a label of its own. */
+  image: (n: number) => string;
+  /** The background is starting / why it is not offered or the camera goes unprocessed. */
+  state: Record<'starting' | 'slow' | 'failed', string>;
+  unsupported: Record<'no-wasm' | 'no-webgl' | 'csp', string>;
 }
 
 /** The shared view parts of calls and conferences: tiles, badges, the control bar. */

@@ -1,7 +1,9 @@
 // The local participant's camera, microphone and screen share: starting them, turning them on and
 // off, and the problems that stop them (permission denied, no device, in use).
-import { MediaDeviceFailure, Track, type LocalTrack, type Room } from 'livekit-client';
+import { MediaDeviceFailure, Track, type LocalAudioTrack, type LocalTrack, type LocalVideoTrack, type Room } from 'livekit-client';
 import { Store, listEqual, shallowEqual } from './store.js';
+import { mediaSettings, soundConstraints, type MediaSettings } from './media-settings.js';
+import type { CameraBackground } from '../effects/live-effects.js';
 import type { LocalMediaState, MediaProblem, MediaSource } from './types.js';
 
 /** Camera capture: 360p is sharp in a window and light on CPUs that also encode. */
@@ -23,6 +25,9 @@ export class LocalMedia {
   readonly problems = new Store<readonly MediaProblem[]>([], listEqual<MediaProblem>(shallowEqual));
   private pending = 0;
   stopped = false;
+  /** The background processor on the camera, while a background is chosen. */
+  private background?: CameraBackground;
+  private backgroundQueue: Promise<void> = Promise.resolve();
 
   constructor(private readonly room: Room) {}
 
@@ -33,7 +38,7 @@ export class LocalMedia {
   capture(want: StartMedia): Promise<LocalTrack[]> | undefined {
     if (!want.camera && !want.microphone) return undefined;
     const tracks = this.room.localParticipant.createTracks({
-      audio: want.microphone ? (want.microphoneId ? { deviceId: want.microphoneId } : true) : false,
+      audio: want.microphone ? { ...soundConstraints(mediaSettings.value), ...(want.microphoneId ? { deviceId: want.microphoneId } : {}) } : false,
       video: want.camera ? { resolution: CAMERA_CAPTURE, ...(want.cameraId ? { deviceId: want.cameraId } : {}) } : false,
     });
     tracks.catch(() => undefined); // handled by start
@@ -59,17 +64,48 @@ export class LocalMedia {
       });
     } catch {
       if (want.camera) await this.change('camera', () => lp.setCameraEnabled(true));
-      if (want.microphone) await this.change('microphone', () => lp.setMicrophoneEnabled(true));
+      if (want.microphone) await this.change('microphone', () => lp.setMicrophoneEnabled(true, soundConstraints(mediaSettings.value)));
     }
     this.refresh();
+    if (want.camera) await this.applyBackground();
   }
 
-  setCamera(on: boolean): Promise<void> {
-    return this.change('camera', () => this.room.localParticipant.setCameraEnabled(on));
+  async setCamera(on: boolean): Promise<void> {
+    await this.change('camera', () => this.room.localParticipant.setCameraEnabled(on));
+    if (on) await this.applyBackground();
+  }
+
+  /**
+   * Puts the chosen background on the live camera, changes it, or takes it off (the effects chunk
+   * loads the first time one is chosen). One change at a time, each for the latest choice.
+   */
+  applyBackground(): Promise<void> {
+    this.backgroundQueue = this.backgroundQueue.then(async () => {
+      const choice = mediaSettings.value.background;
+      if (this.stopped || (!this.background && choice === 'none')) return;
+      const { CameraBackground } = await import('../effects/live-effects.js');
+      this.background ??= new CameraBackground();
+      const track = this.room.localParticipant.getTrackPublication(Track.Source.Camera)?.track as LocalVideoTrack | undefined;
+      if (await this.background.apply(track, choice, () => !this.stopped)) this.refresh();
+    }).catch(() => undefined);
+    return this.backgroundQueue;
   }
 
   setMicrophone(on: boolean): Promise<void> {
-    return this.change('microphone', () => this.room.localParticipant.setMicrophoneEnabled(on));
+    return this.change('microphone', () => this.room.localParticipant.setMicrophoneEnabled(on, on ? soundConstraints(mediaSettings.value) : undefined));
+  }
+
+  /** Gives the live microphone the sound settings without leaving the call (see effects/live-effects). */
+  async applySound(settings: MediaSettings): Promise<void> {
+    const track = this.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track as LocalAudioTrack | undefined;
+    if (!track || this.stopped) return;
+    try {
+      const { applySound } = await import('../effects/live-effects.js');
+      if (!this.stopped) await applySound(track, settings);
+    } catch (err) {
+      this.problems.update((list) => [...list.filter((p) => p.source !== 'microphone'), { source: 'microphone', failure: failureOf(err) }]);
+    }
+    this.refresh();
   }
 
   /** Screen share goes out as one layer (text stays sharp); with the tab's audio where offered. */

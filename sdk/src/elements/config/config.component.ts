@@ -1,6 +1,6 @@
 import { LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { configure, type TimioOptions } from '../../config/config.js';
+import { configure, type BackgroundList, type TimioOptions } from '../../config/config.js';
 
 /**
  * Configures TIMIO on the page from HTML, instead of calling `timio.configure()`:
@@ -24,6 +24,13 @@ export class TimioConfigElement extends LitElement {
   @property() locale?: string;
   /** `light` or `dark`. */
   @property() theme?: 'light' | 'dark';
+  /** Folder URL of the camera-background files; default: `effects/` beside the SDK's `chunks/`. */
+  @property({ attribute: 'effects-url' }) effectsUrl?: string;
+  /**
+   * The company's background images, space-separated URLs (attribute), or a list of URLs or
+   * `{url, label}` (property).
+   */
+  @property({ converter: (value) => value?.split(/\s+/).filter(Boolean) }) backgrounds?: BackgroundList;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.tokenServiceUrl) {
@@ -34,6 +41,8 @@ export class TimioConfigElement extends LitElement {
     const options: Partial<TimioOptions> = { tokenServiceUrl: this.tokenServiceUrl };
     if (changed.has('portalTokenUrl')) options.portalTokenUrl = this.portalTokenUrl;
     if (changed.has('locale')) options.locale = this.locale;
+    if (changed.has('effectsUrl')) options.effectsUrl = this.effectsUrl;
+    if (changed.has('backgrounds')) options.backgrounds = this.backgrounds;
     if (changed.has('theme')) options.theme = this.theme === 'dark' || this.theme === 'light' ? this.theme : undefined;
     try {
       configure(options);

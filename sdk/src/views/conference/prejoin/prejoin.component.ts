@@ -8,6 +8,8 @@ import { loadChoices, saveChoices, type MediaChoices } from './choices.js';
 import { prejoinStyles } from './prejoin.styles.js';
 import { conferenceStrings } from '../i18n/index.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
+import { mediaSettings } from '../../../session/media-settings.js';
+import type { BackgroundPipeline } from '../../../effects/background-pipeline.js';
 
 export class TimioPrejoinJoinEvent extends CustomEvent<{ choices: MediaChoices; moderator: boolean }> {
   constructor(detail: { choices: MediaChoices; moderator: boolean }) {
@@ -54,6 +56,9 @@ export class TimioConferencePrejoin extends LitElement {
   private video?: MediaStreamTrack;
   private audio?: MediaStreamTrack;
   private stopMeter?: () => void;
+  /** The preview with the chosen background (processing `video`), as the others will see it. */
+  private background?: { pipeline: BackgroundPipeline; input: MediaStreamTrack };
+  private stopSettings?: () => void;
   /** Counts captures and releases per source, so a late getUserMedia answer knows it is stale. */
   private readonly generation: Record<Source, number> = { camera: 0, microphone: 0 };
   private readonly localize = new LocalizeController(this);
@@ -61,16 +66,45 @@ export class TimioConferencePrejoin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.capture();
+    this.stopSettings = mediaSettings.subscribe(() => void this.processPreview());
+    void import('../../parts/media-effects/media-effects.js').then((m) => m.defineMediaEffects());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopSettings?.();
     this.release();
   }
 
   protected override updated(): void {
     const preview = this.renderRoot.querySelector('video');
-    if (preview && (preview.srcObject as MediaStream | null)?.getTracks()[0] !== this.video) preview.srcObject = this.video ? new MediaStream([this.video]) : null;
+    const shown = this.background?.pipeline.output ?? this.video;
+    if (preview && (preview.srcObject as MediaStream | null)?.getTracks()[0] !== shown) preview.srcObject = shown ? new MediaStream([shown]) : null;
+  }
+
+  /** Puts the chosen background on the preview, changes or removes it (the processing chunk loads on first use). */
+  private async processPreview(): Promise<void> {
+    const choice = mediaSettings.value.background;
+    const video = this.video;
+    if (this.background && (choice === 'none' || this.background.input !== video)) {
+      this.background.pipeline.stop();
+      this.background = undefined;
+      this.requestUpdate();
+    }
+    if (choice === 'none' || !video) return;
+    if (this.background) return this.background.pipeline.setChoice(choice);
+    const { previewBackground } = await import('../../../effects/live-effects.js');
+    const stale = () => this.video !== video || !!this.background || mediaSettings.value.background === 'none';
+    if (stale()) return;
+    const pipeline = await previewBackground(video, mediaSettings.value.background).catch(() => undefined);
+    if (!pipeline) return;
+    if (stale()) {
+      pipeline.stop();
+      return void this.processPreview();
+    }
+    pipeline.setChoice(mediaSettings.value.background);
+    this.background = { pipeline, input: video };
+    this.requestUpdate();
   }
 
   override render() {
@@ -103,6 +137,7 @@ export class TimioConferencePrejoin extends LitElement {
           <div style=${styleMap({ width: `${c.microphone ? percent : 0}%` })}></div>
         </div>
       </div>
+      <timio-media-effects class="effects"></timio-media-effects>
       ${this.canModerate
         ? html`<div class="moderator" role="group" aria-labelledby="confirm"><p id="confirm">${t.confirmModerator}</p>
             <div class="actions">
@@ -159,7 +194,10 @@ export class TimioConferencePrejoin extends LitElement {
     const problems = { ...this.problems };
     for (const kind of which) if (current(kind)) delete problems[kind];
     this.problems = { ...problems, ...failures };
-    if (video) this.video = video;
+    if (video) {
+      this.video = video;
+      void this.processPreview();
+    }
     if (audio) {
       this.audio = audio;
       this.stopMeter = watchMicrophoneLevel(audio, (level) => (this.level = level));
@@ -176,6 +214,8 @@ export class TimioConferencePrejoin extends LitElement {
     if (which.includes('camera')) {
       this.video?.stop();
       this.video = undefined;
+      this.background?.pipeline.stop();
+      this.background = undefined;
     }
     if (which.includes('microphone')) {
       this.stopMeter?.();

@@ -60,6 +60,7 @@ export class TimioDeviceSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.session?.refreshDevices();
+    void import('../media-effects/media-effects.js').then((m) => m.defineMediaEffects());
   }
 
   override disconnectedCallback(): void {
@@ -121,6 +122,7 @@ export class TimioDeviceSettings extends LitElement {
       </div>
       ${d.canChooseSpeaker ? select('audiooutput', t.speaker) : nothing}
       <button class="text-button test-sound" @click=${() => playTestSound(d.active.audiooutput ?? '')}>${t.playTestSound}</button>
+      <timio-media-effects class="effects"></timio-media-effects>
       ${this.pip ? html`<button class="text-button pip" @click=${() => this.dispatchEvent(new TimioControlEvent('picture-in-picture'))}>${t.pictureInPicture}</button>` : nothing}
       </div>
     </section>`;

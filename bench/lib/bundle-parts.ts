@@ -7,14 +7,15 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 
-/** The light part's budget (gzip -9 bytes): 25.55 KB reached, rounded up to the next 0.5 KB; the goal is 25 KB. */
+/** The light part's budget (gzip -9 bytes): 25.8 KB reached (26,419 bytes, with this round's features), rounded up to the next 0.5 KB; the goal is 25 KB. */
 export const LIGHT_BUDGET_BYTES = 26 * 1024;
 /**
  * The budget of what opening a call window or conference adds besides livekit-client and the calls
  * chunk (the session + views chunk and the small chunk of resume locks it shares with the calls
- * chunk): 47.2 KB reached, rounded up to the next 0.5 KB; the goal is 42 KB.
+ * chunk): 48.9 KB reached (50,124 bytes, with this round's call window, conference and background
+ * settings), rounded up to the next 0.5 KB; the goal is 42 KB.
  */
-export const VIEWS_BUDGET_BYTES = 47.5 * 1024;
+export const VIEWS_BUDGET_BYTES = 49.5 * 1024;
 
 const STATIC = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+)["']/g;
 const DYNAMIC = /import\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;

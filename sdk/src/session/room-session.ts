@@ -23,7 +23,7 @@ import { inboundPackets } from './inbound-packets.js';
 import { Departures, LEAVE_TOPIC, awayState, goodbyeFrame } from './departures.js';
 import { disconnectReason } from './disconnect-reason.js';
 import { Store, listEqual } from './store.js';
-import { mediaSettings, type MediaSettings } from './media-settings.js';
+import { followMediaSettings } from './follow-settings.js';
 import { applySubscriptions } from './subscription.js';
 import type { SessionApi } from './session-api.js';
 import type { ConnectionState, DeviceKind, ParticipantState, VisibleVideo } from './types.js';
@@ -102,9 +102,8 @@ export class RoomSession implements SessionApi {
   /** The page is going: LiveKit's own disconnect on page leave is no end of the meeting for this person. */
   private pageGoing = false;
   private readonly onPageGoing = () => (this.pageGoing = true);
-  /** The person's sound and background settings, followed on the live tracks one change at a time. */
+  /** Stops following the person's sound and background settings on the live tracks. */
   private readonly stopSettings: () => void;
-  private settingsApplied: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
@@ -124,9 +123,7 @@ export class RoomSession implements SessionApi {
     this.deviceList = new Devices(this.room, options.listDevices);
     this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, options.chat);
     this.listen();
-    // The first call is the settings the media start with (capture uses them): only changes follow.
-    let first = true;
-    this.stopSettings = mediaSettings.subscribe((settings) => (first ? (first = false) : this.followSettings(settings)));
+    this.stopSettings = followMediaSettings(this.localMedia);
     // Registered before connect(), so they run before LiveKit's own page-leave handler.
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.onPageGoing);
@@ -249,13 +246,6 @@ export class RoomSession implements SessionApi {
     // A report from before the room is connected knows nobody yet (see earlyVideos).
     this.visibleSettled = this.connection.value.phase === 'connected' || this.connection.value.phase === 'reconnecting';
     this.reconcileSubscriptions();
-  }
-
-  private followSettings(settings: MediaSettings): void {
-    this.settingsApplied = this.settingsApplied
-      .then(() => this.localMedia.applySound(settings))
-      .then(() => this.localMedia.applyBackground())
-      .catch(() => undefined);
   }
 
   private listen(): void {

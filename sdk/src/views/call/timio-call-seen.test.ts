@@ -114,17 +114,22 @@ for (const lang of ['de', 'en'] as const) {
       await settled(el);
       const stage = box(root.querySelector('.stage')!);
       const title = panel.shadowRoot!.querySelector('#title')!;
-      const last = await waitUntil(() => panel.shadowRoot!.querySelector('.test-sound'), 'the panel drawn');
+      const sound = await waitUntil(() => panel.shadowRoot!.querySelector('.test-sound'), 'the panel drawn');
       expect(text(title)).to.equal(w.options);
       inside(box(panel), stage, 'the panel');
       inside(box(title), stage, 'the title');
-      // Scrolled to its end: the last control shows, the title is still there.
+      // Scrolled to its end: the last part (the sound and background settings) shows, the title is still there.
       const scroller = panel.shadowRoot!.querySelector<HTMLElement>('.body')!;
+      const last = scroller.lastElementChild!;
       scroller.scrollTop = scroller.scrollHeight;
       await waitUntil(() => box(last).bottom <= box(scroller).bottom + 1, 'scrolled to the end');
-      expect(text(last)).to.equal(w.testSound);
       inside(box(title), box(panel), 'the title after scrolling');
-      inside(box(last), stage, `"${w.testSound}"`);
+      inside(box(scroller), stage, 'the scrolled contents');
+      // The test sound, scrolled to, is inside the stage too.
+      sound.scrollIntoView({ block: 'nearest' });
+      await waitUntil(() => box(sound).top >= box(scroller).top - 0.5 && box(sound).bottom <= box(scroller).bottom + 0.5, 'the test sound in view');
+      expect(text(sound)).to.equal(w.testSound);
+      inside(box(sound), stage, `"${w.testSound}"`);
       // The camera select is seen at first, not cut: the panel shows more than the camera.
       scroller.scrollTop = 0;
       const mic = panel.shadowRoot!.querySelector('select[data-device="audioinput"]')!;

@@ -17,7 +17,7 @@ import { en } from '../sdk/src/i18n/en.js';
 import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
 import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { castFor } from './support/cast.js';
-import { historyOf, portalTokenFor, serviceApi, serviceUrlOf } from './support/service-api.js';
+import { callJournalOf, currentCallId, serviceUrlOf } from './support/service-api.js';
 import type { Person } from '../testing/cross-process/people.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
 
@@ -43,8 +43,7 @@ interface JournalEntry { id: string; outcome?: string; durationSeconds?: number;
 
 /** This person's calls in the journal (the token service's history, what the journal page lists), newest first; `id` the call's. */
 async function journal(p: Person): Promise<JournalEntry[]> {
-  const entries = await historyOf(await serviceUrlOf(p.page), p.id);
-  return entries.filter((e) => e.kind === 'call').map((e) => ({ ...e, id: e.id.replace(/^call-/, '') }));
+  return callJournalOf(await serviceUrlOf(p.page), p.id);
 }
 
 /** Counts the host events of every page of this person (kept in localStorage across page loads). */
@@ -120,12 +119,7 @@ function assertSameBox(actual: Box, expected: Box, what: string): void {
 }
 
 /** The call that rings or runs for this person, as the token service knows it. */
-async function callId(p: Person): Promise<string> {
-  const url = await serviceUrlOf(p.page);
-  const answer = await serviceApi(() => url, () => portalTokenFor(p.id, p.id))('GET', '/v1/calls/current');
-  assert.ok(answer.body?.call?.id, `the service knows ${p.id}'s call: ${JSON.stringify(answer.body)}`);
-  return answer.body.call.id as string;
-}
+const callId = async (p: Person): Promise<string> => currentCallId(await serviceUrlOf(p.page), p.id);
 
 describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_000 }, () => {
   const cast = castFor(() => startStack({ CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1' }));
@@ -218,7 +212,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await anna.page.locator('timio-call[ended] [part="notice"]').waitFor({ timeout: WAIT_MS });
     await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     for (const p of [anna, ben]) {
-      await waitUntil(async () => (await journal(p)).find((e) => e.id === id)?.outcome === 'completed', `${p.id}'s journal has the ended call`);
+      await waitUntil(async () => (await journal(p)).find((e) => e.id === id)?.outcome === 'completed', `${p.id}'s journal has the ended call`, WAIT_MS, 500);
       const entries = (await journal(p)).filter((e) => e.id === id);
       assert.equal(entries.length, 1);
       assert.ok(entries[0]!.durationSeconds! >= wholeSeconds - 3, `${p.id}: ${entries[0]!.durationSeconds} s for a call of ${wholeSeconds.toFixed(1)} s`);
@@ -273,8 +267,8 @@ describe('a caller who leaves while it rings; ends a page missed (rejoin grace 4
     assert.match(await anna.page.locator(outgoing).innerText(), /Es klingelt bei Ben Müller/);
     await anna.page.locator(`${outgoing} button.hangup`).click();
     await ben.page.locator(incoming).waitFor({ state: 'detached', timeout: WAIT_MS });
-    await waitUntil(async () => (await journal(anna))[0]?.outcome === 'cancelled', "Anna's journal: cancelled");
-    await waitUntil(async () => (await journal(ben))[0]?.outcome === 'missed', "Ben's journal: missed");
+    await waitUntil(async () => (await journal(anna))[0]?.outcome === 'cancelled', "Anna's journal: cancelled", WAIT_MS, 500);
+    await waitUntil(async () => (await journal(ben))[0]?.outcome === 'missed', "Ben's journal: missed", WAIT_MS, 500);
   });
 
   it('Anna leaves the portal while it rings; Ben answers: his window waits, then gives up after the grace and says so; the journals say it never connected', async () => {

@@ -13,6 +13,7 @@ import { de } from '../sdk/src/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { startRestartableStack } from './support/service-process.js';
 import { castFor } from './support/cast.js';
+import { callJournalOf, currentCallId, serviceUrlOf } from './support/service-api.js';
 import type { Person } from '../testing/cross-process/people.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
 
@@ -21,11 +22,10 @@ const incoming = 'timio-notifications .popup.incoming';
 const outgoing = 'timio-notifications .popup.outgoing';
 const button = (contact: string) => `tr[data-contact="${contact}"] timio-call-button button`;
 
-interface JournalEntry { id: string; outcome?: string; state?: string; durationSeconds?: number }
-
-function journal(p: Person): Promise<JournalEntry[]> {
-  return p.page.evaluate((id) => JSON.parse(localStorage.getItem(`timio-demo-journal:${id}`) ?? '[]') as JournalEntry[], p.id);
-}
+/** This person's calls in the journal (the token service's history, which outlives its restart), newest first. */
+const journal = async (p: Person) => callJournalOf(await serviceUrlOf(p.page), p.id);
+/** The call that rings or runs for this person, as the token service knows it. */
+const callId = async (p: Person) => currentCallId(await serviceUrlOf(p.page), p.id);
 
 /** How Carla's (English) portal page shows this contact's call button: its label and whether it can be pressed. */
 async function shownTo(carla: Person, contact: string): Promise<{ label: string | null; disabled: string | null }> {
@@ -69,7 +69,7 @@ describe('a token-service restart (its own process, killed and started again; no
     await ben.page.locator(incoming).waitFor({ timeout: WAIT_MS });
     await ben.page.locator(`${incoming} button.accept`).click();
     await Promise.all([framesAdvance(anna.page, partnerVideo), framesAdvance(ben.page, partnerVideo)]);
-    const id = (await journal(anna))[0]!.id;
+    const id = await callId(anna);
     await waitShown(carla, 'anna', 'Anna Schmidt', 'busy');
     for (const p of [anna, ben]) await windowWatch(p);
 
@@ -94,7 +94,7 @@ describe('a token-service restart (its own process, killed and started again; no
     await ben.page.locator('timio-call .controls .end').click();
     for (const p of [anna, ben]) {
       await p.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
-      await waitUntil(async () => (await journal(p)).find((e) => e.id === id)?.outcome === 'completed', `${p.id}'s journal: completed`);
+      await waitUntil(async () => (await journal(p)).find((e) => e.id === id)?.outcome === 'completed', `${p.id}'s journal: completed`, WAIT_MS, 500);
       assert.equal((await journal(p)).filter((e) => e.id === id).length, 1, `${p.id}: one journal entry`);
     }
     await waitShown(carla, 'anna', 'Anna Schmidt', 'online');
@@ -107,15 +107,15 @@ describe('a token-service restart (its own process, killed and started again; no
     await anna.page.locator(button('ben')).click();
     await ben.page.locator(incoming).waitFor({ timeout: WAIT_MS });
     await anna.page.locator(`${outgoing}[data-phase="ringing"]`).waitFor({ timeout: WAIT_MS });
-    const id = (await journal(anna))[0]!.id;
+    const id = await callId(anna);
 
     await cast.stack.restartService();
 
     await ben.page.locator(incoming).waitFor({ state: 'detached', timeout: WAIT_MS });
     await anna.page.locator(outgoing).filter({ hasText: de.outgoingCall.failed }).waitFor({ timeout: WAIT_MS });
     await anna.page.screenshot({ path: 'artifacts/e2e-service-restart-ring-de.png' });
-    await waitUntil(async () => (await journal(anna)).find((e) => e.id === id)?.outcome === 'failed', "Anna's journal: failed");
-    await waitUntil(async () => (await journal(ben)).find((e) => e.id === id)?.outcome === 'missed', "Ben's journal: missed");
+    await waitUntil(async () => (await journal(anna)).find((e) => e.id === id)?.outcome === 'failed', "Anna's journal: failed", WAIT_MS, 500);
+    await waitUntil(async () => (await journal(ben)).find((e) => e.id === id)?.outcome === 'missed', "Ben's journal: missed", WAIT_MS, 500);
     for (const p of [anna, ben]) assert.equal((await journal(p)).filter((e) => e.id === id).length, 1, `${p.id}: one journal entry`);
     await waitShown(carla, 'anna', 'Anna Schmidt', 'online');
     await waitShown(carla, 'ben', 'Ben Müller', 'online');

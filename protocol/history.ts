@@ -6,7 +6,7 @@ import type { CallOutcome, UserRef } from './realtime.js';
 /**
  * How an entry ended for its owner. Calls use the call's outcome words (`completed`: answered and
  * talked, with a duration), seen from the owner's side: a call to them they never answered
- * (`no_answer`, `cancelled` by the caller, or `busy` elsewhere) is `missed`. Meetings: `joined`
+ * (`no_answer`, `cancelled` by the caller, `busy` elsewhere, or a ring that `failed`) is `missed`. Meetings: `joined`
  * (with a duration once they left), `missed` (the room was called and they did not come while it
  * rang), `declined` (they declined the room's invitation).
  */

@@ -37,3 +37,16 @@ export async function serviceUrlOf(page: Page): Promise<string> {
   if (!url) throw new Error('the page has no <timio-config token-service-url>');
   return url;
 }
+
+/** The id of the call that rings or runs for `user`, as the token service knows it (GET /v1/calls/current). */
+export async function currentCallId(tokenServiceUrl: string, user: string): Promise<string> {
+  const answer = await serviceApi(() => tokenServiceUrl, () => portalTokenFor(user, user))('GET', '/v1/calls/current');
+  const id = answer.body?.call?.id as string | undefined;
+  if (!id) throw new Error(`the service knows no call of ${user}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return id;
+}
+
+/** `user`'s calls in their journal (the service's history, what the demo's journal page lists), newest first; `id` the call's. */
+export async function callJournalOf(tokenServiceUrl: string, user: string): Promise<Array<HistoryEntry & { id: string }>> {
+  return (await historyOf(tokenServiceUrl, user)).filter((e) => e.kind === 'call').map((e) => ({ ...e, id: e.id.replace(/^call-/, '') }));
+}

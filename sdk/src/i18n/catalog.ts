@@ -415,6 +415,8 @@ export interface CallWindowCatalog {
 
 /** Sound switches and the camera background. */
 export interface EffectsCatalog {
+  /** The pre-join's disclosure that holds the sound switches and the background (closed at first, so the check fits a small window). */
+  more: string;
   sound: string;
   noiseSuppression: string;
   echoCancellation: string;

@@ -32,8 +32,9 @@ export class CallHistory {
     const at = this.onServiceClock(call.createdAt);
     // Answered calls have a duration (0 when a party never came into the call).
     const talked = call.answeredAt ? { durationSeconds: call.durationSeconds ?? 0 } : {};
-    // Nobody answered the callee's ringing (or they were busy elsewhere): for them it is a missed call.
-    const missed = !call.answeredAt && (call.outcome === 'no_answer' || call.outcome === 'cancelled' || call.outcome === 'busy');
+    // Nobody answered the callee's ringing (they were busy elsewhere, or the ring failed, e.g. with a
+    // restart of the service): for them it is a missed call.
+    const missed = !call.answeredAt && call.outcome !== 'completed' && call.outcome !== 'declined';
     const calleeOutcome: HistoryOutcome = missed ? 'missed' : call.outcome;
     await Promise.all([
       this.put(call.caller.id, { id: `call-${call.id}`, kind: 'call', direction: 'outgoing', outcome: call.outcome, at, with: call.callee, ...talked }),

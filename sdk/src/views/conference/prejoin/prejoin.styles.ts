@@ -73,6 +73,14 @@ export const prejoinStyles = [
       display: grid;
       gap: 10px;
     }
+    .effects-more summary {
+      cursor: pointer;
+      padding: 4px 0;
+    }
+    .effects-more summary:focus-visible {
+      outline: 3px solid var(--_primary, currentColor);
+      outline-offset: 2px;
+    }
     .device {
       display: grid;
       gap: 4px;

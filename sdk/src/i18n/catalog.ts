@@ -157,6 +157,8 @@ export interface ConferenceCatalog {
   confirmModerator: string;
   joinAsModerator: string;
   joinAsMember: string;
+  /** The pre-join's disclosure that holds the sound switches and the background (closed at first, so the check fits a small window). */
+  effectsMore: string;
   iAmModerator: string;
   notModerator: string;
   moderatorConfirmed: string;
@@ -415,8 +417,6 @@ export interface CallWindowCatalog {
 
 /** Sound switches and the camera background. */
 export interface EffectsCatalog {
-  /** The pre-join's disclosure that holds the sound switches and the background (closed at first, so the check fits a small window). */
-  more: string;
   sound: string;
   noiseSuppression: string;
   echoCancellation: string;

@@ -2,7 +2,6 @@
 import type { Catalog, EffectsCatalog } from '../../i18n/catalog.js';
 
 export const effectsDe: EffectsCatalog = {
-  more: 'Ton und Hintergrund',
   sound: 'Ton',
   noiseSuppression: 'Rauschunterdrückung',
   echoCancellation: 'Echounterdrückung',
@@ -24,7 +23,6 @@ export const effectsDe: EffectsCatalog = {
 };
 
 export const effectsEn: EffectsCatalog = {
-  more: 'Sound and background',
   sound: 'Sound',
   noiseSuppression: 'Noise suppression',
   echoCancellation: 'Echo cancellation',

@@ -17,6 +17,7 @@ export const de: ConferenceCatalog = {
   confirmModerator: 'Bestätigen Sie ggf., dass Sie Moderator im entsprechenden Raum sind.',
   joinAsModerator: 'Als Moderator teilnehmen',
   joinAsMember: 'Als Mitglied teilnehmen',
+  effectsMore: 'Ton und Hintergrund',
   iAmModerator: 'Ich bin Moderator',
   notModerator: 'Nein, danke',
   moderatorConfirmed: 'Sie moderieren diese Konferenz.',

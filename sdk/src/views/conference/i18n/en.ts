@@ -17,6 +17,7 @@ export const en: ConferenceCatalog = {
   confirmModerator: 'If applicable, confirm that you are the moderator of this room.',
   joinAsModerator: 'Join as moderator',
   joinAsMember: 'Join as member',
+  effectsMore: 'Sound and background',
   iAmModerator: 'I am the moderator',
   notModerator: 'No, thanks',
   moderatorConfirmed: 'You moderate this conference.',

@@ -8,7 +8,6 @@ import { loadChoices, saveChoices, type MediaChoices } from './choices.js';
 import { prejoinStyles } from './prejoin.styles.js';
 import { conferenceStrings } from '../i18n/index.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
-import { effectsStrings } from '../../i18n/effects.js';
 import { mediaSettings } from '../../../session/media-settings.js';
 import type { BackgroundPipeline } from '../../../effects/background-pipeline.js';
 
@@ -139,7 +138,7 @@ export class TimioConferencePrejoin extends LitElement {
           <div style=${styleMap({ width: `${c.microphone ? percent : 0}%` })}></div>
         </div>
       </div>
-      <details class="effects-more" part="effects"><summary>${effectsStrings(this.localize.t).more}</summary><timio-media-effects class="effects"></timio-media-effects></details>
+      <details class="effects-more" part="effects"><summary>${t.effectsMore}</summary><timio-media-effects class="effects"></timio-media-effects></details>
       ${this.canModerate
         ? html`<div class="moderator" role="group" aria-labelledby="confirm"><p id="confirm">${t.confirmModerator}</p>
             <div class="actions">

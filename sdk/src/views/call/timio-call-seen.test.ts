@@ -2,7 +2,8 @@
 // German and English, on a laptop and a phone (390×844): what is on screen, where, and whether it
 // fits — bounding boxes and visible text, never the element's inner state.
 import { expect } from '@open-wc/testing';
-import { sendMouse, setViewport } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { cleanupsAfterEach } from '../../../../testing/browser/cleanups.js';
 import { waitUntil } from '../../../../testing/wait.js';
 import { FAKE_DEVICES, canvasTrack } from '../../../../testing/browser/fake-session.js';
 import { openCallWindow } from '../../../../testing/browser/call-window-fixture.js';
@@ -11,18 +12,10 @@ import type { TimioCall } from './timio-call.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
-declare const afterEach: (body: () => Promise<void> | void) => void;
 
-let cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
+const cleanup = cleanupsAfterEach();
 
-async function viewport(width: number, height: number) {
-  await setViewport({ width, height });
-  cleanup.push(() => setViewport({ width: 800, height: 600 }));
-}
+const viewport = (width: number, height: number) => cleanup.viewport(width, height);
 
 async function settled(el: TimioCall) {
   await el.updateComplete;

@@ -2,7 +2,7 @@
 // where it is on a phone, what its header and controls say, what its notices leave uncovered.
 // Each test looks at positions, overlaps and text on screen.
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { cleanupsAfterEach } from '../../../../testing/browser/cleanups.js';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/browser/fake-session.js';
 import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
@@ -10,13 +10,8 @@ import { openConference, type RestPort } from './index.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
-declare const afterEach: (body: () => Promise<void> | void) => void;
 
-let cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
+const cleanup = cleanupsAfterEach();
 
 async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
   const f = await conferenceFixture(options);
@@ -24,10 +19,7 @@ async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
   return f;
 }
 
-async function viewport(width: number, height: number) {
-  await setViewport({ width, height });
-  cleanup.push(() => setViewport({ width: 800, height: 600 }));
-}
+const viewport = (width: number, height: number) => cleanup.viewport(width, height);
 
 /** Joins at once and is connected, with Ben and Carla present (cameras on). */
 async function inMeeting(f: Awaited<ReturnType<typeof setup>>) {

@@ -3,19 +3,14 @@
 // panel, the confirmation for the last person is wholly inside the panel and on screen, nothing
 // covers it, and its safe choice has the focus.
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { cleanupsAfterEach } from '../../../../../testing/browser/cleanups.js';
 import { waitUntil } from '../../../../../testing/wait.js';
 import { conferenceFixture, deep, settled, text } from '../../../../../testing/browser/conference-fixture.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
-declare const afterEach: (body: () => Promise<void> | void) => void;
 
-let cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
+const cleanup = cleanupsAfterEach();
 
 async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
   const f = await conferenceFixture(options);
@@ -23,10 +18,7 @@ async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
   return f;
 }
 
-async function viewport(width: number, height: number) {
-  await setViewport({ width, height });
-  cleanup.push(() => setViewport({ width: 800, height: 600 }));
-}
+const viewport = (width: number, height: number) => cleanup.viewport(width, height);
 
 const box = (el: Element) => el.getBoundingClientRect();
 type Box = { left: number; top: number; right: number; bottom: number };

@@ -8,7 +8,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryEntry } from '#protocol/history.js';
 import { ApiError } from '../http/errors.js';
-import { AppendLog, type WriteAt } from '../storage/append-log.js';
+import type { WriteAt } from '../storage/append-log.js';
+import { GroupCommitLog } from '../storage/group-commit-log.js';
 import { cutTornTail, readJsonLines, writeSnapshot } from '../storage/json-lines.js';
 import { checkWritable } from '../invites/invite-store.js';
 import { MAX_ENTRIES_PER_PERSON, newestFirst, pageOf, type HistoryStore, type HistoryStoreOptions } from './history-store.js';
@@ -16,7 +17,6 @@ import { MAX_ENTRIES_PER_PERSON, newestFirst, pageOf, type HistoryStore, type Hi
 /** One line of the log: the owner and the entry as it is now. */
 interface Line { owner: string; entry: HistoryEntry }
 
-const COMPACT_MIN_LINES = 10_000;
 
 export interface HistoryLogOptions extends HistoryStoreOptions {
   /** The write call (tests inject one that writes short, as a full disk does). */
@@ -46,8 +46,7 @@ export function openHistoryLog(dataDir: string, options: HistoryLogOptions): His
     if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 });
     size = complete;
   }
-  let log = new AppendLog(file, size, options.writeAt);
-  let lines = countEntries();
+  const log = new GroupCommitLog({ file, size, ...(options.writeAt ? { writeAt: options.writeAt } : {}), live: countEntries, snapshot });
 
   function remember(owner: string, entry: HistoryEntry): void {
     let mine = people.get(owner);
@@ -83,45 +82,14 @@ export function openHistoryLog(dataDir: string, options: HistoryLogOptions): His
     return writeSnapshot(dataDir, file, text.join(''));
   }
 
-  let queue: Array<{ line: string; done: (err?: Error) => void }> = [];
-  let running: Promise<void> | undefined;
-
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await log.append(batch.map((b) => `${b.line}\n`).join(''));
-        lines += batch.length;
-        for (const b of batch) b.done();
-      } catch (err) {
-        // Cut off again by the log: none of the batch is on disk, none of it is shown.
-        for (const b of batch) b.done(err as Error);
-      }
-      if (lines > COMPACT_MIN_LINES && lines > 4 * countEntries()) {
-        try {
-          log = new AppendLog(file, snapshot(), options.writeAt);
-          lines = countEntries();
-        } catch {
-          // Compaction is an optimisation; the log stays valid without it.
-        }
-      }
-    }
-  }
-
   return {
     put(owner, entry) {
       return new Promise<void>((resolve, reject) => {
-        queue.push({
-          line: JSON.stringify({ owner, entry } satisfies Line),
-          done: (err) => {
-            if (err) return reject(new ApiError(503, 'storage_unavailable', `could not save the history entry: ${err.message}`));
-            // Shown only now that it is on disk.
-            remember(owner, entry);
-            resolve();
-          },
-        });
-        running ??= flush().finally(() => (running = undefined));
+        log.append(JSON.stringify({ owner, entry } satisfies Line)).then(() => {
+          // Shown only now that it is on disk.
+          remember(owner, entry);
+          resolve();
+        }, (err: Error) => reject(new ApiError(503, 'storage_unavailable', `could not save the history entry: ${err.message}`)));
       });
     },
     async list(owner, query) {
@@ -129,7 +97,7 @@ export function openHistoryLog(dataDir: string, options: HistoryLogOptions): His
       return pageOf([...(people.get(owner)?.values() ?? [])].sort(newestFirst), query);
     },
     async close() {
-      while (running) await running;
+      await log.drained();
     },
   };
 }

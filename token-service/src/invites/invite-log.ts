@@ -8,13 +8,13 @@ import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
-import { AppendLog, type WriteAt } from '../storage/append-log.js';
+import type { WriteAt } from '../storage/append-log.js';
+import { GroupCommitLog } from '../storage/group-commit-log.js';
 import { cutTornTail, readJsonLines, writeSnapshot } from '../storage/json-lines.js';
 import { checkWritable, isOpen, isStale, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
 
-const COMPACT_MIN_LINES = 10_000;
 
 /** Replays the log into the map (storage/json-lines.ts: a torn last record is left out, a damaged one before it stops the start). */
 function replay(file: string, invites: Map<string, StoredInvite>): { complete: number; torn: number } {
@@ -72,43 +72,17 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
     size = complete;
   }
   if (legacyText !== undefined) unlinkSync(legacy);
-  let log = new AppendLog(file, size, options.writeAt);
-  let lines = invites.size;
-
-  let queue: Array<{ line: string; done: (err?: Error) => void }> = [];
-  let running: Promise<void> | undefined;
-
-  async function flush(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await log.append(batch.map((b) => `${b.line}\n`).join(''));
-        lines += batch.length;
-        for (const b of batch) b.done();
-      } catch (err) {
-        // Cut off again by the log: none of the batch is on disk, none is acknowledged.
-        for (const b of batch) b.done(err as Error);
-      }
-      if (lines > COMPACT_MIN_LINES && lines > 4 * invites.size) {
-        try {
-          for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
-          log = new AppendLog(file, writeInvites(dataDir, file, invites), options.writeAt);
-          lines = invites.size;
-        } catch {
-          // Compaction is an optimisation; the log stays valid without it.
-        }
-      }
-    }
-  }
+  const log = new GroupCommitLog({
+    file, size, ...(options.writeAt ? { writeAt: options.writeAt } : {}), live: () => invites.size,
+    snapshot: () => {
+      for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
+      return writeInvites(dataDir, file, invites);
+    },
+  });
 
   function append(entry: Entry, what: string): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      queue.push({
-        line: JSON.stringify(entry),
-        done: (err) => err ? reject(new ApiError(503, 'storage_unavailable', `could not save the ${what}: ${err.message}`)) : resolve(),
-      });
-      running ??= flush().finally(() => (running = undefined));
+    return log.append(JSON.stringify(entry)).catch((err: Error) => {
+      throw new ApiError(503, 'storage_unavailable', `could not save the ${what}: ${err.message}`);
     });
   }
 
@@ -146,7 +120,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
       return [...invites].filter(([, r]) => r.room === room && isOpen(r, now())).map(([id, r]) => ({ ...r, id }));
     },
     async close() {
-      while (running) await running;
+      await log.drained();
     },
   };
 }

@@ -17,6 +17,7 @@ export const effectsDe: EffectsCatalog = {
   },
   unsupported: {
     'no-wasm': 'Hintergründe sind in diesem Browser nicht verfügbar (kein WebAssembly).',
+    'no-simd': 'Hintergründe sind in diesem Browser nicht verfügbar (WebAssembly ohne SIMD).',
     'no-webgl': 'Hintergründe sind in diesem Browser nicht verfügbar (kein WebGL).',
     csp: 'Hintergründe sind auf dieser Seite nicht freigegeben (Sicherheitsrichtlinie).',
   },
@@ -38,6 +39,7 @@ export const effectsEn: EffectsCatalog = {
   },
   unsupported: {
     'no-wasm': 'Backgrounds are not available in this browser (no WebAssembly).',
+    'no-simd': 'Backgrounds are not available in this browser (WebAssembly without SIMD).',
     'no-webgl': 'Backgrounds are not available in this browser (no WebGL).',
     csp: 'Backgrounds are not enabled on this page (security policy).',
   },

@@ -20,7 +20,8 @@ if (!existsSync(entry)) {
 
 const parts = bundleParts(dist);
 const { light, lightBytes, livekitInLight } = parts;
-const lazyFiles = [parts.calls, parts.call, parts.conference, parts.livekit, ...parts.onClick].flatMap((r) => r.files);
+const rows = [parts.calls, parts.call, parts.callEnglish, parts.conference, parts.conferenceEnglish, parts.livekit, ...parts.onClick];
+const lazyFiles = rows.flatMap((r) => r.files);
 
 console.log(`light part: ${[...light].map((f) => f.slice(dist.length + 1)).join(' + ')}`);
 const row = (metric: string, value: number | string, unit: string, target: string, ok: boolean) =>
@@ -28,9 +29,9 @@ const row = (metric: string, value: number | string, unit: string, target: strin
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 process.stderr.write(`light part: ${lightBytes} bytes gzip\n`);
 row('light part (timio.js + static chunks), gzip', kb(lightBytes), 'KB', `<= ${LIGHT_BUDGET_BYTES / 1024} KB`, lightBytes <= LIGHT_BUDGET_BYTES);
-for (const r of [parts.calls, parts.call, parts.conference, parts.livekit, ...parts.onClick]) {
+for (const r of rows) {
   console.log(`${r.name}: ${r.files.join(' + ')}`);
-  const budget = r === parts.call ? CALL_BUDGET_BYTES : r === parts.conference ? CONFERENCE_BUDGET_BYTES : undefined;
+  const budget = r === parts.call || r === parts.callEnglish ? CALL_BUDGET_BYTES : r === parts.conference || r === parts.conferenceEnglish ? CONFERENCE_BUDGET_BYTES : undefined;
   row(`${r.name}, gzip`, kb(r.bytes), 'KB', budget ? `<= ${budget / 1024} KB` : '', budget ? r.bytes <= budget : true);
 }
 row('everything a call or a conference can add (livekit-client and click parts included), gzip', kb(parts.lazyBytes), 'KB', '', parts.unaccounted.length === 0);

@@ -5,6 +5,8 @@
 //  - a 1:1 call: the calls chunk, the session chunk and the call window's chunk, each with every
 //    chunk it imports statically (the view loader fetches the session and the view side by side);
 //  - a conference: the session chunk and the conference's chunk, likewise;
+//  - both again on a page in English, with the English strings those chunks fetch (German ships
+//    with the code: i18n/lazy-strings.ts);
 //  - livekit-client's chunk (with both), counted apart: it is the same third-party code for both;
 //  - what opens only on a click (sound and background settings, a room's ring reach), each a row of
 //    its own.
@@ -62,6 +64,9 @@ export interface BundleParts {
   call: PartRow;
   /** Opening a conference: session + conference, without livekit-client. */
   conference: PartRow;
+  /** The same on a page in English: with the English strings the parts fetch (i18n/lazy-strings.ts). */
+  callEnglish: PartRow;
+  conferenceEnglish: PartRow;
   livekit: PartRow;
   /** Parts that load only on a click, one row each. */
   onClick: PartRow[];
@@ -91,7 +96,14 @@ export function bundleParts(dist: string): BundleParts {
   const call = row('calls + session + call window (opening a 1:1 call), without livekit-client', [...chunk('page-machine'), ...chunk('session'), ...chunk('call-window')], livekitFiles);
   const conference = row('session + conference (opening a conference), without livekit-client', [...chunk('session'), ...chunk('conference')], livekitFiles);
   const livekit = row('livekit-client (with a call or a conference)', [...livekitFiles]);
-  const counted = new Set([...light, ...[calls, call, conference, livekit].flatMap((r) => r.files.map((f) => join(dist, f)))]);
+  // German ships with each part; a page in English fetches the parts' English strings too.
+  const english = (r: PartRow, name: string) => {
+    const files = r.files.map((f) => join(dist, f));
+    return row(name, [...files, ...files.flatMap((f) => imports(f, DYNAMIC)).filter((f) => /\/chunks\/en-[\w-]{8}\.js$/.test(f))], livekitFiles);
+  };
+  const callEnglish = english(call, 'calls + session + call window on a page in English (with their English strings), without livekit-client');
+  const conferenceEnglish = english(conference, 'session + conference on a page in English (with their English strings), without livekit-client');
+  const counted = new Set([...light, ...[calls, call, conference, callEnglish, conferenceEnglish, livekit].flatMap((r) => r.files.map((f) => join(dist, f)))]);
   // What the parts above import only dynamically (on a click): one row per import, what it adds.
   const onClick: PartRow[] = [];
   for (const from of [...counted]) {
@@ -116,6 +128,8 @@ export function bundleParts(dist: string): BundleParts {
     calls,
     call,
     conference,
+    callEnglish,
+    conferenceEnglish,
     livekit,
     onClick,
     lazyBytes: gzipBytes(lazy),

@@ -24,17 +24,19 @@ describe('the light part (build)', () => {
 });
 
 describe('the lazy parts (build)', () => {
-  it(`opening a 1:1 call adds at most ${CALL_BUDGET_BYTES / 1024} KB gzip besides livekit-client (calls + session + call window)`, () => {
-    const { call } = bundleParts(dist);
+  it(`opening a 1:1 call adds at most ${CALL_BUDGET_BYTES / 1024} KB gzip besides livekit-client (calls + session + call window), in German and in English`, () => {
+    const { call, callEnglish } = bundleParts(dist);
     for (const part of ['page-machine', 'session', 'call-window']) assert.ok(call.files.some((f) => f.includes(`/${part}-`)), `${part} counted (${call.files.join(', ')})`);
-    assert.ok(call.bytes <= CALL_BUDGET_BYTES, `${call.name}: ${call.bytes} bytes gzip (${call.files.join(' + ')}) > ${CALL_BUDGET_BYTES}`);
+    assert.ok(callEnglish.files.some((f) => /\/en-/.test(f)), `the English strings counted (${callEnglish.files.join(', ')})`);
+    for (const r of [call, callEnglish]) assert.ok(r.bytes <= CALL_BUDGET_BYTES, `${r.name}: ${r.bytes} bytes gzip (${r.files.join(' + ')}) > ${CALL_BUDGET_BYTES}`);
   });
 
-  it(`opening a conference adds at most ${CONFERENCE_BUDGET_BYTES / 1024} KB gzip besides livekit-client (session + conference)`, () => {
-    const { conference } = bundleParts(dist);
+  it(`opening a conference adds at most ${CONFERENCE_BUDGET_BYTES / 1024} KB gzip besides livekit-client (session + conference), in German and in English`, () => {
+    const { conference, conferenceEnglish } = bundleParts(dist);
     for (const part of ['session', 'conference']) assert.ok(conference.files.some((f) => f.includes(`/${part}-`)), `${part} counted (${conference.files.join(', ')})`);
     assert.ok(!conference.files.some((f) => f.includes('/call-window-')), 'the call window is not part of a conference');
-    assert.ok(conference.bytes <= CONFERENCE_BUDGET_BYTES, `${conference.name}: ${conference.bytes} bytes gzip (${conference.files.join(' + ')}) > ${CONFERENCE_BUDGET_BYTES}`);
+    assert.equal(conferenceEnglish.files.filter((f) => /\/en-/.test(f)).length, 2, `the English strings counted (${conferenceEnglish.files.join(', ')})`);
+    for (const r of [conference, conferenceEnglish]) assert.ok(r.bytes <= CONFERENCE_BUDGET_BYTES, `${r.name}: ${r.bytes} bytes gzip (${r.files.join(' + ')}) > ${CONFERENCE_BUDGET_BYTES}`);
   });
 
   it('counts every chunk the light part can reach in some row (nothing left out of the figures)', () => {

@@ -226,6 +226,23 @@ describe('joining (signalling)', () => {
   });
 });
 
+describe('pings', () => {
+  test('the join response asks for LiveKit\'s pings (every 5 s, 15 s timeout), or those of the ping option', async () => {
+    const room = freshRoom();
+    const shipped = await join('anna', room);
+    assert.deepEqual([shipped.joinResponse.pingInterval, shipped.joinResponse.pingTimeout], [5, 15]);
+    // A server with the ping option (tests that cut the network): a client reconnects after 3 s.
+    const quick = await startMediaServer({ port: 0, ping: { intervalSeconds: 1, timeoutSeconds: 3 } });
+    try {
+      const p = await SignalParticipant.join(quick.url, await roomToken('ben', room));
+      assert.deepEqual([p.joinResponse.pingInterval, p.joinResponse.pingTimeout], [1, 3]);
+      await p.close();
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
 describe('webhooks (livekit-server-sdk WebhookReceiver)', () => {
   test('room_started, participant_joined, participant_left, room_finished arrive signed and in order', async () => {
     const room = freshRoom();

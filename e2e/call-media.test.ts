@@ -32,9 +32,7 @@ describe('1:1 call window against a media server process: audio both ways, muted
   let b: Page;
 
   before(async () => {
-    media = await startMediaProcess();
-    host = await startCallWindowHost();
-    browser = await launchChromium();
+    [media, host, browser] = await Promise.all([startMediaProcess(), startCallWindowHost(), launchChromium()]);
     const open = async (label: string) => {
       const context = await browser.newContext({ viewport: { width: 1000, height: 680 } });
       await recordPeerConnections(context);

@@ -22,8 +22,7 @@ describe('a waiting guest who gives up leaves the waiting list at once', () => {
   let stack: Stack;
   let browser: Browser;
   before(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   });
   after(async () => {
     await browser?.close();

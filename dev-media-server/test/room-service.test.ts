@@ -1,6 +1,7 @@
 // RoomService over Twirp, signalling (sessions, leaving, garbage on the socket) and signed webhooks,
 // driven by livekit-server-sdk exactly as the token service uses it; participants are Node signal
 // participants (real signalling, data channels). What browsers observe is in call.test.ts.
+// node-tests: pair (Node only, no browser: scripts/node-tests.mjs runs it beside another such file)
 import assert from 'node:assert/strict';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { after, afterEach, before, describe, test } from 'node:test';

@@ -81,6 +81,8 @@ describe('the partner changes page during a call: it reads as a reconnect', { ti
       }, 'the window settled again');
       return await seenOf(watcher.page);
     } finally {
+      // Anna's window becomes the "Gespräch beendet" notice (--timio-call-notice-duration, 8 s), not read here: a moment.
+      await anna.page.evaluate(() => document.querySelector<HTMLElement>('timio-call')?.style.setProperty('--timio-call-notice-duration', '0.2s')).catch(() => undefined);
       await watcher.page.locator('timio-call .controls .end').click({ timeout: WAIT_MS });
       await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     }

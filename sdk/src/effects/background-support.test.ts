@@ -4,7 +4,8 @@
 // instead of starting a segmentation whose only shipped build would fail to load).
 import { expect } from '@open-wc/testing';
 import { SIMD_MODULE, checkBackgroundSupport } from './background-support.js';
-import { effectsDe, effectsEn } from '../views/i18n/effects.js';
+import { effectsDe } from '../views/i18n/effects.js';
+import { effectsEn } from '../views/i18n/en.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;

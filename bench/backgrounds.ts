@@ -137,10 +137,11 @@ try {
   }
   console.error(`blur: partner sees it blurred ${times.blur.blurred.join(', ')} ms`);
   const ms = (xs: number[]) => Math.round(median(xs));
+  const diff = (a: number[], b: number[]) => `${ms(a) - ms(b) >= 0 ? '+' : ''}${ms(a) - ms(b)} ms`;
   bench(`answered → first own frame, background off (median of ${RUNS})`, ms(times.none.own), 'ms', 'reference');
-  bench(`answered → first own frame, blur on (median of ${RUNS})`, ms(times.blur.own), 'ms', '', undefined, `+${ms(times.blur.own) - ms(times.none.own)} ms`);
+  bench(`answered → first own frame, blur on (median of ${RUNS})`, ms(times.blur.own), 'ms', '', undefined, diff(times.blur.own, times.none.own));
   bench(`answered → partner's first frame, background off (median of ${RUNS})`, ms(times.none.partner), 'ms', 'reference');
-  bench(`answered → partner's first frame, blur on (median of ${RUNS})`, ms(times.blur.partner), 'ms', '', undefined, `+${ms(times.blur.partner) - ms(times.none.partner)} ms`);
+  bench(`answered → partner's first frame, blur on (median of ${RUNS})`, ms(times.blur.partner), 'ms', '', undefined, diff(times.blur.partner, times.none.partner));
   bench(`answered → partner sees the blur (median of ${RUNS}, read every 250 ms)`, ms(times.blur.blurred), 'ms', '');
 } finally {
   await browser.close();

@@ -25,7 +25,11 @@ export const prejoinStyles = [
       font-size: 20px;
     }
     .preview {
-      position: relative;
+      /* stays in view while the devices and "Ton und Hintergrund" scroll beneath it: a chosen
+         background shows at once in a panel too short for both */
+      position: sticky;
+      top: 0;
+      z-index: 1;
       aspect-ratio: 16 / 9;
       border-radius: 12px;
       overflow: hidden;

@@ -228,6 +228,17 @@ export interface ConferenceCatalog {
   full: string;
   rejoin: string;
   gone: string;
+  /**
+   * "Kollegen hinzurufen" in the participants panel (the button; the dialog's own strings come with
+   * its chunk), and how a rung colleague answered, as notices.
+   */
+  readonly callIn: {
+    open: string;
+    declined(name: string): string;
+    no_answer(name: string): string;
+    busy(name: string): string;
+    offline(name: string): string;
+  };
   /** "Person einladen" in the conference's participants panel (moderators). */
   readonly invite: {
     open: string;

@@ -228,17 +228,8 @@ export interface ConferenceCatalog {
   full: string;
   rejoin: string;
   gone: string;
-  /**
-   * "Kollegen hinzurufen" in the participants panel (the button; the dialog's own strings come with
-   * its chunk), and how a rung colleague answered, as notices.
-   */
-  readonly callIn: {
-    open: string;
-    declined(name: string): string;
-    no_answer(name: string): string;
-    busy(name: string): string;
-    offline(name: string): string;
-  };
+  /** "Kollegen hinzurufen": the participants panel's button (the dialog's strings and its notices come with its chunk). */
+  callIn: string;
   /** "Person einladen" in the conference's participants panel (moderators). */
   readonly invite: {
     open: string;

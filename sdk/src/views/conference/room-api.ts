@@ -1,7 +1,7 @@
 // The token service's routes of one room as the conference uses them (docs/contracts.md "Rooms"):
 // LiveKit token, status, hand, end, moderator actions, chat. Moderator rights are checked (and
 // logged) by the service; the view only hides what a person may not do.
-import type { ColleagueRingAnswer, ColleagueSearchAnswer, RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
+import type { RoomChatMessage, RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import type { ChatTransport } from '../../session/chat.js';
 import { inviteApi, type InviteApi } from './invite/invite-api.js';
 
@@ -30,17 +30,15 @@ export interface ConferenceApi {
   readonly chat: ChatTransport;
   /** The room's invites ("Person einladen"), when the REST client can fetch calendar files. */
   readonly invites?: InviteApi;
-  /** "Kollegen hinzurufen" (employees): the directory search and the ring into this meeting. */
-  readonly colleagues?: ColleagueApi;
+  /**
+   * The REST client for parts loaded on demand ("Kollegen hinzurufen", call-in/call-in-api.ts,
+   * which builds its routes in its own chunk). Employees only: the guest page leaves it out.
+   */
+  readonly request?: RestPort['request'];
   /** Let a waiting guest in, or turn them away (moderators). */
   decideGuest?(identity: string, admit: boolean): Promise<void>;
   /** The guests waiting now (moderators). */
   waitingGuests?(): Promise<Array<{ identity: string; name: string; since: string; resembles?: true }>>;
-}
-
-export interface ColleagueApi {
-  search(query: string): Promise<ColleagueSearchAnswer['users']>;
-  ring(userIds: string[]): Promise<ColleagueRingAnswer>;
 }
 
 export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
@@ -49,10 +47,7 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
   const text = rest.text?.bind(rest);
   return {
     ...(text ? { invites: inviteApi({ request: (m, p, b) => rest.request(m, p, b), text }, room) } : {}),
-    colleagues: {
-      search: async (q) => (await rest.request<ColleagueSearchAnswer>('GET', `/v1/directory/users?q=${encodeURIComponent(q)}&limit=8`)).users,
-      ring: (userIds) => rest.request('POST', `${base}/ring-colleagues`, { userIds }),
-    },
+    request: (m, p, b) => rest.request(m, p, b),
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
     waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string; resembles?: true }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),

@@ -17,6 +17,7 @@ import { conferenceHeader, meetingSince } from './header/conference-header.js';
 import { endConfirm, endedView, moderatorNotice } from './dialogs/conference-dialogs.js';
 import type { TimioPrejoinJoinEvent } from './prejoin/prejoin.component.js';
 import type { TimioModerateEvent } from './participants/moderate-event.js';
+import type { CallInPort } from './call-in/call-in-api.js';
 import type { TimioViewChangeEvent } from './settings/conference-settings.component.js';
 import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
 import { conferenceStyles } from './timio-conference.styles.js';
@@ -97,8 +98,8 @@ export class TimioConference extends LitElement {
   private readonly local = new StoreController(this, () => this.joining.session, (s) => s.local);
   private readonly localize = new LocalizeController(this);
   private clock?: ReturnType<typeof setInterval>;
-  /** Following the answers of colleagues this person rang into the meeting (while in it). */
-  private stopAnswers?: () => void;
+  /** "Kollegen hinzurufen" for the participants panel (the dialog's chunk follows the answers through it). */
+  private callIn?: CallInPort;
 
   /**
    * Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once; `resume` takes
@@ -129,16 +130,11 @@ export class TimioConference extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
-    this.stopAnswers = void this.stopAnswers?.();
+    this.callIn?.stop?.();
   }
 
   protected override willUpdate(): void {
     this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
-    if ((this.joining.phase === 'in') !== !!this.stopAnswers) {
-      this.stopAnswers = this.stopAnswers ? void this.stopAnswers() : this.guestNotices?.((n) => {
-        if (n.type === 'colleague-ring-answer' && n.room === this.room) this.notices.push({ kind: n.outcome, identity: n.user.id, name: n.user.name });
-      });
-    }
     this.phase = this.joining.phase;
     const shares = sharing(this.people.value ?? []);
     if (shares.some((id) => !this.sharers.has(id))) this.layout = 'speaker';
@@ -196,7 +192,8 @@ export class TimioConference extends LitElement {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
     if (panel === 'participants') {
-      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .colleagues=${this.api?.colleagues} .resembling=${this.waiting.resembling}
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .callIn=${this.api?.request && (this.callIn ??= {
+        request: this.api.request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) })} .resembling=${this.waiting.resembling}
         room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
     }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
@@ -295,7 +292,7 @@ function noticeText(t: ConferenceCatalog, n: { kind: string; name: string }): st
     case 'hand': return t.raisedHand(n.name);
     case 'guest-left': return t.invite.guestLeft(n.name);
     case 'guest-resembles': return t.invite.resemblesNotice(n.name);
-    case 'declined': case 'no_answer': case 'busy': case 'offline': return t.callIn[n.kind](n.name);
+    case 'info': return n.name;
     default: return t.actionFailed;
   }
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ColleagueSearchAnswer } from '#protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
-import type { ColleagueApi } from '../room-api.js';
+import { colleagueSearch, followAnswers, ringColleagues, type CallInPort } from './call-in-api.js';
 import { callInStrings } from './i18n.js';
 import { callInDialogStyles } from './call-in-dialog.styles.js';
 
@@ -40,8 +40,8 @@ function focusedElement(): HTMLElement | null {
 export class TimioCallInDialog extends LitElement {
   static override styles = callInDialogStyles;
 
-  /** The search and the ring (set by the participants panel from the conference's api). */
-  @property({ attribute: false }) api?: ColleagueApi;
+  /** What the dialog needs from the conference (set by the participants panel). */
+  @property({ attribute: false }) port?: CallInPort;
 
   @state() private results: Colleague[] = [];
   /** The results are for a query (the count is announced); false before the first one. */
@@ -61,6 +61,7 @@ export class TimioCallInDialog extends LitElement {
 
   /** Opens the dialog with an empty search. */
   async show(): Promise<void> {
+    if (this.port) followAnswers(this.port);
     this.opener = focusedElement();
     this.results = [];
     this.searched = false;
@@ -101,7 +102,7 @@ export class TimioCallInDialog extends LitElement {
       return;
     }
     try {
-      const found = (await this.api?.search(query.slice(0, 64))) ?? [];
+      const found = this.port ? await colleagueSearch(this.port, query.slice(0, 64)) : [];
       if (mine !== this.asked) return;
       this.results = found;
       this.searched = true;
@@ -124,13 +125,13 @@ export class TimioCallInDialog extends LitElement {
   }
 
   private async ring(): Promise<void> {
-    if (!this.api || this.picked.size === 0) return;
+    if (!this.port || this.picked.size === 0) return;
     const t = callInStrings(this.localize.t.locale);
     this.ringing = true;
     this.problem = this.status = '';
     try {
-      const answer = await this.api.ring([...this.picked.keys()]);
-      this.status = answer.rung.map((r) => t.outcome[r.outcome](r.name)).join('\n');
+      const answer = await ringColleagues(this.port, [...this.picked.keys()]);
+      this.status = answer.rung.map((r) => t.said[r.outcome](r.name)).join('\n');
       this.picked = new Map();
     } catch (err) {
       this.fail(err);

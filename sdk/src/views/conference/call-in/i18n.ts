@@ -1,7 +1,8 @@
-// The strings of the "Kollegen hinzurufen" dialog, German and English. They come with the dialog's
-// own chunk (loaded on the first press), so neither the light part nor the conference carries them;
-// the button's label and the answers' notices are in the conference catalog (callIn).
-import type { PresenceStatus } from '#protocol/realtime.js';
+// The strings of the "Kollegen hinzurufen" dialog and of the notices of the rung colleagues'
+// answers, German and English. They come with the dialog's own chunk (loaded on the first press),
+// so neither the light part nor the conference carries them; the button's label is in the
+// conference catalog (callIn).
+import type { ColleagueRingOutcome, PresenceStatus } from '#protocol/realtime.js';
 import type { ColleagueRingResult } from '#protocol/rest.js';
 
 export interface CallInStrings {
@@ -14,7 +15,8 @@ export interface CallInStrings {
   picked: string;
   unpick(name: string): string;
   ring(n: number): string;
-  outcome: Record<ColleagueRingResult['outcome'], (name: string) => string>;
+  /** What became of a colleague: the ring's answer in the dialog, the later answers as notices. */
+  said: Record<ColleagueRingResult['outcome'] | ColleagueRingOutcome, (name: string) => string>;
   unavailable: string;
   tooMany: string;
   failed: string;
@@ -30,11 +32,13 @@ const de: CallInStrings = {
   picked: 'Ausgewählt',
   unpick: (name) => `${name} entfernen`,
   ring: (n) => (n > 1 ? `${n} Personen rufen` : 'Rufen'),
-  outcome: {
+  said: {
     ringing: (n) => `${n} wird gerufen …`,
     present: (n) => `${n} ist schon in der Besprechung.`,
     busy: (n) => `${n} ist gerade beschäftigt.`,
     offline: (n) => `${n} ist nicht angemeldet.`,
+    declined: (n) => `${n} hat abgelehnt.`,
+    no_answer: (n) => `${n} hat nicht geantwortet.`,
   },
   unavailable: 'Die Suche nach Kollegen ist hier nicht eingerichtet.',
   tooMany: 'Bitte warten Sie einen Moment, bevor Sie dieselbe Person noch einmal rufen.',
@@ -51,11 +55,13 @@ const en: CallInStrings = {
   picked: 'Selected',
   unpick: (name) => `Remove ${name}`,
   ring: (n) => (n > 1 ? `Call ${n} people` : 'Call'),
-  outcome: {
+  said: {
     ringing: (n) => `Calling ${n} …`,
     present: (n) => `${n} is already in the meeting.`,
     busy: (n) => `${n} is busy right now.`,
     offline: (n) => `${n} is not signed in.`,
+    declined: (n) => `${n} declined.`,
+    no_answer: (n) => `${n} did not answer.`,
   },
   unavailable: 'Searching for colleagues is not set up here.',
   tooMany: 'Please wait a moment before calling the same person again.',

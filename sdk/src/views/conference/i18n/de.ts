@@ -85,13 +85,7 @@ export const de: ConferenceCatalog = {
   full: 'Der Konferenzraum ist voll. Bitte versuchen Sie es später noch einmal.',
   rejoin: 'Erneut teilnehmen',
   gone: 'nicht mehr verbunden',
-  callIn: {
-    open: 'Kollegen hinzurufen',
-    declined: (n) => `${n} hat abgelehnt.`,
-    no_answer: (n) => `${n} hat nicht geantwortet.`,
-    busy: (n) => `${n} ist gerade beschäftigt.`,
-    offline: (n) => `${n} ist nicht angemeldet.`,
-  },
+  callIn: 'Kollegen hinzurufen',
   invite: {
     open: 'Person einladen',
     title: 'Person einladen',

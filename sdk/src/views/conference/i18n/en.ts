@@ -85,13 +85,7 @@ export const en: ConferenceCatalog = {
   full: 'The conference room is full. Please try again later.',
   rejoin: 'Join again',
   gone: 'no longer connected',
-  callIn: {
-    open: 'Call in a colleague',
-    declined: (n) => `${n} declined.`,
-    no_answer: (n) => `${n} did not answer.`,
-    busy: (n) => `${n} is busy right now.`,
-    offline: (n) => `${n} is not signed in.`,
-  },
+  callIn: 'Call in a colleague',
   invite: {
     open: 'Invite someone',
     title: 'Invite someone',

@@ -2,15 +2,14 @@
 // connection was lost before they went), raised a hand. A pure diff of two participant lists,
 // so it is tested without a browser; the conference shows the notices and sends the host events.
 import type { ParticipantState } from '../../../session/types.js';
-import type { ColleagueRingOutcome } from '#protocol/realtime.js';
 
 /**
  * `failed`: an action of this view (a moderator's, a hand) did not go through; `guest-left`: a
  * moderator let in or turned away a guest who had stopped waiting; `guest-resembles`: a guest let
- * in at once has a name that reads like a room member's (to moderators); `declined`, `no_answer`,
- * `busy`, `offline`: how a colleague this person rang into the meeting answered.
+ * in at once has a name that reads like a room member's (to moderators); `info`: a text made
+ * elsewhere, in `name` (how a colleague this person rang in answered, from the call-in chunk).
  */
-export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left' | 'guest-resembles' | ColleagueRingOutcome;
+export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left' | 'guest-resembles' | 'info';
 
 export interface Notice {
   kind: NoticeKind;

@@ -13,7 +13,7 @@ import { TimioModerateEvent } from './moderate-event.js';
 import { participantsPanelStyles } from './participants-panel.styles.js';
 import type { InviteApi } from '../invite/invite-api.js';
 import type { TimioInviteDialog } from '../invite/invite-dialog.component.js';
-import type { ColleagueApi } from '../room-api.js';
+import type { CallInPort } from '../call-in/call-in-api.js';
 import { conferenceStrings } from '../i18n/index.js';
 import { mediaStrings } from '../../i18n/media.js';
 
@@ -47,8 +47,8 @@ export class TimioParticipantsPanel extends LitElement {
   @property({ attribute: 'room-name' }) roomName = '';
   /** Guests (identities) whose name reads like a room member's: marked for the moderator. */
   @property({ attribute: false }) resembling: ReadonlySet<string> = new Set();
-  /** The directory search and the ring into this meeting: "Kollegen hinzurufen" (not for guests). */
-  @property({ attribute: false }) colleagues?: ColleagueApi;
+  /** "Kollegen hinzurufen" (not for guests): what its dialog needs from the conference. */
+  @property({ attribute: false }) callIn?: CallInPort;
   /** The chat room's address for colleagues (from the conference's `room-url`). */
   @property({ attribute: 'room-url' }) roomUrl = '';
 
@@ -96,9 +96,9 @@ export class TimioParticipantsPanel extends LitElement {
         <button class="icon-button close" aria-label=${t.close} title=${t.close} @click=${() => this.dispatchEvent(new TimioPanelCloseEvent())}>${icons.close}</button>
       </div>
       <div class="add">${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${t.invite.open}</button>` : nothing}${
-        this.colleagues ? html`<button class="secondary call-in" @click=${this.openCallIn}>${t.callIn.open}</button>` : nothing}</div>
+        this.callIn ? html`<button class="secondary call-in" @click=${this.openCallIn}>${t.callIn}</button>` : nothing}</div>
       ${this.moderator && this.invites ? html`<timio-invite-dialog running .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
-      ${this.callingIn ? html`<timio-call-in-dialog .api=${this.colleagues}></timio-call-in-dialog>` : nothing}
+      ${this.callingIn ? html`<timio-call-in-dialog .port=${this.callIn}></timio-call-in-dialog>` : nothing}
       ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
       <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>
     </section>`;

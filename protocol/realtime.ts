@@ -41,6 +41,8 @@ export interface RoomRing {
   at: string;
   /** Show without a ring tone: the member signed in after the ring, or is in a call or conference. */
   silent?: boolean;
+  /** A colleague rang this person into the meeting ("Kollegen hinzurufen"), not the room's "call all members". */
+  direct?: true;
 }
 
 /** Who is in a room's conference, as `room` frames push it (and `GET /v1/rooms/:room` lists them, with `joinedAt`). */

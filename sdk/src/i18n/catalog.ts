@@ -52,7 +52,8 @@ export interface Catalog {
   };
   readonly roomRing: {
     title: string;
-    body: (caller: string, room: string) => string;
+    /** `direct`: a colleague rang this person into the meeting ("Kollegen hinzurufen"), not all members. */
+    body: (caller: string, room: string, direct?: boolean) => string;
     join: string;
     dismiss: string;
   };

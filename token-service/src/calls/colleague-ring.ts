@@ -61,7 +61,7 @@ export class ColleagueRinger {
       if (id === inviter.id) throw new ApiError(400, 'invalid_input', 'you cannot ring yourself');
       users.push({ id: user.id, name: user.name });
     }
-    const ring: RoomRing = { id: randomBytes(12).toString('hex'), room: place.id, roomName: place.name, caller: inviter, at: new Date().toISOString() };
+    const ring: RoomRing = { id: randomBytes(12).toString('hex'), room: place.id, roomName: place.name, caller: inviter, at: new Date().toISOString(), direct: true };
     const statuses = new Map((await bus.statuses(users.map((u) => u.id))).map((s) => [s.id, s.status]));
     const rung: ColleagueRingResult[] = [];
     for (const user of users) {
@@ -205,12 +205,15 @@ export class ColleagueRinger {
     return this.deps.bus.publish({ to: [ring.caller.id], message: { type: 'colleague-ring-answer', room: ring.room, ring: ring.id, user, outcome } });
   }
 
-  /** A new ring replaces the user's earlier one for the same room (an accepted grant stays accepted). */
+  /**
+   * A new ring replaces the user's earlier one for the same room. Someone present is never rung
+   * (`present`), so an accepted grant replaced here belongs to someone who left: they come back by
+   * this ring, or decline it.
+   */
   private async putGrant(userId: string, room: string, grant: ColleagueGrant): Promise<void> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const raw = await this.deps.store.getRecord(userKey(userId));
       const grants = parse(raw);
-      if (grants[room]?.state === 'accepted') return;
       grants[room] = grant;
       if (await this.swap(userId, raw, grants)) return;
     }

@@ -98,7 +98,7 @@ describe('ringing a colleague into a running meeting', () => {
     assert.equal(offline.outcome, 'offline');
 
     const popup = await david.next('room-ring', (m) => m.ring.room === 'vertrieb');
-    assert.deepEqual([popup.ring.caller.id, popup.ring.roomName, popup.ring.id], ['anna', 'Vertrieb', res.body.ringId]);
+    assert.deepEqual([popup.ring.caller.id, popup.ring.roomName, popup.ring.id, popup.ring.direct], ['anna', 'Vertrieb', res.body.ringId, true]);
     // Ringing is no right yet: the status and the chat stay closed until he takes it up.
     assert.equal((await get('/v1/rooms/vertrieb', 'david')).status, 403);
     assert.equal((await get('/v1/rooms/vertrieb/chat', 'david')).status, 403);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { ColleagueSearchAnswer } from '#protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
 import { colleagueSearch, followAnswers, ringColleagues, type CallInPort } from './call-in-api.js';
@@ -50,8 +50,9 @@ export class TimioCallInDialog extends LitElement {
   @state() private status = '';
   @state() private problem = '';
   @state() private ringing = false;
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('input[type=search]') private field!: HTMLInputElement;
+  // Looked up, not @query: that decorator would be shared with the conference's chunk as a chunk of its own.
+  private get dialog(): HTMLDialogElement { return this.renderRoot.querySelector('dialog')!; }
+  private get field(): HTMLInputElement { return this.renderRoot.querySelector('input[type=search]')!; }
 
   private readonly localize = new LocalizeController(this);
   private opener?: HTMLElement | null;

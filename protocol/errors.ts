@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden' // 403 from a host's authenticate hook
   | 'not_a_member' // 403
   | 'not_a_moderator' // 403
+  | 'not_in_meeting' // 403: only someone in the meeting now may ring a colleague into it
   | 'not_open_yet' // 403: a guest came before the invite opens (error.opensAt says when)
   | 'not_admitted' // 403: a guest credential before admission (only its admission poll and leave)
   | 'not_found' // 404

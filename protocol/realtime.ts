@@ -41,6 +41,8 @@ export interface RoomRing {
   at: string;
   /** Show without a ring tone: the member signed in after the ring, or is in a call or conference. */
   silent?: boolean;
+  /** A colleague rang this person into the meeting ("Kollegen hinzurufen"), not the room's "call all members". */
+  direct?: true;
 }
 
 /** Who is in a room's conference, as `room` frames push it (and `GET /v1/rooms/:room` lists them, with `joinedAt`). */
@@ -91,11 +93,18 @@ export interface GuestWaitingMessage { type: 'guest-waiting'; room: string; gues
 export interface GuestResemblesMessage { type: 'guest-resembles'; room: string; guest: { identity: string; name: string } }
 /** To the room's moderators: a waiting guest was admitted, denied, or gave up; the notice goes. */
 export interface GuestDecidedMessage { type: 'guest-decided'; room: string; identity: string; decision: 'admitted' | 'denied' | 'left'; by?: UserRef }
+/** How a colleague rung into a meeting answered (`POST /v1/rooms/:room/ring-colleagues`): `busy` and `offline` at once (nobody was rung). */
+export type ColleagueRingOutcome = 'declined' | 'no_answer' | 'busy' | 'offline';
+/**
+ * To the person who rang a colleague into a meeting (all their pages): the colleague declined, let
+ * it ring out, or could not be rung. Joining needs no frame: the colleague appears in the meeting.
+ */
+export interface ColleagueRingAnswerMessage { type: 'colleague-ring-answer'; room: string; ring: string; user: UserRef; outcome: ColleagueRingOutcome }
 /** `room` is set when the error is about a room the page asked to watch (`not_a_member`, `not_found`). */
 export interface ErrorMessage { type: 'error'; error: { code: ErrorCode; message: string }; room?: string }
 export type ServerMessage =
   | ReadyMessage | PresenceMessage | CallMessage | RoomRingMessage | RoomRingEndedMessage | RoomMessage | PongMessage | ErrorMessage
-  | GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage;
+  | GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage | ColleagueRingAnswerMessage;
 
 /** WebSocket close codes of the realtime endpoint. */
 export const CloseCode = {

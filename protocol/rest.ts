@@ -2,7 +2,7 @@
 // every error. Part of the wire protocol module (protocol/, imported as `#protocol/…`): no DOM, no imports from outside
 // this folder.
 import type { ErrorCode } from './errors.js';
-import type { CallInfo, RoomParticipantStatus } from './realtime.js';
+import type { CallInfo, PresenceStatus, RoomParticipantStatus } from './realtime.js';
 
 /** The body of every error answer. Call errors add the call they are about (e.g. 409 `busy`). */
 export interface ErrorBody {
@@ -20,6 +20,11 @@ export interface CurrentCallAnswer { call: CallInfo | null }
 /** What POST /v1/rooms/:room/ring returns: the members invited (online or busy, without the caller). */
 export interface RoomRingResult { ringId: string; invited: string[] }
 /** What GET /v1/rooms/:room/ring returns: who a ring would reach now (the same members, with their names). */
+/** `GET /v1/directory/users?q=&limit=`: colleagues whose name or id matches, with presence; never the asker. */
+export interface ColleagueSearchAnswer { users: Array<{ id: string; name: string; status: PresenceStatus }> }
+/** One colleague of `POST /v1/rooms/:room/ring-colleagues`: rung now, or why not (then the inviter also gets a `colleague-ring-answer` frame). */
+export interface ColleagueRingResult { id: string; name: string; outcome: 'ringing' | 'present' | 'busy' | 'offline' }
+export interface ColleagueRingAnswer { ringId: string; rung: ColleagueRingResult[] }
 export interface RoomRingReach { members: Array<{ id: string; name: string }> }
 
 /** What POST /v1/invites/lookup returns: what the guest page shows before anyone joins. */

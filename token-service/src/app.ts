@@ -43,6 +43,8 @@ import { moderationRoutes } from './routes/moderation.js';
 import { chatRoutes } from './routes/chat.js';
 import { waitingRoomRoutes } from './routes/waiting-room.js';
 import { historyRoutes } from './routes/history.js';
+import { directoryRoutes } from './routes/directory.js';
+import { colleagueRingRoutes } from './routes/colleague-ring.js';
 import { CallHistory } from './history/call-history.js';
 import { openHistoryLog } from './history/history-log.js';
 import { openRedisHistoryStore } from './history/redis-history-store.js';
@@ -166,6 +168,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     ...base,
     calls: calling.calls,
     rings: calling.rings,
+    colleagueRings: calling.colleagueRings,
+    presence: (ids) => calling.realtime.bus.statuses(ids),
     roomStatus: calling.roomStatus,
     roomWatch: calling.roomWatch,
     chat: calling.chat,
@@ -223,7 +227,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   app.use(['/v1/guest/admission', '/v1/guest/leave'], admissionLimit);
   // The call and ring routes take small bodies: their own limit, parsed before the general parser
   // (a body parsed once is not parsed again).
-  app.use(['/v1/calls', '/v1/rooms/:room/ring'], express.json({ limit: '4kb', strict: true }));
+  app.use(['/v1/calls', '/v1/rooms/:room/ring', '/v1/rooms/:room/ring-colleagues'], express.json({ limit: '4kb', strict: true }));
   const v1JsonLimit = 16 * 1024;
   const v1Json = express.json({ limit: v1JsonLimit, strict: true });
   app.use('/v1', v1Json);
@@ -234,7 +238,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 
   // Paths do not overlap, so the order only decides how many routers a request passes through:
   // POST /v1/token, asked on every join, comes first.
-  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, roomRoutes, moderationRoutes, chatRoutes, waitingRoomRoutes, historyRoutes]) app.use('/v1', routes(ctx));
+  for (const routes of [tokenRoutes, guestRoutes, inviteRoutes, callRoutes, roomRingRoutes, colleagueRingRoutes, roomRoutes, moderationRoutes, chatRoutes, waitingRoomRoutes, historyRoutes, directoryRoutes]) app.use('/v1', routes(ctx));
 
   const noSuchEndpoint = () => new ApiError(404, 'not_found', 'no such endpoint');
   app.use('/v1', (_req, _res, next) => next(noSuchEndpoint()));

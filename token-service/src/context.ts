@@ -6,6 +6,8 @@ import type { Authenticate } from './auth/authenticate.js';
 import type { PortalTokenVerifier } from './auth/portal-token.js';
 import type { CallService } from './calls/call-service.js';
 import type { RoomRinger } from './calls/room-ring.js';
+import type { ColleagueRinger } from './calls/colleague-ring.js';
+import type { PresenceStatus } from '#protocol/realtime.js';
 import type { Directory } from './directory/directory.js';
 import type { GuestSessions } from './invites/guest-session.js';
 import type { InviteStore } from './invites/invite-store.js';
@@ -51,6 +53,10 @@ export interface RouteContext extends TokenServiceContext {
   guestSessions: GuestSessions;
   calls: CallService;
   rings: RoomRinger;
+  /** "Kollegen hinzurufen": colleagues rung into a running meeting, and their grants. */
+  colleagueRings: ColleagueRinger;
+  /** Each user's presence now (the realtime bus's, across processes). */
+  presence(userIds: string[]): Promise<Array<{ id: string; status: PresenceStatus }>>;
   /** Pushes a room's status to the pages watching it; call `changed(room)` after changing the room. */
   roomWatch: RoomWatch;
   chat: RoomChat;

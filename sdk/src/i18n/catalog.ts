@@ -52,7 +52,8 @@ export interface Catalog {
   };
   readonly roomRing: {
     title: string;
-    body: (caller: string, room: string) => string;
+    /** `direct`: a colleague rang this person into the meeting ("Kollegen hinzurufen"), not all members. */
+    body: (caller: string, room: string, direct?: boolean) => string;
     join: string;
     dismiss: string;
   };
@@ -231,6 +232,8 @@ export interface ConferenceCatalog {
   full: string;
   rejoin: string;
   gone: string;
+  /** "Kollegen hinzurufen": the participants panel's button (the dialog's strings and its notices come with its chunk). */
+  callIn: string;
   /** "Person einladen" in the conference's participants panel (moderators). */
   readonly invite: {
     open: string;

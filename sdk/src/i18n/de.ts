@@ -43,7 +43,7 @@ export const de: Catalog = {
   },
   roomRing: {
     title: 'Einladung zur Videobesprechung',
-    body: (caller, room) => `${caller} ruft alle Mitglieder von „${room}“ zu einer Besprechung.`,
+    body: (caller, room, direct) => (direct ? `${caller} ruft Sie in die Besprechung „${room}“.` : `${caller} ruft alle Mitglieder von „${room}“ zu einer Besprechung.`),
     join: 'Teilnehmen',
     dismiss: 'Später',
   },

@@ -43,7 +43,7 @@ export const en: Catalog = {
   },
   roomRing: {
     title: 'Invitation to a video meeting',
-    body: (caller, room) => `${caller} is calling all members of “${room}” to a meeting.`,
+    body: (caller, room, direct) => (direct ? `${caller} is calling you into the meeting “${room}”.` : `${caller} is calling all members of “${room}” to a meeting.`),
     join: 'Join',
     dismiss: 'Later',
   },

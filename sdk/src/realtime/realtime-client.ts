@@ -4,7 +4,7 @@
 // expires without reconnecting, reconnects with backoff and jitter, and re-subscribes after.
 // Plain TypeScript: no DOM, no LiveKit.
 import {
-  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef, type GuestWaitingMessage, type GuestDecidedMessage, type GuestResemblesMessage,
+  CloseCode, type CallInfo, type ClientMessage, type PresenceStatus, type RoomRing, type RoomStatus, type ServerMessage, type UserRef, type GuestWaitingMessage, type GuestDecidedMessage, type GuestResemblesMessage, type ColleagueRingAnswerMessage,
 } from '#protocol/realtime.js';
 import type { RoomUpdate } from '../calls/realtime-port.js';
 import { WatchedValues, emit, watchChanges, type Listener } from './watched-values.js';
@@ -50,7 +50,7 @@ export class RealtimeClient {
   private readonly callListeners = new Set<Listener<CallInfo>>();
   private readonly ringListeners = new Set<Listener<RoomRing>>();
   private readonly ringEndedListeners = new Set<Listener<string>>();
-  private readonly guestListeners = new Set<Listener<GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage>>();
+  private readonly guestListeners = new Set<Listener<GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage | ColleagueRingAnswerMessage>>();
   private readonly stateListeners = new Set<Listener<ConnectionState>>();
   /** Rooms the service currently watches for this connection. */
   private sentRooms = new Set<string>();
@@ -109,7 +109,7 @@ export class RealtimeClient {
   /** The invitation with this id is over (timed out, or answered on another page). */
   onRoomRingEnded(listener: Listener<string>): () => void { return this.listen(this.ringEndedListeners, listener); }
   /** Moderators: a guest waits to be let in, or that is over (`guest-waiting` / `guest-decided`); a guest's name reads like a member's (`guest-resembles`). */
-  onGuestNotice(listener: Listener<GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage>): () => void { return this.listen(this.guestListeners, listener); }
+  onGuestNotice(listener: Listener<GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage | ColleagueRingAnswerMessage>): () => void { return this.listen(this.guestListeners, listener); }
   /** Every `ready`: the first connection and each reconnect (call state may have moved meanwhile). */
   onReady(listener: () => void): () => void {
     return this.onState((state) => { if (state === 'ready') listener(); });
@@ -202,6 +202,8 @@ export class RealtimeClient {
       case 'guest-waiting':
       case 'guest-decided':
       case 'guest-resembles':
+      // The answers to this person's rings of colleagues into a meeting go to the conference the same way.
+      case 'colleague-ring-answer':
         return emit(this.guestListeners, m);
       case 'room':
         return this.rooms.set(m.room.id, { status: m.room });

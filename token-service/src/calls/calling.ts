@@ -17,6 +17,7 @@ import { CallService } from './call-service.js';
 import { MemoryCallStore } from './memory-call-store.js';
 import { RedisCallStore } from './redis-call-store.js';
 import { RoomRinger } from './room-ring.js';
+import { ColleagueRinger } from './colleague-ring.js';
 import { createRoomStatus, type RoomStatus } from '../livekit/room-status.js';
 import { toParticipant } from '../livekit/room-service.js';
 import { DisconnectReason, type ParticipantInfo } from '@livekit/protocol';
@@ -30,6 +31,7 @@ export interface Calling {
   realtime: Realtime;
   calls: CallService;
   rings: RoomRinger;
+  colleagueRings: ColleagueRinger;
   roomStatus: RoomStatus;
   roomWatch: RoomWatch;
   chat: RoomChat;
@@ -75,6 +77,17 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     limits: ctx.limits, metrics: ctx.metrics,
     ...(history ? { history } : {}),
   });
+  const colleagueRings = new ColleagueRinger({
+    bus, store, settings,
+    meetingOf: async (id) => {
+      const room = await ctx.directory.getRoom(id);
+      return room && { id: room.id, name: room.name };
+    },
+    getUser: (id) => ctx.directory.getUser(id),
+    participants: async (room) => (await roomStatus.participants(room)).map((p) => p.identity),
+    limits: ctx.limits,
+    ...(history ? { history } : {}),
+  });
   const chat = new RoomChat({ store, roomService: ctx.roomService });
   // eslint-disable-next-line prefer-const -- the hub exists once the transport does
   let roomWatch: RoomWatch;
@@ -88,6 +101,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
       const call = await calls.currentCallOf(page.user!.id);
       if (call) page.sendMessage({ type: 'call', call });
       for (const ring of await rings.pendingFor(page.user!.id)) page.sendMessage({ type: 'room-ring', ring });
+      for (const ring of await colleagueRings.pendingFor(page.user!.id)) page.sendMessage({ type: 'room-ring', ring });
     },
     onWatchRooms: (page, add, remove) => roomWatch.watch(page, add, remove),
     // The call window lives in a portal page: a user with no page left anywhere has left their call.
@@ -97,6 +111,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     onClosing: () => {
       calls.close();
       rings.close();
+      colleagueRings.close();
       roomWatch.close();
       store.close();
     },
@@ -142,7 +157,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     const employee = identity && !identity.includes(':') ? identity : undefined;
     if (ev.event === 'participant_joined' && employee) {
       await store.setInConference(employee, room, true);
-      const answered = await rings.joined(room, employee);
+      const answered = (await rings.joined(room, employee)) ?? (await colleagueRings.joined(room, employee));
       if (history) {
         const user = { id: employee, name: (await ctx.directory.getUser(employee))?.name ?? employee };
         await history.meetingJoined(user, { id: room, name: directoryRoom.name }, answered).catch(logFailure(logger, 'a meeting was not written into the call history', { room }));
@@ -153,9 +168,10 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     } else if (ev.event === 'room_finished') {
       await chat.finished(room);
       await rings.finished(room);
+      const rungIn = await colleagueRings.finished(room);
       // LiveKit closes a room emptied by a page change too: who is in their grace stays busy.
       const inGrace = new Set(roomWatch.departures.awayIn(room).map((p) => p.identity));
-      for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators])) {
+      for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators, ...rungIn])) {
         if (inGrace.has(member)) continue;
         await store.setInConference(member, room, false);
         meetingLeft(member, room);
@@ -168,7 +184,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     history?.meetingLeft(userId, room).catch(logFailure(logger, 'a meeting\'s end was not written into the call history', { room }));
   }
 
-  return { realtime, calls, rings, roomStatus, roomWatch, chat, close: () => realtime.close() };
+  return { realtime, calls, rings, colleagueRings, roomStatus, roomWatch, chat, close: () => realtime.close() };
 }
 
 /** In this process's memory, or in Redis shared with the other processes: bus and store together. */

@@ -1,6 +1,6 @@
 // The directory: users with display names, and rooms with members and moderators. It comes from a
 // JSON file (standalone) or from the host's own lookups (embedded: pass any object with getUser and
-// getRoom as the `directory` option).
+// getRoom as the `directory` option, and searchUsers if colleagues are to be found by name).
 import { readFileSync } from 'node:fs';
 import { isDirectoryId, isRoomId } from '../http/validation.js';
 import { cleanName, MAX_NAME_LENGTH } from './names.js';
@@ -10,6 +10,12 @@ export interface DirectoryRoom { id: string; name: string; members: string[]; mo
 export interface Directory {
   getUser(id: string): Promise<DirectoryUser | undefined>;
   getRoom(id: string): Promise<DirectoryRoom | undefined>;
+  /**
+   * Optional: up to `limit` users whose name or id matches `query` (already trimmed, 1-64
+   * characters), best first. Without it, "Kollegen hinzurufen" is unavailable (the search route
+   * answers 501 not_configured); ringing known ids still works.
+   */
+  searchUsers?(query: string, limit: number): Promise<DirectoryUser[]>;
 }
 
 export function isMember(room: DirectoryRoom, userId: string): boolean {
@@ -71,7 +77,34 @@ export function createStaticDirectory(data: DirectoryData): Directory {
   return {
     getUser: async (id) => users.get(id),
     getRoom: async (id) => rooms.get(id),
+    searchUsers: async (query, limit) => searchList(data.users, query, limit),
   };
+}
+
+/** Lower case without accents: "Müller" is found by "muller" and "MÜL". */
+export const searchForm = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The users whose name or id contains every word of `query`: names that begin with it first, then
+ * names with a word beginning with it, then the rest, each by name.
+ */
+export function searchList(users: readonly DirectoryUser[], query: string, limit: number): DirectoryUser[] {
+  const words = searchForm(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const whole = words.join(' ');
+  const rank = (u: DirectoryUser) => {
+    const name = searchForm(u.name);
+    return name.startsWith(whole) ? 0 : name.split(/\s+/).some((w) => w.startsWith(words[0]!)) ? 1 : 2;
+  };
+  return users
+    .filter((u) => {
+      const hay = `${searchForm(u.name)} ${searchForm(u.id)}`;
+      return words.every((w) => hay.includes(w));
+    })
+    .map((u) => ({ u, r: rank(u) }))
+    .sort((a, b) => a.r - b.r || a.u.name.localeCompare(b.u.name))
+    .slice(0, limit)
+    .map(({ u }) => u);
 }
 
 /**
@@ -101,6 +134,14 @@ export function withCleanNames(directory: Directory): Directory {
       const r = await directory.getRoom(id);
       return r && { ...r, name: clean(String(r.name ?? ''), 200) || r.id };
     },
+    ...(directory.searchUsers ? {
+      async searchUsers(query: string, limit: number) {
+        const found = await directory.searchUsers!(query, limit);
+        // A host's answer is checked like its look-ups: only well-formed ids, never more than asked.
+        return found.filter((u) => typeof u?.id === 'string' && isDirectoryId(u.id)).slice(0, limit)
+          .map((u) => ({ id: u.id, name: clean(String(u.name ?? ''), MAX_NAME_LENGTH) || u.id }));
+      },
+    } : {}),
   };
 }
 

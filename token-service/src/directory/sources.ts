@@ -40,6 +40,7 @@ export function watchDirectoryFile(path: string, log: (line: string) => void, on
   return {
     getUser: (id) => current.getUser(id),
     getRoom: (id) => current.getRoom(id),
+    searchUsers: (query, limit) => current.searchUsers!(query, limit),
     close() {
       clearTimeout(timer);
       watcher?.close();
@@ -85,6 +86,11 @@ export function httpDirectory(url: string, secret: string, log: (line: string) =
   return {
     getUser: (id) => lookup((d) => d.getUser(id)),
     getRoom: (id) => lookup((d) => d.getRoom(id)),
+    // The host's whole list, as fetched (refreshed after DIRECTORY_MAX_AGE_MS): a miss is no reason to fetch again.
+    async searchUsers(query, limit) {
+      if (!current || Date.now() - fetchedAt > DIRECTORY_MAX_AGE_MS) await refresh();
+      return current!.searchUsers!(query, limit);
+    },
     close: () => undefined,
   };
 }

@@ -39,6 +39,18 @@ export async function memberRoom(directory: Directory, user: EmployeePrincipal, 
   return found;
 }
 
+/**
+ * The room, when the employee is a member or was rung into its meeting by a colleague
+ * (calls/colleague-ring.ts): `since` then says from when they read its chat, like a guest.
+ */
+export async function attendedRoom(directory: Directory, grants: { admitted(userId: string, room: string): Promise<{ since: number } | undefined> }, user: EmployeePrincipal, room: string): Promise<{ room: DirectoryRoom; since?: number }> {
+  const found = await roomFor(directory, room);
+  if (isMember(found, user.id)) return { room: found };
+  const grant = await grants.admitted(user.id, room);
+  if (!grant) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
+  return { room: found, since: grant.since };
+}
+
 export async function moderatedRoom(directory: Directory, user: EmployeePrincipal, room: string): Promise<DirectoryRoom> {
   const found = await memberRoom(directory, user, room);
   if (!isModerator(found, user.id)) throw new ApiError(403, 'not_a_moderator', 'only moderators of this room may do this');

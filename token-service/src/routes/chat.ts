@@ -1,9 +1,10 @@
 // A room meeting's chat: GET the messages so far (late joiners), POST one. The sender is the
 // authenticated person, never the body. Members read the whole meeting's chat; a guest only while
-// admitted to the meeting that runs now, and only what was written from their admission on.
+// admitted to the meeting that runs now, and only what was written from their admission on; a
+// colleague rung in who is no member, from their "Teilnehmen" on.
 import { Router, type Response } from 'express';
 import type { RouteContext } from '../context.js';
-import { authenticated, displayNameOf, memberRoom, principalOf } from '../http/access.js';
+import { attendedRoom, authenticated, displayNameOf, principalOf } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
 import { jsonBody, roomIdParam } from '../http/validation.js';
 import { admittedGuest } from '../guests/guest-access.js';
@@ -30,8 +31,8 @@ async function senderIn(ctx: RouteContext, res: Response, room: string): Promise
     const admission = await admittedGuest(ctx.waitingRoom, principal, room);
     return { from: { identity: principal.id, name: principal.name, guest: true }, readsFrom: Date.parse(admission.admittedAt ?? admission.since) };
   }
-  await memberRoom(ctx.directory, principal, room);
-  return { from: { identity: principal.id, name: await displayNameOf(ctx.directory, principal), guest: false } };
+  const { since } = await attendedRoom(ctx.directory, ctx.colleagueRings, principal, room);
+  return { from: { identity: principal.id, name: await displayNameOf(ctx.directory, principal), guest: false }, ...(since !== undefined ? { readsFrom: since } : {}) };
 }
 
 export function chatRoutes(ctx: RouteContext): Router {

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
 import type { Principal } from '../auth/principal.js';
-import { authenticated, employeeOf, memberRoom, moderatedRoom, principalOf } from '../http/access.js';
+import { attendedRoom, authenticated, employeeOf, moderatedRoom, principalOf } from '../http/access.js';
 import { ApiError } from '../http/errors.js';
 import { bool, jsonBody, optionalIdentity, roomIdParam } from '../http/validation.js';
 import { isModerator } from '../directory/directory.js';
@@ -17,7 +17,8 @@ export function roomRoutes(ctx: RouteContext): Router {
 
   router.get('/rooms/:room', auth, async (req, res) => {
     const room = roomIdParam(req);
-    const found = await memberRoom(ctx.directory, employeeOf(res), room);
+    // Members, and colleagues rung into the meeting.
+    const { room: found } = await attendedRoom(ctx.directory, ctx.colleagueRings, employeeOf(res), room);
     const participants = await ctx.roomStatus.participants(room);
     const answer: RoomStatusAnswer = {
       room: { id: found.id, name: found.name },
@@ -76,7 +77,7 @@ export function roomRoutes(ctx: RouteContext): Router {
       // Leaving is final for a guest: coming back takes the invite link again.
       await ctx.waitingRoom.gone(principal.id);
     } else {
-      await memberRoom(ctx.directory, principal, room);
+      await attendedRoom(ctx.directory, ctx.colleagueRings, principal, room);
     }
     ctx.roomWatch.departures.goodbye(room, principal.id);
     res.json({ room, identity: principal.id });
@@ -106,7 +107,7 @@ async function checkHandAccess(ctx: RouteContext, principal: Principal, room: st
     if (target !== principal.id) throw new ApiError(403, 'not_a_moderator', 'guests can only change their own hand');
     return;
   }
-  const found = await memberRoom(ctx.directory, principal, room);
+  const { room: found } = await attendedRoom(ctx.directory, ctx.colleagueRings, principal, room);
   if (target === principal.id) return;
   if (!isModerator(found, principal.id)) throw new ApiError(403, 'not_a_moderator', "only moderators may change another participant's hand");
   if (raised) throw new ApiError(403, 'not_a_moderator', "a moderator may lower another participant's hand, not raise it");

@@ -1,21 +1,24 @@
-// POST /v1/token {room, moderator?}: a LiveKit token for a member of a directory room. The role is
-// moderator only when the directory says so AND the person confirmed it ("Ich bin Moderator").
+// POST /v1/token {room, moderator?}: a LiveKit token for a member of a directory room, or for a
+// colleague rung into its running meeting (calls/colleague-ring.ts: this "Teilnehmen" takes the
+// ring up; member role, never moderator). The role is moderator only when the directory says so
+// AND the person confirmed it ("Ich bin Moderator").
 // The standalone server answers this route on a lighter path in front of Express
 // (http/token-fast-path.ts); both call issueRoomToken.
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
 import type { EmployeePrincipal } from '../auth/principal.js';
-import { authenticated, employeeOf, memberRoom } from '../http/access.js';
-import { invalidInput } from '../http/errors.js';
+import { authenticated, employeeOf, roomFor } from '../http/access.js';
+import { ApiError, invalidInput } from '../http/errors.js';
 import { isRoomId, jsonBody } from '../http/validation.js';
-import { isModerator } from '../directory/directory.js';
+import { isMember, isModerator } from '../directory/directory.js';
 import { ATTR_MODERATOR } from '#protocol/attributes.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 
-export async function issueRoomToken(ctx: Pick<RouteContext, 'directory' | 'mintRoomToken' | 'config'>, user: EmployeePrincipal, body: Record<string, unknown>): Promise<RoomTokenGrant> {
+export async function issueRoomToken(ctx: Pick<RouteContext, 'directory' | 'mintRoomToken' | 'config' | 'colleagueRings'>, user: EmployeePrincipal, body: Record<string, unknown>): Promise<RoomTokenGrant> {
   const room = body['room'];
   if (typeof room !== 'string' || !isRoomId(room)) throw invalidInput('room must be a room id (1-64 letters, digits, ".", "_" or "-")');
-  const found = await memberRoom(ctx.directory, user, room);
+  const found = await roomFor(ctx.directory, room);
+  if (!isMember(found, user.id) && !(await ctx.colleagueRings.admit(user.id, room))) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
   const confirmed = body['moderator'];
   if (confirmed !== undefined && typeof confirmed !== 'boolean') throw invalidInput('moderator must be true or false');
   const canModerate = isModerator(found, user.id);

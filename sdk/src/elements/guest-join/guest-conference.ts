@@ -32,7 +32,8 @@ export const openGuestConference: GuestConferenceOpener = async ({ room, guestTo
   // The whole window: the guest page has nothing else to show, and the camera check and the tiles
   // need the height (in a box below the host's header, 720 px windows cut the check off).
   conference.fullWindow = true;
-  const api = views.conferenceApi(rest, room);
+  // A guest rings nobody in ("Kollegen hinzurufen" needs it; the service refuses guests too).
+  const { request: _request, ...api } = views.conferenceApi(rest, room);
   // The grant is good for one join. The conference asks for it when the check opens and again on
   // "Teilnehmen" while it has none yet: both wait for the same grant. A rejoin from the ended view
   // needs the invite link again.

@@ -165,7 +165,7 @@ export class TimioNotifications extends LitElement {
       <div class="avatar" aria-hidden="true">${initials(ring.caller.name)}</div>
       <div class="text">
         <p class="title" id="ring-title-${id}">${t.roomRing.title}</p>
-        <p class="message" id="ring-msg-${id}">${leaving ? t.roomBar.leaveCallFirst : t.roomRing.body(ring.caller.name, ring.roomName)}</p>
+        <p class="message" id="ring-msg-${id}">${leaving ? t.roomBar.leaveCallFirst : t.roomRing.body(ring.caller.name, ring.roomName, ring.direct)}</p>
       </div>
       <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
@@ -301,7 +301,7 @@ export class TimioNotifications extends LitElement {
     for (const i of this.calls.snapshot.incoming) {
       if (i.phase === 'ringing') ringing.set(`call:${i.call.id}`, { title: t.incomingCall.desktopTitle(i.call.caller.name), body: t.incomingCall.desktopBody });
     }
-    for (const r of this.rings) ringing.set(`ring:${r.id}`, { title: t.roomRing.title, body: t.roomRing.body(r.caller.name, r.roomName) });
+    for (const r of this.rings) ringing.set(`ring:${r.id}`, { title: t.roomRing.title, body: t.roomRing.body(r.caller.name, r.roomName, r.direct) });
     this.desktop.show(ringing);
   }
 

@@ -30,6 +30,11 @@ export interface ConferenceApi {
   readonly chat: ChatTransport;
   /** The room's invites ("Person einladen"), when the REST client can fetch calendar files. */
   readonly invites?: InviteApi;
+  /**
+   * The REST client for parts loaded on demand ("Kollegen hinzurufen", call-in/call-in-api.ts,
+   * which builds its routes in its own chunk). Employees only: the guest page leaves it out.
+   */
+  readonly request?: RestPort['request'];
   /** Let a waiting guest in, or turn them away (moderators). */
   decideGuest?(identity: string, admit: boolean): Promise<void>;
   /** The guests waiting now (moderators). */
@@ -42,6 +47,7 @@ export function conferenceApi(rest: RestPort, room: string): ConferenceApi {
   const text = rest.text?.bind(rest);
   return {
     ...(text ? { invites: inviteApi({ request: (m, p, b) => rest.request(m, p, b), text }, room) } : {}),
+    request: (m, p, b) => rest.request(m, p, b),
     decideGuest: async (identity, admit) => void (await rest.request('POST', `${base}/waiting/${encodeURIComponent(identity)}/${admit ? 'admit' : 'deny'}`, {})),
     waitingGuests: async () => (await rest.request<{ guests: Array<{ identity: string; name: string; since: string; resembles?: true }> }>('GET', `${base}/waiting`)).guests,
     token: (moderator) => rest.request<RoomTokenGrant>('POST', '/v1/token', { room, moderator }),

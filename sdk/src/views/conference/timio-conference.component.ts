@@ -17,6 +17,7 @@ import { conferenceHeader, meetingSince } from './header/conference-header.js';
 import { endConfirm, endedView, moderatorNotice } from './dialogs/conference-dialogs.js';
 import type { TimioPrejoinJoinEvent } from './prejoin/prejoin.component.js';
 import type { TimioModerateEvent } from './participants/moderate-event.js';
+import type { CallInPort } from './call-in/call-in-api.js';
 import type { TimioViewChangeEvent } from './settings/conference-settings.component.js';
 import { TimioConferenceChatMessageEvent, TimioConferenceCloseEvent } from './events.js';
 import { conferenceStyles } from './timio-conference.styles.js';
@@ -105,6 +106,8 @@ export class TimioConference extends LitElement {
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
   private clock?: ReturnType<typeof setInterval>;
+  /** "Kollegen hinzurufen" for the participants panel (the dialog's chunk follows the answers through it). */
+  private callIn?: CallInPort;
 
   /**
    * Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once; `resume` takes
@@ -135,6 +138,7 @@ export class TimioConference extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
+    this.callIn?.stop?.();
   }
 
   protected override willUpdate(): void {
@@ -196,7 +200,8 @@ export class TimioConference extends LitElement {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
     if (panel === 'participants') {
-      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .resembling=${this.waiting.resembling}
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .callIn=${this.api?.request && (this.callIn ??= {
+        request: this.api.request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) })} .resembling=${this.waiting.resembling}
         room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
     }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
@@ -295,6 +300,7 @@ function noticeText(t: ConferenceCatalog, n: { kind: string; name: string }): st
     case 'hand': return t.raisedHand(n.name);
     case 'guest-left': return t.invite.guestLeft(n.name);
     case 'guest-resembles': return t.invite.resemblesNotice(n.name);
+    case 'info': return n.name;
     default: return t.actionFailed;
   }
 }

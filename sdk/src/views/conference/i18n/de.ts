@@ -85,6 +85,7 @@ export const de: ConferenceCatalog = {
   full: 'Der Konferenzraum ist voll. Bitte versuchen Sie es später noch einmal.',
   rejoin: 'Erneut teilnehmen',
   gone: 'nicht mehr verbunden',
+  callIn: 'Kollegen hinzurufen',
   invite: {
     open: 'Person einladen',
     title: 'Person einladen',

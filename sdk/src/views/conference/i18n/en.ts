@@ -85,6 +85,7 @@ export const en: ConferenceCatalog = {
   full: 'The conference room is full. Please try again later.',
   rejoin: 'Join again',
   gone: 'no longer connected',
+  callIn: 'Call in a colleague',
   invite: {
     open: 'Invite someone',
     title: 'Invite someone',

@@ -6,9 +6,10 @@ import type { ParticipantState } from '../../../session/types.js';
 /**
  * `failed`: an action of this view (a moderator's, a hand) did not go through; `guest-left`: a
  * moderator let in or turned away a guest who had stopped waiting; `guest-resembles`: a guest let
- * in at once has a name that reads like a room member's (to moderators).
+ * in at once has a name that reads like a room member's (to moderators); `info`: a text made
+ * elsewhere, in `name` (how a colleague this person rang in answered, from the call-in chunk).
  */
-export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left' | 'guest-resembles';
+export type NoticeKind = 'joined' | 'left' | 'dropped' | 'hand' | 'failed' | 'guest-left' | 'guest-resembles' | 'info';
 
 export interface Notice {
   kind: NoticeKind;

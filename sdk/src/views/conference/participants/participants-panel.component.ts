@@ -13,6 +13,7 @@ import { TimioModerateEvent } from './moderate-event.js';
 import { participantsPanelStyles } from './participants-panel.styles.js';
 import type { InviteApi } from '../invite/invite-api.js';
 import type { TimioInviteDialog } from '../invite/invite-dialog.component.js';
+import type { CallInPort } from '../call-in/call-in-api.js';
 import { conferenceStrings } from '../i18n/index.js';
 import { mediaStrings } from '../../i18n/media.js';
 
@@ -26,7 +27,8 @@ export function listOrder(people: readonly ParticipantState[]): ParticipantState
 /**
  * "Anwesende Teilnehmer": everyone present with microphone, camera and hand state, moderators and
  * guests marked; for a moderator also mute, mute everyone else, lower a hand, remove, and
- * "Person einladen" (the invite dialog) when the conference has the room's invites.
+ * "Person einladen" (the invite dialog) when the conference has the room's invites; for every
+ * employee "Kollegen hinzurufen" (its dialog is a chunk of its own, loaded on the first press).
  *
  * @event timio-moderate - detail: `{action: 'mute' | 'mute-all' | 'lower-hand' | 'remove', identity?}`.
  * @event timio-panel-close - Close button or Escape.
@@ -45,6 +47,8 @@ export class TimioParticipantsPanel extends LitElement {
   @property({ attribute: 'room-name' }) roomName = '';
   /** Guests (identities) whose name reads like a room member's: marked for the moderator. */
   @property({ attribute: false }) resembling: ReadonlySet<string> = new Set();
+  /** "Kollegen hinzurufen" (not for guests): what its dialog needs from the conference. */
+  @property({ attribute: false }) callIn?: CallInPort;
   /** The chat room's address for colleagues (from the conference's `room-url`). */
   @property({ attribute: 'room-url' }) roomUrl = '';
 
@@ -54,6 +58,8 @@ export class TimioParticipantsPanel extends LitElement {
   session?: SessionApi;
 
   @state() private confirming?: string;
+  /** "Kollegen hinzurufen" was pressed: its dialog (loaded then) is in the panel. */
+  @state() private callingIn = false;
   private readonly people = new StoreController(this, () => this.session, (s) => s.participants);
   private readonly localize = new LocalizeController(this);
 
@@ -89,8 +95,10 @@ export class TimioParticipantsPanel extends LitElement {
         <h2 id="people-title">${t.participantsTitle(people.length)}</h2>
         <button class="icon-button close" aria-label=${t.close} title=${t.close} @click=${() => this.dispatchEvent(new TimioPanelCloseEvent())}>${icons.close}</button>
       </div>
-      ${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${conferenceStrings(this.localize.t).invite.open}</button>
-        <timio-invite-dialog running .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
+      <div class="add">${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${t.invite.open}</button>` : nothing}${
+        this.callIn ? html`<button class="secondary call-in" @click=${this.openCallIn}>${t.callIn}</button>` : nothing}</div>
+      ${this.moderator && this.invites ? html`<timio-invite-dialog running .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
+      ${this.callingIn ? html`<timio-call-in-dialog .port=${this.callIn}></timio-call-in-dialog>` : nothing}
       ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
       <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>
     </section>`;
@@ -137,6 +145,13 @@ export class TimioParticipantsPanel extends LitElement {
 
   private openInvite = (): void => {
     void this.renderRoot.querySelector<TimioInviteDialog>('timio-invite-dialog')?.show();
+  };
+
+  private openCallIn = async (): Promise<void> => {
+    await import('../call-in/call-in-dialog.js');
+    this.callingIn = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<HTMLElement & { show(): Promise<void> }>('timio-call-in-dialog')?.show();
   };
 
   private moderate(action: TimioModerateEvent['detail']['action'], identity?: string): void {

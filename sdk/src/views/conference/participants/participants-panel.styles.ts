@@ -79,6 +79,17 @@ export const participantsPanelStyles = [
     .actions .danger {
       padding: 6px 12px;
     }
+    .add {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .add > * {
+      flex: 1;
+    }
+    .add:empty {
+      display: none;
+    }
     .mute-all {
       display: flex;
       align-items: center;

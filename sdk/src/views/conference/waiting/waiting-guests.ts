@@ -3,11 +3,12 @@
 // `guest-decided` (which also clear a notice another moderator answered). "Einlassen" /
 // "Ablehnen" go to the token service, which checks and logs them.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { GuestDecidedMessage, GuestResemblesMessage, GuestWaitingMessage } from '#protocol/realtime.js';
+import type { ColleagueRingAnswerMessage, GuestDecidedMessage, GuestResemblesMessage, GuestWaitingMessage } from '#protocol/realtime.js';
 import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 import type { ConferenceApi } from '../room-api.js';
 
-export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage;
+/** The page's frames about who comes into the meeting: guests (moderators), and the answers of colleagues this person rang. */
+export type GuestNotice = GuestWaitingMessage | GuestDecidedMessage | GuestResemblesMessage | ColleagueRingAnswerMessage;
 /** Subscribes to the page's guest frames; returns the unsubscribe. */
 export type GuestNoticeSource = (listener: (notice: GuestNotice) => void) => () => void;
 
@@ -73,7 +74,7 @@ export class WaitingGuests implements ReactiveController {
     if (n.room !== this.host.room) return;
     if (n.type === 'guest-waiting') this.add(n.guest);
     else if (n.type === 'guest-resembles') this.resembles(n.guest);
-    else this.remove(n.identity);
+    else if (n.type === 'guest-decided') this.remove(n.identity);
   }
 
   private resembles(g: { identity: string; name: string }): void {

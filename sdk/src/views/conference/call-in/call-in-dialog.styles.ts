@@ -1,0 +1,59 @@
+import { css } from 'lit';
+import { srOnly } from '../../../elements/shared/sr-only.js';
+
+export const callInDialogStyles = [srOnly, css`
+  /* The meeting's own look (the conference's dark call tokens), as the invite dialog. */
+  :host {
+    --_primary: var(--timio-color-primary, #0b5cad);
+    --_accent: #8fc1ff;
+    --_text: var(--timio-call-color, #f4f6f8);
+    --_muted: var(--timio-call-muted-color, #aab2bd);
+    --_panel: var(--timio-call-panel, #222831);
+    --_control: var(--timio-call-control, #2d3440);
+  }
+  dialog {
+    width: min(28rem, 94vw);
+    max-height: 90vh;
+    overflow: auto;
+    border: 0;
+    border-radius: 0.75rem;
+    padding: 1.25rem 1.5rem;
+    color: var(--_text);
+    background: var(--_panel);
+    font: inherit;
+    box-shadow: 0 12px 40px rgb(0 0 0 / 0.5);
+  }
+  dialog::backdrop { background: var(--timio-call-backdrop, rgb(10 14 20 / 0.55)); }
+  .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
+  h2 { margin: 0; font-size: 1.25em; }
+  label.search { display: grid; gap: 0.2rem; font-weight: 600; margin-top: 0.75rem; }
+  input[type='search'] { font: inherit; font-weight: 400; padding: 0.45em 0.55em; border: 1px solid #8b93a3; border-radius: 0.35rem; color: var(--_text); background: var(--_control); color-scheme: dark; }
+  .hint { margin: 0.3rem 0 0; font-size: 0.9em; color: var(--_muted); }
+  ul { list-style: none; margin: 0.6rem 0 0; padding: 0; display: grid; gap: 2px; }
+  li label { display: flex; align-items: center; gap: 0.6rem; padding: 0.45rem 0.4rem; border-radius: 0.35rem; cursor: pointer; min-height: 32px; }
+  li label:hover { background: var(--_control); }
+  li label.off { cursor: default; color: var(--_muted); }
+  li input { width: 1.1rem; height: 1.1rem; margin: 0; flex: none; }
+  .name { flex: 1; font-weight: 600; }
+  .presence { display: inline-flex; align-items: center; gap: 0.35rem; font-size: 0.9em; color: var(--_muted); }
+  .dot { width: 0.6rem; height: 0.6rem; border-radius: 50%; background: #8b93a3; }
+  .dot.online { background: #3fbf6f; }
+  .dot.busy { background: #f0a030; }
+  .picked { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 0.8rem 0 0; }
+  .picked button { padding: 0.2em 0.6em; border-radius: 1em; }
+  .actions { display: flex; justify-content: flex-end; margin-top: 0.9rem; }
+  button {
+    font: inherit;
+    padding: 0.4em 0.9em;
+    border-radius: 0.35rem;
+    border: 1px solid var(--_control);
+    background: var(--_control);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  button.ring { background: var(--_primary); border-color: var(--_primary); color: #fff; }
+  button:disabled { opacity: 0.55; cursor: default; }
+  .status { min-height: 1.2em; margin: 0.6rem 0 0; white-space: pre-line; }
+  .problem { color: #ff8a8a; margin: 0.4rem 0 0; }
+  :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+`];

@@ -154,7 +154,7 @@ describe('1:1 call window against a media server process: audio both ways, muted
     await b.locator('timio-call .controls .end').click();
     await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup' && !document.querySelector('timio-call'), undefined, { timeout: WAIT_MS });
     // What the page's call machine does when the token service says the call ended.
-    await a.evaluate(() => window.callWindow.handle!.update({ id: 'm1', room: '', caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' }, state: 'ended', outcome: 'completed', durationSeconds: 95 }));
+    await a.evaluate(() => window.callWindow.handle!.update({ id: 'm1', room: '', caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' }, state: 'ended', outcome: 'completed', durationSeconds: 95, createdAt: new Date().toISOString() }));
     await a.locator('timio-call[ended] [part="notice"]').waitFor({ timeout: WAIT_MS });
     assert.equal((await a.locator('timio-call [part="notice"]').innerText()).replace(/\s+/g, ' ').trim(), 'Gespräch beendet Gespräch mit Ben Müller · 1:35');
     // onEnd comes once the room is left (the notice shows from the start).

@@ -3,7 +3,7 @@
 // livekit-client is fetched only by pages that hold one.
 export { openCallWindow } from './call/open-call-window.js';
 export type { CallWindowOptions, CallWindowHandle } from './call/open-call-window.js';
-export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason, CallWindowLayout } from './call/call-types.js';
+export type { CallWindowEnd, CallWindowEndReason, CallWindowLayout } from './call/call-types.js';
 export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timio-call.js';
 export { openConference, roomSessionFactory, TimioConference, defineTimioConference, conferenceApi } from './conference/index.js';
 export { resumeConference } from '../resume/resume-conference.js';

@@ -12,6 +12,8 @@ import { videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { contactStyles } from './contact.styles.js';
 import { contactActionItem } from '../shared/contact-action-item.js';
+import { MenuKeys } from '../shared/menu-keys.js';
+import { keepInside } from '../shared/keep-inside.js';
 
 /**
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
@@ -61,7 +63,7 @@ export class TimioContact extends LitElement {
   private readonly localize = new LocalizeController(this);
   private readonly calls = new CallsController(this);
   private readonly live = new PresenceController(this, () => this.contact);
-  private position = { x: 0, y: 0 };
+  private readonly keys = new MenuKeys(() => this.items(), (refocus) => this.close(refocus));
   private hostItems: HTMLElement[] = [];
   private stopActions?: () => void;
 
@@ -142,7 +144,7 @@ export class TimioContact extends LitElement {
         aria-expanded=${own ? nothing : this.open ? 'true' : 'false'}
         aria-description=${own ? nothing : t.contactMenu.keyboardHint}
         ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
-      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
+      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.keys.onKeydown} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems || !showCall ? '' : 'alone'}">
           <span class="name">${name}</span>
           <span class="status"><span class="dot ${this.status}"></span>${t.presence[this.status]}</span>
@@ -174,14 +176,16 @@ export class TimioContact extends LitElement {
   /** Opens the menu at a point (viewport coordinates), or below the name when left out. */
   async show(at?: { x: number; y: number }): Promise<void> {
     const rect = this.trigger?.getBoundingClientRect();
-    this.position = at ?? { x: rect?.left ?? 0, y: (rect?.bottom ?? 0) + 4 };
     this.open = true;
     await this.updateComplete;
     const panel = this.panel;
     if (!panel) return;
     if (panel.showPopover && !panel.matches(':popover-open')) panel.showPopover();
-    this.place(panel);
-    this.items()[0]?.focus();
+    // At the pointer, else below the name; upward (above the pointer or the name) where it would be cut.
+    panel.style.left = `${at?.x ?? rect?.left ?? 0}px`;
+    panel.style.top = `${at?.y ?? (rect?.bottom ?? 0) + 4}px`;
+    keepInside(panel, at?.y ?? (rect?.top ?? 0) - 4, 8);
+    this.keys.focusFirst();
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     window.addEventListener('resize', this.onViewportChange);
   }
@@ -203,15 +207,6 @@ export class TimioContact extends LitElement {
 
   private get panel(): HTMLElement | null {
     return this.renderRoot.querySelector('.panel');
-  }
-
-  private place(panel: HTMLElement): void {
-    const margin = 8;
-    const { width, height } = panel.getBoundingClientRect();
-    const x = Math.max(margin, Math.min(this.position.x, innerWidth - width - margin));
-    const y = this.position.y + height + margin > innerHeight ? Math.max(margin, this.position.y - height) : this.position.y;
-    panel.style.left = `${x}px`;
-    panel.style.top = `${y}px`;
   }
 
   private items(): HTMLElement[] {
@@ -250,37 +245,6 @@ export class TimioContact extends LitElement {
       e.preventDefault();
       void this.show();
     }
-  }
-
-  private onMenuKeydown(e: KeyboardEvent): void {
-    const items = this.items();
-    const current = items.findIndex((i) => i === e.composedPath()[0] || i.contains(e.composedPath()[0] as Node));
-    const move = (index: number) => items[(index + items.length) % items.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown':
-        move(current + 1);
-        break;
-      case 'ArrowUp':
-        move(current < 0 ? -1 : current - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(-1);
-        break;
-      case 'Escape':
-        this.close(true);
-        break;
-      case 'Tab':
-        // Focus goes back to the name first, so Tab then continues from there as usual.
-        this.close(true);
-        return;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
   }
 
   private readonly onFocusOut = (e: FocusEvent) => {

@@ -5,6 +5,8 @@ import { mediaStrings } from '../../i18n/media.js';
 import { icons } from '../../icons.js';
 import { fitControls, type ControlSpec } from './control-spec.js';
 import { controlBarStyles } from './control-bar.styles.js';
+import { MenuKeys } from '../../../elements/shared/menu-keys.js';
+import { keepInside } from '../../../elements/shared/keep-inside.js';
 
 export class TimioControlEvent extends CustomEvent<{ id: string }> {
   constructor(id: string) {
@@ -47,6 +49,13 @@ export class TimioControlBar extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private resize?: ResizeObserver;
+  private readonly keys = new MenuKeys(
+    () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button:not(:disabled)')],
+    (refocus) => {
+      this.menuOpen = false;
+      if (refocus) this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus();
+    },
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -73,7 +82,11 @@ export class TimioControlBar extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('menuOpen') && this.menuOpen) this.renderRoot.querySelector<HTMLElement>('[role="menu"] button')?.focus();
+    if (!changed.has('menuOpen') || !this.menuOpen) return;
+    // It opens above the button; in a small docked window it slides to stay inside the window.
+    const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
+    if (menu) keepInside(menu);
+    this.keys.focusFirst();
   }
 
   override render() {
@@ -112,7 +125,7 @@ export class TimioControlBar extends LitElement {
   }
 
   private renderMenu(overflow: ControlSpec[]) {
-    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${this.onMenuKey}>
+    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${this.keys.onKeydown}>
       ${overflow.map((s) => html`<button
         role=${s.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
         class=${s.id}
@@ -136,19 +149,6 @@ export class TimioControlBar extends LitElement {
     if (at < 0) return;
     e.preventDefault();
     buttons[(at + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-  };
-
-  private onMenuKey = (e: KeyboardEvent): void => {
-    const items = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button')];
-    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.menuOpen = false;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus());
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-    }
   };
 }
 

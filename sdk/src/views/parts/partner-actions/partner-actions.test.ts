@@ -60,6 +60,18 @@ describe('<timio-partner-actions>', () => {
     expect(root.activeElement === items[1]).to.equal(true);
     key(items[1]!, 'ArrowDown');
     expect(root.activeElement === items[0]).to.equal(true);
+    key(items[0]!, 'End');
+    expect(root.activeElement === items[1]).to.equal(true);
+    key(items[1]!, 'Home');
+    expect(root.activeElement === items[0]).to.equal(true);
+    key(items[0]!, 'ArrowUp');
+    expect(root.activeElement === items[1], 'arrow up wraps to the last').to.equal(true);
+    key(items[1]!, 'Tab');
+    await el.updateComplete;
+    expect(menu.hasAttribute('hidden'), 'Tab closes').to.equal(true);
+    expect(root.activeElement === toggle, 'and goes on from the button').to.equal(true);
+    toggle.click();
+    await el.updateComplete;
     key(items[0]!, 'Escape');
     await el.updateComplete;
     expect(menu.hasAttribute('hidden')).to.equal(true);

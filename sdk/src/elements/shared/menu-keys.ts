@@ -1,0 +1,52 @@
+// The keyboard of the SDK's popup menus (the contact menu, the call window's "Weitere
+// Kontaktoptionen", the control bar's "Weitere Steuerelemente"), written once so the three behave
+// alike: arrow keys move through the items and wrap, Home/End go to the first/last, Escape closes
+// and gives focus back to what opened the menu, Tab does the same and then goes on from there as
+// Tab does. Focus moves between the items themselves (they carry tabindex="-1" or are buttons), so
+// a screen reader follows it.
+
+/** What a key does in an open menu: focus the item at `focus`, close it, or nothing (`null`). */
+export type MenuStep = { focus: number } | { close: 'escape' | 'tab' } | null;
+
+/** The step for `key` while the item at `at` has focus (-1: none of them) among `count` items. */
+export function menuStep(key: string, at: number, count: number): MenuStep {
+  if (key === 'Escape') return { close: 'escape' };
+  if (key === 'Tab') return { close: 'tab' };
+  if (!count) return null;
+  // Arrow up from outside the items (focus still on the menu) goes to the last one.
+  const to = key === 'ArrowDown' ? at + 1 : key === 'ArrowUp' ? (at < 0 ? -1 : at - 1) : key === 'Home' ? 0 : key === 'End' ? -1 : null;
+  return to === null ? null : { focus: (to + count) % count };
+}
+
+/**
+ * One menu's keyboard: give `onKeydown` to the menu's keydown listener. `items` lists the menu's
+ * items in order as they are now (host items from a slot included); `close(true)` closes the menu
+ * and focuses its trigger.
+ */
+export class MenuKeys {
+  constructor(
+    private readonly items: () => HTMLElement[],
+    private readonly close: (restoreFocus: boolean) => void,
+  ) {}
+
+  /** Focuses the first item (when the menu has opened). */
+  focusFirst(): void {
+    this.items()[0]?.focus();
+  }
+
+  readonly onKeydown = (e: KeyboardEvent): void => {
+    const items = this.items();
+    const target = e.composedPath()[0] as Node;
+    const step = menuStep(e.key, items.findIndex((i) => i === target || i.contains(target)), items.length);
+    if (!step) return;
+    if ('focus' in step) items[step.focus]!.focus();
+    else {
+      this.close(true);
+      // Tab goes on from the trigger as usual: its own move is not taken away.
+      if (step.close === 'tab') return;
+    }
+    e.preventDefault();
+    // Escape closes this menu only, not what holds it (the call window, a dialog).
+    e.stopPropagation();
+  };
+}

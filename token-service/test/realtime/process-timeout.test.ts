@@ -10,35 +10,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { defaultRealtimeSettings } from '../../src/realtime/settings.js';
 import { TestPage } from './pages.js';
-import { RedisServer, ServiceProcess, startTwoProcesses, stopTwoProcesses } from './processes.js';
-import type { MediaServer } from '../../../dev-media-server/src/server.js';
+import { RedisServer, ServiceProcess, twoProcessesForTests } from './processes.js';
 import { portalToken, testEnv } from './service.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 const TIMEOUT_MS = defaultRealtimeSettings.processTimeoutMs;
 
 describe('a process that dies, or stalls, behind Redis', () => {
-  let redis: RedisServer;
+  // The defaults, except the pages' own WebSocket ping: a stalled process that wakes up may read
+  // its timer before the pongs that wait in its socket and drop the pages; that is not the bus.
+  // A test that fails while b is paused leaves it paused: it is woken to stop.
+  const two = twoProcessesForTests({ heartbeatMs: 600_000 }, {}, () => b?.child.kill('SIGCONT'));
+  const { page } = two;
   let a: ServiceProcess;
   let b: ServiceProcess;
-  let media: MediaServer;
-  const open: TestPage[] = [];
-  const page = async (node: ServiceProcess, user: string) => {
-    const { page: p } = await TestPage.ready(node.wsUrl, portalToken(user));
-    open.push(p);
-    return p;
-  };
-
-  before(async () => {
-    // The defaults, except the pages' own WebSocket ping: a stalled process that wakes up may read
-    // its timer before the pongs that wait in its socket and drop the pages; that is not the bus.
-    ({ redis, media, a, b } = await startTwoProcesses({ heartbeatMs: 600_000 }));
-  });
-  after(async () => {
-    b?.child.kill('SIGCONT');
-    for (const p of open) p.ws.terminate();
-    await stopTwoProcesses({ a, b, media, redis });
-  });
+  before(() => void ({ a, b } = two.parts));
 
   it(`the default timeout is at most 10 s (${TIMEOUT_MS} ms); REDIS_PROCESS_TIMEOUT_SECONDS sets it`, () => {
     assert.ok(TIMEOUT_MS <= 10_000);

@@ -96,6 +96,16 @@ export async function startService(opts: { env?: Record<string, string | undefin
   };
 }
 
+/** Runs `run` against a service started with `opts` (as startService), and closes the service after it, also when it fails. */
+export async function withService<T>(opts: Parameters<typeof startService>[0], run: (s: RunningService) => Promise<T>): Promise<T> {
+  const s = await startService(opts);
+  try {
+    return await run(s);
+  } finally {
+    await s.close();
+  }
+}
+
 export interface ServiceWithMedia extends RunningService {
   /** The dev media server: the service's LiveKit, its webhooks going back to the service. */
   media: MediaServer;

@@ -25,6 +25,15 @@ describe('a process that dies, or stalls, behind Redis', () => {
   let a: ServiceProcess;
   let b: ServiceProcess;
   before(() => void ({ a, b } = two.parts));
+  /** Anna on process a watches `user`, who then opens a page on b: she sees them come online. */
+  const annaSeesOnB = async (user: string) => {
+    const anna = await page(a, 'anna');
+    anna.send({ type: 'watch', add: [user] });
+    await anna.presence(user, 'offline');
+    const theirs = await page(b, user);
+    await anna.presence(user, 'online');
+    return { anna, theirs };
+  };
 
   it(`the default timeout is at most 10 s (${TIMEOUT_MS} ms); REDIS_PROCESS_TIMEOUT_SECONDS sets it`, () => {
     assert.ok(TIMEOUT_MS <= 10_000);
@@ -33,11 +42,7 @@ describe('a process that dies, or stalls, behind Redis', () => {
   });
 
   it('a process paused for 4 s (SIGSTOP, SIGCONT) is not taken as dead', async () => {
-    const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['ben'] });
-    await anna.presence('ben', 'offline');
-    await page(b, 'ben');
-    await anna.presence('ben', 'online');
+    const { anna } = await annaSeesOnB('ben');
 
     b.child.kill('SIGSTOP');
     await sleep(4_000);
@@ -49,11 +54,7 @@ describe('a process that dies, or stalls, behind Redis', () => {
   });
 
   it('a process paused longer than the timeout: its users go offline in time, and on SIGCONT its pages are announced again', async () => {
-    const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['carla'] });
-    await anna.presence('carla', 'offline');
-    const carla = await page(b, 'carla');
-    await anna.presence('carla', 'online');
+    const { anna, theirs: carla } = await annaSeesOnB('carla');
 
     b.child.kill('SIGSTOP');
     const stopped = Date.now();
@@ -72,11 +73,7 @@ describe('a process that dies, or stalls, behind Redis', () => {
   });
 
   it('kill -9: the users of the killed process are offline on the other within the timeout', async () => {
-    const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['david'] });
-    await anna.presence('david', 'offline');
-    await page(b, 'david');
-    await anna.presence('david', 'online');
+    const { anna } = await annaSeesOnB('david');
 
     await b.kill();
     const killed = Date.now();

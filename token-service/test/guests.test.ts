@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, fixedDayService, portalToken, startService, testEnv, type RunningService } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
 
 const verifier = new TokenVerifier(LIVEKIT_KEY, LIVEKIT_SECRET);
@@ -15,20 +15,12 @@ const anna = () => portalToken('anna');
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 const icsText = (value: string) => value.replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
 
-// The texts of a meeting on one fixed day, Thursday 3 December 2026: the service's calendar is set
-// two days before it (createTokenService's `now`), so the day is always ahead whatever the real date.
+// The texts of a meeting on one fixed day, Thursday 3 December 2026 (helpers.ts fixedDayService).
 describe('guests: invitation texts of a fixed day', () => {
+  const fixedDay = fixedDayService();
+  const fixedDayInvite = fixedDay.invite;
   let s: RunningService;
-  before(async () => {
-    s = await startService({ env: testEnv(), options: { now: () => Date.parse('2026-12-01T08:00:00Z') } });
-  });
-  after(() => s.close());
-
-  async function fixedDayInvite(body: Record<string, unknown>) {
-    const res = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna(), body });
-    assert.equal(res.status, 201, res.text);
-    return res.body as { id: string; invite: string; url: string; mailto: string };
-  }
+  before(() => void (s = fixedDay.service()));
 
   test('a German inviter: mailto and calendar in German, times in Europe/Berlin', async () => {
     const inv = await fixedDayInvite({ title: 'Angebot Müller', startsAt: '2026-12-03T09:00:00Z', durationMinutes: 60, lang: 'de', timeZone: 'Europe/Berlin', guestName: 'Maria Gast', email: 'maria@example.com' });

@@ -19,9 +19,10 @@ import { keepInside } from '../shared/keep-inside.js';
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
  * context-menu key or Shift+F10 opens the contact menu: "Videocall starten" while the contact is
  * signed in (else a line saying they are not), the actions the host registered for every contact
- * (timio.registerContactActions), then this element's own items. Arrow keys move through the
- * menu; Escape closes it and returns focus to the name. With `keep-click`, a click stays the
- * host's (a name that is a link opens it).
+ * (timio.registerContactActions), then this element's own items. Arrow keys, Home and End move
+ * through the menu; Escape or Tab closes it and returns focus to the name. On a narrow screen the
+ * menu slides in from the edge. With `keep-click`, a click stays the host's (a name that is a link
+ * opens it).
  *
  * @tag timio-contact
  *

@@ -26,7 +26,9 @@ const metrics = (width: number) => (width < 640 ? { size: 44, gap: 8, wide: 12 }
 /**
  * The row of call controls, in the order the view gives. Each is labelled, has a tooltip with its
  * keyboard shortcut, and reports activation as `timio-control`. Controls that do not fit move
- * into a menu behind a "more controls" button (pinned ones always stay).
+ * into a menu behind a "more controls" button (pinned ones always stay); in it arrow keys, Home
+ * and End move, Escape or Tab closes it with focus back on the button, and it stays inside the
+ * window.
  *
  * @event timio-control - A control was activated. detail: `{id}`.
  * @csspart controls - The toolbar.

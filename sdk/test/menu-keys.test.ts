@@ -7,28 +7,28 @@ import { MenuKeys, menuStep } from '../src/elements/shared/menu-keys.js';
 
 describe('menuStep', () => {
   it('arrow keys move to the next and previous item and wrap at both ends', () => {
-    assert.deepEqual(menuStep('ArrowDown', 0, 3), { focus: 1 });
-    assert.deepEqual(menuStep('ArrowDown', 2, 3), { focus: 0 });
-    assert.deepEqual(menuStep('ArrowUp', 1, 3), { focus: 0 });
-    assert.deepEqual(menuStep('ArrowUp', 0, 3), { focus: 2 });
+    assert.equal(menuStep('ArrowDown', 0, 3), 1);
+    assert.equal(menuStep('ArrowDown', 2, 3), 0);
+    assert.equal(menuStep('ArrowUp', 1, 3), 0);
+    assert.equal(menuStep('ArrowUp', 0, 3), 2);
   });
 
   it('from outside the items, arrow down goes to the first and arrow up to the last', () => {
-    assert.deepEqual(menuStep('ArrowDown', -1, 3), { focus: 0 });
-    assert.deepEqual(menuStep('ArrowUp', -1, 3), { focus: 2 });
+    assert.equal(menuStep('ArrowDown', -1, 3), 0);
+    assert.equal(menuStep('ArrowUp', -1, 3), 2);
   });
 
   it('Home and End go to the first and the last item', () => {
-    assert.deepEqual(menuStep('Home', 2, 4), { focus: 0 });
-    assert.deepEqual(menuStep('End', 0, 4), { focus: 3 });
+    assert.equal(menuStep('Home', 2, 4), 0);
+    assert.equal(menuStep('End', 0, 4), 3);
   });
 
   it('Escape and Tab close, also a menu without items; other keys do nothing', () => {
-    assert.deepEqual(menuStep('Escape', 1, 3), { close: 'escape' });
-    assert.deepEqual(menuStep('Tab', 1, 3), { close: 'tab' });
-    assert.deepEqual(menuStep('Escape', -1, 0), { close: 'escape' });
-    assert.equal(menuStep('ArrowDown', -1, 0), null);
-    for (const key of ['Enter', ' ', 'a', 'ArrowLeft', 'ArrowRight', 'Shift']) assert.equal(menuStep(key, 0, 3), null, key);
+    assert.equal(menuStep('Escape', 1, 3), 'Escape');
+    assert.equal(menuStep('Tab', 1, 3), 'Tab');
+    assert.equal(menuStep('Escape', -1, 0), 'Escape');
+    assert.equal(menuStep('ArrowDown', -1, 0), -1, 'no item to go to');
+    for (const key of ['Enter', ' ', 'a', 'ArrowLeft', 'ArrowRight', 'Shift', 'constructor']) assert.equal(menuStep(key, 0, 3), -1, key);
   });
 });
 

@@ -13,7 +13,7 @@ import { askForDesktopNotifications } from '../call-button/call-button.component
 import { contactStyles } from './contact.styles.js';
 import { contactActionItem } from '../shared/contact-action-item.js';
 import { MenuKeys } from '../shared/menu-keys.js';
-import { keepInside } from '../shared/keep-inside.js';
+import { keepInside, viewportBox } from '../shared/keep-inside.js';
 
 /**
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
@@ -185,7 +185,7 @@ export class TimioContact extends LitElement {
     // At the pointer, else below the name; upward (above the pointer or the name) where it would be cut.
     panel.style.left = `${at?.x ?? rect?.left ?? 0}px`;
     panel.style.top = `${at?.y ?? (rect?.bottom ?? 0) + 4}px`;
-    keepInside(panel, at?.y ?? (rect?.top ?? 0) - 4, 8);
+    keepInside(panel, viewportBox(), at?.y ?? (rect?.top ?? 0) - 4, 8);
     this.keys.focusFirst();
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     window.addEventListener('resize', this.onViewportChange);

@@ -2,20 +2,18 @@
 // Kontaktoptionen", the control bar's "Weitere Steuerelemente"), written once so the three behave
 // alike: arrow keys move through the items and wrap, Home/End go to the first/last, Escape closes
 // and gives focus back to what opened the menu, Tab does the same and then goes on from there as
-// Tab does. Focus moves between the items themselves (they carry tabindex="-1" or are buttons), so
-// a screen reader follows it.
+// Tab does. Focus moves between the items themselves (tabindex="-1" or buttons), so a screen
+// reader follows it. Small on purpose: it is part of the light part every portal page loads.
 
-/** What a key does in an open menu: focus the item at `focus`, close it, or nothing (`null`). */
-export type MenuStep = { focus: number } | { close: 'escape' | 'tab' } | null;
-
-/** The step for `key` while the item at `at` has focus (-1: none of them) among `count` items. */
-export function menuStep(key: string, at: number, count: number): MenuStep {
-  if (key === 'Escape') return { close: 'escape' };
-  if (key === 'Tab') return { close: 'tab' };
-  if (!count) return null;
+/**
+ * What `key` does in an open menu while the item at `at` has focus (-1: none of them) among
+ * `count` items: the index of the item to focus, 'Escape' or 'Tab' (close), or -1 (nothing).
+ */
+export function menuStep(key: string, at: number, count: number): number | 'Escape' | 'Tab' {
+  if (key === 'Escape' || key === 'Tab') return key;
   // Arrow up from outside the items (focus still on the menu) goes to the last one.
-  const to = key === 'ArrowDown' ? at + 1 : key === 'ArrowUp' ? (at < 0 ? -1 : at - 1) : key === 'Home' ? 0 : key === 'End' ? -1 : null;
-  return to === null ? null : { focus: (to + count) % count };
+  const to = key === 'ArrowDown' ? at + 1 : key === 'ArrowUp' ? (at < 0 ? -1 : at - 1) : key === 'Home' ? 0 : key === 'End' ? -1 : undefined;
+  return to === undefined || !count ? -1 : (to + count) % count;
 }
 
 /**
@@ -37,13 +35,13 @@ export class MenuKeys {
   readonly onKeydown = (e: KeyboardEvent): void => {
     const items = this.items();
     const target = e.composedPath()[0] as Node;
-    const step = menuStep(e.key, items.findIndex((i) => i === target || i.contains(target)), items.length);
-    if (!step) return;
-    if ('focus' in step) items[step.focus]!.focus();
+    const step = menuStep(e.key, items.findIndex((i) => i.contains(target)), items.length);
+    if (step === -1) return;
+    if (typeof step === 'number') items[step]!.focus();
     else {
       this.close(true);
       // Tab goes on from the trigger as usual: its own move is not taken away.
-      if (step.close === 'tab') return;
+      if (step === 'Tab') return;
     }
     e.preventDefault();
     // Escape closes this menu only, not what holds it (the call window, a dialog).

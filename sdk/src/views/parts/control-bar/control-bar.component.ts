@@ -7,6 +7,7 @@ import { fitControls, type ControlSpec } from './control-spec.js';
 import { controlBarStyles } from './control-bar.styles.js';
 import { MenuKeys } from '../../../elements/shared/menu-keys.js';
 import { keepInside } from '../../../elements/shared/keep-inside.js';
+import { visibleBox } from '../visible-box.js';
 
 export class TimioControlEvent extends CustomEvent<{ id: string }> {
   constructor(id: string) {
@@ -87,7 +88,8 @@ export class TimioControlBar extends LitElement {
     if (!changed.has('menuOpen') || !this.menuOpen) return;
     // It opens above the button; in a small docked window it slides to stay inside the window.
     const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
-    if (menu) keepInside(menu);
+    const button = this.renderRoot.querySelector<HTMLElement>('.overflow');
+    if (menu && button) keepInside(menu, visibleBox(menu), button.getBoundingClientRect().top - 8);
     this.keys.focusFirst();
   }
 

@@ -10,6 +10,7 @@ import { partnerActionsStyles } from './partner-actions.styles.js';
 import { contactActionItem } from '../../../elements/shared/contact-action-item.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
 import { keepInside } from '../../../elements/shared/keep-inside.js';
+import { visibleBox } from '../visible-box.js';
 import { MenuKeys } from '../../../elements/shared/menu-keys.js';
 
 /**
@@ -94,7 +95,7 @@ export class TimioPartnerActions extends LitElement {
     await this.updateComplete;
     // Near the window's right edge (the name is long, the window narrow) it slides left, never cut.
     const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
-    if (menu) keepInside(menu, (this.button?.getBoundingClientRect().top ?? 0) - 6);
+    if (menu) keepInside(menu, visibleBox(menu), (this.button?.getBoundingClientRect().top ?? 0) - 6);
     this.keys.focusFirst();
   };
 

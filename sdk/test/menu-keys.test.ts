@@ -3,7 +3,7 @@
 // on from the trigger), and that keys the menu does not use pass through untouched.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MenuKeys, menuStep } from '../src/elements/shared/menu-keys.js';
+import { menuKeydown, menuStep } from '../src/elements/shared/menu-keys.js';
 
 describe('menuStep', () => {
   it('arrow keys move to the next and previous item and wrap at both ends', () => {
@@ -32,7 +32,7 @@ describe('menuStep', () => {
   });
 });
 
-/** A stand-in menu item: knows what it contains and records focus, as much as MenuKeys asks of one. */
+/** A stand-in menu item: knows what it contains and records focus, as much as menuKeydown asks of one. */
 class Item {
   constructor(readonly name: string, private readonly focused: string[], readonly inner?: object) {}
   focus(): void {
@@ -54,44 +54,43 @@ function keydown(key: string, target: unknown) {
   return { event: event as unknown as KeyboardEvent, seen };
 }
 
-describe('MenuKeys', () => {
+describe('menuKeydown', () => {
   const setup = () => {
     const focused: string[] = [];
-    const closed: boolean[] = [];
+    const closed: string[] = [];
     const icon = {};
     const items = [new Item('call', focused), new Item('chat', focused, icon), new Item('profile', focused)];
-    const keys = new MenuKeys(() => items as unknown as HTMLElement[], (refocus) => closed.push(refocus));
-    return { focused, closed, icon, items, keys };
+    const press = (key: string, target: unknown) => {
+      const k = keydown(key, target);
+      menuKeydown(k.event, items as unknown as HTMLElement[], () => closed.push(key));
+      return k.seen;
+    };
+    return { focused, closed, icon, items, press };
   };
 
-  it('focuses the first item on open, and moves from the item the key came from (also from inside one)', () => {
-    const { focused, icon, items, keys } = setup();
-    keys.focusFirst();
-    const down = keydown('ArrowDown', items[0]);
-    keys.onKeydown(down.event);
-    const fromIcon = keydown('ArrowDown', icon);
-    keys.onKeydown(fromIcon.event);
-    keys.onKeydown(keydown('End', items[0]).event);
-    assert.deepEqual(focused, ['call', 'chat', 'profile', 'profile']);
-    assert.deepEqual(down.seen, { prevented: true, stopped: true }, 'the page does not scroll, nothing around the menu sees the key');
+  it('moves from the item the key came from (also from inside one), and keeps the key from the page', () => {
+    const { focused, icon, items, press } = setup();
+    const down = press('ArrowDown', items[0]);
+    press('ArrowDown', icon);
+    press('End', items[0]);
+    press('Home', items[2]);
+    assert.deepEqual(focused, ['chat', 'profile', 'profile', 'call']);
+    assert.deepEqual(down, { prevented: true, stopped: true }, 'the page does not scroll, nothing around the menu sees the key');
   });
 
-  it('Escape closes with focus back on the trigger and stops there; Tab closes and keeps its move', () => {
-    const { closed, items, keys } = setup();
-    const escape = keydown('Escape', items[1]);
-    keys.onKeydown(escape.event);
-    assert.deepEqual(closed, [true]);
-    assert.deepEqual(escape.seen, { prevented: true, stopped: true }, 'the call window around the menu stays open');
-    const tab = keydown('Tab', items[1]);
-    keys.onKeydown(tab.event);
-    assert.deepEqual(closed, [true, true]);
-    assert.deepEqual(tab.seen, { prevented: false, stopped: false }, 'Tab goes on from the trigger');
+  it('Escape closes (focus back on the trigger is close()\'s job) and stops there; Tab closes and keeps its move', () => {
+    const { closed, items, press } = setup();
+    const escape = press('Escape', items[1]);
+    assert.deepEqual(closed, ['Escape']);
+    assert.deepEqual(escape, { prevented: true, stopped: true }, 'the call window around the menu stays open');
+    const tab = press('Tab', items[1]);
+    assert.deepEqual(closed, ['Escape', 'Tab']);
+    assert.deepEqual(tab, { prevented: false, stopped: false }, 'Tab goes on from the trigger');
   });
 
   it('leaves other keys to the item (Enter chooses it) and the page', () => {
-    const { focused, closed, items, keys } = setup();
-    const enter = keydown('Enter', items[0]);
-    keys.onKeydown(enter.event);
-    assert.deepEqual({ focused, closed, ...enter.seen }, { focused: [], closed: [], prevented: false, stopped: false });
+    const { focused, closed, items, press } = setup();
+    const enter = press('Enter', items[0]);
+    assert.deepEqual({ focused, closed, ...enter }, { focused: [], closed: [], prevented: false, stopped: false });
   });
 });

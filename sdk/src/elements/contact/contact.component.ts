@@ -12,7 +12,7 @@ import { videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { contactStyles } from './contact.styles.js';
 import { contactActionItem } from '../shared/contact-action-item.js';
-import { MenuKeys } from '../shared/menu-keys.js';
+import { menuKeydown } from '../shared/menu-keys.js';
 import { keepInside, viewportBox } from '../shared/keep-inside.js';
 
 /**
@@ -64,7 +64,6 @@ export class TimioContact extends LitElement {
   private readonly localize = new LocalizeController(this);
   private readonly calls = new CallsController(this);
   private readonly live = new PresenceController(this, () => this.contact);
-  private readonly keys = new MenuKeys(() => this.items(), (refocus) => this.close(refocus));
   private hostItems: HTMLElement[] = [];
   private stopActions?: () => void;
 
@@ -145,7 +144,7 @@ export class TimioContact extends LitElement {
         aria-expanded=${own ? nothing : this.open ? 'true' : 'false'}
         aria-description=${own ? nothing : t.contactMenu.keyboardHint}
         ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
-      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.keys.onKeydown} @focusout=${this.onFocusOut}>
+      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.items(), () => this.close())} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems || !showCall ? '' : 'alone'}">
           <span class="name">${name}</span>
           <span class="status"><span class="dot ${this.status}"></span>${t.presence[this.status]}</span>
@@ -186,7 +185,7 @@ export class TimioContact extends LitElement {
     panel.style.left = `${at?.x ?? rect?.left ?? 0}px`;
     panel.style.top = `${at?.y ?? (rect?.bottom ?? 0) + 4}px`;
     keepInside(panel, viewportBox(), at?.y ?? (rect?.top ?? 0) - 4, 8);
-    this.keys.focusFirst();
+    this.items()[0]?.focus();
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     window.addEventListener('resize', this.onViewportChange);
   }
@@ -216,11 +215,9 @@ export class TimioContact extends LitElement {
   }
 
   private onContextMenu(e: MouseEvent): void {
-    if (this.panel?.contains(e.composedPath()[0] as Node) || this.hostItems.some((i) => e.composedPath().includes(i))) {
-      e.preventDefault();
-      return;
-    }
+    // Inside the open menu, the browser's own menu stays closed too.
     e.preventDefault();
+    if (this.panel?.contains(e.composedPath()[0] as Node) || this.hostItems.some((i) => e.composedPath().includes(i))) return;
     // A context menu from the keyboard has no pointer position: open below the name.
     const fromPointer = e.button === 2 || e.clientX !== 0 || e.clientY !== 0;
     void this.show(fromPointer ? { x: e.clientX, y: e.clientY } : undefined);

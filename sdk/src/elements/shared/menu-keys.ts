@@ -17,34 +17,20 @@ export function menuStep(key: string, at: number, count: number): number | 'Esca
 }
 
 /**
- * One menu's keyboard: give `onKeydown` to the menu's keydown listener. `items` lists the menu's
- * items in order as they are now (host items from a slot included); `close(true)` closes the menu
- * and focuses its trigger.
+ * A menu's keydown listener: `items` are the menu's items in order as they are now (host items
+ * from a slot included); `close()` closes the menu and focuses its trigger.
  */
-export class MenuKeys {
-  constructor(
-    private readonly items: () => HTMLElement[],
-    private readonly close: (restoreFocus: boolean) => void,
-  ) {}
-
-  /** Focuses the first item (when the menu has opened). */
-  focusFirst(): void {
-    this.items()[0]?.focus();
+export function menuKeydown(e: KeyboardEvent, items: HTMLElement[], close: () => void): void {
+  const target = e.composedPath()[0] as Node;
+  const step = menuStep(e.key, items.findIndex((i) => i.contains(target)), items.length);
+  if (step === -1) return;
+  if (typeof step === 'number') items[step]!.focus();
+  else {
+    close();
+    // Tab goes on from the trigger as usual: its own move is not taken away.
+    if (step === 'Tab') return;
   }
-
-  readonly onKeydown = (e: KeyboardEvent): void => {
-    const items = this.items();
-    const target = e.composedPath()[0] as Node;
-    const step = menuStep(e.key, items.findIndex((i) => i.contains(target)), items.length);
-    if (step === -1) return;
-    if (typeof step === 'number') items[step]!.focus();
-    else {
-      this.close(true);
-      // Tab goes on from the trigger as usual: its own move is not taken away.
-      if (step === 'Tab') return;
-    }
-    e.preventDefault();
-    // Escape closes this menu only, not what holds it (the call window, a dialog).
-    e.stopPropagation();
-  };
+  e.preventDefault();
+  // Escape closes this menu only, not what holds it (the call window, a dialog).
+  e.stopPropagation();
 }

@@ -5,7 +5,7 @@ import { mediaStrings } from '../../i18n/media.js';
 import { icons } from '../../icons.js';
 import { fitControls, type ControlSpec } from './control-spec.js';
 import { controlBarStyles } from './control-bar.styles.js';
-import { MenuKeys } from '../../../elements/shared/menu-keys.js';
+import { menuKeydown } from '../../../elements/shared/menu-keys.js';
 import { keepInside } from '../../../elements/shared/keep-inside.js';
 import { visibleBox } from '../visible-box.js';
 
@@ -52,13 +52,16 @@ export class TimioControlBar extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private resize?: ResizeObserver;
-  private readonly keys = new MenuKeys(
-    () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button:not(:disabled)')],
-    (refocus) => {
-      this.menuOpen = false;
-      if (refocus) this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus();
-    },
-  );
+  /** The overflow menu's items that can take focus. */
+  private menuItems(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button:not(:disabled)')];
+  }
+
+  /** Closes the overflow menu with focus back on its button. */
+  private closeMenu(): void {
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -90,7 +93,7 @@ export class TimioControlBar extends LitElement {
     const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
     const button = this.renderRoot.querySelector<HTMLElement>('.overflow');
     if (menu && button) keepInside(menu, visibleBox(menu), button.getBoundingClientRect().top - 8);
-    this.keys.focusFirst();
+    this.menuItems()[0]?.focus();
   }
 
   override render() {
@@ -129,7 +132,7 @@ export class TimioControlBar extends LitElement {
   }
 
   private renderMenu(overflow: ControlSpec[]) {
-    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${this.keys.onKeydown}>
+    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.menuItems(), () => this.closeMenu())}>
       ${overflow.map((s) => html`<button
         role=${s.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
         class=${s.id}

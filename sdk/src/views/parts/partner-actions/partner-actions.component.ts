@@ -11,7 +11,7 @@ import { contactActionItem } from '../../../elements/shared/contact-action-item.
 import { callWindowStrings } from '../../i18n/call-window.js';
 import { keepInside } from '../../../elements/shared/keep-inside.js';
 import { visibleBox } from '../visible-box.js';
-import { MenuKeys } from '../../../elements/shared/menu-keys.js';
+import { menuKeydown } from '../../../elements/shared/menu-keys.js';
 
 /**
  * "Weitere Kontaktoptionen" for the person one talks to: a button that opens the actions the host
@@ -42,7 +42,6 @@ export class TimioPartnerActions extends LitElement {
   @state() open = false;
 
   private stopActions?: () => void;
-  private readonly keys = new MenuKeys(() => this.items(), (refocus) => this.close(refocus));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,7 +70,7 @@ export class TimioPartnerActions extends LitElement {
         aria-controls="menu" title=${t.contactOptions} @click=${this.toggle} @keydown=${this.onButtonKeydown}>
         ${icons.person}<span class="text">${t.contactOptions}</span></button>
       <div id="menu" class="menu" part="menu" role="menu" aria-label=${t.contactOptionsFor(contact.name)} ?hidden=${!this.open}
-        @keydown=${this.keys.onKeydown}>
+        @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.items(), () => this.close())}>
         ${actions.map((a) => this.renderAction(a, contact, locale))}
       </div>`;
   }
@@ -96,7 +95,7 @@ export class TimioPartnerActions extends LitElement {
     // Near the window's right edge (the name is long, the window narrow) it slides left, never cut.
     const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
     if (menu) keepInside(menu, visibleBox(menu), (this.button?.getBoundingClientRect().top ?? 0) - 6);
-    this.keys.focusFirst();
+    this.items()[0]?.focus();
   };
 
   /** Closes the menu; `restoreFocus` puts focus back on the button. */

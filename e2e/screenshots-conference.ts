@@ -62,7 +62,7 @@ const shoot = (lang: 'de' | 'en') => meetingScene(lang, 'conference', ['carla', 
   await control(anna.page, 'participants');
   await anna.page.locator('timio-participants-panel .person[data-identity="carla"] [data-state="hand"]').waitFor({ timeout: LONG });
   await shot(anna, 'participants');
-  await anna.page.locator('timio-participants-panel .close').click();
+  await anna.page.locator('timio-participants-panel .icon-button.close').click();
 
   // Ben shares his screen; Anna switches to the speaker view.
   await control(ben.page, 'screen');

@@ -7,6 +7,7 @@ import { waitUntil } from '../../../../testing/wait.js';
 import { fakeSignedInPage } from '../../../../testing/browser/fake-page.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';
+import { setViewport } from '@web/test-runner-commands';
 import { cleanupsAfterEach } from '../../../../testing/browser/cleanups.js';
 
 defineContact();
@@ -81,6 +82,11 @@ describe('<timio-contact>', () => {
       expect(menu.width, 'the menu keeps its width near the edge: it slides, not shrinks').to.be.at.least(300);
       key(panel(el), 'Escape');
       await waitUntil(() => !isOpen(el));
+      // Back to the runner's size here, and until the resize has reached the page: a late resize
+      // event would close the next test's menu as it opens (an open menu closes on resize).
+      await setViewport({ width: 800, height: 600 });
+      await waitUntil(() => innerWidth === 800, 'the viewport is back');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     });
   }
 

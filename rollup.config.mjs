@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { compactCssPlugin } from './scripts/build/compact-css.mjs';
 import { effectsAssetsPlugin } from './scripts/build/effects-assets.mjs';
+import { scriptChunks } from './scripts/build/session-chunk.mjs';
 
 const plugins = (minify) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import'] }),
@@ -28,9 +29,10 @@ const script = (name, input) => ({
   input: { [name]: input },
   output: {
     dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true,
-    // livekit-client and its dependencies in a chunk of their own (loaded together with the
-    // views), so bench/bundle can report the session + views code with and without them.
-    manualChunks: (id) => (/node_modules\/(?!lit\/|lit-html\/|lit-element\/|@lit\/)/.test(id) ? 'livekit' : undefined),
+    // livekit-client and its dependencies in a chunk of their own (loaded with the session chunk),
+    // so bench/bundle can report the SDK's code apart; the session chunk shared by the call window
+    // and the conference (scripts/build/session-chunk.mjs).
+    manualChunks: scriptChunks(name),
   },
   plugins: [...plugins(true), effectsAssetsPlugin()],
 });

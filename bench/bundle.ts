@@ -1,8 +1,7 @@
-// Bundle size of the SDK as a page loads it: the light part is dist/timio.js plus every chunk it
-// imports statically (what a page with any number of call buttons fetches); the session + views
-// chunk is what the dynamic import() of sdk/src/views adds when a call starts, reported with and
-// without livekit-client (its own chunk, chunks/livekit-*.js). gzip -9 sizes.
-// Needs `npm run build` first.
+// Bundle size of the SDK as a page loads it (bench/lib/bundle-parts.ts says what each row counts):
+// the light part (dist/timio.js and its static chunks), what opening a 1:1 call adds, what opening
+// a conference adds (each without livekit-client, which is a row of its own), and the parts that
+// load only on a click. gzip -9 sizes. Needs `npm run build` first.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../testing/cross-process/chromium.js';
-import { LIGHT_BUDGET_BYTES, VIEWS_BUDGET_BYTES, bundleParts } from './lib/bundle-parts.js';
+import { CALL_BUDGET_BYTES, CONFERENCE_BUDGET_BYTES, LIGHT_BUDGET_BYTES, bundleParts } from './lib/bundle-parts.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const entry = join(dist, 'timio.js');
@@ -19,18 +18,23 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-const { light, lazy, livekitChunks, callsChunks, lightBytes, lazyBytes, callsBytes, viewsBytes, livekitInLight } = bundleParts(dist);
+const parts = bundleParts(dist);
+const { light, lightBytes, livekitInLight } = parts;
+const rows = [parts.calls, parts.call, parts.callEnglish, parts.conference, parts.conferenceEnglish, parts.livekit, ...parts.onClick];
+const lazyFiles = rows.flatMap((r) => r.files);
 
 console.log(`light part: ${[...light].map((f) => f.slice(dist.length + 1)).join(' + ')}`);
-console.log(`session + views chunk: ${[...lazy].map((f) => f.slice(dist.length + 1)).join(' + ')}`);
 const row = (metric: string, value: number | string, unit: string, target: string, ok: boolean) =>
   console.log(`BENCH ${JSON.stringify({ bench: 'bundle', metric, value, unit, target, ok })}`);
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 process.stderr.write(`light part: ${lightBytes} bytes gzip\n`);
 row('light part (timio.js + static chunks), gzip', kb(lightBytes), 'KB', `<= ${LIGHT_BUDGET_BYTES / 1024} KB`, lightBytes <= LIGHT_BUDGET_BYTES);
-row('calls chunk (call machine, loaded on the first call event or action), gzip', kb(callsBytes), 'KB', '', callsChunks.length === 1);
-row('calls + session + views + livekit-client (everything a call adds), gzip', kb(lazyBytes), 'KB', '', true);
-row('session + views chunk without livekit-client, gzip', kb(viewsBytes), 'KB', `<= ${VIEWS_BUDGET_BYTES / 1024} KB`, viewsBytes <= VIEWS_BUDGET_BYTES && livekitChunks.length > 0);
+for (const r of rows) {
+  console.log(`${r.name}: ${r.files.join(' + ')}`);
+  const budget = r === parts.call || r === parts.callEnglish ? CALL_BUDGET_BYTES : r === parts.conference || r === parts.conferenceEnglish ? CONFERENCE_BUDGET_BYTES : undefined;
+  row(`${r.name}, gzip`, kb(r.bytes), 'KB', budget ? `<= ${budget / 1024} KB` : '', budget ? r.bytes <= budget : true);
+}
+row('everything a call or a conference can add (livekit-client and click parts included), gzip', kb(parts.lazyBytes), 'KB', '', parts.unaccounted.length === 0);
 row('livekit-client in the light part', livekitInLight ? 'yes' : 'no', '', 'no', !livekitInLight);
 
 // The same figure as a browser sees it: a page with 50 contacts (call button + contact menu each)
@@ -62,7 +66,7 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('timio-call-button').length === 50 && !!customElements.get('timio-call-button'));
   const shown = await page.locator('timio-call-button button').count();
   const total = [...fetched.values()].reduce((a, b) => a + b, 0);
-  const callChunkLoaded = [...fetched.keys()].some((p) => [...lazy].some((f) => f.endsWith(p.replace(/^\/sdk\//, ''))));
+  const callChunkLoaded = [...fetched.keys()].some((p) => lazyFiles.some((f) => f.endsWith(p.replace(/^\/sdk\//, ''))));
   console.log(`page with 50 call buttons (${shown} rendered) fetched: ${[...fetched.keys()].join(', ')}`);
   row('page with 50 call buttons: JS fetched, gzip', kb(total), 'KB', `<= ${LIGHT_BUDGET_BYTES / 1024} KB`, total <= LIGHT_BUDGET_BYTES && !callChunkLoaded);
 } finally {

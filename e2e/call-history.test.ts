@@ -29,6 +29,8 @@ describe('the journal on a second device (the service\'s call history)', { timeo
     await call.click();
     await ben.page.locator('timio-notifications .popup.incoming button.accept').click({ timeout: WAIT_MS });
     for (const p of [anna, ben]) await p.page.locator('timio-call').waitFor({ timeout: WAIT_MS });
+    // Ben's window becomes the "Gespräch beendet" notice (--timio-call-notice-duration, 8 s), not read here: a moment.
+    await ben.page.evaluate(() => document.querySelector<HTMLElement>('timio-call')?.style.setProperty('--timio-call-notice-duration', '0.2s'));
     await anna.page.locator('timio-call .controls .end').click();
     await ben.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
 

@@ -32,9 +32,7 @@ describe('1:1 call window against a media server process: audio both ways, muted
   let b: Page;
 
   before(async () => {
-    media = await startMediaProcess();
-    host = await startCallWindowHost();
-    browser = await launchChromium();
+    [media, host, browser] = await Promise.all([startMediaProcess(), startCallWindowHost(), launchChromium()]);
     const open = (label: string) => openCallWindowPage(browser, host, label, { viewport: { width: 1000, height: 680 }, prepare: recordPeerConnections });
     [a, b] = await Promise.all([open('anna'), open('ben')]);
     const room = `call-media-${Date.now()}`;
@@ -48,16 +46,21 @@ describe('1:1 call window against a media server process: audio both ways, muted
   after(() => closeAll(browser, host, media));
 
   it("each hears the other; a microphone turned off is silent on the other side; on again, heard again", async () => {
-    const heardByBen = await waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben");
-    const heardByAnna = await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna");
+    // Each side's 2.5 s listening window is its own page's: the two are waited for side by side.
+    const [heardByBen, heardByAnna] = await Promise.all([
+      waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben"),
+      waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna"),
+    ]);
     console.log(`received audio energy over 2.5 s: Ben hears Anna ${heardByBen.toExponential(2)}, Anna hears Ben ${heardByAnna.toExponential(2)}`);
 
     // Anna turns her microphone off: Ben sees it and hears nothing from her.
     await a.locator('timio-call .controls .mic').click();
     await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: WAIT_MS });
-    const silentAtBen = await waitForAudio(b, (e) => e < SILENT, 'silence at Ben while Anna is muted');
     // …while Anna still hears Ben.
-    await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna while Anna is muted");
+    const [silentAtBen] = await Promise.all([
+      waitForAudio(b, (e) => e < SILENT, 'silence at Ben while Anna is muted'),
+      waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna while Anna is muted"),
+    ]);
     // Ben turns his off too: Anna hears nothing.
     await b.locator('timio-call .controls .mic').click();
     await a.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ timeout: WAIT_MS });
@@ -68,8 +71,10 @@ describe('1:1 call window against a media server process: audio both ways, muted
     await a.locator('timio-call .controls .mic').click();
     await b.locator('timio-call .controls .mic').click();
     await b.locator('timio-call [data-state="partner-mic-muted"]').waitFor({ state: 'detached', timeout: WAIT_MS });
-    await waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben after unmuting");
-    await waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna after unmuting");
+    await Promise.all([
+      waitForAudio(b, (e) => e > HEARD, "Anna's audio at Ben after unmuting"),
+      waitForAudio(a, (e) => e > HEARD, "Ben's audio at Anna after unmuting"),
+    ]);
   });
 
   it("the host's contact actions appear in the call window's header and run with the partner's id", async () => {

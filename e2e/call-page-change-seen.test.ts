@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
-import { callWindowDe, callWindowEn } from '../sdk/src/views/i18n/call-window.js';
+import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
+import { callWindowEn } from '../sdk/src/views/i18n/en.js';
 import { startStack } from '../testing/cross-process/stack.js';
 import { castFor } from './support/cast.js';
 import type { Person } from '../testing/cross-process/people.js';
@@ -80,6 +81,8 @@ describe('the partner changes page during a call: it reads as a reconnect', { ti
       }, 'the window settled again');
       return await seenOf(watcher.page);
     } finally {
+      // Anna's window becomes the "Gespräch beendet" notice (--timio-call-notice-duration, 8 s), not read here: a moment.
+      await anna.page.evaluate(() => document.querySelector<HTMLElement>('timio-call')?.style.setProperty('--timio-call-notice-duration', '0.2s')).catch(() => undefined);
       await watcher.page.locator('timio-call .controls .end').click({ timeout: WAIT_MS });
       await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     }

@@ -41,9 +41,13 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
   let b: Page;
 
   before(async () => {
-    media = await startMediaServer({ port: 0 });
-    host = await startCallWindowHost();
-    browser = await launchChromium();
+    // Pings every 2 s, 6 s without a pong is a lost connection (LiveKit's 5 s / 15 s): the network
+    // drop below shows "reconnecting" after 6 s, not 15 s; still far above a busy machine's stalls.
+    [media, host, browser] = await Promise.all([
+      startMediaServer({ port: 0, ping: { intervalSeconds: 2, timeoutSeconds: 6 } }),
+      startCallWindowHost(),
+      launchChromium(),
+    ]);
     const open = (label: string) => openCallWindowPage(browser, host, label);
     [a, b] = await Promise.all([open('anna'), open('ben')]);
   });

@@ -32,9 +32,8 @@ describe('a conference page among 12 synthetic participants', { timeout: 900_000
   let firstPage: ScreenAndServer;
 
   before(async () => {
-    stack = await startStack();
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     crowd = new SyntheticCrowd({ url: stack.media.url, max: SYNTHETIC });
-    browser = await launchChromium();
     ids = await fillRoom(crowd, ROOM, SYNTHETIC, LONG);
     ben = await signIn(browser, stack.portal.url, 'ben', 'de');
     ben.context.setDefaultTimeout(LONG);

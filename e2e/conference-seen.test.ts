@@ -51,8 +51,7 @@ describe('a room conference as the others see it: camera, screen share, tile/spe
 
   before(async () => {
     await mkdir('artifacts', { recursive: true });
-    stack = await startStack();
-    browser = await launchChromium();
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   });
 
   after(async () => {

@@ -27,8 +27,7 @@ describe('room conference: call all members, join from the popup, chat, hand, mu
   let felix: Person;
 
   before(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     [carla, anna, ben, felix] = await Promise.all(['carla', 'anna', 'ben', 'felix'].map((id) => signIn(browser, stack.portal.url, id, 'de')));
     await carla.goto('/chat/vertrieb');
     await felix.goto('/chat/vertrieb');

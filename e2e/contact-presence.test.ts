@@ -5,6 +5,7 @@
 // fits a 375 px phone screen.
 // Needs `npm run build`. Run alone:
 //   unshare -n sh -c 'ip link set lo up; exec node scripts/node-tests.mjs e2e/contact-presence.test.ts'
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';

@@ -2,6 +2,7 @@
 // expire and end on sign-out, cookies that cannot be made up, created rooms answered only once on
 // disk, and no start with NODE_ENV=production (the portal alone and `npm start`). Plain HTTP to a
 // real portal on port 0; no browser, no SDK build.
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

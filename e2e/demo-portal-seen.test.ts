@@ -5,6 +5,7 @@
 // conference, "Person einladen" offers the room's link for colleagues. Positions are bounding boxes.
 // Real token service, dev media server, demo portal, Chromium with fake devices.
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/demo-portal-seen.test.ts'
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

@@ -1,5 +1,6 @@
 // The demo portal over real HTTP: sign-in, pages that embed the SDK as a customer would, the portal
 // token that the real token service accepts, escaping, the language switch and bad input.
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningDemoPortal } from '../demo-host/src/app.js';

@@ -2,6 +2,7 @@
 // portal's directory over HTTP with a shared secret (DIRECTORY_URL / DIRECTORY_SECRET): a room a
 // person creates works at the token service at once, its creator moderates it, and every chat room
 // page carries the room bar and the conference panel; the room list carries a live room bar.
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -5,6 +5,7 @@
 // the list at once as well (without the fix both stayed listed while their pages had gone).
 //
 //   unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/guest-cancel.test.ts'
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -21,8 +22,7 @@ describe('a waiting guest who gives up leaves the waiting list at once', () => {
   let stack: Stack;
   let browser: Browser;
   before(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   });
   after(async () => {
     await browser?.close();

@@ -65,8 +65,8 @@ for (const lang of ['de', 'en'] as const) {
 
     before(async () => {
       mkdirSync(out, { recursive: true });
-      stack = await startStack({ ...SHORT_INVITES }); // a link may expire after seconds, not a minute
-      browser = await launchChromium();
+      // a link may expire after seconds, not a minute
+      [stack, browser] = await Promise.all([startStack({ ...SHORT_INVITES }), launchChromium()]);
       anna = await signIn(browser, stack.portal.url, 'anna', lang);
       // Three people with cameras on a busy two-core machine: actions get the long deadline too.
       anna.page.setDefaultTimeout(LONG);
@@ -337,6 +337,16 @@ for (const lang of ['de', 'en'] as const) {
     });
 
     it('a link Anna withdraws in the dialog and an expired link show their pages', async () => {
+      // A real link of the service that expires after seconds (the dialog sets no expiry), made
+      // first: its seconds run out while the withdrawn link is tried.
+      const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: DEMO_PORTAL_ISSUER, audience: DEMO_PORTAL_AUDIENCE, expiresIn: 300 });
+      const res = await fetch(`${stack.tokenServiceUrl}/v1/rooms/vertrieb/invites`, {
+        method: 'POST', headers: { authorization: `Bearer ${annaToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Kurzfristig', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 6_000).toISOString(), lang }),
+      });
+      assert.equal(res.status, 201);
+      const expiring = (await res.json()) as { url: string; expiresAt: string };
+
       const { link, item } = await createGuestLink('Olaf Gast');
       await item.locator('button.revoke').click();
       await item.waitFor({ state: 'detached', timeout: WAIT_MS });
@@ -346,14 +356,6 @@ for (const lang of ['de', 'en'] as const) {
       assert.equal(await revoked.page.locator('timio-guest-join h1').innerText(), t.revoked);
       await revoked.close();
 
-      // A real link of the service that expires after seconds (the dialog sets no expiry).
-      const annaToken = jwt.sign({ name: 'Anna Schmidt' }, PORTAL_SECRET, { algorithm: 'HS256', subject: 'anna', issuer: DEMO_PORTAL_ISSUER, audience: DEMO_PORTAL_AUDIENCE, expiresIn: 300 });
-      const res = await fetch(`${stack.tokenServiceUrl}/v1/rooms/vertrieb/invites`, {
-        method: 'POST', headers: { authorization: `Bearer ${annaToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Kurzfristig', startsAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 6_000).toISOString(), lang }),
-      });
-      assert.equal(res.status, 201);
-      const expiring = (await res.json()) as { url: string; expiresAt: string };
       await waitUntil(() => Date.now() > Date.parse(expiring.expiresAt) + 1000, 'the short link has expired', LONG);
       const expired = await openGuest(expiring.url, lang);
       await guestState(expired.page, 'expired');

@@ -4,6 +4,7 @@
 // conference's camera and microphone check, "Teilnehmen", the waiting room (no moderator in the
 // meeting), Anna lets her in through the service and she is in without a second check; a link before its opening time, a withdrawn and an unknown
 // link show their pages. Screenshots in German and English under artifacts/ (guest-*.png).
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';

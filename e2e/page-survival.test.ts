@@ -23,6 +23,12 @@ import { framesAdvance } from '../testing/cross-process/video.js';
 
 const partnerVideo = 'timio-call video[data-track="partner-camera"]';
 
+/**
+ * The "Gespräch beendet" notice a window becomes when the partner hangs up stays 8 s
+ * (--timio-call-notice-duration); where a test does not read it, it is gone in a moment.
+ */
+const briefEndNotice = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('timio-call')?.style.setProperty('--timio-call-notice-duration', '0.2s'));
+
 /** `caller` calls `callee` from whatever page she is on (`from`: the button to press); both see each other. */
 async function connect(caller: Person, callee: Person, from: string): Promise<number> {
   const pressed = caller.page.locator(from).first();
@@ -210,6 +216,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     const wholeSeconds = (Date.now() - answeredAt) / 1000;
     await ben.page.locator('timio-call .controls .end').click();
     await anna.page.locator('timio-call[ended] [part="notice"]').waitFor({ timeout: WAIT_MS });
+    await briefEndNotice(anna.page); // shown, as said; not waited out
     await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     for (const p of [anna, ben]) {
       await waitUntil(async () => (await journal(p)).find((e) => e.id === id)?.outcome === 'completed', `${p.id}'s journal has the ended call`, WAIT_MS, 500);
@@ -233,6 +240,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await watchOverlay(ben.page);
     await navigate(anna, stack.portal.url, '/');
     await backAgain(anna, ben);
+    await briefEndNotice(ben.page);
     await anna.page.locator('timio-call .controls .end').click();
     await ben.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     assert.ok(!(await overlayStates(ben.page)).includes('partner-left'));
@@ -246,6 +254,7 @@ describe('the call survives page changes (rejoin grace 20 s)', { timeout: 900_00
     await watchOverlay(ben.page);
     await navigate(anna, stack.portal.url, '/journal');
     await backAgain(anna, ben);
+    await briefEndNotice(anna.page);
     await ben.page.locator('timio-call .controls .end').click();
     await anna.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
     assert.ok(!(await overlayStates(ben.page)).includes('partner-left'));

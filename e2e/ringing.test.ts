@@ -4,6 +4,7 @@
 // (Ben's page reports a missed call), busy, no answer, and "call all members" with "Teilnehmen".
 // The portal serves the script-tag build (dist/, or a fresh build when dist/ is older than the sources).
 // Run alone: unshare -n sh -c 'ip link set lo up; exec node --import tsx --test e2e/ringing.test.ts'
+// node-tests: pair (few pages, little or no video: scripts/node-tests.mjs runs it beside another such file)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';

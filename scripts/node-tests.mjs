@@ -2,7 +2,9 @@
 // Node 20's test runner does not expand globs: find *.test.ts under the given folders (or take the
 // given files) and run each file in its own process (node --test, tsx), `--jobs N` files at a time
 // (default 1: suites start real servers and browsers). Ends with each file's time, slowest first, so
-// a slow suite shows where its time goes.
+// a slow suite shows where its time goes. Two markers in a file's text: `node-tests: alone` (runs
+// first, with no other file beside it) and `node-tests: pair` (in a one-at-a-time stage, such files
+// run two at a time among themselves: browser files without video, whose waits leave the CPU idle).
 //   node scripts/node-tests.mjs [--jobs N] <dir-or-file>...
 // TIMIO_TEST_JOBS=N overrides --jobs (e.g. 1 to run a parallel stage one file at a time).
 import { spawn } from 'node:child_process';
@@ -45,8 +47,8 @@ const totals = Object.fromEntries(COUNTS.map((k) => [k, 0]));
 const results = [];
 const started = Date.now();
 
-/** Runs one file; with one job its output streams through, with more it is printed whole when the file ends. */
-function run(file) {
+/** Runs one file; alone its output streams through, beside others it is printed whole when the file ends. */
+function run(file, beside = jobs > 1) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...forceExit, '--test-reporter=spec', file], {
@@ -56,13 +58,13 @@ function run(file) {
     let out = '';
     const take = (stream, sink) => stream.on('data', (d) => {
       out += d;
-      if (jobs === 1) sink.write(d);
+      if (!beside) sink.write(d);
     });
     take(child.stdout, process.stdout);
     take(child.stderr, process.stderr);
     child.on('close', (code, signal) => {
       const seconds = (Date.now() - t0) / 1000;
-      if (jobs > 1) process.stdout.write(`\n--- ${file} (${seconds.toFixed(1)} s) ---\n${out}`);
+      if (beside) process.stdout.write(`\n--- ${file} (${seconds.toFixed(1)} s) ---\n${out}`);
       // the spec reporter's summary lines, e.g. "ℹ pass 12"
       for (const k of COUNTS) {
         const m = out.match(new RegExp(`^\\S* ?${k} (\\d+)$`, 'm'));
@@ -79,15 +81,21 @@ function run(file) {
 
 // A file whose text says `node-tests: alone` (e.g. several token-service processes with short
 // timers) runs with no other file beside it: those first, one by one, then the rest N at a time.
-const alone = files.filter((f) => readFileSync(f, 'utf8').includes('node-tests: alone'));
-for (const file of alone) await run(file);
-const queue = files.filter((f) => !alone.includes(f));
-await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-  while (queue.length) await run(queue.shift());
+const marked = (word) => files.filter((f) => readFileSync(f, 'utf8').includes(`node-tests: ${word}`));
+const alone = marked('alone');
+for (const file of alone) await run(file, false);
+/** Runs `list` with `n` files at a time. */
+const pool = (list, n) => Promise.all(Array.from({ length: Math.min(n, list.length) }, async () => {
+  while (list.length) await run(list.shift(), n > 1);
 }));
+// With one job, the files marked `pair` go last, two at a time (with more jobs they are like the
+// rest; TIMIO_TEST_JOBS=1 runs them one by one too).
+const paired = jobs === 1 && process.env.TIMIO_TEST_JOBS !== '1' ? marked('pair').filter((f) => !alone.includes(f)) : [];
+await pool(files.filter((f) => !alone.includes(f) && !paired.includes(f)), jobs);
+await pool([...paired], 2);
 
 const failed = results.filter((r) => !r.ok);
-console.log(`\n[node-tests] ${files.length} files, ${jobs} at a time, ${((Date.now() - started) / 1000).toFixed(1)} s; per file, slowest first (whole process / tests):`);
+console.log(`\n[node-tests] ${files.length} files, ${jobs} at a time${paired.length ? ` (${paired.length} marked pair: 2)` : ''}, ${((Date.now() - started) / 1000).toFixed(1)} s; per file, slowest first (whole process / tests):`);
 for (const r of [...results].sort((a, b) => b.seconds - a.seconds)) {
   console.log(`  ${r.seconds.toFixed(1).padStart(6)} s / ${r.tests.toFixed(1).padStart(5)} s  ${r.ok ? 'ok  ' : 'FAIL'} ${r.file}`);
 }

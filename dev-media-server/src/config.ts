@@ -22,6 +22,12 @@ export interface MediaServerOptions {
   autoCreateRooms?: boolean;
   /** Serve GET /debug/forwarding (tests and benches only; never in front of people). */
   debugEndpoints?: boolean;
+  /**
+   * What the join response tells clients (LiveKit's pingInterval / pingTimeout, default 5 s and
+   * 15 s): a client whose pings go unanswered this long reconnects. Tests shorten it so a lost
+   * network shows "reconnecting" in seconds, not 15 s.
+   */
+  ping?: { intervalSeconds: number; timeoutSeconds: number };
 }
 
 export class ConfigError extends Error {}

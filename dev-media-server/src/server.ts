@@ -37,6 +37,7 @@ export async function startMediaServer(opts: MediaServerOptions = {}): Promise<M
     maxParticipants: opts.maxParticipants,
     departureTimeoutSeconds: opts.departureTimeoutSeconds,
     autoCreateRooms: opts.autoCreateRooms,
+    ping: opts.ping,
   });
   const context: MediaServerContext = { rooms, keys, apiKey, apiSecret };
   const notifier = createWebhookNotifier({ urls: opts.webhookUrls ?? [], apiKey, apiSecret, rooms });

@@ -1,4 +1,5 @@
 // Access-token verification and command-line configuration (no network, no browser).
+// node-tests: pair (Node only, no browser: scripts/node-tests.mjs runs it beside another such file)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TrackSource } from '@livekit/protocol';

@@ -1,6 +1,7 @@
 // The signal connection's access token in an `Authorization: Bearer` header, as LiveKit's Rust-based
 // SDKs (e.g. @livekit/rtc-node) send it, beside the `access_token` query parameter livekit-client
 // uses. A raw WebSocket/HTTP client, so the header is exactly what is sent.
+// node-tests: pair (Node only, no browser: scripts/node-tests.mjs runs it beside another such file)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignalResponse } from '@livekit/protocol';

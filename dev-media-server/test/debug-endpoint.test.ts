@@ -1,5 +1,6 @@
 // The forwarding report over HTTP exists only when asked for: a server started like production
 // does not serve it; the flag and the environment variable switch it on.
+// node-tests: pair (Node only, no browser: scripts/node-tests.mjs runs it beside another such file)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readConfig } from '../src/config.js';

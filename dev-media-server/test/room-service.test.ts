@@ -1,6 +1,7 @@
 // RoomService over Twirp, signalling (sessions, leaving, garbage on the socket) and signed webhooks,
 // driven by livekit-server-sdk exactly as the token service uses it; participants are Node signal
 // participants (real signalling, data channels). What browsers observe is in call.test.ts.
+// node-tests: pair (Node only, no browser: scripts/node-tests.mjs runs it beside another such file)
 import assert from 'node:assert/strict';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -223,6 +224,23 @@ describe('joining (signalling)', () => {
     const b = await join('b', room);
     a.sendData('still fine');
     await b.waitForData((d) => d.text === 'still fine');
+  });
+});
+
+describe('pings', () => {
+  test('the join response asks for LiveKit\'s pings (every 5 s, 15 s timeout), or those of the ping option', async () => {
+    const room = freshRoom();
+    const shipped = await join('anna', room);
+    assert.deepEqual([shipped.joinResponse.pingInterval, shipped.joinResponse.pingTimeout], [5, 15]);
+    // A server with the ping option (tests that cut the network): a client reconnects after 3 s.
+    const quick = await startMediaServer({ port: 0, ping: { intervalSeconds: 1, timeoutSeconds: 3 } });
+    try {
+      const p = await SignalParticipant.join(quick.url, await roomToken('ben', room));
+      assert.deepEqual([p.joinResponse.pingInterval, p.joinResponse.pingTimeout], [1, 3]);
+      await p.close();
+    } finally {
+      await quick.close();
+    }
   });
 });
 

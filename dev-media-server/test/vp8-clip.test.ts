@@ -1,6 +1,7 @@
 // The committed clip of the synthetic participants, as the media server sees it: the IVF reader
 // finds every frame, and the server's keyframe detector (where subscribers may start) agrees with
 // the clip's own keyframe flags on the RTP payloads the synthetic participants send.
+// node-tests: pair (Node only, no browser: scripts/node-tests.mjs runs it beside another such file)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isVp8KeyframeStart } from '../src/rtc/vp8.js';

@@ -1,6 +1,6 @@
 // Browser entry of the call-window test page: exposes openCallWindow from the conference chunk's
 // source, so the window can be tried against a media server without the rest of the SDK.
-import { openCallWindow, type CallWindowEnd, type CallWindowHandle } from '../../sdk/src/views/index.js';
+import { openCallWindow, type CallWindowEnd, type CallWindowHandle } from '../../sdk/src/views/call-window.js';
 import { registerContactActions } from '../../sdk/src/contact-actions/contact-actions.js';
 import { configure } from '../../sdk/src/config/config.js';
 import type { CallInfo } from '#protocol/realtime.js';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
+import type { RollupOptions, OutputOptions } from 'rollup';
 import { startMediaServer, type MediaServer } from '../../dev-media-server/src/server.js';
 import { createTokenService } from '../../token-service/src/app.js';
 import { loadConfig } from '../../token-service/src/config.js';
@@ -52,6 +52,8 @@ export function buildSdk(): Promise<string> {
   if (!built && existsSync(entry) && statSync(entry).mtimeMs >= newestSource()) built = Promise.resolve(dist);
   built ??= (async () => {
     const out = mkdtempSync(join(tmpdir(), 'timio-e2e-dist-'));
+    // Loaded only to build: with a fresh dist/ (npm test builds first) no e2e process pays for it.
+    const { rollup } = await import('rollup');
     const configs = (await import(join(root, 'rollup.config.mjs'))).default as RollupOptions[];
     // Every script-tag entry (timio.js, timio-guest.js: built apart, into dist/), not the npm build.
     for (const config of configs.filter((c) => (c.output as OutputOptions).dir === 'dist')) {

@@ -11,7 +11,7 @@ import {
   type TrackInfo,
 } from '@livekit/protocol';
 import type { RtcOptions } from '../rtc/peer-config.js';
-import { Room, type RoomOptions } from './room.js';
+import { DEFAULT_PING, Room, type RoomOptions } from './room.js';
 import type { RoomEventMap } from './room-events.js';
 
 export interface RoomManagerOptions {
@@ -24,6 +24,8 @@ export interface RoomManagerOptions {
   departureTimeoutSeconds?: number;
   /** Create rooms on first join (LiveKit's default). When false, joining an unknown room fails. */
   autoCreateRooms?: boolean;
+  /** The pings the join response asks of clients (default every 5 s, 15 s timeout). */
+  ping?: { intervalSeconds: number; timeoutSeconds: number };
 }
 
 export interface ParticipantChanges {
@@ -66,6 +68,7 @@ export class RoomManager extends EventEmitter<RoomEventMap> {
       maxParticipants: opts.maxParticipants || this.opts.maxParticipants || 0,
       emptyTimeoutSeconds: opts.emptyTimeout || this.opts.emptyTimeoutSeconds || 300,
       departureTimeoutSeconds: opts.departureTimeout ?? this.opts.departureTimeoutSeconds ?? 1,
+      ping: this.opts.ping ?? DEFAULT_PING,
     };
     const room = new Room(
       name,

@@ -58,7 +58,12 @@ export interface RoomOptions {
   maxParticipants: number;
   emptyTimeoutSeconds: number;
   departureTimeoutSeconds: number;
+  /** The pings the join response asks of each client (LiveKit's pingInterval, pingTimeout). */
+  ping: { intervalSeconds: number; timeoutSeconds: number };
 }
+
+/** LiveKit's own: a ping every 5 s, and a client that hears no pong for 15 s reconnects. */
+export const DEFAULT_PING = { intervalSeconds: 5, timeoutSeconds: 15 } as const;
 
 type Emit = <K extends keyof RoomEventMap>(event: K, ...args: RoomEventMap[K]) => void;
 
@@ -88,6 +93,11 @@ export class Room {
     this.ticker = setInterval(() => this.tick(), SPEAKER_INTERVAL_MS);
     this.ticker.unref();
     this.scheduleCloseIfEmpty(opts.emptyTimeoutSeconds);
+  }
+
+  /** The pings each client was asked for at its join (its silent socket is dropped after 4 of them). */
+  get ping(): RoomOptions['ping'] {
+    return this.opts.ping;
   }
 
   info(): RoomInfo {
@@ -144,8 +154,8 @@ export class Room {
         iceServers: [],
         subscriberPrimary: false,
         clientConfiguration: new ClientConfiguration({ resumeConnection: ClientConfigSetting.DISABLED }),
-        pingTimeout: 15,
-        pingInterval: 5,
+        pingTimeout: this.opts.ping.timeoutSeconds,
+        pingInterval: this.opts.ping.intervalSeconds,
         enabledPublishCodecs: [new Codec({ mime: 'audio/opus' }), new Codec({ mime: 'video/VP8' })],
       }),
     });

@@ -6,7 +6,6 @@ import type { Participant, SignalSink } from '../room/participant.js';
 import type { Room } from '../room/room.js';
 
 const MAX_QUEUED_REQUESTS = 500;
-const SILENCE_TIMEOUT_MS = 20_000;
 
 export class WebSocketSignalSink implements SignalSink {
   constructor(private readonly ws: WebSocket) {}
@@ -57,14 +56,17 @@ export function runSignalSession(ws: WebSocket, room: Room, participant: Partici
       });
   });
 
-  // The client pings every 5 s (pingTimeout 15 s): a silent socket belongs to a vanished client.
+  // The client pings every pingInterval (5 s as LiveKit ships): a socket silent for four of them
+  // (20 s) belongs to a vanished client.
+  const { intervalSeconds } = room.ping;
+  const silenceTimeoutMs = 4 * intervalSeconds * 1000;
   let lastHeardAt = Date.now();
   ws.on('message', () => {
     lastHeardAt = Date.now();
   });
   const watchdog = setInterval(() => {
-    if (Date.now() - lastHeardAt > SILENCE_TIMEOUT_MS) ws.terminate();
-  }, 5000);
+    if (Date.now() - lastHeardAt > silenceTimeoutMs) ws.terminate();
+  }, intervalSeconds * 1000);
   watchdog.unref();
 
   ws.on('close', () => {

@@ -62,8 +62,9 @@ export interface Catalog {
   };
   /**
    * The 1:1 call window and the media parts it shares with the conference. Optional: the SDK's German
-   * and English strings come with the views chunk (sdk/src/views/i18n), so the light part stays small;
-   * a host's catalog may bring its own.
+   * strings come with the session chunk, its English ones are fetched by pages in English
+   * (sdk/src/views/i18n, i18n/lazy-strings.ts), so the light part stays small; a host's catalog may
+   * bring its own.
    */
   readonly callWindow?: CallWindowCatalog;
   /** `<timio-room-bar>`: a room's meeting in the top bar of a chat room. */
@@ -101,30 +102,32 @@ export interface Catalog {
   };
   /**
    * The shared view parts of calls and conferences (tiles, control bar). Optional: the SDK's German
-   * and English strings come with the views chunk (sdk/src/views/i18n/media.ts), so the light part
-   * stays small; a host's catalog may bring its own.
+   * strings come with the session chunk, its English ones on demand (sdk/src/views/i18n/media.ts,
+   * en.ts), so the light part stays small; a host's catalog may bring its own.
    */
   readonly media?: MediaCatalog;
   /**
    * Sound and background settings (pre-join, "Weitere Optionen", "Weitere Einstellungen").
-   * Optional: the SDK's strings come with the views chunk (sdk/src/views/i18n/effects.ts).
+   * Optional: the SDK's German strings come with the settings' chunk, its English ones on demand
+   * (sdk/src/views/i18n/effects.ts, en.ts).
    */
   readonly effects?: EffectsCatalog;
   /**
-   * The conference room (`<timio-conference>`). Optional: the SDK's own German and English strings
-   * come with the conference chunk (sdk/src/views/conference/i18n), so the light part stays small;
-   * a host's catalog may bring its own.
+   * The conference room (`<timio-conference>`). Optional: the SDK's German strings come with the
+   * conference, its English ones on demand (sdk/src/views/conference/i18n), so the light part stays
+   * small; a host's catalog may bring its own.
    */
   readonly conference?: ConferenceCatalog;
   /** Messages for the token service's error codes (docs/contracts.md); `fallback` for any other. */
   /**
-   * The guest page (<timio-guest-join>). Optional: the SDK's German and English strings come with
-   * the guest entry (timio-guest.js), so the light part stays small; a host's catalog may bring its own.
+   * The guest page (<timio-guest-join>). Optional: the SDK's German strings come with the guest
+   * entry (timio-guest.js), its English ones on demand, so the light part stays small; a host's
+   * catalog may bring its own.
    */
   readonly guestJoin?: GuestJoinCatalog;
   /**
-   * The call history (<timio-call-history>). Optional: the SDK's German and English strings come
-   * with the history entry (timio-history.js), so the light part stays small.
+   * The call history (<timio-call-history>). Optional: the SDK's German strings come with the
+   * history entry (timio-history.js), its English ones on demand, so the light part stays small.
    */
   readonly callHistory?: CallHistoryCatalog;
   readonly errors: Readonly<Record<string, string>> & {

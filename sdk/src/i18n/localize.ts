@@ -39,6 +39,9 @@ function updateAll() {
   for (const host of hosts) host.requestUpdate();
 }
 
+/** Renders every localized element again (strings of a language have arrived: i18n/lazy-strings.ts). */
+export const refreshLocalized = updateAll;
+
 /**
  * Gives an element its catalog (`this.localize.t`) and re-renders it when the configured locale
  * or the page's `lang` changes.

@@ -1,13 +1,13 @@
 // The page wiring in Chromium, on a page WITHOUT a notifications element: the host events still
 // arrive on `document`; one REST client serves employees (portal token) and guests (guest token);
-// the session + views chunk loads once on demand.
+// the call window's and the conference's chunks load once each, on demand.
 import { expect } from '@open-wc/testing';
 import { configure } from '../config/config.js';
 import { TokenServiceClient } from '../api/token-service-client.js';
 import { guestCredentials } from '../api/credentials.js';
 import { FakeTokenService, TEST_SERVICE, makeCall } from '../../../testing/browser/fake-token-service.js';
 import { pageServices } from './page-services.js';
-import { loadViews } from './views-loader.js';
+import { loadCallViews, loadConferenceViews } from './views-loader.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -59,11 +59,15 @@ describe('page wiring', () => {
     }
   });
 
-  it('loads the session + views chunk once, on demand', async () => {
+  it('loads the call window and the conference once each, on demand', async () => {
     expect(customElements.get('timio-call')).to.equal(undefined);
-    const [a, b] = await Promise.all([loadViews(), loadViews()]);
+    const [a, b] = await Promise.all([loadCallViews(), loadCallViews()]);
     expect(a).to.equal(b);
     expect(typeof a.openCallWindow).to.equal('function');
-    expect(typeof a.RoomSession).to.equal('function');
+    expect(customElements.get('timio-conference')).to.equal(undefined);
+    const [c, d] = await Promise.all([loadConferenceViews(), loadConferenceViews()]);
+    expect(c).to.equal(d);
+    expect(typeof c.openConference).to.equal('function');
+    expect(typeof c.roomSessionFactory).to.equal('function');
   });
 });

@@ -13,7 +13,7 @@ import type { CallWindowOpener, HostCallEvent } from '../calls/call-types.js';
 import type { RealtimePort } from '../calls/realtime-port.js';
 import { localeOf } from '../i18n/localize.js';
 import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
-import { loadViews } from './views-loader.js';
+import { loadCallViews, loadConferenceViews } from './views-loader.js';
 import { conferenceMarker, conferenceToResume, type ResumableConference } from '../resume/conference-resume.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
 
@@ -29,7 +29,7 @@ export interface PageServices {
 
 /** Opens the 1:1 call window from the session + views chunk. */
 const openCallWindowLazily: CallWindowOpener = async (grant, onEnd, setup) => {
-  const { openCallWindow } = await loadViews();
+  const { openCallWindow } = await loadCallViews();
   return openCallWindow({
     ...(setup?.layout ? { restore: setup.layout } : {}),
     ...(setup?.onLayout ? { onLayout: setup.onLayout } : {}),
@@ -82,7 +82,7 @@ export interface OpenConferenceRequest {
  * <timio-conference> for the room (or a full-window one) and joins.
  */
 export async function openConference(options: OpenConferenceRequest): Promise<HTMLElement> {
-  const views = await loadViews();
+  const views = await loadConferenceViews();
   return views.openConference({
     ...options,
     rest: pageServices().api,
@@ -132,7 +132,7 @@ export function connectWhenConfigured(): void {
   void whenConfigured().then((config) => {
     const tokens = pageServices().portalTokens;
     // This tab held a call on its previous page: fetch the call chunk and the token right away.
-    if (pageServices().calls.prepareResume()) void loadViews().catch(() => undefined);
+    if (pageServices().calls.prepareResume()) void loadCallViews().catch(() => undefined);
     const conference = conferenceToResume();
     if (conference) resumeConference(conference);
     attachRealtime(getRealtimeClient({ url: useTokenServiceUrl() ?? config.tokenServiceUrl, getToken: (fresh) => tokens.get(fresh) }));
@@ -146,6 +146,6 @@ export function connectWhenConfigured(): void {
 function resumeConference(held: ResumableConference): void {
   const grant = pageServices().api.request<RoomTokenGrant>('POST', '/v1/token', { room: held.room, moderator: held.moderator });
   grant.catch(() => undefined); // handled by the conference's join
-  void loadViews().then((views) => views.resumeConference(held, grant, openConference))
+  void loadConferenceViews().then((views) => views.resumeConference(held, grant, openConference))
     .catch(() => conferenceMarker.set(undefined));
 }

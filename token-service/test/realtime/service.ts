@@ -32,6 +32,9 @@ export const testEnv = {
 
 export const fastSettings: Partial<RealtimeSettings> = {
   graceMs: 500, ringTimeoutMs: 1_500, roomRingTimeoutMs: 1_500, authTimeoutMs: 1_000, heartbeatMs: 1_000,
+  // Someone who leaves a room without the goodbye counts (and is busy) this long, not the 15 s that
+  // ship: a test that waits for them to be out waits 2 s. Its own tests: room-grace.test.ts.
+  roomRejoinGraceMs: 2_000,
   // No media server joins these calls: the rejoin grace has its own tests (rejoin-grace.test.ts).
   callRejoinGraceMs: 600_000,
 };

@@ -4,7 +4,8 @@ import type { HistoryEntry } from '#protocol/history.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { callBack, pageApi, pageConfigured } from './page-sdk.js';
 import { fetchHistory } from '../../api/history.js';
-import { historyStrings } from './i18n.js';
+import { historyStrings } from './i18n/index.js';
+import { stringsPending } from '../../i18n/lazy-strings.js';
 import { TimioHistorySelectEvent } from './history-events.js';
 import { durationText, exactTime, whenText } from './history-time.js';
 import { callHistoryStyles } from './call-history.styles.js';
@@ -49,6 +50,12 @@ export class TimioCallHistory extends LitElement {
   @state() private now = Date.now();
 
   private readonly localize = new LocalizeController(this);
+
+  /** The first render in a language waits for its strings (i18n/lazy-strings.ts): no German flash on an English page. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = stringsPending(this.localize.t, historyStrings);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   private tick?: ReturnType<typeof setInterval>;
   /** The newest load: an older one that answers late is dropped. */
   private generation = 0;

@@ -7,7 +7,7 @@
 import type { GuestGrant } from '#protocol/rest.js';
 import { TokenServiceClient } from '../../api/token-service-client.js';
 import { guestCredentials } from '../../api/credentials.js';
-import { loadViews } from '../../page/views-loader.js';
+import { loadConferenceViews } from '../../page/views-loader.js';
 
 export interface GuestConferenceRequest {
   room: string;
@@ -22,7 +22,7 @@ export interface GuestConferenceRequest {
 export type GuestConferenceOpener = (request: GuestConferenceRequest) => Promise<HTMLElement>;
 
 export const openGuestConference: GuestConferenceOpener = async ({ room, guestToken, grant, title, container, serviceUrl }) => {
-  const views = await loadViews();
+  const views = await loadConferenceViews();
   views.defineTimioConference();
   let bearer = guestToken;
   const rest = new TokenServiceClient({ baseUrl: serviceUrl, credentials: guestCredentials(async () => bearer) });

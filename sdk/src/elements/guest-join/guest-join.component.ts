@@ -7,7 +7,8 @@ import { LocalizeController } from '../../i18n/localize.js';
 import { guestApi, inviteFromHash, validInvite } from './guest-api.js';
 import { openGuestConference, type GuestConferenceOpener } from './guest-conference.js';
 import { guestJoinStyles } from './guest-join.styles.js';
-import { guestStrings } from './i18n.js';
+import { guestStrings } from './i18n/index.js';
+import { stringsPending } from '../../i18n/lazy-strings.js';
 
 /** Where the guest is on their way in. */
 export type GuestJoinState =
@@ -83,6 +84,12 @@ export class TimioGuestJoin extends LitElement {
   private admitted = false;
 
   private readonly localize = new LocalizeController(this);
+
+  /** The first render in a language waits for its strings (i18n/lazy-strings.ts): no German flash on an English page. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = stringsPending(this.localize.t, guestStrings);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   private readonly stop = new AbortController();
   /** The waiting guest's admission poll and token; "Abbrechen" ends both. */
   private wait?: { stop: AbortController; guestToken: string };

@@ -2,7 +2,8 @@
 // partner (media gone, out of the room, back without media, media back) is one reconnect.
 import { expect } from '@open-wc/testing';
 import { awaySince, mediaShape, overlayState } from './overlay-state.js';
-import { callWindowDe, callWindowEn } from '../i18n/call-window.js';
+import { callWindowDe } from '../i18n/call-window.js';
+import { callWindowEn } from '../i18n/en.js';
 import type { ParticipantState } from '../../session/types.js';
 
 declare const describe: (name: string, body: () => void) => void;

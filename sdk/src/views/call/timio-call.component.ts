@@ -22,6 +22,8 @@ import { FocusTrap } from './focus-trap.js';
 import { openPictureInPicture, pictureInPictureApi, type PictureInPictureHandle } from './picture-in-picture.js';
 import { callWindowStyles } from './timio-call.styles.js';
 import { callWindowStrings } from '../i18n/call-window.js';
+import { mediaStrings } from '../i18n/media.js';
+import { stringsPending } from '../../i18n/lazy-strings.js';
 import type { CallWindowCatalog } from '../../i18n/catalog.js';
 
 export { TimioCallWindowEndEvent, TimioCallWindowLayoutEvent };
@@ -231,6 +233,13 @@ export class TimioCall extends LitElement {
 
   private get t(): CallWindowCatalog {
     return callWindowStrings(catalogFor(this.locale ?? localeOf(this)));
+  }
+
+
+  /** The first render in a language waits for its strings (i18n/lazy-strings.ts): no German flash on an English page. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = stringsPending(catalogFor(this.locale ?? localeOf(this)), callWindowStrings, mediaStrings);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   private partnerState(): ParticipantState | undefined {

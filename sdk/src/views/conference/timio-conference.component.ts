@@ -23,6 +23,8 @@ import { conferenceStyles } from './timio-conference.styles.js';
 import { sharing } from './stage/stage-plan.js';
 import { conferenceStrings } from './i18n/index.js';
 import { mediaStrings } from '../i18n/media.js';
+import { callWindowStrings } from '../i18n/call-window.js';
+import { stringsPending } from '../../i18n/lazy-strings.js';
 
 /**
  * The conference room of one chat room's meeting ("Informationen zum Konferenzraum"): pre-join,
@@ -96,6 +98,12 @@ export class TimioConference extends LitElement {
   private readonly people = new StoreController(this, () => this.joining.session, (s) => s.participants);
   private readonly local = new StoreController(this, () => this.joining.session, (s) => s.local);
   private readonly localize = new LocalizeController(this);
+
+  /** The first render in a language waits for its strings (i18n/lazy-strings.ts): no German flash on an English page. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = stringsPending(this.localize.t, conferenceStrings, callWindowStrings, mediaStrings);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   private clock?: ReturnType<typeof setInterval>;
 
   /**

@@ -1,6 +1,7 @@
-// The call window's (and the shared media parts') German and English strings, in the views chunk,
-// not the light part.
-import type { Catalog, CallWindowCatalog } from '../../i18n/catalog.js';
+// The call window's (and the shared media parts') German strings, in the session chunk (not the
+// light part); other languages in ./en.ts, loaded when needed (i18n/lazy-strings.ts).
+import type { CallWindowCatalog } from '../../i18n/catalog.js';
+import { lazyStrings } from '../../i18n/lazy-strings.js';
 
 export const callWindowDe: CallWindowCatalog = {
   windowLabel: (name) => `Videocall mit ${name}`,
@@ -75,81 +76,5 @@ export const callWindowDe: CallWindowCatalog = {
   },
 };
 
-export const callWindowEn: CallWindowCatalog = {
-  windowLabel: (name) => `Video call with ${name}`,
-  connecting: 'Connecting …',
-  waitingFor: (name) => `Waiting for ${name} …`,
-  reconnecting: 'Connection lost. Reconnecting …',
-  partnerLeft: (name) => `${name} left the call.`,
-  partnerReconnecting: (name) => `${name} is reconnecting …`,
-  screenShareEndedByPage: 'Your screen share ended with the page change.',
-  connectionFailed: 'The connection failed.',
-  callEnded: 'The call has ended.',
-  contactOptions: 'More contact options',
-  endedNotice: 'Call ended',
-  endedWith: (name, duration) => (duration ? `Call with ${name} · ${duration}` : `Call with ${name}`),
-  dismissNotice: 'Dismiss',
-  pictureInPicture: 'Picture in picture',
-  backToPage: 'Back to the page',
-  contactOptionsFor: (name) => `Contact options for ${name}`,
-  close: 'Close',
-  cameraOff: 'Turn camera off',
-  cameraOn: 'Turn camera on',
-  micOff: 'Mute microphone',
-  micOn: 'Unmute microphone',
-  shareScreen: 'Share screen',
-  stopSharing: 'Stop sharing',
-  fullscreen: 'Full screen',
-  exitFullscreen: 'Exit full screen',
-  endCall: 'End call',
-  moreOptions: 'More options',
-  controls: 'Call controls',
-  ownVideo: 'Your video',
-  ownVideoHint: 'Move it to another corner with the arrow keys',
-  moveWindow: 'Move window',
-  moveWindowHint: 'Arrow keys move the window, Shift + arrow keys change its size',
-  resizeWindow: 'Resize window',
-  maximizeWindow: 'Maximize window',
-  restoreWindow: 'Restore window size',
-  partnerVideo: (name) => `Video of ${name}`,
-  partnerScreen: (name) => `${name}'s screen`,
-  partnerMicMuted: (name) => `${name} muted their microphone`,
-  partnerCameraOff: (name) => `${name} turned their camera off`,
-  partnerSharing: (name) => `${name} is sharing their screen`,
-  youAreSharing: 'You are sharing your screen',
-  yourCameraIsOff: 'Your camera is off',
-  camera: 'Camera',
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  micLevel: 'Microphone level',
-  micTestHint: 'Speak: the level shows what your microphone hears.',
-  playTestSound: 'Play test sound',
-  noDevice: 'No device found',
-  enableAudio: 'Turn sound on',
-  problem: {
-    camera: {
-      permission_denied: 'No access to the camera. Please allow it in your browser settings.',
-      no_device: 'No camera was found.',
-      in_use: 'The camera is in use by another program.',
-      other: 'The camera could not be started.',
-    },
-    microphone: {
-      permission_denied: 'No access to the microphone. Please allow it in your browser settings.',
-      no_device: 'No microphone was found.',
-      in_use: 'The microphone is in use by another program.',
-      other: 'The microphone could not be started.',
-    },
-    screen: {
-      permission_denied: 'Screen sharing is not allowed.',
-      no_device: 'There is no screen to share.',
-      in_use: 'The screen cannot be shared right now.',
-      other: 'Screen sharing could not be started.',
-    },
-  },
-};
-
-/** The host's own call-window strings (a registered catalog with `callWindow`), else the SDK's German or English ones. */
-export function callWindowStrings(t: Catalog): CallWindowCatalog {
-  // Like catalogFor(): German for German, English for every other language.
-  return t.callWindow ?? (t.locale.toLowerCase().startsWith('de') ? callWindowDe : callWindowEn);
-}
+/** The host's own call-window strings (a registered catalog with `callWindow`), else the SDK's in its language, else German. */
+export const callWindowStrings = lazyStrings('callWindow', callWindowDe, { en: () => import('./en.js').then((m) => m.callWindowEn) });

@@ -1,5 +1,7 @@
-// The sound switches' and the camera background's German and English strings, in the views chunk.
-import type { Catalog, EffectsCatalog } from '../../i18n/catalog.js';
+// The sound switches' and the camera background's German strings, with their settings (loaded on
+// a click); other languages in ./en.ts, loaded when needed (i18n/lazy-strings.ts).
+import type { EffectsCatalog } from '../../i18n/catalog.js';
+import { lazyStrings } from '../../i18n/lazy-strings.js';
 
 export const effectsDe: EffectsCatalog = {
   sound: 'Ton',
@@ -22,28 +24,5 @@ export const effectsDe: EffectsCatalog = {
   },
 };
 
-export const effectsEn: EffectsCatalog = {
-  sound: 'Sound',
-  noiseSuppression: 'Noise suppression',
-  echoCancellation: 'Echo cancellation',
-  autoGainControl: 'Automatic volume',
-  background: 'Background',
-  none: 'None',
-  blur: 'Blur',
-  image: (n) => `Image ${n}`,
-  state: {
-    starting: 'Preparing the background …',
-    slow: 'Your device is too slow for the background. The camera runs without it.',
-    failed: 'The background could not be started. The camera runs without it.',
-  },
-  unsupported: {
-    'no-wasm': 'Backgrounds are not available in this browser (no WebAssembly).',
-    'no-webgl': 'Backgrounds are not available in this browser (no WebGL).',
-    csp: 'Backgrounds are not enabled on this page (security policy).',
-  },
-};
-
-/** The host's own strings (a registered catalog with `effects`), else German or English. */
-export function effectsStrings(t: Catalog): EffectsCatalog {
-  return t.effects ?? (t.locale.toLowerCase().startsWith('de') ? effectsDe : effectsEn);
-}
+/** The host's own strings (a registered catalog with `effects`), else the SDK's in its language, else German. */
+export const effectsStrings = lazyStrings('effects', effectsDe, { en: () => import('./en.js').then((m) => m.effectsEn) });

@@ -1,6 +1,7 @@
-// The shared media parts' German and English strings (tiles, badges, control bar), in the views
-// chunk, not the light part.
-import type { Catalog, MediaCatalog } from '../../i18n/catalog.js';
+// The shared media parts' German strings (tiles, badges, control bar), in the session chunk (not
+// the light part); other languages in ./en.ts, loaded when needed (i18n/lazy-strings.ts).
+import type { MediaCatalog } from '../../i18n/catalog.js';
+import { lazyStrings } from '../../i18n/lazy-strings.js';
 
 export const mediaDe: MediaCatalog = {
   self: (name) => `${name} (Sie)`,
@@ -15,21 +16,5 @@ export const mediaDe: MediaCatalog = {
   withShortcut: (label, key) => `${label} (Taste ${key})`,
 };
 
-export const mediaEn: MediaCatalog = {
-  self: (name) => `${name} (you)`,
-  micMuted: 'Microphone off',
-  cameraOff: 'Camera off',
-  handRaised: 'Hand raised',
-  speaking: 'Speaking',
-  guest: 'Guest',
-  moderator: 'Moderator',
-  quality: { poor: 'Weak connection', lost: 'Connection lost' },
-  moreControls: 'More controls',
-  withShortcut: (label, key) => `${label} (key ${key})`,
-};
-
-/** The host's own media strings (a registered catalog with `media`), else the SDK's German or English ones. */
-export function mediaStrings(t: Catalog): MediaCatalog {
-  // Like catalogFor(): German for German, English for every other language.
-  return t.media ?? (t.locale.toLowerCase().startsWith('de') ? mediaDe : mediaEn);
-}
+/** The host's own media strings (a registered catalog with `media`), else the SDK's in its language, else German. */
+export const mediaStrings = lazyStrings('media', mediaDe, { en: () => import('./en.js').then((m) => m.mediaEn) });

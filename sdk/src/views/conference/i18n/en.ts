@@ -1,4 +1,4 @@
-// The conference room's English strings, in the conference chunk (not the light part).
+// The conference room's English strings, fetched only by pages in English (./index.ts).
 import type { ConferenceCatalog } from '../../../i18n/catalog.js';
 
 export const en: ConferenceCatalog = {

@@ -1,10 +1,8 @@
 // The conference strings for an element's catalog: the host's own (a registered catalog with a
-// `conference` section), else the SDK's German or English ones that ship with this chunk.
-import type { Catalog, ConferenceCatalog } from '../../../i18n/catalog.js';
+// `conference` section), else the SDK's in its language (./en.ts fetched only by pages in English),
+// else German (./de.ts, in the conference chunk). The layout of every lazily loaded part's strings:
+// i18n/lazy-strings.ts.
+import { lazyStrings } from '../../../i18n/lazy-strings.js';
 import { de } from './de.js';
-import { en } from './en.js';
 
-export function conferenceStrings(t: Catalog): ConferenceCatalog {
-  // Like catalogFor(): German for German, English for every other language.
-  return t.conference ?? (t.locale.toLowerCase().startsWith('de') ? de : en);
-}
+export const conferenceStrings = lazyStrings('conference', de, { en: () => import('./en.js').then((m) => m.en) });

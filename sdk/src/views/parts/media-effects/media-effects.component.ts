@@ -8,6 +8,7 @@ import {
 } from '../../../session/media-settings.js';
 import { backgroundSupport, type BackgroundSupport } from '../../../effects/background-support.js';
 import { effectsStrings } from '../../i18n/effects.js';
+import { stringsPending } from '../../../i18n/lazy-strings.js';
 
 type SoundKey = 'noiseSuppression' | 'echoCancellation' | 'autoGainControl';
 const SOUND: readonly SoundKey[] = ['noiseSuppression', 'echoCancellation', 'autoGainControl'];
@@ -76,6 +77,12 @@ export class TimioMediaEffects extends LitElement {
   @state() private running: BackgroundState = backgroundState.value;
   @state() private support?: BackgroundSupport;
   private readonly localize = new LocalizeController(this);
+
+  /** The first render in a language waits for its strings (i18n/lazy-strings.ts): no German flash on an English page. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = stringsPending(this.localize.t, effectsStrings);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   private readonly stops: Array<() => void> = [];
 
   override connectedCallback(): void {

@@ -209,6 +209,12 @@ export class TimioContact extends LitElement {
     return this.renderRoot.querySelector('.panel');
   }
 
+  /** Whether the event happened in the menu (its panel or one of the host's items in it). */
+  private inMenu(e: Event): boolean {
+    const path = e.composedPath();
+    return path.includes(this.panel!) || this.hostItems.some((i) => path.includes(i));
+  }
+
   private items(): HTMLElement[] {
     const own = [...this.renderRoot.querySelectorAll<HTMLElement>('.item')];
     return [...own, ...this.hostItems].filter((el) => !el.hidden);
@@ -217,7 +223,7 @@ export class TimioContact extends LitElement {
   private onContextMenu(e: MouseEvent): void {
     // Inside the open menu, the browser's own menu stays closed too.
     e.preventDefault();
-    if (this.panel?.contains(e.composedPath()[0] as Node) || this.hostItems.some((i) => e.composedPath().includes(i))) return;
+    if (this.inMenu(e)) return;
     // A context menu from the keyboard has no pointer position: open below the name.
     const fromPointer = e.button === 2 || e.clientX !== 0 || e.clientY !== 0;
     void this.show(fromPointer ? { x: e.clientX, y: e.clientY } : undefined);
@@ -225,8 +231,7 @@ export class TimioContact extends LitElement {
 
   private onClick(e: MouseEvent): void {
     if (this.keepClick || e.defaultPrevented) return;
-    const path = e.composedPath();
-    if ((this.panel && path.includes(this.panel)) || this.hostItems.some((i) => path.includes(i))) return;
+    if (this.inMenu(e)) return;
     // A modified click on a linked name stays the link's (open in a new tab or window).
     if (this.nameControl && (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) return;
     e.preventDefault();
@@ -252,10 +257,9 @@ export class TimioContact extends LitElement {
   };
 
   private readonly onOutsidePointer = (e: PointerEvent) => {
-    const path = e.composedPath();
-    if (path.includes(this.panel as EventTarget) || this.hostItems.some((i) => path.includes(i))) return;
+    if (this.inMenu(e)) return;
     // A press on the name itself: its click toggles the menu.
-    if (!this.keepClick && path.includes(this)) return;
+    if (!this.keepClick && e.composedPath().includes(this)) return;
     this.close(false);
   };
 

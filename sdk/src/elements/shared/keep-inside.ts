@@ -20,9 +20,11 @@ export function viewportBox(): Box {
 export function keepInside(menu: HTMLElement, bounds: Box, above: number, margin = 4): void {
   menu.style.translate = '';
   const r = menu.getBoundingClientRect();
-  let dy = r.bottom > bounds.bottom - margin && above - bounds.top > bounds.bottom - r.top ? above - r.bottom : 0;
-  // Still cut (no room either way): slide in, the top edge first.
-  dy = Math.max(Math.min(dy, bounds.bottom - margin - r.bottom), bounds.top + margin - r.top);
-  const dx = Math.max(Math.min(0, bounds.right - margin - r.right), bounds.left + margin - r.left);
+  const { left, top, right, bottom } = bounds;
+  // Upward where it is cut below and there is more room above; still cut (no room either way),
+  // it slides in, the top edge first.
+  const up = r.bottom > bottom - margin && above - top > bottom - r.top ? above - r.bottom : 0;
+  const dy = Math.max(Math.min(up, bottom - margin - r.bottom), top + margin - r.top);
+  const dx = Math.max(Math.min(0, right - margin - r.right), left + margin - r.left);
   menu.style.translate = `${dx}px ${dy}px`;
 }

@@ -7,10 +7,7 @@
 export type Box = { left: number; top: number; right: number; bottom: number };
 
 /** The viewport, without its scroll bars. */
-export function viewportBox(): Box {
-  const root = document.documentElement;
-  return { left: 0, top: 0, right: root.clientWidth || innerWidth, bottom: root.clientHeight || innerHeight };
-}
+export const viewportBox = (): Box => ({ left: 0, top: 0, right: document.documentElement.clientWidth, bottom: document.documentElement.clientHeight });
 
 /**
  * Moves a shown `menu` (with `translate`, so its own placement stays as its styles say) to lie

@@ -12,8 +12,8 @@
 export function menuStep(key: string, at: number, count: number): number | 'Escape' | 'Tab' {
   if (key === 'Escape' || key === 'Tab') return key;
   // Arrow up from outside the items (focus still on the menu) goes to the last one.
-  const to = key === 'ArrowDown' ? at + 1 : key === 'ArrowUp' ? (at < 0 ? -1 : at - 1) : key === 'Home' ? 0 : key === 'End' ? -1 : undefined;
-  return to === undefined || !count ? -1 : (to + count) % count;
+  const to = key === 'ArrowDown' ? at + 1 : key === 'ArrowUp' ? (at < 0 ? -1 : at - 1) : key === 'Home' ? 0 : key === 'End' ? -1 : NaN;
+  return count && to === to ? (to + count) % count : -1;
 }
 
 /**

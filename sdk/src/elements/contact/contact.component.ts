@@ -12,8 +12,6 @@ import { videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { contactStyles } from './contact.styles.js';
 import { contactActionItem } from '../shared/contact-action-item.js';
-import { menuKeydown } from '../shared/menu-keys.js';
-import { keepInside, viewportBox } from '../shared/keep-inside.js';
 
 /**
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
@@ -64,6 +62,7 @@ export class TimioContact extends LitElement {
   private readonly localize = new LocalizeController(this);
   private readonly calls = new CallsController(this);
   private readonly live = new PresenceController(this, () => this.contact);
+  private position = { x: 0, y: 0 };
   private hostItems: HTMLElement[] = [];
   private stopActions?: () => void;
 
@@ -144,7 +143,7 @@ export class TimioContact extends LitElement {
         aria-expanded=${own ? nothing : this.open ? 'true' : 'false'}
         aria-description=${own ? nothing : t.contactMenu.keyboardHint}
         ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
-      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.items(), () => this.close())} @focusout=${this.onFocusOut}>
+      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems || !showCall ? '' : 'alone'}">
           <span class="name">${name}</span>
           <span class="status"><span class="dot ${this.status}"></span>${t.presence[this.status]}</span>
@@ -176,15 +175,13 @@ export class TimioContact extends LitElement {
   /** Opens the menu at a point (viewport coordinates), or below the name when left out. */
   async show(at?: { x: number; y: number }): Promise<void> {
     const rect = this.trigger?.getBoundingClientRect();
+    this.position = at ?? { x: rect?.left ?? 0, y: (rect?.bottom ?? 0) + 4 };
     this.open = true;
     await this.updateComplete;
     const panel = this.panel;
     if (!panel) return;
     if (panel.showPopover && !panel.matches(':popover-open')) panel.showPopover();
-    // At the pointer, else below the name; upward (above the pointer or the name) where it would be cut.
-    panel.style.left = `${at?.x ?? rect?.left ?? 0}px`;
-    panel.style.top = `${at?.y ?? (rect?.bottom ?? 0) + 4}px`;
-    keepInside(panel, viewportBox(), at?.y ?? (rect?.top ?? 0) - 4, 8);
+    this.place(panel);
     this.items()[0]?.focus();
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     window.addEventListener('resize', this.onViewportChange);
@@ -209,10 +206,13 @@ export class TimioContact extends LitElement {
     return this.renderRoot.querySelector('.panel');
   }
 
-  /** Whether the event happened in the menu (its panel or one of the host's items in it). */
-  private inMenu(e: Event): boolean {
-    const path = e.composedPath();
-    return path.includes(this.panel!) || this.hostItems.some((i) => path.includes(i));
+  private place(panel: HTMLElement): void {
+    const margin = 8;
+    const { width, height } = panel.getBoundingClientRect();
+    const x = Math.max(margin, Math.min(this.position.x, innerWidth - width - margin));
+    const y = this.position.y + height + margin > innerHeight ? Math.max(margin, this.position.y - height) : this.position.y;
+    panel.style.left = `${x}px`;
+    panel.style.top = `${y}px`;
   }
 
   private items(): HTMLElement[] {
@@ -221,9 +221,11 @@ export class TimioContact extends LitElement {
   }
 
   private onContextMenu(e: MouseEvent): void {
-    // Inside the open menu, the browser's own menu stays closed too.
+    if (this.panel?.contains(e.composedPath()[0] as Node) || this.hostItems.some((i) => e.composedPath().includes(i))) {
+      e.preventDefault();
+      return;
+    }
     e.preventDefault();
-    if (this.inMenu(e)) return;
     // A context menu from the keyboard has no pointer position: open below the name.
     const fromPointer = e.button === 2 || e.clientX !== 0 || e.clientY !== 0;
     void this.show(fromPointer ? { x: e.clientX, y: e.clientY } : undefined);
@@ -231,7 +233,8 @@ export class TimioContact extends LitElement {
 
   private onClick(e: MouseEvent): void {
     if (this.keepClick || e.defaultPrevented) return;
-    if (this.inMenu(e)) return;
+    const path = e.composedPath();
+    if ((this.panel && path.includes(this.panel)) || this.hostItems.some((i) => path.includes(i))) return;
     // A modified click on a linked name stays the link's (open in a new tab or window).
     if (this.nameControl && (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) return;
     e.preventDefault();
@@ -250,6 +253,37 @@ export class TimioContact extends LitElement {
     }
   }
 
+  private onMenuKeydown(e: KeyboardEvent): void {
+    const items = this.items();
+    const current = items.findIndex((i) => i === e.composedPath()[0] || i.contains(e.composedPath()[0] as Node));
+    const move = (index: number) => items[(index + items.length) % items.length]?.focus();
+    switch (e.key) {
+      case 'ArrowDown':
+        move(current + 1);
+        break;
+      case 'ArrowUp':
+        move(current < 0 ? -1 : current - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(-1);
+        break;
+      case 'Escape':
+        this.close(true);
+        break;
+      case 'Tab':
+        // Focus goes back to the name first, so Tab then continues from there as usual.
+        this.close(true);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
   private readonly onFocusOut = (e: FocusEvent) => {
     const next = e.relatedTarget as Node | null;
     if (next && (this.panel?.contains(next) || this.contains(next))) return;
@@ -257,9 +291,10 @@ export class TimioContact extends LitElement {
   };
 
   private readonly onOutsidePointer = (e: PointerEvent) => {
-    if (this.inMenu(e)) return;
+    const path = e.composedPath();
+    if (path.includes(this.panel as EventTarget) || this.hostItems.some((i) => path.includes(i))) return;
     // A press on the name itself: its click toggles the menu.
-    if (!this.keepClick && e.composedPath().includes(this)) return;
+    if (!this.keepClick && path.includes(this)) return;
     this.close(false);
   };
 

@@ -12,6 +12,7 @@ import { videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { contactStyles } from './contact.styles.js';
 import { contactActionItem } from '../shared/contact-action-item.js';
+import { menuKeydown } from '../shared/menu-keys.js';
 
 /**
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
@@ -143,7 +144,7 @@ export class TimioContact extends LitElement {
         aria-expanded=${own ? nothing : this.open ? 'true' : 'false'}
         aria-description=${own ? nothing : t.contactMenu.keyboardHint}
         ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
-      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
+      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.items(), () => this.close())} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems || !showCall ? '' : 'alone'}">
           <span class="name">${name}</span>
           <span class="status"><span class="dot ${this.status}"></span>${t.presence[this.status]}</span>
@@ -251,37 +252,6 @@ export class TimioContact extends LitElement {
       e.preventDefault();
       void this.show();
     }
-  }
-
-  private onMenuKeydown(e: KeyboardEvent): void {
-    const items = this.items();
-    const current = items.findIndex((i) => i === e.composedPath()[0] || i.contains(e.composedPath()[0] as Node));
-    const move = (index: number) => items[(index + items.length) % items.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown':
-        move(current + 1);
-        break;
-      case 'ArrowUp':
-        move(current < 0 ? -1 : current - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(-1);
-        break;
-      case 'Escape':
-        this.close(true);
-        break;
-      case 'Tab':
-        // Focus goes back to the name first, so Tab then continues from there as usual.
-        this.close(true);
-        return;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
   }
 
   private readonly onFocusOut = (e: FocusEvent) => {

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../testing/cross-process/chromium.js';
 import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
 import { roomToken } from '../testing/node/tokens.js';
-import { startStack } from '../testing/cross-process/stack.js';
+import { buildSdk, startPortalAndService, startStack } from '../testing/cross-process/stack.js';
+import { startMediaProcess, type MediaProcess } from '../testing/cross-process/media-process.js';
 import { signIn } from '../testing/cross-process/people.js';
 import { PAGE_TRACE, pageMarks, traceOf } from './lib/page-trace.js';
 
@@ -100,7 +101,27 @@ async function partnerBack(page: Page): Promise<number> {
   }
 }
 
-const stack = await startStack({ CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1' });
+const env = { CALL_RING_TIMEOUT_SECONDS: '60', PRESENCE_GRACE_SECONDS: '1' };
+/**
+ * The media server in a process of its own, as LiveKit runs beside the portal and the token service
+ * (webhooks to the service as there). In this process it shared one event loop with the token
+ * service, the portal and this bench's browser driver: every request of the portal's new page
+ * (its HTML, the SDK, the portal token, the realtime socket, the journal) then held up the media
+ * server's DTLS handshakes and forwarding for both sides. `PAGE_CHANGE_MEDIA=inprocess` measures
+ * that way again.
+ */
+async function startBenchStack(): Promise<{ media: { url: string }; portal: { url: string }; close(): Promise<void> }> {
+  if (process.env.PAGE_CHANGE_MEDIA === 'inprocess') return startStack(env);
+  let media: MediaProcess | undefined;
+  const parts = await startPortalAndService({
+    distDir: await buildSdk(),
+    livekit: async (tokenServiceUrl) => (media = await startMediaProcess({ webhooks: [`${tokenServiceUrl}/v1/livekit/webhook`] })).url,
+    env: () => env,
+  });
+  return { media: media!, portal: parts.portal, close: async () => { await parts.close(); await media!.close(); } };
+}
+
+const stack = await startBenchStack();
 const browser = await launchChromium();
 try {
   // The product: Anna and Ben in a call, Anna moves between pages.

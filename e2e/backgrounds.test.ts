@@ -129,7 +129,9 @@ describe('sound switches and backgrounds in a call', { timeout: 600_000 }, () =>
   });
 
   it('blur and a company background reach the partner; off restores the picture', async () => {
-    await call();
+    // Anna in English, Ben in German: the partner's view is looked at in German here (in English
+    // after a page change in e2e/backgrounds-portal.test.ts), Anna's own view in English.
+    await call(['en', 'de']);
     const seen = b.locator('timio-call video[data-track="partner-camera"]').first();
     const plain = await medianSharpness(seen);
     assert.ok(plain > 5, `the unprocessed pattern camera is sharp (${plain})`);
@@ -137,14 +139,14 @@ describe('sound switches and backgrounds in a call', { timeout: 600_000 }, () =>
     await a.locator('timio-call .controls .more').click();
     await a.locator('timio-call .options input[data-background="blur"]').check();
     const blurred = await waitForPicture(seen, (p) => p.sharpness <= plain / 2, WAIT_MS * 2, `blurred picture (unprocessed ${plain.toFixed(2)})`);
-    await b.screenshot({ path: 'artifacts/backgrounds-partner-blur-en.png' });
+    await b.screenshot({ path: 'artifacts/backgrounds-partner-blur-de.png' });
     // Held, not one frame: the median of several readings too.
     const held = await medianSharpness(seen, 9);
     if (process.env.PICTURE_LOG) console.log('anna background state:', await a.locator('timio-call .options .state').innerText().catch((e) => String(e)));
     assert.ok(held <= plain / 2, `blur holds: ${held.toFixed(2)} vs unprocessed ${plain.toFixed(2)}`);
     console.log(`sharpness: unprocessed ${plain.toFixed(2)}, blurred ${blurred.sharpness.toFixed(2)} / ${held.toFixed(2)}`);
     await framesAdvance(a, 'timio-call video[data-track="local-camera"]');
-    await a.screenshot({ path: 'artifacts/backgrounds-self-blur-de.png' });
+    await a.screenshot({ path: 'artifacts/backgrounds-self-blur-en.png' });
 
     // Camera off and on again: the background stays.
     await a.locator('timio-call .controls .camera').click();
@@ -159,7 +161,7 @@ describe('sound switches and backgrounds in a call', { timeout: 600_000 }, () =>
     await a.locator('timio-call .options input[data-background="image:' + host.origin + '/backgrounds/magenta.svg"]').check();
     const magenta = await waitForPicture(b.locator('timio-call video[data-track="partner-camera"]').first(), (p) => p.r > 170 && p.g < 90 && p.b > 160, WAIT_MS, 'magenta background');
     console.log(`company background: mean colour ${magenta.r.toFixed(0)},${magenta.g.toFixed(0)},${magenta.b.toFixed(0)}`);
-    await b.screenshot({ path: 'artifacts/backgrounds-partner-image-en.png' });
+    await b.screenshot({ path: 'artifacts/backgrounds-partner-image-de.png' });
 
     // Off: the original picture returns.
     await a.locator('timio-call .options input[data-background="none"]').check();

@@ -62,6 +62,15 @@ export const PAGE_TRACE = `(() => {
       if (this.requestVideoFrameCallback) this.requestVideoFrameCallback(() => mark(tag + ' first frame painted'));
     },
   });
+  // Frames whose main-thread work took over 50 ms, with the scripts that took longest in them: a
+  // busy main thread delays every socket and peer-connection event above.
+  if (typeof PerformanceObserver !== 'undefined' && (PerformanceObserver.supportedEntryTypes || []).includes('long-animation-frame')) {
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => {
+      const scripts = (e.scripts || []).slice().sort((a, b) => b.duration - a.duration).slice(0, 3)
+        .map((s) => Math.round(s.duration) + ' ms ' + (s.invoker || s.invokerType) + ' ' + String(s.sourceURL || '').split('/').pop() + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : ''));
+      marks.push(['long frame ' + Math.round(e.duration) + ' ms (blocking ' + Math.round(e.blockingDuration) + ' ms, style+layout ' + Math.round(e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0) + ' ms)' + (scripts.length ? ': ' + scripts.join('; ') : ''), Math.round(performance.timeOrigin + e.startTime)]);
+    })).observe({ type: 'long-animation-frame', buffered: true });
+  }
   const media = navigator.mediaDevices;
   const gum = media.getUserMedia.bind(media);
   media.getUserMedia = async (c) => { mark('getUserMedia ' + Object.keys(c || {}).join('+')); const s = await gum(c); mark('getUserMedia done'); return s; };

@@ -9,9 +9,11 @@ export interface MediaProcess {
   close(): Promise<void>;
 }
 
-export async function startMediaProcess(): Promise<MediaProcess> {
+/** `webhooks`: URLs that get LiveKit's webhooks (the token service's /v1/livekit/webhook). */
+export async function startMediaProcess(opts: { webhooks?: readonly string[] } = {}): Promise<MediaProcess> {
   const entry = fileURLToPath(new URL('../../dev-media-server/src/server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = ['--port', '0', ...(opts.webhooks ?? []).flatMap((url) => ['--webhook', url])];
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -17,7 +17,6 @@ export interface PipelineOptions {
 }
 
 interface SegmentationResults {
-  image: CanvasImageSource;
   segmentationMask: CanvasImageSource;
 }
 
@@ -25,7 +24,7 @@ interface Segmenter {
   initialize(): Promise<void>;
   setOptions(options: { modelSelection?: number; selfieMode?: boolean; useCpuInference?: boolean }): void;
   onResults(listener: (results: SegmentationResults) => void): void;
-  send(inputs: { image: HTMLVideoElement }): Promise<void>;
+  send(inputs: { image: HTMLVideoElement | HTMLCanvasElement }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +39,11 @@ declare global {
 /** Below this many processed frames per second, over SLOW_WINDOW_MS, the camera goes unprocessed. */
 export const MIN_FPS = 5;
 const SLOW_WINDOW_MS = 10_000;
+/** The blurred background is drawn this many times smaller, then scaled up. */
+const BLUR_SCALE = 4;
+/** The landscape model's input size. */
+const MODEL_WIDTH = 256;
+const MODEL_HEIGHT = 144;
 /** Frame rate of the output when the camera passes unprocessed. */
 const PASS_FPS = 30;
 
@@ -68,6 +72,12 @@ export class BackgroundPipeline {
   private readonly canvas = document.createElement('canvas');
   private readonly ctx: CanvasRenderingContext2D;
   private readonly video = document.createElement('video');
+  /** What the segmentation is given: the frame at the model's own input size (see segmentFrames). */
+  private readonly modelInput = Object.assign(document.createElement('canvas'), { width: MODEL_WIDTH, height: MODEL_HEIGHT });
+  private readonly modelCtx = this.modelInput.getContext('2d')!;
+  /** The background blurred, at 1/BLUR_SCALE of the output's size; kept, not made per frame. */
+  private readonly back = document.createElement('canvas');
+  private readonly backCtx = this.back.getContext('2d')!;
   private segmenter?: Segmenter;
   private choice: BackgroundChoice;
   private image?: HTMLImageElement;
@@ -181,7 +191,11 @@ export class BackgroundPipeline {
         await new Promise((r) => setTimeout(r, 30));
         continue;
       }
-      await this.segmenter!.send({ image: this.video });
+      // The model sees 256×144 anyway: scaled down here (one cheap 2D draw), MediaPipe uploads,
+      // converts and resizes a sixth of the pixels through its WebGL graph, which on a machine
+      // without a GPU was most of a frame's time (bench/README.md, backgrounds).
+      this.modelCtx.drawImage(this.video, 0, 0, MODEL_WIDTH, MODEL_HEIGHT);
+      await this.segmenter!.send({ image: this.modelInput });
       if (first) {
         // The segmentation delivers frames: it draws from now on.
         first = false;
@@ -206,8 +220,13 @@ export class BackgroundPipeline {
     }
   }
 
-  private compose({ image, segmentationMask }: SegmentationResults): void {
+  /**
+   * Draws the output from the mask and the camera's current frame at full size (the mask was made
+   * from the frame a few ms earlier: at most one camera frame apart).
+   */
+  private compose({ segmentationMask }: SegmentationResults): void {
     if (!this.running || this.status === 'slow') return;
+    const image = this.video;
     const { ctx } = this;
     const { width: w, height: h } = this.canvas;
     ctx.save();
@@ -232,9 +251,18 @@ export class BackgroundPipeline {
       const ih = this.image.naturalHeight * scale;
       ctx.drawImage(this.image, (w - iw) / 2, (h - ih) / 2, iw, ih);
     } else {
-      const radius = Math.max(6, Math.round(w / 40));
-      ctx.filter = `blur(${radius}px)`;
-      ctx.drawImage(image, -2 * radius, -2 * radius, w + 4 * radius, h + 4 * radius);
+      // Blurred at a quarter of the size and scaled up: the same look for a sixteenth of the
+      // pixels (the 2D canvas is rasterised on the CPU where there is no GPU).
+      const { back, backCtx } = this;
+      const bw = Math.max(1, Math.round(w / BLUR_SCALE));
+      const bh = Math.max(1, Math.round(h / BLUR_SCALE));
+      if (back.width !== bw || back.height !== bh) Object.assign(back, { width: bw, height: bh });
+      const radius = Math.max(2, Math.round(bw / 40));
+      backCtx.filter = `blur(${radius}px)`;
+      backCtx.drawImage(image, -2 * radius, -2 * radius, bw + 4 * radius, bh + 4 * radius);
+      ctx.filter = 'none';
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(back, 0, 0, w, h);
     }
     ctx.restore();
   }

@@ -431,7 +431,7 @@ export interface EffectsCatalog {
   image: (n: number) => string;
   /** The background is starting / why it is not offered or the camera goes unprocessed. */
   state: Record<'starting' | 'slow' | 'failed', string>;
-  unsupported: Record<'no-wasm' | 'no-webgl' | 'csp', string>;
+  unsupported: Record<'no-wasm' | 'no-simd' | 'no-webgl' | 'csp', string>;
 }
 
 /** The shared view parts of calls and conferences: tiles, badges, the control bar. */

@@ -30,7 +30,7 @@ export class CallResume {
   /** Calls this page is taking over from the tab's previous page (join under way). */
   private readonly resuming = new Set<string>();
   /** A join asked for before the realtime `ready` (the page starts fetching the token at once). */
-  private early?: { id: string; grant: Promise<CallGrant> };
+  private early?: { id: string; grant: Promise<CallGrant>; claimed: Promise<boolean> };
 
   constructor(private readonly host: CallResumeHost, private readonly store: CallResumeStore) {}
 
@@ -69,12 +69,17 @@ export class CallResume {
     if (!tab || !api.joinCall || this.early) return undefined;
     const grant = api.joinCall(tab.id);
     grant.catch(() => undefined); // used (and its error handled) by resume, or never
-    this.early = { id: tab.id, grant };
+    // The tab's lock on the call, asked for beside the token (not after it): resume waits for both.
+    const claimed = this.store.claim(tab.id);
+    this.early = { id: tab.id, grant, claimed };
+    const id = tab.id;
+    const letGo = () => void claimed.then((ok) => ok && !this.resuming.has(id) && !this.host.isActive(id) && this.store.release(id));
     // The answer says the call still runs: resume it now, not only when the realtime connection
     // is ready (its `ready` brings the same call; the page change waits for neither).
     grant.then((g) => {
-      if (g.call.state === 'active' && g.call.id === tab.id) this.host.handleCall(g.call);
-    }, () => undefined);
+      if (g.call.state === 'active' && g.call.id === id) this.host.handleCall(g.call);
+      else if (g.call.state === 'ended') letGo(); // nothing to take over
+    }, letGo);
     return tab.id;
   }
 
@@ -90,8 +95,11 @@ export class CallResume {
     const { host, store } = this;
     if (!host.api.joinCall) return;
     this.resuming.add(call.id);
+    // What prepare() started at the page's start, when it is this call: its lock claim and token.
+    const early = this.early?.id === call.id ? this.early : undefined;
+    this.early = undefined;
     try {
-      if (!(await store.claim(call.id))) {
+      if (!(await (early?.claimed ?? store.claim(call.id)))) {
         this.resuming.delete(call.id);
         if (!host.record.was(call.id, 'ended') && !host.isActive(call.id)) host.showElsewhere(call);
         return;
@@ -100,9 +108,7 @@ export class CallResume {
       if (!host.ringsHere(call.id)) host.record.resumed(call);
       let grant: CallGrant;
       try {
-        const early = this.early?.id === call.id ? this.early.grant : undefined;
-        this.early = undefined;
-        grant = await (early ?? host.api.joinCall(call.id));
+        grant = await (early?.grant ?? host.api.joinCall(call.id));
       } catch (err) {
         store.release(call.id);
         store.setTabCall(undefined);

@@ -20,23 +20,14 @@ export class ResumeLocks {
       this.held.set(id, () => undefined);
       return true;
     }
-    // The previous page of this tab may still be letting go: try a few times.
-    const deadline = Date.now() + CLAIM_WAIT_MS;
-    for (;;) {
-      const got = await new Promise<boolean>((resolve) => {
-        void locks.request(`${this.prefix}${id}`, { ifAvailable: true }, (lock) => {
-          if (!lock) {
-            resolve(false);
-            return undefined;
-          }
-          resolve(true);
-          return new Promise<void>((release) => this.held.set(id, release));
-        });
-      });
-      if (got) return true;
-      if (Date.now() > deadline) return false;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // The previous page of this tab may still be letting go: wait in the lock's queue (granted the
+    // moment it is free, where polling for it lost up to its interval), for at most CLAIM_WAIT_MS.
+    return new Promise<boolean>((resolve) => {
+      locks.request(`${this.prefix}${id}`, { signal: AbortSignal.timeout(CLAIM_WAIT_MS) }, () => {
+        resolve(true);
+        return new Promise<void>((release) => this.held.set(id, release));
+      }).catch(() => resolve(false)); // aborted: another page held it all that time
+    });
   }
 
   release(id: string): void {

@@ -103,13 +103,19 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   element.addEventListener('timio-call-window-end', onWindowEnd);
   // A new call replaces the notice of the one before.
   for (const old of document.querySelectorAll('timio-call[ended]')) old.remove();
-  (options.container ?? document.body).append(element);
   element.addEventListener('timio-call-window-layout', saveLayout);
   // Registered before connect(): LiveKit's own page-leave handler (which stops the tracks) runs after ours.
   void session.connect({ camera: restore?.camera ?? true, microphone: restore?.microphone ?? true }).then(() => {
     started = true;
     session.local.subscribe(saveLayout);
     saveLayout();
+  });
+  // The window goes into the page in the next task: LiveKit opens its signal connection in this
+  // task's microtasks, and the window's first render (its parts, the page's style recalculation)
+  // would otherwise run before it (on a page change about 50-150 ms on a busy 2-core machine, the
+  // whole of it added to the time until the partner is seen again).
+  setTimeout(() => {
+    if (!ended) (options.container ?? document.body).append(element);
   });
   return {
     element,

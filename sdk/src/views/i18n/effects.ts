@@ -19,6 +19,7 @@ export const effectsDe: EffectsCatalog = {
   },
   unsupported: {
     'no-wasm': 'Hintergründe sind in diesem Browser nicht verfügbar (kein WebAssembly).',
+    'no-simd': 'Hintergründe sind in diesem Browser nicht verfügbar (WebAssembly ohne SIMD).',
     'no-webgl': 'Hintergründe sind in diesem Browser nicht verfügbar (kein WebGL).',
     csp: 'Hintergründe sind auf dieser Seite nicht freigegeben (Sicherheitsrichtlinie).',
   },

@@ -105,6 +105,7 @@ export const effectsEn: EffectsCatalog = {
   },
   unsupported: {
     'no-wasm': 'Backgrounds are not available in this browser (no WebAssembly).',
+    'no-simd': 'Backgrounds are not available in this browser (WebAssembly without SIMD).',
     'no-webgl': 'Backgrounds are not available in this browser (no WebGL).',
     csp: 'Backgrounds are not enabled on this page (security policy).',
   },

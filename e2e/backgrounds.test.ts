@@ -15,6 +15,7 @@ import { launchChromium } from '../testing/cross-process/chromium.js';
 import { roomToken } from '../testing/node/tokens.js';
 import { startCallWindowHost, type CallWindowHost } from '../testing/cross-process/call-window-host.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
+import { closeAll, closeCallWindows, openCallWindowPage } from './support/call-window-page.js';
 import { medianSharpness, waitForPicture } from '../testing/cross-process/picture.js';
 import { effectsFolder } from '../scripts/build/effects-assets.mjs';
 import { writePatternCamera } from '../testing/cross-process/pattern-camera.js';
@@ -53,30 +54,12 @@ describe('sound switches and backgrounds in a call', { timeout: 600_000 }, () =>
     media = await startMediaServer({ port: 0 });
     host = await startCallWindowHost({ folders: { '/effects/': effectsFolder(), '/backgrounds/': images }, headers: { 'Content-Security-Policy': CSP } });
     browser = await launchChromium({ args: [`--use-file-for-fake-video-capture=${writePatternCamera()}`] });
-    const open = async (label: string) => {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
-      const page = await context.newPage();
-      page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${label}] ${msg.type()}: ${msg.text().replace(/access_token=[^&\s']+/g, 'access_token=<redacted>')}`);
-      });
-      page.on('request', (r) => requests.push(r.url()));
-      await page.goto(host.origin);
-      await page.waitForFunction(() => 'callWindow' in window);
-      return page;
-    };
+    const open = (label: string) => openCallWindowPage(browser, host, label, { requests });
     [a, b] = await Promise.all([open('anna'), open('ben')]);
   });
 
-  afterEach(async () => {
-    for (const page of [a, b]) await page?.evaluate(() => window.callWindow.handle?.close()).catch(() => {});
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await media?.close();
-  });
+  afterEach(() => closeCallWindows([a, b]));
+  after(() => closeAll(browser, host, media));
 
   async function call(locales: ['de' | 'en', 'de' | 'en'] = ['de', 'en']): Promise<void> {
     const room = `bg-${Date.now()}`;

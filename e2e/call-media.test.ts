@@ -10,9 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../testing/cross-process/chromium.js';
-import { roomToken } from '../testing/node/tokens.js';
 import { startCallWindowHost, type CallWindowHost } from '../testing/cross-process/call-window-host.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
+import { closeAll, joinCall, openCallWindowPage } from './support/call-window-page.js';
 import { recordPeerConnections, waitForAudio } from './support/audio.js';
 import { WATCH_RECONNECTING, startMediaProcess, type MediaProcess } from '../testing/cross-process/media-process.js';
 import { WAIT_MS } from '../testing/wait.js';
@@ -33,30 +33,17 @@ describe('1:1 call window against a media server process: audio both ways, muted
 
   before(async () => {
     [media, host, browser] = await Promise.all([startMediaProcess(), startCallWindowHost(), launchChromium()]);
-    const open = async (label: string) => {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 680 } });
-      await recordPeerConnections(context);
-      const page = await context.newPage();
-      page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));
-      await page.goto(host.origin);
-      await page.waitForFunction(() => 'callWindow' in window);
-      return page;
-    };
+    const open = (label: string) => openCallWindowPage(browser, host, label, { viewport: { width: 1000, height: 680 }, prepare: recordPeerConnections });
     [a, b] = await Promise.all([open('anna'), open('ben')]);
     const room = `call-media-${Date.now()}`;
     const call = { id: 'm1', room, caller: anna, callee: ben, state: 'active' as const };
-    const [ta, tb] = await Promise.all([roomToken(anna.id, room, {}, { name: anna.name }), roomToken(ben.id, room, {}, { name: ben.name })]);
-    await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
-    await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
+    await joinCall(a, call, anna, media.url, 'de');
+    await joinCall(b, call, ben, media.url, 'en');
     await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
     await framesAdvance(b, 'timio-call video[data-track="partner-camera"]');
   });
 
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await media?.close();
-  });
+  after(() => closeAll(browser, host, media));
 
   it("each hears the other; a microphone turned off is silent on the other side; on again, heard again", async () => {
     // Each side's 2.5 s listening window is its own page's: the two are waited for side by side.
@@ -159,7 +146,7 @@ describe('1:1 call window against a media server process: audio both ways, muted
     await b.locator('timio-call .controls .end').click();
     await b.waitForFunction(() => window.callWindow.ended?.reason === 'hangup' && !document.querySelector('timio-call'), undefined, { timeout: WAIT_MS });
     // What the page's call machine does when the token service says the call ended.
-    await a.evaluate(() => window.callWindow.handle!.update({ id: 'm1', room: '', caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' }, state: 'ended', outcome: 'completed', durationSeconds: 95 }));
+    await a.evaluate(() => window.callWindow.handle!.update({ id: 'm1', room: '', caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' }, state: 'ended', outcome: 'completed', durationSeconds: 95, createdAt: new Date().toISOString() }));
     await a.locator('timio-call[ended] [part="notice"]').waitFor({ timeout: WAIT_MS });
     assert.equal((await a.locator('timio-call [part="notice"]').innerText()).replace(/\s+/g, ' ').trim(), 'Gespräch beendet Gespräch mit Ben Müller · 1:35');
     // onEnd comes once the room is left (the notice shows from the start).

@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startMediaServer, type MediaServer } from '../dev-media-server/src/server.js';
 import { launchChromium } from '../testing/cross-process/chromium.js';
-import { roomToken } from '../testing/node/tokens.js';
 import { startCallWindowHost, type CallWindowHost } from '../testing/cross-process/call-window-host.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
+import { closeAll, closeCallWindows, joinCall, openCallWindowPage } from './support/call-window-page.js';
 import { WAIT_MS } from '../testing/wait.js';
 
 /** On failure, adds what each session knows (phase, participants, tracks) to the error. */
@@ -48,43 +48,22 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
       startCallWindowHost(),
       launchChromium(),
     ]);
-    const open = async (label: string) => {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
-      const page = await context.newPage();
-      page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' || process.env.PAGE_LOG) console.log(`[${label}] ${msg.type()}: ${msg.text().replace(/access_token=[^&\s']+/g, 'access_token=<redacted>')}`);
-      });
-      await page.goto(host.origin);
-      await page.waitForFunction(() => 'callWindow' in window);
-      return page;
-    };
+    const open = (label: string) => openCallWindowPage(browser, host, label);
     [a, b] = await Promise.all([open('anna'), open('ben')]);
   });
 
   // A test that fails midway leaves its call windows open; the next test starts with none.
-  afterEach(async () => {
-    for (const page of [a, b]) await page?.evaluate(() => window.callWindow.handle?.close()).catch(() => {});
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await media?.close();
-  });
+  afterEach(() => closeCallWindows([a, b]));
+  after(() => closeAll(browser, host, media));
 
   it('connects both sides, shows mute, camera off and screen share to the partner, and ends', async () => {
     const room = `call-${Date.now()}`;
     const call = { id: 'c1', room, caller: anna, callee: ben, state: 'active' as const };
-    const [ta, tb] = await Promise.all([
-      roomToken(anna.id, room, {}, { name: anna.name }),
-      roomToken(ben.id, room, {}, { name: ben.name }),
-    ]);
-    await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
+    await joinCall(a, call, anna, media.url, 'de');
     // Anna waits alone first: the window says so.
     await a.locator('timio-call .overlay[data-state="waiting"]').waitFor({ timeout: WAIT_MS });
     assert.match(await a.locator('timio-call .overlay[data-state="waiting"]').innerText(), /Warten auf Ben Müller/);
-    await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
+    await joinCall(b, call, ben, media.url, 'en');
 
     // Each sees the other's camera, frames advancing.
     await withDiagnostics([a, b], async () => {
@@ -205,12 +184,8 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     const david = { id: 'david', name: 'David Kim' };
     const room = `call-denied-${Date.now()}`;
     const call = { id: 'c2', room, caller: carla, callee: david, state: 'active' as const };
-    const [tc, td] = await Promise.all([
-      roomToken(carla.id, room, {}, { name: carla.name }),
-      roomToken(david.id, room, {}, { name: david.name }),
-    ]);
-    await carlaPage.evaluate((o) => window.callWindow.open(o), { call, token: tc, url: media.url, locale: 'de' as const });
-    await a.evaluate((o) => window.callWindow.open(o), { call, token: td, url: media.url, locale: 'de' as const });
+    await joinCall(carlaPage, call, carla, media.url, 'de');
+    await joinCall(a, call, david, media.url, 'de');
 
     await carlaPage.locator('timio-call [data-problem="camera-permission_denied"]').waitFor({ timeout: WAIT_MS });
     await carlaPage.locator('timio-call [data-problem="microphone-no_device"]').waitFor({ timeout: WAIT_MS });
@@ -229,12 +204,8 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
   it('a network drop shows "reconnecting", and the call comes back by itself', async () => {
     const room = `call-drop-${Date.now()}`;
     const call = { id: 'c3', room, caller: anna, callee: ben, state: 'active' as const };
-    const [ta, tb] = await Promise.all([
-      roomToken(anna.id, room, {}, { name: anna.name }),
-      roomToken(ben.id, room, {}, { name: ben.name }),
-    ]);
-    await a.evaluate((o) => window.callWindow.open(o), { call, token: ta, url: media.url, locale: 'de' as const });
-    await b.evaluate((o) => window.callWindow.open(o), { call, token: tb, url: media.url, locale: 'en' as const });
+    await joinCall(a, call, anna, media.url, 'de');
+    await joinCall(b, call, ben, media.url, 'en');
     await framesAdvance(a, 'timio-call video[data-track="partner-camera"]');
     // Anna's browser loses the network: LiveKit notices by its ping timeout, the window says so.
     await a.context().setOffline(true);

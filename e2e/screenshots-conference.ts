@@ -8,112 +8,82 @@
 //
 //   npm run build && unshare -n sh -c 'ip link set lo up; exec npx tsx e2e/screenshots-conference.ts'
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { launchChromium } from '../testing/cross-process/chromium.js';
-import { WAIT_MS } from '../testing/wait.js';
-import { startStack } from '../testing/cross-process/stack.js';
-import { signIn, type Person } from '../testing/cross-process/people.js';
+import type { Person } from '../testing/cross-process/people.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
+import { WAIT_MS } from '../testing/wait.js';
+import { LONG, barIdle, control, inMeeting, meetingScene, noticesGone, putOffInvitation, ringAll, roomBar } from './support/room-meeting.js';
 
-const LONG = 2 * WAIT_MS;
+const shoot = (lang: 'de' | 'en') => meetingScene(lang, 'conference', ['carla', 'anna', 'ben'], async ({ people, shot, barShot }) => {
+  const [carla, anna, ben] = people as [Person, Person, Person];
+  await carla.goto('/chat/vertrieb');
+  await anna.goto('/chat/vertrieb');
+  // Ben stays on the portal's start page.
+  await barIdle(carla, lang);
+  await barShot(carla, 'bar-idle');
 
-/** A control of the conference's toolbar, from the overflow menu when it did not fit. */
-async function control(page: Page, id: string): Promise<void> {
-  const direct = page.locator(`timio-conference timio-control-bar .controls button.${id}`).first();
-  if (await direct.isVisible()) return direct.click();
-  await page.locator('timio-conference timio-control-bar button.overflow').first().click();
-  await page.locator(`timio-conference timio-control-bar [part="overflow-menu"] .${id}`).first().click();
-}
+  // Carla: "Alle Mitglieder rufen", the confirmation, then straight into the panel.
+  await ringAll(carla, () => shot(carla, 'confirm'));
 
-/** Until join and hand notices have faded (they cover the tiles' lower edge for a few seconds). */
-const noticesGone = (page: Page) => page.locator('timio-conference .notices .notice').first().waitFor({ state: 'detached', timeout: LONG }).catch(() => undefined);
+  // Ben gets the invitation on the start page and joins from it (full window, no pre-join).
+  const ring = ben.page.locator('timio-notifications .ring').first();
+  await ring.waitFor({ timeout: LONG });
+  await shot(ben, 'popup');
+  await ring.locator('button.accept').click();
+  await inMeeting(ben);
 
-async function shoot(lang: 'de' | 'en'): Promise<void> {
-  const stack = await startStack();
-  const browser = await launchChromium();
-  const shot = (p: Person, name: string) => p.page.screenshot({ path: `artifacts/conference-${name}-${lang}.png`, timeout: LONG });
-  try {
-    const [carla, anna, ben] = (await Promise.all(['carla', 'anna', 'ben'].map((id) => signIn(browser, stack.portal.url, id, lang)))) as [Person, Person, Person];
-    await carla.goto('/chat/vertrieb');
-    await anna.goto('/chat/vertrieb');
-    // Ben stays on the portal's start page.
-    const bar = (p: Person) => p.page.locator('timio-room-bar').first();
-    await bar(carla).locator('.state [role="status"]').filter({ hasText: lang === 'de' ? 'Keine laufende Besprechung' : 'No meeting' }).waitFor({ timeout: LONG });
-    await carla.page.locator('.room-top').screenshot({ path: `artifacts/conference-bar-idle-${lang}.png` });
+  // Anna, on the room page: the bar shows the running meeting; she puts the invitation off and
+  // takes the room bar's "Teilnehmen": the pre-join, with the moderator confirmation.
+  await putOffInvitation(anna);
+  await barShot(anna, 'bar-running');
+  await roomBar(anna).locator('[part="join"]').click();
+  await anna.page.locator('timio-conference .join-moderator').waitFor({ timeout: LONG });
+  await framesAdvance(anna.page, 'timio-conference-prejoin video', { timeoutMs: LONG });
+  await shot(anna, 'prejoin-moderator');
+  await anna.page.locator('timio-conference .join-moderator').click();
+  await inMeeting(anna);
+  for (const who of ['anna', 'ben', 'carla']) await framesAdvance(anna.page, `timio-conference timio-video-tile[data-key="${who}:camera"] video`, { timeoutMs: LONG });
+  await anna.page.locator('timio-conference .present').filter({ hasText: '3' }).waitFor({ timeout: LONG });
+  await noticesGone(anna.page);
+  await shot(anna, 'tiles');
 
-    // Carla: "Alle Mitglieder rufen", the confirmation, then straight into the panel.
-    await bar(carla).locator('[part="ring"]').click();
-    await carla.page.locator('timio-room-bar dialog[open]').waitFor({ timeout: WAIT_MS });
-    await shot(carla, 'confirm');
-    await carla.page.locator('timio-room-bar dialog[open] button.primary').click();
-    await carla.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+  // Ben writes in the chat, Carla raises her hand; Anna opens the chat and answers.
+  await control(ben.page, 'chat');
+  await ben.page.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Guten Morgen zusammen! Ich teile gleich die Zahlen.' : 'Good morning everyone! I will share the figures in a moment.');
+  await ben.page.locator('timio-chat-panel textarea').press('Enter');
+  await control(carla.page, 'hand');
+  await anna.page.locator('timio-conference timio-video-tile[data-key="carla:camera"] [data-badge="hand"]').waitFor({ timeout: LONG });
+  await control(anna.page, 'chat');
+  await anna.page.locator('timio-chat-panel .message[data-from="ben"]').waitFor({ timeout: LONG });
+  await anna.page.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Danke, Ben!' : 'Thanks, Ben!');
+  await anna.page.locator('timio-chat-panel textarea').press('Enter');
+  await anna.page.locator('timio-chat-panel .message.mine').waitFor({ timeout: LONG });
+  await noticesGone(anna.page);
+  await shot(anna, 'chat');
+  await control(anna.page, 'participants');
+  await anna.page.locator('timio-participants-panel .person[data-identity="carla"] [data-state="hand"]').waitFor({ timeout: LONG });
+  await shot(anna, 'participants');
+  await anna.page.locator('timio-participants-panel .icon-button.close').click();
 
-    // Ben gets the invitation on the start page and joins from it (full window, no pre-join).
-    const ring = ben.page.locator('timio-notifications .ring').first();
-    await ring.waitFor({ timeout: LONG });
-    await shot(ben, 'popup');
-    await ring.locator('button.accept').click();
-    await ben.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
+  // Ben shares his screen; Anna switches to the speaker view.
+  await control(ben.page, 'screen');
+  await anna.page.locator('timio-conference timio-video-tile[data-key="ben:screen"]').waitFor({ timeout: LONG });
+  await control(anna.page, 'layout');
+  await framesAdvance(anna.page, 'timio-conference timio-video-tile[data-key="ben:screen"] video', { timeoutMs: LONG });
+  await noticesGone(anna.page);
+  await shot(anna, 'speaker-screen');
 
-    // Anna, on the room page: the bar shows the running meeting; she puts the invitation off and
-    // takes the room bar's "Teilnehmen": the pre-join, with the moderator confirmation.
-    await anna.page.locator('timio-notifications .ring button.dismiss').first().click();
-    await bar(anna).locator('[part="people"] li').nth(1).waitFor({ timeout: LONG });
-    await anna.page.locator('.room-top').screenshot({ path: `artifacts/conference-bar-running-${lang}.png` });
-    await bar(anna).locator('[part="join"]').click();
-    await anna.page.locator('timio-conference .join-moderator').waitFor({ timeout: LONG });
-    await framesAdvance(anna.page, 'timio-conference-prejoin video', { timeoutMs: LONG });
-    await shot(anna, 'prejoin-moderator');
-    await anna.page.locator('timio-conference .join-moderator').click();
-    await anna.page.locator('timio-conference .conference[data-phase="in"]').waitFor({ timeout: LONG });
-    for (const who of ['anna', 'ben', 'carla']) await framesAdvance(anna.page, `timio-conference timio-video-tile[data-key="${who}:camera"] video`, { timeoutMs: LONG });
-    await anna.page.locator('timio-conference .present').filter({ hasText: '3' }).waitFor({ timeout: LONG });
-    await noticesGone(anna.page);
-    await shot(anna, 'tiles');
-
-    // Ben writes in the chat, Carla raises her hand; Anna opens the chat and answers.
-    await control(ben.page, 'chat');
-    await ben.page.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Guten Morgen zusammen! Ich teile gleich die Zahlen.' : 'Good morning everyone! I will share the figures in a moment.');
-    await ben.page.locator('timio-chat-panel textarea').press('Enter');
-    await control(carla.page, 'hand');
-    await anna.page.locator('timio-conference timio-video-tile[data-key="carla:camera"] [data-badge="hand"]').waitFor({ timeout: LONG });
-    await control(anna.page, 'chat');
-    await anna.page.locator('timio-chat-panel .message[data-from="ben"]').waitFor({ timeout: LONG });
-    await anna.page.locator('timio-chat-panel textarea').fill(lang === 'de' ? 'Danke, Ben!' : 'Thanks, Ben!');
-    await anna.page.locator('timio-chat-panel textarea').press('Enter');
-    await anna.page.locator('timio-chat-panel .message.mine').waitFor({ timeout: LONG });
-    await noticesGone(anna.page);
-    await shot(anna, 'chat');
-    await control(anna.page, 'participants');
-    await anna.page.locator('timio-participants-panel .person[data-identity="carla"] [data-state="hand"]').waitFor({ timeout: LONG });
-    await shot(anna, 'participants');
-    await anna.page.locator('timio-participants-panel .close').click();
-
-    // Ben shares his screen; Anna switches to the speaker view.
-    await control(ben.page, 'screen');
-    await anna.page.locator('timio-conference timio-video-tile[data-key="ben:screen"]').waitFor({ timeout: LONG });
-    await control(anna.page, 'layout');
-    await framesAdvance(anna.page, 'timio-conference timio-video-tile[data-key="ben:screen"] video', { timeoutMs: LONG });
-    await noticesGone(anna.page);
-    await shot(anna, 'speaker-screen');
-
-    // Anna (moderator) ends it for everyone; Ben's view says so.
-    await control(anna.page, 'end');
-    await anna.page.locator('timio-conference .end-dialog').waitFor({ timeout: WAIT_MS });
-    await shot(anna, 'end-confirm');
-    await anna.page.locator('timio-conference .end-dialog button.confirm-end').click();
-    await ben.page.locator('timio-conference [part="ended"][data-reason="ended"]').waitFor({ timeout: LONG });
-    await shot(ben, 'ended');
-    // Carla's panel on the room page: the ended view in the page, the room bar shows no meeting.
-    await carla.page.locator('timio-conference [part="ended"][data-reason="ended"]').waitFor({ timeout: LONG });
-    await bar(carla).locator('[part="people"]').waitFor({ state: 'detached', timeout: LONG });
-    await shot(carla, 'ended-panel');
-    console.log(`conference screenshots ${lang} done`);
-  } finally {
-    await browser.close();
-    await stack.close();
-  }
-}
+  // Anna (moderator) ends it for everyone; Ben's view says so.
+  await control(anna.page, 'end');
+  await anna.page.locator('timio-conference .end-dialog').waitFor({ timeout: WAIT_MS });
+  await shot(anna, 'end-confirm');
+  await anna.page.locator('timio-conference .end-dialog button.confirm-end').click();
+  await ben.page.locator('timio-conference [part="ended"][data-reason="ended"]').waitFor({ timeout: LONG });
+  await shot(ben, 'ended');
+  // Carla's panel on the room page: the ended view in the page, the room bar shows no meeting.
+  await carla.page.locator('timio-conference [part="ended"][data-reason="ended"]').waitFor({ timeout: LONG });
+  await roomBar(carla).locator('[part="people"]').waitFor({ state: 'detached', timeout: LONG });
+  await shot(carla, 'ended-panel');
+});
 
 await mkdir('artifacts', { recursive: true });
 for (const lang of ['de', 'en'] as const) await shoot(lang);

@@ -2,8 +2,8 @@
 // The import graph of the tree's TypeScript files, and every import circle in it. Exits 1 when
 // there is a circle, listing each one (all files of each strongly connected part, and one circle
 // through them), or when a server imports the SDK (see `forbidden`). Counts every import: static,
-// type-only, re-exports and dynamic `import()`; `#protocol/…` is the wire protocol (package.json
-// "imports").
+// type-only, re-exports and dynamic `import()`; `#protocol/…` is the wire protocol, `#node-lib/…` the
+// Node helpers the servers share (package.json "imports").
 // Usage: node scripts/import-graph.mjs [--edges]   (--edges also prints every edge)
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const folders = ['protocol', 'sdk', 'token-service', 'dev-media-server', 'demo-host', 'testing', 'e2e', 'bench', 'scripts'];
+const folders = ['protocol', 'node-lib', 'sdk', 'token-service', 'dev-media-server', 'demo-host', 'testing', 'e2e', 'bench', 'scripts'];
 const skip = new Set(['node_modules', 'dist', '.git']);
 
 function* tsFiles(dir) {
@@ -26,16 +26,21 @@ function* tsFiles(dir) {
 
 /**
  * Servers' code never imports the SDK: what both sides share is the wire protocol (protocol/). The
- * token service's tests may (they drive the SDK's client against the service).
+ * token service's tests may (they drive the SDK's client against the service). The demo portal is
+ * a customer's portal: it shares Node helpers with the token service through node-lib/, never the
+ * service's own code; and the SDK, code for the browser, uses none of node-lib/.
  */
 const forbidden = [
   { from: 'token-service/src/', to: 'sdk/src/' },
   { from: 'dev-media-server/src/', to: 'sdk/src/' },
+  { from: 'demo-host/src/', to: 'token-service/src/' },
+  { from: 'sdk/src/', to: 'node-lib/' },
 ];
 
 /** A relative or `#protocol/…` specifier to the .ts file it names (`./x.js` is `./x.ts` under ESM + TS rules). */
 function resolveImport(from, specifier) {
   if (specifier.startsWith('#protocol/')) return resolveImport(join(root, 'protocol', 'index.ts'), `./${specifier.slice('#protocol/'.length)}`);
+  if (specifier.startsWith('#node-lib/')) return resolveImport(join(root, 'node-lib', 'index.ts'), `./${specifier.slice('#node-lib/'.length)}`);
   if (!specifier.startsWith('.')) return undefined; // packages are leaves, not part of the graph
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.(m|c)?js$/, '');

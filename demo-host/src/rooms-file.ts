@@ -1,9 +1,9 @@
 // Rooms created in the demo portal ("Neuen Raum anlegen"), kept across restarts in one JSON file.
-// The file is replaced whole: written beside, synced, renamed over, the folder synced, so a crash
-// or a full disk leaves the old file or the new one, never half of one. A save that fails throws
-// and the caller does not keep the room (nothing is shown as made that is not on disk).
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The file is replaced whole (node-lib/replace-file.ts), so a crash or a full disk leaves the old
+// file or the new one, never half of one. A save that fails throws and the caller does not keep the
+// room (nothing is shown as made that is not on disk).
+import { readFileSync } from 'node:fs';
+import { replaceFile } from '#node-lib/replace-file.js';
 import type { DemoRoom } from './pages.js';
 
 export function loadRooms(file: string): DemoRoom[] {
@@ -22,25 +22,5 @@ export function loadRooms(file: string): DemoRoom[] {
 }
 
 export function saveRooms(file: string, rooms: DemoRoom[]): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      // writeFileSync goes on after a short write until every byte is out, or throws (ENOSPC).
-      writeFileSync(fd, JSON.stringify(rooms, null, 2));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  const dir = openSync(dirname(file), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
+  replaceFile(file, JSON.stringify(rooms, null, 2));
 }

@@ -2,19 +2,19 @@
 // session (testing/browser/fake-session.ts) with Anna as the local person.
 import { fixture, html } from '@open-wc/testing';
 import { FakeSession } from './fake-session.js';
-import type { CallWindowCall } from '../../sdk/src/views/call/call-types.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import { TimioCall, defineTimioCall } from '../../sdk/src/views/call/timio-call.js';
 import type { WindowFrame } from '../../sdk/src/views/call/window-frame.js';
 
 defineTimioCall();
 
-export const call: CallWindowCall = {
-  id: 'c1', room: 'call-c1', state: 'active',
+export const call: CallInfo = {
+  id: 'c1', room: 'call-c1', state: 'active', createdAt: new Date().toISOString(),
   caller: { id: 'anna', name: 'Anna Schmidt' }, callee: { id: 'ben', name: 'Ben Müller' },
 };
 
 /** Anna's window for `theCall` with Ben, in `locale`; docked at `frame` when `docked` is given. */
-export async function openCallWindow(locale: 'de' | 'en', docked?: { frame?: WindowFrame }, theCall: CallWindowCall = call) {
+export async function openCallWindow(locale: 'de' | 'en', docked?: { frame?: WindowFrame }, theCall: CallInfo = call) {
   const session = new FakeSession();
   session.put({ identity: 'anna', name: 'Anna Schmidt', isLocal: true });
   const el = docked

@@ -10,6 +10,7 @@ import { FakeSession } from './fake-session.js';
 import { conferenceApi } from '../../sdk/src/views/conference/room-api.js';
 import { defineTimioConference, type TimioConference } from '../../sdk/src/views/conference/timio-conference.js';
 import { deep, deepAll } from './deep-query.js';
+import type { Cleanups } from './cleanups.js';
 
 export { deep, deepAll };
 
@@ -40,6 +41,13 @@ export async function conferenceFixture(options: Partial<FakeRoomOptions> & { la
     return s;
   };
   return { el, root: el.shadowRoot!, service, room, sessions, session: () => sessions.at(-1)! };
+}
+
+/** conferenceFixture for one test: its fake token service is uninstalled after the test, by `cleanups`. */
+export async function conferenceForTest(cleanups: Cleanups, options: Parameters<typeof conferenceFixture>[0] = {}): Promise<ConferenceFixture> {
+  const f = await conferenceFixture(options);
+  cleanups.push(() => f.service.uninstall());
+  return f;
 }
 
 export const text = (root: ParentNode, sel: string) => deep(root, sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

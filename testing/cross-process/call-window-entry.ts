@@ -3,11 +3,15 @@
 import { openCallWindow, type CallWindowEnd, type CallWindowHandle } from '../../sdk/src/views/call-window.js';
 import { registerContactActions } from '../../sdk/src/contact-actions/contact-actions.js';
 import { configure } from '../../sdk/src/config/config.js';
+import type { CallInfo } from '#protocol/realtime.js';
+
+/** A call as a test opens it: the service's CallInfo, its start time filled in here when left out. */
+export type TestCall = Omit<CallInfo, 'createdAt'> & { createdAt?: string };
 
 declare global {
   interface Window {
     callWindow: {
-      open(options: { call: Parameters<typeof openCallWindow>[0]['call']; token: string; url: string; locale: 'de' | 'en' }): void;
+      open(options: { call: TestCall; token: string; url: string; locale: 'de' | 'en' }): void;
       handle?: CallWindowHandle;
       ended?: CallWindowEnd;
       /** The host's contact actions ("Weitere Kontaktoptionen"), as timio.registerContactActions. */
@@ -32,6 +36,6 @@ window.callWindow = {
     ]);
   },
   open(options) {
-    this.handle = openCallWindow({ ...options, onEnd: (end) => (window.callWindow.ended = end) });
+    this.handle = openCallWindow({ ...options, call: { createdAt: new Date().toISOString(), ...options.call }, onEnd: (end) => (window.callWindow.ended = end) });
   },
 };

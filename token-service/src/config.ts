@@ -140,34 +140,29 @@ function wholeNumber(env: Env, name: string, min: number, max: number): number |
   return Number(raw);
 }
 
+/** `settings` without those the environment left unset: the defaults apply to them. */
+function setOnly<T extends object>(settings: T): Partial<T> {
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 function parseRealtime(env: Env): Partial<RealtimeSettings> {
-  const ringTimeoutMs = seconds(env, 'CALL_RING_TIMEOUT_SECONDS', 5, 300);
-  const roomRingTimeoutMs = seconds(env, 'ROOM_RING_TIMEOUT_SECONDS', 5, 600);
-  const graceMs = seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300);
-  const callRejoinGraceMs = seconds(env, 'CALL_REJOIN_GRACE_SECONDS', 1, 600);
-  const pending = wholeNumber(env, 'REALTIME_MAX_PENDING_PER_ADDRESS', 1, 100_000);
-  const processTimeoutMs = seconds(env, 'REDIS_PROCESS_TIMEOUT_SECONDS', 2, 300);
-  return {
-    ...(ringTimeoutMs !== undefined ? { ringTimeoutMs } : {}),
-    ...(roomRingTimeoutMs !== undefined ? { roomRingTimeoutMs } : {}),
-    ...(graceMs !== undefined ? { graceMs } : {}),
-    ...(callRejoinGraceMs !== undefined ? { callRejoinGraceMs } : {}),
-    ...(pending !== undefined ? { maxPendingPerAddress: pending } : {}),
-    ...(processTimeoutMs !== undefined ? { processTimeoutMs } : {}),
-  };
+  return setOnly({
+    ringTimeoutMs: seconds(env, 'CALL_RING_TIMEOUT_SECONDS', 5, 300),
+    roomRingTimeoutMs: seconds(env, 'ROOM_RING_TIMEOUT_SECONDS', 5, 600),
+    graceMs: seconds(env, 'PRESENCE_GRACE_SECONDS', 0, 300),
+    callRejoinGraceMs: seconds(env, 'CALL_REJOIN_GRACE_SECONDS', 1, 600),
+    maxPendingPerAddress: wholeNumber(env, 'REALTIME_MAX_PENDING_PER_ADDRESS', 1, 100_000),
+    processTimeoutMs: seconds(env, 'REDIS_PROCESS_TIMEOUT_SECONDS', 2, 300),
+  });
 }
 
 function parseUserLimits(env: Env): Partial<UserLimitSettings> {
-  const roomRingIntervalMs = seconds(env, 'ROOM_RING_INTERVAL_SECONDS', 0, 86_400);
-  const callRetryAfterDeclineMs = seconds(env, 'CALL_RETRY_AFTER_DECLINE_SECONDS', 0, 86_400);
-  const callsPerHour = wholeNumber(env, 'CALLS_PER_HOUR', 1, 1_000_000);
-  const invitesPerHour = wholeNumber(env, 'INVITES_PER_HOUR', 1, 1_000_000);
-  return {
-    ...(roomRingIntervalMs !== undefined ? { roomRingIntervalMs } : {}),
-    ...(callRetryAfterDeclineMs !== undefined ? { callRetryAfterDeclineMs } : {}),
-    ...(callsPerHour !== undefined ? { callsPerHour } : {}),
-    ...(invitesPerHour !== undefined ? { invitesPerHour } : {}),
-  };
+  return setOnly({
+    roomRingIntervalMs: seconds(env, 'ROOM_RING_INTERVAL_SECONDS', 0, 86_400),
+    callRetryAfterDeclineMs: seconds(env, 'CALL_RETRY_AFTER_DECLINE_SECONDS', 0, 86_400),
+    callsPerHour: wholeNumber(env, 'CALLS_PER_HOUR', 1, 1_000_000),
+    invitesPerHour: wholeNumber(env, 'INVITES_PER_HOUR', 1, 1_000_000),
+  });
 }
 
 function parseWaitingRoom(raw: string | undefined): TokenServiceConfig['guestWaitingRoom'] {

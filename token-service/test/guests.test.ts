@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, fixedDayService, portalToken, startService, testEnv, type RunningService } from './helpers.js';
 import { TestPage } from './realtime/pages.js';
 
 const verifier = new TokenVerifier(LIVEKIT_KEY, LIVEKIT_SECRET);
@@ -15,20 +15,12 @@ const anna = () => portalToken('anna');
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 const icsText = (value: string) => value.replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
 
-// The texts of a meeting on one fixed day, Thursday 3 December 2026: the service's calendar is set
-// two days before it (createTokenService's `now`), so the day is always ahead whatever the real date.
+// The texts of a meeting on one fixed day, Thursday 3 December 2026 (helpers.ts fixedDayService).
 describe('guests: invitation texts of a fixed day', () => {
+  const fixedDay = fixedDayService();
+  const fixedDayInvite = fixedDay.invite;
   let s: RunningService;
-  before(async () => {
-    s = await startService({ env: testEnv(), options: { now: () => Date.parse('2026-12-01T08:00:00Z') } });
-  });
-  after(() => s.close());
-
-  async function fixedDayInvite(body: Record<string, unknown>) {
-    const res = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna(), body });
-    assert.equal(res.status, 201, res.text);
-    return res.body as { id: string; invite: string; url: string; mailto: string };
-  }
+  before(() => void (s = fixedDay.service()));
 
   test('a German inviter: mailto and calendar in German, times in Europe/Berlin', async () => {
     const inv = await fixedDayInvite({ title: 'Angebot Müller', startsAt: '2026-12-03T09:00:00Z', durationMinutes: 60, lang: 'de', timeZone: 'Europe/Berlin', guestName: 'Maria Gast', email: 'maria@example.com' });
@@ -82,6 +74,17 @@ describe('guests: texts, opening time, waiting room', () => {
   }
   const guestToken = (inv: string, name = 'Maria Gast') => api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv, name } });
   const admission = (guestToken: string) => api(s.base, 'POST', '/v1/guest/admission', { token: guestToken, body: {} });
+  /** The identities on the moderators' waiting list of room vertrieb. */
+  const waitingList = async () => (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity) as string[];
+  /** Anna's realtime page, and a guest `name` waiting in the waiting room once her page is told so. */
+  async function guestWaitingForAnna(name: string) {
+    const page = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', anna())).page;
+    pages.push(page);
+    const inv = await invite({ waitingRoom: true });
+    const w = await guestToken(inv.invite, name);
+    await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
+    return { page, w };
+  }
 
   test('bad language, time zone, e-mail or waitingRoom are refused', async () => {
     for (const bad of [{ lang: 'fr' }, { lang: 3 }, { timeZone: 'Mars/Olympus' }, { timeZone: 'Europe/Berlin'.repeat(10) }, { email: 'maria' }, { email: 'a b@example.com' }, { email: 'x@y.com?cc=z@evil.com' }, { waitingRoom: 'yes' }]) {
@@ -178,7 +181,7 @@ describe('guests: texts, opening time, waiting room', () => {
     assert.equal(denied.status, 200, denied.text);
     const answer = await admission(a.body.guestToken);
     assert.deepEqual(answer.body, { state: 'denied' });
-    const list = (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
+    const list = await waitingList();
     assert.ok(!list.includes(a.body.identity) && list.includes(b.body.identity), 'only the turned-away guest left the waiting room');
   });
 
@@ -187,24 +190,18 @@ describe('guests: texts, opening time, waiting room', () => {
     const w = await guestToken(inv.invite);
     assert.equal((await api(s.base, 'DELETE', `/v1/rooms/vertrieb/invites/${inv.id}`, { token: anna() })).status, 200);
     expectError(await admission(w.body.guestToken), 410, 'invite_revoked');
-    const list = (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
-    assert.ok(!list.includes(w.body.identity), 'a guest of a revoked invite no longer shows as waiting');
+    assert.ok(!(await waitingList()).includes(w.body.identity), 'a guest of a revoked invite no longer shows as waiting');
     expectError(await guestToken(inv.invite), 410, 'invite_revoked');
   });
 
   test('a guest who cancels leaves the waiting list at once; a late admit or deny says the guest left', async () => {
-    const page = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', anna())).page;
-    pages.push(page);
-    const inv = await invite({ waitingRoom: true });
-    const w = await guestToken(inv.invite, 'Carla Cancel');
-    await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
+    const { page, w } = await guestWaitingForAnna('Carla Cancel');
     const left = await api(s.base, 'POST', '/v1/guest/leave', { token: w.body.guestToken, body: {} });
     assert.equal(left.status, 200, left.text);
     assert.deepEqual(left.body, { identity: w.body.identity, left: true });
     const told = await page.next('guest-decided', (m) => m.identity === w.body.identity);
     assert.equal(told.decision, 'left');
-    const list = (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
-    assert.ok(!list.includes(w.body.identity), 'no longer in the moderators\' list');
+    assert.ok(!(await waitingList()).includes(w.body.identity), 'no longer in the moderators\' list');
     const path = (action: string) => `/v1/rooms/vertrieb/waiting/${encodeURIComponent(w.body.identity)}/${action}`;
     expectError(await api(s.base, 'POST', path('admit'), { token: anna(), body: {} }), 409, 'guest_left');
     expectError(await api(s.base, 'POST', path('deny'), { token: anna(), body: {} }), 409, 'guest_left');
@@ -213,11 +210,7 @@ describe('guests: texts, opening time, waiting room', () => {
   });
 
   test('a guest whose page closes during the admission poll leaves at once; a page that asks again waits again', async () => {
-    const page = (await TestPage.ready(s.base.replace('http', 'ws') + '/v1/realtime', anna())).page;
-    pages.push(page);
-    const inv = await invite({ waitingRoom: true });
-    const w = await guestToken(inv.invite, 'Paul Pagehide');
-    await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
+    const { page, w } = await guestWaitingForAnna('Paul Pagehide');
     // The page goes while its long poll is held: the whole request is sent, then the connection closes.
     const url = new URL('/v1/guest/admission', s.base);
     await new Promise<void>((resolve, reject) => {
@@ -229,14 +222,13 @@ describe('guests: texts, opening time, waiting room', () => {
     });
     const told = await page.next('guest-decided', (m) => m.identity === w.body.identity);
     assert.equal(told.decision, 'left');
-    const list = async () => (await api(s.base, 'GET', '/v1/rooms/vertrieb/waiting', { token: anna() })).body.guests.map((g: { identity: string }) => g.identity);
-    assert.ok(!(await list()).includes(w.body.identity), 'gone from the list');
+    assert.ok(!(await waitingList()).includes(w.body.identity), 'gone from the list');
     // Only the connection broke: the page asks again and the guest is back in the list.
     const again = await api(s.base, 'POST', '/v1/guest/admission', { token: w.body.guestToken, body: { waitSeconds: 0 } });
     assert.deepEqual(again.body, { state: 'waiting', reason: 'waiting_room' });
     const back = await page.next('guest-waiting', (m) => m.guest.identity === w.body.identity);
     assert.equal(back.guest.name, 'Paul Pagehide');
-    assert.ok((await list()).includes(w.body.identity), 'in the list again');
+    assert.ok((await waitingList()).includes(w.body.identity), 'in the list again');
     const admitted = await api(s.base, 'POST', `/v1/rooms/vertrieb/waiting/${encodeURIComponent(w.body.identity)}/admit`, { token: anna(), body: {} });
     assert.equal(admitted.status, 200, admitted.text);
   });

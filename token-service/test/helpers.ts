@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import jwt from 'jsonwebtoken';
 import { loadConfig, type TokenServiceConfig } from '../src/config.js';
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../src/app.js';
@@ -92,6 +94,39 @@ export async function startService(opts: { env?: Record<string, string | undefin
       s.closeAllConnections();
       await new Promise<void>((resolve) => s.close(() => resolve()));
       await service.close();
+    },
+  };
+}
+
+/** Runs `run` against a service started with `opts` (as startService), and closes the service after it, also when it fails. */
+export async function withService<T>(opts: Parameters<typeof startService>[0], run: (s: RunningService) => Promise<T>): Promise<T> {
+  const s = await startService(opts);
+  try {
+    return await run(s);
+  } finally {
+    await s.close();
+  }
+}
+
+/**
+ * A service for the tests of one describe block whose calendar stands on Tuesday 1 December 2026
+ * (createTokenService's `now`), two days before the meetings those tests invite to (Thursday 3
+ * December): the texts of that day are checked whatever the real date. Started before the
+ * block's tests, closed after them; `service()` is it.
+ */
+export function fixedDayService(): { service(): RunningService; invite(body: Record<string, unknown>): Promise<{ id: string; invite: string; url: string; mailto: string }> } {
+  let s: RunningService | undefined;
+  before(async () => {
+    s = await startService({ env: testEnv(), options: { now: () => Date.parse('2026-12-01T08:00:00Z') } });
+  });
+  after(() => s?.close());
+  return {
+    service: () => s!,
+    /** Anna's invite to room vertrieb (201, else the test fails). */
+    async invite(body) {
+      const res = await api(s!.base, 'POST', '/v1/rooms/vertrieb/invites', { token: portalToken('anna'), body });
+      assert.equal(res.status, 201, res.text);
+      return res.body as { id: string; invite: string; url: string; mailto: string };
     },
   };
 }

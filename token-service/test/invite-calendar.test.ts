@@ -1,27 +1,19 @@
 // The invite's calendar entry as a calendar program reads it: the .ics fetched over real HTTP is
 // parsed with ical.js (Mozilla's iCalendar parser, as used by Thunderbird), not matched line by
 // line, in German and in English; and the mailto text of a German inviter is German throughout.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { api, portalToken, startService, testEnv, type RunningService } from './helpers.js';
+import { api, fixedDayService, portalToken, type RunningService } from './helpers.js';
 
 const anna = () => portalToken('anna');
 
 describe('the invite calendar entry, parsed', () => {
+  // The meetings are on Thursday 3 December 2026, the service's calendar two days before (helpers.ts fixedDayService).
+  const fixedDay = fixedDayService();
+  const invite = fixedDay.invite;
   let s: RunningService;
-  before(async () => {
-    // The meetings are on Thursday 3 December 2026: the service's calendar stands two days before
-    // (createTokenService's `now`), so the texts of that day are checked whatever the real date.
-    s = await startService({ env: testEnv(), options: { now: () => Date.parse('2026-12-01T08:00:00Z') } });
-  });
-  after(() => s.close());
-
-  async function invite(body: Record<string, unknown>) {
-    const res = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna(), body });
-    assert.equal(res.status, 201, res.text);
-    return res.body as { id: string; url: string; mailto: string };
-  }
+  before(() => void (s = fixedDay.service()));
 
   /** The one VEVENT of the invite's .ics, as ical.js reads it. */
   async function event(id: string): Promise<ICAL.Event> {

@@ -3,6 +3,6 @@
 // shared session chunk beside this one).
 export { openCallWindow } from './call/open-call-window.js';
 export type { CallWindowOptions, CallWindowHandle } from './call/open-call-window.js';
-export type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowEndReason, CallWindowLayout } from './call/call-types.js';
+export type { CallWindowEnd, CallWindowEndReason, CallWindowLayout } from './call/call-types.js';
 export { TimioCall, TimioCallWindowEndEvent, defineTimioCall } from './call/timio-call.js';
 export { TimioPartnerActions, definePartnerActions } from './parts/partner-actions/partner-actions.js';

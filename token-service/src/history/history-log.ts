@@ -10,7 +10,8 @@ import type { HistoryEntry } from '#protocol/history.js';
 import { ApiError } from '../http/errors.js';
 import type { WriteAt } from '../storage/append-log.js';
 import { GroupCommitLog } from '../storage/group-commit-log.js';
-import { cutTornTail, readJsonLines, writeSnapshot } from '../storage/json-lines.js';
+import { cutTornTail, readJsonLines } from '../storage/json-lines.js';
+import { replaceFile } from '#node-lib/replace-file.js';
 import { checkWritable } from '../invites/invite-store.js';
 import { MAX_ENTRIES_PER_PERSON, newestFirst, pageOf, type HistoryStore, type HistoryStoreOptions } from './history-store.js';
 
@@ -79,7 +80,7 @@ export function openHistoryLog(dataDir: string, options: HistoryLogOptions): His
     prune();
     const text: string[] = [];
     for (const [owner, mine] of people) for (const entry of mine.values()) text.push(`${JSON.stringify({ owner, entry } satisfies Line)}\n`);
-    return writeSnapshot(dataDir, file, text.join(''));
+    return replaceFile(file, text.join(''));
   }
 
   return {

@@ -10,7 +10,8 @@ import { ConfigError } from '../config.js';
 import { ApiError } from '../http/errors.js';
 import type { WriteAt } from '../storage/append-log.js';
 import { GroupCommitLog } from '../storage/group-commit-log.js';
-import { cutTornTail, readJsonLines, writeSnapshot } from '../storage/json-lines.js';
+import { cutTornTail, readJsonLines } from '../storage/json-lines.js';
+import { replaceFile } from '#node-lib/replace-file.js';
 import { checkWritable, isOpen, isStale, type InviteStore, type InviteStoreOptions, type StoredInvite } from './invite-store.js';
 
 type Entry = { op: 'add'; id: string; invite: StoredInvite } | { op: 'revoke'; id: string; at: string };
@@ -28,8 +29,8 @@ function replay(file: string, invites: Map<string, StoredInvite>): { complete: n
 }
 
 /** The live invites as a fresh log (storage/json-lines.ts); returns its size. */
-function writeInvites(dir: string, file: string, invites: Map<string, StoredInvite>): number {
-  return writeSnapshot(dir, file, [...invites].map(([id, invite]) => `${JSON.stringify({ op: 'add', id, invite } satisfies Entry)}\n`).join(''));
+function writeInvites(file: string, invites: Map<string, StoredInvite>): number {
+  return replaceFile(file, [...invites].map(([id, invite]) => `${JSON.stringify({ op: 'add', id, invite } satisfies Entry)}\n`).join(''));
 }
 
 export interface InviteLogOptions extends InviteStoreOptions {
@@ -63,7 +64,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
   for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
   let size: number;
   try {
-    size = writeInvites(dataDir, file, invites);
+    size = writeInvites(file, invites);
   } catch (err) {
     // Taking over invites.json needs the snapshot; otherwise the log as it is will do (a full disk must not stop the start).
     if (legacyText !== undefined) throw err;
@@ -76,7 +77,7 @@ export function openInviteLog(dataDir: string, options: InviteLogOptions = {}): 
     file, size, ...(options.writeAt ? { writeAt: options.writeAt } : {}), live: () => invites.size,
     snapshot: () => {
       for (const [id, r] of invites) if (isStale(r, now())) invites.delete(id);
-      return writeInvites(dataDir, file, invites);
+      return writeInvites(file, invites);
     },
   });
 

@@ -1,7 +1,8 @@
 // The parts every JSON-lines file of DATA_DIR shares (the invite log, the call history): reading it
-// back with a torn last record left out, cutting that record off, and writing a compacted copy
-// that replaces the file only once all of it is on disk. Appending is append-log.ts, beside it.
-import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// back with a torn last record left out, and cutting that record off. A compacted copy replaces the
+// file by replaceFile (node-lib/replace-file.ts), only once all of it is on disk. Appending is
+// group-commit-log.ts, beside it.
+import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { ConfigError } from '../config.js';
 
 function readBytes(file: string): Buffer | undefined {
@@ -46,31 +47,4 @@ export function cutTornTail(file: string, complete: number): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Writes `text` as a fresh file beside `file`, syncs it, renames it over; returns its size in bytes. */
-export function writeSnapshot(dir: string, file: string, text: string): number {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      // writeFileSync goes on after a short write until every byte is out (or throws).
-      writeFileSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  // The rename itself is durable only once the folder is synced.
-  const dirFd = openSync(dir, 'r');
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
-  }
-  return Buffer.byteLength(text);
 }

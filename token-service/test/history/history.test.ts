@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HistoryEntry, HistoryPage } from '#protocol/history.js';
-import { api, expectError, portalToken, startService, testEnv, type RunningService } from '../helpers.js';
+import { api, expectError, portalToken, startService, testEnv, withService, type RunningService } from '../helpers.js';
 import { NO_USER_LIMITS } from '../../../testing/node/test-settings.js';
 import { sendWebhook } from './webhooks.js';
 import { waitUntil } from '../../../testing/wait.js';
@@ -78,45 +78,42 @@ describe('the call history (one process, DATA_DIR)', () => {
   });
 
   it('writes room meetings: joined (incoming when the room was called, with the time spent once left), missed and declined', async () => {
-    const s = await startService({ env: testEnv(NO_USER_LIMITS) });
-    try {
-      // Anna calls the room's members, joins, Ben follows the invitation; Carla does not come.
-      assert.equal((await api(s.base, 'POST', '/v1/rooms/vertrieb/ring', { token: portalToken('anna'), body: {} })).status, 201);
-      // The service answers a webhook before it has handled it: wait for what each one writes.
-      const entriesOf = async (who: string, n: number) => waitUntil(async () => { const l = (await historyOf(s, who)).entries; return l.length >= n ? l : undefined; }, `${who}'s ${n} entries`);
-      await sendWebhook(s.base, 'participant_joined', 'vertrieb', 'anna');
-      assert.deepEqual((await entriesOf('anna', 1)).map(brief), ['meeting/outgoing/joined/-/vertrieb']);
-      await sendWebhook(s.base, 'participant_joined', 'vertrieb', 'ben');
-      await entriesOf('ben', 1);
-      // A page change: LiveKit says left and joined again; still one meeting for Ben.
-      await sendWebhook(s.base, 'participant_left', 'vertrieb', 'ben');
-      await sendWebhook(s.base, 'participant_joined', 'vertrieb', 'ben');
-      const ben = (await historyOf(s, 'ben')).entries;
-      assert.deepEqual(ben.map(brief), ['meeting/incoming/joined/anna/vertrieb']);
-      assert.equal(ben[0]!.room?.name, 'Vertrieb');
-      assert.equal(ben[0]!.durationSeconds, undefined, 'no duration while in the meeting');
+    await withService({ env: testEnv(NO_USER_LIMITS) }, async (s) => {
+    // Anna calls the room's members, joins, Ben follows the invitation; Carla does not come.
+    assert.equal((await api(s.base, 'POST', '/v1/rooms/vertrieb/ring', { token: portalToken('anna'), body: {} })).status, 201);
+    // The service answers a webhook before it has handled it: wait for what each one writes.
+    const entriesOf = async (who: string, n: number) => waitUntil(async () => { const l = (await historyOf(s, who)).entries; return l.length >= n ? l : undefined; }, `${who}'s ${n} entries`);
+    await sendWebhook(s.base, 'participant_joined', 'vertrieb', 'anna');
+    assert.deepEqual((await entriesOf('anna', 1)).map(brief), ['meeting/outgoing/joined/-/vertrieb']);
+    await sendWebhook(s.base, 'participant_joined', 'vertrieb', 'ben');
+    await entriesOf('ben', 1);
+    // A page change: LiveKit says left and joined again; still one meeting for Ben.
+    await sendWebhook(s.base, 'participant_left', 'vertrieb', 'ben');
+    await sendWebhook(s.base, 'participant_joined', 'vertrieb', 'ben');
+    const ben = (await historyOf(s, 'ben')).entries;
+    assert.deepEqual(ben.map(brief), ['meeting/incoming/joined/anna/vertrieb']);
+    assert.equal(ben[0]!.room?.name, 'Vertrieb');
+    assert.equal(ben[0]!.durationSeconds, undefined, 'no duration while in the meeting');
 
-      // Ben says goodbye ("Konferenz verlassen") and leaves: his entry gets its time at once.
-      assert.equal((await api(s.base, 'POST', '/v1/rooms/vertrieb/leave', { token: portalToken('ben'), body: {} })).status, 200);
-      await sendWebhook(s.base, 'participant_left', 'vertrieb', 'ben');
-      // The meeting ends (Anna still in it) while the invitation still rings: Carla missed it; Anna's entry gets its time.
-      await sendWebhook(s.base, 'room_finished', 'vertrieb');
-      const carla = await waitUntil(async () => { const l = (await historyOf(s, 'carla')).entries; return l.length > 0 ? l : undefined; }, 'Carla\'s missed meeting');
-      assert.deepEqual(carla.map(brief), ['meeting/incoming/missed/anna/vertrieb']);
-      for (const who of ['anna', 'ben']) {
-        const [entry] = await waitUntil(async () => { const l = (await historyOf(s, who)).entries; return typeof l[0]?.durationSeconds === 'number' ? l : undefined; }, `${who}'s time in the meeting`);
-        assert.equal(entry!.outcome, 'joined');
-        assert.equal((await historyOf(s, who)).entries.length, 1);
-      }
-
-      // Carla calls Entwicklung; Ben declines.
-      assert.equal((await api(s.base, 'POST', '/v1/rooms/entwicklung/ring', { token: portalToken('carla'), body: {} })).status, 201);
-      assert.equal((await api(s.base, 'POST', '/v1/rooms/entwicklung/ring/decline', { token: portalToken('ben'), body: {} })).status, 200);
-      assert.deepEqual((await historyOf(s, 'ben')).entries.map(brief)[0], 'meeting/incoming/declined/carla/entwicklung');
-      assert.equal((await historyOf(s, 'anna')).entries.length, 1, 'not a member of Entwicklung: nothing of it');
-    } finally {
-      await s.close();
+    // Ben says goodbye ("Konferenz verlassen") and leaves: his entry gets its time at once.
+    assert.equal((await api(s.base, 'POST', '/v1/rooms/vertrieb/leave', { token: portalToken('ben'), body: {} })).status, 200);
+    await sendWebhook(s.base, 'participant_left', 'vertrieb', 'ben');
+    // The meeting ends (Anna still in it) while the invitation still rings: Carla missed it; Anna's entry gets its time.
+    await sendWebhook(s.base, 'room_finished', 'vertrieb');
+    const carla = await waitUntil(async () => { const l = (await historyOf(s, 'carla')).entries; return l.length > 0 ? l : undefined; }, 'Carla\'s missed meeting');
+    assert.deepEqual(carla.map(brief), ['meeting/incoming/missed/anna/vertrieb']);
+    for (const who of ['anna', 'ben']) {
+      const [entry] = await waitUntil(async () => { const l = (await historyOf(s, who)).entries; return typeof l[0]?.durationSeconds === 'number' ? l : undefined; }, `${who}'s time in the meeting`);
+      assert.equal(entry!.outcome, 'joined');
+      assert.equal((await historyOf(s, who)).entries.length, 1);
     }
+
+    // Carla calls Entwicklung; Ben declines.
+    assert.equal((await api(s.base, 'POST', '/v1/rooms/entwicklung/ring', { token: portalToken('carla'), body: {} })).status, 201);
+    assert.equal((await api(s.base, 'POST', '/v1/rooms/entwicklung/ring/decline', { token: portalToken('ben'), body: {} })).status, 200);
+    assert.deepEqual((await historyOf(s, 'ben')).entries.map(brief)[0], 'meeting/incoming/declined/carla/entwicklung');
+    assert.equal((await historyOf(s, 'anna')).entries.length, 1, 'not a member of Entwicklung: nothing of it');
+    });
   });
 
   it('drops entries older than HISTORY_RETENTION_DAYS by the service\'s clock, also from the file', async () => {
@@ -149,18 +146,15 @@ describe('the call history (one process, DATA_DIR)', () => {
   });
 
   it('answers bad queries and strangers with {error:{code,message}}', async () => {
-    const s = await startService();
-    try {
-      const anna = portalToken('anna');
-      for (const query of ['?limit=0', '?limit=201', '?limit=abc', '?limit=-1', '?limit=1.5', '?limit=1&limit=2', '?before=yesterday', '?before=1700000000000', '?before=2026-13-45T00:00:00Z']) {
-        expectError(await api(s.base, 'GET', `/v1/history${query}`, { token: anna }), 400, 'invalid_input');
-      }
-      expectError(await api(s.base, 'GET', '/v1/history'), 401, 'unauthorized');
-      expectError(await api(s.base, 'GET', '/v1/history', { token: 'not-a-token' }), 401, 'unauthorized');
-      expectError(await api(s.base, 'GET', '/v1/history', { token: portalToken('anna', {}, {}, 'a-different-secret-that-is-long-enough') }), 401, 'unauthorized');
-      assert.equal((await api(s.base, 'GET', '/v1/history?limit=200', { token: anna })).status, 200);
-    } finally {
-      await s.close();
+    await withService({}, async (s) => {
+    const anna = portalToken('anna');
+    for (const query of ['?limit=0', '?limit=201', '?limit=abc', '?limit=-1', '?limit=1.5', '?limit=1&limit=2', '?before=yesterday', '?before=1700000000000', '?before=2026-13-45T00:00:00Z']) {
+      expectError(await api(s.base, 'GET', `/v1/history${query}`, { token: anna }), 400, 'invalid_input');
     }
+    expectError(await api(s.base, 'GET', '/v1/history'), 401, 'unauthorized');
+    expectError(await api(s.base, 'GET', '/v1/history', { token: 'not-a-token' }), 401, 'unauthorized');
+    expectError(await api(s.base, 'GET', '/v1/history', { token: portalToken('anna', {}, {}, 'a-different-secret-that-is-long-enough') }), 401, 'unauthorized');
+    assert.equal((await api(s.base, 'GET', '/v1/history?limit=200', { token: anna })).status, 200);
+    });
   });
 });

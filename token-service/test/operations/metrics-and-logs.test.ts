@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
-import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv } from '../helpers.js';
+import { api, expectError, LIVEKIT_KEY, LIVEKIT_SECRET, portalToken, startService, testEnv, withService } from '../helpers.js';
 import { TestPage } from '../realtime/pages.js';
 
 const METRICS_TOKEN = 'scraper-token-0123456789';
@@ -21,17 +21,14 @@ test('item 14: /metrics is off without METRICS_TOKEN and answers only its holder
   } finally {
     await off.close();
   }
-  const s = await startService({ env: testEnv({ METRICS_TOKEN }) });
-  try {
-    expectError(await api(s.base, 'GET', '/metrics'), 401, 'unauthorized');
-    expectError(await api(s.base, 'GET', '/metrics', { token: 'scraper-token-wrong-0000' }), 401, 'unauthorized');
-    expectError(await api(s.base, 'GET', '/metrics', { token: portalToken('anna') }), 401, 'unauthorized');
-    const ok = await api(s.base, 'GET', '/metrics', { token: METRICS_TOKEN });
-    assert.equal(ok.status, 200);
-    assert.match(ok.headers.get('content-type')!, /^text\/plain; version=0\.0\.4/);
-  } finally {
-    await s.close();
-  }
+  await withService({ env: testEnv({ METRICS_TOKEN }) }, async (s) => {
+  expectError(await api(s.base, 'GET', '/metrics'), 401, 'unauthorized');
+  expectError(await api(s.base, 'GET', '/metrics', { token: 'scraper-token-wrong-0000' }), 401, 'unauthorized');
+  expectError(await api(s.base, 'GET', '/metrics', { token: portalToken('anna') }), 401, 'unauthorized');
+  const ok = await api(s.base, 'GET', '/metrics', { token: METRICS_TOKEN });
+  assert.equal(ok.status, 200);
+  assert.match(ok.headers.get('content-type')!, /^text\/plain; version=0\.0\.4/);
+  });
 });
 
 test('item 14: the metrics follow pages, calls, rings, invites, webhooks and requests', async () => {
@@ -80,33 +77,30 @@ test('item 14: the metrics follow pages, calls, rings, invites, webhooks and req
 });
 
 test('item 14: logs are JSON lines with a request id, and carry no token', async () => {
-  const s = await startService();
-  try {
-    const anna = portalToken('anna');
-    const minted = await api(s.base, 'POST', '/v1/token', { token: anna, body: { room: 'vertrieb' }, headers: { 'x-request-id': 'proxy-abc.123' } });
-    assert.equal(minted.headers.get('x-request-id'), 'proxy-abc.123', 'a proxy\'s request id is kept');
-    const inv = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna, body: { startsAt: new Date(Date.now() + 3600_000).toISOString() }, headers: { 'x-request-id': 'bad id with spaces' } });
-    const freshId = inv.headers.get('x-request-id')!;
-    assert.match(freshId, /^[0-9a-f-]{36}$/, 'an unusable one is replaced');
-    const guest = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.body.invite, name: 'Gast' } });
-    await api(s.base, 'GET', `/v1/invites/${inv.body.invite}`); // an old-style link: 404, path redacted
+  await withService({}, async (s) => {
+  const anna = portalToken('anna');
+  const minted = await api(s.base, 'POST', '/v1/token', { token: anna, body: { room: 'vertrieb' }, headers: { 'x-request-id': 'proxy-abc.123' } });
+  assert.equal(minted.headers.get('x-request-id'), 'proxy-abc.123', 'a proxy\'s request id is kept');
+  const inv = await api(s.base, 'POST', '/v1/rooms/vertrieb/invites', { token: anna, body: { startsAt: new Date(Date.now() + 3600_000).toISOString() }, headers: { 'x-request-id': 'bad id with spaces' } });
+  const freshId = inv.headers.get('x-request-id')!;
+  assert.match(freshId, /^[0-9a-f-]{36}$/, 'an unusable one is replaced');
+  const guest = await api(s.base, 'POST', '/v1/guest/token', { body: { invite: inv.body.invite, name: 'Gast' } });
+  await api(s.base, 'GET', `/v1/invites/${inv.body.invite}`); // an old-style link: 404, path redacted
 
-    const lines = s.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.ok(lines.length >= 4);
-    for (const l of lines) {
-      assert.equal(typeof l['level'], 'number');
-      assert.equal(typeof l['time'], 'string');
-      assert.equal(typeof l['msg'], 'string');
-    }
-    const tokenLine = lines.find((l) => l['reqId'] === 'proxy-abc.123');
-    assert.deepEqual([tokenLine?.['method'], tokenLine?.['path'], tokenLine?.['route'], tokenLine?.['status']], ['POST', '/v1/token', '/v1/token', 200]);
-    assert.ok(lines.some((l) => l['reqId'] === freshId && l['status'] === 201));
-    assert.ok(lines.some((l) => l['path'] === '/v1/invites/[token]' && l['status'] === 404));
-    const all = s.logs.join('\n');
-    for (const secret of [anna, minted.body.token, inv.body.invite, guest.body.token, guest.body.guestToken]) {
-      for (const part of secret.split('.')) assert.ok(!all.includes(part), 'no token part in the logs');
-    }
-  } finally {
-    await s.close();
+  const lines = s.logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+  assert.ok(lines.length >= 4);
+  for (const l of lines) {
+    assert.equal(typeof l['level'], 'number');
+    assert.equal(typeof l['time'], 'string');
+    assert.equal(typeof l['msg'], 'string');
   }
+  const tokenLine = lines.find((l) => l['reqId'] === 'proxy-abc.123');
+  assert.deepEqual([tokenLine?.['method'], tokenLine?.['path'], tokenLine?.['route'], tokenLine?.['status']], ['POST', '/v1/token', '/v1/token', 200]);
+  assert.ok(lines.some((l) => l['reqId'] === freshId && l['status'] === 201));
+  assert.ok(lines.some((l) => l['path'] === '/v1/invites/[token]' && l['status'] === 404));
+  const all = s.logs.join('\n');
+  for (const secret of [anna, minted.body.token, inv.body.invite, guest.body.token, guest.body.guestToken]) {
+    for (const part of secret.split('.')) assert.ok(!all.includes(part), 'no token part in the logs');
+  }
+  });
 });

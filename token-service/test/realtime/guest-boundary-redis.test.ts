@@ -3,18 +3,18 @@
 // guest may read are the same on whichever process the guest asks.
 // node-tests: alone (two token-service processes through Redis; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import { afterEach, before, describe, it } from 'node:test';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
-import { freePort } from '../../../testing/node/free-port.js';
-import { RedisServer, ServiceProcess } from './processes.js';
+import { twoProcessesForTests, type ServiceProcess } from './processes.js';
 import { portalToken } from './service.js';
 
 describe('the guest boundary across two processes through Redis', () => {
-  let redis: RedisServer;
+  const two = twoProcessesForTests({}, { PUBLIC_URL: 'http://127.0.0.1:3000' });
   let media: MediaServer;
   let a: ServiceProcess;
   let b: ServiceProcess;
+  before(() => void ({ media, a, b } = two.parts));
   let people: SignalParticipant[] = [];
 
   const join = async (token: string) => {
@@ -43,22 +43,10 @@ describe('the guest boundary across two processes through Redis', () => {
   };
   const decide = (p: ServiceProcess, identity: string, action: 'admit' | 'deny') => p.post(`/v1/rooms/vertrieb/waiting/${encodeURIComponent(identity)}/${action}`, 'anna', {});
 
-  before(async () => {
-    redis = await RedisServer.start();
-    const portA = await freePort();
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${portA}/v1/livekit/webhook`] });
-    const env = { REDIS_URL: redis.url, PUBLIC_URL: 'http://127.0.0.1:3000', LIVEKIT_URL: media.url };
-    [a, b] = await Promise.all([ServiceProcess.start({ ...env, TIMIO_TEST_PORT: String(portA) }), ServiceProcess.start(env)]);
-  });
   afterEach(async () => {
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
     people = [];
     await a.post('/v1/rooms/vertrieb/end', 'anna', {});
-  });
-  after(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await media?.close();
-    await redis?.stop();
   });
 
   // First: a room_finished of an earlier test's meeting may still clear the room's chat.

@@ -55,6 +55,17 @@ export class TestPage {
     return found;
   }
 
+  /**
+   * The error that answers the frame just sent, once the page has also answered a ping after it:
+   * a refused frame leaves the page open, and whatever else it answered has arrived by then.
+   */
+  async refusal(): Promise<Extract<ServerMessage, { type: 'error' }>> {
+    const refused = await this.next('error');
+    this.send({ type: 'ping' });
+    await this.next('pong');
+    return refused;
+  }
+
   /** Waits for a presence message that says this user has this status. */
   async presence(id: string, status: string, ms = WAIT_MS): Promise<void> {
     await this.next('presence', (m) => m.users.some((u) => u.id === id && u.status === status), ms);

@@ -10,35 +10,30 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { defaultRealtimeSettings } from '../../src/realtime/settings.js';
 import { TestPage } from './pages.js';
-import { RedisServer, ServiceProcess, startTwoProcesses, stopTwoProcesses } from './processes.js';
-import type { MediaServer } from '../../../dev-media-server/src/server.js';
+import { RedisServer, ServiceProcess, twoProcessesForTests } from './processes.js';
 import { portalToken, testEnv } from './service.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 const TIMEOUT_MS = defaultRealtimeSettings.processTimeoutMs;
 
 describe('a process that dies, or stalls, behind Redis', () => {
-  let redis: RedisServer;
+  // The defaults, except the pages' own WebSocket ping: a stalled process that wakes up may read
+  // its timer before the pongs that wait in its socket and drop the pages; that is not the bus.
+  // A test that fails while b is paused leaves it paused: it is woken to stop.
+  const two = twoProcessesForTests({ heartbeatMs: 600_000 }, {}, () => b?.child.kill('SIGCONT'));
+  const { page } = two;
   let a: ServiceProcess;
   let b: ServiceProcess;
-  let media: MediaServer;
-  const open: TestPage[] = [];
-  const page = async (node: ServiceProcess, user: string) => {
-    const { page: p } = await TestPage.ready(node.wsUrl, portalToken(user));
-    open.push(p);
-    return p;
+  before(() => void ({ a, b } = two.parts));
+  /** Anna on process a watches `user`, who then opens a page on b: she sees them come online. */
+  const annaSeesOnB = async (user: string) => {
+    const anna = await page(a, 'anna');
+    anna.send({ type: 'watch', add: [user] });
+    await anna.presence(user, 'offline');
+    const theirs = await page(b, user);
+    await anna.presence(user, 'online');
+    return { anna, theirs };
   };
-
-  before(async () => {
-    // The defaults, except the pages' own WebSocket ping: a stalled process that wakes up may read
-    // its timer before the pongs that wait in its socket and drop the pages; that is not the bus.
-    ({ redis, media, a, b } = await startTwoProcesses({ heartbeatMs: 600_000 }));
-  });
-  after(async () => {
-    b?.child.kill('SIGCONT');
-    for (const p of open) p.ws.terminate();
-    await stopTwoProcesses({ a, b, media, redis });
-  });
 
   it(`the default timeout is at most 10 s (${TIMEOUT_MS} ms); REDIS_PROCESS_TIMEOUT_SECONDS sets it`, () => {
     assert.ok(TIMEOUT_MS <= 10_000);
@@ -47,11 +42,7 @@ describe('a process that dies, or stalls, behind Redis', () => {
   });
 
   it('a process paused for 4 s (SIGSTOP, SIGCONT) is not taken as dead', async () => {
-    const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['ben'] });
-    await anna.presence('ben', 'offline');
-    await page(b, 'ben');
-    await anna.presence('ben', 'online');
+    const { anna } = await annaSeesOnB('ben');
 
     b.child.kill('SIGSTOP');
     await sleep(4_000);
@@ -63,11 +54,7 @@ describe('a process that dies, or stalls, behind Redis', () => {
   });
 
   it('a process paused longer than the timeout: its users go offline in time, and on SIGCONT its pages are announced again', async () => {
-    const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['carla'] });
-    await anna.presence('carla', 'offline');
-    const carla = await page(b, 'carla');
-    await anna.presence('carla', 'online');
+    const { anna, theirs: carla } = await annaSeesOnB('carla');
 
     b.child.kill('SIGSTOP');
     const stopped = Date.now();
@@ -86,11 +73,7 @@ describe('a process that dies, or stalls, behind Redis', () => {
   });
 
   it('kill -9: the users of the killed process are offline on the other within the timeout', async () => {
-    const anna = await page(a, 'anna');
-    anna.send({ type: 'watch', add: ['david'] });
-    await anna.presence('david', 'offline');
-    await page(b, 'david');
-    await anna.presence('david', 'online');
+    const { anna } = await annaSeesOnB('david');
 
     await b.kill();
     const killed = Date.now();

@@ -3,7 +3,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { post } from './service.js';
+import { after, before } from 'node:test';
+import { portalToken, post } from './service.js';
+import { TestPage } from './pages.js';
 import { WAIT_MS } from '../../../testing/wait.js';
 import { freePort } from '../../../testing/node/free-port.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
@@ -108,11 +110,12 @@ export interface TwoProcesses { redis: RedisServer; media: MediaServer; a: Servi
 
 /**
  * Starts a redis-server, the dev media server, whose webhooks reach process `a` only (what reaches
- * `b` must go through Redis), and the two processes with these realtime settings (TIMIO_REALTIME).
+ * `b` must go through Redis), and the two processes with these realtime settings (TIMIO_REALTIME) and
+ * `more` of their environment.
  */
-export async function startTwoProcesses(realtime: Record<string, unknown>): Promise<TwoProcesses> {
+export async function startTwoProcesses(realtime: Record<string, unknown>, more: Record<string, string> = {}): Promise<TwoProcesses> {
   const redis = await RedisServer.start();
-  const env = { REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify(realtime) };
+  const env = { ...more, REDIS_URL: redis.url, TIMIO_REALTIME: JSON.stringify(realtime) };
   const portA = await freePort();
   const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${portA}/v1/livekit/webhook`] });
   const [a, b] = await Promise.all([
@@ -127,4 +130,38 @@ export async function stopTwoProcesses(parts: Partial<TwoProcesses>): Promise<vo
   await Promise.all([parts.a?.stop(), parts.b?.stop()]);
   await parts.media?.close();
   await parts.redis?.stop();
+}
+
+/** The two processes of one describe block's tests, and the realtime pages those tests open. */
+export interface TwoProcessTests {
+  /** Set once the block's `before` hooks run (in order: this one first). */
+  parts: TwoProcesses;
+  /** A signed-in page of `user` on `node` (its page id as `id`); closed after the block. */
+  page(node: ServiceProcess, user: string): Promise<TestPage & { id: string }>;
+}
+
+/**
+ * Starts the two processes (startTwoProcesses) before the tests of the describe block that calls
+ * this, and after them closes the pages they opened and stops everything; `beforeStop` runs first
+ * (to wake a process a test paused, to leave the rooms the tests joined).
+ */
+export function twoProcessesForTests(realtime: Record<string, unknown>, more: Record<string, string> = {}, beforeStop?: () => unknown): TwoProcessTests {
+  const open: TestPage[] = [];
+  const tests: TwoProcessTests = {
+    parts: {} as TwoProcesses,
+    async page(node, user) {
+      const { page, ready } = await TestPage.ready(node.wsUrl, portalToken(user));
+      open.push(page);
+      return Object.assign(page, { id: ready.page });
+    },
+  };
+  before(async () => {
+    tests.parts = await startTwoProcesses(realtime, more);
+  });
+  after(async () => {
+    await beforeStop?.();
+    for (const p of open) p.ws.terminate();
+    await stopTwoProcesses(tests.parts);
+  });
+  return tests;
 }

@@ -4,35 +4,23 @@
 // room-ring endings reach pages on process b through Redis.
 // node-tests: alone (two token-service processes with 2 s rings and a 4 s process timeout; scripts/node-tests.mjs runs no other file beside it).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { CallInfo } from '#protocol/realtime.js';
 import { RedisBus } from '../../src/realtime/redis-bus.js';
 import { createLogger } from '../../src/http/logger.js';
-import { TestPage } from './pages.js';
-import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
+import { twoProcessesForTests, type RedisServer, type ServiceProcess } from './processes.js';
 import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
-import { fastSettings, portalToken } from './service.js';
+import { fastSettings } from './service.js';
 
 describe('realtime across two processes through Redis', () => {
+  const two = twoProcessesForTests({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 });
+  const { page } = two;
   let redis: RedisServer;
   let a: ServiceProcess;
   let b: ServiceProcess;
   let media: MediaServer;
-  const open: TestPage[] = [];
-  const page = async (node: ServiceProcess, user: string) => {
-    const { page: p, ready } = await TestPage.ready(node.wsUrl, portalToken(user));
-    open.push(p);
-    return Object.assign(p, { id: ready.page });
-  };
-
-  before(async () => {
-    ({ redis, media, a, b } = await startTwoProcesses({ ...fastSettings, graceMs: 500, ringTimeoutMs: 2_000, processTimeoutMs: 4_000 }));
-  });
-  after(async () => {
-    for (const p of open) p.ws.terminate();
-    await stopTwoProcesses({ a, b, media, redis });
-  });
+  before(() => void ({ redis, media, a, b } = two.parts));
 
   it('shares presence: a watcher on one process sees users connect and leave on the other', async () => {
     const anna = await page(a, 'anna');

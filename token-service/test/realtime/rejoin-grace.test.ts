@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '#protocol/realtime.js';
 import { TestPage } from './pages.js';
-import { startTwoProcesses, stopTwoProcesses, type RedisServer, type ServiceProcess } from './processes.js';
+import { twoProcessesForTests, type ServiceProcess } from './processes.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
 import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
@@ -146,32 +146,23 @@ describe('calls: the rejoin grace (one process)', () => {
 });
 
 describe('calls: the rejoin grace across two processes through Redis, with real room joins', () => {
-  let redis: RedisServer;
+  const inRoom: SignalParticipant[] = [];
+  // LiveKit's webhooks reach process a only; answers and rejoins go to b.
+  const two = twoProcessesForTests(
+    { ...fastSettings, graceMs: 300, ringTimeoutMs: 30_000, processTimeoutMs: 4_000, callRejoinGraceMs: GRACE_MS * 2 }, {},
+    async () => { for (const p of inRoom) await p.close().catch(() => undefined); },
+  );
+  const { page } = two;
   let a: ServiceProcess;
   let b: ServiceProcess;
   let media: MediaServer;
-  const open: TestPage[] = [];
-  const inRoom: SignalParticipant[] = [];
-  const page = async (node: ServiceProcess, user: string) => {
-    const { page: p } = await TestPage.ready(node.wsUrl, portalToken(user));
-    open.push(p);
-    return p;
-  };
+  before(() => void ({ media, a, b } = two.parts));
   const join = async (token: string) => {
     const p = await SignalParticipant.join(media.url, token, { dataChannels: false });
     inRoom.push(p);
     return p;
   };
 
-  before(async () => {
-    // LiveKit's webhooks reach process a only; answers and rejoins go to b.
-    ({ redis, media, a, b } = await startTwoProcesses({ ...fastSettings, graceMs: 300, ringTimeoutMs: 30_000, processTimeoutMs: 4_000, callRejoinGraceMs: GRACE_MS * 2 }));
-  });
-  after(async () => {
-    for (const p of inRoom) await p.close().catch(() => undefined);
-    for (const p of open) p.ws.terminate();
-    await stopTwoProcesses({ a, b, media, redis });
-  });
 
   it('a page change (leave the room, rejoin through the other process) keeps the call; staying away ends it after the grace', async () => {
     const anna = await page(a, 'anna');

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { themeTokens } from '../../theme/theme.js';
+import { srOnlyDeclarations } from '../shared/sr-only.js';
 
 export const callHistoryStyles = [
   themeTokens,
@@ -97,13 +98,9 @@ export const callHistoryStyles = [
       tbody {
         display: block;
       }
+      /* The column names stay for screen readers; each row says what its cells are. */
       thead {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
+        ${srOnlyDeclarations}
       }
       tr {
         display: grid;

@@ -12,14 +12,16 @@ import { videoIcon } from '../shared/icons.js';
 import { askForDesktopNotifications } from '../call-button/call-button.component.js';
 import { contactStyles } from './contact.styles.js';
 import { contactActionItem } from '../shared/contact-action-item.js';
+import { menuKeydown } from '../shared/menu-keys.js';
 
 /**
  * Wraps a contact's name (and picture) wherever it appears. A click on it, a right click, the
  * context-menu key or Shift+F10 opens the contact menu: "Videocall starten" while the contact is
  * signed in (else a line saying they are not), the actions the host registered for every contact
- * (timio.registerContactActions), then this element's own items. Arrow keys move through the
- * menu; Escape closes it and returns focus to the name. With `keep-click`, a click stays the
- * host's (a name that is a link opens it).
+ * (timio.registerContactActions), then this element's own items. Arrow keys, Home and End move
+ * through the menu; Escape or Tab closes it and returns focus to the name. On a narrow screen the
+ * menu slides in from the edge. With `keep-click`, a click stays the host's (a name that is a link
+ * opens it).
  *
  * @tag timio-contact
  *
@@ -142,7 +144,7 @@ export class TimioContact extends LitElement {
         aria-expanded=${own ? nothing : this.open ? 'true' : 'false'}
         aria-description=${own ? nothing : t.contactMenu.keyboardHint}
         ><slot @slotchange=${this.onNameSlotChange}>${name}</slot></span
-      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
+      ><div class="panel ${this.open ? 'open' : ''}" part="menu" popover="manual" @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.items(), () => this.close())} @focusout=${this.onFocusOut}>
         <div class="header ${hasItems || !showCall ? '' : 'alone'}">
           <span class="name">${name}</span>
           <span class="status"><span class="dot ${this.status}"></span>${t.presence[this.status]}</span>
@@ -250,37 +252,6 @@ export class TimioContact extends LitElement {
       e.preventDefault();
       void this.show();
     }
-  }
-
-  private onMenuKeydown(e: KeyboardEvent): void {
-    const items = this.items();
-    const current = items.findIndex((i) => i === e.composedPath()[0] || i.contains(e.composedPath()[0] as Node));
-    const move = (index: number) => items[(index + items.length) % items.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown':
-        move(current + 1);
-        break;
-      case 'ArrowUp':
-        move(current < 0 ? -1 : current - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(-1);
-        break;
-      case 'Escape':
-        this.close(true);
-        break;
-      case 'Tab':
-        // Focus goes back to the name first, so Tab then continues from there as usual.
-        this.close(true);
-        return;
-      default:
-        return;
-    }
-    e.preventDefault();
-    e.stopPropagation();
   }
 
   private readonly onFocusOut = (e: FocusEvent) => {

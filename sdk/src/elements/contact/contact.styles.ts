@@ -22,6 +22,8 @@ export const contactStyles = [
       position: fixed;
       inset: auto;
       margin: 0;
+      /* Its own width wherever it opens (not the room left of the viewport's edge): keepInside then slides it. */
+      inline-size: max-content;
       min-inline-size: 13rem;
       max-inline-size: min(22rem, calc(100vw - 16px));
       padding: 0.35rem;
@@ -33,6 +35,9 @@ export const contactStyles = [
       font-family: var(--_font-family);
       font-size: 0.9375rem;
       line-height: 1.35;
+      /* The page's styles for the name (often nowrap, so a long name ends in an ellipsis) reach in
+         by inheritance; the menu's note wraps inside the menu whatever the name does. */
+      white-space: normal;
       z-index: var(--_z-index);
     }
     .panel:not(:popover-open):not(.open) {

@@ -7,9 +7,12 @@ import { waitUntil } from '../../../../testing/wait.js';
 import { fakeSignedInPage } from '../../../../testing/browser/fake-page.js';
 import { registerContactActions } from '../../contact-actions/contact-actions.js';
 import { TimioContact, defineContact } from './contact.js';
+import { setViewport } from '@web/test-runner-commands';
+import { cleanupsAfterEach } from '../../../../testing/browser/cleanups.js';
 
 defineContact();
 const realtime = fakeSignedInPage('anna');
+const cleanups = cleanupsAfterEach();
 
 const trigger = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="trigger"]')!;
 const panel = (el: TimioContact) => el.shadowRoot!.querySelector<HTMLElement>('[part="menu"]')!;
@@ -59,6 +62,33 @@ describe('<timio-contact>', () => {
     await waitUntil(() => callItem(el) !== null, 'the item appears when Ben signs in');
     expect(note(el)).to.equal(null);
   });
+
+  for (const [lang, words] of [['de', 'ist nicht angemeldet – kein Videocall möglich.'], ['en', 'is not signed in – no video call possible.']] as const) {
+    it(`phone (${lang}): a long name at the right edge of a page that does not wrap names; the note wraps inside the menu, the menu stays on screen`, async () => {
+      await cleanups.viewport(390, 700);
+      // As the demo portal writes a contact row: the name on one line (an ellipsis when long).
+      const row = await fixture<HTMLElement>(html`<div lang=${lang} style="display:flex;justify-content:flex-end;white-space:nowrap"><timio-contact contact="benedikt-off">Benedikt Müller-Lüdenscheidt</timio-contact></div>`);
+      const el = row.querySelector('timio-contact')!;
+      el.click();
+      await waitUntil(() => isOpen(el));
+      const menu = panel(el).getBoundingClientRect();
+      const text = note(el)!;
+      expect(text.textContent).to.equal(`Benedikt Müller-Lüdenscheidt ${words}`);
+      expect(text.scrollWidth, 'no line of the note runs past its box').to.be.at.most(text.clientWidth + 1);
+      const r = text.getBoundingClientRect();
+      expect(r.right, 'the note ends inside the menu').to.be.at.most(menu.right + 0.5);
+      expect(menu.left, 'the menu on screen (left)').to.be.at.least(0);
+      expect(menu.right, 'the menu on screen (right)').to.be.at.most(390 - 7.5);
+      expect(menu.width, 'the menu keeps its width near the edge: it slides, not shrinks').to.be.at.least(300);
+      key(panel(el), 'Escape');
+      await waitUntil(() => !isOpen(el));
+      // Back to the runner's size here, and until the resize has reached the page: a late resize
+      // event would close the next test's menu as it opens (an open menu closes on resize).
+      await setViewport({ width: 800, height: 600 });
+      await waitUntil(() => innerWidth === 800, 'the viewport is back');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+  }
 
   it('the name is what a screen reader reads: a picture\'s hidden initials are not part of it', async () => {
     const el = await fixture<TimioContact>(html`<timio-contact lang="de" contact="ole" presence="online"><span aria-hidden="true">OS</span> Ole Sand</timio-contact>`);

@@ -3,28 +3,14 @@ import type { Catalog } from '../../i18n/catalog.js';
 import type { OutgoingCallView } from '../../calls/call-types.js';
 
 export function outgoingMessage(t: Catalog, view: OutgoingCallView): string {
+  const w = t.outgoingCall;
   const name = view.contact.name;
-  switch (view.phase) {
-    case 'calling':
-      return t.outgoingCall.calling(name);
-    case 'ringing':
-      return t.outgoingCall.ringing(name);
-    case 'connecting':
-      return t.outgoingCall.connecting(name);
-    case 'ended':
-      switch (view.outcome) {
-        case 'declined':
-          return t.outgoingCall.declined(name);
-        case 'busy':
-          return t.outgoingCall.busy(name);
-        case 'no_answer':
-          return t.outgoingCall.noAnswer(name);
-        case 'cancelled':
-          return t.outgoingCall.cancelled;
-        default:
-          return view.error ? t.errors[view.error.code] ?? t.outgoingCall.failed : t.outgoingCall.failed;
-      }
-  }
+  if (view.phase !== 'ended') return w[view.phase](name);
+  // An outcome with a sentence of its own; any other end (failed) says why when the service said.
+  const said = view.outcome === 'declined' ? w.declined : view.outcome === 'busy' ? w.busy : view.outcome === 'no_answer' ? w.noAnswer : undefined;
+  if (said) return said(name);
+  if (view.outcome === 'cancelled') return w.cancelled;
+  return (view.error && t.errors[view.error.code]) ?? w.failed;
 }
 
 export function domId(id: string): string {

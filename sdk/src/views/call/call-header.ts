@@ -4,7 +4,7 @@
 // its room. Beside the name, the host's contact actions for the partner ("Weitere Kontaktoptionen").
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ParticipantState } from '../../session/types.js';
-import type { CallPeer } from './call-types.js';
+import type { UserRef } from '#protocol/realtime.js';
 import { icons } from '../icons.js';
 import type { CallWindowCatalog } from '../../i18n/catalog.js';
 import type { WindowDrag } from './window-drag.js';
@@ -18,7 +18,7 @@ export interface HeaderWindowTools {
   drag?: WindowDrag;
 }
 
-export function callHeader(t: CallWindowCatalog, name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: CallPeer, locale?: string, win?: HeaderWindowTools): TemplateResult {
+export function callHeader(t: CallWindowCatalog, name: string, elapsed: string, partner: ParticipantState | undefined, selfSharing: boolean, contact?: UserRef, locale?: string, win?: HeaderWindowTools): TemplateResult {
   const badge = (state: string, icon: unknown, text: string, warn = false) =>
     html`<span class="badge ${warn ? 'warn' : ''}" data-state=${state} title=${text}>${icon}<span class="badge-text">${text}</span></span>`;
   const drag = win?.drag;

@@ -1,27 +1,11 @@
-// The slice of the token service's CallInfo (docs/contracts.md) that the call window reads.
-// CallInfo's slice is declared here structurally (the window reads only these fields).
-import type { WindowLayout } from '../../calls/call-memory.js';
-
-export interface CallPeer { id: string; name: string }
-
-export interface CallWindowCall {
-  id: string;
-  room: string;
-  caller: CallPeer;
-  callee: CallPeer;
-  state: 'ringing' | 'active' | 'ended';
-  outcome?: string;
-  createdAt?: string;
-  answeredAt?: string;
-  endedAt?: string;
-  durationSeconds?: number;
-  /** Why it ended, where the outcome does not say (`not_joined`: a party never came into the call). */
-  reason?: string;
-}
+// The call window's own types. The call itself is the token service's CallInfo and a person its
+// UserRef (protocol/realtime.ts, docs/contracts.md): one declaration each, imported from there.
+import type { CallInfo } from '#protocol/realtime.js';
+import type { WindowLayout } from '../../resume/call-resume-store.js';
 
 export type CallWindowEndReason = 'hangup' | 'partner_left' | 'disconnected' | 'failed' | 'closed';
 
-export interface CallWindowEnd { reason: CallWindowEndReason; call: CallWindowCall }
+export interface CallWindowEnd { reason: CallWindowEndReason; call: CallInfo }
 
 /**
  * The window as the user left it: own-video corner, camera and microphone, a running screen share,

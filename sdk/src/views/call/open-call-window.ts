@@ -1,13 +1,14 @@
 // Opens the 1:1 call window on a new room session and closes both together.
 import { RoomSession } from '../../session/room-session.js';
-import type { CallPeer, CallWindowCall, CallWindowEnd, CallWindowLayout } from './call-types.js';
+import type { CallInfo, UserRef } from '#protocol/realtime.js';
+import type { CallWindowEnd, CallWindowLayout } from './call-types.js';
 import type { Corner } from './self-view-corner.js';
 import { isWindowMode, parseFrame } from './window-frame.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
 
 export interface CallWindowOptions {
   /** The call as the token service reports it (CallInfo of docs/contracts.md). */
-  call: CallWindowCall;
+  call: CallInfo;
   /** LiveKit access token for the call's room (from POST /v1/calls or /accept). */
   token: string;
   /** LiveKit server URL that came with the token. */
@@ -38,7 +39,7 @@ export interface CallWindowHandle {
   readonly element: TimioCall;
   readonly session: RoomSession;
   /** Pass every later CallInfo of this call (e.g. to show that it ended elsewhere). */
-  update(call: CallWindowCall): void;
+  update(call: CallInfo): void;
   /** Leaves the room and removes the window (no onEnd with `hangup`). */
   close(): Promise<void>;
 }
@@ -47,7 +48,7 @@ export interface CallWindowHandle {
 export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   defineTimioCall();
   const selfId = options.selfId ?? identityFromToken(options.token);
-  const partner: CallPeer = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
+  const partner: UserRef = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
   // Auto-subscribe: a 1:1 window shows every track of the partner's (see RoomSessionOptions).
   const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true, autoSubscribe: true });
   const element = document.createElement('timio-call');
@@ -139,6 +140,6 @@ function identityFromToken(token: string): string | undefined {
 }
 
 /** The token service's verdict that a party never came into the call (after the rejoin grace). */
-function neverConnected(call: CallWindowCall): boolean {
+function neverConnected(call: CallInfo): boolean {
   return call.reason === 'not_joined';
 }

@@ -8,7 +8,8 @@ import { StoreController, sessionContext } from '../session-context.js';
 import { icons } from '../icons.js';
 import type { ControlSpec, TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
 import { mediaControls, runMediaControl } from '../parts/control-bar/media-controls.js';
-import type { CallPeer, CallWindowCall, CallWindowEndReason } from './call-types.js';
+import type { CallInfo, UserRef } from '#protocol/realtime.js';
+import type { CallWindowEndReason } from './call-types.js';
 import { callHeader, formatDuration } from './call-header.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
@@ -69,9 +70,9 @@ export class TimioCall extends LitElement {
   /** The room session to show (set by openCallWindow). */
   @property({ attribute: false }) session?: SessionApi;
   /** The call as the token service reports it. */
-  @property({ attribute: false }) call?: CallWindowCall;
+  @property({ attribute: false }) call?: CallInfo;
   /** The other person; default the call's party that is not this user. */
-  @property({ attribute: false }) partner?: CallPeer;
+  @property({ attribute: false }) partner?: UserRef;
   /** UI language; defaults to the page's `lang`. */
   @property() locale?: 'de' | 'en';
   /**

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { cleanupsAfterEach } from '../../../../testing/browser/cleanups.js';
 import { waitUntil } from '../../../../testing/wait.js';
 import { canvasTrack } from '../../../../testing/browser/fake-session.js';
-import { conferenceFixture, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
+import { conferenceFixture, conferenceForTest, deep, deepAll, settled, text } from '../../../../testing/browser/conference-fixture.js';
 import { openConference, type RestPort } from './index.js';
 
 declare const describe: (name: string, body: () => void) => void;
@@ -13,11 +13,7 @@ declare const it: (name: string, body: () => Promise<void> | void) => void;
 
 const cleanup = cleanupsAfterEach();
 
-async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
-  const f = await conferenceFixture(options);
-  cleanup.push(() => f.service.uninstall());
-  return f;
-}
+const setup = (options: Parameters<typeof conferenceFixture>[0] = {}) => conferenceForTest(cleanup, options);
 
 const viewport = (width: number, height: number) => cleanup.viewport(width, height);
 

@@ -5,18 +5,14 @@
 import { expect } from '@open-wc/testing';
 import { cleanupsAfterEach } from '../../../../../testing/browser/cleanups.js';
 import { waitUntil } from '../../../../../testing/wait.js';
-import { conferenceFixture, deep, settled, text } from '../../../../../testing/browser/conference-fixture.js';
+import { conferenceFixture, conferenceForTest, deep, settled, text } from '../../../../../testing/browser/conference-fixture.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
 
 const cleanup = cleanupsAfterEach();
 
-async function setup(options: Parameters<typeof conferenceFixture>[0] = {}) {
-  const f = await conferenceFixture(options);
-  cleanup.push(() => f.service.uninstall());
-  return f;
-}
+const setup = (options: Parameters<typeof conferenceFixture>[0] = {}) => conferenceForTest(cleanup, options);
 
 const viewport = (width: number, height: number) => cleanup.viewport(width, height);
 

@@ -5,6 +5,9 @@ import { mediaStrings } from '../../i18n/media.js';
 import { icons } from '../../icons.js';
 import { fitControls, type ControlSpec } from './control-spec.js';
 import { controlBarStyles } from './control-bar.styles.js';
+import { menuKeydown } from '../../../elements/shared/menu-keys.js';
+import { keepInside } from '../../../elements/shared/keep-inside.js';
+import { visibleBox } from '../visible-box.js';
 
 export class TimioControlEvent extends CustomEvent<{ id: string }> {
   constructor(id: string) {
@@ -24,7 +27,9 @@ const metrics = (width: number) => (width < 640 ? { size: 44, gap: 8, wide: 12 }
 /**
  * The row of call controls, in the order the view gives. Each is labelled, has a tooltip with its
  * keyboard shortcut, and reports activation as `timio-control`. Controls that do not fit move
- * into a menu behind a "more controls" button (pinned ones always stay).
+ * into a menu behind a "more controls" button (pinned ones always stay); in it arrow keys, Home
+ * and End move, Escape or Tab closes it with focus back on the button, and it stays inside the
+ * window.
  *
  * @event timio-control - A control was activated. detail: `{id}`.
  * @csspart controls - The toolbar.
@@ -47,6 +52,16 @@ export class TimioControlBar extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private resize?: ResizeObserver;
+  /** The overflow menu's items that can take focus. */
+  private menuItems(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button:not(:disabled)')];
+  }
+
+  /** Closes the overflow menu with focus back on its button. */
+  private closeMenu(): void {
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -73,7 +88,12 @@ export class TimioControlBar extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('menuOpen') && this.menuOpen) this.renderRoot.querySelector<HTMLElement>('[role="menu"] button')?.focus();
+    if (!changed.has('menuOpen') || !this.menuOpen) return;
+    // It opens above the button; in a small docked window it slides to stay inside the window.
+    const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
+    const button = this.renderRoot.querySelector<HTMLElement>('.overflow');
+    if (menu && button) keepInside(menu, visibleBox(menu), button.getBoundingClientRect().top - 8);
+    this.menuItems()[0]?.focus();
   }
 
   override render() {
@@ -112,7 +132,7 @@ export class TimioControlBar extends LitElement {
   }
 
   private renderMenu(overflow: ControlSpec[]) {
-    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${this.onMenuKey}>
+    return html`<div class="menu" part="overflow-menu" role="menu" aria-label=${mediaStrings(this.localize.t).moreControls} @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.menuItems(), () => this.closeMenu())}>
       ${overflow.map((s) => html`<button
         role=${s.pressed === undefined ? 'menuitem' : 'menuitemcheckbox'}
         class=${s.id}
@@ -136,19 +156,6 @@ export class TimioControlBar extends LitElement {
     if (at < 0) return;
     e.preventDefault();
     buttons[(at + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-  };
-
-  private onMenuKey = (e: KeyboardEvent): void => {
-    const items = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menu"] button')];
-    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      this.menuOpen = false;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.overflow')?.focus());
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-    }
   };
 }
 

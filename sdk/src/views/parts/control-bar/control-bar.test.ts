@@ -83,6 +83,41 @@ describe('<timio-control-bar>', () => {
     expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
   });
 
+  it('the overflow menu: inside the viewport, Home/End, Escape gives focus back to "Weitere Steuerelemente", Tab closes', async () => {
+    const el = await bar(300);
+    const overflow = el.shadowRoot!.querySelector<HTMLButtonElement>('.overflow')!;
+    const key = (k: string) => el.shadowRoot!.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+    overflow.click();
+    await el.updateComplete;
+    const menu = el.shadowRoot!.querySelector<HTMLElement>('[role="menu"]')!;
+    const items = [...menu.querySelectorAll<HTMLButtonElement>('button')];
+    // Right-aligned to its button it would reach past the page's left edge; it slides in.
+    const r = menu.getBoundingClientRect();
+    expect(r.left, 'left edge on screen').to.be.at.least(0);
+    expect(r.right, 'right edge on screen').to.be.at.most(innerWidth);
+    expect(el.shadowRoot!.activeElement === items[0]).to.equal(true);
+    key('End');
+    expect(el.shadowRoot!.activeElement === items.at(-1)).to.equal(true);
+    key('Home');
+    expect(el.shadowRoot!.activeElement === items[0]).to.equal(true);
+    const outside: string[] = [];
+    const listen = (e: KeyboardEvent) => outside.push(e.key);
+    document.addEventListener('keydown', listen);
+    key('Escape');
+    document.removeEventListener('keydown', listen);
+    expect(outside, 'Escape closes the menu only, not the call window around it').to.deep.equal([]);
+    expect(el.shadowRoot!.activeElement === overflow).to.equal(true);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+    expect(overflow.getAttribute('aria-expanded')).to.equal('false');
+    overflow.click();
+    await el.updateComplete;
+    key('Tab');
+    expect(el.shadowRoot!.activeElement === overflow, 'Tab goes on from the button').to.equal(true);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+  });
+
   it('arrow keys move along the toolbar', async () => {
     const el = await bar(800);
     const [first, second] = buttons(el);

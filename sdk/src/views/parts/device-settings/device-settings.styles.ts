@@ -1,16 +1,9 @@
 import { css } from 'lit';
-import { themeTokens } from '../../../theme/theme.js';
-import { textButton } from '../text-button.styles.js';
+import { callPartStyles } from '../call-part.styles.js';
 
 export const deviceSettingsStyles = [
-  themeTokens,
-  textButton,
+  ...callPartStyles,
   css`
-    :host {
-      display: block;
-      color: var(--_call-color);
-      font-family: var(--_font-family);
-    }
     * {
       box-sizing: border-box;
     }

@@ -9,7 +9,9 @@ import { icons } from '../../icons.js';
 import { partnerActionsStyles } from './partner-actions.styles.js';
 import { contactActionItem } from '../../../elements/shared/contact-action-item.js';
 import { callWindowStrings } from '../../i18n/call-window.js';
-import { keepInside } from '../keep-inside.js';
+import { keepInside } from '../../../elements/shared/keep-inside.js';
+import { visibleBox } from '../visible-box.js';
+import { menuKeydown } from '../../../elements/shared/menu-keys.js';
 
 /**
  * "Weitere Kontaktoptionen" for the person one talks to: a button that opens the actions the host
@@ -68,7 +70,7 @@ export class TimioPartnerActions extends LitElement {
         aria-controls="menu" title=${t.contactOptions} @click=${this.toggle} @keydown=${this.onButtonKeydown}>
         ${icons.person}<span class="text">${t.contactOptions}</span></button>
       <div id="menu" class="menu" part="menu" role="menu" aria-label=${t.contactOptionsFor(contact.name)} ?hidden=${!this.open}
-        @keydown=${this.onMenuKeydown}>
+        @keydown=${(e: KeyboardEvent) => menuKeydown(e, this.items(), () => this.close())}>
         ${actions.map((a) => this.renderAction(a, contact, locale))}
       </div>`;
   }
@@ -92,7 +94,7 @@ export class TimioPartnerActions extends LitElement {
     await this.updateComplete;
     // Near the window's right edge (the name is long, the window narrow) it slides left, never cut.
     const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
-    if (menu) keepInside(menu);
+    if (menu) keepInside(menu, visibleBox(menu), (this.button?.getBoundingClientRect().top ?? 0) - 6);
     this.items()[0]?.focus();
   };
 
@@ -107,24 +109,6 @@ export class TimioPartnerActions extends LitElement {
     if (e.key !== 'ArrowDown' || this.open) return;
     e.preventDefault();
     void this.toggle();
-  };
-
-  private readonly onMenuKeydown = (e: KeyboardEvent): void => {
-    const items = this.items();
-    const current = items.indexOf(e.composedPath()[0] as HTMLElement);
-    const move = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (e.key) {
-      case 'ArrowDown': move(current + 1); break;
-      case 'ArrowUp': move(current - 1); break;
-      case 'Home': move(0); break;
-      case 'End': move(-1); break;
-      case 'Escape': this.close(true); break;
-      case 'Tab': this.close(true); return;
-      default: return;
-    }
-    e.preventDefault();
-    // Escape here closes this menu only, not what holds it.
-    e.stopPropagation();
   };
 
   private readonly onOutsidePointer = (e: PointerEvent): void => {

@@ -4,6 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { registerContactActions } from '../../../contact-actions/contact-actions.js';
 import type { UserRef } from '#protocol/realtime.js';
 import { definePartnerActions, type TimioPartnerActions } from './partner-actions.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -13,6 +14,9 @@ definePartnerActions();
 const ben = { id: 'ben', name: 'Ben Müller' };
 
 async function open(locale = 'de') {
+  // Alone (not inside the call window, which waits for them), the element shows the call window's
+  // strings in German until those of the page's language have arrived.
+  await callWindowStrings.load(locale);
   const el = await fixture<TimioPartnerActions>(html`<timio-partner-actions .contact=${ben} locale=${locale}></timio-partner-actions>`);
   return { el, root: el.shadowRoot! };
 }
@@ -60,6 +64,18 @@ describe('<timio-partner-actions>', () => {
     expect(root.activeElement === items[1]).to.equal(true);
     key(items[1]!, 'ArrowDown');
     expect(root.activeElement === items[0]).to.equal(true);
+    key(items[0]!, 'End');
+    expect(root.activeElement === items[1]).to.equal(true);
+    key(items[1]!, 'Home');
+    expect(root.activeElement === items[0]).to.equal(true);
+    key(items[0]!, 'ArrowUp');
+    expect(root.activeElement === items[1], 'arrow up wraps to the last').to.equal(true);
+    key(items[1]!, 'Tab');
+    await el.updateComplete;
+    expect(menu.hasAttribute('hidden'), 'Tab closes').to.equal(true);
+    expect(root.activeElement === toggle, 'and goes on from the button').to.equal(true);
+    toggle.click();
+    await el.updateComplete;
     key(items[0]!, 'Escape');
     await el.updateComplete;
     expect(menu.hasAttribute('hidden')).to.equal(true);

@@ -87,6 +87,9 @@ export function scriptChunks(build) {
             else chunks.set(m, chunks.has(m) && chunks.get(m) !== name ? 'session' : name);
           }
         }
+        // A piece of lit only a part loaded on a click uses (the dialogs' `query`) goes to the session
+        // chunk, which is there before any such click; unnamed, the light part would take it along.
+        for (const m of others) if (own(m) && !chunks.has(m) && /node_modules\/(lit|lit-html|lit-element|@lit)\//.test(m)) chunks.set(m, 'session');
         for (const m of light) if (!LIVEKIT.test(m)) chunks.set(m, build);
       }
     }

@@ -6,7 +6,6 @@ import { TimioChatPanel } from './chat/chat-panel.component.js';
 import { TimioParticipantsPanel } from './participants/participants-panel.component.js';
 import { TimioConferenceSettings } from './settings/conference-settings.component.js';
 import { define } from '../parts/define.js';
-import { TimioInviteDialog } from './invite/invite-dialog.component.js';
 import { defineVideoTile } from '../parts/video-tile/video-tile.js';
 import { defineControlBar } from '../parts/control-bar/control-bar.js';
 import { defineDeviceSettings } from '../parts/device-settings/device-settings.js';
@@ -26,7 +25,6 @@ export function defineTimioConference(): void {
   define('timio-chat-panel', TimioChatPanel);
   define('timio-participants-panel', TimioParticipantsPanel);
   define('timio-conference-settings', TimioConferenceSettings);
-  define('timio-invite-dialog', TimioInviteDialog);
   define('timio-conference', TimioConference);
 }
 
@@ -38,6 +36,5 @@ declare global {
     'timio-chat-panel': TimioChatPanel;
     'timio-participants-panel': TimioParticipantsPanel;
     'timio-conference-settings': TimioConferenceSettings;
-    'timio-invite-dialog': TimioInviteDialog;
   }
 }

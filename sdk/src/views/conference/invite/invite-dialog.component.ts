@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CreatedInvite, OpenInvite } from '#protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
+import { stringsPending } from '../../../i18n/lazy-strings.js';
 import { conferenceStrings } from '../i18n/index.js';
 import type { InviteApi } from './invite-api.js';
 import { inviteDialogStyles } from './invite-dialog.styles.js';
@@ -58,6 +59,12 @@ export class TimioInviteDialog extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly localize = new LocalizeController(this);
+
+  /** Its own chunk may render before the conference's strings for the page's language arrived: it waits for them. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = stringsPending(this.localize.t, conferenceStrings);
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
   private opener?: HTMLElement | null;
   private fields = nowFields();
 

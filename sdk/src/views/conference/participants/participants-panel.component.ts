@@ -60,6 +60,8 @@ export class TimioParticipantsPanel extends LitElement {
   @state() private confirming?: string;
   /** "Kollegen hinzurufen" was pressed: its dialog (loaded then) is in the panel. */
   @state() private callingIn = false;
+  /** The invite dialog is rendered (and its chunk loaded) from the first press of "Person einladen" on. */
+  @state() private inviting = false;
   private readonly people = new StoreController(this, () => this.session, (s) => s.participants);
   private readonly localize = new LocalizeController(this);
 
@@ -97,7 +99,7 @@ export class TimioParticipantsPanel extends LitElement {
       </div>
       <div class="add">${this.moderator && this.invites ? html`<button class="secondary invite" @click=${this.openInvite}>${t.invite.open}</button>` : nothing}${
         this.callIn ? html`<button class="secondary call-in" @click=${this.openCallIn}>${t.callIn}</button>` : nothing}</div>
-      ${this.moderator && this.invites ? html`<timio-invite-dialog running .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
+      ${this.moderator && this.invites && this.inviting ? html`<timio-invite-dialog running .api=${this.invites} room-name=${this.roomName} room-url=${this.roomUrl}></timio-invite-dialog>` : nothing}
       ${this.callingIn ? html`<timio-call-in-dialog .port=${this.callIn}></timio-call-in-dialog>` : nothing}
       ${this.moderator && people.length > 1 ? html`<button class="secondary mute-all" @click=${() => this.moderate('mute-all')}>${icons.micOff}<span>${t.muteAll}</span></button>` : nothing}
       <ul class="people" part="list">${repeat(people, (p) => p.identity, (p) => this.row(p))}</ul>
@@ -143,8 +145,11 @@ export class TimioParticipantsPanel extends LitElement {
       <button class="link" @click=${() => (this.confirming = undefined)}>${t.cancel}</button></span>`;
   }
 
-  private openInvite = (): void => {
-    void this.renderRoot.querySelector<TimioInviteDialog>('timio-invite-dialog')?.show();
+  private openInvite = async (): Promise<void> => {
+    await import('../invite/invite-dialog.js');
+    this.inviting = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<TimioInviteDialog>('timio-invite-dialog')?.show();
   };
 
   private openCallIn = async (): Promise<void> => {

@@ -85,8 +85,9 @@ describe('<timio-participants-panel> in the conference', () => {
     const button = deep<HTMLButtonElement>(f.root, 'button.invite')!;
     expect(button.textContent).to.equal('Person einladen');
     button.click();
+    // The dialog's chunk loads on the first press.
     const dialog = () => deep(f.root, 'timio-invite-dialog')!.shadowRoot!;
-    await waitUntil(() => dialog().querySelector<HTMLDialogElement>('dialog')?.open, 'the dialog opens');
+    await waitUntil(() => deep(f.root, 'timio-invite-dialog')?.shadowRoot?.querySelector<HTMLDialogElement>('dialog')?.open, 'the dialog opens');
     // In the running meeting the dialog asks for a guest of this meeting first (no appointment).
     expect(dialog().querySelector<HTMLInputElement>('input[name="when"][value="now"]')!.checked).to.equal(true);
     dialog().querySelector<HTMLInputElement>('input[name="when"][value="later"]')!.click();

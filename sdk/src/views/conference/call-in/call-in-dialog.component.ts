@@ -74,6 +74,7 @@ export class TimioCallInDialog extends LitElement {
     this.field.focus();
   }
 
+  /** Closes the dialog; focus goes back to what opened it. */
   close(): void {
     if (this.dialog?.open) this.dialog.close();
   }

@@ -4,6 +4,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../../../../testing/wait.js';
 import { FAKE_DEVICES, FakeSession, canvasTrack, sessionProvider } from '../../../../../testing/browser/fake-session.js';
 import { defineDeviceSettings, type TimioDeviceSettings } from './device-settings.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
+import { conferenceStrings } from '../../conference/i18n/index.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -13,6 +15,8 @@ defineDeviceSettings();
 async function open() {
   const session = new FakeSession();
   session.devices.set(FAKE_DEVICES);
+  // Alone (not inside the call window or conference, which wait for them): the English strings first.
+  await Promise.all([callWindowStrings.load('en'), conferenceStrings.load('en')]);
   const el = await fixture<TimioDeviceSettings>(html`<timio-device-settings lang="en"></timio-device-settings>`, { parentNode: sessionProvider(session) });
   return { el, session, root: el.shadowRoot! };
 }

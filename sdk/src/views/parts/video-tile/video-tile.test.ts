@@ -4,6 +4,8 @@ import { waitUntil } from '../../../../../testing/wait.js';
 import { canvasTrack } from '../../../../../testing/browser/fake-session.js';
 import type { ParticipantState } from '../../../session/types.js';
 import { defineVideoTile, type TimioVideoTile } from './video-tile.js';
+import { callWindowStrings } from '../../i18n/call-window.js';
+import { mediaStrings } from '../../i18n/media.js';
 
 declare const describe: (name: string, body: () => void) => void;
 declare const it: (name: string, body: () => Promise<void> | void) => void;
@@ -25,6 +27,9 @@ describe('<timio-video-tile>', () => {
   });
 
   it('shows initials and the sentence when the camera is off; compact shows initials only', async () => {
+    // Alone (not inside the call window or conference, which wait for them), the tile shows German
+    // until the English strings have arrived.
+    await Promise.all([mediaStrings.load('en'), callWindowStrings.load('en')]);
     const el = await fixture<TimioVideoTile>(html`<timio-video-tile lang="en" .participant=${{ ...ben, camera: { sid: 'C', muted: true } }}></timio-video-tile>`);
     expect(el.shadowRoot!.querySelector('video')).to.equal(null);
     expect(text(el, '.avatar[data-state="partner-camera-off"] .initials')).to.equal('BM');

@@ -1,31 +1,9 @@
 import { css } from 'lit';
 import { srOnly } from '../../../elements/shared/sr-only.js';
+import { meetingDialogStyles } from '../dialogs/meeting-dialog.styles.js';
 
-export const inviteDialogStyles = [srOnly, css`
-  /* The meeting's own look (the conference's dark call tokens), not the portal's light one. */
-  :host {
-    --_primary: var(--timio-color-primary, #0b5cad);
-    --_accent: #8fc1ff;
-    --_text: var(--timio-call-color, #f4f6f8);
-    --_muted: var(--timio-call-muted-color, #aab2bd);
-    --_panel: var(--timio-call-panel, #222831);
-    --_control: var(--timio-call-control, #2d3440);
-  }
-  dialog {
-    width: min(36rem, 94vw);
-    max-height: 90vh;
-    overflow: auto;
-    border: 0;
-    border-radius: 0.75rem;
-    padding: 1.25rem 1.5rem;
-    color: var(--_text);
-    background: var(--_panel);
-    font: inherit;
-    box-shadow: 0 12px 40px rgb(0 0 0 / 0.5);
-  }
-  dialog::backdrop { background: var(--timio-call-backdrop, rgb(10 14 20 / 0.55)); }
-  .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
-  h2 { margin: 0; font-size: 1.25em; }
+export const inviteDialogStyles = [srOnly, meetingDialogStyles, css`
+  dialog { width: min(36rem, 94vw); }
   h3 { font-size: 1.05em; margin: 1rem 0 0.4rem; }
   form { display: grid; gap: 0.6rem; margin-top: 0.75rem; }
   label { display: grid; gap: 0.2rem; font-weight: 600; }

@@ -20,15 +20,6 @@ export const callInDialogStyles = [srOnly, meetingDialogStyles, css`
   .picked { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; margin: 0.8rem 0 0; }
   .picked button { padding: 0.2em 0.6em; border-radius: 1em; }
   .actions { display: flex; justify-content: flex-end; margin-top: 0.9rem; }
-  button {
-    font: inherit;
-    padding: 0.4em 0.9em;
-    border-radius: 0.35rem;
-    border: 1px solid var(--_control);
-    background: var(--_control);
-    color: var(--_text);
-    cursor: pointer;
-  }
   button.ring { background: var(--_primary); border-color: var(--_primary); color: #fff; }
   button:disabled { opacity: 0.55; cursor: default; }
   .status { min-height: 1.2em; margin: 0.6rem 0 0; white-space: pre-line; }

@@ -27,4 +27,14 @@ export const meetingDialogStyles = css`
   dialog::backdrop { background: var(--timio-call-backdrop, rgb(10 14 20 / 0.55)); }
   .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
   h2 { margin: 0; font-size: 1.25em; }
+  button, a.button {
+    font: inherit;
+    padding: 0.4em 0.9em;
+    border-radius: 0.35rem;
+    border: 1px solid var(--_control);
+    background: var(--_control);
+    color: var(--_text);
+    cursor: pointer;
+    text-decoration: none;
+  }
 `;

@@ -17,17 +17,7 @@ export const inviteDialogStyles = [srOnly, meetingDialogStyles, css`
   input, select { font: inherit; font-weight: 400; padding: 0.4em 0.5em; border: 1px solid #8b93a3; border-radius: 0.35rem; color: var(--_text); background: var(--_control); color-scheme: dark; }
   input.link { width: 100%; box-sizing: border-box; font-family: monospace; font-size: 0.85em; }
   .hint { margin: 0; font-weight: 400; font-size: 0.9em; color: var(--_muted); }
-  button, a.button {
-    font: inherit;
-    padding: 0.4em 0.9em;
-    border-radius: 0.35rem;
-    border: 1px solid var(--_control);
-    background: var(--_control);
-    color: var(--_text);
-    cursor: pointer;
-    text-decoration: none;
-    display: inline-block;
-  }
+  a.button { display: inline-block; }
   button.create { background: var(--_primary); border-color: var(--_primary); color: #fff; justify-self: start; }
   button.revoke { border-color: #ff8a8a; background: transparent; color: #ff8a8a; }
   .actions { display: flex; gap: 0.4rem; flex-wrap: wrap; margin: 0.3rem 0; }

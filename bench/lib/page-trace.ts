@@ -109,7 +109,7 @@ export async function traceOf(page: Page, since: number): Promise<string> {
   const rows: Array<[string, number]> = [['page start', origin], ...(await pageMarks(page))];
   for (const [name, start, end] of resources) {
     const path = new URL(name).pathname;
-    if (!/\.js$|\/v1\/|portal-token|token/.test(path)) continue;
+    if (!/\.js$|\.css$|\/v1\/|portal-token|token/.test(path)) continue;
     rows.push([`${path} requested`, origin + start], [`${path} loaded`, origin + end]);
   }
   return rows.filter(([, at]) => at >= since - 50).sort((a, b) => a[1] - b[1]).map(([what, at]) => `${String(Math.round(at - since)).padStart(6)} ${what}`).join('\n');

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Lang } from './i18n.js';
 import { Sessions } from './sessions.js';
 import { sameOriginPosts } from './same-origin.js';
+import { sdkCacheControl, SHORT_THEN_BACKGROUND } from './static-cache.js';
 import { loadRooms, saveRooms } from './rooms-file.js';
 import {
   chatIndexPage, chatRoomPage, directoryPage, journalPage, loginPage, notFoundPage, guestPage,
@@ -87,16 +88,19 @@ export function createDemoPortal(options: DemoPortalOptions): express.Express {
     });
     next();
   });
-  // The SDK's chunks are named by their content (chunks/<name>-<hash>.js): cached for good, so the
-  // next page of the portal runs them without asking again (a call taken over after a page change
-  // waits for no chunk). timio.js keeps its name across versions: revalidated each time.
+  // The SDK's hashed chunks cached for good, its entries and the portal's own files for a short
+  // while and then revalidated in the background (static-cache.ts): the portal's next page runs
+  // them without a round trip to this server (a call taken over after a page change waits for none).
   app.use('/sdk', express.static(options.distDir ?? join(here, '..', '..', 'dist'), {
     index: false,
-    setHeaders: (res, path) => {
-      if (/[\\/]chunks[\\/][^\\/]+-[\w-]{8,}\.js(\.map)?$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    },
+    cacheControl: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', sdkCacheControl(path)),
   }));
-  app.use('/assets', express.static(join(here, '..', 'public'), { index: false }));
+  app.use('/assets', express.static(join(here, '..', 'public'), {
+    index: false,
+    cacheControl: false,
+    setHeaders: (res) => res.setHeader('Cache-Control', SHORT_THEN_BACKGROUND),
+  }));
   app.use(sameOriginPosts());
   app.use(express.urlencoded({ extended: false, limit: '4kb' }));
 

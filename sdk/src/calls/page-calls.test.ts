@@ -146,4 +146,28 @@ describe('PageCalls (the light part in front of the call machine)', () => {
     chunk.release();
     sessionStorage.removeItem('timio:tab-call');
   });
+
+  it('a tab that held a call asks for its token before the chunk arrives, and the machine resumes with that answer', async () => {
+    const held = { ...ring(), state: 'active' as const, answeredAt: t0 };
+    sessionStorage.setItem('timio:tab-call', JSON.stringify({ id: held.id }));
+    const service = new (class extends Service {
+      async joinCall(id: string) {
+        this.asked.push(`join ${id}`);
+        return { call: held, token: 't', url: 'ws://media' };
+      }
+    })();
+    const chunk = heldBackChunk();
+    const { calls, opened } = page(chunk, service);
+    try {
+      calls.prepareResume();
+      expect(service.asked).to.deep.equal([`join ${held.id}`], 'asked while the chunk is still on its way');
+      chunk.release();
+      await waitUntil(() => opened.length === 1, 'the resumed window opens');
+      expect(opened[0]!.call.id).to.equal(held.id);
+      expect(service.asked).to.deep.equal([`join ${held.id}`], 'the machine asked no second time');
+      expect(calls.snapshot().active?.id).to.equal(held.id);
+    } finally {
+      sessionStorage.removeItem('timio:tab-call');
+    }
+  });
 });

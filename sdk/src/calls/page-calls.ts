@@ -107,12 +107,16 @@ export class PageCalls {
   }
 
   /**
-   * The tab held a call when its last page went: loads the machine now, which asks for the call's
-   * token while the page still connects. Returns the call's id, if any.
+   * The tab held a call when its last page went: asks for the call's token now, beside the
+   * machine's chunk (not once it has arrived: on a page change that token is the longest wait
+   * before LiveKit), and loads the machine, which resumes with it. Returns the call's id, if any.
    */
   prepareResume(): string | undefined {
     const id = tabCallId();
-    if (id) void this.withMachine((m) => void m.prepareResume()).catch(() => undefined);
+    if (!id) return id;
+    const grant = this.options.api.joinCall?.(id);
+    grant?.catch(() => undefined); // handled by the machine's resume
+    void this.withMachine((m) => void m.prepareResume(grant && { id, grant })).catch(() => undefined);
     return id;
   }
 

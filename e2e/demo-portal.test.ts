@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningDemoPortal } from '../demo-host/src/app.js';
-import { startPortalAndService, type PortalAndService } from '../testing/cross-process/stack.js';
+import { buildSdk, startPortalAndService, type PortalAndService } from '../testing/cross-process/stack.js';
 import { portalGet, portalSignIn } from './support/portal-http.js';
 
 describe('demo portal', () => {
@@ -13,7 +13,7 @@ describe('demo portal', () => {
   let tokenServiceUrl: string;
 
   before(async () => {
-    parts = await startPortalAndService({ livekit: 'ws://127.0.0.1:7880' });
+    parts = await startPortalAndService({ livekit: 'ws://127.0.0.1:7880', distDir: await buildSdk() });
     ({ portal, tokenServiceUrl } = parts);
   });
 
@@ -61,6 +61,22 @@ describe('demo portal', () => {
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
     assert.ok(!/'unsafe-eval'/.test(csp), csp);
     assert.ok(csp.includes(`connect-src 'self' ${tokenServiceUrl}`), csp);
+  });
+
+  it('lets the next page run the SDK without asking again: hashed chunks for good, the entry and the portal\'s files 5 minutes, then checked in the background', async () => {
+    const entry = await fetch(`${portal.url}/sdk/timio.js`);
+    assert.equal(entry.status, 200);
+    assert.equal(entry.headers.get('cache-control'), 'public, max-age=300, stale-while-revalidate=604800');
+    const chunk = /from"\.\/(chunks\/[^"]+\.js)"/.exec(await entry.text())?.[1];
+    assert.ok(chunk, 'timio.js names its light chunk');
+    const light = await fetch(`${portal.url}/sdk/${chunk}`);
+    assert.equal(light.status, 200);
+    assert.equal(light.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    for (const path of ['/sdk/timio-history.js', '/sdk/timio-guest.js', '/assets/portal.css', '/assets/contact-actions.js']) {
+      const res = await fetch(`${portal.url}${path}`);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=300, stale-while-revalidate=604800', path);
+    }
   });
 
   it('issues a portal token that the real token service accepts, for the signed-in user only', async () => {

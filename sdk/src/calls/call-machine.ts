@@ -11,7 +11,7 @@ import { apiError } from '../api/api-error.js';
 import { failure, settledCall } from './call-errors.js';
 import type { CallGrant } from '../api/token-service-client.js';
 import type { WindowLayout } from '../resume/call-resume-store.js';
-import { CallResume, type EarlyGrant } from '../resume/call-resume.js';
+import { CallResume } from '../resume/call-resume.js';
 import type { CallMachineOptions, CallSnapshot, CallWindow, CallWindowOpener, HostCallEvent, IncomingCallView, OutgoingCallView } from './call-types.js';
 import { HostEventRecord } from './host-event-record.js';
 import { Listeners } from './listeners.js';
@@ -65,7 +65,7 @@ export class CallMachine {
    * The tab held a call when its last page went: asks for its token now (or takes `asked`, the light
    * part's request), while the page still connects (resume/call-resume.ts). Returns the call's id.
    */
-  prepareResume(asked?: EarlyGrant): string | undefined {
+  prepareResume(asked?: Promise<CallGrant>): string | undefined {
     return this.resume?.prepare(asked);
   }
 

@@ -116,7 +116,7 @@ export class PageCalls {
     if (!id) return id;
     const grant = this.options.api.joinCall?.(id);
     grant?.catch(() => undefined); // handled by the machine's resume
-    void this.withMachine((m) => void m.prepareResume(grant && { id, grant })).catch(() => undefined);
+    void this.withMachine((m) => void m.prepareResume(grant)).catch(() => undefined);
     return id;
   }
 

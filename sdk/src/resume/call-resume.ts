@@ -26,12 +26,6 @@ export interface CallResumeHost {
   fail(call: CallInfo, err: unknown): void;
 }
 
-/** The token of the tab's call, asked for before the machine was there (calls/page-calls.ts). */
-export interface EarlyGrant {
-  id: string;
-  grant: Promise<CallGrant>;
-}
-
 export class CallResume {
   /** Calls this page is taking over from the tab's previous page (join under way). */
   private readonly resuming = new Set<string>();
@@ -66,15 +60,16 @@ export class CallResume {
   }
 
   /**
-   * The tab held a call when its last page went: asks for its token now (or takes `asked`, the
-   * request the light part made for it), while the page still connects, so the resume on `ready`
+   * The tab held a call when its last page went: asks for its token now (or takes `asked`, the light
+   * part's request for it, calls/page-calls.ts), while the page still connects, so the resume on `ready`
    * does not wait for it. Returns the call's id, if any.
    */
-  prepare(asked?: EarlyGrant): string | undefined {
+  prepare(asked?: Promise<CallGrant>): string | undefined {
     const tab = this.store.tabCall();
     const { api } = this.host;
     if (!tab || !api.joinCall || this.early) return undefined;
-    const grant = asked?.id === tab.id ? asked.grant : api.joinCall(tab.id);
+    // The light part read the same marker of this page a moment before (nothing else writes it here).
+    const grant = asked ?? api.joinCall(tab.id);
     grant.catch(() => undefined); // used (and its error handled) by resume, or never
     // The tab's lock on the call, asked for beside the token (not after it): resume waits for both.
     const claimed = this.store.claim(tab.id);

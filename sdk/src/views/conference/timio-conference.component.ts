@@ -8,9 +8,9 @@ import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/co
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import { joinTimes, type ConferenceApi } from './room-api.js';
 import type { ConferenceResumeStore, ResumableConference } from '../../resume/conference-resume.js';
-import type { RoomTokenGrant } from '#protocol/rest.js';
+import type { RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
-import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
+import { ConferenceJoin, type ConferenceSession, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
 import { conferenceHeader, meetingSince } from './header/conference-header.js';
@@ -61,6 +61,12 @@ export class TimioConference extends LitElement {
   @property({ type: Number, attribute: 'per-page' }) perPage = 9;
   /** The chat room's address: "Person einladen" offers it to colleagues (without it, guest links only). */
   @property({ attribute: 'room-url' }) roomUrl = '';
+  /**
+   * A private meeting without a chat room or schedule (a 1:1 call converted in place, issue 27): no
+   * guest invites ("Person einladen") and no waiting room; "Kollegen hinzurufen" stays. Set by the
+   * view from the conversion or the room's status (`kind: 'meeting'`).
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'private-meeting' }) privateMeeting = false;
   /** Covers the whole window instead of the place the host gave it. */
   @property({ type: Boolean, reflect: true, attribute: 'full-window' }) fullWindow = false;
   /** The room routes of the token service (set by the page wiring). */
@@ -118,11 +124,25 @@ export class TimioConference extends LitElement {
     this.endedHere = false;
     // One status request: the header's name and the joins before a page change, and a resume's `ended` check, read its answer.
     const status = !this.roomName || resume ? this.api?.status() : undefined;
-    void status?.then((s) => {
-      this.roomName ||= s.room.name;
-      this.joins = joinTimes(s);
-    }, () => undefined);
+    void status?.then((s) => this.statusRead(s), () => undefined);
     await (resume ? this.joining.resume(resume, status, grant) : this.joining.start(prejoin));
+  }
+
+  /**
+   * Takes over the live session of a 1:1 call that became this meeting (issue 27): in at once, on
+   * the same connection (openConference with `adopt`). `moderator`: this person placed the call.
+   */
+  adopt(session: ConferenceSession, moderator: boolean): void {
+    this.endedHere = false;
+    this.privateMeeting = true;
+    void this.api?.status().then((s) => this.statusRead(s), () => undefined);
+    this.joining.adopt(session, moderator);
+  }
+
+  private statusRead(s: RoomStatusAnswer): void {
+    this.roomName ||= s.room.name;
+    this.joins = joinTimes(s);
+    if ((s.room as { kind?: string }).kind === 'meeting') this.privateMeeting = true;
   }
 
   /** Leaves the conference (the meeting goes on for the others). */
@@ -142,7 +162,7 @@ export class TimioConference extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
+    this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator && !this.privateMeeting);
     this.phase = this.joining.phase;
     const shares = sharing(this.people.value ?? []);
     if (shares.some((id) => !this.sharers.has(id))) this.layout = 'speaker';
@@ -200,7 +220,7 @@ export class TimioConference extends LitElement {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
     if (panel === 'participants') {
-      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .callIn=${this.api?.request && (this.callIn ??= {
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator && !this.privateMeeting ? this.api?.invites : undefined} .callIn=${this.api?.request && (this.callIn ??= {
         request: this.api.request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) })} .resembling=${this.waiting.resembling}
         room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
     }

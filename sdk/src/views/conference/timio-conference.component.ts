@@ -137,12 +137,17 @@ export class TimioConference extends LitElement {
     this.privateMeeting = true;
     void this.api?.status().then((s) => this.statusRead(s), () => undefined);
     this.joining.adopt(session, moderator);
+    // Others see the moderator by the service's mark on the participant (the call's token has none).
+    if (moderator) void this.api?.confirmModerator?.().catch(() => false);
+    // The colleagues rung with the conversion answer to this view: declined, no answer, busy as notices.
+    const port = this.callInPort();
+    if (port) void import('./call-in/call-in-api.js').then((m) => m.followAnswers(port), () => undefined);
   }
 
   private statusRead(s: RoomStatusAnswer): void {
     this.roomName ||= s.room.name;
     this.joins = joinTimes(s);
-    if ((s.room as { kind?: string }).kind === 'meeting') this.privateMeeting = true;
+    if (s.kind === 'meeting') this.privateMeeting = true;
   }
 
   /** Leaves the conference (the meeting goes on for the others). */
@@ -220,12 +225,17 @@ export class TimioConference extends LitElement {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
     if (panel === 'participants') {
-      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator && !this.privateMeeting ? this.api?.invites : undefined} .callIn=${this.api?.request && (this.callIn ??= {
-        request: this.api.request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) })} .resembling=${this.waiting.resembling}
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator && !this.privateMeeting ? this.api?.invites : undefined} .callIn=${this.callInPort()} .resembling=${this.waiting.resembling}
         room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
     }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
       @timio-view-change=${(e: TimioViewChangeEvent) => Object.assign(this, e.detail)} @timio-panel-close=${close}></timio-conference-settings>`;
+  }
+
+  /** "Kollegen hinzurufen"'s port (employees only: the guest page's api has no `request`). */
+  private callInPort(): CallInPort | undefined {
+    const request = this.api?.request;
+    return request && (this.callIn ??= { request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) });
   }
 
   private onPrejoin = (e: TimioPrejoinJoinEvent): void => {

@@ -16,7 +16,7 @@ import { Departures } from './departures.js';
 export interface RoomWatchDeps {
   bus: Pick<RealtimeBus, 'publish'>;
   hub: Pick<Hub, 'watchRoom' | 'unwatchRoom'>;
-  directory: Directory;
+  directory: Pick<Directory, 'getRoom'>;
   roomStatus: RoomStatus;
   /** The next scheduled meeting of a room, if the host knows one. */
   nextMeeting?(room: string): Promise<RoomStatusFrame['nextMeeting']>;

@@ -16,7 +16,6 @@ import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, Timio
 import { loadCallViews, loadConferenceViews } from './views-loader.js';
 import { conferenceMarker, conferenceToResume, type ResumableConference } from '../resume/conference-resume.js';
 import type { RoomTokenGrant } from '#protocol/rest.js';
-import type { RoomSession } from '../session/room-session.js';
 
 export interface PageServices {
   readonly api: TokenServiceClient;
@@ -37,7 +36,7 @@ const openCallWindowLazily: CallWindowOpener = async (grant, onEnd, setup) => {
     call: grant.call,
     token: grant.token,
     url: grant.url,
-    addPeople: true,
+    page: pageServices,
     locale: localeOf(document.documentElement).toLowerCase().startsWith('en') ? 'en' : 'de',
     onEnd: (end) => onEnd(end.reason),
   });
@@ -76,8 +75,6 @@ export interface OpenConferenceRequest {
   /** The conference the tab held on its previous page, taken over at once; `grant` its token. */
   resume?: ResumableConference;
   grant?: Promise<RoomTokenGrant>;
-  /** A 1:1 call became this meeting: the conference takes over the call window's live session (views/call/call-conversion.ts). */
-  adopt?: { session: RoomSession; moderator: boolean };
 }
 
 /**

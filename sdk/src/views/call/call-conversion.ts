@@ -1,15 +1,25 @@
 // A 1:1 call becoming a meeting in place (issue 27), on the call window's side: "Person hinzufügen"
 // (the colleague dialog's port, posting to the call's add-people route) and the hand-over of the
 // window's live RoomSession to a conference view once the call ended with `reason: 'converted'`.
-// The page's wiring (REST client, realtime frames, the conference opener) comes from the light part,
-// which is loaded on every page that opens a call window.
+// The page's wiring (REST client, realtime frames, the page's calls) is handed in by the page
+// (page/page-services.ts passes its pageServices); the conference comes from its own chunk.
 import type { CallInfo } from '#protocol/realtime.js';
 import type { CallConvertAnswer } from '#protocol/rest.js';
 import type { RoomSession } from '../../session/room-session.js';
 import type { CallInPort } from '../conference/call-in/call-in-api.js';
-import { openConference, pageServices } from '../../page/page-services.js';
-import { loadConferenceViews } from '../../page/views-loader.js';
+import type { GuestNoticeSource } from '../conference/waiting/waiting-guests.js';
+import type { RestPort } from '../conference/room-api.js';
 import type { TimioCall } from './timio-call.component.js';
+
+/** What the conversion needs of the page (PageServices fits). */
+export interface ConversionPage {
+  readonly api: RestPort;
+  readonly calls: { handleCall(call: CallInfo): void };
+  readonly realtime?: { onGuestNotice?: GuestNoticeSource } | undefined;
+}
+
+/** The conference's chunk (fetched beside the session chunk, which the call window has loaded already). */
+const conferenceViews = () => import('../conference.js');
 
 /** The longest the call window stays on screen over the conference until its videos play. */
 const HANDOVER_WAIT_MS = 2_000;
@@ -19,8 +29,8 @@ const HANDOVER_WAIT_MS = 2_000;
  * colleagues to `POST /v1/calls/:id/add-people` and, with the answer, tells the page's calls that
  * the call became a meeting (the realtime frame may come later than the answer, or not at all).
  */
-export function addPeoplePort(window: TimioCall, call: CallInfo): CallInPort {
-  const page = pageServices();
+export function addPeoplePort(window: TimioCall, call: CallInfo, services: () => ConversionPage): CallInPort {
+  const page = services();
   return {
     request: (method, path, body) => page.api.request(method, path, body),
     room: '',
@@ -29,7 +39,7 @@ export function addPeoplePort(window: TimioCall, call: CallInfo): CallInPort {
     answers: (listener) => page.realtime?.onGuestNotice?.(listener) ?? (() => undefined),
     notify: () => undefined,
     // The conference's chunk is fetched while the person picks, so the hand-over does not wait for it.
-    prepare: () => void loadConferenceViews().catch(() => undefined),
+    prepare: () => void conferenceViews().catch(() => undefined),
     converted: (answer: CallConvertAnswer) => {
       const now = window.call ?? call;
       if (now.state === 'ended') return;
@@ -44,12 +54,14 @@ export function addPeoplePort(window: TimioCall, call: CallInfo): CallInPort {
  * on top until the conference plays as many videos as it does (at most HANDOVER_WAIT_MS), so the
  * partner's picture never goes away; then it is removed. `selfId`: this page's user.
  */
-export async function handOver(window: TimioCall, session: RoomSession, call: CallInfo, selfId: string | undefined): Promise<void> {
+export async function handOver(window: TimioCall, session: RoomSession, call: CallInfo, selfId: string | undefined, services: () => ConversionPage): Promise<void> {
   const meeting = call.meeting;
   if (!meeting) return;
-  const conference = (await openConference({
-    room: meeting.room, prejoin: false, roomName: meeting.name, adopt: { session, moderator: call.caller.id === selfId },
-  })) as HTMLElement & { updateComplete: Promise<unknown> };
+  const page = services();
+  const conference = (await conferenceViews()).openConference({
+    room: meeting.room, prejoin: false, roomName: meeting.name, rest: page.api, adopt: { session, moderator: call.caller.id === selfId },
+    guestNotices: (listener) => page.realtime?.onGuestNotice?.(listener) ?? (() => undefined),
+  });
   const frame = window.frame;
   if (window.shownMode === 'docked' && frame) {
     Object.assign(conference.style, { inset: 'auto', left: `${frame.x}px`, top: `${frame.y}px`, width: `${frame.width}px`, height: `${frame.height}px` });

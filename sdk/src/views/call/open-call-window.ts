@@ -5,7 +5,7 @@ import type { CallWindowEnd, CallWindowLayout } from './call-types.js';
 import type { Corner } from './self-view-corner.js';
 import { isWindowMode, parseFrame } from './window-frame.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
-import { addPeoplePort, handOver } from './call-conversion.js';
+import { addPeoplePort, handOver, type ConversionPage } from './call-conversion.js';
 
 export interface CallWindowOptions {
   /** The call as the token service reports it (CallInfo of docs/contracts.md). */
@@ -26,10 +26,10 @@ export interface CallWindowOptions {
    */
   restore?: CallWindowLayout;
   /**
-   * "Person hinzufügen" in the window (issue 27): colleagues from the directory join, the call
-   * becomes a meeting. Needs the page's token service (the page wiring sets it).
+   * The page's wiring (page-services.ts passes its pageServices): with it, the window offers
+   * "Person hinzufügen" (issue 27) and hands its session to the meeting the call becomes.
    */
-  addPeople?: boolean;
+  page?: () => ConversionPage;
   /** Called with the window's layout after each change (the page wiring keeps it for the next page). */
   onLayout?(layout: CallWindowLayout): void;
   /**
@@ -67,7 +67,7 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   element.call = options.call;
   element.partner = partner;
   if (options.locale) element.locale = options.locale;
-  if (options.addPeople) element.callIn = addPeoplePort(element, options.call);
+  if (options.page) element.callIn = addPeoplePort(element, options.call, options.page);
   const restore = options.restore;
   if (restore?.corner && ['top-left', 'top-right', 'bottom-left', 'bottom-right'].includes(restore.corner)) element.corner = restore.corner as Corner;
   if (restore?.sharing) element.screenShareEnded = true;
@@ -142,11 +142,12 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
     close: () => finish({ reason: 'closed', call: element.call ?? options.call }),
     async convert(call) {
       if (ended) return;
-      if (!call.meeting || !element.isConnected) return finish({ reason: 'closed', call });
+      const page = options.page;
+      if (!call.meeting || !page || !element.isConnected) return finish({ reason: 'closed', call });
       stop();
       element.call = call;
       try {
-        await handOver(element, session, call, selfId);
+        await handOver(element, session, call, selfId, page);
       } catch (err) {
         // The conference could not open (its chunk failed to load): the call is over here.
         console.warn('[timio] the meeting could not take over the call', err);

@@ -50,7 +50,10 @@ export function addPeoplePort(window: TimioCall, call: CallInfo, services: () =>
 
 /**
  * Opens the conference of the meeting `call` became on the window's live session (no token, no
- * reconnect), where the window was: full window, or over the docked window's place. The window stays
+ * reconnect), full window also when the call window was docked: a meeting of three or more needs
+ * the room, and the conference has no docked mode (nothing to move or enlarge it with), so the
+ * docked window's small place would trap it there. (A page with its own <timio-conference> for the
+ * room gets it there, as openConference does; a converted call's room is new, so none has.) The window stays
  * on top until the conference plays as many videos as it does (at most HANDOVER_WAIT_MS), so the
  * partner's picture never goes away; then it is removed. `selfId`: this page's user.
  */
@@ -62,10 +65,6 @@ export async function handOver(window: TimioCall, session: RoomSession, call: Ca
     room: meeting.room, prejoin: false, roomName: meeting.name, rest: page.api, adopt: { session, moderator: call.caller.id === selfId },
     guestNotices: (listener) => page.realtime?.onGuestNotice?.(listener) ?? (() => undefined),
   });
-  const frame = window.frame;
-  if (window.shownMode === 'docked' && frame) {
-    Object.assign(conference.style, { inset: 'auto', left: `${frame.x}px`, top: `${frame.y}px`, width: `${frame.width}px`, height: `${frame.height}px` });
-  }
   // Drawn but not shown until its videos play: the window's picture stays in view meanwhile.
   conference.style.opacity = '0';
   await conference.updateComplete;

@@ -87,11 +87,12 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     },
     logger,
     ...(history ? { history } : {}),
-    // Without Redis the meeting's record is rebuilt; its people are busy again.
+    // Without Redis the meeting's record is rebuilt; with Redis it was kept. Either way its people
+    // in the room are busy (a join whose webhook the stopped process never handled included).
     restoreMeeting: async (meeting, inRoom) => {
-      if (!(await meetings.restore(meeting))) return false;
+      const rebuilt = await meetings.restore(meeting);
       for (const id of meeting.members) if (inRoom.includes(id)) await store.setInConference(id, meeting.room, true);
-      return true;
+      return rebuilt;
     },
   });
   // The calls and meetings that ran before this start (pages, call steps and rooms wait for it).

@@ -9,7 +9,7 @@ import type { CallConvertAnswer } from '#protocol/rest.js';
 import { ApiError } from '../http/errors.js';
 import type { CallService } from './call-service.js';
 import type { CallMeetings } from './call-meetings.js';
-import { meetingName } from './call-meetings.js';
+import { callAsRing, meetingName, type CallMeeting } from './call-meetings.js';
 import type { ColleagueRinger } from './colleague-ring.js';
 import { notActive, notInCall } from './call-transitions.js';
 
@@ -42,7 +42,8 @@ export class CallConversion {
     const plan = await colleagueRings.plan(inviter, place, present, userIds);
 
     const parties = [call.caller.id, call.callee.id];
-    await meetings.create({ room: call.room, name: place.name, moderator: call.caller, members: parties, fromCall: call.id, createdAt: new Date().toISOString() });
+    const record: CallMeeting = { room: call.room, name: place.name, moderator: call.caller, members: parties, fromCall: call.id, createdAt: new Date().toISOString() };
+    await meetings.create(record);
     for (const id of parties) await this.deps.setInConference(id, call.room, true);
     let ended;
     try {
@@ -58,7 +59,7 @@ export class CallConversion {
     }
     const meeting = { id: call.room, name: place.name };
     await this.deps.history?.meetingJoined(call.caller, meeting);
-    await this.deps.history?.meetingJoined(call.callee, meeting, { id: call.id, room: call.room, roomName: place.name, caller: call.caller, at: ended.endedAt ?? new Date().toISOString() });
+    await this.deps.history?.meetingJoined(call.callee, meeting, callAsRing(record));
     const answer = await colleagueRings.send(plan);
     return { meeting: { room: call.room, name: place.name }, ...answer };
   }

@@ -4,7 +4,7 @@
 // without Redis rebuilds it from LiveKit like a call (call-restore.ts). The rest of the service sees
 // it as a room with members and one moderator (`places`): token, status, chat, hand, moderation and
 // "Kollegen hinzurufen" then work for it by the rules they have for a directory room.
-import type { UserRef } from '#protocol/realtime.js';
+import type { RoomRing, UserRef } from '#protocol/realtime.js';
 import type { DirectoryRoom } from '../directory/directory.js';
 import type { CallStore } from './call-store.js';
 import { CALL_ROOM_PREFIX } from './call-record.js';
@@ -106,6 +106,15 @@ export class CallMeetings {
 /** The meeting as a room: its members, and the caller as its one moderator. */
 export function meetingPlace(meeting: CallMeeting): Place {
   return { id: meeting.room, name: meeting.name, members: meeting.members, moderators: [meeting.moderator.id], kind: 'meeting' };
+}
+
+/**
+ * The call as the ring that brought the callee into the meeting, for the call history: the callee's
+ * meeting entry is `incoming` with the caller, whichever comes first (the conversion or a late
+ * `participant_joined` of the call room).
+ */
+export function callAsRing(meeting: CallMeeting): RoomRing {
+  return { id: meeting.fromCall, room: meeting.room, roomName: meeting.name, caller: meeting.moderator, at: meeting.createdAt };
 }
 
 /** The shown name of a call turned meeting: the two parties' names, language-neutral. */

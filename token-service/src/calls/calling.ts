@@ -25,7 +25,7 @@ import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { isMember } from '../directory/directory.js';
 import { CALL_ROOM_PREFIX } from './call-record.js';
-import { CallMeetings, meetingPlace, type Place } from './call-meetings.js';
+import { callAsRing, CallMeetings, meetingPlace, type Place } from './call-meetings.js';
 import { CallConversion } from './call-conversion.js';
 import type { CallHistory } from '../history/call-history.js';
 
@@ -87,11 +87,12 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     },
     logger,
     ...(history ? { history } : {}),
-    // Without Redis the meeting's record is rebuilt; its people are busy again.
+    // Without Redis the meeting's record is rebuilt; with Redis it was kept. Either way its people
+    // in the room are busy (a join whose webhook the stopped process never handled included).
     restoreMeeting: async (meeting, inRoom) => {
-      if (!(await meetings.restore(meeting))) return false;
+      const rebuilt = await meetings.restore(meeting);
       for (const id of meeting.members) if (inRoom.includes(id)) await store.setInConference(id, meeting.room, true);
-      return true;
+      return rebuilt;
     },
   });
   // The calls and meetings that ran before this start (pages, call steps and rooms wait for it).
@@ -195,7 +196,9 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     const employee = identity && !identity.includes(':') ? identity : undefined;
     if (ev.event === 'participant_joined' && employee) {
       await store.setInConference(employee, room, true);
-      const answered = (await rings.joined(room, employee)) ?? (await colleagueRings.joined(room, employee));
+      // In a call turned meeting, the callee came by the call (the caller's "ring").
+      const answered = (await rings.joined(room, employee)) ?? (await colleagueRings.joined(room, employee))
+        ?? (meeting && employee !== meeting.moderator.id ? callAsRing(meeting) : undefined);
       if (history) {
         const user = { id: employee, name: (await ctx.directory.getUser(employee))?.name ?? employee };
         await history.meetingJoined(user, { id: room, name: directoryRoom.name }, answered).catch(logFailure(logger, 'a meeting was not written into the call history', { room }));

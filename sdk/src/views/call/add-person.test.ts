@@ -25,7 +25,7 @@ async function windowWithPort(locale: 'de' | 'en') {
   const converted: CallConvertAnswer[] = [];
   let prepared = 0;
   const port: CallInPort = {
-    room: '', call: call.id, host: document.body, notify: () => undefined,
+    room: '', call: call.id, host: document.body,
     prepare: () => void prepared++,
     converted: (a) => void converted.push(a),
     request: async <T>(method: string, path: string, body?: unknown): Promise<T> => {

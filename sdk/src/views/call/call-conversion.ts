@@ -36,8 +36,6 @@ export function addPeoplePort(window: TimioCall, call: CallInfo, services: () =>
     room: '',
     call: call.id,
     host: window,
-    answers: (listener) => page.realtime?.onGuestNotice?.(listener) ?? (() => undefined),
-    notify: () => undefined,
     // The conference's chunk is fetched while the person picks, so the hand-over does not wait for it.
     prepare: () => void conferenceViews().catch(() => undefined),
     converted: (answer: CallConvertAnswer) => {

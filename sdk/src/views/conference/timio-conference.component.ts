@@ -114,6 +114,8 @@ export class TimioConference extends LitElement {
   private clock?: ReturnType<typeof setInterval>;
   /** "Kollegen hinzurufen" for the participants panel (the dialog's chunk follows the answers through it). */
   private callIn?: CallInPort;
+  /** Stops following the rung colleagues' answers. */
+  private stopAnswers?: () => void;
 
   /**
    * Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once; `resume` takes
@@ -139,9 +141,6 @@ export class TimioConference extends LitElement {
     this.joining.adopt(session, moderator);
     // Others see the moderator by the service's mark on the participant (the call's token has none).
     if (moderator) void this.api?.confirmModerator?.().catch(() => false);
-    // The colleagues rung with the conversion answer to this view: declined, no answer, busy as notices.
-    const port = this.callInPort();
-    if (port) void import('./call-in/call-in-api.js').then((m) => m.followAnswers(port), () => undefined);
   }
 
   private statusRead(s: RoomStatusAnswer): void {
@@ -163,12 +162,14 @@ export class TimioConference extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
-    this.callIn?.stop?.();
+    this.stopAnswers?.();
+    this.stopAnswers = undefined;
   }
 
   protected override willUpdate(): void {
     this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator && !this.privateMeeting);
     this.phase = this.joining.phase;
+    if (this.phase === 'in') this.followRingAnswers();
     const shares = sharing(this.people.value ?? []);
     if (shares.some((id) => !this.sharers.has(id))) this.layout = 'speaker';
     this.sharers = new Set(shares);
@@ -235,7 +236,21 @@ export class TimioConference extends LitElement {
   /** "Kollegen hinzurufen"'s port (employees only: the guest page's api has no `request`). */
   private callInPort(): CallInPort | undefined {
     const request = this.api?.request;
-    return request && (this.callIn ??= { request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) });
+    return request && (this.callIn ??= { request, room: this.room, host: this });
+  }
+
+  /**
+   * From the join on, a rung colleague's decline, no answer, busy or offline for this meeting is a
+   * notice: also after a page change, or for the colleagues rung with a call's conversion, when this
+   * view never opened the dialog. The strings come with the dialog's chunk, fetched on the first answer.
+   */
+  private followRingAnswers(): void {
+    if (this.stopAnswers || !this.guestNotices || !this.api?.request) return;
+    this.stopAnswers = this.guestNotices((n) => {
+      if (n.type !== 'colleague-ring-answer' || n.room !== this.room) return;
+      void import('./call-in/i18n.js').then(({ callInStrings }) =>
+        this.notices.push({ kind: 'info', identity: '', name: callInStrings(this.localize.t.locale).said[n.outcome](n.user.name) }));
+    });
   }
 
   private onPrejoin = (e: TimioPrejoinJoinEvent): void => {

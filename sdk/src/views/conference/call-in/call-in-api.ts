@@ -2,14 +2,10 @@
 // participants panel) or "Person hinzufügen" from the 1:1 call window (issue 27), and the
 // token-service routes it uses, built here in the dialog's chunk: GET /v1/directory/users (the
 // search, with presence) and POST /v1/rooms/:room/ring-colleagues, or in a call
-// POST /v1/calls/:id/add-people (the call becomes a meeting).
-// Also the notices of the rung colleagues' answers (realtime `colleague-ring-answer`), followed from
-// the first opening of the dialog on: nobody is rung before it was opened.
+// POST /v1/calls/:id/add-people (the call becomes a meeting). The rung colleagues' later answers
+// (realtime `colleague-ring-answer`) are the conference's notices, followed from its join on.
 import type { CallConvertAnswer, ColleagueRingAnswer, ColleagueSearchAnswer } from '#protocol/rest.js';
 import type { RestPort } from '../room-api.js';
-import type { GuestNoticeSource } from '../waiting/waiting-guests.js';
-import { localeOf } from '../../../i18n/localize.js';
-import { callInStrings } from './i18n.js';
 
 export interface CallInPort {
   request: RestPort['request'];
@@ -20,14 +16,8 @@ export interface CallInPort {
   prepare?(): void;
   /** The call became a meeting (the add-people answer). */
   converted?(answer: CallConvertAnswer): void;
-  /** The conference: its language is the notices' language. */
+  /** The conference or the call window. */
   host: HTMLElement;
-  /** The page's realtime frames that concern people coming in (the answers among them). */
-  answers?: GuestNoticeSource | undefined;
-  /** Shows a notice in the conference. */
-  notify(text: string): void;
-  /** Set by the chunk once it follows the answers: the conference calls it when it goes. */
-  stop?: () => void;
 }
 
 /** How many colleagues one search shows. */
@@ -44,12 +34,4 @@ export async function ringColleagues(port: CallInPort, userIds: string[]): Promi
   port.room = answer.meeting.room;
   port.converted?.(answer);
   return answer;
-}
-
-/** From now on, a colleague's decline, no answer, busy or offline for this room becomes a notice (once per port). */
-export function followAnswers(port: CallInPort): void {
-  if (port.stop || !port.answers) return;
-  port.stop = port.answers((n) => {
-    if (n.type === 'colleague-ring-answer' && n.room === port.room) port.notify(callInStrings(localeOf(port.host)).said[n.outcome](n.user.name));
-  });
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ColleagueSearchAnswer } from '#protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
-import { colleagueSearch, followAnswers, ringColleagues, type CallInPort } from './call-in-api.js';
+import { colleagueSearch, ringColleagues, type CallInPort } from './call-in-api.js';
 import { callInStrings } from './i18n.js';
 import { callInDialogStyles } from './call-in-dialog.styles.js';
 
@@ -62,7 +62,6 @@ export class TimioCallInDialog extends LitElement {
 
   /** Opens the dialog with an empty search. */
   async show(): Promise<void> {
-    if (this.port) followAnswers(this.port);
     this.port?.prepare?.();
     this.opener = focusedElement();
     this.results = [];

@@ -4,7 +4,7 @@
 // the call window and adds Carla. Anna's and Ben's windows become the meeting's conference on the
 // same connection: the partner's video, watched in each page by identity (the call window's video
 // element and then the conference's), never stands still for more than 1 s. Carla's page rings
-// ("Teilnehmen"), she joins; all three see each other's video (frames advance) and hear each other
+// ("Teilnehmen"), she joins (in German David, added too, declines and Anna's meeting says so); all three see each other's video (frames advance) and hear each other
 // (two remote voices playing on each page). German with a page change of Ben during the meeting (his
 // next page takes the meeting over), English with Ben in Firefox. Anna ends it for all ("Konferenz
 // beenden"); every page sees it end. Screenshots of the dialog and the meeting go to artifacts/.
@@ -76,6 +76,8 @@ describe('a 1:1 call becomes a meeting in place ("Person hinzufügen")', { timeo
       const anna = await person('anna', lang);
       const ben = await visitor('ben', lang, benBrowser);
       const carla = await person('carla', lang);
+      // German run: David is added too and declines; Anna, by then in the meeting, is told.
+      const david = lang === 'de' ? await person('david', lang) : undefined;
 
       // Anna calls Ben from the contact list; Ben answers; both see each other.
       const callButton = anna.page.locator('tr[data-contact="ben"] timio-call-button button');
@@ -98,6 +100,10 @@ describe('a 1:1 call becomes a meeting in place ("Person hinzufügen")', { timeo
       await anna.page.locator('timio-call-in-dialog input[type=search]').fill('carla');
       await anna.page.locator('timio-call-in-dialog li[data-id="carla"] input:not([disabled])').check({ timeout: LONG });
       assert.equal((await anna.page.locator('timio-call-in-dialog button.ring').innerText()).trim(), t.addButton);
+      if (david) {
+        await anna.page.locator('timio-call-in-dialog input[type=search]').fill('david');
+        await anna.page.locator('timio-call-in-dialog li[data-id="david"] input:not([disabled])').check({ timeout: LONG });
+      }
       await anna.page.screenshot({ path: `artifacts/call-to-meeting-add-person-${lang}.png` });
       await anna.page.locator('timio-call-in-dialog button.ring').click();
 
@@ -119,6 +125,15 @@ describe('a 1:1 call becomes a meeting in place ("Person hinzufügen")', { timeo
       }
       // The meeting's name, and Anna moderates it: "Konferenz beenden" is hers.
       assert.match(await anna.page.locator('timio-conference [part="header"]').first().innerText(), /Anna Schmidt, Ben Müller/);
+
+      if (david) {
+        // David's popup: "Teilnehmen" / "Ablehnen"; he declines, and Anna's meeting says so.
+        const ring = david.page.locator('timio-notifications .ring').first();
+        await ring.waitFor({ timeout: LONG });
+        assert.equal((await ring.locator('button.dismiss').innerText()).trim(), 'Ablehnen');
+        await ring.locator('button.dismiss').click();
+        await anna.page.locator('timio-conference .notice', { hasText: 'David Kim hat abgelehnt.' }).waitFor({ timeout: LONG });
+      }
 
       // Carla's page rings into the meeting; "Teilnehmen"; she is in.
       const popup = carla.page.locator('timio-notifications .ring').first();

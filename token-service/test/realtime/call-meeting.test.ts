@@ -152,6 +152,12 @@ describe('a 1:1 call becomes a meeting in place', () => {
     const status = await h.get(`/v1/rooms/${room}`, 'ben');
     assert.equal(status.status, 200, JSON.stringify(status.body));
     assert.deepEqual([status.body.room, status.body.kind, status.body.running], [{ id: room, name: 'Anna Schmidt, Ben Müller' }, 'meeting', true]);
+    // Its status for a page that watches it (the conference's header), not for Felix.
+    ben.send({ type: 'watch-rooms', add: [room] });
+    const frame = await ben.next('room', (m) => m.room.id === room);
+    assert.deepEqual([frame.room.name, frame.room.kind, frame.room.running], ['Anna Schmidt, Ben Müller', 'meeting', true]);
+    felix.send({ type: 'watch-rooms', add: [room] });
+    assert.equal((await felix.next('error', (m) => m.room === room)).error.code, 'not_a_member');
     // No guest link: a converted meeting has no invites.
     const invite = await h.post(`/v1/rooms/${room}/invites`, 'anna', { startsAt: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30 });
     assert.deepEqual([invite.status, invite.body.error?.code], [404, 'not_found']);

@@ -61,6 +61,8 @@ export interface RoomParticipantStatus {
 export interface RoomStatus {
   id: string;
   name: string;
+  /** `meeting`: a 1:1 call turned into a meeting (no chat room behind it: no guest invites). Absent for a chat room. */
+  kind?: 'meeting';
   running: boolean;
   startedAt?: string;
   count: number;

@@ -79,6 +79,15 @@ export class CallMeetings {
     }
   }
 
+  /**
+   * Writes the meeting into its room again: LiveKit may have closed the emptied room during a page
+   * change and open it anew, without metadata, for the one coming back (a restart then still finds it).
+   */
+  async describeAgain(room: string): Promise<void> {
+    const meeting = await this.get(room);
+    if (meeting) await this.describe(meeting);
+  }
+
   /** A meeting rebuilt from its room after a start without Redis (kept as it is when the store has it). */
   async restore(meeting: CallMeeting): Promise<boolean> {
     if (await this.read(meeting.room)) return false;

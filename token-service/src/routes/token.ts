@@ -24,6 +24,8 @@ export async function issueRoomToken(ctx: Pick<RouteContext, 'places' | 'meeting
     // Rung into a call turned meeting: a member of it from now on (its room's metadata too, for a restart).
     if (found.kind === 'meeting') await ctx.meetings.addMember(room, user.id);
   }
+  // Not awaited: the room may have closed and come back without its metadata (a page change).
+  if (found.kind === 'meeting') ctx.meetings.describeAgain(room).catch(() => undefined);
   const confirmed = body['moderator'];
   if (confirmed !== undefined && typeof confirmed !== 'boolean') throw invalidInput('moderator must be true or false');
   const canModerate = isModerator(found, user.id);

@@ -152,6 +152,12 @@ describe('a 1:1 call becomes a meeting in place', () => {
     const status = await h.get(`/v1/rooms/${room}`, 'ben');
     assert.equal(status.status, 200, JSON.stringify(status.body));
     assert.deepEqual([status.body.room, status.body.kind, status.body.running], [{ id: room, name: 'Anna Schmidt, Ben Müller' }, 'meeting', true]);
+    // Its status for a page that watches it (the conference's header), not for Felix.
+    ben.send({ type: 'watch-rooms', add: [room] });
+    const frame = await ben.next('room', (m) => m.room.id === room);
+    assert.deepEqual([frame.room.name, frame.room.kind, frame.room.running], ['Anna Schmidt, Ben Müller', 'meeting', true]);
+    felix.send({ type: 'watch-rooms', add: [room] });
+    assert.equal((await felix.next('error', (m) => m.room === room)).error.code, 'not_a_member');
     // No guest link: a converted meeting has no invites.
     const invite = await h.post(`/v1/rooms/${room}/invites`, 'anna', { startsAt: new Date(Date.now() + 3600_000).toISOString(), durationMinutes: 30 });
     assert.deepEqual([invite.status, invite.body.error?.code], [404, 'not_found']);
@@ -211,6 +217,56 @@ describe('a 1:1 call becomes a meeting in place', () => {
     await felix.presence('anna', 'online');
     // Carla's ring ended with it.
     assert.equal((await h.post('/v1/token', 'carla', { room: call.room })).status, 404);
+  });
+});
+
+describe('a call turned meeting through a page change of the last person in it', () => {
+  let setup: Setup;
+  const h = harness(() => setup);
+  const METRICS_TOKEN = 'metrics-token-of-this-test';
+  /** How many room_finished webhooks the service has had (LiveKit closed an emptied room). */
+  const finished = async () => {
+    const res = await fetch(`${setup.s.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    return Number(/timio_webhook_events_total\{event="room_finished"\} (\d+)/.exec(await res.text())?.[1] ?? 0);
+  };
+  before(async () => {
+    const port = await freePort();
+    const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
+    // The page-change grace (5 s) outlasts the dev media server's closing of an emptied room (1 s).
+    const s = await startService({ ...fastSettings, roomRingTimeoutMs: 30_000, roomRejoinGraceMs: 5_000 }, { LIVEKIT_URL: media.url, METRICS_TOKEN }, port);
+    setup = { media, s };
+  });
+  after(async () => {
+    await h.close();
+    await setup?.s.close();
+    await setup?.media.close();
+  });
+
+  it('goes on when the room closed while Ben changed pages, and ends when nobody came back', async () => {
+    await h.page('anna');
+    await h.page('ben');
+    const felix = await h.page('felix');
+    felix.send({ type: 'watch', add: ['ben'] });
+    const call = await h.activeCall();
+    const res = await h.post(`/v1/calls/${call.id}/add-people`, 'anna', { userIds: ['carla'] });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    // Anna leaves for good; Ben's page goes away without the goodbye (a page change): the room empties.
+    assert.equal((await h.post(`/v1/rooms/${call.room}/leave`, 'anna', {})).status, 200);
+    const before = await finished();
+    await Promise.all(h.people.splice(0).map((p) => p.close()));
+    await waitUntil(async () => (await finished()) > before, 'LiveKit closed the emptied room');
+    // Ben's new page takes the meeting up again: same room, member token; the meeting goes on.
+    const back = await h.post('/v1/token', 'ben', { room: call.room });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    const ben = await h.join(back.body.token);
+    await waitUntil(async () => (await h.get(`/v1/rooms/${call.room}`, 'ben')).body.participants?.some((p: { identity: string }) => p.identity === 'ben'), 'Ben back in the meeting');
+    // The room LiveKit opened anew says again what it is.
+    await waitUntil(() => setup.media.rooms.getRoom(call.room)?.info().metadata.includes('timio-meeting'), 'the meeting in the new room\'s metadata');
+    await felix.presence('ben', 'busy');
+    // He leaves without the goodbye again and does not come back: after the grace the meeting is over.
+    await ben.close();
+    await waitUntil(async () => (await h.post('/v1/token', 'ben', { room: call.room })).status === 404, 'the meeting over after the grace');
+    await felix.presence('ben', 'online');
   });
 });
 

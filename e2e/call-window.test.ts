@@ -87,7 +87,7 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     await a.locator('timio-call .controls .camera').click();
     await b.locator('timio-call .avatar[data-state="partner-camera-off"]').waitFor({ timeout: WAIT_MS });
     assert.equal(await b.locator('timio-call video[data-track="partner-camera"]').count(), 0);
-    assert.equal(await a.locator('timio-call .controls .camera').getAttribute('aria-label'), 'Kamera einschalten');
+    await a.locator('timio-call .controls .camera[aria-label="Kamera einschalten"]').waitFor({ timeout: WAIT_MS });
     await b.screenshot({ path: 'artifacts/call-window-partner-camera-off-en.png' });
 
     // Camera back on: Ben's picture returns.

@@ -6,6 +6,7 @@ import type { UserRef } from '#protocol/realtime.js';
 import type { CallWindowHost } from '../../testing/cross-process/call-window-host.js';
 import type { TestCall } from '../../testing/cross-process/call-window-entry.js';
 import { roomToken } from '../../testing/node/tokens.js';
+import { WAIT_MS } from '../../testing/wait.js';
 
 export interface CallWindowPageOptions {
   viewport?: { width: number; height: number };
@@ -22,6 +23,8 @@ export interface CallWindowPageOptions {
  */
 export async function openCallWindowPage(browser: Browser, host: CallWindowHost, label: string, options: CallWindowPageOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 720 } });
+  // Every wait without its own deadline (clicks, waitForFunction) holds on a busy two-core machine.
+  context.setDefaultTimeout(WAIT_MS);
   await options.prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.log(`[${label}] page error: ${err.message}`));

@@ -1,6 +1,7 @@
 // Demo employees in the browser: each one a separate browser context (own cookies, own fake
 // camera), signed in to the demo portal through its sign-in page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { WAIT_MS } from '../wait.js';
 
 export interface Person {
   id: string;
@@ -13,6 +14,8 @@ export interface Person {
 
 export async function signIn(browser: Browser, portalUrl: string, id: string, lang: 'de' | 'en' = 'de'): Promise<Person> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: lang === 'de' ? 'de-DE' : 'en-GB' });
+  // Every wait without its own deadline (clicks, waitForFunction) holds on a busy two-core machine.
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.log(`[${id}] page error: ${err.message}`));
   page.on('console', (msg) => {

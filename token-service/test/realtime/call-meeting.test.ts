@@ -45,14 +45,16 @@ function harness(setup: () => Setup) {
       people.push(p);
       return p;
     },
-    /** Anna calls Ben, Ben answers, both are in the call's room. */
-    async activeCall(caller = 'anna', callee = 'ben'): Promise<CallInfo> {
+    /** Anna calls Ben, Ben answers, both are in the call's room (unless `inRoom` is false). */
+    async activeCall(caller = 'anna', callee = 'ben', inRoom = true): Promise<CallInfo> {
       const started = await h.post('/v1/calls', caller, { callee });
       assert.equal(started.status, 201, JSON.stringify(started.body));
       const accepted = await h.post(`/v1/calls/${started.body.call.id}/accept`, callee);
       assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-      await h.join(started.body.token);
-      await h.join(accepted.body.token);
+      if (inRoom) {
+        await h.join(started.body.token);
+        await h.join(accepted.body.token);
+      }
       return accepted.body.call as CallInfo;
     },
     async close() {
@@ -288,7 +290,8 @@ describe('a 1:1 call becomes a meeting: the ring limits', () => {
     await h.page('ben');
     const carla = await h.page('carla');
     const david = await h.page('david');
-    const call = await h.activeCall();
+    // Refused before anything reaches LiveKit: nobody needs to be in the room.
+    const call = await h.activeCall('anna', 'ben', false);
     const res = await h.post(`/v1/calls/${call.id}/add-people`, 'anna', { userIds: ['carla', 'david'] });
     assert.deepEqual([res.status, res.body.error.code], [429, 'rate_limited'], JSON.stringify(res.body));
     assert.equal((await h.get(`/v1/calls/${call.id}`, 'anna')).body.call.state, 'active');
@@ -300,5 +303,7 @@ describe('a 1:1 call becomes a meeting: the ring limits', () => {
     }
     assert.equal(anna.received.some((m) => m.type === 'call' && m.call.state === 'ended'), false);
     assert.equal([carla, david].some((p) => p.received.some((m) => m.type === 'room-ring')), false);
+    // The call goes on as a call: hanging up completes it.
+    assert.equal((await h.post(`/v1/calls/${call.id}/end`, 'anna')).body.call.outcome, 'completed');
   });
 });

@@ -173,6 +173,53 @@ describe('CallMachine, caller side', () => {
   });
 });
 
+describe('CallMachine, a call converted into a meeting (issue 27)', () => {
+  it('both sides: no "ended" notice in the window, ended with reason converted, the window hands over to the meeting', async () => {
+    for (const self of ['anna', 'ben']) {
+      const api = new Service();
+      const converted: CallInfo[] = [];
+      const windows: Array<{ updates: CallInfo[]; closed: boolean }> = [];
+      const machine = new CallMachine({
+        api, selfId: () => self, pageId: () => 'p',
+        openWindow: async () => {
+          const w = { updates: [] as CallInfo[], closed: false };
+          windows.push(w);
+          return { update: (c) => w.updates.push(c), close: async () => void (w.closed = true), convert: async (c) => void converted.push(c) };
+        },
+      });
+      const events: HostCallEvent[] = [];
+      machine.onHostEvent((e) => events.push(e));
+      const active = call({ state: 'active', answeredAt: t0 });
+      if (self === 'anna') {
+        api.startResult = async () => ({ call: call(), token: 't', url: 'ws://media' });
+        await machine.call(ben);
+        machine.handleCall(active);
+      } else {
+        machine.handleCall(call());
+        await machine.accept(active.id);
+      }
+      await waitUntil(() => windows.length === 1 && machine.snapshot().active, 'the window is open');
+      const meeting = { room: 'call-a', name: 'Anna Schmidt, Ben Müller' };
+      const ended = call({ state: 'ended', outcome: 'completed', reason: 'converted', meeting, answeredAt: t0, endedAt: t0, durationSeconds: 30 });
+      machine.handleCall(ended);
+      await settle();
+      expect(windows[0]!.updates, `${self}: no "Gespräch beendet" notice`).to.deep.equal([]);
+      expect(windows[0]!.closed, `${self}: the window is not closed (its session goes on)`).to.equal(false);
+      expect(converted.map((c) => c.meeting), `${self}: handed over`).to.deep.equal([meeting]);
+      const end = events.find((e) => e.type === 'ended') as { call: CallInfo } | undefined;
+      expect(end?.call.reason, `${self}: timio-call-ended says converted`).to.equal('converted');
+      expect(events.some((e) => e.type === 'missed')).to.equal(false);
+      expect(machine.snapshot().active).to.equal(undefined);
+      expect(machine.inCall).to.equal(false);
+      // The realtime frame after the POST's answer (or the other way round) changes nothing.
+      machine.handleCall(ended);
+      await settle();
+      expect(converted).to.have.length(1);
+      expect(events.filter((e) => e.type === 'ended')).to.have.length(1);
+    }
+  });
+});
+
 describe('CallMachine, callee side', () => {
   it('rings, accepts with the page id and opens the window with the callee\'s token', async () => {
     const { api, machine, windows, types } = setup('ben');

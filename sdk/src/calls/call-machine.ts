@@ -294,11 +294,20 @@ export class CallMachine {
           this.outgoingGrant = undefined;
           this.outgoing = call.outcome === 'completed' ? undefined : { contact: this.outgoing.contact, phase: 'ended', call, outcome: call.outcome ?? 'failed' };
         }
-        if (this.active?.call.id === call.id) {
-          this.active.call = call;
-          // The window learns that the call ended (it leaves a short "Gespräch beendet" notice).
-          this.active.window?.update(call);
-          void this.closeActive();
+        const active = this.active;
+        if (active?.call.id === call.id) {
+          active.call = call;
+          if (call.reason === 'converted' && active.window?.convert) {
+            // The call goes on as a meeting in the same room (issue 27): no "Gespräch beendet", the
+            // window hands its live session to the meeting's conference (views/call/call-conversion.ts).
+            const window = active.window;
+            active.window = undefined;
+            void this.closeActive().then(() => window.convert!(call));
+          } else {
+            // The window learns that the call ended (it leaves a short "Gespräch beendet" notice).
+            active.window?.update(call);
+            void this.closeActive();
+          }
         }
         if (tab?.id === call.id) this.options.resumeStore?.setTabCall(undefined);
         if (!outgoing && !call.answeredAt && call.outcome !== 'declined' && call.outcome !== 'completed') {

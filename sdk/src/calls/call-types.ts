@@ -23,6 +23,8 @@ export interface CallApi {
 export interface CallWindow {
   update(call: CallInfo): void;
   close(): Promise<void>;
+  /** The call became a meeting (`reason: 'converted'`): the window hands its session to the meeting's conference. */
+  convert?(call: CallInfo): Promise<void>;
 }
 
 /** How a window opens: as it was on the tab's previous page (`layout`), and where it reports changes. */

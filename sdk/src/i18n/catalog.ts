@@ -390,6 +390,8 @@ export interface CallWindowCatalog {
   fullscreen: string;
   exitFullscreen: string;
   endCall: string;
+  /** "Person hinzufügen": colleagues join the call, which becomes a meeting (issue 27). */
+  addPerson: string;
   moreOptions: string;
   controls: string;
   ownVideo: string;

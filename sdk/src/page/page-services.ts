@@ -36,6 +36,7 @@ const openCallWindowLazily: CallWindowOpener = async (grant, onEnd, setup) => {
     call: grant.call,
     token: grant.token,
     url: grant.url,
+    page: pageServices,
     locale: localeOf(document.documentElement).toLowerCase().startsWith('en') ? 'en' : 'de',
     onEnd: (end) => onEnd(end.reason),
   });

@@ -166,6 +166,34 @@ describe('RoomSession', () => {
     assert.equal(find(session, 'ben'), undefined);
   });
 
+  it('a 1:1 call that became a meeting (becomeMeeting): the same connection, then chat and hand through the token service and the rejoin grace', async () => {
+    const hands: boolean[] = [];
+    const { room, session } = await joined({ autoSubscribe: true, hands });
+    room.join('ben', 'Ben Müller');
+    const connects = room.connectOptions;
+    const posted: string[] = [];
+    const raised: boolean[] = [];
+    session.becomeMeeting({
+      rejoinGraceMs: 300,
+      setHand: async (r) => void raised.push(r),
+      chat: {
+        history: async () => [],
+        send: async (text) => (posted.push(text), { id: 'm1', from: { identity: 'anna', name: 'Anna Schmidt', guest: false }, at: new Date().toISOString(), text }),
+      },
+    });
+    assert.equal(room.connectOptions, connects, 'no new connect');
+    assert.equal(session.connection.value.phase, 'connected');
+    await session.sendChat('Hallo zusammen');
+    assert.deepEqual(posted, ['Hallo zusammen'], 'chat through the token service');
+    assert.deepEqual(room.localParticipant.sent, [], 'nothing over text streams any more');
+    await session.setHandRaised(true);
+    assert.deepEqual([raised, hands], [[true], []], 'the hand through the meeting\'s route');
+    // Ben changes pages: listed as reconnecting for the grace, as in any conference (a 1:1 call drops him at once).
+    room.leave('ben');
+    assert.equal(find(session, 'ben')?.reconnecting, true);
+    await waitUntil(() => !find(session, 'ben'), 'Ben gone after the grace', 10_000);
+  });
+
   it('conference: the first cameras are asked for as soon as the join is answered, before the view reports', async () => {
     const cams: Record<string, ReturnType<FakeRoom['publish']>> = {};
     let session!: RoomSession;

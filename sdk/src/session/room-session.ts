@@ -86,7 +86,7 @@ export class RoomSession implements SessionApi {
   readonly departed = new Store<readonly string[]>([], listEqual<string>(Object.is));
   private readonly localMedia: LocalMedia;
   private readonly deviceList: Devices;
-  private readonly chatChannel: Chat;
+  private chatChannel: Chat;
 
   private readonly room: Room;
   private readonly audio = new AudioPlayback();
@@ -98,14 +98,14 @@ export class RoomSession implements SessionApi {
   private stalled = false;
   private readonly stallWatch = new MediaStallWatch(() => inboundPackets(this.room), (stalled) => this.onMediaStall(stalled));
   /** Who left without a goodbye (reconnecting within the rejoin grace) and who said goodbye. */
-  private readonly departures: Departures;
+  private departures: Departures;
   /** The page is going: LiveKit's own disconnect on page leave is no end of the meeting for this person. */
   private pageGoing = false;
   private readonly onPageGoing = () => (this.pageGoing = true);
   /** Stops following the person's sound and background settings on the live tracks. */
   private readonly stopSettings: () => void;
 
-  constructor(private readonly options: RoomSessionOptions) {
+  constructor(private options: RoomSessionOptions) {
     // singlePeerConnection off: LiveKit's v0 signalling (publisher + subscriber PC), which a real
     // server and the dev media server both speak. adaptiveStream off: views hand plain
     // MediaStreamTracks to <video> and say what they show through showVideos(); dynacast off:
@@ -151,6 +151,27 @@ export class RoomSession implements SessionApi {
   /** This user's identity in the room (known once connected). */
   get selfIdentity(): string {
     return this.room.localParticipant.identity;
+  }
+
+  /**
+   * The 1:1 call on this connection became a meeting (issue 27, a call converted in place): from
+   * now on the session behaves as a conference's, on the same LiveKit connection with the same
+   * published tracks (nothing reconnects): hand and chat through the token service, the rejoin
+   * grace for people changing pages, no "reconnecting" when one person's media stops. Tracks
+   * already received stay received (the call subscribed to everything); the conference's view says
+   * what it shows through showVideos() as usual.
+   */
+  becomeMeeting(meeting: Pick<RoomSessionOptions, 'setHand' | 'chat' | 'rejoinGraceMs'>): void {
+    if (this.leaving) return;
+    this.options = { ...this.options, ...meeting, watchMedia: false };
+    this.stallWatch.stop();
+    if (this.stalled) this.onMediaStall(false);
+    this.departures.close();
+    this.departures = new Departures(meeting.rejoinGraceMs ?? 0, (identity) => this.gone(identity));
+    // The call's chat (text streams) ends; the meeting's (token service, from the conversion on) begins.
+    this.chatChannel.close();
+    this.chatChannel = new Chat(this.room, (identity) => this.participants.value.find((p) => p.identity === identity)?.name ?? identity, meeting.chat);
+    void this.chatChannel.loadHistory().catch(() => undefined);
   }
 
   /** Joins the room, then starts the chosen media (each failure is a problem, never thrown). */

@@ -14,6 +14,7 @@ export const icons = {
   fullscreenExit: icon(svg`<path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5"/>`),
   hangUp: icon(svg`<path d="M3 15.5c5-4.7 13-4.7 18 0l-2.2 2.3-3.6-1.6v-2.6a11 11 0 0 0-6.4 0v2.6l-3.6 1.6z" fill="currentColor"/>`),
   more: icon(svg`<circle cx="5" cy="12" r="1.5" fill="currentColor"/><circle cx="12" cy="12" r="1.5" fill="currentColor"/><circle cx="19" cy="12" r="1.5" fill="currentColor"/>`),
+  addPerson: icon(svg`<circle cx="10" cy="8" r="4"/><path d="M2 21a8 8 0 0 1 16 0M19 8v6M16 11h6"/>`),
   person: icon(svg`<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>`),
   close: icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`),
   speaker: icon(svg`<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16.5 8.5a5 5 0 0 1 0 7"/>`),

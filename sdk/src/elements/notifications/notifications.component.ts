@@ -169,7 +169,7 @@ export class TimioNotifications extends LitElement {
       </div>
       <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
-        <button class="dismiss" part="decline" type="button" @click=${() => this.dismissRing(ring)}>${leaving ? t.roomBar.cancel : t.roomRing.dismiss}</button>
+        <button class="dismiss" part="decline" type="button" @click=${() => this.dismissRing(ring)}>${leaving ? t.roomBar.cancel : ring.direct ? t.incomingCall.decline : t.roomRing.dismiss}</button>
         <button class="accept primary" part="accept" type="button" @click=${() => this.joinRing(ring)}>${videoIcon}${t.roomRing.join}</button>
       </div>
     </div>`;

@@ -288,6 +288,24 @@ describe('<timio-notifications>', () => {
     expect(conferences[0]).to.deep.equal({ room: 'team', roomName: 'Team <Vertrieb>', prejoin: false });
   });
 
+  it('a colleague rung straight into a meeting (direct): "Teilnehmen" / "Ablehnen", in English "Join" / "Decline"', async () => {
+    for (const lang of ['de', 'en'] as const) {
+      const el = await fixture<TimioNotifications>(html`<timio-notifications lang=${lang}></timio-notifications>`);
+      realtime.sendRoomRing({ id: `ring-direct-${lang}`, room: 'call-x', roomName: 'Anna Schmidt, Ben Müller', caller: { id: 'anna', name: 'Anna Schmidt' }, at: new Date().toISOString(), direct: true });
+      await waitUntil(() => popup(el, '.ring'));
+      expect(popup(el, '.ring')!.textContent).to.contain(lang === 'de' ? 'Anna Schmidt ruft Sie in die Besprechung „Anna Schmidt, Ben Müller“.' : 'Anna Schmidt is calling you into the meeting “Anna Schmidt, Ben Müller”.');
+      expect(button(el, '.ring .accept').textContent!.trim()).to.equal(lang === 'de' ? 'Teilnehmen' : 'Join');
+      expect(button(el, '.ring .dismiss').textContent!.trim()).to.equal(lang === 'de' ? 'Ablehnen' : 'Decline');
+      await entered(el);
+      await expect(el).to.be.accessible();
+      service.on(`POST /v1/rooms/call-x/ring/decline`, () => ({ status: 200, json: { declined: true } }));
+      button(el, '.ring .dismiss').click();
+      await service.next('/v1/rooms/call-x/ring/decline');
+      await waitUntil(() => !popup(el, '.ring'));
+      el.remove();
+    }
+  });
+
   it('a silent invitation (signed in late, or busy) shows without the ring tone', async () => {
     const el = await fixture<TimioNotifications>(html`<timio-notifications lang="de"></timio-notifications>`);
     realtime.sendRoomRing({ id: 'ring-silent', room: 'team', roomName: 'Team', caller: { id: 'anna', name: 'Anna Schmidt' }, at: new Date().toISOString(), silent: true });

@@ -5,6 +5,7 @@ import type { CallWindowEnd, CallWindowLayout } from './call-types.js';
 import type { Corner } from './self-view-corner.js';
 import { isWindowMode, parseFrame } from './window-frame.js';
 import { TimioCall, defineTimioCall } from './timio-call.js';
+import { addPeoplePort, handOver, type ConversionPage } from './call-conversion.js';
 
 export interface CallWindowOptions {
   /** The call as the token service reports it (CallInfo of docs/contracts.md). */
@@ -24,6 +25,11 @@ export interface CallWindowOptions {
    * `sharing` says a screen share ended with that page.
    */
   restore?: CallWindowLayout;
+  /**
+   * The page's wiring (page-services.ts passes its pageServices): with it, the window offers
+   * "Person hinzufügen" (issue 27) and hands its session to the meeting the call becomes.
+   */
+  page?: () => ConversionPage;
   /** Called with the window's layout after each change (the page wiring keeps it for the next page). */
   onLayout?(layout: CallWindowLayout): void;
   /**
@@ -42,6 +48,11 @@ export interface CallWindowHandle {
   update(call: CallInfo): void;
   /** Leaves the room and removes the window (no onEnd with `hangup`). */
   close(): Promise<void>;
+  /**
+   * The call ended with `reason: 'converted'`: hands the live session to the meeting's conference
+   * (no reconnect) and removes the window once the conference shows the videos; onEnd `closed`.
+   */
+  convert(call: CallInfo): Promise<void>;
 }
 
 /** Opens the call window ("Arbeitsfenster") and joins the call's LiveKit room. */
@@ -56,6 +67,7 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   element.call = options.call;
   element.partner = partner;
   if (options.locale) element.locale = options.locale;
+  if (options.page) element.callIn = addPeoplePort(element, options.call, options.page);
   const restore = options.restore;
   if (restore?.corner && ['top-left', 'top-right', 'bottom-left', 'bottom-right'].includes(restore.corner)) element.corner = restore.corner as Corner;
   if (restore?.sharing) element.screenShareEnded = true;
@@ -82,13 +94,16 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
       ...(element.frame ? { frame: element.frame } : {}),
     });
   };
-  const finish = async (end: CallWindowEnd) => {
-    if (ended) return;
+  const stop = () => {
     ended = true;
     element.removeEventListener('timio-call-window-end', onWindowEnd);
     element.removeEventListener('timio-call-window-layout', saveLayout);
     window.removeEventListener('beforeunload', onPageLeave);
     window.removeEventListener('pagehide', onPageLeave);
+  };
+  const finish = async (end: CallWindowEnd) => {
+    if (ended) return;
+    stop();
     // Ended by the partner or elsewhere (not by this person's own hang-up or Close): a short
     // "Gespräch beendet" notice stays until dismissed or faded, instead of the window vanishing.
     // Not for a call the partner never came into: <timio-notifications> says that instead (both at
@@ -125,6 +140,22 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
       if (call.state === 'ended') void finish({ reason: 'closed', call });
     },
     close: () => finish({ reason: 'closed', call: element.call ?? options.call }),
+    async convert(call) {
+      if (ended) return;
+      const page = options.page;
+      if (!call.meeting || !page || !element.isConnected) return finish({ reason: 'closed', call });
+      stop();
+      element.call = call;
+      try {
+        await handOver(element, session, call, selfId, page);
+      } catch (err) {
+        // The conference could not open (its chunk failed to load): the call is over here.
+        console.warn('[timio] the meeting could not take over the call', err);
+        element.remove();
+        await session.leave();
+      }
+      options.onEnd({ reason: 'closed', call });
+    },
   };
 }
 

@@ -25,6 +25,7 @@ import { callWindowStrings } from '../i18n/call-window.js';
 import { mediaStrings } from '../i18n/media.js';
 import { stringsPending } from '../../i18n/lazy-strings.js';
 import type { CallWindowCatalog } from '../../i18n/catalog.js';
+import type { CallInPort } from '../conference/call-in/call-in-api.js';
 
 export { TimioCallWindowEndEvent, TimioCallWindowLayoutEvent };
 export type { CallWindowArrangement } from './call-window-events.js';
@@ -53,6 +54,7 @@ const PARTNER_GRACE_MS = 30_000;
  * @csspart self-view - The movable own video.
  * @csspart controls - The control bar.
  * @csspart options - The device settings ("Weitere Optionen").
+ * @csspart add-person - The "Person hinzufügen" dialog (`<timio-call-in-dialog>`): colleagues join the call, which becomes a meeting.
  * @csspart notice - The "Gespräch beendet" notice left when the partner ended the call.
  * @cssproperty --timio-call-inset - Distance of the full window from the viewport edges (0 on phones).
  * @cssproperty --timio-call-mode - The window's mode when the `mode` attribute is not set: `docked` or `full` (default). Set it on `:root` or `timio-call`.
@@ -73,6 +75,11 @@ export class TimioCall extends LitElement {
   @property({ attribute: false }) call?: CallInfo;
   /** The other person; default the call's party that is not this user. */
   @property({ attribute: false }) partner?: UserRef;
+  /**
+   * "Person hinzufügen" (issue 27): the colleague dialog's port for this call (set by openCallWindow
+   * on a page with the token service); without it, no such control.
+   */
+  @property({ attribute: false }) callIn?: CallInPort;
   /** UI language; defaults to the page's `lang`. */
   @property() locale?: 'de' | 'en';
   /**
@@ -100,6 +107,8 @@ export class TimioCall extends LitElement {
   @property({ type: Number, attribute: false }) partnerGraceMs = PARTNER_GRACE_MS;
 
   @state() private optionsOpen = false;
+  /** The colleague dialog was opened once (it stays in the window, closed, afterwards). */
+  @state() private addingPeople = false;
   @state() private fullscreen = false;
   @state() private now = Date.now();
   /** Shown as the short "Gespräch beendet" notice instead of the window (reflected for styling). */
@@ -274,6 +283,7 @@ export class TimioCall extends LitElement {
           : nothing}
         <timio-media-problems part="problems"></timio-media-problems>
       </div>
+      ${this.addingPeople && this.callIn ? html`<timio-call-in-dialog part="add-person" .port=${this.callIn}></timio-call-in-dialog>` : nothing}
       <timio-control-bar part="controls" label=${t.controls} .controls=${this.controlSpecs()} @timio-control=${this.onControl}></timio-control-bar>
       ${this.shownMode === 'docked'
         ? html`<div class="resize" part="resize-handle" aria-hidden="true" title=${t.resizeWindow}
@@ -302,6 +312,8 @@ export class TimioCall extends LitElement {
     const phase = this.connection.value?.phase;
     return [
       ...mediaControls(this.local.value, phase === 'connected' || phase === 'reconnecting', t),
+      // Only while the call runs: people join an active call.
+      ...(this.callIn && this.call?.state === 'active' ? [{ id: 'add-person', label: t.addPerson, icon: icons.addPerson }] : []),
       { id: 'fullscreen', label: this.fullscreen ? t.exitFullscreen : t.fullscreen, icon: this.fullscreen ? icons.fullscreenExit : icons.fullscreen, pressed: this.fullscreen, shortcut: 'f' },
       // The manual's order: … Vollbild-Modus, Gespräch beenden, Weitere Optionen.
       { id: 'end', label: t.endCall, icon: icons.hangUp, danger: true, pinned: true, part: 'end-button' },
@@ -334,6 +346,7 @@ export class TimioCall extends LitElement {
     if (id === 'fullscreen') void this.toggleFullscreen();
     else if (id === 'more') this.toggleOptions();
     else if (id === 'picture-in-picture') void this.openPip();
+    else if (id === 'add-person') void this.openAddPerson();
     else if (id === 'end') this.end('hangup');
   };
 
@@ -344,6 +357,15 @@ export class TimioCall extends LitElement {
       else this.renderRoot.querySelector<TimioControlBar>('timio-control-bar')?.shadowRoot?.querySelector<HTMLElement>('.more')?.focus();
     });
   };
+
+  /** "Person hinzufügen": the colleague dialog (its own chunk, loaded on the first press). */
+  private async openAddPerson(): Promise<void> {
+    if (this.optionsOpen) this.toggleOptions();
+    await import('../conference/call-in/call-in-dialog.js');
+    this.addingPeople = true;
+    await this.updateComplete;
+    await this.renderRoot.querySelector<HTMLElement & { show(): Promise<void> }>('timio-call-in-dialog')?.show();
+  }
 
   /** "Bild im Bild": the call also in a small always-on-top window (closing it returns here). */
   private async openPip(): Promise<void> {

@@ -101,6 +101,25 @@ export class ConferenceJoin implements ReactiveController {
     await this.join(choices, held.moderator, !!held.askModerator && this.canModerate && !held.moderator);
   }
 
+  /**
+   * Takes over a session that is already in the room: a 1:1 call converted into this meeting in
+   * place (issue 27). No token, no connect: the connection and the published camera and microphone
+   * go on as they are, and the view is `in` at once (host event `joined`). `moderator`: the call's
+   * caller moderates the meeting. From here on it is like any joined conference (resume marker, leave).
+   */
+  adopt(session: ConferenceSession, moderator: boolean): void {
+    if (this.phase === 'joining' || this.phase === 'in') return;
+    this.resuming = false;
+    this.chatSeenAt = undefined;
+    this.canModerate = moderator;
+    this.grant = undefined;
+    this.set({ phase: 'joining', endReason: undefined, errorCode: undefined, askModerator: false, moderator });
+    this.session = session;
+    this.mediaStarted = session;
+    // Connected already: follow() turns the phase to `in` now, sends `joined` and records the resume marker.
+    this.stopFollowing = session.connection.subscribe((c) => this.follow(c));
+  }
+
   /** Joins with the pre-join's choices; `moderator` when the person confirmed it. */
   async join(choices: MediaChoices, moderator: boolean, askLater = false): Promise<void> {
     const api = this.host.api;

@@ -28,6 +28,11 @@ export interface OpenConferenceOptions {
   resume?: ResumableConference;
   /** The token for `resume`, asked for while the chunk loaded. */
   grant?: Promise<RoomTokenGrant>;
+  /**
+   * A 1:1 call became this meeting (issue 27): the conference takes over the call window's live
+   * session (no token, no reconnect); `moderator` when this person placed the call.
+   */
+  adopt?: { session: RoomSession; moderator: boolean };
 }
 
 /**
@@ -66,6 +71,13 @@ export function openConference(options: OpenConferenceOptions): TimioConference 
   element.createSession ??= roomSessionFactory;
   if (options.guestNotices) element.guestNotices ??= options.guestNotices;
   element.resumeStore ??= options.resumeStore ?? browserConferenceResumeStore;
+  const adopt = options.adopt;
+  if (adopt) {
+    const api = element.api;
+    adopt.session.becomeMeeting({ setHand: (raised) => api.setHand(raised), chat: api.chat, rejoinGraceMs: CONFERENCE_REJOIN_GRACE_MS });
+    element.adopt(adopt.session, adopt.moderator);
+    return element;
+  }
   void element.join({ prejoin: options.prejoin, ...(options.resume ? { resume: options.resume } : {}), ...(options.grant ? { grant: options.grant } : {}) });
   return element;
 }

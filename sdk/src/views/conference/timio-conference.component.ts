@@ -8,9 +8,9 @@ import type { TimioControlBar, TimioControlEvent } from '../parts/control-bar/co
 import { runMediaControl } from '../parts/control-bar/media-controls.js';
 import { joinTimes, type ConferenceApi } from './room-api.js';
 import type { ConferenceResumeStore, ResumableConference } from '../../resume/conference-resume.js';
-import type { RoomTokenGrant } from '#protocol/rest.js';
+import type { RoomStatusAnswer, RoomTokenGrant } from '#protocol/rest.js';
 import { WaitingGuests, waitingGuestNotices, type GuestNoticeSource } from './waiting/waiting-guests.js';
-import { ConferenceJoin, type Phase, type SessionFactory } from './conference-join.js';
+import { ConferenceJoin, type ConferenceSession, type Phase, type SessionFactory } from './conference-join.js';
 import { ConferenceNotices } from './notices/conference-notices.js';
 import { conferenceControls, type Panel } from './toolbar/conference-controls.js';
 import { conferenceHeader, meetingSince } from './header/conference-header.js';
@@ -61,6 +61,12 @@ export class TimioConference extends LitElement {
   @property({ type: Number, attribute: 'per-page' }) perPage = 9;
   /** The chat room's address: "Person einladen" offers it to colleagues (without it, guest links only). */
   @property({ attribute: 'room-url' }) roomUrl = '';
+  /**
+   * A private meeting without a chat room or schedule (a 1:1 call converted in place, issue 27): no
+   * guest invites ("Person einladen") and no waiting room; "Kollegen hinzurufen" stays. Set by the
+   * view from the conversion or the room's status (`kind: 'meeting'`).
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'private-meeting' }) privateMeeting = false;
   /** Covers the whole window instead of the place the host gave it. */
   @property({ type: Boolean, reflect: true, attribute: 'full-window' }) fullWindow = false;
   /** The room routes of the token service (set by the page wiring). */
@@ -108,6 +114,8 @@ export class TimioConference extends LitElement {
   private clock?: ReturnType<typeof setInterval>;
   /** "Kollegen hinzurufen" for the participants panel (the dialog's chunk follows the answers through it). */
   private callIn?: CallInPort;
+  /** Stops following the rung colleagues' answers. */
+  private stopAnswers?: () => void;
 
   /**
    * Opens the pre-join, or (`prejoin: false`, from the invitation) joins at once; `resume` takes
@@ -118,11 +126,27 @@ export class TimioConference extends LitElement {
     this.endedHere = false;
     // One status request: the header's name and the joins before a page change, and a resume's `ended` check, read its answer.
     const status = !this.roomName || resume ? this.api?.status() : undefined;
-    void status?.then((s) => {
-      this.roomName ||= s.room.name;
-      this.joins = joinTimes(s);
-    }, () => undefined);
+    void status?.then((s) => this.statusRead(s), () => undefined);
     await (resume ? this.joining.resume(resume, status, grant) : this.joining.start(prejoin));
+  }
+
+  /**
+   * Takes over the live session of a 1:1 call that became this meeting (issue 27): in at once, on
+   * the same connection (openConference with `adopt`). `moderator`: this person placed the call.
+   */
+  adopt(session: ConferenceSession, moderator: boolean): void {
+    this.endedHere = false;
+    this.privateMeeting = true;
+    void this.api?.status().then((s) => this.statusRead(s), () => undefined);
+    this.joining.adopt(session, moderator);
+    // Others see the moderator by the service's mark on the participant (the call's token has none).
+    if (moderator) void this.api?.confirmModerator?.().catch(() => false);
+  }
+
+  private statusRead(s: RoomStatusAnswer): void {
+    this.roomName ||= s.room.name;
+    this.joins = joinTimes(s);
+    if (s.kind === 'meeting') this.privateMeeting = true;
   }
 
   /** Leaves the conference (the meeting goes on for the others). */
@@ -138,12 +162,14 @@ export class TimioConference extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.clock);
-    this.callIn?.stop?.();
+    this.stopAnswers?.();
+    this.stopAnswers = undefined;
   }
 
   protected override willUpdate(): void {
-    this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator);
+    this.waiting.follow(this.joining.phase === 'in' && this.joining.moderator && !this.privateMeeting);
     this.phase = this.joining.phase;
+    if (this.phase === 'in') this.followRingAnswers();
     const shares = sharing(this.people.value ?? []);
     if (shares.some((id) => !this.sharers.has(id))) this.layout = 'speaker';
     this.sharers = new Set(shares);
@@ -200,12 +226,31 @@ export class TimioConference extends LitElement {
     const close = () => this.togglePanel(panel);
     if (panel === 'chat') return html`<timio-chat-panel @timio-panel-close=${close}></timio-chat-panel>`;
     if (panel === 'participants') {
-      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator ? this.api?.invites : undefined} .callIn=${this.api?.request && (this.callIn ??= {
-        request: this.api.request, room: this.room, host: this, answers: this.guestNotices, notify: (name) => this.notices.push({ kind: 'info', identity: '', name }) })} .resembling=${this.waiting.resembling}
+      return html`<timio-participants-panel ?moderator=${this.joining.moderator} .invites=${this.joining.moderator && !this.privateMeeting ? this.api?.invites : undefined} .callIn=${this.callInPort()} .resembling=${this.waiting.resembling}
         room-name=${this.roomName || this.room} room-url=${this.roomUrl} @timio-moderate=${this.onModerate} @timio-panel-close=${close}></timio-participants-panel>`;
     }
     return html`<timio-conference-settings layout=${this.layout} ?mirror-self=${this.mirrorSelf} ?hide-self=${this.hideSelf}
       @timio-view-change=${(e: TimioViewChangeEvent) => Object.assign(this, e.detail)} @timio-panel-close=${close}></timio-conference-settings>`;
+  }
+
+  /** "Kollegen hinzurufen"'s port (employees only: the guest page's api has no `request`). */
+  private callInPort(): CallInPort | undefined {
+    const request = this.api?.request;
+    return request && (this.callIn ??= { request, room: this.room, host: this });
+  }
+
+  /**
+   * From the join on, a rung colleague's decline, no answer, busy or offline for this meeting is a
+   * notice: also after a page change, or for the colleagues rung with a call's conversion, when this
+   * view never opened the dialog. The strings come with the dialog's chunk, fetched on the first answer.
+   */
+  private followRingAnswers(): void {
+    if (this.stopAnswers || !this.guestNotices || !this.api?.request) return;
+    this.stopAnswers = this.guestNotices((n) => {
+      if (n.type !== 'colleague-ring-answer' || n.room !== this.room) return;
+      void import('./call-in/i18n.js').then(({ callInStrings }) =>
+        this.notices.push({ kind: 'info', identity: '', name: callInStrings(this.localize.t.locale).said[n.outcome](n.user.name) }));
+    });
   }
 
   private onPrejoin = (e: TimioPrejoinJoinEvent): void => {

@@ -30,6 +30,7 @@ export const callWindowDe: CallWindowCatalog = {
   fullscreen: 'Vollbild-Modus',
   exitFullscreen: 'Vollbild-Modus beenden',
   endCall: 'Gespräch beenden',
+  addPerson: 'Person hinzufügen',
   moreOptions: 'Weitere Optionen',
   controls: 'Gesprächssteuerung',
   ownVideo: 'Eigene Videoansicht',

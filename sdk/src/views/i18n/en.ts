@@ -30,6 +30,7 @@ export const callWindowEn: CallWindowCatalog = {
   fullscreen: 'Full screen',
   exitFullscreen: 'Exit full screen',
   endCall: 'End call',
+  addPerson: 'Add person',
   moreOptions: 'More options',
   controls: 'Call controls',
   ownVideo: 'Your video',

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ColleagueSearchAnswer } from '#protocol/rest.js';
 import { LocalizeController } from '../../../i18n/localize.js';
-import { colleagueSearch, followAnswers, ringColleagues, type CallInPort } from './call-in-api.js';
+import { colleagueSearch, ringColleagues, type CallInPort } from './call-in-api.js';
 import { callInStrings } from './i18n.js';
 import { callInDialogStyles } from './call-in-dialog.styles.js';
 
@@ -62,7 +62,7 @@ export class TimioCallInDialog extends LitElement {
 
   /** Opens the dialog with an empty search. */
   async show(): Promise<void> {
-    if (this.port) followAnswers(this.port);
+    this.port?.prepare?.();
     this.opener = focusedElement();
     this.results = [];
     this.searched = false;
@@ -149,7 +149,7 @@ export class TimioCallInDialog extends LitElement {
   }
 
   override render() {
-    const t = callInStrings(this.localize.t.locale);
+    const t = callInStrings(this.localize.t.locale, !!this.port?.call);
     const picked = [...this.picked.values()];
     // Escape closes the dialog only, not the panel around it.
     return html`<dialog part="dialog" aria-labelledby="call-in-title" @close=${this.onClose} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && e.stopPropagation()}>

@@ -45,6 +45,14 @@ const de: CallInStrings = {
   failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
 };
 
+/** "Person hinzufügen" in the 1:1 call window: the same dialog, said for a call that becomes a meeting. */
+const deCall: CallInStrings = {
+  ...de,
+  title: 'Person hinzufügen',
+  searchHint: 'Angemeldete Kollegen können Sie zu diesem Gespräch hinzufügen. Es wird dann zur Besprechung.',
+  ring: (n) => (n > 1 ? `${n} Personen hinzufügen` : 'Hinzufügen'),
+};
+
 const en: CallInStrings = {
   title: 'Call in a colleague',
   close: 'Close',
@@ -68,5 +76,13 @@ const en: CallInStrings = {
   failed: 'That did not work. Please try again.',
 };
 
-/** German for German, English for every other language (like the SDK's catalogs). */
-export const callInStrings = (locale: string): CallInStrings => (locale.toLowerCase().startsWith('de') ? de : en);
+const enCall: CallInStrings = {
+  ...en,
+  title: 'Add person',
+  searchHint: 'Colleagues who are signed in can be added to this call. It then becomes a meeting.',
+  ring: (n) => (n > 1 ? `Add ${n} people` : 'Add'),
+};
+
+/** German for German, English for every other language (like the SDK's catalogs); `call`: the call window's "Person hinzufügen". */
+export const callInStrings = (locale: string, call = false): CallInStrings =>
+  locale.toLowerCase().startsWith('de') ? (call ? deCall : de) : call ? enCall : en;

@@ -26,10 +26,11 @@ async function joined(moderator: boolean, lang: 'de' | 'en' = 'de') {
     decisions.push(decodeURIComponent(path.split('/waiting/')[1]!));
     return { status: 200, json: {} };
   });
-  let listener: ((n: GuestNotice) => void) | undefined;
+  // As the page's realtime client: every part of the conference may listen (the waiting room, the rung colleagues' answers).
+  const listeners = new Set<(n: GuestNotice) => void>();
   f.el.guestNotices = (l) => {
-    listener = l;
-    return () => (listener = undefined);
+    listeners.add(l);
+    return () => void listeners.delete(l);
   };
   void f.el.join({ prejoin: true });
   await waitUntil(() => deep(f.root, moderator ? '.join-moderator' : '.join'));
@@ -37,7 +38,7 @@ async function joined(moderator: boolean, lang: 'de' | 'en' = 'de') {
   await waitUntil(() => f.sessions.length === 1);
   f.session().connection.set({ phase: 'connected' });
   await settled(f.el);
-  return { ...f, decisions, send: (n: GuestNotice) => listener?.(n), listening: () => listener !== undefined };
+  return { ...f, decisions, send: (n: GuestNotice) => listeners.forEach((l) => l(n)), listening: () => listeners.size > 0 };
 }
 
 describe('waiting guests in the conference', () => {
@@ -111,7 +112,10 @@ describe('waiting guests in the conference', () => {
     const f = await joined(false);
     await settled(f.el);
     expect(deep(f.root, '.admit-notice')).to.equal(null);
-    expect(f.listening()).to.equal(false);
+    // A guest-waiting frame (the service sends them to moderators only) shows nothing to a member either.
+    f.send({ type: 'guest-waiting', room: 'vertrieb', guest: { identity: 'guest:olaf', name: 'Olaf Ohne', since: minutesAgo(1) } });
+    await settled(f.el);
+    expect(deep(f.root, '.admit-notice')).to.equal(null);
     expect(f.service.requests.some((r) => r.path === '/v1/rooms/vertrieb/waiting')).to.equal(false);
   });
 

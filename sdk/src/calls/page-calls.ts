@@ -113,10 +113,11 @@ export class PageCalls {
    */
   prepareResume(): string | undefined {
     const id = tabCallId();
-    if (!id) return id;
-    const grant = this.options.api.joinCall?.(id);
-    grant?.catch(() => undefined); // handled by the machine's resume
-    void this.withMachine((m) => void m.prepareResume(grant)).catch(() => undefined);
+    if (id) {
+      const grant = this.options.api.joinCall?.(id);
+      // Both handled here for the case the chunk cannot load (offline); the machine's resume handles the answer.
+      void Promise.all([grant, this.withMachine((m) => void m.prepareResume(grant))]).catch(() => undefined);
+    }
     return id;
   }
 

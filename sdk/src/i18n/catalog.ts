@@ -37,19 +37,12 @@ export interface Catalog {
     desktopTitle: (name: string) => string;
     desktopBody: string;
   };
-  readonly outgoingCall: {
-    title: string;
-    calling: (name: string) => string;
-    ringing: (name: string) => string;
-    connecting: (name: string) => string;
-    declined: (name: string) => string;
-    busy: (name: string) => string;
-    noAnswer: (name: string) => string;
-    cancelled: string;
-    failed: string;
-    cancel: string;
-    close: string;
-  };
+  /**
+   * The caller's popup ("Ausgehender Videocall": calling, ringing, how it ended). Optional: the SDK's
+   * strings come with the calls chunk (sdk/src/calls/i18n), loaded on the page's first call event
+   * or action, so the light part stays small; a host's catalog may bring its own.
+   */
+  readonly outgoingCall?: OutgoingCallCatalog;
   readonly roomRing: {
     title: string;
     /** `direct`: a colleague rang this person into the meeting ("Kollegen hinzurufen"), not all members. */
@@ -60,6 +53,8 @@ export interface Catalog {
   readonly notifications: {
     /** The call ended before the partner ever came into it (they never joined after the answer). */
     partnerNeverJoined: (name: string) => string;
+    /** Closes an error notice. */
+    close: string;
   };
   /**
    * The 1:1 call window and the media parts it shares with the conference. Optional: the SDK's German
@@ -452,4 +447,19 @@ export interface MediaCatalog {
   moreControls: string;
   /** A control's tooltip with its keyboard shortcut. */
   withShortcut: (label: string, key: string) => string;
+}
+
+/** The caller's popup (Catalog.outgoingCall). */
+export interface OutgoingCallCatalog {
+  title: string;
+  calling: (name: string) => string;
+  ringing: (name: string) => string;
+  connecting: (name: string) => string;
+  declined: (name: string) => string;
+  busy: (name: string) => string;
+  noAnswer: (name: string) => string;
+  cancelled: string;
+  failed: string;
+  cancel: string;
+  close: string;
 }

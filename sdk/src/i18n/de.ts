@@ -28,19 +28,6 @@ export const de: Catalog = {
     desktopTitle: (name) => `Videocall von ${name}`,
     desktopBody: 'Klicken Sie hier, um zum Anruf zu wechseln.',
   },
-  outgoingCall: {
-    title: 'Ausgehender Videocall',
-    calling: (name) => `${name} wird angerufen …`,
-    ringing: (name) => `Es klingelt bei ${name} …`,
-    connecting: (name) => `Verbindung mit ${name} wird aufgebaut …`,
-    declined: (name) => `${name} hat den Anruf abgelehnt.`,
-    busy: (name) => `${name} ist gerade in einem anderen Gespräch.`,
-    noAnswer: (name) => `${name} nimmt nicht ab.`,
-    cancelled: 'Der Anruf wurde abgebrochen.',
-    failed: 'Der Anruf ist fehlgeschlagen.',
-    cancel: 'Auflegen',
-    close: 'Schließen',
-  },
   roomRing: {
     title: 'Einladung zur Videobesprechung',
     body: (caller, room, direct) => (direct ? `${caller} ruft Sie in die Besprechung „${room}“.` : `${caller} ruft alle Mitglieder von „${room}“ zu einer Besprechung.`),
@@ -49,6 +36,7 @@ export const de: Catalog = {
   },
   notifications: {
     partnerNeverJoined: (name) => `${name} ist dem Gespräch nicht beigetreten. Das Gespräch wurde beendet.`,
+    close: 'Schließen',
   },
   roomBar: {
     label: (room) => `Besprechung im Raum ${room}`,

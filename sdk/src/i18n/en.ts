@@ -28,19 +28,6 @@ export const en: Catalog = {
     desktopTitle: (name) => `Video call from ${name}`,
     desktopBody: 'Click here to switch to the call.',
   },
-  outgoingCall: {
-    title: 'Outgoing video call',
-    calling: (name) => `Calling ${name} …`,
-    ringing: (name) => `Ringing ${name} …`,
-    connecting: (name) => `Connecting to ${name} …`,
-    declined: (name) => `${name} declined the call.`,
-    busy: (name) => `${name} is in another call.`,
-    noAnswer: (name) => `${name} did not answer.`,
-    cancelled: 'The call was cancelled.',
-    failed: 'The call failed.',
-    cancel: 'Hang up',
-    close: 'Close',
-  },
   roomRing: {
     title: 'Invitation to a video meeting',
     body: (caller, room, direct) => (direct ? `${caller} is calling you into the meeting “${room}”.` : `${caller} is calling all members of “${room}” to a meeting.`),
@@ -49,6 +36,7 @@ export const en: Catalog = {
   },
   notifications: {
     partnerNeverJoined: (name) => `${name} did not join the call. The call has ended.`,
+    close: 'Close',
   },
   roomBar: {
     label: (room) => `Meeting in room ${room}`,

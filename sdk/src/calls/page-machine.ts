@@ -7,7 +7,7 @@ import { CallMachine } from './call-machine.js';
 import type { CallMachineOptions } from './call-types.js';
 
 export { openCallWindowLazily } from './open-call-window.js';
-export { outgoingMessage, outgoingPopup, outgoingStrings } from '../elements/notifications/outgoing-popup.js';
+export { closeEndedLater, outgoingMessage, outgoingPopup, outgoingStrings } from '../elements/notifications/outgoing-popup.js';
 
 export function createPageMachine(options: Omit<CallMachineOptions, 'resumeStore'>): CallMachine {
   return new CallMachine({ ...options, resumeStore: new BrowserCallResumeStore() });

@@ -73,7 +73,6 @@ export class TimioNotifications extends LitElement {
   private readonly desktop = new DesktopNotifications();
   private readonly popupFocus = new PopupFocus();
   private cleanup: Array<() => void> = [];
-  private endedTimer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
   /** The call whose window this page shows (to tell when it ends before the partner ever came). */
   private windowCall?: string;
@@ -127,7 +126,8 @@ export class TimioNotifications extends LitElement {
     else this.ringer.stop();
     this.syncDesktopNotifications();
     this.popupFocus.update(this, [...this.renderRoot.querySelectorAll<HTMLElement>('[role="alertdialog"]')]);
-    this.scheduleEndedDismiss();
+    // An ended call's popup closes by itself (with the calls chunk, as the popup).
+    this.calls.machine.chunk?.closeEndedLater(this.calls.machine, NOTICE_MS);
   }
 
   override render() {
@@ -264,19 +264,6 @@ export class TimioNotifications extends LitElement {
 
   private dropNotice(id: number): void {
     this.notices = this.notices.filter((n) => n.id !== id);
-  }
-
-  private scheduleEndedDismiss(): void {
-    const outgoing = this.calls.snapshot.outgoing;
-    if (outgoing?.phase !== 'ended') {
-      clearTimeout(this.endedTimer);
-      this.endedTimer = undefined;
-      return;
-    }
-    this.endedTimer ??= setTimeout(() => {
-      this.endedTimer = undefined;
-      if (this.calls.snapshot.outgoing === outgoing) void this.calls.machine.cancel();
-    }, NOTICE_MS);
   }
 
   /** Moves focus to a new popup's main button unless the user is typing; gives it back after. */

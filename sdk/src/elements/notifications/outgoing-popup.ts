@@ -4,7 +4,7 @@
 // element draws it once that chunk is there (PageCalls.chunk), its strings included.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog, OutgoingCallCatalog } from '../../i18n/catalog.js';
-import type { OutgoingCallView } from '../../calls/call-types.js';
+import type { CallSnapshot, OutgoingCallView } from '../../calls/call-types.js';
 import { phoneDownIcon } from '../shared/icons.js';
 import { initials } from '../shared/initials.js';
 import { outgoingCallDe } from './i18n/de.js';
@@ -45,4 +45,24 @@ export function outgoingPopup(t: Catalog, view: OutgoingCallView, cancel: () => 
             : html`<button class="decline hangup" part="decline" type="button" @click=${cancel}>${phoneDownIcon}${w.cancel}</button>`}
       </div>
     </div>`;
+}
+
+let endedTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Closes the popup of an ended call ("abgelehnt", "nimmt nicht ab", …) after `ms`, unless it was
+ * closed or another call began meanwhile; called on every render of <timio-notifications>. One
+ * timer per page: a page places one call at a time.
+ */
+export function closeEndedLater(calls: { snapshot(): CallSnapshot; cancel(): Promise<void> }, ms: number): void {
+  const outgoing = calls.snapshot().outgoing;
+  if (outgoing?.phase !== 'ended') {
+    clearTimeout(endedTimer);
+    endedTimer = undefined;
+    return;
+  }
+  endedTimer ??= setTimeout(() => {
+    endedTimer = undefined;
+    if (calls.snapshot().outgoing === outgoing) void calls.cancel();
+  }, ms);
 }

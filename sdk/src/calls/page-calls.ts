@@ -11,8 +11,7 @@ import { callResumePending, tabCallId } from '../resume/call-resume-keys.js';
 
 export interface PageCallsOptions {
   api: CallApi;
-  /** Default: the call window from the views chunks (open-call-window.ts, with the calls chunk). */
-  openWindow?: CallWindowOpener;
+  openWindow: CallWindowOpener;
   selfId: () => string | undefined;
   pageId: () => string | undefined;
   /** Loads the calls chunk (tests pass their own to hold it back); default its dynamic import. */
@@ -32,7 +31,7 @@ export class PageCalls {
   private before: CallSnapshot = { incoming: [] };
   private readonly listeners = new Listeners<CallSnapshot>();
   private readonly hostListeners = new Listeners<HostCallEvent>();
-  private openWindow: CallWindowOpener | undefined;
+  private openWindow: CallWindowOpener;
 
   constructor(private readonly options: PageCallsOptions) {
     this.openWindow = options.openWindow;
@@ -134,7 +133,7 @@ export class PageCalls {
     this.loading ??= (this.options.loadMachine?.() ?? import('./page-machine.js')).then((chunk) => {
       const { api, selfId, pageId } = this.options;
       this.loaded = chunk;
-      const machine = chunk.createPageMachine({ api, selfId, pageId, openWindow: this.openWindow ?? chunk.openCallWindowLazily });
+      const machine = chunk.createPageMachine({ api, selfId, pageId, openWindow: this.openWindow });
       machine.subscribe((snapshot) => this.listeners.notify(snapshot));
       machine.onHostEvent((event) => this.hostListeners.notify(event));
       for (const call of this.early.splice(0)) machine.handleCall(call);

@@ -6,7 +6,6 @@ import { BrowserCallResumeStore } from '../resume/browser-call-resume-store.js';
 import { CallMachine } from './call-machine.js';
 import type { CallMachineOptions } from './call-types.js';
 
-export { openCallWindowLazily } from './open-call-window.js';
 export { closeEndedLater, outgoingMessage, outgoingPopup, outgoingStrings } from '../elements/notifications/outgoing-popup.js';
 
 export function createPageMachine(options: Omit<CallMachineOptions, 'resumeStore'>): CallMachine {

@@ -9,8 +9,9 @@ import { TokenServiceClient } from '../api/token-service-client.js';
 import { TimioApiError } from '../api/api-error.js';
 import { portalCredentials, type CredentialSource } from '../api/credentials.js';
 import { PageCalls } from '../calls/page-calls.js';
-import type { HostCallEvent } from '../calls/call-types.js';
+import type { CallWindowOpener, HostCallEvent } from '../calls/call-types.js';
 import type { RealtimePort } from '../calls/realtime-port.js';
+import { localeOf } from '../i18n/localize.js';
 import { TimioCallAnsweredEvent, TimioCallEndedEvent, TimioCallErrorEvent, TimioCallMissedEvent, TimioCallResumedEvent, TimioCallStartedEvent } from '../events.js';
 import { loadCallViews, loadConferenceViews } from './views-loader.js';
 import { conferenceMarker, conferenceToResume, type ResumableConference } from '../resume/conference-resume.js';
@@ -25,6 +26,20 @@ export interface PageServices {
   /** Undefined until a realtime connection is attached. */
   readonly realtime: RealtimePort | undefined;
 }
+
+/** Opens the 1:1 call window from the session + views chunk. */
+const openCallWindowLazily: CallWindowOpener = async (grant, onEnd, setup) => {
+  const { openCallWindow } = await loadCallViews();
+  return openCallWindow({
+    ...(setup?.layout ? { restore: setup.layout } : {}),
+    ...(setup?.onLayout ? { onLayout: setup.onLayout } : {}),
+    call: grant.call,
+    token: grant.token,
+    url: grant.url,
+    locale: localeOf(document.documentElement).toLowerCase().startsWith('en') ? 'en' : 'de',
+    onEnd: (end) => onEnd(end.reason),
+  });
+};
 
 let services: (PageServices & { realtime: RealtimePort | undefined }) | undefined;
 const realtimeListeners = new Set<(realtime: RealtimePort) => void>();
@@ -43,6 +58,7 @@ export function pageServices(): PageServices {
   });
   const calls = new PageCalls({
     api,
+    openWindow: openCallWindowLazily,
     selfId: () => services?.realtime?.userId,
     pageId: () => services?.realtime?.pageId,
   });

@@ -90,9 +90,10 @@ export interface Catalog {
      */
     ringWho?: (names: readonly string[]) => string;
     confirmText?: string;
-    confirm: string;
+    /** The confirmation's button and what it says once rung; optional like the two above (ring-all.ts). */
+    confirm?: string;
+    rung?: (count: number) => string;
     cancel: string;
-    rung: (count: number) => string;
     /** The invitation popup: this page is in a call; joining leaves it. */
     leaveCallFirst: string;
   };

@@ -49,9 +49,7 @@ export const de: Catalog = {
     show: 'Zur Besprechung',
     ringAll: 'Alle Mitglieder rufen',
     next: (when) => `Nächste Besprechung: ${when}`,
-    confirm: 'Bestätigen',
     cancel: 'Abbrechen',
-    rung: (n) => (n === 0 ? 'Gerade ist kein anderes Mitglied angemeldet.' : n === 1 ? '1 Mitglied wird gerufen.' : `${n} Mitglieder werden gerufen.`),
     leaveCallFirst: 'Sie sind in einem Gespräch. Um teilzunehmen, beenden Sie es zuerst. Jetzt beenden und teilnehmen?',
   },
 

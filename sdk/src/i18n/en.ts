@@ -49,9 +49,7 @@ export const en: Catalog = {
     show: 'Go to the meeting',
     ringAll: 'Call all members',
     next: (when) => `Next meeting: ${when}`,
-    confirm: 'Confirm',
     cancel: 'Cancel',
-    rung: (n) => (n === 0 ? 'No other member is signed in right now.' : n === 1 ? 'Calling 1 member.' : `Calling ${n} members.`),
     leaveCallFirst: 'You are in a call. To join, end it first. End it now and join?',
   },
 

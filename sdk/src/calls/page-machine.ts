@@ -6,7 +6,7 @@ import { BrowserCallResumeStore } from '../resume/browser-call-resume-store.js';
 import { CallMachine } from './call-machine.js';
 import type { CallMachineOptions } from './call-types.js';
 
-export { closeEndedLater, outgoingMessage, outgoingPopup, outgoingStrings } from '../elements/notifications/outgoing-popup.js';
+export { callError, closeEndedLater, endedNotice, outgoingMessage, outgoingPopup, outgoingStrings } from '../elements/notifications/outgoing-popup.js';
 
 export function createPageMachine(options: Omit<CallMachineOptions, 'resumeStore'>): CallMachine {
   return new CallMachine({ ...options, resumeStore: new BrowserCallResumeStore() });

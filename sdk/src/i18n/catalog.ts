@@ -38,9 +38,10 @@ export interface Catalog {
     desktopBody: string;
   };
   /**
-   * The caller's popup ("Ausgehender Videocall": calling, ringing, how it ended). Optional: the SDK's
-   * strings come with the calls chunk (sdk/src/calls/i18n), loaded on the page's first call event
-   * or action, so the light part stays small; a host's catalog may bring its own.
+   * The caller's popup ("Ausgehender Videocall": calling, ringing, how it ended), a call's notices and
+   * the errors only a call meets. Optional: the SDK's strings come with the calls chunk
+   * (elements/notifications/i18n), loaded on the page's first call event or action, so the light
+   * part stays small; a host's catalog may bring its own.
    */
   readonly outgoingCall?: OutgoingCallCatalog;
   readonly roomRing: {
@@ -51,8 +52,6 @@ export interface Catalog {
     dismiss: string;
   };
   readonly notifications: {
-    /** The call ended before the partner ever came into it (they never joined after the answer). */
-    partnerNeverJoined: (name: string) => string;
     /** Closes an error notice. */
     close: string;
   };
@@ -130,11 +129,6 @@ export interface Catalog {
   readonly errors: Readonly<Record<string, string>> & {
     readonly fallback: string;
     readonly network_error: string;
-    /** Accepting a call the caller hung up (or that was answered elsewhere) a moment before. */
-    readonly call_ended: string;
-    readonly call_not_ringing: string;
-    /** Calling while this user is already in a call (on another page). */
-    readonly already_in_call: string;
   };
 }
 
@@ -463,4 +457,18 @@ export interface OutgoingCallCatalog {
   failed: string;
   cancel: string;
   close: string;
+  /** A notice: the call ended before the partner ever came into it (they never joined after the answer). */
+  partnerNeverJoined: (name: string) => string;
+  /**
+   * Errors only a call meets, shown in the popup or as a notice (a host catalog's own `errors` are
+   * asked first).
+   */
+  errors: {
+    /** Accepting a call the caller hung up (or that was answered elsewhere) a moment before. */
+    call_ended: string;
+    call_not_ringing: string;
+    /** Calling while this user is already in a call (on another page). */
+    already_in_call: string;
+    busy: string;
+  };
 }

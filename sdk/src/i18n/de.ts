@@ -35,7 +35,6 @@ export const de: Catalog = {
     dismiss: 'Später',
   },
   notifications: {
-    partnerNeverJoined: (name) => `${name} ist dem Gespräch nicht beigetreten. Das Gespräch wurde beendet.`,
     close: 'Schließen',
   },
   roomBar: {
@@ -60,11 +59,7 @@ export const de: Catalog = {
     unauthorized: 'Sie sind nicht angemeldet.',
     token_expired: 'Ihre Anmeldung ist abgelaufen. Bitte laden Sie die Seite neu.',
     not_found: 'Den Anruf gibt es nicht mehr.',
-    call_ended: 'Das Gespräch ist bereits beendet.',
-    call_not_ringing: 'Der Anruf ist bereits beendet.',
-    already_in_call: 'Sie sind bereits in einem Gespräch.',
     not_a_member: 'Sie sind kein Mitglied dieses Raumes.',
-    busy: 'Der Kontakt ist gerade in einem anderen Gespräch.',
     rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
     invalid_input: 'Die Anfrage war ungültig.',
     not_configured: 'TIMIO ist auf dieser Seite nicht eingerichtet.',

@@ -35,7 +35,6 @@ export const en: Catalog = {
     dismiss: 'Later',
   },
   notifications: {
-    partnerNeverJoined: (name) => `${name} did not join the call. The call has ended.`,
     close: 'Close',
   },
   roomBar: {
@@ -60,11 +59,7 @@ export const en: Catalog = {
     unauthorized: 'You are not signed in.',
     token_expired: 'Your sign-in has expired. Please reload the page.',
     not_found: 'This call no longer exists.',
-    call_ended: 'The call has already ended.',
-    call_not_ringing: 'The call has already ended.',
-    already_in_call: 'You are already in a call.',
     not_a_member: 'You are not a member of this room.',
-    busy: 'The contact is in another call.',
     rate_limited: 'Too many requests. Please wait a moment.',
     invalid_input: 'The request was not valid.',
     not_configured: 'TIMIO is not set up on this page.',

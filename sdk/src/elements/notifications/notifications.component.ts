@@ -236,24 +236,21 @@ export class TimioNotifications extends LitElement {
 
   /** Errors become a notice; the page wiring sends the host events themselves. */
   private onHostEvent(event: HostCallEvent): void {
+    const chunk = this.calls.machine.chunk;
+    const t = this.localize.t;
     if (event.type === 'ended') {
       // Answered, but the partner never came into the call (their page went away): say so, as the
       // window closes. The token service ends such a call after its rejoin grace.
-      const call = event.call;
-      const here = this.windowCall === call.id || this.calls.snapshot.active?.id === call.id;
-      if (here && call.reason === 'not_joined') {
-        const self = pageServices().realtime?.userId;
-        const partner = call.caller.id === self ? call.callee : call.caller;
-        this.addNotice(this.localize.t.notifications.partnerNeverJoined(partner.name));
-      }
+      const here = this.windowCall === event.call.id || this.calls.snapshot.active?.id === event.call.id;
+      const notice = here && chunk?.endedNotice(t, event.call, pageServices().realtime?.userId);
+      if (notice) this.addNotice(notice);
       return;
     }
     if (event.type !== 'error') return;
-    // The outgoing popup shows its own failure; others get a notice.
+    // The outgoing popup shows its own failure; others get a notice (the words of call errors come with the calls chunk).
     const outgoing = this.calls.snapshot.outgoing;
     if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) return;
-    const t = this.localize.t;
-    this.addNotice(t.errors[event.code] ?? t.errors.fallback);
+    this.addNotice(chunk?.callError(t, event.code) ?? t.errors.fallback);
   }
 
   private addNotice(message: string): void {

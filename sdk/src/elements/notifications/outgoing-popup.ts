@@ -1,9 +1,10 @@
 // The caller's popup of <timio-notifications> ("Ausgehender Videocall": calling, ringing,
-// connecting, and how it ended, "abgelehnt", "nimmt nicht ab", …). Only a page that places a call
-// draws it, so it comes with the calls chunk (calls/page-machine.ts), not the light part; the
+// connecting, and how it ended, "abgelehnt", "nimmt nicht ab", …), and the words of a call's
+// notices and errors. Only a page with a call needs them, so it comes with the calls chunk (calls/page-machine.ts), not the light part; the
 // element draws it once that chunk is there (PageCalls.chunk), its strings included.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog, OutgoingCallCatalog } from '../../i18n/catalog.js';
+import type { CallInfo } from '#protocol/realtime.js';
 import type { CallSnapshot, OutgoingCallView } from '../../calls/call-types.js';
 import { phoneDownIcon } from '../shared/icons.js';
 import { initials } from '../shared/initials.js';
@@ -24,7 +25,18 @@ export function outgoingMessage(t: Catalog, view: OutgoingCallView): string {
   const said = view.outcome === 'declined' ? w.declined : view.outcome === 'busy' ? w.busy : view.outcome === 'no_answer' ? w.noAnswer : undefined;
   if (said) return said(name);
   if (view.outcome === 'cancelled') return w.cancelled;
-  return (view.error && t.errors[view.error.code]) ?? w.failed;
+  return (view.error && callError(t, view.error.code)) || w.failed;
+}
+
+/** An error's words: the catalog's own, else the calls chunk's for the errors only a call meets. */
+export function callError(t: Catalog, code: string): string | undefined {
+  return t.errors[code] ?? (outgoingStrings(t).errors as Readonly<Record<string, string>>)[code];
+}
+
+/** The notice for a call of this page that ended before the partner ever came into it (their page went away). */
+export function endedNotice(t: Catalog, call: CallInfo, selfId: string | undefined): string | undefined {
+  if (call.reason !== 'not_joined') return undefined;
+  return outgoingStrings(t).partnerNeverJoined((call.caller.id === selfId ? call.callee : call.caller).name);
 }
 
 /** The popup; `cancel` hangs up while it rings, or closes it once it ended. */

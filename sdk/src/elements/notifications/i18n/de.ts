@@ -1,4 +1,4 @@
-// The caller's popup's German strings, in the calls chunk (calls/page-machine.ts), not the light
+// The German strings of the caller's popup, a call's notices and the errors only a call meets, in the calls chunk (calls/page-machine.ts), not the light
 // part: the chunk loads on the page's first call event or action, before the popup shows (outgoing-popup.ts).
 import type { OutgoingCallCatalog } from '../../../i18n/catalog.js';
 
@@ -14,4 +14,11 @@ export const outgoingCallDe: OutgoingCallCatalog = {
   failed: 'Der Anruf ist fehlgeschlagen.',
   cancel: 'Auflegen',
   close: 'Schließen',
+  partnerNeverJoined: (name) => `${name} ist dem Gespräch nicht beigetreten. Das Gespräch wurde beendet.`,
+  errors: {
+    call_ended: 'Das Gespräch ist bereits beendet.',
+    call_not_ringing: 'Der Anruf ist bereits beendet.',
+    already_in_call: 'Sie sind bereits in einem Gespräch.',
+    busy: 'Der Kontakt ist gerade in einem anderen Gespräch.',
+  },
 };

@@ -319,6 +319,8 @@ export interface GuestJoinCatalog {
   notOpen: (opensAt: string) => string;
   nameLabel: string;
   nameHint: string;
+  /** The name reads like a role ("Moderator"): the service refused it (`name_taken`). */
+  nameTaken: string;
   join: string;
   joining: string;
   waitingTitle: string;

@@ -53,7 +53,6 @@ export const de: Catalog = {
   },
 
   errors: {
-    name_taken: 'Bitte nur Ihren Namen, ohne Rollen wie „Moderator“.',
     fallback: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
     network_error: 'Der Anrufdienst ist nicht erreichbar.',
     unauthorized: 'Sie sind nicht angemeldet.',

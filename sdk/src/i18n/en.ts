@@ -53,7 +53,6 @@ export const en: Catalog = {
   },
 
   errors: {
-    name_taken: 'Please use your own name, without roles like “Moderator”.',
     fallback: 'Something went wrong. Please try again.',
     network_error: 'The call service cannot be reached.',
     unauthorized: 'You are not signed in.',

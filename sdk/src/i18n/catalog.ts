@@ -93,8 +93,6 @@ export interface Catalog {
     confirm?: string;
     rung?: (count: number) => string;
     cancel: string;
-    /** The invitation popup: this page is in a call; joining leaves it. */
-    leaveCallFirst: string;
   };
   /**
    * The shared view parts of calls and conferences (tiles, control bar). Optional: the SDK's German
@@ -459,6 +457,8 @@ export interface OutgoingCallCatalog {
   failed: string;
   cancel: string;
   close: string;
+  /** The invitation popup of a meeting while this page is in a call: joining leaves the call. */
+  leaveCallFirst: string;
   /** A notice: the call ended before the partner ever came into it (they never joined after the answer). */
   partnerNeverJoined: (name: string) => string;
   /**

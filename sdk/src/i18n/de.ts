@@ -49,7 +49,6 @@ export const de: Catalog = {
     ringAll: 'Alle Mitglieder rufen',
     next: (when) => `Nächste Besprechung: ${when}`,
     cancel: 'Abbrechen',
-    leaveCallFirst: 'Sie sind in einem Gespräch. Um teilzunehmen, beenden Sie es zuerst. Jetzt beenden und teilnehmen?',
   },
 
   errors: {

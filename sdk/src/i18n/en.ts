@@ -49,7 +49,6 @@ export const en: Catalog = {
     ringAll: 'Call all members',
     next: (when) => `Next meeting: ${when}`,
     cancel: 'Cancel',
-    leaveCallFirst: 'You are in a call. To join, end it first. End it now and join?',
   },
 
   errors: {

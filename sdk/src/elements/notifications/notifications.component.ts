@@ -168,7 +168,7 @@ export class TimioNotifications extends LitElement {
       <div class="avatar" aria-hidden="true">${initials(ring.caller.name)}</div>
       <div class="text">
         <p class="title" id="ring-title-${id}">${t.roomRing.title}</p>
-        <p class="message" id="ring-msg-${id}">${leaving ? t.roomBar.leaveCallFirst : t.roomRing.body(ring.caller.name, ring.roomName, ring.direct)}</p>
+        <p class="message" id="ring-msg-${id}">${(leaving && this.calls.machine.chunk?.outgoingStrings(t).leaveCallFirst) || t.roomRing.body(ring.caller.name, ring.roomName, ring.direct)}</p>
       </div>
       <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">

@@ -14,6 +14,7 @@ export const outgoingCallDe: OutgoingCallCatalog = {
   failed: 'Der Anruf ist fehlgeschlagen.',
   cancel: 'Auflegen',
   close: 'Schließen',
+  leaveCallFirst: 'Sie sind in einem Gespräch. Um teilzunehmen, beenden Sie es zuerst. Jetzt beenden und teilnehmen?',
   partnerNeverJoined: (name) => `${name} ist dem Gespräch nicht beigetreten. Das Gespräch wurde beendet.`,
   errors: {
     call_ended: 'Das Gespräch ist bereits beendet.',

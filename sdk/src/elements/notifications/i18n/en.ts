@@ -15,6 +15,7 @@ export const outgoingCallEn: OutgoingCallCatalog = {
   failed: 'The call failed.',
   cancel: 'Hang up',
   close: 'Close',
+  leaveCallFirst: 'You are in a call. To join, end it first. End it now and join?',
   partnerNeverJoined: (name) => `${name} did not join the call. The call has ended.`,
   errors: {
     call_ended: 'The call has already ended.',

@@ -168,6 +168,8 @@ describe('<timio-room-bar>', () => {
     ring.click();
     const dialog = await openDialog(el);
     expect(dialog.textContent).to.contain('Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten');
+    // Its styles came with it (ring-all.ts adds them to the bar's shadow root): the buttons sit in a row.
+    expect(getComputedStyle(dialog.querySelector('.actions')!).display).to.equal('flex');
     expect(root(el).activeElement!.textContent!.trim()).to.equal('Abbrechen');
     await expect(el).to.be.accessible();
 

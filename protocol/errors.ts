@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'not_a_member' // 403
   | 'not_a_moderator' // 403
   | 'not_in_meeting' // 403: only someone in the meeting now may ring a colleague into it
+  | 'not_in_call' // 403: only a party of the call may add people to it
   | 'not_open_yet' // 403: a guest came before the invite opens (error.opensAt says when)
   | 'not_admitted' // 403: a guest credential before admission (only its admission poll and leave)
   | 'not_found' // 404
@@ -19,6 +20,7 @@ export type ErrorCode =
   | 'guest_left' // 409: a moderator admitted or turned away a guest who had left the waiting room
   | 'call_not_ringing' // 409: the call was answered or ended meanwhile
   | 'call_ended' // 409: the call is over (the answer carries it)
+  | 'call_not_active' // 409: people are added to an active call only (ringing, ended or already a meeting; the answer carries it)
   | 'conflict' // 409: the call changed too often; retry
   | 'invite_revoked' // 410
   | 'invite_expired' // 410

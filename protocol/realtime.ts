@@ -26,12 +26,15 @@ export interface CallInfo {
   /**
    * Why an ended call ended, where the outcome alone does not say: `not_joined` (answered, but a
    * party never came into the room within the rejoin grace), `service_restarted` (it was ringing
-   * when the token service restarted; the ring could not go on).
+   * when the token service restarted; the ring could not go on), `converted` (a party added people:
+   * the call goes on as a meeting in the same LiveKit room, `meeting`).
    */
   reason?: CallEndReason;
+  /** Only on an end with `reason: 'converted'`: the meeting the call became (same LiveKit room, `room`). */
+  meeting?: { room: string; name: string };
 }
 
-export type CallEndReason = 'not_joined' | 'service_restarted';
+export type CallEndReason = 'not_joined' | 'service_restarted' | 'converted';
 
 export interface RoomRing {
   id: string;
@@ -58,6 +61,8 @@ export interface RoomParticipantStatus {
 export interface RoomStatus {
   id: string;
   name: string;
+  /** `meeting`: a 1:1 call turned into a meeting (no chat room behind it: no guest invites). Absent for a chat room. */
+  kind?: 'meeting';
   running: boolean;
   startedAt?: string;
   count: number;

@@ -25,6 +25,11 @@ export interface ColleagueSearchAnswer { users: Array<{ id: string; name: string
 /** One colleague of `POST /v1/rooms/:room/ring-colleagues`: rung now, or why not (then the inviter also gets a `colleague-ring-answer` frame). */
 export interface ColleagueRingResult { id: string; name: string; outcome: 'ringing' | 'present' | 'busy' | 'offline' }
 export interface ColleagueRingAnswer { ringId: string; rung: ColleagueRingResult[] }
+/**
+ * What `POST /v1/calls/:id/add-people` returns: the call became this meeting (same LiveKit room, no
+ * new token) and the colleagues were rung into it as by `ring-colleagues`.
+ */
+export interface CallConvertAnswer extends ColleagueRingAnswer { meeting: { room: string; name: string } }
 export interface RoomRingReach { members: Array<{ id: string; name: string }> }
 
 /** What POST /v1/invites/lookup returns: what the guest page shows before anyone joins. */
@@ -105,6 +110,8 @@ export interface RoomTokenGrant {
  */
 export interface RoomStatusAnswer {
   room: { id: string; name: string };
+  /** `meeting`: a 1:1 call turned into a meeting (no chat room behind it: no guest invites, no schedule). Absent for a chat room. */
+  kind?: 'meeting';
   /** Someone is in the meeting. */
   running: boolean;
   /** A moderator ended the meeting (POST /v1/rooms/:room/end) and nobody joined since. */

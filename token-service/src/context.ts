@@ -7,6 +7,9 @@ import type { PortalTokenVerifier } from './auth/portal-token.js';
 import type { CallService } from './calls/call-service.js';
 import type { RoomRinger } from './calls/room-ring.js';
 import type { ColleagueRinger } from './calls/colleague-ring.js';
+import type { CallMeetings } from './calls/call-meetings.js';
+import type { CallConversion } from './calls/call-conversion.js';
+import type { Places } from './http/access.js';
 import type { PresenceStatus } from '#protocol/realtime.js';
 import type { Directory } from './directory/directory.js';
 import type { GuestSessions } from './invites/guest-session.js';
@@ -55,6 +58,16 @@ export interface RouteContext extends TokenServiceContext {
   rings: RoomRinger;
   /** "Kollegen hinzurufen": colleagues rung into a running meeting, and their grants. */
   colleagueRings: ColleagueRinger;
+  /** Calls turned into meetings ("Person hinzufügen") and the conversion itself. */
+  meetings: CallMeetings;
+  conversion: CallConversion;
+  /**
+   * What a room id is, for every room route's access rule: a directory room or a call turned
+   * meeting (members, its one moderator). Invites, guests and "call all members" stay the directory's.
+   */
+  places: Places;
+  /** A moderator ended a call turned meeting (POST /v1/rooms/:room/end): record, grants and presence end now. */
+  meetingEnded(room: string): Promise<void>;
   /** Each user's presence now (the realtime bus's, across processes). */
   presence(userIds: string[]): Promise<Array<{ id: string; status: PresenceStatus }>>;
   /** Pushes a room's status to the pages watching it; call `changed(room)` after changing the room. */

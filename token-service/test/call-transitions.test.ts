@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { CallInfo } from '#protocol/realtime.js';
 import { ApiError } from '../src/http/errors.js';
 import * as steps from '../src/calls/call-transitions.js';
+import { meetingFromRoomMetadata, meetingName, meetingRoomMetadata, type CallMeeting } from '../src/calls/call-meetings.js';
 
 const anna = { id: 'anna', name: 'Anna Schmidt' };
 const ben = { id: 'ben', name: 'Ben Müller' };
@@ -96,5 +97,39 @@ describe('call steps', () => {
     assert.equal(steps.pagesGone('ben', { kind: 'left', at: ago(1_000) }, now)(active())?.outcome, 'completed');
     assert.equal(steps.pagesGone('anna', { kind: 'left', at: ago(1_000) }, now)(ringing())?.outcome, 'cancelled');
     assert.equal(steps.pagesGone('ben', { kind: 'left', at: ago(1_000) }, now)(ringing()), undefined);
+  });
+
+  it('either party converts an active call: it ends completed up to now, reason converted, with the meeting', () => {
+    const meeting = { room: 'call-c1', name: meetingName(anna, ben) };
+    assert.equal(meeting.name, 'Anna Schmidt, Ben Müller');
+    for (const who of [anna, ben]) {
+      const after = steps.convert(who, meeting, now)(active(ago(60_000)));
+      assert.deepEqual([after?.state, after?.outcome, after?.reason, after?.meeting, after?.durationSeconds], ['ended', 'completed', 'converted', meeting, 60]);
+    }
+    rejects(steps.convert(carla, meeting, now), active(), 403, 'not_in_call');
+    rejects(steps.convert(anna, meeting, now), ringing(), 409, 'call_not_active');
+    const converted = steps.convert(anna, meeting, now)(active())!;
+    rejects(steps.convert(ben, meeting, now), converted, 409, 'call_not_active');
+  });
+});
+
+describe('a call turned meeting in its room\'s metadata', () => {
+  const meeting: CallMeeting = { room: 'call-c1', name: 'Anna Schmidt, Ben Müller', moderator: anna, members: ['anna', 'ben', 'carla'], fromCall: 'c1', createdAt: now.toISOString() };
+
+  it('reads back what it wrote, for its own room only', () => {
+    assert.deepEqual(meetingFromRoomMetadata('call-c1', meetingRoomMetadata(meeting)), meeting);
+    assert.equal(meetingFromRoomMetadata('call-c2', meetingRoomMetadata(meeting)), undefined);
+  });
+
+  it('ignores anything else: a call\'s metadata, malformed JSON, missing or wrong fields', () => {
+    const bad = (m: unknown) => meetingFromRoomMetadata('call-c1', JSON.stringify({ kind: 'timio-meeting', meeting: m }));
+    assert.equal(meetingFromRoomMetadata('call-c1', JSON.stringify({ kind: 'timio-call', call: { id: 'c1', room: 'call-c1' } })), undefined);
+    assert.equal(meetingFromRoomMetadata('call-c1', '{not json'), undefined);
+    assert.equal(meetingFromRoomMetadata('call-c1', ''), undefined);
+    assert.equal(bad({ ...meeting, moderator: 'anna' }), undefined);
+    assert.equal(bad({ ...meeting, members: 'anna' }), undefined);
+    assert.equal(bad({ ...meeting, members: ['anna', 7] }), undefined);
+    assert.equal(bad({ ...meeting, name: undefined }), undefined);
+    assert.equal(bad({ ...meeting, fromCall: 1 }), undefined);
   });
 });

@@ -2,7 +2,8 @@
 // their LiveKit rooms (each call room's metadata describes its call, call-rooms.ts). Without Redis
 // the store is empty: an active call comes back (lines, busy presence, the rejoin grace for a party
 // not in the room); a ringing one cannot go on (the ring and its timer are gone) and ends `failed`
-// with reason `service_restarted`. With Redis the records are there; only the timers of the process
+// with reason `service_restarted`. A call turned meeting comes back from its room's metadata too
+// (`restoreMeeting`). With Redis the records are there; only the timers of the process
 // that had them are lost: the ring timeout and the rejoin checks start again.
 import type { CallInfo } from '#protocol/realtime.js';
 import type { CallStore } from './call-store.js';
@@ -10,6 +11,7 @@ import type { RealtimeSettings } from '../realtime/settings.js';
 import type { Metrics } from '../http/metrics.js';
 import type { RejoinGrace } from './rejoin-grace.js';
 import { callFromRoomMetadata } from './call-rooms.js';
+import { meetingFromRoomMetadata, type CallMeeting } from './call-meetings.js';
 import { CALL_ROOM_PREFIX, readCall, writeCall } from './call-record.js';
 import { finish } from './call-transitions.js';
 import { logFailure, type Logger } from '../http/logger.js';
@@ -27,6 +29,8 @@ export interface CallRestoreDeps {
   ringTimeout(id: string, ms: number): void;
   /** Tells both parties' pages. */
   announce(call: CallInfo): Promise<void>;
+  /** A call turned meeting, described by its room (call-meetings.ts); `inRoom`: who is in it now. */
+  restoreMeeting?(meeting: CallMeeting, inRoom: string[]): Promise<boolean>;
   /** Each side's call history gets a call that could not go on. */
   history?: { callEnded(call: CallInfo): Promise<void> };
   logger: Logger;
@@ -35,16 +39,27 @@ export interface CallRestoreDeps {
 /** Rebuilds every described call room; logs how many calls were taken up again. */
 export async function restoreCalls(deps: CallRestoreDeps): Promise<void> {
   let restored = 0;
+  let meetings = 0;
   for (const room of await deps.listRooms(CALL_ROOM_PREFIX)) {
     const described = callFromRoomMetadata(room.name, room.metadata);
-    if (!described) continue;
+    if (!described) {
+      const meeting = deps.restoreMeeting && meetingFromRoomMetadata(room.name, room.metadata);
+      if (meeting) {
+        try {
+          if (await deps.restoreMeeting!(meeting, await deps.participants(room.name))) meetings++;
+        } catch (err) {
+          logFailure(deps.logger, 'rebuilding a meeting failed', { room: room.name })(err);
+        }
+      }
+      continue;
+    }
     try {
       if (await restoreCall(deps, described)) restored++;
     } catch (err) {
       logFailure(deps.logger, 'rebuilding a call failed', { call: described.id })(err);
     }
   }
-  if (restored > 0) deps.logger.info({ calls: restored }, 'calls rebuilt from LiveKit after a start');
+  if (restored > 0 || meetings > 0) deps.logger.info({ calls: restored, meetings }, 'calls and meetings rebuilt from LiveKit after a start');
 }
 
 /** One call from its room; true when it was taken up again. */

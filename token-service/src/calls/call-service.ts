@@ -14,6 +14,7 @@ import { logFailure, type Logger } from '../http/logger.js';
 import { callRoomMetadata } from './call-rooms.js';
 import { CALL_ROOM_PREFIX, RECORD_TTL_MS, readCall, recordKey, writeCall } from './call-record.js';
 import { restoreCalls } from './call-restore.js';
+import type { CallMeeting } from './call-meetings.js';
 import * as steps from './call-transitions.js';
 import { finish, notFound, notRinging, type CallStep } from './call-transitions.js';
 
@@ -42,6 +43,8 @@ export interface CallDeps {
     describe(room: string, metadata: string, emptyTimeoutSeconds: number): Promise<void>;
     list(prefix: string): Promise<Array<{ name: string; metadata: string }>>;
   };
+  /** Rebuilds a call turned meeting from its room at start (call-meetings.ts); true when it did. */
+  restoreMeeting?(meeting: CallMeeting, inRoom: string[]): Promise<boolean>;
   /** Where failures of the call timers go. */
   logger: Logger;
   /** Each side's call history gets the call once it ended (before the end is announced, so a page that reads its history then finds it). */
@@ -147,6 +150,22 @@ export class CallService {
     const call = await readCall(this.deps.store, id);
     if (!call || (call.caller.id !== user.id && call.callee.id !== user.id)) throw notFound();
     return call;
+  }
+
+  /**
+   * The call becomes the meeting `meeting` (call-conversion.ts): it ends `completed` with reason
+   * `converted`, both parties' pages are told (the `call` frame) and their lines are free (the
+   * meeting keeps them busy). Throws 403 `not_in_call` / 409 `call_not_active` as the step says.
+   */
+  async convert(user: UserRef, id: string, meeting: { room: string; name: string }): Promise<CallInfo> {
+    await this.restoring;
+    return this.step(id, steps.convert(user, meeting, new Date()));
+  }
+
+  /** The stored call, whoever asks (the conversion decides itself who may add people). */
+  async record(id: string): Promise<CallInfo | undefined> {
+    await this.restoring;
+    return readCall(this.deps.store, id);
   }
 
   async decline(user: UserRef, id: string): Promise<CallInfo> {
@@ -261,6 +280,7 @@ export class CallService {
       announce: (call) => this.announce(call),
       logger: this.deps.logger,
       ...(this.deps.history ? { history: this.deps.history } : {}),
+      ...(this.deps.restoreMeeting ? { restoreMeeting: this.deps.restoreMeeting } : {}),
     }).catch(logFailure(this.deps.logger, 'rebuilding the calls from LiveKit failed'));
     this.restoring = Promise.race([rebuild, limit]);
     return this.restoring;

@@ -71,6 +71,18 @@ export function hangUp(user: UserRef, now: Date): CallStep {
   };
 }
 
+/**
+ * A party added people: the active call ends `completed` (its duration up to now) and goes on as the
+ * meeting `meeting` in the same room. Anything but an active call refuses (a converted call is ended).
+ */
+export function convert(user: UserRef, meeting: { room: string; name: string }, now: Date): CallStep {
+  return (c) => {
+    if (c.caller.id !== user.id && c.callee.id !== user.id) throw notInCall();
+    if (c.state !== 'active') throw notActive(c);
+    return { ...finish(c, 'completed', now), reason: 'converted', meeting: { room: meeting.room, name: meeting.name } };
+  };
+}
+
 /** Nobody answered within the ring timeout. */
 export function unanswered(now: Date): CallStep {
   return (c) => (c.state === 'ringing' ? finish(c, 'no_answer', now) : undefined);
@@ -101,4 +113,13 @@ export function notFound(): ApiError {
 
 export function notRinging(call: CallInfo): ApiError {
   return new ApiError(409, 'call_not_ringing', `the call is ${call.state === 'ended' ? `over (${call.outcome})` : 'already answered'}`, call);
+}
+
+export function notInCall(): ApiError {
+  return new ApiError(403, 'not_in_call', 'only a party of the call may add people to it');
+}
+
+export function notActive(call: CallInfo): ApiError {
+  const why = call.reason === 'converted' ? 'already a meeting; ring colleagues into the meeting' : call.state === 'ended' ? `over (${call.outcome})` : 'not answered yet';
+  return new ApiError(409, 'call_not_active', `the call is ${why}`, call);
 }

@@ -25,6 +25,8 @@ import { RoomWatch, type RoomWatchDeps } from '../rooms/room-watch.js';
 import { RoomChat } from '../rooms/chat.js';
 import { isMember } from '../directory/directory.js';
 import { CALL_ROOM_PREFIX } from './call-record.js';
+import { callAsRing, CallMeetings, meetingPlace, type Place } from './call-meetings.js';
+import { CallConversion } from './call-conversion.js';
 import type { CallHistory } from '../history/call-history.js';
 
 export interface Calling {
@@ -32,12 +34,22 @@ export interface Calling {
   calls: CallService;
   rings: RoomRinger;
   colleagueRings: ColleagueRinger;
+  /** Calls turned into meetings ("Person hinzufügen"). */
+  meetings: CallMeetings;
+  conversion: CallConversion;
+  /** What a room id is: a directory room or a call turned meeting, with who may do what (http/access.ts). */
+  places: Places;
+  /** A moderator ended a call turned meeting: its record, grants and busy presence end now. */
+  meetingEnded(room: string): Promise<void>;
   roomStatus: RoomStatus;
   roomWatch: RoomWatch;
   chat: RoomChat;
   /** Closes the pages, stops the call timers and leaves the bus. */
   close(): Promise<void>;
 }
+
+/** The one answer to "what is this room": the directory's rooms and the calls turned meetings. */
+export interface Places { getRoom(id: string): Promise<Place | undefined> }
 
 interface WebhookLike { event?: string; room?: { name?: string }; participant?: ParticipantInfo }
 
@@ -50,6 +62,16 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
   const settings: RealtimeSettings = { ...defaultRealtimeSettings, ...config.realtime };
   const logger = ctx.logger.child({ component: 'calls' });
   const { bus, store } = openSharedState(settings, config.redisUrl, ctx.logger.child({ component: 'realtime' }));
+  const meetings = new CallMeetings({ store, describe: (room, metadata, emptyTimeout) => ctx.roomService.describeRoom(room, metadata, emptyTimeout) });
+  const places: Places = {
+    getRoom: async (id) => {
+      if (id.startsWith(CALL_ROOM_PREFIX)) {
+        const meeting = await meetings.get(id);
+        if (meeting) return meetingPlace(meeting);
+      }
+      return ctx.directory.getRoom(id);
+    },
+  };
   const calls = new CallService({
     bus, store, settings,
     getUser: (id) => ctx.directory.getUser(id),
@@ -65,9 +87,16 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     },
     logger,
     ...(history ? { history } : {}),
+    // Without Redis the meeting's record is rebuilt; with Redis it was kept. Either way its people
+    // in the room are busy (a join whose webhook the stopped process never handled included).
+    restoreMeeting: async (meeting, inRoom) => {
+      const rebuilt = await meetings.restore(meeting);
+      for (const id of meeting.members) if (inRoom.includes(id)) await store.setInConference(id, meeting.room, true);
+      return rebuilt;
+    },
   });
-  // The calls that rang or ran before this start (pages and call steps wait for it).
-  void calls.restore();
+  // The calls and meetings that ran before this start (pages, call steps and rooms wait for it).
+  meetings.waitFor(calls.restore());
   const roomStatus = createRoomStatus(ctx.roomService, ctx.events);
   const rings = new RoomRinger({
     bus, store, settings,
@@ -80,12 +109,18 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
   const colleagueRings = new ColleagueRinger({
     bus, store, settings,
     meetingOf: async (id) => {
-      const room = await ctx.directory.getRoom(id);
+      const room = await places.getRoom(id);
       return room && { id: room.id, name: room.name };
     },
     getUser: (id) => ctx.directory.getUser(id),
     participants: async (room) => (await roomStatus.participants(room)).map((p) => p.identity),
     limits: ctx.limits,
+    ...(history ? { history } : {}),
+  });
+  const conversion = new CallConversion({
+    calls, meetings, colleagueRings,
+    participants: async (room) => (await ctx.roomService.listParticipants(room)).map((p) => p.identity),
+    setInConference: (userId, room, present) => store.setInConference(userId, room, present),
     ...(history ? { history } : {}),
   });
   const chat = new RoomChat({ store, roomService: ctx.roomService });
@@ -119,16 +154,18 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
 
   // A page keeps a room's status only while its user is a member (the directory may change).
   realtime.hub.setRoomAccess(async (room) => {
-    const found = await ctx.directory.getRoom(room);
+    const found = await places.getRoom(room);
     return found ? (userId) => isMember(found, userId) : undefined;
   });
   roomWatch = new RoomWatch({
-    bus, hub: realtime.hub, directory: ctx.directory, roomStatus, log: ctx.log, rejoinGraceMs: settings.roomRejoinGraceMs, ...(nextMeeting ? { nextMeeting } : {}),
+    bus, hub: realtime.hub, directory: places, roomStatus, log: ctx.log, rejoinGraceMs: settings.roomRejoinGraceMs, ...(nextMeeting ? { nextMeeting } : {}),
     // A page change keeps an employee busy; out of the meeting once the grace ends without them.
     gone: (room, identity) => {
       if (identity.includes(':')) return;
       store.setInConference(identity, room, false).catch(logFailure(logger, 'presence after a grace failed', { room }));
       meetingLeft(identity, room);
+      // A call turned meeting whose last person did not come back is over (a room lives on).
+      endMeetingIfEmpty(room).catch(logFailure(logger, 'ending an empty meeting failed', { room }));
     },
   });
 
@@ -138,11 +175,13 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
   async function onWebhook(ev: WebhookLike): Promise<void> {
     const room = ev.room?.name;
     if (!room) return;
-    if (room.startsWith(CALL_ROOM_PREFIX)) {
+    // A call turned meeting is a meeting from then on; a call's room is the call's.
+    const meeting = room.startsWith(CALL_ROOM_PREFIX) ? await meetings.get(room) : undefined;
+    if (room.startsWith(CALL_ROOM_PREFIX) && !meeting) {
       if (ev.event === 'participant_joined' || ev.event === 'participant_left' || ev.event === 'room_finished') await calls.roomEvent(ev.event, room, ev.participant?.identity);
       return;
     }
-    const directoryRoom = await ctx.directory.getRoom(room);
+    const directoryRoom = meeting ? meetingPlace(meeting) : await ctx.directory.getRoom(room);
     if (!directoryRoom) return;
     const identity = ev.participant?.identity;
     // Removed or the room deleted (real LiveKit says why): gone for good, no page-change grace.
@@ -157,7 +196,9 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     const employee = identity && !identity.includes(':') ? identity : undefined;
     if (ev.event === 'participant_joined' && employee) {
       await store.setInConference(employee, room, true);
-      const answered = (await rings.joined(room, employee)) ?? (await colleagueRings.joined(room, employee));
+      // In a call turned meeting, the callee came by the call (the caller's "ring").
+      const answered = (await rings.joined(room, employee)) ?? (await colleagueRings.joined(room, employee))
+        ?? (meeting && employee !== meeting.moderator.id ? callAsRing(meeting) : undefined);
       if (history) {
         const user = { id: employee, name: (await ctx.directory.getUser(employee))?.name ?? employee };
         await history.meetingJoined(user, { id: room, name: directoryRoom.name }, answered).catch(logFailure(logger, 'a meeting was not written into the call history', { room }));
@@ -166,17 +207,40 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
       await store.setInConference(employee, room, false);
       meetingLeft(employee, room);
     } else if (ev.event === 'room_finished') {
-      await chat.finished(room);
-      await rings.finished(room);
-      const rungIn = await colleagueRings.finished(room);
-      // LiveKit closes a room emptied by a page change too: who is in their grace stays busy.
+      // LiveKit closes a room emptied by a page change too: who is in their grace stays busy, and a
+      // call turned meeting waits for them (`gone` ends it if they do not come back).
       const inGrace = new Set(roomWatch.departures.awayIn(room).map((p) => p.identity));
-      for (const member of new Set([...directoryRoom.members, ...directoryRoom.moderators, ...rungIn])) {
-        if (inGrace.has(member)) continue;
-        await store.setInConference(member, room, false);
-        meetingLeft(member, room);
-      }
+      if (meeting && inGrace.size > 0) return;
+      await roomOver(room, directoryRoom, inGrace);
     }
+  }
+
+  /** The room's meeting is over: chat, rings and grants end; its people are no longer busy in it. */
+  async function roomOver(room: string, place: Place, inGrace: ReadonlySet<string> = new Set()): Promise<void> {
+    await chat.finished(room);
+    await rings.finished(room);
+    const rungIn = await colleagueRings.finished(room);
+    for (const member of new Set([...place.members, ...place.moderators, ...rungIn])) {
+      if (inGrace.has(member)) continue;
+      await store.setInConference(member, room, false);
+      meetingLeft(member, room);
+    }
+    // Last: a converted meeting's record answers the access questions above until here.
+    if (place.kind === 'meeting') await meetings.finished(room);
+  }
+
+  /** A call turned meeting with nobody in it and nobody coming back is over. */
+  async function endMeetingIfEmpty(room: string): Promise<void> {
+    const meeting = await meetings.get(room);
+    if (!meeting || roomWatch.departures.awayIn(room).length > 0) return;
+    roomStatus.invalidate(room);
+    if ((await roomStatus.participants(room)).length > 0) return;
+    await roomOver(room, meetingPlace(meeting));
+  }
+
+  async function meetingEnded(room: string): Promise<void> {
+    const meeting = await meetings.get(room);
+    if (meeting) await roomOver(room, meetingPlace(meeting));
   }
 
   /** Out of the meeting for good: their history entry gets its duration. */
@@ -184,7 +248,7 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
     history?.meetingLeft(userId, room).catch(logFailure(logger, 'a meeting\'s end was not written into the call history', { room }));
   }
 
-  return { realtime, calls, rings, colleagueRings, roomStatus, roomWatch, chat, close: () => realtime.close() };
+  return { realtime, calls, rings, colleagueRings, meetings, conversion, places, meetingEnded, roomStatus, roomWatch, chat, close: () => realtime.close() };
 }
 
 /** In this process's memory, or in Redis shared with the other processes: bus and store together. */

@@ -5,7 +5,7 @@
 // ends; they read the meeting's chat from their arrival on, like a guest. Declined, no answer, busy
 // and offline go back to the inviter (`colleague-ring-answer`). The records live in the call store
 // (memory, or Redis across processes). The meeting is any place `meetingOf` knows: a chat room's
-// meeting now; a call turned into a meeting can use the same ringer later.
+// meeting, or a 1:1 call turned into a meeting (call-meetings.ts, call-conversion.ts).
 import { randomBytes } from 'node:crypto';
 import type { ColleagueRingOutcome, RoomRing, UserRef } from '#protocol/realtime.js';
 import type { ColleagueRingAnswer, ColleagueRingResult } from '#protocol/rest.js';
@@ -35,6 +35,8 @@ export interface ColleagueRingDeps {
 }
 
 type GrantState = 'ringing' | 'accepted' | 'declined' | 'missed';
+/** A ring checked and ready to go out (ColleagueRinger.plan, then send). */
+export interface RingPlan { ring: RoomRing; rung: ColleagueRingResult[] }
 /** One colleague's ring into one meeting, and after "Teilnehmen" their right to be in it. */
 export interface ColleagueGrant { ring: RoomRing; state: GrantState; /** When they accepted (ISO): the chat they read starts here. */ acceptedAt?: string }
 
@@ -49,11 +51,19 @@ export class ColleagueRinger {
   constructor(private readonly deps: ColleagueRingDeps) {}
 
   async ring(inviter: UserRef, roomId: string, userIds: readonly string[]): Promise<ColleagueRingAnswer> {
-    const { bus, settings } = this.deps;
     const place = await this.deps.meetingOf(roomId);
     if (!place) throw new ApiError(404, 'not_found', 'no such room');
     const present = await this.deps.participants(place.id);
     if (!present.includes(inviter.id)) throw new ApiError(403, 'not_in_meeting', 'only someone in the meeting may call a colleague into it');
+    return this.send(await this.plan(inviter, place, present, userIds));
+  }
+
+  /**
+   * Everything that can refuse a ring, before anything is rung: unknown users (404), the inviter
+   * themself (400), the inviter's call limits (429). A call turned into a meeting plans its ring
+   * before the conversion, so a refused ring converts nothing.
+   */
+  async plan(inviter: UserRef, place: { id: string; name: string }, present: readonly string[], userIds: readonly string[]): Promise<RingPlan> {
     const users: UserRef[] = [];
     for (const id of userIds) {
       const user = await this.deps.getUser(id);
@@ -62,7 +72,7 @@ export class ColleagueRinger {
       users.push({ id: user.id, name: user.name });
     }
     const ring: RoomRing = { id: randomBytes(12).toString('hex'), room: place.id, roomName: place.name, caller: inviter, at: new Date().toISOString(), direct: true };
-    const statuses = new Map((await bus.statuses(users.map((u) => u.id))).map((s) => [s.id, s.status]));
+    const statuses = new Map((await this.deps.bus.statuses(users.map((u) => u.id))).map((s) => [s.id, s.status]));
     const rung: ColleagueRingResult[] = [];
     for (const user of users) {
       const status = statuses.get(user.id) ?? 'offline';
@@ -71,6 +81,12 @@ export class ColleagueRinger {
       if (outcome === 'ringing') await this.deps.limits?.beforeCall(inviter.id, user.id);
       rung.push({ ...user, outcome });
     }
+    return { ring, rung };
+  }
+
+  /** Rings the planned colleagues; busy and offline ones are reported to the inviter at once. */
+  async send({ ring, rung }: RingPlan): Promise<ColleagueRingAnswer> {
+    const { bus, settings } = this.deps;
     for (const r of rung) {
       const user = { id: r.id, name: r.name };
       if (r.outcome === 'busy' || r.outcome === 'offline') {

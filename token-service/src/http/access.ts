@@ -2,7 +2,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { UserRef } from '#protocol/realtime.js';
 import type { EmployeePrincipal, Principal } from '../auth/principal.js';
-import { isMember, isModerator, type Directory, type DirectoryRoom } from '../directory/directory.js';
+import { isMember, isModerator, type Directory } from '../directory/directory.js';
+import type { Place } from '../calls/call-meetings.js';
 import { ApiError, notFound } from './errors.js';
 
 export function principalOf(res: Response): Principal {
@@ -27,13 +28,20 @@ export function callerOf(res: Response): UserRef {
   return { id, name };
 }
 
-export async function roomFor(directory: Directory, room: string): Promise<DirectoryRoom> {
+/**
+ * Where a room's id is looked up: the service's places (calls/calling.ts `places`: the directory's
+ * rooms and the calls turned meetings). Every rule below holds for both: members, moderators, and
+ * colleagues rung in by a grant.
+ */
+export type Places = { getRoom(id: string): Promise<Place | undefined> };
+
+export async function roomFor(directory: Places, room: string): Promise<Place> {
   const found = await directory.getRoom(room);
   if (!found) throw notFound('room');
   return found;
 }
 
-export async function memberRoom(directory: Directory, user: EmployeePrincipal, room: string): Promise<DirectoryRoom> {
+export async function memberRoom(directory: Places, user: EmployeePrincipal, room: string): Promise<Place> {
   const found = await roomFor(directory, room);
   if (!isMember(found, user.id)) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
   return found;
@@ -43,15 +51,19 @@ export async function memberRoom(directory: Directory, user: EmployeePrincipal, 
  * The room, when the employee is a member or was rung into its meeting by a colleague
  * (calls/colleague-ring.ts): `since` then says from when they read its chat, like a guest.
  */
-export async function attendedRoom(directory: Directory, grants: { admitted(userId: string, room: string): Promise<{ since: number } | undefined> }, user: EmployeePrincipal, room: string): Promise<{ room: DirectoryRoom; since?: number }> {
+export async function attendedRoom(directory: Places, grants: { admitted(userId: string, room: string): Promise<{ since: number } | undefined> }, user: EmployeePrincipal, room: string): Promise<{ room: Place; since?: number }> {
   const found = await roomFor(directory, room);
-  if (isMember(found, user.id)) return { room: found };
+  if (isMember(found, user.id)) {
+    // A colleague rung into a call turned meeting is a member since accepting; the chat still starts there.
+    const rungIn = found.kind === 'meeting' && !isModerator(found, user.id) ? await grants.admitted(user.id, room) : undefined;
+    return rungIn ? { room: found, since: rungIn.since } : { room: found };
+  }
   const grant = await grants.admitted(user.id, room);
   if (!grant) throw new ApiError(403, 'not_a_member', 'you are not a member of this room');
   return { room: found, since: grant.since };
 }
 
-export async function moderatedRoom(directory: Directory, user: EmployeePrincipal, room: string): Promise<DirectoryRoom> {
+export async function moderatedRoom(directory: Places, user: EmployeePrincipal, room: string): Promise<Place> {
   const found = await memberRoom(directory, user, room);
   if (!isModerator(found, user.id)) throw new ApiError(403, 'not_a_moderator', 'only moderators of this room may do this');
   return found;

@@ -4,7 +4,8 @@
 // heard it and published on the bus, so the pages watching the room on every process get it. No
 // polling anywhere.
 import type { RoomParticipantStatus, RoomStatus as RoomStatusFrame } from '#protocol/realtime.js';
-import { isMember, type Directory, type DirectoryRoom } from '../directory/directory.js';
+import { isMember } from '../directory/directory.js';
+import type { Place } from '../calls/call-meetings.js';
 import type { RealtimeBus } from '../realtime/bus.js';
 import type { Hub } from '../realtime/hub.js';
 import type { Page } from '../realtime/page.js';
@@ -16,7 +17,8 @@ import { Departures } from './departures.js';
 export interface RoomWatchDeps {
   bus: Pick<RealtimeBus, 'publish'>;
   hub: Pick<Hub, 'watchRoom' | 'unwatchRoom'>;
-  directory: Directory;
+  /** The rooms by id: the directory's and the calls turned meetings (calls/calling.ts `places`). */
+  directory: { getRoom(id: string): Promise<Place | undefined> };
   roomStatus: RoomStatus;
   /** The next scheduled meeting of a room, if the host knows one. */
   nextMeeting?(room: string): Promise<RoomStatusFrame['nextMeeting']>;
@@ -85,7 +87,7 @@ export class RoomWatch {
     this.pending.set(roomId, timer);
   }
 
-  async status(room: DirectoryRoom): Promise<RoomStatusFrame> {
+  async status(room: Place): Promise<RoomStatusFrame> {
     const [present, nextMeeting] = await Promise.all([
       this.deps.roomStatus.participants(room.id),
       this.deps.nextMeeting?.(room.id).catch(() => undefined),
@@ -98,6 +100,7 @@ export class RoomWatch {
     return {
       id: room.id,
       name: room.name,
+      ...(room.kind === 'meeting' ? { kind: 'meeting' as const } : {}),
       running: participants.length > 0,
       ...(participants.length > 0 && joined[0] ? { startedAt: joined[0] } : {}),
       count: participants.length,

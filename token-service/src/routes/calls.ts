@@ -1,11 +1,12 @@
 // 1:1 calls, mounted under /v1: POST /calls {callee}, GET /calls/current, GET /calls/:id,
-// POST /calls/:id/join | accept {page?} | decline | cancel | end. Only employees take part in calls.
+// POST /calls/:id/join | accept {page?} | decline | cancel | end | add-people {userIds}. Only employees take part in calls.
 import { Router, type Request } from 'express';
 import type { CurrentCallAnswer } from '#protocol/rest.js';
 import type { RouteContext } from '../context.js';
 import { authenticated, callerOf } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
-import { isDirectoryId } from '../http/validation.js';
+import { isDirectoryId, jsonBody } from '../http/validation.js';
+import { MAX_COLLEAGUES_PER_RING } from '../calls/colleague-ring.js';
 
 const CALL_ID = /^[0-9a-f]{24}$/;
 
@@ -53,6 +54,18 @@ export function callRoutes(ctx: RouteContext): Router {
     const page = bodyField(req, 'page');
     if (page !== undefined && (typeof page !== 'string' || page.length > 64)) throw invalidInput('page must be the id from the ready message');
     res.json(await ctx.calls.accept(user, callId(req), page as string | undefined));
+  });
+
+  // "Person hinzufügen": colleagues rung into the call, which becomes a meeting in its own room
+  // (calls/call-conversion.ts). The same list rules as ring-colleagues.
+  router.post('/calls/:id/add-people', auth, async (req, res) => {
+    const user = callerOf(res);
+    const id = callId(req);
+    const ids = jsonBody(req)['userIds'];
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_COLLEAGUES_PER_RING) throw invalidInput(`userIds must be a list of 1-${MAX_COLLEAGUES_PER_RING} user ids`);
+    if (ids.some((v) => typeof v !== 'string' || !isDirectoryId(v))) throw invalidInput('userIds must hold user ids');
+    if (new Set(ids).size !== ids.length) throw invalidInput('userIds must not repeat an id');
+    res.status(201).json(await ctx.conversion.addPeople(user, id, ids as string[]));
   });
 
   for (const action of ['decline', 'cancel', 'end'] as const) {

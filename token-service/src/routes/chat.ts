@@ -31,7 +31,7 @@ async function senderIn(ctx: RouteContext, res: Response, room: string): Promise
     const admission = await admittedGuest(ctx.waitingRoom, principal, room);
     return { from: { identity: principal.id, name: principal.name, guest: true }, readsFrom: Date.parse(admission.admittedAt ?? admission.since) };
   }
-  const { since } = await attendedRoom(ctx.directory, ctx.colleagueRings, principal, room);
+  const { since } = await attendedRoom(ctx.places, ctx.colleagueRings, principal, room);
   return { from: { identity: principal.id, name: await displayNameOf(ctx.directory, principal), guest: false }, ...(since !== undefined ? { readsFrom: since } : {}) };
 }
 

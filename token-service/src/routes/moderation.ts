@@ -25,7 +25,7 @@ export function moderationRoutes(ctx: RouteContext): Router {
     const source = body['source'];
     if (source !== 'microphone' && source !== 'camera') throw invalidInput('source must be "microphone" or "camera"');
     const user = employeeOf(res);
-    await moderatedRoom(ctx.directory, user, room);
+    await moderatedRoom(ctx.places, user, room);
     const participant = (await ctx.roomService.listParticipants(room)).find((p) => p.identity === identity);
     if (!participant) throw new ApiError(404, 'not_found', 'that participant is not in the conference');
     const tracks = participant.tracks.filter((t) => t.source === source);
@@ -40,7 +40,7 @@ export function moderationRoutes(ctx: RouteContext): Router {
     const room = roomIdParam(req);
     jsonBody(req);
     const user = employeeOf(res);
-    await moderatedRoom(ctx.directory, user, room);
+    await moderatedRoom(ctx.places, user, room);
     let muted = 0;
     for (const p of await ctx.roomService.listParticipants(room)) {
       if (p.identity === user.id) continue;
@@ -57,7 +57,7 @@ export function moderationRoutes(ctx: RouteContext): Router {
     const room = roomIdParam(req);
     const identity = identityParam(req.params['identity']);
     const user = employeeOf(res);
-    await moderatedRoom(ctx.directory, user, room);
+    await moderatedRoom(ctx.places, user, room);
     if (identity === user.id) throw invalidInput('leave the conference instead of removing yourself');
     const participant = (await ctx.roomService.listParticipants(room)).find((p) => p.identity === identity);
     if (!participant) throw new ApiError(404, 'not_found', 'that participant is not in the conference');

@@ -18,10 +18,12 @@ export function roomRoutes(ctx: RouteContext): Router {
   router.get('/rooms/:room', auth, async (req, res) => {
     const room = roomIdParam(req);
     // Members, and colleagues rung into the meeting.
-    const { room: found } = await attendedRoom(ctx.directory, ctx.colleagueRings, employeeOf(res), room);
+    const { room: found } = await attendedRoom(ctx.places, ctx.colleagueRings, employeeOf(res), room);
     const participants = await ctx.roomStatus.participants(room);
     const answer: RoomStatusAnswer = {
       room: { id: found.id, name: found.name },
+      // A call turned meeting: no chat room behind it, so the view offers no guest invites.
+      ...(found.kind === 'meeting' ? { kind: 'meeting' as const } : {}),
       running: participants.length > 0,
       // Ended by a moderator and nobody joined since: a page that held the meeting shows it ended
       // instead of starting a new one (a resume racing the end).
@@ -58,7 +60,7 @@ export function roomRoutes(ctx: RouteContext): Router {
     const room = roomIdParam(req);
     jsonBody(req);
     const user = employeeOf(res);
-    await moderatedRoom(ctx.directory, user, room);
+    await moderatedRoom(ctx.places, user, room);
     const present = await ctx.roomService.setAttributes(room, user.id, { [ATTR_MODERATOR]: '1' });
     if (!present) throw new ApiError(404, 'not_found', 'you are not in the conference; join it first');
     ctx.log(`moderation: ${user.id} confirmed moderating room ${room} in the meeting`);
@@ -77,7 +79,7 @@ export function roomRoutes(ctx: RouteContext): Router {
       // Leaving is final for a guest: coming back takes the invite link again.
       await ctx.waitingRoom.gone(principal.id);
     } else {
-      await attendedRoom(ctx.directory, ctx.colleagueRings, principal, room);
+      await attendedRoom(ctx.places, ctx.colleagueRings, principal, room);
     }
     ctx.roomWatch.departures.goodbye(room, principal.id);
     res.json({ room, identity: principal.id });
@@ -85,10 +87,12 @@ export function roomRoutes(ctx: RouteContext): Router {
 
   router.post('/rooms/:room/end', auth, async (req, res) => {
     const room = roomIdParam(req);
-    await moderatedRoom(ctx.directory, employeeOf(res), room);
+    await moderatedRoom(ctx.places, employeeOf(res), room);
     const user = employeeOf(res);
     const wasRunning = await ctx.roomService.endRoom(room);
     ctx.log(`moderation: ${user.id} ended the conference of room ${room}`);
+    // A call turned meeting is over for good now, not only when LiveKit's room_finished arrives.
+    await ctx.meetingEnded(room);
     // The guests' admissions end with it: a new meeting in the room lets nobody in on an old one.
     await ctx.waitingRoom.meetingEnded(room);
     // Everyone left for good: nobody counts on as if changing pages.
@@ -107,7 +111,7 @@ async function checkHandAccess(ctx: RouteContext, principal: Principal, room: st
     if (target !== principal.id) throw new ApiError(403, 'not_a_moderator', 'guests can only change their own hand');
     return;
   }
-  const { room: found } = await attendedRoom(ctx.directory, ctx.colleagueRings, principal, room);
+  const { room: found } = await attendedRoom(ctx.places, ctx.colleagueRings, principal, room);
   if (target === principal.id) return;
   if (!isModerator(found, principal.id)) throw new ApiError(403, 'not_a_moderator', "only moderators may change another participant's hand");
   if (raised) throw new ApiError(403, 'not_a_moderator', "a moderator may lower another participant's hand, not raise it");

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
-import { en } from '../sdk/src/i18n/en.js';
+import { outgoingCallEn } from '../sdk/src/elements/notifications/i18n/en.js';
 import { callWindowDe } from '../sdk/src/views/i18n/call-window.js';
 import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { castFor } from './support/cast.js';
@@ -289,7 +289,7 @@ describe('a caller who leaves while it rings; ends a page missed (rejoin grace 4
     await ben.page.locator(`${incoming} button.accept`).click();
     await ben.page.locator('timio-call').waitFor({ state: 'attached', timeout: WAIT_MS });
     await ben.page.locator('timio-call').waitFor({ state: 'detached', timeout: WAIT_MS });
-    await ben.page.locator('timio-notifications .popup.error').filter({ hasText: en.notifications.partnerNeverJoined('Anna Schmidt') }).waitFor({ timeout: WAIT_MS });
+    await ben.page.locator('timio-notifications .popup.error').filter({ hasText: outgoingCallEn.partnerNeverJoined('Anna Schmidt') }).waitFor({ timeout: WAIT_MS });
     await ben.page.screenshot({ path: 'artifacts/e2e-partner-never-joined-en.png' });
     const benEntry = (await journal(ben)).find((e) => e.id === id)!;
     assert.equal(benEntry.outcome, 'cancelled');

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 import { de } from '../sdk/src/i18n/de.js';
+import { outgoingCallDe } from '../sdk/src/elements/notifications/i18n/de.js';
 import { en } from '../sdk/src/i18n/en.js';
 import { startRestartableStack } from './support/service-process.js';
 import { castFor } from './support/cast.js';
@@ -112,7 +113,7 @@ describe('a token-service restart (its own process, killed and started again; no
     await cast.stack.restartService();
 
     await ben.page.locator(incoming).waitFor({ state: 'detached', timeout: WAIT_MS });
-    await anna.page.locator(outgoing).filter({ hasText: de.outgoingCall.failed }).waitFor({ timeout: WAIT_MS });
+    await anna.page.locator(outgoing).filter({ hasText: outgoingCallDe.failed }).waitFor({ timeout: WAIT_MS });
     await anna.page.screenshot({ path: 'artifacts/e2e-service-restart-ring-de.png' });
     await waitUntil(async () => (await journal(anna)).find((e) => e.id === id)?.outcome === 'failed', "Anna's journal: failed", WAIT_MS, 500);
     await waitUntil(async () => (await journal(ben)).find((e) => e.id === id)?.outcome === 'missed', "Ben's journal: missed", WAIT_MS, 500);

@@ -9,6 +9,8 @@ import { en as lightEn } from '../src/i18n/en.js';
 import { callWindowDe } from '../src/views/i18n/call-window.js';
 import { mediaDe } from '../src/views/i18n/media.js';
 import { effectsDe } from '../src/views/i18n/effects.js';
+import { outgoingCallDe } from '../src/elements/notifications/i18n/de.js';
+import { outgoingCallEn } from '../src/elements/notifications/i18n/en.js';
 import { callWindowEn, effectsEn, mediaEn } from '../src/views/i18n/en.js';
 import { de as conferenceDe } from '../src/views/conference/i18n/de.js';
 import { en as conferenceEn } from '../src/views/conference/i18n/en.js';
@@ -35,6 +37,7 @@ const germanCatalog = { locale: 'de-DE' } as Catalog;
 
 const pairs: Array<[string, unknown, unknown]> = [
   ['light part (i18n/de.ts, en.ts)', lightDe, lightEn],
+  ['caller\'s popup (elements/notifications/i18n, with the calls chunk)', outgoingCallDe, outgoingCallEn],
   ['call window (views/i18n)', callWindowDe, callWindowEn],
   ['media parts (views/i18n)', mediaDe, mediaEn],
   ['sound and background (views/i18n)', effectsDe, effectsEn],

@@ -15,11 +15,15 @@ export interface PageCallsOptions {
   selfId: () => string | undefined;
   pageId: () => string | undefined;
   /** Loads the calls chunk (tests pass their own to hold it back); default its dynamic import. */
-  loadMachine?: () => Promise<typeof import('./page-machine.js')>;
+  loadMachine?: () => Promise<CallsChunk>;
 }
+
+/** The calls chunk: the machine, and the caller's popup that <timio-notifications> draws from it. */
+export type CallsChunk = typeof import('./page-machine.js');
 
 export class PageCalls {
   private machine?: CallMachine;
+  private loaded?: CallsChunk;
   private loading?: Promise<CallMachine>;
   /** Call events that came before the machine, handed to it in order. */
   private readonly early: CallInfo[] = [];
@@ -31,6 +35,11 @@ export class PageCalls {
 
   constructor(private readonly options: PageCallsOptions) {
     this.openWindow = options.openWindow;
+  }
+
+  /** The calls chunk once it is there (an outgoing call's popup is drawn from it). */
+  get chunk(): CallsChunk | undefined {
+    return this.loaded;
   }
 
   snapshot(): CallSnapshot {
@@ -126,9 +135,10 @@ export class PageCalls {
   }
 
   private load(): Promise<CallMachine> {
-    this.loading ??= (this.options.loadMachine?.() ?? import('./page-machine.js')).then(({ createPageMachine }) => {
+    this.loading ??= (this.options.loadMachine?.() ?? import('./page-machine.js')).then((chunk) => {
       const { api, selfId, pageId } = this.options;
-      const machine = createPageMachine({ api, selfId, pageId, openWindow: this.openWindow });
+      this.loaded = chunk;
+      const machine = chunk.createPageMachine({ api, selfId, pageId, openWindow: this.openWindow });
       machine.subscribe((snapshot) => this.listeners.notify(snapshot));
       machine.onHostEvent((event) => this.hostListeners.notify(event));
       for (const call of this.early.splice(0)) machine.handleCall(call);
@@ -137,6 +147,9 @@ export class PageCalls {
       return machine;
     }, (err: unknown) => {
       this.loading = undefined; // a failed fetch (offline) may be tried again
+      // The caller's popup comes with the chunk: without it, a call being placed is over (the call
+      // buttons work again) and the error notice says why.
+      if (this.before.outgoing) this.show({ incoming: this.before.incoming });
       this.hostListeners.notify({ type: 'error', code: 'failed', message: (err as Error | undefined)?.message ?? String(err) });
       throw err;
     });

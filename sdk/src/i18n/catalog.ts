@@ -37,19 +37,13 @@ export interface Catalog {
     desktopTitle: (name: string) => string;
     desktopBody: string;
   };
-  readonly outgoingCall: {
-    title: string;
-    calling: (name: string) => string;
-    ringing: (name: string) => string;
-    connecting: (name: string) => string;
-    declined: (name: string) => string;
-    busy: (name: string) => string;
-    noAnswer: (name: string) => string;
-    cancelled: string;
-    failed: string;
-    cancel: string;
-    close: string;
-  };
+  /**
+   * The caller's popup ("Ausgehender Videocall": calling, ringing, how it ended), a call's notices and
+   * the errors only a call meets. Optional: the SDK's strings come with the calls chunk
+   * (elements/notifications/i18n), loaded on the page's first call event or action, so the light
+   * part stays small; a host's catalog may bring its own.
+   */
+  readonly outgoingCall?: OutgoingCallCatalog;
   readonly roomRing: {
     title: string;
     /** `direct`: a colleague rang this person into the meeting ("Kollegen hinzurufen"), not all members. */
@@ -58,8 +52,8 @@ export interface Catalog {
     dismiss: string;
   };
   readonly notifications: {
-    /** The call ended before the partner ever came into it (they never joined after the answer). */
-    partnerNeverJoined: (name: string) => string;
+    /** Closes an error notice. */
+    close: string;
   };
   /**
    * The 1:1 call window and the media parts it shares with the conference. Optional: the SDK's German
@@ -95,11 +89,10 @@ export interface Catalog {
      */
     ringWho?: (names: readonly string[]) => string;
     confirmText?: string;
-    confirm: string;
+    /** The confirmation's button and what it says once rung; optional like the two above (ring-all.ts). */
+    confirm?: string;
+    rung?: (count: number) => string;
     cancel: string;
-    rung: (count: number) => string;
-    /** The invitation popup: this page is in a call; joining leaves it. */
-    leaveCallFirst: string;
   };
   /**
    * The shared view parts of calls and conferences (tiles, control bar). Optional: the SDK's German
@@ -134,11 +127,6 @@ export interface Catalog {
   readonly errors: Readonly<Record<string, string>> & {
     readonly fallback: string;
     readonly network_error: string;
-    /** Accepting a call the caller hung up (or that was answered elsewhere) a moment before. */
-    readonly call_ended: string;
-    readonly call_not_ringing: string;
-    /** Calling while this user is already in a call (on another page). */
-    readonly already_in_call: string;
   };
 }
 
@@ -329,6 +317,8 @@ export interface GuestJoinCatalog {
   notOpen: (opensAt: string) => string;
   nameLabel: string;
   nameHint: string;
+  /** The name reads like a role ("Moderator"): the service refused it (`name_taken`). */
+  nameTaken: string;
   join: string;
   joining: string;
   waitingTitle: string;
@@ -454,4 +444,35 @@ export interface MediaCatalog {
   moreControls: string;
   /** A control's tooltip with its keyboard shortcut. */
   withShortcut: (label: string, key: string) => string;
+}
+
+/** The caller's popup (Catalog.outgoingCall). */
+export interface OutgoingCallCatalog {
+  title: string;
+  calling: (name: string) => string;
+  ringing: (name: string) => string;
+  connecting: (name: string) => string;
+  declined: (name: string) => string;
+  busy: (name: string) => string;
+  noAnswer: (name: string) => string;
+  cancelled: string;
+  failed: string;
+  cancel: string;
+  close: string;
+  /** The invitation popup of a meeting while this page is in a call: joining leaves the call. */
+  leaveCallFirst: string;
+  /** A notice: the call ended before the partner ever came into it (they never joined after the answer). */
+  partnerNeverJoined: (name: string) => string;
+  /**
+   * Errors only a call meets, shown in the popup or as a notice (a host catalog's own `errors` are
+   * asked first).
+   */
+  errors: {
+    /** Accepting a call the caller hung up (or that was answered elsewhere) a moment before. */
+    call_ended: string;
+    call_not_ringing: string;
+    /** Calling while this user is already in a call (on another page). */
+    already_in_call: string;
+    busy: string;
+  };
 }

@@ -314,7 +314,7 @@ export class TimioGuestJoin extends LitElement {
           <input id="name" part="name" name="name" autocomplete="name" required maxlength="64" aria-describedby="hint${this.errorCode ? ' problem' : ''}"
             .value=${this.name} @input=${(e: Event) => { this.name = (e.target as HTMLInputElement).value; this.errorCode = ''; }} />
           <p id="hint" class="hint">${t.nameHint}</p>
-          ${this.errorCode ? html`<p id="problem" class="problem" role="alert">${catalog.errors[this.errorCode] ?? catalog.errors.fallback}</p>` : nothing}
+          ${this.errorCode ? html`<p id="problem" class="problem" role="alert">${this.errorCode === 'name_taken' ? t.nameTaken : catalog.errors[this.errorCode] ?? catalog.errors.fallback}</p>` : nothing}
           <button part="join" type="submit" ?disabled=${this.state === 'joining'}>${this.state === 'joining' ? t.joining : t.join}</button>
         </form>`;
       case 'waiting':

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RoomRing } from '#protocol/realtime.js';
-import type { HostCallEvent, IncomingCallView, OutgoingCallView } from '../../calls/call-types.js';
+import type { HostCallEvent, IncomingCallView } from '../../calls/call-types.js';
 import type { Catalog } from '../../i18n/catalog.js';
 import { TimioConferenceRequestEvent, TimioRoomRingAcceptEvent, TimioRoomRingDismissEvent, TimioRoomRingEvent } from '../../events.js';
 import { LocalizeController } from '../../i18n/localize.js';
@@ -13,7 +13,7 @@ import { Ringer, loadRingMuted, saveRingMuted } from './ringer.js';
 import { notificationsStyles } from './notifications.styles.js';
 import { DesktopNotifications, type RingingText } from './desktop-notifications.js';
 import { PopupFocus } from './popup-focus.js';
-import { domId, outgoingMessage } from './notification-text.js';
+import { domId } from './notification-text.js';
 import { initials } from '../shared/initials.js';
 
 /** How long a finished outgoing call ("declined", "no answer", …) and an error stay visible. */
@@ -73,7 +73,6 @@ export class TimioNotifications extends LitElement {
   private readonly desktop = new DesktopNotifications();
   private readonly popupFocus = new PopupFocus();
   private cleanup: Array<() => void> = [];
-  private endedTimer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
   /** The call whose window this page shows (to tell when it ends before the partner ever came). */
   private windowCall?: string;
@@ -127,17 +126,21 @@ export class TimioNotifications extends LitElement {
     else this.ringer.stop();
     this.syncDesktopNotifications();
     this.popupFocus.update(this, [...this.renderRoot.querySelectorAll<HTMLElement>('[role="alertdialog"]')]);
-    this.scheduleEndedDismiss();
+    // An ended call's popup closes by itself (with the calls chunk, as the popup).
+    this.calls.machine.chunk?.closeEndedLater(this.calls.machine, NOTICE_MS);
   }
 
   override render() {
     const t = this.localize.t;
     const { incoming, outgoing } = this.calls.snapshot;
+    // The caller's popup comes with the calls chunk, which an outgoing call loads (outgoing-popup.ts).
+    const chunk = this.calls.machine.chunk;
+    const cancel = () => void this.calls.machine.cancel();
     return html`<div class="stack" part="stack">
         ${incoming.map((i) => this.renderIncoming(t, i))} ${this.rings.map((r) => this.renderRing(t, r))}
-        ${outgoing ? this.renderOutgoing(t, outgoing) : nothing} ${this.notices.map((n) => this.renderNotice(t, n))}
+        ${outgoing && chunk ? chunk.outgoingPopup(t, outgoing, cancel) : nothing} ${this.notices.map((n) => this.renderNotice(t, n))}
       </div>
-      <div class="sr-only" role="status">${outgoing ? outgoingMessage(t, outgoing) : ''}</div>`;
+      <div class="sr-only" role="status">${outgoing && chunk ? chunk.outgoingMessage(t, outgoing) : ''}</div>`;
   }
 
   private renderIncoming(t: Catalog, view: IncomingCallView): TemplateResult {
@@ -148,7 +151,7 @@ export class TimioNotifications extends LitElement {
       <div class="avatar" aria-hidden="true">${initials(call.caller.name)}</div>
       <div class="text">
         <p class="title" id="in-title-${id}">${t.incomingCall.title}</p>
-        <p class="message" id="in-msg-${id}">${accepting ? t.outgoingCall.connecting(call.caller.name) : t.incomingCall.from(call.caller.name)}</p>
+        <p class="message" id="in-msg-${id}">${(accepting && this.calls.machine.chunk?.outgoingStrings(t).connecting(call.caller.name)) || t.incomingCall.from(call.caller.name)}</p>
       </div>
       <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
@@ -165,7 +168,7 @@ export class TimioNotifications extends LitElement {
       <div class="avatar" aria-hidden="true">${initials(ring.caller.name)}</div>
       <div class="text">
         <p class="title" id="ring-title-${id}">${t.roomRing.title}</p>
-        <p class="message" id="ring-msg-${id}">${leaving ? t.roomBar.leaveCallFirst : t.roomRing.body(ring.caller.name, ring.roomName, ring.direct)}</p>
+        <p class="message" id="ring-msg-${id}">${(leaving && this.calls.machine.chunk?.outgoingStrings(t).leaveCallFirst) || t.roomRing.body(ring.caller.name, ring.roomName, ring.direct)}</p>
       </div>
       <button class="icon mute" type="button" aria-pressed=${this.muted ? 'true' : 'false'} aria-label=${t.incomingCall.muteRing} title=${this.muted ? t.incomingCall.unmuteRing : t.incomingCall.muteRing} @click=${this.toggleMute}>${this.muted ? bellOffIcon : bellIcon}</button>
       <div class="actions">
@@ -175,29 +178,11 @@ export class TimioNotifications extends LitElement {
     </div>`;
   }
 
-  private renderOutgoing(t: Catalog, view: OutgoingCallView): TemplateResult {
-    const ended = view.phase === 'ended';
-    return html`<div class="popup outgoing ${ended ? 'ended' : ''}" part="popup" role="group" aria-label=${view.contact.name} data-phase=${view.phase} data-outcome=${view.outcome ?? nothing}>
-      <div class="avatar" aria-hidden="true">${initials(view.contact.name)}</div>
-      <div class="text">
-        <p class="title">${t.outgoingCall.title}</p>
-        <p class="message">${outgoingMessage(t, view)}</p>
-      </div>
-      <div class="actions">
-        ${ended
-          ? html`<button class="close" type="button" @click=${() => this.calls.machine.cancel()}>${t.outgoingCall.close}</button>`
-          : view.phase === 'connecting'
-            ? nothing
-            : html`<button class="decline hangup" part="decline" type="button" @click=${() => this.calls.machine.cancel()}>${phoneDownIcon}${t.outgoingCall.cancel}</button>`}
-      </div>
-    </div>`;
-  }
-
   private renderNotice(t: Catalog, notice: Notice): TemplateResult {
     return html`<div class="popup error" part="popup" role="alert">
       <div class="avatar" aria-hidden="true">!</div>
       <p class="message">${notice.message}</p>
-      <div class="actions"><button class="close" type="button" @click=${() => this.dropNotice(notice.id)}>${t.outgoingCall.close}</button></div>
+      <div class="actions"><button class="close" type="button" @click=${() => this.dropNotice(notice.id)}>${t.notifications.close}</button></div>
     </div>`;
   }
 
@@ -251,24 +236,21 @@ export class TimioNotifications extends LitElement {
 
   /** Errors become a notice; the page wiring sends the host events themselves. */
   private onHostEvent(event: HostCallEvent): void {
+    const chunk = this.calls.machine.chunk;
+    const t = this.localize.t;
     if (event.type === 'ended') {
       // Answered, but the partner never came into the call (their page went away): say so, as the
       // window closes. The token service ends such a call after its rejoin grace.
-      const call = event.call;
-      const here = this.windowCall === call.id || this.calls.snapshot.active?.id === call.id;
-      if (here && call.reason === 'not_joined') {
-        const self = pageServices().realtime?.userId;
-        const partner = call.caller.id === self ? call.callee : call.caller;
-        this.addNotice(this.localize.t.notifications.partnerNeverJoined(partner.name));
-      }
+      const here = this.windowCall === event.call.id || this.calls.snapshot.active?.id === event.call.id;
+      const notice = here && chunk?.endedNotice(t, event.call, pageServices().realtime?.userId);
+      if (notice) this.addNotice(notice);
       return;
     }
     if (event.type !== 'error') return;
-    // The outgoing popup shows its own failure; others get a notice.
+    // The outgoing popup shows its own failure; others get a notice (the words of call errors come with the calls chunk).
     const outgoing = this.calls.snapshot.outgoing;
     if (outgoing?.phase === 'ended' && outgoing.error?.code === event.code) return;
-    const t = this.localize.t;
-    this.addNotice(t.errors[event.code] ?? t.errors.fallback);
+    this.addNotice(chunk?.callError(t, event.code) ?? t.errors.fallback);
   }
 
   private addNotice(message: string): void {
@@ -279,19 +261,6 @@ export class TimioNotifications extends LitElement {
 
   private dropNotice(id: number): void {
     this.notices = this.notices.filter((n) => n.id !== id);
-  }
-
-  private scheduleEndedDismiss(): void {
-    const outgoing = this.calls.snapshot.outgoing;
-    if (outgoing?.phase !== 'ended') {
-      clearTimeout(this.endedTimer);
-      this.endedTimer = undefined;
-      return;
-    }
-    this.endedTimer ??= setTimeout(() => {
-      this.endedTimer = undefined;
-      if (this.calls.snapshot.outgoing === outgoing) void this.calls.machine.cancel();
-    }, NOTICE_MS);
   }
 
   /** Moves focus to a new popup's main button unless the user is typing; gives it back after. */

@@ -1,7 +1,6 @@
 // Who "Alle Mitglieder rufen" will ring, in words, for its confirmation (issue 24 finding 8): asked
 // from the token service (GET /v1/rooms/:room/ring: the members signed in now) when the
-// confirmation opens. A chunk of its own, fetched then: the light part's size budget has no room
-// for it, and a confirmed ring opens the conference (the views chunk) right after anyway.
+// confirmation opens. Part of the ring-all chunk (ring-all.ts), fetched then.
 import type { RoomRingReach } from '#protocol/rest.js';
 import type { Catalog } from '../../i18n/catalog.js';
 

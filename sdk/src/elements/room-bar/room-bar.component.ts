@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RoomStatus } from '#protocol/realtime.js';
 import { TimioConferenceRequestEvent } from '../../events.js';
-import { TimioApiError } from '../../api/api-error.js';
 import { LocalizeController } from '../../i18n/localize.js';
 import { openConference, pageServices, type OpenConferenceRequest } from '../../page/page-services.js';
 import { RoomController } from '../shared/room-controller.js';
@@ -58,6 +57,8 @@ export class TimioRoomBar extends LitElement {
   @state() private busy = false;
   /** Who "Alle Mitglieder rufen" will ring, in words, asked before its confirmation opens. */
   @state() private reach = '';
+  /** The confirmation and the ring, loaded on the first press of "Alle Mitglieder rufen". */
+  @state() private ringChunk?: typeof import('./ring-all.js');
   // A getter rather than lit's @query: keeps the decorator's helper out of the light part.
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog') ?? null;
@@ -104,9 +105,8 @@ export class TimioRoomBar extends LitElement {
         ? html`<span class="next" part="next"><span class="when">${t.roomBar.next(meetingTime(status.nextMeeting.startsAt, t.locale))}</span> <span class="title">· ${status.nextMeeting.title}</span></span>`
         : nothing}<button class="primary" part="join" type="button" ?disabled=${!this.room || this.busy} @click=${() => this.join(true)}>${videoIcon}${
       here ? t.roomBar.show : status?.running ? t.roomBar.join : t.roomBar.start}</button><button part="ring" type="button" ?disabled=${!this.room || this.busy} @click=${this.askRingAll}>${bellIcon}${
-      t.roomBar.ringAll}</button><span class="message sr-only" role="status">${this.message}</span></div><dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClosed}><h2 id="confirm-title">${
-      t.roomBar.ringAll}</h2><p id="confirm-text">${this.reach}</p><div class="actions"><button type="button" @click=${() => this.dialog?.close('cancel')}>${
-      t.roomBar.cancel}</button><button class="primary" type="button" @click=${() => this.dialog?.close('confirm')}>${t.roomBar.confirm}</button></div></dialog>`;
+      t.roomBar.ringAll}</button><span class="message sr-only" role="status">${this.message}</span></div>${
+      this.ringChunk ? this.ringChunk.ringDialog(t, this.reach, this.onRingClosed) : nothing}`;
   }
 
   /**
@@ -129,9 +129,18 @@ export class TimioRoomBar extends LitElement {
   private async askRingAll(): Promise<void> {
     this.message = '';
     // The confirmation opens saying who will be rung (the service knows who is signed in now), so
-    // a screen reader reads that with it. The buttons wait meanwhile.
+    // a screen reader reads that with it. The buttons wait meanwhile. The dialog comes with its
+    // chunk (ring-all.ts), fetched on the first press.
     this.busy = true;
-    this.reach = await import('./ring-reach.js').then((m) => m.ringReach(pageServices().api, this.room!, this.localize.t), () => '');
+    const chunk = await import('./ring-all.js').catch(() => undefined);
+    if (!chunk) {
+      this.busy = false;
+      this.message = this.localize.t.errors.fallback;
+      return;
+    }
+    chunk.adoptRingDialogStyles(this.renderRoot as ShadowRoot);
+    this.reach = await chunk.ringReach(pageServices().api, this.room!, this.localize.t);
+    this.ringChunk = chunk;
     this.busy = false;
     await this.updateComplete;
     this.dialog?.showModal();
@@ -139,23 +148,14 @@ export class TimioRoomBar extends LitElement {
     this.dialog?.querySelector<HTMLButtonElement>('button')?.focus();
   }
 
-  private async onDialogClosed(): Promise<void> {
-    const confirmed = this.dialog?.returnValue === 'confirm';
-    if (this.dialog) this.dialog.returnValue = '';
+  private readonly onRingClosed = async (confirmed: boolean): Promise<void> => {
     // Focus goes back to the trigger (native dialogs do this for showModal; made explicit).
     this.renderRoot.querySelector<HTMLButtonElement>('button[part="ring"]')?.focus();
-    if (!confirmed || !this.room) return;
-    const t = this.localize.t;
+    if (!confirmed || !this.room || !this.ringChunk) return;
     this.busy = true;
-    try {
-      const result = await pageServices().api.ringRoom(this.room);
-      this.message = t.roomBar.rung(result.invited.length);
-    } catch (err) {
-      this.message = err instanceof TimioApiError ? t.errors[err.code] ?? t.errors.fallback : t.errors.fallback;
-      return;
-    } finally {
-      this.busy = false;
-    }
-    await this.join(false);
-  }
+    const rung = await this.ringChunk.ringAll(pageServices().api, this.room, this.localize.t);
+    this.busy = false;
+    this.message = rung.message;
+    if (rung.ok) await this.join(false);
+  };
 }

@@ -21,6 +21,12 @@ const running = (names: string[]) => status({ running: true, count: names.length
 const root = (el: TimioRoomBar) => el.shadowRoot!;
 const text = (el: TimioRoomBar) => root(el).textContent!.replace(/\s+/g, ' ');
 const button = (el: TimioRoomBar, part: string) => root(el).querySelector<HTMLButtonElement>(`button[part="${part}"]`)!;
+/** The ring-all confirmation once open (it comes with its chunk, ring-all.ts, on the first press). */
+const openDialog = (el: TimioRoomBar) =>
+  waitUntil(() => {
+    const dialog = root(el).querySelector('dialog');
+    return dialog?.open ? dialog : undefined;
+  }, 'the confirmation');
 
 let service: FakeTokenService;
 
@@ -160,9 +166,10 @@ describe('<timio-room-bar>', () => {
     const ring = button(el, 'ring');
     expect(ring.textContent!.trim()).to.equal('Alle Mitglieder rufen');
     ring.click();
-    const dialog = root(el).querySelector('dialog')!;
-    await waitUntil(() => dialog.open, 'the confirmation');
+    const dialog = await openDialog(el);
     expect(dialog.textContent).to.contain('Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten');
+    // Its styles came with it (ring-all.ts adds them to the bar's shadow root): the buttons sit in a row.
+    expect(getComputedStyle(dialog.querySelector('.actions')!).display).to.equal('flex');
     expect(root(el).activeElement!.textContent!.trim()).to.equal('Abbrechen');
     await expect(el).to.be.accessible();
 
@@ -199,9 +206,8 @@ describe('<timio-room-bar>', () => {
         service.on('GET /v1/rooms/vertrieb/ring', () => ({ status: 200, json: { members: members.map(([id, name]) => ({ id, name })) } }));
         const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang=${lang}></timio-room-bar>`);
         button(el, 'ring').click();
-        const dialog = root(el).querySelector('dialog')!;
         // It opens saying who (read with it by a screen reader), the safe choice focused.
-        await waitUntil(() => dialog.open, 'the confirmation');
+        const dialog = await openDialog(el);
         expect(dialog.querySelector('#confirm-text')!.textContent!.trim()).to.equal(says);
         expect(root(el).activeElement!.textContent!.trim()).to.equal(lang === 'de' ? 'Abbrechen' : 'Cancel');
         expect(service.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['GET /v1/rooms/vertrieb/ring'], 'asked, nobody rung yet');
@@ -215,8 +221,7 @@ describe('<timio-room-bar>', () => {
     service.on('GET /v1/rooms/vertrieb/ring', () => ({ status: 503, json: { error: { code: 'internal', message: 'down' } } }));
     const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
     button(el, 'ring').click();
-    const dialog = root(el).querySelector('dialog')!;
-    await waitUntil(() => dialog.open, 'the confirmation');
+    const dialog = await openDialog(el);
     expect(dialog.querySelector('#confirm-text')!.textContent).to.equal('Bestätigen Sie, dass Sie die Raummitglieder zu einer Besprechung rufen möchten.');
   });
 
@@ -224,7 +229,7 @@ describe('<timio-room-bar>', () => {
     service.on('POST /v1/rooms/vertrieb/ring', () => ({ status: 429, json: { error: { code: 'rate_limited', message: 'slow down' } } }));
     const el = await fixture<TimioRoomBar>(html`<timio-room-bar room="vertrieb" lang="de"></timio-room-bar>`);
     button(el, 'ring').click();
-    await waitUntil(() => root(el).querySelector('dialog')!.open, 'the confirmation');
+    await waitUntil(() => root(el).querySelector('dialog')?.open, 'the confirmation');
     root(el).querySelector('dialog')!.close('confirm');
     await waitUntil(() => text(el).includes('Zu viele Anfragen'), 'the error message');
     expect(opened).to.have.length(0);

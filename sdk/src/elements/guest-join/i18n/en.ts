@@ -10,6 +10,7 @@ export const en: GuestJoinCatalog = {
   notOpen: (opensAt) => `You can join from ${opensAt}. Keep this page open or open the link again then.`,
   nameLabel: 'Your name',
   nameHint: 'This is how the others see you.',
+  nameTaken: 'Please use your own name, without roles like “Moderator”.',
   join: 'Continue',
   joining: 'One moment …',
   waitingTitle: 'Please wait',

@@ -12,6 +12,7 @@ const de: GuestJoinCatalog = {
   notOpen: (opensAt) => `Sie können ab ${opensAt} teilnehmen. Lassen Sie diese Seite offen oder öffnen Sie den Link dann erneut.`,
   nameLabel: 'Ihr Name',
   nameHint: 'So sehen die anderen Teilnehmenden Sie.',
+  nameTaken: 'Bitte nur Ihren Namen, ohne Rollen wie „Moderator“.',
   join: 'Weiter',
   joining: 'Einen Moment …',
   waitingTitle: 'Bitte warten',

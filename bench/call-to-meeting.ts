@@ -2,7 +2,7 @@
 // portal, token service and dev media server. Per run: Anna calls Ben, Ben answers; Anna adds Carla
 // ("Person hinzufügen"); measured are (1) the longest stand-still of Ben's video on Anna's page
 // during the conversion (sampled in the page by Ben's identity every 20 ms, across the call window's
-// and then the conference's video element: e2e/support/video-gap.ts), and (2) the time from Carla's
+// and then the conference's video element: testing/cross-process/video-gap.ts), and (2) the time from Carla's
 // "Teilnehmen" in the ring popup to the first painted frame of a remote camera in her conference,
 // beside (3) a bare livekit-client join into the same room (Room.connect with a token minted for it,
 // subscribe, first frame of Anna's camera) in the same run; the two joins alternate which goes first.
@@ -14,7 +14,7 @@ import { signIn, type Person } from '../testing/cross-process/people.js';
 import { launchChromium } from '../testing/cross-process/chromium.js';
 import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
 import { roomToken } from '../testing/node/tokens.js';
-import { startVideoGapWatch, stopVideoGapWatch } from '../e2e/support/video-gap.js';
+import { startVideoGapWatch, stopVideoGapWatch } from '../testing/cross-process/video-gap.js';
 
 const RUNS = Number(process.env.CALL_TO_MEETING_RUNS ?? 5);
 const TARGET = 1.15;

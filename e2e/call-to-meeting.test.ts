@@ -21,7 +21,7 @@ import { startStack, type Stack } from '../testing/cross-process/stack.js';
 import { signIn, type Person } from '../testing/cross-process/people.js';
 import { framesAdvance } from '../testing/cross-process/video.js';
 import { signInChromium, signInFirefox, type BrowserName, type Visitor } from './support/visitor.js';
-import { playingVoices, startVideoGapWatch, stopVideoGapWatch, type VideoGap } from './support/video-gap.js';
+import { playingVoices, startVideoGapWatch, stopVideoGapWatch, type VideoGap } from '../testing/cross-process/video-gap.js';
 import { WAIT_MS, waitUntil } from '../testing/wait.js';
 
 /** Generous: joins build peer connections on a busy two-core machine. */

@@ -1,11 +1,9 @@
-// The call state machine of one page, in plain TypeScript (no DOM). It is fed by the user's
-// actions (call, accept, decline, cancel, hang up), by the token service's answers and by the
-// realtime `call` events, and it tells its subscribers what to show and which host events to send.
-// It owns the call window's lifetime: when a call becomes active it opens the window through the
-// injected `openWindow` (the views chunk), and it ends the call when the window closes. Its other
-// jobs are modules of their own: the record of host events sent (host-event-record.ts), resuming on
-// the tab's next page (resume/call-resume.ts), reconciling with the service (reconcile.ts). It is
-// loaded on demand (page-machine.ts); the light part talks to it through page-calls.ts.
+// The call state machine of one page, in plain TypeScript (no DOM), fed by the user's actions, the
+// token service's answers and the realtime `call` events; it tells its subscribers what to show and
+// which host events to send, and owns the call window's lifetime (opened through the injected
+// `openWindow` when a call becomes active; closing it ends the call). Its other jobs are modules of
+// their own: host-event-record.ts, resume/call-resume.ts (the tab's next page), reconcile.ts,
+// window-after-end.ts. Loaded on demand (page-machine.ts); the light part talks to it via page-calls.ts.
 import type { CallInfo, CallOutcome, UserRef } from '#protocol/realtime.js';
 import { apiError } from '../api/api-error.js';
 import { failure, settledCall } from './call-errors.js';
@@ -16,6 +14,7 @@ import type { CallMachineOptions, CallSnapshot, CallWindow, CallWindowOpener, Ho
 import { HostEventRecord } from './host-event-record.js';
 import { Listeners } from './listeners.js';
 import { Reconciler } from './reconcile.js';
+import { windowAfterEnd } from './window-after-end.js';
 
 /** An incoming call stops ringing here after this long even if its end never arrived. */
 const RING_GIVE_UP_MS = 180_000;
@@ -297,17 +296,9 @@ export class CallMachine {
         const active = this.active;
         if (active?.call.id === call.id) {
           active.call = call;
-          if (call.reason === 'converted' && active.window?.convert) {
-            // The call goes on as a meeting in the same room (issue 27): no "Gespräch beendet", the
-            // window hands its live session to the meeting's conference (views/call/call-conversion.ts).
-            const window = active.window;
-            active.window = undefined;
-            void this.closeActive().then(() => window.convert!(call));
-          } else {
-            // The window learns that the call ended (it leaves a short "Gespräch beendet" notice).
-            active.window?.update(call);
-            void this.closeActive();
-          }
+          const then = windowAfterEnd(active.window, call);
+          active.window = undefined;
+          void this.closeActive().then(then);
         }
         if (tab?.id === call.id) this.options.resumeStore?.setTabCall(undefined);
         if (!outgoing && !call.answeredAt && call.outcome !== 'declined' && call.outcome !== 'completed') {

@@ -2,15 +2,16 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { SessionApi } from '../../session/session-api.js';
-import type { ParticipantState, VisibleVideo } from '../../session/types.js';
+import type { ParticipantState } from '../../session/types.js';
 import { catalogFor, localeOf } from '../../i18n/localize.js';
 import { StoreController, sessionContext } from '../session-context.js';
-import { icons } from '../icons.js';
 import type { ControlSpec, TimioControlBar, TimioControlEvent } from '../parts/control-bar/control-bar.js';
-import { mediaControls, runMediaControl } from '../parts/control-bar/media-controls.js';
+import { runMediaControl } from '../parts/control-bar/media-controls.js';
+import { callControls } from './call-controls.js';
 import type { CallInfo, UserRef } from '#protocol/realtime.js';
 import type { CallWindowEndReason } from './call-types.js';
 import { callHeader, formatDuration } from './call-header.js';
+import { callClockStart, partnerVideos } from './call-stage.js';
 import { cornerAfterKey, type Corner } from './self-view-corner.js';
 import { SelfViewDrag } from './self-view-drag.js';
 import { isWindowMode, type WindowFrame } from './window-frame.js';
@@ -29,6 +30,7 @@ import type { CallInPort } from '../conference/call-in/call-in-api.js';
 
 export { TimioCallWindowEndEvent, TimioCallWindowLayoutEvent };
 export type { CallWindowArrangement } from './call-window-events.js';
+export { callClockStart } from './call-stage.js';
 
 /** How long the window shows a departed partner as reconnecting before it offers to close (the service's rejoin grace ends the call sooner). */
 const PARTNER_GRACE_MS = 30_000;
@@ -308,28 +310,16 @@ export class TimioCall extends LitElement {
   }
 
   private controlSpecs(): ControlSpec[] {
-    const t = this.t;
     const phase = this.connection.value?.phase;
-    return [
-      ...mediaControls(this.local.value, phase === 'connected' || phase === 'reconnecting', t),
-      // Only while the call runs: people join an active call.
-      ...(this.callIn && this.call?.state === 'active' ? [{ id: 'add-person', label: t.addPerson, icon: icons.addPerson }] : []),
-      { id: 'fullscreen', label: this.fullscreen ? t.exitFullscreen : t.fullscreen, icon: this.fullscreen ? icons.fullscreenExit : icons.fullscreen, pressed: this.fullscreen, shortcut: 'f' },
-      // The manual's order: … Vollbild-Modus, Gespräch beenden, Weitere Optionen.
-      { id: 'end', label: t.endCall, icon: icons.hangUp, danger: true, pinned: true, part: 'end-button' },
-      { id: 'more', label: t.moreOptions, icon: icons.more, expanded: this.optionsOpen, active: this.optionsOpen, pinned: true },
-    ];
+    // People join only while the call runs.
+    return callControls(this.local.value, { live: phase === 'connected' || phase === 'reconnecting', addPerson: !!this.callIn && this.call?.state === 'active', fullscreen: this.fullscreen, optionsOpen: this.optionsOpen }, this.t);
   }
 
   /** Tells the session which videos are on screen and how large (the rest is not received). */
   private reportVisible(): void {
     const p = this.partnerState();
     if (!this.session || !p || !this.stage.width) return;
-    const { width, height } = this.stage;
-    const small = { width: Math.min(280, Math.max(120, width * 0.22)), height: Math.min(280, Math.max(120, width * 0.22)) * 9 / 16 };
-    const shown: VisibleVideo[] = p.screen
-      ? [{ identity: p.identity, source: 'screen', width, height }, { identity: p.identity, source: 'camera', ...small }]
-      : [{ identity: p.identity, source: 'camera', width, height }];
+    const shown = partnerVideos(p, this.stage.width, this.stage.height);
     const key = JSON.stringify(shown.map((v) => [v.identity, v.source, Math.round(v.width / 32), Math.round(v.height / 32)]));
     if (key === this.shownKey) return;
     this.shownKey = key;
@@ -404,13 +394,4 @@ export class TimioCall extends LitElement {
     e.stopPropagation();
     this.corner = next;
   };
-}
-
-/**
- * Where the call timer starts: the service's answer time, so a window restored on the next page goes
- * on counting instead of starting at 0:00; never in the future (clock skew), now when unknown.
- */
-export function callClockStart(answeredAt: string | undefined, now = Date.now()): number {
-  const at = answeredAt ? Date.parse(answeredAt) : NaN;
-  return Number.isFinite(at) ? Math.min(at, now) : now;
 }

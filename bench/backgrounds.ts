@@ -23,6 +23,7 @@ import { writePatternCamera } from '../testing/cross-process/pattern-camera.js';
 import { medianSharpness, waitForPicture } from '../testing/cross-process/picture.js';
 import { roomToken } from '../testing/node/tokens.js';
 import { effectsFolder } from '../scripts/build/effects-assets.mjs';
+import { median } from './lib/stats.js';
 
 const RUNS = Number(process.env.BG_RUNS ?? 5);
 const TIMEOUT = 120_000;
@@ -31,10 +32,6 @@ function bench(metric: string, value: number | string, unit: string, target: str
   console.log(`BENCH ${JSON.stringify({ bench: 'backgrounds', metric, value, unit, target, ok, note })}`);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
 
 /**
  * True once the <video> matching `selector`, anywhere in the page's shadow roots, has painted a

@@ -15,6 +15,7 @@ import { launchChromium } from '../testing/cross-process/chromium.js';
 import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
 import { roomToken } from '../testing/node/tokens.js';
 import { startVideoGapWatch, stopVideoGapWatch } from '../testing/cross-process/video-gap.js';
+import { median } from './lib/stats.js';
 
 const RUNS = Number(process.env.CALL_TO_MEETING_RUNS ?? 5);
 const TARGET = 1.15;
@@ -25,10 +26,6 @@ function bench(metric: string, value: number | string, unit: string, target: str
   console.log(`BENCH ${JSON.stringify({ bench: 'call-to-meeting', metric, value, unit, target, ok, note })}`);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
 
 const stack = await startStack();
 const browser = await launchChromium();

@@ -14,6 +14,7 @@ import { signIn } from '../testing/cross-process/people.js';
 import { launchChromium } from '../testing/cross-process/chromium.js';
 import { startLiveKitPageHost } from '../testing/cross-process/livekit-page.js';
 import { PAGE_TRACE, traceOf } from './lib/page-trace.js';
+import { median } from './lib/stats.js';
 
 /** JOIN_TRACE=1: print where each join's time goes (page-side timestamps, both sides). */
 const TRACE = !!process.env.JOIN_TRACE;
@@ -27,10 +28,6 @@ function bench(metric: string, value: number | string, unit: string, target: str
   console.log(`BENCH ${JSON.stringify({ bench: 'join', metric, value, unit, target, ok })}`);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
 
 const stack = await startStack();
 const browser = await launchChromium();

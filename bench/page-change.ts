@@ -14,6 +14,7 @@ import { buildSdk, startPortalAndService, startStack } from '../testing/cross-pr
 import { startMediaProcess, type MediaProcess } from '../testing/cross-process/media-process.js';
 import { signIn } from '../testing/cross-process/people.js';
 import { PAGE_TRACE, pageMarks, traceOf } from './lib/page-trace.js';
+import { median } from './lib/stats.js';
 
 const RUNS = 5;
 const LIMIT_MS = 60_000;
@@ -22,10 +23,6 @@ function bench(metric: string, value: number | string, unit: string, target: str
   console.log(`BENCH ${JSON.stringify({ bench: 'page-change', metric, value, unit, target, ok })}`);
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 // In the page, as source text (tsx would wrap named functions in a helper the page lacks): the
 // partner's camera video in the call window: its painted frames.

@@ -9,39 +9,32 @@ import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '#protocol/realtime.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { waitUntil } from '../../../testing/wait.js';
-import { TestPage } from './pages.js';
+import { serviceClient } from './test-client.js';
 import { startTwoProcesses, stopTwoProcesses, type TwoProcesses } from './processes.js';
-import { fastSettings, portalToken } from './service.js';
+import { fastSettings } from './service.js';
 
 describe('a call turned meeting across two processes through Redis', () => {
   let parts: Partial<TwoProcesses> = {};
-  const pages: TestPage[] = [];
   const people: SignalParticipant[] = [];
-  const get = async (url: string, path: string, user: string) => {
-    const res = await fetch(url + path, { headers: { authorization: `Bearer ${portalToken(user)}` } });
-    return { status: res.status, body: await res.json() as any };
-  };
-  const page = async (wsUrl: string, user: string) => {
-    const { page: p } = await TestPage.ready(wsUrl, portalToken(user));
-    pages.push(p);
-    return p;
-  };
+
+  const onA = serviceClient(() => parts.a!);
+  const onB = serviceClient(() => parts.b!);
 
   before(async () => {
     parts = await startTwoProcesses({ ...fastSettings, ringTimeoutMs: 30_000, roomRingTimeoutMs: 30_000 });
   });
   after(async () => {
-    for (const p of pages) p.ws.terminate();
+    for (const p of [...onA.pages, ...onB.pages]) p.ws.terminate();
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
     await stopTwoProcesses(parts);
   });
 
   it('converted on one process, taken up, declined and ended on the other', async () => {
     const { a, b, media } = parts as TwoProcesses;
-    const anna = await page(a.wsUrl, 'anna');
-    const ben = await page(b.wsUrl, 'ben');
-    const carla = await page(b.wsUrl, 'carla');
-    const david = await page(b.wsUrl, 'david');
+    const anna = await onA.page('anna');
+    const ben = await onB.page('ben');
+    const carla = await onB.page('carla');
+    const david = await onB.page('david');
     const started = await a.post('/v1/calls', 'anna', { callee: 'ben' });
     assert.equal(started.status, 201, JSON.stringify(started.body));
     const accepted = await b.post(`/v1/calls/${started.body.call.id}/accept`, 'ben');
@@ -66,15 +59,15 @@ describe('a call turned meeting across two processes through Redis', () => {
     const benToken = await b.post('/v1/token', 'ben', { room: call.room });
     assert.deepEqual([benToken.status, benToken.body.canModerate], [200, false]);
     assert.equal((await b.post('/v1/token', 'felix', { room: call.room })).status, 403);
-    assert.equal((await get(b.url, `/v1/rooms/${call.room}`, 'felix')).status, 403);
-    assert.equal((await get(b.url, `/v1/rooms/${call.room}`, 'ben')).body.kind, 'meeting');
+    assert.equal((await onB.get(`/v1/rooms/${call.room}`, 'felix')).status, 403);
+    assert.equal((await onB.get(`/v1/rooms/${call.room}`, 'ben')).body.kind, 'meeting');
 
     // Carla takes it up on b; a knows her as a member.
     const carlaToken = await b.post('/v1/token', 'carla', { room: call.room });
     assert.deepEqual([carlaToken.status, carlaToken.body.role], [200, 'member'], JSON.stringify(carlaToken.body));
     await carla.next('room-ring-ended', (m) => m.id === res.body.ringId);
     people.push(await SignalParticipant.join(media.url, carlaToken.body.token, { dataChannels: false }));
-    await waitUntil(async () => (await get(a.url, `/v1/rooms/${call.room}`, 'carla')).body.participants?.some((p: { identity: string }) => p.identity === 'carla'), 'Carla in the meeting, seen on a');
+    await waitUntil(async () => (await onA.get(`/v1/rooms/${call.room}`, 'carla')).body.participants?.some((p: { identity: string }) => p.identity === 'carla'), 'Carla in the meeting, seen on a');
     // David declines on b; Anna's page on a is told.
     assert.deepEqual((await b.post(`/v1/rooms/${call.room}/ring/decline`, 'david', {})).body, { declined: true });
     const told = await anna.next('colleague-ring-answer', (m) => m.ring === res.body.ringId);

@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallInfo } from '#protocol/realtime.js';
-import { TestPage } from './pages.js';
 import { RedisServer, ServiceProcess } from './processes.js';
 import { freePort } from '../../../testing/node/free-port.js';
-import { fastSettings, portalToken } from './service.js';
+import { fastSettings } from './service.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
+import { serviceClient } from './test-client.js';
 
 for (const backend of ['memory', 'redis'] as const) {
   describe(`a call turned meeting: a token-service restart (${backend})`, () => {
@@ -20,17 +20,8 @@ for (const backend of ['memory', 'redis'] as const) {
     let media: MediaServer;
     let env: Record<string, string>;
     let svc: ServiceProcess;
-    const pages: TestPage[] = [];
     const inRoom: SignalParticipant[] = [];
-    const page = async (user: string) => {
-      const { page: p } = await TestPage.ready(svc.wsUrl, portalToken(user));
-      pages.push(p);
-      return p;
-    };
-    const get = async (path: string, user: string) => {
-      const res = await fetch(svc.url + path, { headers: { authorization: `Bearer ${portalToken(user)}` } });
-      return { status: res.status, body: await res.json() as any };
-    };
+    const { pages, page, get } = serviceClient(() => svc);
 
     before(async () => {
       if (backend === 'redis') redis = await RedisServer.start();

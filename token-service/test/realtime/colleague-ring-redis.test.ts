@@ -7,23 +7,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { waitUntil } from '../../../testing/wait.js';
-import { TestPage } from './pages.js';
+import { serviceClient } from './test-client.js';
 import { startTwoProcesses, stopTwoProcesses, type TwoProcesses } from './processes.js';
-import { fastSettings, portalToken } from './service.js';
+import { fastSettings } from './service.js';
 
 describe('ringing a colleague into a meeting across two processes through Redis', () => {
   let parts: Partial<TwoProcesses> = {};
-  const pages: TestPage[] = [];
   const people: SignalParticipant[] = [];
-  const get = async (url: string, path: string, user: string) => {
-    const res = await fetch(url + path, { headers: { authorization: `Bearer ${portalToken(user)}` } });
-    return { status: res.status, body: await res.json() as any };
-  };
-  const page = async (wsUrl: string, user: string) => {
-    const { page: p } = await TestPage.ready(wsUrl, portalToken(user));
-    pages.push(p);
-    return p;
-  };
+
+  const onA = serviceClient(() => parts.a!);
+  const onB = serviceClient(() => parts.b!);
 
   before(async () => {
     parts = await startTwoProcesses({ ...fastSettings, roomRingTimeoutMs: 30_000 });
@@ -31,17 +24,17 @@ describe('ringing a colleague into a meeting across two processes through Redis'
     const token = await a.post('/v1/token', 'anna', { room: 'vertrieb' });
     assert.equal(token.status, 200, JSON.stringify(token.body));
     people.push(await SignalParticipant.join(media.url, token.body.token, { dataChannels: false }));
-    await waitUntil(async () => (await get(a.url, '/v1/rooms/vertrieb', 'anna')).body.participants?.length === 1, 'Anna in the meeting');
+    await waitUntil(async () => (await onA.get('/v1/rooms/vertrieb', 'anna')).body.participants?.length === 1, 'Anna in the meeting');
   });
   after(async () => {
-    for (const p of pages) p.ws.terminate();
+    for (const p of [...onA.pages, ...onB.pages]) p.ws.terminate();
     await Promise.all(people.map((p) => p.close().catch(() => undefined)));
     await stopTwoProcesses(parts);
   });
 
   it('a ring made on one process is taken up on the other: popup, token, chat', async () => {
     const { a, b, media } = parts as TwoProcesses;
-    const david = await page(a.wsUrl, 'david');
+    const david = await onA.page('david');
     const rung = await b.post('/v1/rooms/vertrieb/ring-colleagues', 'anna', { userIds: ['david'] });
     assert.equal(rung.status, 201, JSON.stringify(rung.body));
     assert.equal(rung.body.rung[0].outcome, 'ringing');
@@ -52,15 +45,15 @@ describe('ringing a colleague into a meeting across two processes through Redis'
     await david.next('room-ring-ended', (m) => m.id === rung.body.ringId);
     people.push(await SignalParticipant.join(media.url, token.body.token, { dataChannels: false }));
     // The grant holds on the process that did not make it.
-    await waitUntil(async () => (await get(b.url, '/v1/rooms/vertrieb', 'david')).body.participants?.some((p: { identity: string }) => p.identity === 'david'), 'David in the meeting, seen on b');
+    await waitUntil(async () => (await onB.get('/v1/rooms/vertrieb', 'david')).body.participants?.some((p: { identity: string }) => p.identity === 'david'), 'David in the meeting, seen on b');
     assert.equal((await b.post('/v1/rooms/vertrieb/chat', 'david', { text: 'Da bin ich' })).status, 201);
-    assert.equal((await get(b.url, '/v1/rooms/vertrieb/chat', 'david')).status, 200);
+    assert.equal((await onB.get('/v1/rooms/vertrieb/chat', 'david')).status, 200);
   });
 
   it('a decline on one process reaches the inviter\'s page on the other', async () => {
     const { a, b } = parts as TwoProcesses;
-    const anna = await page(a.wsUrl, 'anna');
-    const emma = await page(b.wsUrl, 'emma');
+    const anna = await onA.page('anna');
+    const emma = await onB.page('emma');
     const rung = await a.post('/v1/rooms/vertrieb/ring-colleagues', 'anna', { userIds: ['emma'] });
     assert.equal(rung.status, 201, JSON.stringify(rung.body));
     await emma.next('room-ring', (m) => m.ring.id === rung.body.ringId);

@@ -9,25 +9,15 @@ import { after, before, describe, it } from 'node:test';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { waitUntil } from '../../../testing/wait.js';
-import { TestPage } from './pages.js';
 import { freePort } from '../../../testing/node/free-port.js';
-import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+import { fastSettings, startService, type RunningService } from './service.js';
+import { serviceClient } from './test-client.js';
 
 describe('ringing a colleague into a running meeting', () => {
   let media: MediaServer;
   let s: RunningService;
-  const pages: TestPage[] = [];
   const people: SignalParticipant[] = [];
-
-  const page = async (user: string) => {
-    const { page: p } = await TestPage.ready(s.wsUrl, portalToken(user));
-    pages.push(p);
-    return p;
-  };
-  const get = async (path: string, user: string) => {
-    const res = await fetch(s.url + path, { headers: { authorization: `Bearer ${portalToken(user)}` } });
-    return { status: res.status, body: await res.json() as any };
-  };
+  const { pages, page, get } = serviceClient(() => s);
   const join = async (user: string) => {
     const res = await s.post('/v1/token', user, { room: 'vertrieb' });
     assert.equal(res.status, 200, JSON.stringify(res.body));

@@ -14,6 +14,7 @@ import { freePort } from '../../../testing/node/free-port.js';
 import { fastSettings, portalToken } from './service.js';
 import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
+import { serviceClient } from './test-client.js';
 
 const RING_MS = 30_000;
 
@@ -34,13 +35,8 @@ for (const backend of ['memory', 'redis'] as const) {
     let port: number;
     let env: Record<string, string>;
     let svc: ServiceProcess;
-    const pages: TestPage[] = [];
     const inRoom: SignalParticipant[] = [];
-    const page = async (user: string) => {
-      const { page: p } = await TestPage.ready(svc.wsUrl, portalToken(user));
-      pages.push(p);
-      return p;
-    };
+    const { pages, page } = serviceClient(() => svc);
     const get = async (user: string, path: string) => {
       const res = await fetch(`${svc.url}/v1/calls/${path}`, { headers: { authorization: `Bearer ${portalToken(user)}` } });
       return { status: res.status, body: (await res.json()) as { call: CallInfo | null } };

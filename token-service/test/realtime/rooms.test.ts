@@ -16,18 +16,13 @@ import { waitUntil } from '../../../testing/wait.js';
 import { TestPage } from './pages.js';
 import { freePort } from '../../../testing/node/free-port.js';
 import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+import { serviceClient } from './test-client.js';
 
 describe('room conferences through the token service and the dev media server', () => {
   let media: MediaServer;
   let s: RunningService;
-  const pages: TestPage[] = [];
   const people: SignalParticipant[] = [];
-
-  const page = async (user: string) => {
-    const { page: p } = await TestPage.ready(s.wsUrl, portalToken(user));
-    pages.push(p);
-    return p;
-  };
+  const { pages, page, get } = serviceClient(() => s);
   const tokenFor = async (user: string, moderator = false) => {
     const res = await s.post('/v1/token', user, { room: 'vertrieb', ...(moderator ? { moderator: true } : {}) });
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -37,10 +32,6 @@ describe('room conferences through the token service and the dev media server', 
     const p = await SignalParticipant.join(media.url, await tokenFor(user, opts.moderator), { dataChannels: opts.data ?? false });
     people.push(p);
     return p;
-  };
-  const get = async (path: string, user: string) => {
-    const res = await fetch(s.url + path, { headers: { authorization: `Bearer ${portalToken(user)}` } });
-    return { status: res.status, body: await res.json() as any };
   };
   const del = async (path: string, user: string) => {
     const res = await fetch(s.url + path, { method: 'DELETE', headers: { authorization: `Bearer ${portalToken(user)}` } });

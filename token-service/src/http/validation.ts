@@ -95,3 +95,12 @@ export function optionalIdentity(body: Record<string, unknown>, field: string): 
   if (typeof v !== 'string' || !PARTICIPANT_IDENTITY.test(v)) throw invalidInput(`${field} is not a participant identity`);
   return v;
 }
+
+/** `userIds` of a ring or an add: 1–`max` distinct directory ids, else 400 invalid_input. */
+export function colleagueIds(body: Record<string, unknown>, max: number): string[] {
+  const ids = body['userIds'];
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > max) throw invalidInput(`userIds must be a list of 1-${max} user ids`);
+  if (ids.some((id) => typeof id !== 'string' || !isDirectoryId(id))) throw invalidInput('userIds must hold user ids');
+  if (new Set(ids).size !== ids.length) throw invalidInput('userIds must not repeat an id');
+  return ids as string[];
+}

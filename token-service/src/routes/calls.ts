@@ -5,7 +5,7 @@ import type { CurrentCallAnswer } from '#protocol/rest.js';
 import type { RouteContext } from '../context.js';
 import { authenticated, callerOf } from '../http/access.js';
 import { ApiError, invalidInput } from '../http/errors.js';
-import { isDirectoryId, jsonBody } from '../http/validation.js';
+import { colleagueIds, isDirectoryId, jsonBody } from '../http/validation.js';
 import { MAX_COLLEAGUES_PER_RING } from '../calls/colleague-ring.js';
 
 const CALL_ID = /^[0-9a-f]{24}$/;
@@ -61,11 +61,7 @@ export function callRoutes(ctx: RouteContext): Router {
   router.post('/calls/:id/add-people', auth, async (req, res) => {
     const user = callerOf(res);
     const id = callId(req);
-    const ids = jsonBody(req)['userIds'];
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_COLLEAGUES_PER_RING) throw invalidInput(`userIds must be a list of 1-${MAX_COLLEAGUES_PER_RING} user ids`);
-    if (ids.some((v) => typeof v !== 'string' || !isDirectoryId(v))) throw invalidInput('userIds must hold user ids');
-    if (new Set(ids).size !== ids.length) throw invalidInput('userIds must not repeat an id');
-    res.status(201).json(await ctx.conversion.addPeople(user, id, ids as string[]));
+    res.status(201).json(await ctx.conversion.addPeople(user, id, colleagueIds(jsonBody(req), MAX_COLLEAGUES_PER_RING)));
   });
 
   for (const action of ['decline', 'cancel', 'end'] as const) {

@@ -4,8 +4,7 @@
 import { Router } from 'express';
 import type { RouteContext } from '../context.js';
 import { authenticated, callerOf } from '../http/access.js';
-import { invalidInput } from '../http/errors.js';
-import { isDirectoryId, jsonBody, roomIdParam } from '../http/validation.js';
+import { colleagueIds, jsonBody, roomIdParam } from '../http/validation.js';
 import { MAX_COLLEAGUES_PER_RING } from '../calls/colleague-ring.js';
 
 export function colleagueRingRoutes(ctx: RouteContext): Router {
@@ -13,11 +12,7 @@ export function colleagueRingRoutes(ctx: RouteContext): Router {
   router.post('/rooms/:room/ring-colleagues', authenticated(ctx.authenticate), async (req, res) => {
     const user = callerOf(res);
     const room = roomIdParam(req);
-    const ids = jsonBody(req)['userIds'];
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_COLLEAGUES_PER_RING) throw invalidInput(`userIds must be a list of 1-${MAX_COLLEAGUES_PER_RING} user ids`);
-    if (ids.some((id) => typeof id !== 'string' || !isDirectoryId(id))) throw invalidInput('userIds must hold user ids');
-    if (new Set(ids).size !== ids.length) throw invalidInput('userIds must not repeat an id');
-    res.status(201).json(await ctx.colleagueRings.ring(user, room, ids as string[]));
+    res.status(201).json(await ctx.colleagueRings.ring(user, room, colleagueIds(jsonBody(req), MAX_COLLEAGUES_PER_RING)));
   });
   return router;
 }

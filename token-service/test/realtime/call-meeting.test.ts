@@ -7,21 +7,17 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { CallInfo } from '#protocol/realtime.js';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { waitUntil } from '../../../testing/wait.js';
 import { TestPage } from './pages.js';
-import { freePort } from '../../../testing/node/free-port.js';
-import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+import { fastSettings, portalToken, startServiceWithMedia, type RunningService } from './service.js';
 
 interface Setup { media: MediaServer; s: RunningService }
 
-async function startWithMedia(env: Record<string, string> = {}): Promise<Setup> {
-  const port = await freePort();
-  const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-  // The call rings 1.5 s (answered at once here); a colleague's ring lasts the test.
-  const s = await startService({ ...fastSettings, roomRingTimeoutMs: 30_000 }, { LIVEKIT_URL: media.url, ...env }, port);
-  return { media, s };
+/** The call rings 1.5 s (answered at once here); a colleague's ring lasts the test. */
+function startWithMedia(env: Record<string, string> = {}): Promise<Setup> {
+  return startServiceWithMedia({ ...fastSettings, roomRingTimeoutMs: 30_000 }, env);
 }
 
 /** Pages, LiveKit participants and the calls of one describe block. */
@@ -232,11 +228,8 @@ describe('a call turned meeting through a page change of the last person in it',
     return Number(/timio_webhook_events_total\{event="room_finished"\} (\d+)/.exec(await res.text())?.[1] ?? 0);
   };
   before(async () => {
-    const port = await freePort();
-    const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
     // The page-change grace (5 s) outlasts the dev media server's closing of an emptied room (1 s).
-    const s = await startService({ ...fastSettings, roomRingTimeoutMs: 30_000, roomRejoinGraceMs: 5_000 }, { LIVEKIT_URL: media.url, METRICS_TOKEN }, port);
-    setup = { media, s };
+    setup = await startServiceWithMedia({ ...fastSettings, roomRingTimeoutMs: 30_000, roomRejoinGraceMs: 5_000 }, { METRICS_TOKEN });
   });
   after(async () => {
     await h.close();

@@ -6,11 +6,10 @@
 // applies; the call history records the meeting and the declined ring.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { waitUntil } from '../../../testing/wait.js';
-import { freePort } from '../../../testing/node/free-port.js';
-import { fastSettings, startService, type RunningService } from './service.js';
+import { fastSettings, startServiceWithMedia, type RunningService } from './service.js';
 import { serviceClient } from './test-client.js';
 
 describe('ringing a colleague into a running meeting', () => {
@@ -29,9 +28,7 @@ describe('ringing a colleague into a running meeting', () => {
   const inMeeting = (who: string) => waitUntil(async () => (await get('/v1/rooms/vertrieb', 'anna')).body.participants.some((p: { identity: string }) => p.identity === who), `${who} in the meeting`);
 
   before(async () => {
-    const port = await freePort();
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-    s = await startService({ ...fastSettings, roomRingTimeoutMs: 2_500 }, { LIVEKIT_URL: media.url, CALL_RETRY_AFTER_DECLINE_SECONDS: '60' }, port);
+    ({ media, s } = await startServiceWithMedia({ ...fastSettings, roomRingTimeoutMs: 2_500 }, { CALL_RETRY_AFTER_DECLINE_SECONDS: '60' }));
   });
   after(async () => {
     for (const p of pages) p.ws.terminate();

@@ -7,11 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RoomStatus } from '#protocol/realtime.js';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { TestPage } from './pages.js';
-import { freePort } from '../../../testing/node/free-port.js';
-import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+import { fastSettings, portalToken, startServiceWithMedia, type RunningService } from './service.js';
 
 /** Long enough that a goodbye's drop "at once" is told apart from the grace on a busy machine. */
 const GRACE_MS = 10_000;
@@ -44,9 +43,7 @@ describe('room status: a page change keeps counting, a real leave does not', () 
   const roomFrame = (p: TestPage, match: (r: RoomStatus) => boolean) => p.next('room', (m) => m.room.id === 'vertrieb' && match(m.room)).then((m) => m.room);
 
   before(async () => {
-    const port = await freePort();
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-    s = await startService({ ...fastSettings, roomRejoinGraceMs: GRACE_MS }, { LIVEKIT_URL: media.url }, port);
+    ({ media, s } = await startServiceWithMedia({ ...fastSettings, roomRejoinGraceMs: GRACE_MS }));
   });
   after(async () => {
     for (const p of pages) p.ws.terminate();

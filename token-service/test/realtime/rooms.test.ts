@@ -9,13 +9,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RoomStatus } from '#protocol/realtime.js';
 import { CHAT_TOPIC } from '#protocol/rest.js';
-import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import type { MediaServer } from '../../../dev-media-server/src/server.js';
 import { SignalParticipant } from '../../../testing/node/signal-participant.js';
 import { startLiveKitPageHost, type LiveKitPageHost } from '../../../testing/cross-process/livekit-page.js';
 import { waitUntil } from '../../../testing/wait.js';
 import { TestPage } from './pages.js';
-import { freePort } from '../../../testing/node/free-port.js';
-import { fastSettings, portalToken, startService, type RunningService } from './service.js';
+import { fastSettings, portalToken, startServiceWithMedia, type RunningService } from './service.js';
 import { serviceClient } from './test-client.js';
 
 describe('room conferences through the token service and the dev media server', () => {
@@ -46,9 +45,7 @@ describe('room conferences through the token service and the dev media server', 
   };
 
   before(async () => {
-    const port = await freePort();
-    media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
-    s = await startService({ ...fastSettings, roomRingTimeoutMs: 30_000 }, { LIVEKIT_URL: media.url }, port);
+    ({ media, s } = await startServiceWithMedia({ ...fastSettings, roomRingTimeoutMs: 30_000 }));
   });
   after(async () => {
     for (const p of pages) p.ws.terminate();

@@ -14,6 +14,8 @@ import { createStaticDirectory } from '../../src/directory/directory.js';
 import { realtimeOn } from '../../src/realtime/realtime.js';
 import type { Realtime } from '../../src/realtime/realtime.js';
 import type { RealtimeSettings } from '../../src/realtime/settings.js';
+import { startMediaServer, type MediaServer } from '../../../dev-media-server/src/server.js';
+import { freePort } from '../../../testing/node/free-port.js';
 import { NO_USER_LIMITS } from '../../../testing/node/test-settings.js';
 import { DEMO_DIRECTORY, DEMO_PORTAL_AUDIENCE, DEMO_PORTAL_ISSUER, DEMO_PORTAL_SECRET } from '../../../testing/node/demo-fixtures.js';
 
@@ -89,6 +91,17 @@ export async function startService(settings: Partial<RealtimeSettings> = fastSet
       await service.close();
     },
   };
+}
+
+/**
+ * The service with a dev media server as its LiveKit, the media server's webhooks going back to the
+ * service (its port is chosen first so the media server knows where to send them).
+ */
+export async function startServiceWithMedia(settings: Partial<RealtimeSettings>, env: Record<string, string> = {}): Promise<{ media: MediaServer; s: RunningService }> {
+  const port = await freePort();
+  const media = await startMediaServer({ port: 0, webhookUrls: [`http://127.0.0.1:${port}/v1/livekit/webhook`] });
+  const s = await startService(settings, { LIVEKIT_URL: media.url, ...env }, port);
+  return { media, s };
 }
 
 export async function post(url: string, path: string, user: string | undefined, body?: unknown): Promise<{ status: number; body: any }> {

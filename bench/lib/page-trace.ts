@@ -22,6 +22,14 @@ export const PAGE_TRACE = `(() => {
       this.addEventListener('message', () => { if (first) { first = false; mark(kind + ' first message'); } });
     }
   };
+  // fetch() calls as the page makes them (a resource entry of a cross-origin request starts only
+  // after its CORS preflight).
+  const fetchOf = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = String(input && input.url ? input.url : input);
+    if (!url.includes('/sdk/')) mark('fetch ' + new URL(url, location.href).pathname + ' called');
+    return fetchOf(input, init);
+  };
   const PC = window.RTCPeerConnection;
   let count = 0;
   window.RTCPeerConnection = class extends PC {

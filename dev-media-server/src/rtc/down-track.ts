@@ -67,7 +67,7 @@ export class DownTrack implements TrackSubscriber {
     this.selectLayer();
   }
 
-  /** Chooses the highest live layer within the subscriber's limit; asks for a keyframe on change. */
+  /** Chooses the highest live layer within the subscriber's limit; asks for a keyframe on change once it can take one. */
   selectLayer(): void {
     if (this.track.kind !== 'video' || this.closed) return;
     const live = this.track.activeLayers();
@@ -76,7 +76,11 @@ export class DownTrack implements TrackSubscriber {
     const fitting = live.filter((key) => (LAYER_ORDER[key] ?? 0) <= limit);
     const next = fitting.length > 0 ? fitting[fitting.length - 1] : live[0];
     if (next !== this.target) this.target = next;
-    if (this.target !== this.current) this.track.requestKeyframe(this.target);
+    // Only a subscriber that can take the keyframe asks for it: browsers encode at most one
+    // requested keyframe per 300 ms, so one asked for while this subscriber's DTLS or
+    // renegotiation is still under way would be lost, and hold back the one it needs (write()
+    // asks at its first packet that can go out).
+    if (this.target !== this.current && this.senderState.ready) this.track.requestKeyframe(this.target);
   }
 
   write(layer: string, packet: RtpPacket): void {

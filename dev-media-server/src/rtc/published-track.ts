@@ -7,6 +7,8 @@ import { isVp8KeyframeStart } from './vp8.js';
 /** Layer keys: '' for a single-encoding track, else the simulcast rid (q < h < f). */
 export const LAYER_ORDER: Record<string, number> = { q: 0, h: 1, f: 2, '': 2 };
 const LAYER_ALIVE_MS = 1500;
+// Browsers' encoders (libwebrtc) ignore a keyframe request within 300 ms of the last one they
+// honoured: a request sooner would be lost, so the server does not send one.
 const KEYFRAME_REQUEST_INTERVAL_MS = 300;
 const MAX_NACK_GAP = 64;
 

@@ -13,20 +13,58 @@ import { roomToken } from '../testing/node/tokens.js';
 import { buildSdk, startPortalAndService, startStack } from '../testing/cross-process/stack.js';
 import { startMediaProcess, type MediaProcess } from '../testing/cross-process/media-process.js';
 import { signIn } from '../testing/cross-process/people.js';
-import { PAGE_TRACE, pageMarks, traceOf } from './lib/page-trace.js';
+import { PAGE_TRACE, traceOf } from './lib/page-trace.js';
 import { median } from './lib/stats.js';
 
 const RUNS = 5;
 const LIMIT_MS = 60_000;
+const TRACE = !!process.env.TRACE;
+
+// When the link was clicked in Anna's page (epoch ms), kept for her next page: the page change's
+// own start, as the bare side's is its reload in the page.
+const CLICK_MARK = `document.addEventListener('click', () => sessionStorage.setItem('bench-click-at', String(Date.now())), true)`;
 
 function bench(metric: string, value: number | string, unit: string, target: string, ok?: boolean): void {
   console.log(`BENCH ${JSON.stringify({ bench: 'page-change', metric, value, unit, target, ok })}`);
 }
 
 
-// In the page, as source text (tsx would wrap named functions in a helper the page lacks): the
-// partner's camera video in the call window: its painted frames.
-const READ_PARTNER_VIDEO = `(() => {
+// Both sides of the ratio end the same way: when the partner's video has painted its second
+// frame (it plays), as each page noted it (requestVideoFrameCallback, in epoch ms), not when the
+// bench's polling saw it. The bare pages count their painted frames themselves
+// (testing/cross-process/livekit-page-client.ts, `secondFrameAt`); in the portal's pages this
+// script, installed before the page's own code, keeps each <video>'s painted frames since its
+// video track was set.
+const FRAME_LOG = `(() => {
+  if (window.__frameLog) return;
+  window.__frameLog = true;
+  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+    configurable: true,
+    get() { return srcObject.get.call(this); },
+    set(v) {
+      srcObject.set.call(this, v);
+      if (!(this instanceof HTMLVideoElement) || !v || !v.getVideoTracks) return;
+      const track = v.getVideoTracks()[0];
+      const id = track ? track.id : '';
+      if (this.__framesOf === id) return;
+      this.__framesOf = id;
+      const frames = [];
+      this.__frames = frames;
+      const onFrame = (now) => {
+        if (this.__frames !== frames) return;
+        frames.push(performance.timeOrigin + now);
+        if (frames.length > 900) frames.splice(0, 300);
+        this.requestVideoFrameCallback(onFrame);
+      };
+      this.requestVideoFrameCallback(onFrame);
+    },
+  });
+})()`;
+
+// The partner's camera video in the call window and its painted frames (epoch ms), as source text
+// (tsx would wrap named functions in a helper the page lacks).
+const PARTNER_FRAMES = `(() => {
   const find = (root) => {
     for (const el of root.querySelectorAll('*')) {
       if (el.matches('video[data-track="partner-camera"]')) return el;
@@ -35,25 +73,22 @@ const READ_PARTNER_VIDEO = `(() => {
     return null;
   };
   const v = find(document);
-  return v ? { frames: v.getVideoPlaybackQuality().totalVideoFrames, width: v.videoWidth } : null;
+  return v && v.__frames ? v.__frames.slice(-300) : null;
 })()`;
 
-/** When (ms since epoch) the partner video was last first seen with a picture (for TRACE). */
+/** When (ms since epoch) the partner video was first painted on Anna's new page (for TRACE). */
 let partnerSeenAt = 0;
 
-/** Resolves when the partner video paints frames (a fresh page); returns when (ms since epoch). */
+/** Waits until the partner's video on a fresh page has painted two frames; returns when the second was painted. */
 async function partnerPlays(page: Page): Promise<number> {
   const deadline = Date.now() + LIMIT_MS;
-  let first: { frames: number } | undefined;
   let last: unknown;
   for (;;) {
-    const now = (await page.evaluate(READ_PARTNER_VIDEO).catch((err: Error) => ((last = err.message), null))) as { frames: number; width: number } | null;
-    if (now) last = now;
-    if (now && now.width > 0) {
-      if (!first) {
-        first = now;
-        partnerSeenAt = Date.now();
-      } else if (now.frames >= first.frames + 2) return Date.now();
+    const frames = (await page.evaluate(PARTNER_FRAMES).catch((err: Error) => ((last = err.message), null))) as number[] | null;
+    if (frames) last = `${frames.length} frames`;
+    if (frames && frames.length >= 2) {
+      partnerSeenAt = frames[0]!;
+      return frames[1]!;
     }
     if (Date.now() > deadline) throw new Error(`the partner's video did not play within ${LIMIT_MS} ms (last seen: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 20));
@@ -61,9 +96,9 @@ async function partnerPlays(page: Page): Promise<number> {
 }
 
 // On the partner's page that stays: notes when the partner went away (overlay "reconnecting" or no
-// video) and when, after that, their video painted two more frames. The receiving track object may
-// be reused for the new publication, so its id says nothing.
-const WATCH_RETURN = `(() => {
+// video). The receiving track object may be reused for the new publication, so its id says nothing;
+// the new stream's frames are those after the away moment that follow a gap in the painted frames.
+const WATCH_AWAY = `(() => {
   const find = (root, sel) => {
     for (const el of root.querySelectorAll('*')) {
       if (el.matches(sel)) return el;
@@ -71,29 +106,27 @@ const WATCH_RETURN = `(() => {
     }
     return null;
   };
-  window.__back = { away: false, awayAt: 0, base: null, at: 0 };
-  if (window.__watching) return;
+  window.__away = 0;
+  if (window.__watching) clearInterval(window.__watching);
   window.__watching = setInterval(() => {
-    const st = window.__back;
     const overlay = find(document, 'timio-status-overlay');
     const v = find(document, 'video[data-track="partner-camera"]');
     if (!v || !v.videoWidth || (overlay && overlay.getAttribute('state') === 'partner-reconnecting')) {
-      if (!st.away) st.awayAt = Date.now();
-      st.away = true; st.base = null; return;
+      window.__away = Date.now();
+      clearInterval(window.__watching);
     }
-    if (!st.away || st.at) return;
-    const frames = v.getVideoPlaybackQuality().totalVideoFrames;
-    if (st.base === null) st.base = frames;
-    else if (frames >= st.base + 2) st.at = Date.now();
   }, 20);
 })()`;
 
-async function partnerBack(page: Page): Promise<number> {
+/** When the partner away was seen (epoch ms), and then the second frame of their returning video was painted. */
+async function partnerBack(page: Page): Promise<{ awayAt: number; at: number }> {
   const deadline = Date.now() + LIMIT_MS;
   for (;;) {
-    const at = (await page.evaluate('window.__back && window.__back.at')) as number;
-    if (at) return at;
-    if (Date.now() > deadline) throw new Error(`the partner did not come back within ${LIMIT_MS} ms`);
+    const awayAt = (await page.evaluate('window.__away')) as number;
+    const frames = awayAt ? ((await page.evaluate(PARTNER_FRAMES)) as number[] | null) ?? [] : [];
+    const i = frames.findIndex((t, k) => t > awayAt && (k === 0 || t - frames[k - 1]! > 150));
+    if (i >= 0 && frames.length > i + 1) return { awayAt, at: frames[i + 1]! };
+    if (Date.now() > deadline) throw new Error(`the partner did not come back within ${LIMIT_MS} ms (away ${awayAt ? 'seen' : 'never seen'})`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -124,8 +157,12 @@ try {
   // The product: Anna and Ben in a call, Anna moves between pages.
   const anna = await signIn(browser, stack.portal.url, 'anna', 'de');
   const ben = await signIn(browser, stack.portal.url, 'ben', 'en');
+  // Only what the measurement needs on both sides; TRACE's instruments (sockets, peer connections
+  // polled for stats, long frames) cost the pages CPU, so they go on every page or none.
   for (const p of [anna, ben]) {
-    await p.context.addInitScript(PAGE_TRACE);
+    await p.context.addInitScript(FRAME_LOG);
+    await p.context.addInitScript(CLICK_MARK);
+    if (TRACE) await p.context.addInitScript(PAGE_TRACE);
     await p.page.reload();
   }
   const call = anna.page.locator('tr[data-contact="ben"] timio-call-button button');
@@ -142,10 +179,11 @@ try {
   // the ratio). Both pairs' media run through all turns.
   const host = await startLiveKitPageHost({ browser });
   const resident = await host.open('resident');
+  if (TRACE) await resident.context.addInitScript(PAGE_TRACE);
   await resident.join(stack.media.url, await roomToken('resident', 'bare-bench'));
   const mover = await host.open('mover');
   // TRACE: the bare pages' time too, in the same terms as the portal's (the next loads of the mover).
-  if (process.env.TRACE) await mover.context.addInitScript(PAGE_TRACE);
+  if (TRACE) await mover.context.addInitScript(PAGE_TRACE);
   await mover.join(stack.media.url, await roomToken('mover-0', 'bare-bench'));
   await Promise.all([mover.waitForFrames('resident', { minFrames: 2, timeoutMs: LIMIT_MS }), resident.waitForFrames('mover-0', { minFrames: 2, timeoutMs: LIMIT_MS })]);
 
@@ -159,17 +197,18 @@ try {
   for (let i = 1; i <= RUNS; i++) {
     const href = targets[(i - 1) % targets.length]!;
     {
-      await ben.page.evaluate(WATCH_RETURN);
+      await ben.page.evaluate(WATCH_AWAY);
       const started = Date.now();
       await anna.page.locator(`header nav a[href="${href}"]`).evaluate((a) => (a as HTMLAnchorElement).click());
       await anna.page.waitForURL(`${stack.portal.url}${href}`, { timeout: LIMIT_MS });
-      const [a, b] = await Promise.all([partnerPlays(anna.page), partnerBack(ben.page)]);
+      const [a, back] = await Promise.all([partnerPlays(anna.page), partnerBack(ben.page)]);
+      const b = back.at;
       pageChange.push(Math.max(a, b) - started);
-      const clickedAt = (await pageMarks(anna.page)).filter(([what]) => what === 'previous page: click').at(-1)?.[1] ?? 0;
+      const clickedAt = Number(await anna.page.evaluate("sessionStorage.getItem('bench-click-at')"));
       pageChangeInPage.push(Math.max(a, b) - (clickedAt || started));
       console.error(`page change to ${href}: Anna ${a - started} ms, Ben ${b - started} ms`);
-      if (process.env.TRACE) {
-        const awayAt = (await ben.page.evaluate('window.__back.awayAt')) as number;
+      if (TRACE) {
+        const awayAt = back.awayAt;
         console.error(`  Anna's new page (ms after the click):\n${await traceOf(anna.page, started)}\n  ${partnerSeenAt - started} partner video has a picture\n  ${a - started} partner video plays`);
         console.error(`  Ben's page:\n${await traceOf(ben.page, started)}\n  ${awayAt - started} Anna away (overlay or no video)\n  ${b - started} Anna's video plays again`);
       }
@@ -188,10 +227,14 @@ try {
         mover.waitForFrames('resident', { minFrames: 2, timeoutMs: LIMIT_MS }),
         resident.waitForFrames(`mover-${i}`, { minFrames: 2, timeoutMs: LIMIT_MS }),
       ]);
-      bare.push(Date.now() - started);
-      bareInPage.push(Date.now() - reloadAt);
+      // The second painted frame of each side's partner, as the pages noted it (epoch ms).
+      const secondFrame = (page: Page, key: string) =>
+        page.evaluate((k) => performance.timeOrigin + window.lk.state.video[k]!.secondFrameAt, key);
+      const bothDecode = Math.max(await secondFrame(mover.page, 'resident/camera'), await secondFrame(resident.page, `mover-${i}/camera`));
+      bare.push(bothDecode - started);
+      bareInPage.push(bothDecode - reloadAt);
       console.error(`bare reload + join ${i}: ${bare[i - 1]} ms (${bareInPage[i - 1]} ms from the page's reload); this turn's ratio ${(pageChangeInPage[i - 1]! / bareInPage[i - 1]!).toFixed(2)}`);
-      if (process.env.TRACE) {
+      if (TRACE) {
         const seen = (await mover.page.evaluate("window.lk.state.video['resident/camera'].firstFrameAt")) as number;
         const origin = (await mover.page.evaluate('performance.timeOrigin')) as number;
         const back = (await resident.page.evaluate(`performance.timeOrigin + window.lk.state.video['mover-${i}/camera'].firstFrameAt`)) as number;

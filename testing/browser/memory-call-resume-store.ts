@@ -1,11 +1,14 @@
 // A CallResumeStore in one object, for tests of the call machine without a browser's storage.
-import type { CallResumeStore, ReportedEvent, ResumableCall } from '../../sdk/src/resume/call-resume-store.js';
+import type { CallResumeStore, KeptGrant, ReportedEvent, ResumableCall } from '../../sdk/src/resume/call-resume-store.js';
 
 /** Keeps everything in this object: the call machine's tests (one object = one browser). */
 export class MemoryCallResumeStore implements CallResumeStore {
   private tab?: ResumableCall;
   private readonly events = new Map<string, ReportedEvent[]>();
   private readonly held = new Set<string>();
+  /** The token the page's call window holds, and the one its last page left (pageGoes). */
+  kept?: KeptGrant;
+  private left?: KeptGrant;
 
   tabCall(): ResumableCall | undefined {
     return this.tab;
@@ -41,5 +44,22 @@ export class MemoryCallResumeStore implements CallResumeStore {
 
   release(callId: string): void {
     this.held.delete(callId);
+  }
+
+  keepGrant(grant: KeptGrant | undefined): void {
+    this.kept = grant;
+  }
+
+  /** What the browser store does on pagehide: the window's token is left for the next page. */
+  pageGoes(): void {
+    this.left = this.kept && this.tab?.id === this.kept.call.id ? this.kept : undefined;
+    this.kept = undefined;
+    this.held.clear(); // the browser drops the page's locks
+  }
+
+  takeGrant(callId: string): KeptGrant | undefined {
+    const left = this.left;
+    this.left = undefined;
+    return left?.call.id === callId ? left : undefined;
   }
 }

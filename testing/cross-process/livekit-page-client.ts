@@ -20,7 +20,9 @@ export interface VideoStat {
   framesDecoded: number;
   /** Width of the last decoded frame according to the receiver's stats (painting may lag on a busy machine). */
   decodedWidth: number;
+  /** performance.now() of the painted frames: the first, the second (the video plays), the last. */
   firstFrameAt: number;
+  secondFrameAt: number;
   lastFrameAt: number;
 }
 
@@ -69,7 +71,7 @@ function log(type: string, extra: Omit<PageEvent, 'type' | 'at'> = {}) {
 
 function watchVideo(track: RemoteTrack, participant: RemoteParticipant, render: boolean) {
   const key = `${participant.identity}/${track.source}`;
-  const stat: VideoStat = { frames: 0, width: 0, height: 0, framesDecoded: 0, decodedWidth: 0, firstFrameAt: 0, lastFrameAt: 0 };
+  const stat: VideoStat = { frames: 0, width: 0, height: 0, framesDecoded: 0, decodedWidth: 0, firstFrameAt: 0, secondFrameAt: 0, lastFrameAt: 0 };
   state.video[key] = stat;
   if (!render) return;
   const el = track.attach() as HTMLVideoElement;
@@ -83,6 +85,7 @@ function watchVideo(track: RemoteTrack, participant: RemoteParticipant, render: 
     stat.width = meta.width;
     stat.height = meta.height;
     if (!stat.firstFrameAt) stat.firstFrameAt = now;
+    else if (!stat.secondFrameAt) stat.secondFrameAt = now;
     stat.lastFrameAt = now;
     el.requestVideoFrameCallback(onFrame);
   };

@@ -338,6 +338,54 @@ describe('CallMachine across page loads (the tab keeps its call)', () => {
     expect(store.unfinished('anna')).to.deep.equal([]);
   });
 
+  it('the next page connects with the token its previous page left, without waiting for the join; the join\'s fresh token is kept for the page after', async () => {
+    const store = new MemoryCallResumeStore();
+    const first = page(store);
+    await first.machine.call(ben);
+    first.machine.handleCall(active);
+    await waitUntil(() => store.kept?.token === 'caller-token', 'the window\'s token is kept');
+    store.pageGoes();
+
+    const next = page(store);
+    let answer!: (g: CallGrant) => void;
+    next.api.joinCall = (id: string) => {
+      next.api.asked.push(`join ${id}`);
+      return new Promise<CallGrant>((resolve) => (answer = resolve));
+    };
+    expect(next.machine.prepareResume()).to.equal(active.id);
+    await waitUntil(() => next.windows.length === 1, 'the window opens while the join is under way');
+    expect(next.windows[0]!.grant.token).to.equal('caller-token');
+    expect(next.api.asked).to.deep.equal([`join ${active.id}`]);
+    expect(next.types()).to.deep.equal(['resumed']);
+
+    answer({ call: active, token: 'fresh-token', url: 'ws://media' });
+    await waitUntil(() => store.kept?.token === 'fresh-token', 'the fresh token is kept for the next page');
+    expect(next.windows[0]!.closed).to.equal(false);
+    // Taken once: a page after a reload that left nothing joins as before.
+    expect(store.takeGrant(active.id)).to.equal(undefined);
+  });
+
+  it('the call ended while the page changed: the join\'s answer closes the window the kept token opened', async () => {
+    const store = new MemoryCallResumeStore();
+    const first = page(store);
+    await first.machine.call(ben);
+    first.machine.handleCall(active);
+    await waitUntil(() => store.kept !== undefined, 'the window\'s token is kept');
+    store.pageGoes();
+
+    const next = page(store);
+    const ended = call({ state: 'ended', outcome: 'completed', answeredAt: t0, endedAt: t0, durationSeconds: 30 });
+    let refuse!: () => void;
+    next.api.joinCall = () => new Promise<CallGrant>((_resolve, reject) => (refuse = () => reject(new TimioApiError(409, 'call_ended', 'the call is over (completed)', ended))));
+    next.machine.prepareResume();
+    await waitUntil(() => next.windows.length === 1, 'the window opens with the kept token');
+    refuse();
+    await waitUntil(() => next.windows[0]!.closed, 'the window closes');
+    expect(next.machine.snapshot().active).to.equal(undefined);
+    expect(next.types()).to.deep.equal(['resumed', 'ended']);
+    expect(store.tabCall()).to.equal(undefined);
+  });
+
   it('another tab (no marker) and a duplicated tab (marker, but the call is held) show the call as held elsewhere, without joining', async () => {
     const store = new MemoryCallResumeStore();
     const holder = page(store);

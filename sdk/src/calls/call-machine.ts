@@ -315,7 +315,7 @@ export class CallMachine {
 
   private async activate(grant: CallGrant, layout?: WindowLayout): Promise<void> {
     const { call } = grant;
-    this.resume?.hold(call.id, layout);
+    this.resume?.hold(grant, layout);
     if (this.outgoing?.call?.id === call.id) this.outgoing = { ...this.outgoing, phase: 'connecting', call };
     if (this.elsewhere?.id === call.id) this.elsewhere = undefined;
     this.active = { call, grant };

@@ -60,7 +60,8 @@ export class PortalTokenSource {
   }
 }
 
-function jwtExpiry(token: string): number | undefined {
+/** A JWT's `exp` in ms (not verified: the service or media server does that; this only says when to renew). */
+export function jwtExpiry(token: string): number | undefined {
   try {
     const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
     return typeof payload.exp === 'number' ? payload.exp * 1000 : undefined;

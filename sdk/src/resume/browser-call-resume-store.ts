@@ -1,16 +1,23 @@
 // The call machine's resume store in the browser: the tab's call as a tab marker (resume-storage.ts)
-// with a Web Lock per held call (resume-locks.ts), both shared with the conference; the host events sent per call in
+// with a Web Lock per held call (resume-locks.ts), both shared with the conference; the call's
+// LiveKit token, left in sessionStorage from the page's pagehide until the next page takes it; the host events sent per call in
 // localStorage (shared by the person's tabs in this browser). Storage that is missing or full
 // degrades to "nothing remembered", never to an error.
-import type { CallResumeStore, ReportedEvent, ResumableCall } from './call-resume-store.js';
+import type { CallResumeStore, KeptGrant, ReportedEvent, ResumableCall } from './call-resume-store.js';
+import { isCall } from '../api/request.js';
 import { ResumeMarker, readStored as read, storageOf, writeStored as write } from './resume-storage.js';
 import { ResumeLocks } from './resume-locks.js';
 import { TAB_CALL_KEY, ledgerKey as LEDGER_KEY } from './call-resume-keys.js';
+import { jwtExpiry } from '../config/portal-token.js';
 
 /** Calls kept in the ledger at most (oldest dropped): a browser never piles up forgotten ones. */
 const LEDGER_MAX = 20;
 /** A ledger entry older than this is dropped (the service keeps ended calls for a day). */
 const LEDGER_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** sessionStorage: the call window's LiveKit token, from the page's pagehide until the next page reads it. */
+const TAB_GRANT_KEY = 'timio:tab-call-grant';
+/** A kept token must stay valid this long after the next page takes it (else that page joins afresh). */
+const GRANT_MARGIN_MS = 60_000;
 
 interface LedgerEntry { id: string; events: ReportedEvent[]; at: number }
 
@@ -18,6 +25,9 @@ export class BrowserCallResumeStore implements CallResumeStore {
   private readonly local = storageOf('localStorage');
   private readonly tab = new ResumeMarker<ResumableCall>(TAB_CALL_KEY, (t) => typeof t.id === 'string');
   private readonly locks = new ResumeLocks('timio-call:');
+  private readonly session = storageOf('sessionStorage');
+  private kept?: KeptGrant;
+  private leaving = false;
 
   tabCall(): ResumableCall | undefined {
     return this.tab.get();
@@ -56,6 +66,25 @@ export class BrowserCallResumeStore implements CallResumeStore {
     this.locks.release(callId);
   }
 
+  keepGrant(grant: KeptGrant | undefined): void {
+    this.kept = grant;
+    if (!grant || this.leaving || typeof window === 'undefined') return;
+    this.leaving = true;
+    // Written only as the page goes, for the tab's next page (which removes it on reading).
+    window.addEventListener('pagehide', () => {
+      const kept = this.kept;
+      if (kept && this.tab.get()?.id === kept.call.id) write(this.session, TAB_GRANT_KEY, kept);
+    });
+  }
+
+  takeGrant(callId: string): KeptGrant | undefined {
+    const kept = read<Partial<KeptGrant>>(this.session, TAB_GRANT_KEY);
+    write(this.session, TAB_GRANT_KEY, undefined);
+    if (!kept || !isCall(kept.call) || kept.call.id !== callId || typeof kept.token !== 'string' || typeof kept.url !== 'string') return undefined;
+    const expires = jwtExpiry(kept.token);
+    return expires !== undefined && expires - Date.now() > GRANT_MARGIN_MS ? (kept as KeptGrant) : undefined;
+  }
+
   private ledger(userId: string): LedgerEntry[] {
     const list = read<LedgerEntry[]>(this.local, LEDGER_KEY(userId));
     if (!Array.isArray(list)) return [];
@@ -63,3 +92,4 @@ export class BrowserCallResumeStore implements CallResumeStore {
     return list.filter((e) => e && typeof e.id === 'string' && Array.isArray(e.events) && now - e.at < LEDGER_MAX_AGE_MS);
   }
 }
+

@@ -3,6 +3,7 @@
 // resumes the call; and which host events this browser already sent for which call, so a page
 // change never repeats `timio-call-started` and the next page sends a `timio-call-ended` that the
 // previous one missed. The browser's implementation is in resume/browser-call-resume-store.ts; tests use testing/browser/memory-call-resume-store.ts.
+import type { CallInfo } from '#protocol/realtime.js';
 
 /** The call window as the user left it (restored on the next page of the tab). */
 export interface WindowLayout {
@@ -26,6 +27,13 @@ export interface ResumableCall {
 
 export type ReportedEvent = 'started' | 'answered' | 'missed';
 
+/** The LiveKit token the tab's call window holds (a CallGrant's token, url and call). */
+export interface KeptGrant {
+  call: CallInfo;
+  token: string;
+  url: string;
+}
+
 export interface CallResumeStore {
   /** The call this tab held when its last page went (only this tab sees it). */
   tabCall(): ResumableCall | undefined;
@@ -43,4 +51,12 @@ export interface CallResumeStore {
    */
   claim(callId: string): Promise<boolean>;
   release(callId: string): void;
+  /**
+   * The token of the call whose window this page shows (undefined: none any more). When the page
+   * goes, it is left for the tab's next page, which connects with it at once instead of waiting
+   * for the portal token and a fresh join (the join still goes out and confirms the call runs).
+   */
+  keepGrant?(grant: KeptGrant | undefined): void;
+  /** The previous page's token for `callId`, if it left one still valid for a while; taken once. */
+  takeGrant?(callId: string): KeptGrant | undefined;
 }

@@ -1,5 +1,5 @@
 // Resuming a 1:1 call on the tab's next page (a page change or reload within the portal): the page
-// asks for a fresh token at once, claims the call (a duplicated tab, whose copy of the marker names
+// connects with the token the previous page left (or asks for a fresh one at once), claims the call (a duplicated tab, whose copy of the marker names
 // a call another tab holds, shows it as held elsewhere instead) and opens the window as it was.
 // Part of the call machine (calls/call-machine.ts), which owns the state it changes.
 import type { CallInfo, CallOutcome } from '#protocol/realtime.js';
@@ -29,8 +29,11 @@ export interface CallResumeHost {
 export class CallResume {
   /** Calls this page is taking over from the tab's previous page (join under way). */
   private readonly resuming = new Set<string>();
-  /** A join asked for before the realtime `ready` (the page starts fetching the token at once). */
-  private early?: { id: string; grant: Promise<CallGrant>; claimed: Promise<boolean> };
+  /**
+   * A join asked for before the realtime `ready` (the page starts fetching the token at once).
+   * `confirmed`: the service's answer, when the page connects with the previous page's token.
+   */
+  private early?: { id: string; grant: Promise<CallGrant>; claimed: Promise<boolean>; confirmed?: Promise<CallGrant> };
 
   constructor(private readonly host: CallResumeHost, private readonly store: CallResumeStore) {}
 
@@ -38,8 +41,10 @@ export class CallResume {
    * The call has a window on this page now: the tab's marker names it (with the window as it
    * opens), and the page holds it, so a duplicated tab does not take it (a resume claimed it already).
    */
-  hold(id: string, layout: WindowLayout | undefined): void {
+  hold(grant: CallGrant, layout: WindowLayout | undefined): void {
+    const { id } = grant.call;
     this.store.setTabCall({ id, ...(layout ? { layout } : {}) });
+    this.store.keepGrant?.(grant);
     if (!layout && !this.resuming.has(id)) void this.store.claim(id);
   }
 
@@ -56,6 +61,7 @@ export class CallResume {
   /** The call's window closed: the tab holds nothing any more. */
   letGo(id: string): void {
     if (this.store.tabCall()?.id === id) this.store.setTabCall(undefined);
+    this.store.keepGrant?.(undefined);
     this.store.release(id);
   }
 
@@ -69,11 +75,15 @@ export class CallResume {
     const { api } = this.host;
     if (!tab || !api.joinCall || this.early) return undefined;
     // The light part read the same marker of this page a moment before (nothing else writes it here).
-    const grant = asked ?? api.joinCall(tab.id);
-    grant.catch(() => undefined); // used (and its error handled) by resume, or never
+    const joined = asked ?? api.joinCall(tab.id);
+    joined.catch(() => undefined); // used (and its error handled) by resume, or never
+    // The previous page's token, still valid: the page connects with it now; the join's answer
+    // (portal token and service round trips later) only confirms the call still runs.
+    const kept = this.store.takeGrant?.(tab.id);
+    const grant = kept ? Promise.resolve(kept) : joined;
     // The tab's lock on the call, asked for beside the token (not after it): resume waits for both.
     const claimed = this.store.claim(tab.id);
-    this.early = { id: tab.id, grant, claimed };
+    this.early = { id: tab.id, grant, claimed, ...(kept ? { confirmed: joined } : {}) };
     const id = tab.id;
     const letGo = () => void claimed.then((ok) => ok && !this.resuming.has(id) && !this.host.isActive(id) && this.store.release(id));
     // The answer says the call still runs: resume it now, not only when the realtime connection
@@ -122,10 +132,22 @@ export class CallResume {
         host.handleCall(grant.call);
         return;
       }
+      if (early?.confirmed) this.confirm(call, early.confirmed);
       host.dropOutgoing(call.id);
       await host.activate(grant, layout);
     } finally {
       this.resuming.delete(call.id);
     }
+  }
+
+  /**
+   * The service's answer to the join of a call resumed with the previous page's token: over (or
+   * unknown) closes the window as a failed join would have; a fresh token is kept for the next page.
+   */
+  private confirm(call: CallInfo, joined: Promise<CallGrant>): void {
+    joined.then((g) => {
+      if (g.call.state === 'ended') this.host.handleCall(g.call);
+      else if (this.host.isActive(call.id)) this.store.keepGrant?.(g);
+    }, (err: unknown) => void this.host.settle(call, err, 'completed'));
   }
 }

@@ -47,7 +47,8 @@ export class LocalMedia {
 
   /**
    * Publishes the captured devices (`captured` from `capture`, or captured now); if capturing
-   * both at once failed, each source on its own.
+   * both at once failed, each source on its own. May run while the room still connects (LiveKit
+   * publishes once its signal connection is up).
    */
   async start(want: StartMedia, captured = this.capture(want)): Promise<void> {
     const lp = this.room.localParticipant;
@@ -63,6 +64,7 @@ export class LocalMedia {
         }
       });
     } catch {
+      if (this.stopped) return; // the room is gone (left, or its connection failed)
       if (want.camera) await this.change('camera', () => lp.setCameraEnabled(true));
       if (want.microphone) await this.change('microphone', () => lp.setMicrophoneEnabled(true, soundConstraints(mediaSettings.value)));
     }

@@ -136,12 +136,16 @@ export class RoomSession implements SessionApi {
   async connect(start: StartMedia = { camera: true, microphone: true }): Promise<void> {
     if (this.connection.value.phase !== 'idle') return;
     this.connection.set({ phase: 'connecting' });
-    // Camera and microphone start while the room connects (a real camera takes its time), and
-    // are published once it is connected.
+    // Camera and microphone start while the room connects (a real camera takes its time) and are
+    // published at once: LiveKit holds a publication until its signal connection is up, so the
+    // camera goes out in the publisher's first negotiations instead of after the whole connection
+    // (on a page change the partner's picture of this person waits for exactly that).
     const captured = this.localMedia.capture(start);
+    const published = this.localMedia.start(start, captured);
     try {
       await this.room.connect(this.options.url, this.options.token, { autoSubscribe: this.options.autoSubscribe ?? false });
     } catch (err) {
+      this.localMedia.stopped = true; // no second try of the devices for a room that is not there
       void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
       if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: 'failed', error: err instanceof Error ? err.message : String(err) });
       return;
@@ -154,7 +158,7 @@ export class RoomSession implements SessionApi {
     if (this.options.watchMedia) this.stallWatch.start();
     this.refreshAll();
     void this.chatChannel.loadHistory().catch(() => undefined);
-    await this.localMedia.start(start, captured);
+    await published;
     if (this.leaving) return;
     this.refreshAll();
     await this.deviceList.refresh();

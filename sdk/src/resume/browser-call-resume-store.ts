@@ -18,6 +18,11 @@ const LEDGER_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const TAB_GRANT_KEY = 'timio:tab-call-grant';
 /** A kept token must stay valid this long after the next page takes it (else that page joins afresh). */
 const GRANT_MARGIN_MS = 60_000;
+/**
+ * Only a page that follows soon takes the token (a page change takes a second or two): after a
+ * longer way (another site, then back) the call may have ended, and the join says so first.
+ */
+const GRANT_AWAY_MS = 20_000;
 
 interface LedgerEntry { id: string; events: ReportedEvent[]; at: number }
 
@@ -73,16 +78,19 @@ export class BrowserCallResumeStore implements CallResumeStore {
     // Written only as the page goes, for the tab's next page (which removes it on reading).
     window.addEventListener('pagehide', () => {
       const kept = this.kept;
-      if (kept && this.tab.get()?.id === kept.call.id) write(this.session, TAB_GRANT_KEY, kept);
+      if (kept && this.tab.get()?.id === kept.call.id) write(this.session, TAB_GRANT_KEY, { ...kept, leftAt: Date.now() });
     });
   }
 
   takeGrant(callId: string): KeptGrant | undefined {
-    const kept = read<Partial<KeptGrant>>(this.session, TAB_GRANT_KEY);
+    const kept = read<Partial<KeptGrant> & { leftAt?: unknown }>(this.session, TAB_GRANT_KEY);
     write(this.session, TAB_GRANT_KEY, undefined);
     if (!kept || !isCall(kept.call) || kept.call.id !== callId || typeof kept.token !== 'string' || typeof kept.url !== 'string') return undefined;
+    const now = Date.now();
+    const away = typeof kept.leftAt === 'number' ? now - kept.leftAt : Infinity;
     const expires = jwtExpiry(kept.token);
-    return expires !== undefined && expires - Date.now() > GRANT_MARGIN_MS ? (kept as KeptGrant) : undefined;
+    if (!(away >= 0 && away < GRANT_AWAY_MS) || expires === undefined || expires - now < GRANT_MARGIN_MS) return undefined;
+    return { call: kept.call, token: kept.token, url: kept.url };
   }
 
   private ledger(userId: string): LedgerEntry[] {

@@ -1,8 +1,8 @@
 // The call machine's resume store in the browser: the tab's call as a tab marker (resume-storage.ts)
 // with a Web Lock per held call (resume-locks.ts), both shared with the conference; the call's
-// LiveKit token, left in sessionStorage from the page's pagehide until the next page takes it; the host events sent per call in
-// localStorage (shared by the person's tabs in this browser). Storage that is missing or full
-// degrades to "nothing remembered", never to an error.
+// LiveKit token, left in sessionStorage from the page's pagehide until the next page takes it; the
+// host events sent per call in localStorage (shared by the person's tabs in this browser). Storage
+// that is missing or full degrades to "nothing remembered", never to an error.
 import type { CallResumeStore, KeptGrant, ReportedEvent, ResumableCall } from './call-resume-store.js';
 import { isCall } from '../api/request.js';
 import { ResumeMarker, readStored as read, storageOf, writeStored as write } from './resume-storage.js';
@@ -100,4 +100,3 @@ export class BrowserCallResumeStore implements CallResumeStore {
     return list.filter((e) => e && typeof e.id === 'string' && Array.isArray(e.events) && now - e.at < LEDGER_MAX_AGE_MS);
   }
 }
-

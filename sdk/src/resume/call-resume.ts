@@ -1,6 +1,7 @@
 // Resuming a 1:1 call on the tab's next page (a page change or reload within the portal): the page
-// connects with the token the previous page left (or asks for a fresh one at once), claims the call (a duplicated tab, whose copy of the marker names
-// a call another tab holds, shows it as held elsewhere instead) and opens the window as it was.
+// connects with the token the previous page left (or asks for a fresh one at once), claims the call
+// (a duplicated tab, whose copy of the marker names a call another tab holds, shows it as held
+// elsewhere instead) and opens the window as it was.
 // Part of the call machine (calls/call-machine.ts), which owns the state it changes.
 import type { CallInfo, CallOutcome } from '#protocol/realtime.js';
 import type { CallGrant } from '../api/token-service-client.js';

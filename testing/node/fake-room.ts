@@ -12,7 +12,10 @@ export class FakeTrack {
   constructor(readonly kind: Track.Kind, readonly source: Source, id: string) {
     this.mediaStreamTrack = { id, kind, readyState: 'live' } as unknown as MediaStreamTrack;
   }
-  stop(): void {}
+  stopped = false;
+  stop(): void {
+    this.stopped = true;
+  }
   attach(): never {
     throw new Error('not in node');
   }
@@ -67,6 +70,8 @@ export class FakeLocalParticipant extends FakeParticipant {
   /** Make the next getUserMedia-like call for this source fail with this error. */
   failures = new Map<Source, Error>();
   sent: Array<{ text: string; topic?: string }> = [];
+  /** Every track createTracks made (the devices started). */
+  readonly created: FakeTrack[] = [];
   private seq = 0;
 
   async createTracks(opts: { audio?: unknown; video?: unknown }): Promise<FakeTrack[]> {
@@ -77,9 +82,12 @@ export class FakeLocalParticipant extends FakeParticipant {
       if (failure) throw failure;
       out.push(new FakeTrack(source === Track.Source.Camera ? Track.Kind.Video : Track.Kind.Audio, source, `local-${source}`));
     }
+    this.created.push(...out);
     return out;
   }
   async publishTrack(track: FakeTrack): Promise<void> {
+    // Like LiveKit: a publication made while the room connects waits for its signal connection.
+    await this.room.signalled();
     const pub = new FakePublication(this, track.source, `TR_L${++this.seq}`, false);
     pub.track = track;
     this.trackPublications.set(pub.trackSid, pub);
@@ -133,11 +141,30 @@ export class FakeRoom extends EventEmitter {
     return this as unknown as Room;
   }
 
+  /** Held after the signal connection is up, before connect() resolves (peer connections being set up). */
+  connectGate?: Promise<void>;
+  private signal?: Promise<void>;
+
+  /** Resolves once the signal connection is up (at once outside connect); rejects when connect failed. */
+  signalled(): Promise<void> {
+    return this.signal ?? Promise.resolve();
+  }
+
   async connect(_url: string, _token: string, options?: { autoSubscribe?: boolean }): Promise<void> {
     this.connectOptions = options;
-    if (this.connectError) throw this.connectError;
+    let up!: () => void;
+    let failed!: (err: Error) => void;
+    this.signal = new Promise<void>((resolve, reject) => ((up = resolve), (failed = reject)));
+    this.signal.catch(() => undefined);
+    await Promise.resolve(); // the join is under way
+    if (this.connectError) {
+      failed(new Error('Got disconnected without signal connected'));
+      throw this.connectError;
+    }
     // A real Room says so once the join's answer is in, before its peer connections are up.
     this.emit(RoomEvent.SignalConnected);
+    up();
+    await this.connectGate;
   }
   async disconnect(): Promise<void> {
     this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);

@@ -47,4 +47,11 @@ export interface RoomSessionOptions {
    * showVideos still sizes and drops videos. Off: each video only once a view shows it.
    */
   autoSubscribe?: boolean;
+  /**
+   * Publish camera and microphone while the room connects (LiveKit holds them until its signal
+   * connection is up), not once it is connected: the others see this person sooner, and this
+   * person sees them a little later (both connections are set up at once). For a call resumed on
+   * the next page, where the partner waits for exactly this; a fresh join sees the others first.
+   */
+  publishWhileConnecting?: boolean;
 }

@@ -57,6 +57,37 @@ describe('RoomSession', () => {
     assert.equal(room.connectOptions?.autoSubscribe, true);
   });
 
+  it('publishWhileConnecting (a call resumed on the next page): the camera goes out once the signal is up, before the connection is complete; by default only after', async () => {
+    for (const early of [true, false]) {
+      const room = new FakeRoom('anna', 'Anna Schmidt');
+      let complete!: () => void;
+      room.connectGate = new Promise<void>((resolve) => (complete = resolve));
+      const session = new RoomSession({ url: 'ws://media', token: 't', room: room.asRoom(), publishWhileConnecting: early, listDevices: async () => [] });
+      const connected = session.connect();
+      await new Promise((r) => setTimeout(r, 20));
+      const published = () => !!room.localParticipant.getTrackPublication(Track.Source.Camera);
+      assert.equal(published(), early, early ? 'published while connecting' : 'nothing published before connected');
+      assert.equal(session.connection.value.phase, 'connecting');
+      complete();
+      await connected;
+      assert.equal(published(), true);
+      assert.equal(session.local.value.cameraOn, true);
+    }
+  });
+
+  it('publishWhileConnecting and the connection fails: the devices stop, nothing is published, no second start of them', async () => {
+    const room = new FakeRoom('anna', 'Anna Schmidt');
+    room.connectError = new Error('could not establish signal connection');
+    const session = new RoomSession({ url: 'ws://media', token: 't', room: room.asRoom(), publishWhileConnecting: true, listDevices: async () => [] });
+    await session.connect();
+    assert.equal(session.connection.value.phase, 'disconnected');
+    await waitUntil(() => room.localParticipant.created.length > 0 && room.localParticipant.created.every((t) => t.stopped), 'the camera and microphone stop');
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(room.localParticipant.created.length, 2, 'camera and microphone started once');
+    assert.equal(room.localParticipant.trackPublications.size, 0);
+    assert.deepEqual(session.problems.value, [], 'the failed connection is the problem, not the devices');
+  });
+
   it('shows who joins: name, guest and moderator flags, raised hand, tracks with muted state, quality', async () => {
     const { room, session } = await joined();
     room.join('ben', 'Ben Müller', { attributes: { 'timio.guest': '1' } });

@@ -136,12 +136,10 @@ export class RoomSession implements SessionApi {
   async connect(start: StartMedia = { camera: true, microphone: true }): Promise<void> {
     if (this.connection.value.phase !== 'idle') return;
     this.connection.set({ phase: 'connecting' });
-    // Camera and microphone start while the room connects (a real camera takes its time) and are
-    // published at once: LiveKit holds a publication until its signal connection is up, so the
-    // camera goes out in the publisher's first negotiations instead of after the whole connection
-    // (on a page change the partner's picture of this person waits for exactly that).
+    // Camera and microphone start while the room connects (a real camera takes its time); they
+    // are published once it is connected, or at once with publishWhileConnecting.
     const captured = this.localMedia.capture(start);
-    const published = this.localMedia.start(start, captured);
+    let published = this.options.publishWhileConnecting ? this.localMedia.start(start, captured) : undefined;
     try {
       await this.room.connect(this.options.url, this.options.token, { autoSubscribe: this.options.autoSubscribe ?? false });
     } catch (err) {
@@ -154,6 +152,8 @@ export class RoomSession implements SessionApi {
       void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
       return;
     }
+    // Publishing first: its request goes out before the views render the connected room.
+    published ??= this.localMedia.start(start, captured);
     this.connection.set({ phase: 'connected' });
     if (this.options.watchMedia) this.stallWatch.start();
     this.refreshAll();

@@ -61,7 +61,8 @@ export function openCallWindow(options: CallWindowOptions): CallWindowHandle {
   const selfId = options.selfId ?? identityFromToken(options.token);
   const partner: UserRef = options.call.caller.id === selfId ? options.call.callee : options.call.caller;
   // Auto-subscribe: a 1:1 window shows every track of the partner's (see RoomSessionOptions).
-  const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true, autoSubscribe: true });
+  // Resumed on the tab's next page: the partner waits to see this person again (publishWhileConnecting).
+  const session = new RoomSession({ url: options.url, token: options.token, watchMedia: true, autoSubscribe: true, publishWhileConnecting: !!options.restore });
   const element = document.createElement('timio-call');
   element.session = session;
   element.call = options.call;

@@ -13,7 +13,7 @@ import { roomToken } from '../testing/node/tokens.js';
 import { buildSdk, startPortalAndService, startStack } from '../testing/cross-process/stack.js';
 import { startMediaProcess, type MediaProcess } from '../testing/cross-process/media-process.js';
 import { signIn } from '../testing/cross-process/people.js';
-import { PAGE_TRACE, traceOf } from './lib/page-trace.js';
+import { PAGE_TRACE, onVideoSource, traceOf } from './lib/page-trace.js';
 import { median } from './lib/stats.js';
 
 const RUNS = 5;
@@ -38,28 +38,22 @@ function bench(metric: string, value: number | string, unit: string, target: str
 const FRAME_LOG = `(() => {
   if (window.__frameLog) return;
   window.__frameLog = true;
-  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
-  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
-    configurable: true,
-    get() { return srcObject.get.call(this); },
-    set(v) {
-      srcObject.set.call(this, v);
-      if (!(this instanceof HTMLVideoElement) || !v || !v.getVideoTracks) return;
-      const track = v.getVideoTracks()[0];
-      const id = track ? track.id : '';
-      if (this.__framesOf === id) return;
-      this.__framesOf = id;
-      const frames = [];
-      this.__frames = frames;
-      const onFrame = (now) => {
-        if (this.__frames !== frames) return;
-        frames.push(performance.timeOrigin + now);
-        if (frames.length > 900) frames.splice(0, 300);
-        this.requestVideoFrameCallback(onFrame);
-      };
-      this.requestVideoFrameCallback(onFrame);
-    },
-  });
+  ${onVideoSource(`(video, v) => {
+    if (!v.getVideoTracks) return;
+    const track = v.getVideoTracks()[0];
+    const id = track ? track.id : '';
+    if (video.__framesOf === id) return;
+    video.__framesOf = id;
+    const frames = [];
+    video.__frames = frames;
+    const onFrame = (now) => {
+      if (video.__frames !== frames) return;
+      frames.push(performance.timeOrigin + now);
+      if (frames.length > 900) frames.splice(0, 300);
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+  }`)}
 })()`;
 
 // The partner's camera video in the call window and its painted frames (epoch ms), as source text

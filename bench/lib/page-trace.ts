@@ -6,6 +6,25 @@
 // of the bench's transpiler in the page).
 import type { Page } from 'playwright-core';
 
+/**
+ * In-page source that calls `onSet(video, stream)` after a stream is set as a <video>'s srcObject
+ * (`onSet` as source text); several of these chain, each wrapping the one before.
+ */
+export function onVideoSource(onSet: string): string {
+  return `(() => {
+    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+    const onSet = ${onSet};
+    Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+      configurable: true,
+      get() { return srcObject.get.call(this); },
+      set(v) {
+        srcObject.set.call(this, v);
+        if (this instanceof HTMLVideoElement && v) onSet(this, v);
+      },
+    });
+  })();`;
+}
+
 export const PAGE_TRACE = `(() => {
   if (window.__marks) return;
   const marks = [];
@@ -58,18 +77,11 @@ export const PAGE_TRACE = `(() => {
     }
   };
   // Video elements: when a stream is attached and when they paint their first frame.
-  const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
-  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
-    configurable: true,
-    get() { return srcObject.get.call(this); },
-    set(v) {
-      srcObject.set.call(this, v);
-      if (!(this instanceof HTMLVideoElement) || !v) return;
-      const tag = 'video ' + (this.dataset.track || this.dataset.key || '') + ' ' + ((v.getVideoTracks && v.getVideoTracks()[0] && v.getVideoTracks()[0].id) || '').slice(0, 6);
-      mark(tag + ' attached');
-      if (this.requestVideoFrameCallback) this.requestVideoFrameCallback(() => mark(tag + ' first frame painted'));
-    },
-  });
+  ${onVideoSource(`(video, v) => {
+    const tag = 'video ' + (video.dataset.track || video.dataset.key || '') + ' ' + ((v.getVideoTracks && v.getVideoTracks()[0] && v.getVideoTracks()[0].id) || '').slice(0, 6);
+    mark(tag + ' attached');
+    if (video.requestVideoFrameCallback) video.requestVideoFrameCallback(() => mark(tag + ' first frame painted'));
+  }`)}
   // Frames whose main-thread work took over 50 ms, with the scripts that took longest in them: a
   // busy main thread delays every socket and peer-connection event above.
   if (typeof PerformanceObserver !== 'undefined' && (PerformanceObserver.supportedEntryTypes || []).includes('long-animation-frame')) {

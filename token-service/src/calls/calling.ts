@@ -51,7 +51,7 @@ export interface Calling {
 /** The one answer to "what is this room": the directory's rooms and the calls turned meetings. */
 export interface Places { getRoom(id: string): Promise<Place | undefined> }
 
-interface WebhookLike { event?: string; room?: { name?: string }; participant?: ParticipantInfo }
+interface WebhookLike { event?: string; room?: { name?: string; sid?: string }; participant?: ParticipantInfo }
 
 /**
  * `nextMeeting`: the room's next scheduled meeting for the room status (from the open invites).
@@ -175,6 +175,10 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
   async function onWebhook(ev: WebhookLike): Promise<void> {
     const room = ev.room?.name;
     if (!room) return;
+    if (ev.event === 'room_finished' && await finishedEarlier(room, ev.room?.sid)) {
+      logger.info({ room, sid: ev.room?.sid }, 'a late room_finished of an earlier meeting in the room ignored');
+      return;
+    }
     // A call turned meeting is a meeting from then on; a call's room is the call's.
     const meeting = room.startsWith(CALL_ROOM_PREFIX) ? await meetings.get(room) : undefined;
     if (room.startsWith(CALL_ROOM_PREFIX) && !meeting) {
@@ -212,6 +216,26 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
       const inGrace = new Set(roomWatch.departures.awayIn(room).map((p) => p.identity));
       if (meeting && inGrace.size > 0) return;
       await roomOver(room, directoryRoom, inGrace);
+    }
+  }
+
+  /**
+   * Whether a room_finished belongs to an earlier instance of the room than the one running now
+   * (LiveKit sends it after the departure timeout, and delays or retries webhooks: a new meeting in
+   * the same room may have begun meanwhile). LiveKit itself is asked which instance runs, not a sid
+   * remembered from room_started/participant_joined: those webhooks can be late or lost just the
+   * same, and LiveKit's answer is the same for every token-service process and after a restart.
+   * Without a sid in the event, or when LiveKit cannot be asked, the room counts as finished (as
+   * before: a chat left over would outlive its meeting).
+   */
+  async function finishedEarlier(room: string, sid: string | undefined): Promise<boolean> {
+    if (!sid) return false;
+    try {
+      const running = await ctx.roomService.runningSid(room);
+      return running !== undefined && running !== sid;
+    } catch (err) {
+      logger.warn({ room, err: (err as Error).message }, 'LiveKit could not say whether a room_finished is late; the room counts as finished');
+      return false;
     }
   }
 

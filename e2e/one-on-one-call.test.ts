@@ -70,7 +70,7 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
     // Chromium ↔ Chromium keeps the plain artifact names; the pairs with Firefox name both browsers.
     const shot = (name: string) => `artifacts/e2e-${caller.browser === callee.browser ? '' : `${caller.browser}-${callee.browser}-`}${name}.png`;
 
-    it(`[${label}] A calls B from the contact menu; both see and hear each other; camera and screen reach B; B hangs up; the journal has it`, async () => {
+    it(`[${label}] A calls B from the contact menu; both see and hear each other; one changes page and both see each other again; camera and screen reach B; B hangs up; the journal has it`, async () => {
       const anna = await person(caller.id, caller.lang, caller.browser);
       // Ben is not signed in (any earlier session of his has timed out): no video button beside his name.
       await anna.waitFor(button(callee.id), { state: 'attached' });
@@ -117,6 +117,17 @@ describe('one-on-one video call in the demo portal', { timeout: 900_000 }, () =>
       await ben.setViewport({ width: 1200, height: 800 });
       await ben.waitFor('timio-call[shown-mode="docked"]', { state: 'attached' });
       assert.equal(await ben.evaluate(() => JSON.stringify(document.querySelector('timio-call')!.getBoundingClientRect())), docked);
+
+      // A page change in the middle of the call, by the person in Firefox where there is one: the
+      // call goes on on the next page (which connects with the token its previous page left and
+      // publishes while it connects) and both see each other again. Waited for on the next page
+      // first: the other's frames then advance only with the returning camera.
+      const mover = anna.browser === 'firefox' ? anna : ben.browser === 'firefox' ? ben : anna;
+      const stayer = mover === anna ? ben : anna;
+      await mover.goto('/chat');
+      await mover.waitFor('timio-call');
+      await mover.framesAdvance('timio-call video[data-track="partner-camera"]');
+      await stayer.framesAdvance('timio-call video[data-track="partner-camera"]');
 
       // Anna turns her camera off: Ben sees it.
       await anna.click('timio-call .controls .camera');

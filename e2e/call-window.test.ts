@@ -129,9 +129,11 @@ describe('call window against the dev media server', { timeout: 600_000 }, () =>
     // Full screen and back.
     await a.locator('timio-call .controls .fullscreen').click();
     await a.waitForFunction(() => document.fullscreenElement?.localName === 'timio-call');
-    assert.equal(await a.locator('timio-call .controls .fullscreen').getAttribute('aria-label'), 'Vollbild-Modus beenden');
+    // The button's label follows the window's fullscreenchange render: waited for, not read at once.
+    await a.locator('timio-call .controls .fullscreen[aria-label="Vollbild-Modus beenden"]').waitFor({ timeout: WAIT_MS });
     await a.locator('timio-call .controls .fullscreen').click();
     await a.waitForFunction(() => document.fullscreenElement === null);
+    await a.locator('timio-call .controls .fullscreen[aria-label="Vollbild-Modus"]').waitFor({ timeout: WAIT_MS });
 
     // No screen to share (the browser finds none): the notice says so in each one's language,
     // between the stage and the controls, over no video. Anna stops her share first.

@@ -220,9 +220,11 @@ export function createCalling(ctx: TokenServiceContext, nextMeeting?: RoomWatchD
   }
 
   /**
-   * Whether a room_finished belongs to an earlier instance of the room than the one running now
-   * (LiveKit sends it after the departure timeout, and delays or retries webhooks: a new meeting in
-   * the same room may have begun meanwhile). LiveKit itself is asked which instance runs, not a sid
+   * Whether a room_finished belongs to an earlier instance of the room than the one people are in
+   * now (LiveKit sends it after the departure timeout, and delays or retries webhooks: a new meeting
+   * in the same room may have begun meanwhile). An instance with nobody in it does not count: the
+   * service's own describeRoom may have recreated the room empty, and an empty new meeting's own
+   * room_finished comes later anyway. LiveKit itself is asked which instance runs, not a sid
    * remembered from room_started/participant_joined: those webhooks can be late or lost just the
    * same, and LiveKit's answer is the same for every token-service process and after a restart.
    * Without a sid in the event, or when LiveKit cannot be asked, the room counts as finished (as

@@ -32,7 +32,10 @@ export interface RoomService {
   describeRoom(room: string, metadata: string, emptyTimeoutSeconds: number): Promise<void>;
   /** The running rooms whose name starts with `prefix`, with their metadata. */
   listRooms(prefix: string): Promise<Array<{ name: string; metadata: string }>>;
-  /** The sid of the instance of the room running now (each start of a named room gets a new one); undefined when none runs. */
+  /**
+   * The sid of the instance of the room in which people are now (each start of a named room gets a
+   * new one); undefined when none runs or it is empty (e.g. recreated by describeRoom alone).
+   */
   runningSid(room: string): Promise<string | undefined>;
 }
 
@@ -106,6 +109,6 @@ export function createRoomService(config: Pick<TokenServiceConfig, 'livekit'>): 
       await client.updateRoomMetadata(room, metadata);
     }, undefined),
     listRooms: (prefix) => call(async () => (await client.listRooms()).filter((r) => r.name.startsWith(prefix)).map((r) => ({ name: r.name, metadata: r.metadata })), []),
-    runningSid: (room) => call(async () => (await client.listRooms([room])).find((r) => r.name === room)?.sid || undefined, undefined),
+    runningSid: (room) => call(async () => (await client.listRooms([room])).find((r) => r.name === room && r.numParticipants > 0)?.sid || undefined, undefined),
   };
 }

@@ -139,17 +139,18 @@ export class RoomSession implements SessionApi {
     // Camera and microphone start while the room connects (a real camera takes its time); they
     // are published once it is connected, or at once with publishWhileConnecting.
     const captured = this.localMedia.capture(start);
+    const dropDevices = () => void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
     let published = this.options.publishWhileConnecting ? this.localMedia.start(start, captured) : undefined;
     try {
       await this.room.connect(this.options.url, this.options.token, { autoSubscribe: this.options.autoSubscribe ?? false });
     } catch (err) {
       this.localMedia.stopped = true; // no second try of the devices for a room that is not there
-      void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
+      dropDevices();
       if (!this.leaving) this.connection.set({ phase: 'disconnected', reason: 'failed', error: err instanceof Error ? err.message : String(err) });
       return;
     }
     if (this.leaving) {
-      void captured?.then((tracks) => tracks.forEach((t) => t.stop()), () => undefined);
+      dropDevices();
       return;
     }
     // Publishing first: its request goes out before the views render the connected room.
